@@ -1,0 +1,73 @@
+//! Every diagnostic code kaohe emits. docs/diagnostics.md has an example and the fix
+//! for each; `tests/ui` has a fixture for each.
+
+/// The file does not follow the grammar.
+pub const SYNTAX: &str = "kaohe::syntax::unexpected";
+/// Full-width punctuation or digits where the language wants ASCII.
+pub const FULLWIDTH: &str = "kaohe::syntax::fullwidth";
+/// Brackets or braces nested deeper than kaohe accepts.
+pub const TOO_DEEP: &str = "kaohe::syntax::too_deep";
+/// A date that does not exist, such as 2020-02-30.
+pub const BAD_DATE: &str = "kaohe::syntax::date";
+/// A number too large to be a score or a count.
+pub const BAD_NUMBER: &str = "kaohe::syntax::number";
+/// A file that cannot be read, or is not UTF-8.
+pub const READ: &str = "kaohe::io::read";
+
+/// `rubric` or `total` is missing.
+pub const MISSING_SETTING: &str = "kaohe::rubric::missing_setting";
+/// A header setting written twice.
+pub const DUPLICATE_SETTING: &str = "kaohe::rubric::duplicate_setting";
+/// A rubric with no item, or a section with nothing in it.
+pub const EMPTY: &str = "kaohe::rubric::empty";
+
+/// Points of the parts do not add up to the whole.
+pub const POINTS_SUM: &str = "kaohe::points::sum";
+/// An item's clauses can give it more than its points.
+pub const POINTS_EXCEED: &str = "kaohe::points::exceeds";
+/// An item's clauses can take it below zero.
+pub const POINTS_NEGATIVE: &str = "kaohe::points::negative";
+/// An item can never reach its full points.
+pub const FULL_UNREACHABLE: &str = "kaohe::points::full_unreachable";
+/// An item can never reach zero.
+pub const ZERO_UNREACHABLE: &str = "kaohe::points::zero_unreachable";
+/// One clause alone takes more than the item is worth.
+pub const CLAUSE_EXCEEDS: &str = "kaohe::points::clause_exceeds";
+/// An item or section worth 0 points.
+pub const ZERO_POINTS: &str = "kaohe::points::zero";
+/// A percentage over 100%.
+pub const PERCENT_OVER: &str = "kaohe::points::percent";
+/// A `start`, `floor` or `max` outside the item's points.
+pub const BOUND: &str = "kaohe::points::bound";
+
+/// A fact used but not declared.
+pub const UNDECLARED: &str = "kaohe::name::undeclared";
+/// A fact declared but never used.
+pub const UNUSED: &str = "kaohe::name::unused";
+/// Two sections, items, facts or members with one name.
+pub const DUPLICATE: &str = "kaohe::name::duplicate";
+/// A member that is not in the fact's enumeration.
+pub const UNKNOWN_MEMBER: &str = "kaohe::name::member";
+
+/// A fact used where its type does not fit.
+pub const TYPE: &str = "kaohe::type::mismatch";
+/// A deadline outside the rubric's year.
+pub const DATE_YEAR: &str = "kaohe::date::outside_year";
+
+/// Evidence that is not valid TOML or JSON.
+pub const EVIDENCE_SYNTAX: &str = "kaohe::evidence::syntax";
+/// Evidence without a unit name.
+pub const EVIDENCE_UNIT: &str = "kaohe::evidence::unit";
+/// Evidence naming an item or fact the rubric does not have.
+pub const EVIDENCE_UNKNOWN: &str = "kaohe::evidence::unknown";
+/// Evidence lacking a fact the rubric needs.
+pub const EVIDENCE_MISSING: &str = "kaohe::evidence::missing";
+/// Evidence value of the wrong type, or out of its domain.
+pub const EVIDENCE_VALUE: &str = "kaohe::evidence::value";
+/// The same unit in two evidence files.
+pub const EVIDENCE_DUPLICATE: &str = "kaohe::evidence::duplicate_unit";
+
+/// Every item of a unit is not applicable: there is nothing to prorate.
+pub const NOTHING_APPLICABLE: &str = "kaohe::eval::nothing_applicable";
+/// An output file could not be written.
+pub const WRITE: &str = "kaohe::io::write";

@@ -1,0 +1,145 @@
+//! Diagnostics: every problem kaohe reports, in a rule file or in evidence.
+//!
+//! A [`Diagnostic`] has a stable code (see [`codes`]), a severity, a lowercase message,
+//! labels on byte spans of one source file, and a help that says what to change. It
+//! implements [`miette::Diagnostic`] for the human rendering and serialises to JSON for
+//! editors and CI (`--message-format json`).
+
+pub mod codes;
+mod render;
+
+pub use render::{render_human, render_json, HumanStyle, JsonDiagnostic};
+
+use std::fmt;
+
+use crate::source::SourceFile;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A span with a short text, underlined in the rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+    pub source: Option<SourceFile>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            source: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    /// Adds the primary label: the place the header of the report points at.
+    pub fn primary(mut self, span: Span, text: impl Into<String>) -> Self {
+        for l in &mut self.labels {
+            l.primary = false;
+        }
+        self.labels.insert(0, Label { span, text: text.into(), primary: true });
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label { span, text: text.into(), primary: false });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_source(mut self, source: &SourceFile) -> Self {
+        self.source = Some(source.clone());
+        self
+    }
+
+    /// The byte offset the diagnostic is sorted by: its primary label's start.
+    pub fn offset(&self) -> usize {
+        self.labels.first().map(|l| l.span.start).unwrap_or(0)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Error => miette::Severity::Error,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if self.source.is_none() || self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().map(|l| {
+            let text = if l.text.is_empty() { None } else { Some(l.text.clone()) };
+            if l.primary {
+                miette::LabeledSpan::new_primary_with_span(text, l.span)
+            } else {
+                miette::LabeledSpan::new_with_span(text, l.span)
+            }
+        })))
+    }
+}
+
+/// Sorts diagnostics by file position, errors before warnings at the same place.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        a.offset()
+            .cmp(&b.offset())
+            .then(b.severity.cmp(&a.severity))
+            .then(a.code.cmp(b.code))
+    });
+}

@@ -1,0 +1,94 @@
+//! Rendering diagnostics for people (miette's graphical report) and for programs (JSON).
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use serde::Serialize;
+
+use super::{Diagnostic, Severity};
+use crate::span::Span;
+
+/// How human-readable diagnostics are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HumanStyle {
+    /// Colours when the terminal has them, the terminal's width.
+    Terminal,
+    /// No colour, unicode box drawing, 100 columns: stable for snapshots.
+    Plain,
+}
+
+/// Renders one diagnostic as miette's graphical report.
+pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
+    let handler = match style {
+        HumanStyle::Terminal => GraphicalReportHandler::new(),
+        HumanStyle::Plain => {
+            GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100)
+        }
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, diagnostic).is_err() {
+        // A span outside its source is a bug in kaohe; still say what the problem was.
+        out = format!("{}: {} [{}]\n", severity_word(diagnostic.severity), diagnostic.message, diagnostic.code);
+    }
+    out
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// One diagnostic as `--message-format json` prints it, one object per line.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: Option<String>,
+    pub span: Option<Span>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub labels: Vec<JsonLabel>,
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonLabel {
+    pub message: String,
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub primary: bool,
+}
+
+impl JsonDiagnostic {
+    pub fn new(d: &Diagnostic) -> Self {
+        let place = |span: Span| {
+            d.source.as_ref().map(|s| s.line_col(span.start)).unwrap_or((0, 0))
+        };
+        let primary = d.labels.first();
+        JsonDiagnostic {
+            code: d.code,
+            severity: d.severity,
+            message: d.message.clone(),
+            file: d.source.as_ref().map(|s| s.name().to_string()),
+            span: primary.map(|l| l.span),
+            line: primary.map(|l| place(l.span).0),
+            column: primary.map(|l| place(l.span).1),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, column) = place(l.span);
+                    JsonLabel { message: l.text.clone(), span: l.span, line, column, primary: l.primary }
+                })
+                .collect(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+/// Renders one diagnostic as a single line of JSON.
+pub fn render_json(diagnostic: &Diagnostic) -> String {
+    serde_json::to_string(&JsonDiagnostic::new(diagnostic)).expect("diagnostics serialise")
+}

@@ -1,0 +1,96 @@
+//! Conditions evaluated on an item's facts.
+
+use std::cmp::Ordering;
+
+use crate::evidence::{ItemFacts, Value};
+use crate::syntax::ast::*;
+
+/// Whether a condition holds. The rubric has been checked, so every fact it names is
+/// declared with a fitting type; a fact absent from the evidence (possible only for an
+/// item that is not applicable) makes the condition not hold.
+pub fn holds(cond: &Condition, facts: &ItemFacts) -> bool {
+    match &cond.kind {
+        ConditionKind::Fact(path) => matches!(path_value(path, facts), Some(Scalar::Bool(true))),
+        ConditionKind::Not(inner) => !holds(inner, facts),
+        ConditionKind::And(parts) => parts.iter().all(|p| holds(p, facts)),
+        ConditionKind::Or(parts) => parts.iter().any(|p| holds(p, facts)),
+        ConditionKind::Compare { left, op, right } => {
+            match (operand(left, facts), operand(right, facts)) {
+                (Some(l), Some(r)) => l.compare(&r).is_some_and(|o| op.node.holds(o)),
+                _ => false,
+            }
+        }
+    }
+}
+
+/// The names of the facts a condition reads.
+pub fn condition_facts(cond: &Condition) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut stack = vec![cond];
+    while let Some(c) = stack.pop() {
+        match &c.kind {
+            ConditionKind::Fact(p) => out.push(p.fact.node.as_str()),
+            ConditionKind::Not(inner) => stack.push(inner),
+            ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
+            ConditionKind::Compare { left, right, .. } => {
+                for o in [left, right] {
+                    if let Operand::Fact(p) = o {
+                        out.push(p.fact.node.as_str());
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A single comparable value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    Bool(bool),
+    Number(rust_decimal::Decimal),
+    Percent(rust_decimal::Decimal),
+    Date(Option<chrono::NaiveDate>),
+}
+
+impl Scalar {
+    fn compare(&self, other: &Scalar) -> Option<Ordering> {
+        match (self, other) {
+            (Scalar::Bool(a), Scalar::Bool(b)) => Some(a.cmp(b)),
+            (Scalar::Number(a), Scalar::Number(b)) => Some(a.cmp(b)),
+            (Scalar::Percent(a), Scalar::Percent(b)) => Some(a.cmp(b)),
+            // A date never given (the thing was never done) compares with nothing.
+            (Scalar::Date(Some(a)), Scalar::Date(Some(b))) => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+}
+
+fn operand(o: &Operand, facts: &ItemFacts) -> Option<Scalar> {
+    match o {
+        Operand::Fact(p) => path_value(p, facts),
+        Operand::Literal(l) => Some(match l.node {
+            Literal::Number(n) => Scalar::Number(n),
+            Literal::Percent(p) => Scalar::Percent(p),
+            Literal::Date(d) => Scalar::Date(Some(d)),
+            Literal::Bool(b) => Scalar::Bool(b),
+        }),
+    }
+}
+
+/// The value of `fact` or `fact[member]` as a scalar.
+pub fn path_value(path: &FactPath, facts: &ItemFacts) -> Option<Scalar> {
+    let value = &facts.get(&path.fact.node)?.value;
+    Some(match (value, &path.member) {
+        (Value::Bool(b), None) => Scalar::Bool(*b),
+        (Value::Count(n), None) => Scalar::Number((*n).into()),
+        (Value::Percent(p), None) => Scalar::Percent(*p),
+        (Value::Date(d), None) => Scalar::Date(*d),
+        (Value::Set(s), Some(m)) => Scalar::Bool(s.contains(&m.node)),
+        (Value::Tally(t), Some(m)) => Scalar::Number(t.iter().find(|(k, _)| *k == m.node).map_or(0, |(_, n)| *n).into()),
+        (Value::Tally(t), None) => Scalar::Number(t.iter().map(|(_, n)| n).sum::<u64>().into()),
+        _ => return None,
+    })
+}

@@ -1,0 +1,94 @@
+//! The score sheet of one unit: every section, every item, every step of the trace.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One unit's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sheet {
+    pub unit: String,
+    /// The final score: the sum of the items, or prorated when items are not applicable.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub score: Decimal,
+    /// Points earned on the applicable items, before proration.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub earned: Decimal,
+    /// The points of the applicable items.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub applicable_points: Decimal,
+    pub prorated: bool,
+    pub categories: Vec<SectionScore>,
+    /// Items at the top level, outside any section.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<ItemScore>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionScore {
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub points: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub score: Decimal,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub applicable_points: Decimal,
+    pub line: usize,
+    pub indicators: Vec<ItemScore>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionScore>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemScore {
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub points: Decimal,
+    /// The item's score; `null` when it is not applicable.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub score: Option<Decimal>,
+    pub applicable: bool,
+    pub line: usize,
+    pub trace: Vec<Step>,
+}
+
+/// One clause that changed a score (or would have, but for an exemption).
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// The clause as written in the rule file.
+    pub clause: String,
+    pub line: usize,
+    /// The facts the clause read, with their values.
+    pub evidence: Vec<Used>,
+    /// The change to the item's score, after floors and limits.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub delta: Decimal,
+    /// The item's score after this step.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub score: Decimal,
+    /// How the change was computed, in words.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Used {
+    pub fact: String,
+    pub value: String,
+}
+
+impl Sheet {
+    /// Every item of the sheet in the table's order, with its section's name.
+    pub fn items(&self) -> Vec<(&str, &ItemScore)> {
+        let mut out = Vec::new();
+        for i in &self.indicators {
+            out.push(("", i));
+        }
+        let mut stack: Vec<&SectionScore> = self.categories.iter().rev().collect();
+        while let Some(s) = stack.pop() {
+            for i in &s.indicators {
+                out.push((s.name.as_str(), i));
+            }
+            stack.extend(s.sections.iter().rev());
+        }
+        out
+    }
+}

@@ -1,0 +1,175 @@
+//! Evidence files read into one tree with byte spans, whatever their format.
+//!
+//! TOML is read with `toml`'s spanned document, JSON with `jsonc-parser`'s AST; both
+//! keep the byte range of every key and value, so a diagnostic can point into the file.
+
+use std::path::Path;
+
+use crate::diagnostic::{codes, Diagnostic};
+use crate::source::SourceFile;
+use crate::span::{Span, Spanned};
+
+/// A value of an evidence file, before it is checked against a rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Bool(bool),
+    /// An integer, as written.
+    Integer(String),
+    /// A number with a fraction, as written (read exactly, never as a float).
+    Float(String),
+    String(String),
+    /// A TOML date or date-time, as written.
+    Date(String),
+    Array(Vec<Node>),
+    Table(Vec<(Spanned<String>, Node)>),
+    Null,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub raw: Raw,
+    pub span: Span,
+}
+
+impl Raw {
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Raw::Bool(_) => "a true/false value",
+            Raw::Integer(_) => "a whole number",
+            Raw::Float(_) => "a number",
+            Raw::String(_) => "a text",
+            Raw::Date(_) => "a date",
+            Raw::Array(_) => "a list",
+            Raw::Table(_) => "a table",
+            Raw::Null => "null",
+        }
+    }
+}
+
+/// The formats evidence may come in, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Evidence files nest little: a unit, its items, their facts, a tally's members.
+const MAX_DEPTH: usize = 16;
+
+pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
+    if let Some(d) = crate::syntax::depth_check(source.text(), MAX_DEPTH) {
+        return Err(d.with_source(source));
+    }
+    match format {
+        Format::Toml => read_toml(source),
+        Format::Json => read_json(source),
+    }
+    .map_err(|d| d.with_source(source))
+}
+
+fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
+    let first = message.lines().next().unwrap_or(message).trim().trim_end_matches('.');
+    let mut lower = first.to_string();
+    if let Some(c) = lower.get(0..1) {
+        lower.replace_range(0..1, &c.to_lowercase());
+    }
+    Diagnostic::error(codes::EVIDENCE_SYNTAX, format!("this {format} file cannot be read: {lower}"))
+        .primary(span, "here")
+        .help(match format {
+            "TOML" => "check the quotes, commas and brackets near this place; keys in Chinese are quoted, as in `\"未做意见征集\" = false`, and so are tables: `[\"决策预公开\"]`",
+            _ => "check the quotes, commas and braces near this place",
+        })
+}
+
+fn read_toml(source: &SourceFile) -> Result<Node, Diagnostic> {
+    let doc = toml::de::DeTable::parse(source.text()).map_err(|e| {
+        let span = e.span().map_or(Span::default(), |r| Span::new(r.start, r.end));
+        syntax_error(e.message(), span, "TOML")
+    })?;
+    let span = Span::new(doc.span().start, doc.span().end);
+    Ok(Node { raw: Raw::Table(toml_table(doc.get_ref())), span })
+}
+
+fn toml_table(table: &toml::de::DeTable<'_>) -> Vec<(Spanned<String>, Node)> {
+    table
+        .iter()
+        .map(|(k, v)| {
+            let key = Spanned::new(k.get_ref().to_string(), Span::new(k.span().start, k.span().end));
+            (key, toml_value(v))
+        })
+        .collect()
+}
+
+fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
+    use toml::de::DeValue;
+    let span = Span::new(v.span().start, v.span().end);
+    let raw = match v.get_ref() {
+        DeValue::String(s) => Raw::String(s.to_string()),
+        DeValue::Integer(i) if i.radix() == 10 => Raw::Integer(i.as_str().replace('_', "")),
+        DeValue::Integer(i) => Raw::String(i.as_str().to_string()),
+        DeValue::Float(f) => Raw::Float(f.as_str().replace('_', "")),
+        DeValue::Boolean(b) => Raw::Bool(*b),
+        DeValue::Datetime(d) => Raw::Date(d.to_string()),
+        DeValue::Array(a) => Raw::Array(a.iter().map(toml_value).collect()),
+        DeValue::Table(t) => Raw::Table(toml_table(t)),
+    };
+    Node { raw, span }
+}
+
+fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
+    use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+    };
+    let parsed = parse_to_ast(source.text(), &CollectOptions::default(), &options).map_err(|e| {
+        let r = e.range();
+        syntax_error(&e.kind().to_string(), Span::new(r.start, r.end), "JSON")
+    })?;
+    match parsed.value {
+        Some(v) => Ok(json_value(&v)),
+        None => Err(syntax_error("the file is empty", Span::default(), "JSON")),
+    }
+}
+
+fn json_value(v: &jsonc_parser::ast::Value<'_>) -> Node {
+    use jsonc_parser::ast::{ObjectPropName, Value};
+    let range = |r: jsonc_parser::common::Range| Span::new(r.start, r.end);
+    match v {
+        Value::StringLit(s) => Node { raw: Raw::String(s.value.to_string()), span: range(s.range) },
+        Value::NumberLit(n) => {
+            let text = n.value.to_string();
+            let raw = if text.contains(['.', 'e', 'E']) { Raw::Float(text) } else { Raw::Integer(text) };
+            Node { raw, span: range(n.range) }
+        }
+        Value::BooleanLit(b) => Node { raw: Raw::Bool(b.value), span: range(b.range) },
+        Value::NullKeyword(n) => Node { raw: Raw::Null, span: range(n.range) },
+        Value::Array(a) => Node { raw: Raw::Array(a.elements.iter().map(json_value).collect()), span: range(a.range) },
+        Value::Object(o) => Node {
+            raw: Raw::Table(
+                o.properties
+                    .iter()
+                    .map(|p| {
+                        let key = match &p.name {
+                            ObjectPropName::String(s) => Spanned::new(s.value.to_string(), range(s.range)),
+                            ObjectPropName::Word(w) => Spanned::new(w.value.to_string(), range(w.range)),
+                        };
+                        (key, json_value(&p.value))
+                    })
+                    .collect(),
+            ),
+            span: range(o.range),
+        },
+    }
+}

@@ -1,0 +1,461 @@
+//! Typed fact values, and the validation of an evidence tree against a rubric.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::raw::{Node, Raw};
+use crate::check::{ast_items, suggest_name, Rubric};
+use crate::diagnostic::{codes, Diagnostic};
+use crate::source::SourceFile;
+use crate::span::Span;
+use crate::syntax::ast::{FactDecl, FactType, Item, Literal};
+
+/// A fact's value, of its declared type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    Count(u64),
+    Percent(Decimal),
+    /// A date, or `None`: never done.
+    Date(Option<NaiveDate>),
+    /// The members present, each once, in the order the rule file lists them.
+    Set(Vec<String>),
+    /// A count for every member, in the order the rule file lists them (absent: 0).
+    Tally(Vec<(String, u64)>),
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Count(n) => write!(f, "{n}"),
+            Value::Percent(p) => write!(f, "{p}%"),
+            Value::Date(Some(d)) => write!(f, "{d}"),
+            Value::Date(None) => write!(f, "never"),
+            Value::Set(s) => {
+                let v: Vec<&str> = s.iter().map(String::as_str).collect();
+                write!(f, "[{}]", v.join(", "))
+            }
+            Value::Tally(t) => {
+                let v: Vec<String> = t.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+                write!(f, "{{{}}}", v.join(", "))
+            }
+        }
+    }
+}
+
+/// A fact's value and where the evidence gave it (`None`: the rule file's default).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub value: Value,
+    pub span: Option<Span>,
+}
+
+/// The facts of one item, by name.
+pub type ItemFacts = HashMap<String, Fact>;
+
+/// One assessed unit's evidence, checked against a rubric.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub name: String,
+    pub name_span: Span,
+    pub source: SourceFile,
+    pub items: HashMap<String, ItemFacts>,
+}
+
+/// The largest count evidence may give: far above any real number of findings, and
+/// small enough that no product of counts and points can overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+struct Validator<'a> {
+    out: Vec<Diagnostic>,
+    source: &'a SourceFile,
+}
+
+/// Checks an evidence tree against a rubric and gives the unit, or every problem.
+pub fn validate(rubric: &Rubric, source: &SourceFile, node: &Node) -> Result<Unit, Vec<Diagnostic>> {
+    let mut v = Validator { out: Vec::new(), source };
+    let unit = v.unit(rubric, node);
+    if v.out.is_empty() {
+        if let Some(unit) = unit {
+            return Ok(unit);
+        }
+    }
+    let mut out: Vec<Diagnostic> = v.out.into_iter().map(|d| d.with_source(source)).collect();
+    crate::diagnostic::sort(&mut out);
+    Err(out)
+}
+
+impl Validator<'_> {
+    fn error(&mut self, code: &'static str, message: String, span: Span, label: &str, help: String) {
+        self.out.push(Diagnostic::error(code, message).primary(span, label).help(help));
+    }
+
+    fn unit(&mut self, rubric: &Rubric, node: &Node) -> Option<Unit> {
+        let Raw::Table(entries) = &node.raw else {
+            self.error(
+                codes::EVIDENCE_VALUE,
+                format!("evidence must be a table, not {}", node.raw.describe()),
+                node.span,
+                "here",
+                "write `unit = \"单位名称\"` and one table per item".into(),
+            );
+            return None;
+        };
+        let items = ast_items(&rubric.nodes);
+        let mut name: Option<(String, Span)> = None;
+        let mut tables: HashMap<&str, (&Node, Span)> = HashMap::new();
+        for (key, value) in entries {
+            match key.node.as_str() {
+                "unit" => match &value.raw {
+                    Raw::String(s) if !s.trim().is_empty() => name = Some((s.trim().to_string(), value.span)),
+                    _ => self.error(
+                        codes::EVIDENCE_UNIT,
+                        "`unit` must be the unit's name in quotes".into(),
+                        value.span,
+                        "not a name",
+                        "write the assessed unit's name, such as `unit = \"蓬江区\"`".into(),
+                    ),
+                },
+                "rubric" => {
+                    if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
+                        self.error(
+                            codes::EVIDENCE_UNKNOWN,
+                            "this evidence is for another rubric".into(),
+                            value.span,
+                            "not this rubric's title",
+                            format!("the rubric is `{}`; score this file with its own rule file, or correct `rubric`", rubric.title),
+                        );
+                    }
+                }
+                item_name => match items.iter().find(|i| i.name.node == item_name) {
+                    Some(_) => {
+                        tables.insert(item_name, (value, key.span));
+                    }
+                    None => {
+                        let hint = suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
+                        self.error(
+                            codes::EVIDENCE_UNKNOWN,
+                            format!("the rubric has no item `{item_name}`"),
+                            key.span,
+                            "unknown item",
+                            if hint.is_empty() {
+                                "each table is named after an item of the rule file; `kaohe template` writes them all".into()
+                            } else {
+                                hint
+                            },
+                        );
+                    }
+                },
+            }
+        }
+        let Some((name, name_span)) = name else {
+            self.error(
+                codes::EVIDENCE_UNIT,
+                "the evidence does not name its unit".into(),
+                Span::new(0, 0),
+                "expected `unit = \"…\"`",
+                "begin the file with the assessed unit's name, such as `unit = \"蓬江区\"`".into(),
+            );
+            return None;
+        };
+        let mut unit_items = HashMap::new();
+        for item in items {
+            let facts = self.item(item, tables.get(item.name.node.as_str()).copied(), name_span);
+            unit_items.insert(item.name.node.clone(), facts);
+        }
+        Some(Unit { name, name_span, source: self.source.clone(), items: unit_items })
+    }
+
+    fn item(&mut self, item: &Item, table: Option<(&Node, Span)>, unit_span: Span) -> ItemFacts {
+        let mut facts = ItemFacts::new();
+        if let Some((node, _)) = table {
+            match &node.raw {
+                Raw::Table(entries) => {
+                    for (key, value) in entries {
+                        match item.facts.iter().find(|f| f.name.node == key.node) {
+                            Some(decl) => {
+                                if let Some(v) = self.value(decl, value) {
+                                    facts.insert(key.node.clone(), Fact { value: v, span: Some(value.span) });
+                                }
+                            }
+                            None => {
+                                let hint = suggest_name(&key.node, item.facts.iter().map(|f| f.name.node.as_str()));
+                                let names: Vec<&str> = item.facts.iter().map(|f| f.name.node.as_str()).collect();
+                                self.error(
+                                    codes::EVIDENCE_UNKNOWN,
+                                    format!("item `{}` has no fact `{}`", item.name.node, key.node),
+                                    key.span,
+                                    "unknown fact",
+                                    if hint.is_empty() {
+                                        format!("its facts are {}", names.join("、"))
+                                    } else {
+                                        format!("{hint} Its facts are {}", names.join("、"))
+                                    },
+                                );
+                            }
+                        }
+                    }
+                }
+                other => self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!("`{}` must be a table of facts, not {}", item.name.node, other.describe()),
+                    node.span,
+                    "not a table",
+                    format!("write `[\"{}\"]` and the item's facts below it", item.name.node),
+                ),
+            }
+        }
+        // Defaults fill what the evidence leaves out.
+        for decl in &item.facts {
+            if !facts.contains_key(&decl.name.node) {
+                if let Some(default) = &decl.default {
+                    if let Some(v) = default_value(&decl.ty.node, &default.node) {
+                        facts.insert(decl.name.node.clone(), Fact { value: v, span: None });
+                    }
+                }
+            }
+        }
+        // An item that is not applicable needs only the facts that say so.
+        let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
+            crate::eval::condition_facts(cond).iter().all(|f| facts.contains_key(*f))
+                && crate::eval::holds(cond, &facts)
+        });
+        let needed: Vec<&FactDecl> = if not_applicable {
+            let used = item.applicable_unless.as_ref().map(crate::eval::condition_facts).unwrap_or_default();
+            item.facts.iter().filter(|f| used.contains(&f.name.node.as_str())).collect()
+        } else {
+            item.facts.iter().collect()
+        };
+        let missing: Vec<&str> = needed
+            .iter()
+            .filter(|f| !facts.contains_key(&f.name.node))
+            // A fact with an invalid value was reported already.
+            .filter(|f| !self.given_but_invalid(table, &f.name.node))
+            .map(|f| f.name.node.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let (span, label) = match table {
+                Some((_, key_span)) => (key_span, "this item lacks facts".to_string()),
+                None => (unit_span, format!("no table `[\"{}\"]` for this unit", item.name.node)),
+            };
+            let example: Vec<String> = missing
+                .iter()
+                .filter_map(|m| item.facts.iter().find(|f| f.name.node == *m))
+                .map(|f| format!("\"{}\" = {}", f.name.node, example_value(&f.ty.node)))
+                .collect();
+            self.error(
+                codes::EVIDENCE_MISSING,
+                format!("item `{}` is missing {}", item.name.node, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+                span,
+                &label,
+                format!("give every fact under `[\"{}\"]`, for example: {}", item.name.node, example.join("; ")),
+            );
+        }
+        facts
+    }
+
+    fn given_but_invalid(&self, table: Option<(&Node, Span)>, fact: &str) -> bool {
+        matches!(table, Some((Node { raw: Raw::Table(entries), .. }, _)) if entries.iter().any(|(k, _)| k.node == fact))
+    }
+
+    fn value(&mut self, decl: &FactDecl, node: &Node) -> Option<Value> {
+        let name = &decl.name.node;
+        let wrong = |v: &mut Self, want: &str, example: &str| {
+            v.error(
+                codes::EVIDENCE_VALUE,
+                format!("`{name}` must be {want}, not {}", node.raw.describe()),
+                node.span,
+                &format!("expected {want}"),
+                format!("for example `\"{name}\" = {example}`"),
+            );
+            None
+        };
+        match &decl.ty.node {
+            FactType::Bool => match node.raw {
+                Raw::Bool(b) => Some(Value::Bool(b)),
+                _ => wrong(self, "true or false", "true"),
+            },
+            FactType::Count { max } => {
+                let n = self.count(name, node)?;
+                if let Some(max) = max {
+                    if n > max.node {
+                        self.error(
+                            codes::EVIDENCE_VALUE,
+                            format!("`{name}` is {n}, more than its {}", max.node),
+                            node.span,
+                            &format!("at most {}", max.node),
+                            format!("the rule file declares `count max {}` (for example a sample of {} documents)", max.node, max.node),
+                        );
+                        return None;
+                    }
+                }
+                Some(Value::Count(n))
+            }
+            FactType::Percent => {
+                let text = match &node.raw {
+                    Raw::Integer(s) | Raw::Float(s) => s.clone(),
+                    Raw::String(s) if s.trim().ends_with('%') => s.trim().trim_end_matches('%').trim().to_string(),
+                    _ => return wrong(self, "a percentage", "3.5"),
+                };
+                match Decimal::from_scientific(&text).or_else(|_| Decimal::from_str_exact(&text)) {
+                    Ok(p) if p >= Decimal::ZERO => Some(Value::Percent(p.normalize())),
+                    _ => {
+                        self.error(
+                            codes::EVIDENCE_VALUE,
+                            format!("`{name}` is not a percentage from 0 up"),
+                            node.span,
+                            "not a percentage",
+                            format!("write the percentage as a number, `\"{name}\" = 3.5` for 3.5%, or as text `\"3.5%\"`"),
+                        );
+                        None
+                    }
+                }
+            }
+            FactType::Date => match &node.raw {
+                Raw::Bool(false) => Some(Value::Date(None)),
+                Raw::Date(s) | Raw::String(s) => {
+                    let day = s.get(0..10).unwrap_or(s);
+                    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                        Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Value::Date(Some(d))),
+                        _ => {
+                            self.error(
+                                codes::EVIDENCE_VALUE,
+                                format!("`{s}` is not a date"),
+                                node.span,
+                                "not a day that exists",
+                                format!("write the date as `\"{name}\" = 2020-12-28`, or `false` if it was never done"),
+                            );
+                            None
+                        }
+                    }
+                }
+                _ => wrong(self, "a date, or false for never", "2020-12-28"),
+            },
+            FactType::Set(members) => {
+                let Raw::Array(elements) = &node.raw else {
+                    return wrong(self, "a list of members", &format!("[\"{}\"]", members[0].name.node));
+                };
+                let mut present = Vec::new();
+                for e in elements {
+                    match &e.raw {
+                        Raw::String(s) if members.iter().any(|m| m.name.node == s.trim()) => {
+                            present.push(s.trim().to_string());
+                        }
+                        _ => self.member_error(decl, e),
+                    }
+                }
+                let set: Vec<String> = members
+                    .iter()
+                    .map(|m| m.name.node.clone())
+                    .filter(|m| present.contains(m))
+                    .collect();
+                Some(Value::Set(set))
+            }
+            FactType::Tally(members) => {
+                let Raw::Table(entries) = &node.raw else {
+                    return wrong(self, "a table of counts by member", &format!("{{ \"{}\" = 1 }}", members[0].name.node));
+                };
+                let mut given: HashMap<String, u64> = HashMap::new();
+                for (key, value) in entries {
+                    if !members.iter().any(|m| m.name.node == key.node) {
+                        let k = Node { raw: Raw::String(key.node.clone()), span: key.span };
+                        self.member_error(decl, &k);
+                        continue;
+                    }
+                    if let Some(n) = self.count(&format!("{name}[{}]", key.node), value) {
+                        given.insert(key.node.clone(), n);
+                    }
+                }
+                let tally = members
+                    .iter()
+                    .map(|m| (m.name.node.clone(), given.get(&m.name.node).copied().unwrap_or(0)))
+                    .collect();
+                Some(Value::Tally(tally))
+            }
+        }
+    }
+
+    fn count(&mut self, name: &str, node: &Node) -> Option<u64> {
+        let parsed = match &node.raw {
+            Raw::Integer(s) => s.parse::<i128>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if (0..=MAX_COUNT as i128).contains(&n) => Some(n as u64),
+            Some(n) if n < 0 => {
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!("`{name}` is negative"),
+                    node.span,
+                    "a count cannot be below 0",
+                    "write how many were found: 0 or more".into(),
+                );
+                None
+            }
+            Some(_) => {
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!("`{name}` is larger than any real count"),
+                    node.span,
+                    "too large",
+                    format!("counts are at most {MAX_COUNT}; check the value"),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!("`{name}` must be a whole number, not {}", node.raw.describe()),
+                    node.span,
+                    "expected a count",
+                    format!("write how many were found, such as `\"{name}\" = 2`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn member_error(&mut self, decl: &FactDecl, e: &Node) {
+        let members = decl.ty.node.members().unwrap_or(&[]);
+        let names: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
+        let (message, hint) = match &e.raw {
+            Raw::String(s) => (
+                format!("`{s}` is not a member of `{}`", decl.name.node),
+                suggest_name(s.trim(), names.iter().copied()),
+            ),
+            other => (format!("a member of `{}` must be a name, not {}", decl.name.node, other.describe()), String::new()),
+        };
+        let help = if hint.is_empty() {
+            format!("the members are {}", names.join("、"))
+        } else {
+            format!("{hint} The members are {}", names.join("、"))
+        };
+        self.error(codes::EVIDENCE_VALUE, message, e.span, "not in the rule file's list", help);
+    }
+}
+
+fn default_value(ty: &FactType, lit: &Literal) -> Option<Value> {
+    use rust_decimal::prelude::ToPrimitive;
+    match (ty, lit) {
+        (FactType::Bool, Literal::Bool(b)) => Some(Value::Bool(*b)),
+        (FactType::Count { .. }, Literal::Number(n)) => n.to_u64().map(Value::Count),
+        (FactType::Percent, Literal::Percent(p)) => Some(Value::Percent(*p)),
+        (FactType::Date, Literal::Date(d)) => Some(Value::Date(Some(*d))),
+        _ => None,
+    }
+}
+
+/// A value of the type, as an example in help texts and templates.
+pub fn example_value(ty: &FactType) -> String {
+    match ty {
+        FactType::Bool => "false".into(),
+        FactType::Count { .. } => "0".into(),
+        FactType::Percent => "4".into(),
+        FactType::Date => "2020-12-28".into(),
+        FactType::Set(m) => format!("[\"{}\"]", m[0].name.node),
+        FactType::Tally(m) => format!("{{ \"{}\" = 0 }}", m[0].name.node),
+    }
+}

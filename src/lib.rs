@@ -1,0 +1,15 @@
+//! kaohe (考核): a rule language and interpreter for government assessment rubrics.
+//!
+//! The pipeline, one module per stage (docs/architecture.md has the table):
+//! source text → [`syntax`] (AST with byte spans) → [`check`] (a checked [`check::Rubric`]
+//! and its diagnostics) → [`eval`] with [`evidence`] (a score sheet with a trace) →
+//! [`report`] (table, JSON, explanations).
+
+pub mod check;
+pub mod diagnostic;
+pub mod eval;
+pub mod evidence;
+pub mod report;
+pub mod source;
+pub mod span;
+pub mod syntax;

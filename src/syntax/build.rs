@@ -1,0 +1,512 @@
+//! Builds the AST from pest's pairs.
+//!
+//! The grammar fixes the shape of every pair, so this code can rely on it; what the
+//! grammar cannot check (that a date exists, that a number fits) becomes a diagnostic.
+//! Recursion here follows the nesting of sections and parentheses, which
+//! `super::depth` has bounded.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use pest::iterators::{Pair, Pairs};
+use rust_decimal::Decimal;
+
+use super::ast::*;
+use super::Rule;
+use crate::diagnostic::{codes, Diagnostic};
+use crate::span::{Span, Spanned};
+
+struct Builder {
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<Diagnostic>) {
+    let mut b = Builder { diagnostics: Vec::new() };
+    let mut settings = Vec::new();
+    let mut nodes = Vec::new();
+    if let Some(file) = pairs.next() {
+        for pair in file.into_inner() {
+            match pair.as_rule() {
+                Rule::section | Rule::item => nodes.push(b.node(pair)),
+                Rule::EOI => {}
+                _ => settings.push(b.setting(pair)),
+            }
+        }
+    }
+    (File { settings, nodes }, b.diagnostics)
+}
+
+/// The span of a pair without the spaces and comments pest keeps at its end when a
+/// repetition inside it fails after skipping them.
+fn span(pair: &Pair<'_, Rule>) -> Span {
+    let whole = pair.as_span();
+    let Some(last) = pair.clone().into_inner().last() else { return whole.into() };
+    let mut end = span(&last).end;
+    let input = whole.get_input();
+    let tail = &input[end..whole.end()];
+    let mut chars = tail.char_indices().peekable();
+    let base = end;
+    while let Some((i, c)) = chars.next() {
+        if c == '#' {
+            while chars.peek().is_some_and(|(_, c)| *c != '\n') {
+                chars.next();
+            }
+        } else if !(c.is_whitespace()) {
+            end = base + i + c.len_utf8();
+        }
+    }
+    Span::new(whole.start(), end)
+}
+
+impl Builder {
+    fn setting(&mut self, pair: Pair<'_, Rule>) -> Setting {
+        let whole = span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner();
+        let keyword = span(&inner.next().expect("setting keyword"));
+        let kind = match rule {
+            Rule::rubric_setting => SettingKind::Rubric(self.label(inner.next().expect("title"))),
+            Rule::source_setting => SettingKind::Source(self.label(inner.next().expect("source"))),
+            Rule::total_setting => SettingKind::Total(self.decimal(inner.next().expect("total"))),
+            Rule::year_setting => {
+                let p = inner.next().expect("year");
+                SettingKind::Year(self.integer(p))
+            }
+            Rule::round_setting => {
+                let places = self.integer(inner.next().expect("places"));
+                let mode = inner.next().map(|m| {
+                    let s = span(&m);
+                    let mode = match m.into_inner().next().map(|k| k.as_rule()) {
+                        Some(Rule::kw_half_even) => RoundingMode::HalfEven,
+                        Some(Rule::kw_up) => RoundingMode::Up,
+                        Some(Rule::kw_down) => RoundingMode::Down,
+                        _ => RoundingMode::HalfUp,
+                    };
+                    Spanned::new(mode, s)
+                });
+                SettingKind::Round { places, mode }
+            }
+            other => unreachable!("not a setting: {other:?}"),
+        };
+        Setting { kind, span: whole, keyword }
+    }
+
+    fn node(&mut self, pair: Pair<'_, Rule>) -> Node {
+        match pair.as_rule() {
+            Rule::section => Node::Section(self.section(pair)),
+            _ => Node::Item(self.item(pair)),
+        }
+    }
+
+    fn section(&mut self, pair: Pair<'_, Rule>) -> Section {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // `section`
+        let name = self.label(inner.next().expect("section name"));
+        let points = self.decimal(inner.next().expect("section points"));
+        let mut section = Section {
+            name,
+            points,
+            texts: Vec::new(),
+            notes: Vec::new(),
+            children: Vec::new(),
+            span: whole,
+        };
+        for p in inner {
+            match p.as_rule() {
+                Rule::text_stmt => section.texts.push(self.stmt_string(p)),
+                Rule::note_stmt => section.notes.push(self.stmt_string(p)),
+                _ => section.children.push(self.node(p)),
+            }
+        }
+        section
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // `item`
+        let name = self.label(inner.next().expect("item name"));
+        let points = self.decimal(inner.next().expect("item points"));
+        let mut item = Item {
+            name,
+            points,
+            texts: Vec::new(),
+            notes: Vec::new(),
+            facts: Vec::new(),
+            start: None,
+            applicable_unless: None,
+            clauses: Vec::new(),
+            span: whole,
+        };
+        for p in inner {
+            match p.as_rule() {
+                Rule::text_stmt => item.texts.push(self.stmt_string(p)),
+                Rule::note_stmt => item.notes.push(self.stmt_string(p)),
+                Rule::fact_decl => item.facts.push(self.fact(p)),
+                Rule::start_stmt => {
+                    let s = span(&p);
+                    let value = self.decimal(p.into_inner().nth(1).expect("start value"));
+                    if item.start.is_some() {
+                        self.diagnostics.push(
+                            Diagnostic::error(codes::DUPLICATE_SETTING, "`start` written twice in one item")
+                                .primary(s, "second `start`")
+                                .help("keep one `start` line"),
+                        );
+                    }
+                    item.start = Some(value);
+                }
+                Rule::applicable_stmt => {
+                    let s = span(&p);
+                    let cond = self.condition(p.into_inner().nth(2).expect("condition"));
+                    if item.applicable_unless.is_some() {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                codes::DUPLICATE_SETTING,
+                                "`applicable unless` written twice in one item",
+                            )
+                            .primary(s, "second `applicable unless`")
+                            .help("join the two conditions with `or` in one line"),
+                        );
+                    }
+                    item.applicable_unless = Some(cond);
+                }
+                _ => item.clauses.push(self.clause(p)),
+            }
+        }
+        item
+    }
+
+    fn stmt_string(&mut self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        let p = pair.into_inner().nth(1).expect("statement text");
+        self.string_value(p)
+    }
+
+    fn label(&mut self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        match pair.as_rule() {
+            Rule::bare_label => Spanned::new(pair.as_str().to_string(), span(&pair)),
+            _ => self.string_value(pair),
+        }
+    }
+
+    fn string_value(&mut self, pair: Pair<'_, Rule>) -> Spanned<String> {
+        let s = span(&pair);
+        let rule = pair.as_rule();
+        let inner = pair.into_inner().next().expect("string contents");
+        let text = match rule {
+            Rule::block_string => dedent(inner.as_str()),
+            _ => self.unescape(inner.as_str(), span(&inner).start),
+        };
+        Spanned::new(text, s)
+    }
+
+    fn unescape(&mut self, raw: &str, offset: usize) -> String {
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some((_, '"')) => out.push('"'),
+                Some((_, '\\')) => out.push('\\'),
+                Some((_, 'n')) => out.push('\n'),
+                Some((_, 't')) => out.push('\t'),
+                Some((j, other)) => {
+                    self.diagnostics.push(
+                        Diagnostic::error(codes::SYNTAX, format!("unknown escape `\\{other}` in a text"))
+                            .primary(
+                                Span::new(offset + i, offset + j + other.len_utf8()),
+                                "not an escape kaohe knows",
+                            )
+                            .help("write `\\\\` for a backslash, `\\\"` for a quote, or use a `\"\"\"` block"),
+                    );
+                    out.push(other);
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    fn fact(&mut self, pair: Pair<'_, Rule>) -> FactDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // `fact`
+        let name = ident(inner.next().expect("fact name"));
+        let ty_pair = inner.next().expect("fact type");
+        let ty_span = span(&ty_pair);
+        let ty = match ty_pair.as_rule() {
+            Rule::type_bool => FactType::Bool,
+            Rule::type_count => {
+                let max = ty_pair.into_inner().nth(2).map(|p| self.integer(p));
+                FactType::Count { max }
+            }
+            Rule::type_percent => FactType::Percent,
+            Rule::type_date => FactType::Date,
+            Rule::type_set => FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members"))),
+            _ => FactType::Tally(self.members(ty_pair.into_inner().nth(1).expect("members"))),
+        };
+        let mut description = None;
+        let mut default = None;
+        for p in inner {
+            match p.as_rule() {
+                Rule::fact_default => {
+                    let lit = p.into_inner().nth(1).expect("default value");
+                    default = Some(self.literal(lit));
+                }
+                _ => description = Some(self.string_value(p)),
+            }
+        }
+        FactDecl { name, ty: Spanned::new(ty, ty_span), description, default, span: whole }
+    }
+
+    fn members(&mut self, pair: Pair<'_, Rule>) -> Vec<Member> {
+        pair.into_inner()
+            .map(|m| {
+                let mut inner = m.into_inner();
+                let name = ident(inner.next().expect("member name"));
+                let description = inner.next().map(|d| self.string_value(d));
+                Member { name, description }
+            })
+            .collect()
+    }
+
+    fn clause(&mut self, pair: Pair<'_, Rule>) -> Clause {
+        let whole = span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = pair.into_inner().peekable();
+        inner.next(); // the clause keyword
+        let kind = match rule {
+            Rule::if_clause => ClauseKind::If(self.condition(inner.next().expect("condition"))),
+            Rule::per_clause | Rule::missing_clause => {
+                let fact = fact_path(inner.next().expect("fact"));
+                let except = match inner.peek().map(|p| p.as_rule()) {
+                    Some(Rule::except) => inner
+                        .next()
+                        .expect("except")
+                        .into_inner()
+                        .skip(1)
+                        .map(ident)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if rule == Rule::per_clause {
+                    ClauseKind::Per { fact, except }
+                } else {
+                    ClauseKind::Missing { fact, except }
+                }
+            }
+            _ => {
+                let fact = fact_path(inner.next().expect("fact"));
+                inner.next(); // `by`
+                let by = self.date(inner.next().expect("deadline date"));
+                ClauseKind::Deadline { fact, by }
+            }
+        };
+        let effect = self.effect(inner.next().expect("effect"));
+        let mut clause = Clause { kind, effect, floor: None, max: None, unless: None, span: whole };
+        for m in inner {
+            let m_span = span(&m);
+            let rule = m.as_rule();
+            let value = m.into_inner().nth(1).expect("modifier value");
+            let duplicate = match rule {
+                Rule::floor_mod => clause.floor.replace(self.decimal(value)).is_some(),
+                Rule::max_mod => clause.max.replace(self.decimal(value)).is_some(),
+                _ => clause.unless.replace(self.condition(value)).is_some(),
+            };
+            if duplicate {
+                self.diagnostics.push(
+                    Diagnostic::error(codes::DUPLICATE_SETTING, "a modifier written twice in one clause")
+                        .primary(m_span, "written again here")
+                        .help("keep one `floor`, one `max` and one `unless` per clause"),
+                );
+            }
+        }
+        clause
+    }
+
+    fn effect(&mut self, pair: Pair<'_, Rule>) -> Spanned<Effect> {
+        let s = span(&pair);
+        let effect = match pair.as_rule() {
+            Rule::zero_effect => Effect::Zero,
+            Rule::points_effect => Effect::Points(self.decimal_str(pair.as_str(), s)),
+            _ => {
+                let mut inner = pair.into_inner();
+                let pct = inner.next().expect("percent");
+                let text = pct.as_str().trim_end_matches('%');
+                let percent = self.decimal_str(text, span(&pct));
+                let base = match inner.nth(1).and_then(|b| b.into_inner().next()).map(|k| k.as_rule()) {
+                    Some(Rule::kw_score) => PercentBase::Score,
+                    _ => PercentBase::Points,
+                };
+                Effect::Percent { percent, base }
+            }
+        };
+        Spanned::new(effect, s)
+    }
+
+    fn condition(&mut self, pair: Pair<'_, Rule>) -> Condition {
+        let s = span(&pair);
+        match pair.as_rule() {
+            Rule::condition | Rule::conjunction => {
+                let is_or = pair.as_rule() == Rule::condition;
+                let parts: Vec<Condition> = pair
+                    .into_inner()
+                    .filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and))
+                    .map(|p| self.condition(p))
+                    .collect();
+                if parts.len() == 1 {
+                    parts.into_iter().next().expect("one part")
+                } else if is_or {
+                    Condition { kind: ConditionKind::Or(parts), span: s }
+                } else {
+                    Condition { kind: ConditionKind::And(parts), span: s }
+                }
+            }
+            Rule::negation => {
+                let mut nots = Vec::new();
+                let mut primary = None;
+                for p in pair.into_inner() {
+                    if p.as_rule() == Rule::kw_not {
+                        nots.push(span(&p).start);
+                    } else {
+                        primary = Some(self.condition(p));
+                    }
+                }
+                let mut cond = primary.expect("negated condition");
+                // Fold the `not`s from the innermost out, without recursion.
+                for start in nots.into_iter().rev() {
+                    let s = Span::new(start, cond.span.end);
+                    cond = Condition { kind: ConditionKind::Not(Box::new(cond)), span: s };
+                }
+                cond
+            }
+            Rule::comparison => {
+                let mut inner = pair.into_inner();
+                let left = self.operand(inner.next().expect("left"));
+                let op_pair = inner.next().expect("operator");
+                let op = match op_pair.as_str() {
+                    "<" => CompareOp::Lt,
+                    "<=" => CompareOp::Le,
+                    ">" => CompareOp::Gt,
+                    ">=" => CompareOp::Ge,
+                    "=" => CompareOp::Eq,
+                    _ => CompareOp::Ne,
+                };
+                let right = self.operand(inner.next().expect("right"));
+                Condition {
+                    kind: ConditionKind::Compare { left, op: Spanned::new(op, span(&op_pair)), right },
+                    span: s,
+                }
+            }
+            Rule::fact_path => Condition { kind: ConditionKind::Fact(fact_path(pair)), span: s },
+            other => unreachable!("not a condition: {other:?}"),
+        }
+    }
+
+    fn operand(&mut self, pair: Pair<'_, Rule>) -> Operand {
+        match pair.as_rule() {
+            Rule::fact_path => Operand::Fact(fact_path(pair)),
+            _ => Operand::Literal(self.literal(pair)),
+        }
+    }
+
+    fn literal(&mut self, pair: Pair<'_, Rule>) -> Spanned<Literal> {
+        let s = span(&pair);
+        let lit = match pair.as_rule() {
+            Rule::date => Literal::Date(self.date(pair).node),
+            Rule::percent_lit => {
+                Literal::Percent(self.decimal_str(pair.as_str().trim_end_matches('%'), s))
+            }
+            Rule::kw_true => Literal::Bool(true),
+            Rule::kw_false => Literal::Bool(false),
+            _ => Literal::Number(self.decimal(pair).node),
+        };
+        Spanned::new(lit, s)
+    }
+
+    fn date(&mut self, pair: Pair<'_, Rule>) -> Spanned<NaiveDate> {
+        let s = span(&pair);
+        let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
+            self.diagnostics.push(
+                Diagnostic::error(codes::BAD_DATE, format!("`{}` is not a date", pair.as_str()))
+                    .primary(s, "no such day")
+                    .help("write a day that exists, as `YYYY-MM-DD`: `2020-02-29`, not `2020-02-30`"),
+            );
+            NaiveDate::MIN
+        });
+        Spanned::new(date, s)
+    }
+
+    fn decimal(&mut self, pair: Pair<'_, Rule>) -> Spanned<Decimal> {
+        let s = span(&pair);
+        Spanned::new(self.decimal_str(pair.as_str(), s), s)
+    }
+
+    fn decimal_str(&mut self, text: &str, s: Span) -> Decimal {
+        let unsigned = text.trim_start_matches('+');
+        match Decimal::from_str_exact(unsigned) {
+            Ok(d) if d.abs() <= Decimal::from(1_000_000_000u64) => d.normalize(),
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error(codes::BAD_NUMBER, format!("`{text}` is too large or too precise"))
+                        .primary(s, "this number")
+                        .help("points, counts and percentages are at most 1000000000, with at most 20 decimal places"),
+                );
+                Decimal::ZERO
+            }
+        }
+    }
+
+    fn integer<T: FromStr>(&mut self, pair: Pair<'_, Rule>) -> Spanned<T>
+    where
+        T: Default,
+    {
+        let s = span(&pair);
+        let value = pair.as_str().parse::<T>().unwrap_or_else(|_| {
+            self.diagnostics.push(
+                Diagnostic::error(codes::BAD_NUMBER, format!("`{}` is too large", pair.as_str()))
+                    .primary(s, "this number")
+                    .help("write a smaller whole number"),
+            );
+            T::default()
+        });
+        Spanned::new(value, s)
+    }
+}
+
+fn ident(pair: Pair<'_, Rule>) -> Spanned<String> {
+    Spanned::new(pair.as_str().to_string(), span(&pair))
+}
+
+fn fact_path(pair: Pair<'_, Rule>) -> FactPath {
+    let s = span(&pair);
+    let mut inner = pair.into_inner();
+    let fact = ident(inner.next().expect("fact name"));
+    let member = inner.next().map(ident);
+    FactPath { fact, member, span: s }
+}
+
+/// The text of a `"""` block: the line break after the opening quotes and the
+/// indentation common to all its lines removed, trailing blank space dropped.
+pub fn dedent(raw: &str) -> String {
+    let raw = raw.strip_prefix("\r\n").or_else(|| raw.strip_prefix('\n')).unwrap_or(raw);
+    let lines: Vec<&str> = raw.lines().collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<&str> = lines
+        .iter()
+        .map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start_matches([' ', '\t']) })
+        .map(|l| l.trim_end())
+        .collect();
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}

@@ -1,0 +1,232 @@
+//! pest's parse errors in plain words.
+//!
+//! pest names the grammar rules it expected; a policy officer wants to read "expected
+//! the item's points", not `number`. pest's own `into_miette()` is not used: it treats
+//! the character column as a byte offset and underlines the wrong CJK character. The
+//! span here is the byte offset pest reports.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::Rule;
+use crate::diagnostic::{codes, Diagnostic};
+use crate::span::Span;
+
+pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = text[pos..].chars().next();
+    let span = Span::new(pos, pos + found.map_or(0, char::len_utf8));
+
+    if let Some(c) = found {
+        if let Some(ascii) = fullwidth_twin(c) {
+            return Diagnostic::error(
+                codes::FULLWIDTH,
+                format!("full-width `{c}` where kaohe expects the ASCII `{ascii}`"),
+            )
+            .primary(span, format!("type `{ascii}` here"))
+            .help(format!(
+                "a Chinese input method types full-width punctuation and digits; switch it to \
+                 English mode (usually Shift) and type `{ascii}`, or let `kaohe fmt` replace it"
+            ));
+        }
+    }
+
+    let positives = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let context = statement_context(text, pos);
+    let expected = describe_expected(&positives, context);
+    let found_text = match found {
+        None => "the end of the file".to_string(),
+        Some(c) if c.is_whitespace() => "a line break or space".to_string(),
+        Some(_) => format!("`{}`", token_at(text, pos)),
+    };
+    let label = if found.is_none() { "the file ends here".to_string() } else { format!("found {found_text}") };
+    Diagnostic::error(codes::SYNTAX, format!("expected {expected}"))
+        .primary(span, label)
+        .help(help_for(&positives, context))
+}
+
+/// The ASCII character a full-width form stands for, for the ones a Chinese input
+/// method produces in place of the language's punctuation and digits.
+pub fn fullwidth_twin(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        '\u{201C}' | '\u{201D}' => Some('"'),
+        _ => None,
+    }
+}
+
+/// The statement keyword that opens the line the error is on, if any.
+fn statement_context(text: &str, pos: usize) -> Option<&str> {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let first = text[line_start..].split_whitespace().next()?;
+    Some(match first {
+        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total"
+        | "year" | "round" | "rubric" | "text" | "note" | "start" | "applicable" => first,
+        _ => return None,
+    })
+}
+
+/// The token that starts at `pos`, for "found `…`" (at most 12 characters).
+fn token_at(text: &str, pos: usize) -> String {
+    let rest = &text[pos..];
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(rest.len(), |(i, _)| i);
+    let token: String = rest[..end].chars().take(12).collect();
+    if token.is_empty() {
+        rest.chars().next().map(String::from).unwrap_or_default()
+    } else {
+        token
+    }
+}
+
+fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
+    use Rule::*;
+    let kw = |k: &str| Some(format!("`{k}`"));
+    match rule {
+        kw_rubric => kw("rubric"),
+        kw_source => kw("source"),
+        kw_total => kw("total"),
+        kw_year => kw("year"),
+        kw_round => kw("round"),
+        kw_section => kw("section"),
+        kw_item => kw("item"),
+        kw_text => kw("text"),
+        kw_note => kw("note"),
+        kw_fact => kw("fact"),
+        kw_bool => kw("bool"),
+        kw_count => kw("count"),
+        kw_percent => kw("percent"),
+        kw_date => kw("date"),
+        kw_set => kw("set"),
+        kw_tally => kw("tally"),
+        kw_default => kw("default"),
+        kw_start => kw("start"),
+        kw_applicable => kw("applicable"),
+        kw_unless => kw("unless"),
+        kw_if => kw("if"),
+        kw_per => kw("per"),
+        kw_missing => kw("missing"),
+        kw_deadline => kw("deadline"),
+        kw_by => kw("by"),
+        kw_except => kw("except"),
+        kw_zero | zero_effect => kw("zero"),
+        kw_of => kw("of"),
+        kw_points => kw("points"),
+        kw_score => kw("score"),
+        kw_floor | floor_mod => kw("floor"),
+        kw_max | max_mod => kw("max"),
+        kw_not => kw("not"),
+        kw_and => kw("and"),
+        kw_or => kw("or"),
+        kw_true => kw("true"),
+        kw_false => kw("false"),
+        kw_half_up | kw_half_even | kw_up | kw_down | rounding_mode => {
+            Some("a rounding mode (`half-up`, `half-even`, `up` or `down`)".into())
+        }
+        unless_mod => kw("unless"),
+        number | integer => Some(match context {
+            Some("item") => "the item's points after its name".into(),
+            Some("section") => "the section's points after its name".into(),
+            Some("total") => "the rubric's total points".into(),
+            Some("year") => "the rubric's year, such as `2020`".into(),
+            Some("start") => "the points the item starts from".into(),
+            Some("round") => "the number of decimal places".into(),
+            _ if rule == integer => "a whole number".into(),
+            _ => "a number".into(),
+        }),
+        date => Some("a date such as `2020-12-30`".into()),
+        ident | fact_path => Some(match context {
+            Some("fact") => "the fact's name".into(),
+            _ => "a fact's name".into(),
+        }),
+        bare_label | string | block_string => Some(match context {
+            Some("item") => "the item's name".into(),
+            Some("section") => "the section's name".into(),
+            Some("rubric") => "the rubric's title".into(),
+            _ => "a text in quotes".into(),
+        }),
+        string_inner | block_inner => Some("the closing `\"`".into()),
+        points_effect | percent_effect | signed_percent => Some(
+            "what the clause does to the score (`-2`, `+1`, `-50% of points` or `zero`)".into(),
+        ),
+        percent_base => Some("`points` or `score` after `of`".into()),
+        percent_lit => Some("a percentage such as `4%`".into()),
+        compare_op => Some("a comparison (`<`, `<=`, `>`, `>=`, `=` or `!=`)".into()),
+        condition | conjunction | negation | comparison => Some("a condition".into()),
+        type_bool | type_count | type_percent | type_date | type_set | type_tally => Some(
+            "the fact's type (`bool`, `count`, `percent`, `date`, `set {…}` or `tally {…}`)"
+                .into(),
+        ),
+        member_list => Some("`{` and the list of members".into()),
+        member => Some("a member's name".into()),
+        fact_default => kw("default"),
+        except => kw("except"),
+        text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
+        | per_clause | missing_clause | deadline_clause => Some(
+            "a statement of the item (`text`, `note`, `fact`, `if`, `per`, `missing`, \
+             `deadline`, `start`, `applicable`) or `}`"
+                .into(),
+        ),
+        section | item => Some("`section`, `item` or `}`".into()),
+        rubric_setting | source_setting | total_setting | year_setting | round_setting => {
+            Some("a setting (`rubric`, `total`, `year`, `round`, `source`)".into())
+        }
+        EOI => Some("the end of the file".into()),
+        _ => None,
+    }
+}
+
+fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for rule in positives {
+        if let Some(w) = describe(*rule, context) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    match words.len() {
+        0 => "something else here".into(),
+        1 => words.remove(0),
+        _ => {
+            let last = words.pop().unwrap_or_default();
+            format!("{} or {}", words.join(", "), last)
+        }
+    }
+}
+
+fn help_for(positives: &[Rule], context: Option<&str>) -> String {
+    use Rule::*;
+    let has = |r: Rule| positives.contains(&r);
+    if has(number) || has(integer) {
+        return match context {
+            Some("item") => "write the item's points after its name, as in `item 决策公开 4 {`".into(),
+            Some("section") => "write the section's points after its name, as in `section 主动公开 30 {`".into(),
+            _ => "numbers are written with ASCII digits, such as `4` or `0.5`".into(),
+        };
+    }
+    if has(points_effect) || has(percent_effect) || has(zero_effect) {
+        return "a clause ends with its effect: `-2` takes two points, `+1` gives one, \
+                `-50% of points` takes half the item's points, `zero` means 不得分"
+            .into();
+    }
+    if has(ident) || has(fact_path) {
+        return "names start with a letter or a Chinese character and contain no spaces or \
+                punctuation; a name that is also a keyword (such as `max`) cannot be used"
+            .into();
+    }
+    if has(text_stmt) || has(if_clause) {
+        return "each statement in an item starts with its keyword; check for a missing `}` \
+                or a misspelt keyword"
+            .into();
+    }
+    "see docs/language.md for the form of each statement".into()
+}
