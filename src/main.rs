@@ -13,7 +13,11 @@ use kaohe::evidence;
 use kaohe::report;
 
 #[derive(Parser)]
-#[command(name = "kaohe", version, about = "考核: assessment rubrics as code — check them, score evidence, explain every point lost")]
+#[command(
+    name = "kaohe",
+    version,
+    about = "考核: assessment rubrics as code — check them, score evidence, explain every point lost"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -78,11 +82,23 @@ enum MessageFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { rules, message_format, deny_warnings } => cmd_check(&rules, message_format, deny_warnings),
-        Command::Eval { rule, evidence, format, output, message_format } => {
-            cmd_eval(&rule, &evidence, format, output.as_deref(), message_format)
-        }
-        Command::Explain { rule, evidence, message_format } => cmd_explain(&rule, &evidence, message_format),
+        Command::Check {
+            rules,
+            message_format,
+            deny_warnings,
+        } => cmd_check(&rules, message_format, deny_warnings),
+        Command::Eval {
+            rule,
+            evidence,
+            format,
+            output,
+            message_format,
+        } => cmd_eval(&rule, &evidence, format, output.as_deref(), message_format),
+        Command::Explain {
+            rule,
+            evidence,
+            message_format,
+        } => cmd_explain(&rule, &evidence, message_format),
         Command::Outline { rule } => compile(&rule, MessageFormat::Human)
             .and_then(|rubric| write_output(&report::outline(&rubric), None, MessageFormat::Human)),
     };
@@ -141,7 +157,11 @@ fn compile(path: &Path, format: MessageFormat) -> Result<Rubric, Failed> {
     checked.rubric.ok_or(Failed)
 }
 
-fn load_units(rubric: &Rubric, paths: &[PathBuf], format: MessageFormat) -> Result<Vec<evidence::Unit>, Failed> {
+fn load_units(
+    rubric: &Rubric,
+    paths: &[PathBuf],
+    format: MessageFormat,
+) -> Result<Vec<evidence::Unit>, Failed> {
     let files = evidence::collect_paths(paths).map_err(|d| {
         print_diagnostics(&[d], format);
         Failed
@@ -153,10 +173,16 @@ fn load_units(rubric: &Rubric, paths: &[PathBuf], format: MessageFormat) -> Resu
             Ok(unit) => {
                 if let Some(first) = units.iter().find(|u| u.name == unit.name) {
                     problems.push(
-                        Diagnostic::error(codes::EVIDENCE_DUPLICATE, format!("unit `{}` has evidence in two files", unit.name))
-                            .primary(unit.name_span, "named again here")
-                            .help(format!("the first is `{}`; keep one file per unit", first.source.name()))
-                            .with_source(&unit.source),
+                        Diagnostic::error(
+                            codes::EVIDENCE_DUPLICATE,
+                            format!("unit `{}` has evidence in two files", unit.name),
+                        )
+                        .primary(unit.name_span, "named again here")
+                        .help(format!(
+                            "the first is `{}`; keep one file per unit",
+                            first.source.name()
+                        ))
+                        .with_source(&unit.source),
                     );
                 } else {
                     units.push(unit);
@@ -169,12 +195,20 @@ fn load_units(rubric: &Rubric, paths: &[PathBuf], format: MessageFormat) -> Resu
         Ok(units)
     } else {
         print_diagnostics(&problems, format);
-        let _ = writeln!(std::io::stderr(), "error: no unit was scored: the evidence has {} problem(s)", problems.len());
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no unit was scored: the evidence has {} problem(s)",
+            problems.len()
+        );
         Err(Failed)
     }
 }
 
-fn score(rubric: &Rubric, units: &[evidence::Unit], format: MessageFormat) -> Result<Vec<Sheet>, Failed> {
+fn score(
+    rubric: &Rubric,
+    units: &[evidence::Unit],
+    format: MessageFormat,
+) -> Result<Vec<Sheet>, Failed> {
     let mut sheets = Vec::with_capacity(units.len());
     let mut problems = Vec::new();
     for unit in units {
@@ -209,7 +243,11 @@ fn cmd_eval(
     write_output(&text, output, message_format)
 }
 
-fn cmd_explain(rule: &Path, evidence_path: &Path, message_format: MessageFormat) -> Result<(), Failed> {
+fn cmd_explain(
+    rule: &Path,
+    evidence_path: &Path,
+    message_format: MessageFormat,
+) -> Result<(), Failed> {
     let rubric = compile(rule, message_format)?;
     let units = load_units(&rubric, &[evidence_path.to_path_buf()], message_format)?;
     let sheets = score(&rubric, &units, message_format)?;
@@ -237,8 +275,14 @@ fn write_output(text: &str, output: Option<&Path>, format: MessageFormat) -> Res
         }
         let target = output.map_or("stdout".to_string(), |p| format!("`{}`", p.display()));
         print_diagnostics(
-            &[Diagnostic::error(codes::WRITE, format!("cannot write the report to {target}: {}", e.to_string().to_lowercase()))
-                .help("check that the folder exists and can be written")],
+            &[Diagnostic::error(
+                codes::WRITE,
+                format!(
+                    "cannot write the report to {target}: {}",
+                    e.to_string().to_lowercase()
+                ),
+            )
+            .help("check that the folder exists and can be written")],
             format,
         );
         Failed
@@ -246,8 +290,14 @@ fn write_output(text: &str, output: Option<&Path>, format: MessageFormat) -> Res
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

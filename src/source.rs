@@ -9,11 +9,17 @@ use std::sync::Arc;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// A source text (a rule file or an evidence file) and the name it is shown under.
+/// Cloning is cheap: diagnostics each keep a handle on their source.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    name: Arc<str>,
-    text: Arc<str>,
-    line_starts: Arc<[usize]>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
@@ -22,29 +28,31 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
-            name: Arc::from(name.into()),
-            text: Arc::from(text),
-            line_starts: line_starts.into(),
+            inner: Arc::new(Inner {
+                name: name.into(),
+                text,
+                line_starts,
+            }),
         }
     }
 
     pub fn name(&self) -> &str {
-        &self.name
+        &self.inner.name
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.inner.text
     }
 
     /// The 1-based line and 1-based character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let line = match self.line_starts.binary_search(&offset) {
+        let offset = self.floor_char_boundary(offset.min(self.text().len()));
+        let line = match self.inner.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count();
+        let start = self.inner.line_starts[line];
+        let col = self.text()[start..offset].chars().count();
         (line + 1, col + 1)
     }
 
@@ -54,7 +62,7 @@ impl SourceFile {
     }
 
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
-        while offset > 0 && !self.text.is_char_boundary(offset) {
+        while offset > 0 && !self.text().is_char_boundary(offset) {
             offset -= 1;
         }
         offset
@@ -69,8 +77,7 @@ impl SourceCode for SourceFile {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self
-            .text
-            .as_ref()
+            .text()
             .read_span(span, context_lines_before, context_lines_after)?;
         // miette counts the column in bytes; count it in characters instead. The header
         // of a report reads the column of the primary label with no context lines.
@@ -80,7 +87,7 @@ impl SourceCode for SourceFile {
             0
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.name().to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),

@@ -14,7 +14,11 @@ fn score_of(rule: &str, facts: &str) -> rust_decimal::Decimal {
     let r = rubric(rule);
     let s = sheet(&r, &format!("unit = \"测试单位\"\n[\"测试项\"]\n{facts}\n"));
     let it = item(&s, "测试项");
-    let start = if rule.contains("start 0") { d("0") } else { it.points };
+    let start = if rule.contains("start 0") {
+        d("0")
+    } else {
+        it.points
+    };
     assert_trace_adds_up(it, start);
     it.score.expect("applicable")
 }
@@ -32,15 +36,30 @@ fn fixed_deductions_on_conditions() {
            if 未反馈 -1"#,
     );
     // Only the period missing: 4 − 1 = 3.
-    assert_eq!(score_of(&rule, "\"未征集\" = false\n\"无有效期\" = true\n\"未反馈\" = false"), d("3"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"未征集\" = false\n\"无有效期\" = true\n\"未反馈\" = false"
+        ),
+        d("3")
+    );
     // Nothing solicited and nothing else either: 4 − 2 − 1 − 1 = 0.
-    assert_eq!(score_of(&rule, "\"未征集\" = true\n\"无有效期\" = true\n\"未反馈\" = true"), d("0"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"未征集\" = true\n\"无有效期\" = true\n\"未反馈\" = true"
+        ),
+        d("0")
+    );
 }
 
 #[test]
 fn per_finding_with_floor() {
     // 服务公开 (county, 2): 每发现一条扣1分, never below 0.
-    let rule = one_item("2", "fact 不规范 count \"不规范的指南条数\"\nper 不规范 -1 floor 0");
+    let rule = one_item(
+        "2",
+        "fact 不规范 count \"不规范的指南条数\"\nper 不规范 -1 floor 0",
+    );
     assert_eq!(score_of(&rule, "\"不规范\" = 0"), d("2"));
     // One finding: 2 − 1 = 1.
     assert_eq!(score_of(&rule, "\"不规范\" = 1"), d("1"));
@@ -50,7 +69,11 @@ fn per_finding_with_floor() {
     let s = sheet(&r, "unit = \"u\"\n[\"测试项\"]\n\"不规范\" = 5\n");
     let step = &item(&s, "测试项").trace[0];
     assert_eq!(step.delta, d("-2"));
-    assert!(step.note.contains("5 × -1 = -5") && step.note.contains("limited to -2 by floor 0"), "{}", step.note);
+    assert!(
+        step.note.contains("5 × -1 = -5") && step.note.contains("limited to -2 by floor 0"),
+        "{}",
+        step.note
+    );
 }
 
 #[test]
@@ -72,11 +95,17 @@ fn zero_overrides_everything_and_threshold_is_strict() {
     assert_eq!(score_of(&rule, "\"报道次数\" = 9\n\"未标记\" = 2"), d("0"));
     // The 不得分 step comes last and takes what is left: −2 for the files, then −2.
     let r = rubric(&rule);
-    let s = sheet(&r, "unit = \"u\"\n[\"测试项\"]\n\"报道次数\" = 9\n\"未标记\" = 2\n");
+    let s = sheet(
+        &r,
+        "unit = \"u\"\n[\"测试项\"]\n\"报道次数\" = 9\n\"未标记\" = 2\n",
+    );
     let trace = &item(&s, "测试项").trace;
     assert_eq!(trace.len(), 2);
     assert!(trace[1].clause.starts_with("if 报道次数 < 10 zero"));
-    assert_eq!((trace[0].delta, trace[1].delta, trace[1].score), (d("-2"), d("-2"), d("0")));
+    assert_eq!(
+        (trace[0].delta, trace[1].delta, trace[1].score),
+        (d("-2"), d("-2"), d("0"))
+    );
 }
 
 #[test]
@@ -89,9 +118,18 @@ fn awards_per_member_with_exclusion_and_cap() {
            per 形式 except 图解 +2 max 6"#,
     );
     // 图解 does not count: 新闻发布会 only, 2.
-    assert_eq!(score_of(&rule, "\"形式\" = [\"新闻发布会\", \"图解\"]"), d("2"));
+    assert_eq!(
+        score_of(&rule, "\"形式\" = [\"新闻发布会\", \"图解\"]"),
+        d("2")
+    );
     // Four forms: 4 × 2 = 8, capped at 6.
-    assert_eq!(score_of(&rule, "\"形式\" = [\"新闻发布会\", \"图表\", \"音视频\", \"动漫\", \"图解\"]"), d("6"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"形式\" = [\"新闻发布会\", \"图表\", \"音视频\", \"动漫\", \"图解\"]"
+        ),
+        d("6")
+    );
     // None: 0.
     assert_eq!(score_of(&rule, "\"形式\" = []"), d("0"));
     // 解读推广 (department, 6): 7 channels, 1 point each, at most 6: all seven give 6.
@@ -101,7 +139,10 @@ fn awards_per_member_with_exclusion_and_cap() {
     );
     let all = "\"渠道\" = [\"门户网站\", \"新媒体\", \"新闻媒体\", \"社会平台\", \"显示屏\", \"公报\", \"发布会\"]";
     assert_eq!(score_of(&rule, all), d("6"));
-    assert_eq!(score_of(&rule, "\"渠道\" = [\"公报\", \"发布会\", \"公报\"]"), d("2"));
+    assert_eq!(
+        score_of(&rule, "\"渠道\" = [\"公报\", \"发布会\", \"公报\"]"),
+        d("2")
+    );
 }
 
 #[test]
@@ -115,7 +156,10 @@ fn checklist_of_required_elements() {
     assert_eq!(score_of(&rule, &format!("\"要素\" = [\"{all}\"]")), d("4"));
     // 印章 missing: 4 − 2 = 2.
     let no_seal = all.replace("\", \"印章", "");
-    assert_eq!(score_of(&rule, &format!("\"要素\" = [\"{no_seal}\"]")), d("2"));
+    assert_eq!(
+        score_of(&rule, &format!("\"要素\" = [\"{no_seal}\"]")),
+        d("2")
+    );
     // Three missing: 4 − 6 → 0.
     assert_eq!(score_of(&rule, "\"要素\" = [\"标题\", \"文号\", \"申请人\", \"申请事实\", \"法律依据\", \"处理决定\", \"救济途径\"]"), d("0"));
 }
@@ -128,18 +172,30 @@ fn percentage_of_the_items_points() {
         "fact 开展考核 bool\nfact 专题培训 bool\nif not 开展考核 -3\nif not 专题培训 -50% of points floor 0",
     );
     // No topical training: 3 − 1.5 = 1.5.
-    assert_eq!(score_of(&rule, "\"开展考核\" = true\n\"专题培训\" = false"), d("1.5"));
+    assert_eq!(
+        score_of(&rule, "\"开展考核\" = true\n\"专题培训\" = false"),
+        d("1.5")
+    );
     // Neither: 3 − 3 = 0, then −1.5 kept at 0.
-    assert_eq!(score_of(&rule, "\"开展考核\" = false\n\"专题培训\" = false"), d("0"));
+    assert_eq!(
+        score_of(&rule, "\"开展考核\" = false\n\"专题培训\" = false"),
+        d("0")
+    );
     // 业务培训 (department, 2): 未开展培训 不得分; 没开展专题培训 扣50%: 2 − 1 = 1.
     let rule = one_item("2", "fact 开展培训 bool\nfact 专题培训 bool\nif not 开展培训 zero\nif not 专题培训 -50% of points");
-    assert_eq!(score_of(&rule, "\"开展培训\" = true\n\"专题培训\" = false"), d("1"));
+    assert_eq!(
+        score_of(&rule, "\"开展培训\" = true\n\"专题培训\" = false"),
+        d("1")
+    );
 }
 
 #[test]
 fn percentage_of_the_running_score() {
     // Not in the seed, but the language has it: −50% of what is left. 4 − 2 = 2, then − 1 = 1.
-    let rule = one_item("4", "fact a bool\nfact b bool\nfact c bool\nif a -2\nif b -50% of score\nif c zero");
+    let rule = one_item(
+        "4",
+        "fact a bool\nfact b bool\nfact c bool\nif a -2\nif b -50% of score\nif c zero",
+    );
     assert_eq!(score_of(&rule, "a = true\nb = true\nc = false"), d("1"));
     assert_eq!(score_of(&rule, "a = false\nb = true\nc = false"), d("2"));
 }
@@ -147,7 +203,10 @@ fn percentage_of_the_running_score() {
 #[test]
 fn date_deadline_on_time_late_and_never() {
     // 公共事件应急预案 (county, 3): 未在2020年12月30日前发布, 扣3分.
-    let rule = one_item("3", "fact 发布日期 date\ndeadline 发布日期 by 2020-12-30 -3");
+    let rule = one_item(
+        "3",
+        "fact 发布日期 date\ndeadline 发布日期 by 2020-12-30 -3",
+    );
     // On the deadline day is on time: 3.
     assert_eq!(score_of(&rule, "\"发布日期\" = 2020-12-30"), d("3"));
     assert_eq!(score_of(&rule, "\"发布日期\" = \"2020-06-01\""), d("3"));
@@ -165,11 +224,29 @@ fn exemption_with_unless() {
         "fact 纳入 bool\nfact 权重 percent\nfact 已说明 bool\nfact 有材料 bool\nif not 纳入 zero\nif 权重 < 4% or not 已说明 -2 unless 有材料",
     );
     // 3.5% without material: 4 − 2 = 2.
-    assert_eq!(score_of(&rule, "\"纳入\" = true\n\"权重\" = 3.5\n\"已说明\" = true\n\"有材料\" = false"), d("2"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"纳入\" = true\n\"权重\" = 3.5\n\"已说明\" = true\n\"有材料\" = false"
+        ),
+        d("2")
+    );
     // 3.5% with sufficient material: exempt, 4.
-    assert_eq!(score_of(&rule, "\"纳入\" = true\n\"权重\" = \"3.5%\"\n\"已说明\" = true\n\"有材料\" = true"), d("4"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"纳入\" = true\n\"权重\" = \"3.5%\"\n\"已说明\" = true\n\"有材料\" = true"
+        ),
+        d("4")
+    );
     // Exactly 4% is not "不足4%": 4.
-    assert_eq!(score_of(&rule, "\"纳入\" = true\n\"权重\" = 4\n\"已说明\" = true\n\"有材料\" = false"), d("4"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"纳入\" = true\n\"权重\" = 4\n\"已说明\" = true\n\"有材料\" = false"
+        ),
+        d("4")
+    );
     // The exemption shows in the trace with no change.
     let r = rubric(&rule);
     let s = sheet(&r, "unit = \"u\"\n[\"测试项\"]\n\"纳入\" = true\n\"权重\" = 3\n\"已说明\" = true\n\"有材料\" = true\n");
@@ -181,7 +258,10 @@ fn exemption_with_unless() {
 #[test]
 fn sampled_items_are_bounded_by_the_sample() {
     // 内容深度 (department, 6): 随机抽取2份, 每一份扣3分: no floor is needed, 6 − 2 × 3 = 0.
-    let rule = one_item("6", "fact 不合格 count max 2 \"抽查的2份中解读不合格的份数\"\nper 不合格 -3");
+    let rule = one_item(
+        "6",
+        "fact 不合格 count max 2 \"抽查的2份中解读不合格的份数\"\nper 不合格 -3",
+    );
     assert_eq!(score_of(&rule, "\"不合格\" = 1"), d("3"));
     assert_eq!(score_of(&rule, "\"不合格\" = 2"), d("0"));
     // Three of a sample of two is an evidence error, not a score.
@@ -199,11 +279,20 @@ fn deductions_graded_by_issuer() {
         "fact 通报 tally {国办, 省府办, 市府办}\nif 通报[国办] >= 1 -6\nper 通报[省府办] -3 floor 0\nper 通报[市府办] -2 floor 0",
     );
     // One provincial and one city notice: 6 − 3 − 2 = 1.
-    assert_eq!(score_of(&rule, "\"通报\" = { \"省府办\" = 1, \"市府办\" = 1 }"), d("1"));
+    assert_eq!(
+        score_of(&rule, "\"通报\" = { \"省府办\" = 1, \"市府办\" = 1 }"),
+        d("1")
+    );
     // Two provincial: 6 − 6 = 0.
     assert_eq!(score_of(&rule, "\"通报\" = { \"省府办\" = 2 }"), d("0"));
     // A State Council notice: 0.
-    assert_eq!(score_of(&rule, "\"通报\" = { \"国办\" = 1, \"省府办\" = 0, \"市府办\" = 0 }"), d("0"));
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"通报\" = { \"国办\" = 1, \"省府办\" = 0, \"市府办\" = 0 }"
+        ),
+        d("0")
+    );
     // No notice: 6.
     assert_eq!(score_of(&rule, "\"通报\" = {}"), d("6"));
 }
@@ -212,9 +301,18 @@ fn deductions_graded_by_issuer() {
 fn late_replies_as_a_count() {
     // 依申请公开答复 (department, 5), point 1: 未在20个工作日内规范回复, 扣3分 (once).
     // The item's second point (答复书要素, checklist) is tested above; a plain -2 stands in.
-    let rule = one_item("5", "fact 逾期答复数 count\nfact 不规范 bool\nif 逾期答复数 >= 1 -3\nif 不规范 -2");
-    assert_eq!(score_of(&rule, "\"逾期答复数\" = 0\n\"不规范\" = false"), d("5"));
-    assert_eq!(score_of(&rule, "\"逾期答复数\" = 4\n\"不规范\" = false"), d("2"));
+    let rule = one_item(
+        "5",
+        "fact 逾期答复数 count\nfact 不规范 bool\nif 逾期答复数 >= 1 -3\nif 不规范 -2",
+    );
+    assert_eq!(
+        score_of(&rule, "\"逾期答复数\" = 0\n\"不规范\" = false"),
+        d("5")
+    );
+    assert_eq!(
+        score_of(&rule, "\"逾期答复数\" = 4\n\"不规范\" = false"),
+        d("2")
+    );
 }
 
 const PRORATED: &str = r#"
@@ -249,7 +347,10 @@ fn not_applicable_items_prorate_the_total() {
     // applicable points: 85 ÷ 96 × 100 = 88.5416… → 88.54.
     let s = sheet(&r, "unit = \"u\"\n[\"执法公示\"]\n\"无执法职能\" = true\n[\"其他\"]\n\"扣分\" = 1\n[\"大项\"]\n\"扣分\" = 10\n");
     assert!(s.prorated);
-    assert_eq!((s.earned, s.applicable_points, s.score), (d("85"), d("96"), d("88.54")));
+    assert_eq!(
+        (s.earned, s.applicable_points, s.score),
+        (d("85"), d("96"), d("88.54"))
+    );
     let na = item(&s, "执法公示");
     assert!(!na.applicable);
     assert_eq!(na.score, None);

@@ -1,18 +1,563 @@
+//! The most important diagnostics, asserted field by field: code, severity, message,
+//! help, the exact text each label underlines, and the 1-based line and character
+//! column of the primary label. `tests/ui.rs` snapshots the full rendering of every
+//! fixture; these tests say what must not change by accident.
+
+use kaohe::check::compile;
+use kaohe::diagnostic::{
+    codes, render_human, render_json, Diagnostic, HumanStyle, Label, Severity,
+};
+use kaohe::source::SourceFile;
+
+/// Compiles a rule text under a stable name and gives the source and the diagnostics.
+fn check(name: &str, text: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let source = SourceFile::new(name, text);
+    let checked = compile(&source);
+    (source, checked.diagnostics)
+}
+
+fn fixture(file: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let path = format!("{}/tests/ui/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    check(&format!("tests/ui/{file}"), &text)
+}
+
+/// The text a label underlines.
+fn underlined<'a>(source: &'a SourceFile, label: &Label) -> &'a str {
+    &source.text()[label.span.start..label.span.end]
+}
+
+/// The primary label, which is always the first.
+fn primary(d: &Diagnostic) -> &Label {
+    let first = d
+        .labels
+        .first()
+        .unwrap_or_else(|| panic!("{} has no label", d.code));
+    assert!(
+        first.primary,
+        "the first label of {} is not the primary one",
+        d.code
+    );
+    assert_eq!(
+        d.labels.iter().filter(|l| l.primary).count(),
+        1,
+        "{} has one primary label",
+        d.code
+    );
+    first
+}
+
+/// The only diagnostic, after checking there is exactly one.
+fn single(diagnostics: &[Diagnostic]) -> &Diagnostic {
+    assert_eq!(
+        diagnostics.len(),
+        1,
+        "expected one diagnostic, got: {:#?}",
+        diagnostics
+            .iter()
+            .map(|d| (d.code, &d.message))
+            .collect::<Vec<_>>()
+    );
+    &diagnostics[0]
+}
+
+/// The 1-based line and character column of the first occurrence of `needle`
+/// (after `after`, when given), for expected positions written as text.
+fn position_of(source: &SourceFile, after: &str, needle: &str) -> (usize, usize) {
+    let from = source.text().find(after).expect("anchor in the source");
+    let at = from
+        + source.text()[from..]
+            .find(needle)
+            .expect("needle after the anchor");
+    source.line_col(at)
+}
+
+/// A minimal rubric: the header, then one section with `body` inside.
+fn rubric(section: &str, points: u32, body: &str) -> String {
+    format!("# test\nrubric 测试考核表\ntotal {points}\nyear 2020\n\nsection {section} {points} {{\n{body}}}\n")
+}
+
+// ---------------------------------------------------------------------------------
+// points::sum on the OCR's placement of 政务舆情
+// ---------------------------------------------------------------------------------
+
 #[test]
-fn scratch() {
-    let dir = std::env::var("SCRATCH").unwrap();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).unwrap();
-        let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        let src = kaohe::source::SourceFile::new(name.clone(), text);
-        let t = std::time::Instant::now();
-        let c = kaohe::check::compile(&src);
-        println!("##### {name} ({} diags, {:?})", c.diagnostics.len(), t.elapsed());
-        for d in &c.diagnostics {
-            print!("{}", kaohe::diagnostic::render_human(d, kaohe::diagnostic::HumanStyle::Plain));
-            println!("{}", kaohe::diagnostic::render_json(d));
+fn misplaced_yuqing_reports_both_sections_in_one_run() {
+    let (source, diagnostics) = fixture("misplaced_yuqing.rule");
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert!(
+        compile(&source).rubric.is_none(),
+        "a rubric with errors is not usable"
+    );
+
+    // 公开渠道: 3 + 6 + 3 + 3 = 15, not 12.
+    let d = &diagnostics[0];
+    assert_eq!(d.code, codes::POINTS_SUM);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "the items of `公开渠道` add up to 15, not 12");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "the parts are 3 too many: check each part's points against the table, and \
+             whether an item sits under the wrong heading"
+        )
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "12");
+    assert_eq!(p.text, "`公开渠道` is worth 12");
+    assert_eq!(
+        source.line_col(p.span.start),
+        position_of(&source, "section 公开渠道 12", "12")
+    );
+    assert_eq!(
+        source.line_col(p.span.start).1,
+        14,
+        "column counts characters, not bytes"
+    );
+    let items = [
+        ("政府公报", "3"),
+        ("政府网站与新媒体", "6"),
+        ("线下渠道", "3"),
+        ("政务舆情", "3"),
+    ];
+    assert_eq!(d.labels.len(), 1 + items.len());
+    for (label, (name, points)) in d.labels[1..].iter().zip(items) {
+        assert!(!label.primary);
+        assert_eq!(label.text, format!("{name} {points}"));
+        assert_eq!(underlined(&source, label), points);
+        assert_eq!(
+            source.line_col(label.span.start),
+            position_of(&source, &format!("item {name} {points} {{"), points),
+            "the label of {name} sits on its points"
+        );
+    }
+
+    // 机制保障: 3 + 4 + 3 = 10, not 13.
+    let d = &diagnostics[1];
+    assert_eq!(d.code, codes::POINTS_SUM);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "the items of `机制保障` add up to 10, not 13");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "the parts are 3 short: check each part's points against the table, and whether \
+             an item is missing or sits under another heading"
+        )
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "13");
+    assert_eq!(p.text, "`机制保障` is worth 13");
+    assert_eq!(
+        source.line_col(p.span.start),
+        position_of(&source, "section 机制保障 13", "13")
+    );
+    let items = [("听取汇报", "3"), ("绩效考核", "4"), ("业务培训", "3")];
+    assert_eq!(d.labels.len(), 1 + items.len());
+    for (label, (name, points)) in d.labels[1..].iter().zip(items) {
+        assert_eq!(label.text, format!("{name} {points}"));
+        assert_eq!(underlined(&source, label), points);
+        assert_eq!(
+            source.line(label.span.start),
+            position_of(&source, &format!("item {name} {points} {{"), "item").0
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The range of an item's score
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn award_without_max_exceeds_the_items_points() {
+    let text = rubric(
+        "政策解读",
+        6,
+        "  item 解读形式 6 {\n    start 0\n    fact 解读形式 set { 新闻发布会, 图表, 音视频, 动漫 } \"采用的形式\"\n    per 解读形式 +2\n  }\n",
+    );
+    let (source, diagnostics) = check("tests/exceeds.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::POINTS_EXCEED);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "item `解读形式` can score more than its 6 points"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("add `max 6` to the clause (最多得6分), or check the points against the table")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "per 解读形式 +2");
+    assert_eq!(p.text, "with the clauses before it, this can give up to 8");
+    assert_eq!(source.line_col(p.span.start), (10, 5));
+    assert_eq!(d.labels.len(), 2);
+    assert_eq!(underlined(&source, &d.labels[1]), "6");
+    assert_eq!(d.labels[1].text, "the item is worth 6");
+    assert_eq!(source.line_col(d.labels[1].span.start), (7, 13));
+}
+
+#[test]
+fn deduction_without_floor_can_go_negative() {
+    let text = rubric(
+        "主动公开",
+        2,
+        "  item 服务公开 2 {\n    fact 指南不规范条数 count max 5 \"不规范的指南条数\"\n    per 指南不规范条数 -1\n  }\n",
+    );
+    let (source, diagnostics) = check("tests/negative.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::POINTS_NEGATIVE);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "item `服务公开` can go below 0");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("add `floor 0` to the clause (扣完为止: never below 0), or check the deductions against the table")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "per 指南不规范条数 -1");
+    assert_eq!(
+        p.text,
+        "with the clauses before it, this can take the score to -3"
+    );
+    assert_eq!(source.line_col(p.span.start), (9, 5));
+    assert_eq!(underlined(&source, &d.labels[1]), "2");
+    assert_eq!(d.labels[1].text, "the item is worth 2");
+
+    // With `floor 0` (扣完为止) the same item is accepted.
+    let fixed = text.replace("per 指南不规范条数 -1", "per 指南不规范条数 -1 floor 0");
+    assert!(check("tests/negative.rule", &fixed).1.is_empty());
+}
+
+// ---------------------------------------------------------------------------------
+// Names and types
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn undeclared_fact_suggests_the_close_name() {
+    let (source, diagnostics) = fixture("undeclared.rule");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::UNDECLARED);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "fact `未做征集` is not declared in item `决策预公开`"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `未做意见征集`? Otherwise declare it in `决策预公开` with `fact 未做征集 …`")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "未做征集");
+    assert_eq!(p.text, "not declared");
+    assert_eq!(source.line_col(p.span.start), (9, 8));
+}
+
+#[test]
+fn misspelt_member_is_reported_with_the_list() {
+    let (source, diagnostics) = fixture("unknown_member.rule");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::UNKNOWN_MEMBER);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "`省府` is not a member of `通报`");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `省府办`? The members are 国办、省府办、市府办")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "省府");
+    assert_eq!(p.text, "not in the list");
+    assert_eq!(source.line_col(p.span.start), (10, 12));
+    assert_eq!(d.labels.len(), 2);
+    assert_eq!(
+        underlined(&source, &d.labels[1]),
+        "tally {国办, 省府办, 市府办}"
+    );
+    assert_eq!(d.labels[1].text, "the members are listed here");
+    assert_eq!(source.line_col(d.labels[1].span.start), (8, 13));
+}
+
+#[test]
+fn date_compared_with_count_is_a_type_mismatch() {
+    let (source, diagnostics) = fixture("type_mismatch.rule");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::TYPE);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "a date compared with a count");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "compare a count with a number (`< 10`), a percent with a percentage (`< 4%`), \
+             a date with a date (`> 2020-03-31`)"
+        )
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "预案发布日期");
+    assert_eq!(p.text, "a date");
+    assert_eq!(source.line_col(p.span.start), (10, 8));
+    assert_eq!(underlined(&source, &d.labels[1]), "预案数");
+    assert_eq!(d.labels[1].text, "a count");
+    assert_eq!(source.line_col(d.labels[1].span.start), (10, 17));
+}
+
+// ---------------------------------------------------------------------------------
+// Syntax
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn fullwidth_minus_after_cjk_is_underlined_alone() {
+    let (source, diagnostics) = fixture("fullwidth_minus.rule");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::FULLWIDTH);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(
+        d.message,
+        "full-width `－` where kaohe expects the ASCII `-`"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "a Chinese input method types full-width punctuation and digits; switch it to \
+             English mode (usually Shift) and type `-`, or let `kaohe fmt` replace it"
+        )
+    );
+    let p = primary(d);
+    assert_eq!(
+        underlined(&source, p),
+        "－",
+        "exactly the full-width minus, all 3 bytes of it"
+    );
+    assert_eq!(p.text, "type `-` here");
+    // `    if 未做意见征集 －2`: 4 spaces, `if`, a space, 6 characters, a space: column 15.
+    // Counting bytes would give 27.
+    assert_eq!(source.line_col(p.span.start), (9, 15));
+    let human = render_human(d, HumanStyle::Plain);
+    assert!(
+        human.contains("[tests/ui/fullwidth_minus.rule:9:15]"),
+        "{human}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&render_json(d)).expect("one JSON object");
+    assert_eq!(json["line"], 9);
+    assert_eq!(json["column"], 15);
+}
+
+#[test]
+fn missing_item_points_are_asked_for_in_plain_words() {
+    let (source, diagnostics) = fixture("missing_points.rule");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::SYNTAX);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "expected the item's points after its name");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("write the item's points after its name, as in `item 决策公开 4 {`")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "{");
+    assert_eq!(p.text, "found `{`");
+    assert_eq!(source.line_col(p.span.start), (7, 13));
+}
+
+/// Ten thousand `(` must give `too_deep`, not a stack overflow. The check runs on a
+/// thread with a small stack, to show it does not depend on a large one.
+#[test]
+fn ten_thousand_parentheses_are_too_deep_not_a_stack_overflow() {
+    let depth = 10_000;
+    let body = format!(
+        "  item 决策预公开 2 {{\n    fact 未做意见征集 bool\n    if {}未做意见征集{} -2\n  }}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let text = rubric("主动公开", 2, &body);
+    let (source, diagnostics) = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || check("tests/deep.rule", &text))
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::TOO_DEEP);
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "brackets nested more than 64 deep");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("a rubric needs only a few levels: split the condition, or the section, into smaller ones")
+    );
+    let p = primary(d);
+    assert_eq!(underlined(&source, p), "(");
+    assert_eq!(p.text, "this one is too deep");
+    // `section {` and `item {` are two levels: the 63rd `(` is the 65th level.
+    let first = source.text().find('(').expect("a parenthesis");
+    assert_eq!(p.span.start, first + 62);
+    assert_eq!(source.line_col(p.span.start), (9, 8 + 62));
+}
+
+#[test]
+fn ten_thousand_nested_sections_are_too_deep() {
+    let depth = 10_000;
+    let text = format!(
+        "# test\nrubric 测试考核表\ntotal 2\nyear 2020\n{}item 决策预公开 2 {{ fact 未做意见征集 bool\n if 未做意见征集 -2 }}{}\n",
+        "section 主动公开 2 {\n".repeat(depth),
+        "}".repeat(depth)
+    );
+    let (source, diagnostics) = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || check("tests/deep.rule", &text))
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::TOO_DEEP);
+    assert_eq!(underlined(&source, primary(d)), "{");
+    assert_eq!(source.line_col(primary(d).span.start), (4 + 65, 16));
+}
+
+/// A chain of `not`s is a repetition in the grammar, and is not bounded by the depth
+/// scan; the checker then recurses once per `not` and overflows the stack of a test
+/// thread at about a thousand of them, aborting the process (docs/errors-to-improve.md).
+#[test]
+#[ignore = "known bug: a chain of 1,000 `not` overflows the checker's stack (docs/errors-to-improve.md)"]
+fn long_chain_of_not_does_not_overflow() {
+    let body = format!(
+        "  item 决策预公开 2 {{\n    fact 未做意见征集 bool\n    if {}未做意见征集 -2\n  }}\n",
+        "not ".repeat(1_000)
+    );
+    let text = rubric("主动公开", 2, &body);
+    let (_, diagnostics) = check("tests/not.rule", &text);
+    assert!(
+        diagnostics.iter().all(|d| d.code == codes::TOO_DEEP),
+        "{diagnostics:#?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Every problem in one run, in the order of the file
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn three_independent_problems_give_three_diagnostics_in_order() {
+    let (source, diagnostics) = fixture("three_problems.rule");
+    let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [codes::POINTS_SUM, codes::UNDECLARED, codes::POINTS_NEGATIVE]
+    );
+    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the items of `主动公开` add up to 4, not 8",
+            "fact `未提供有效期` is not declared in item `决策预公开`",
+            "item `服务公开` can go below 0",
+        ]
+    );
+    let places: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .map(|d| source.line_col(primary(d).span.start))
+        .collect();
+    assert_eq!(places, [(6, 14), (9, 18), (13, 5)]);
+    let underlines: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| underlined(&source, primary(d)))
+        .collect();
+    assert_eq!(underlines, ["8", "未提供有效期", "per 指南不规范条数 -1"]);
+}
+
+/// Every fixture's diagnostics come sorted by position, errors before warnings at one
+/// place, and every message follows the style: lowercase, no final period.
+#[test]
+fn every_fixture_is_sorted_and_in_style() {
+    let dir = format!("{}/tests/ui", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/ui")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rule"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 40, "{names:?}");
+    for name in names {
+        let (_, diagnostics) = fixture(&name);
+        assert!(!diagnostics.is_empty(), "{name}");
+        for pair in diagnostics.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(
+                (a.offset(), std::cmp::Reverse(a.severity))
+                    <= (b.offset(), std::cmp::Reverse(b.severity)),
+                "{name}: `{}` comes before `{}`",
+                a.message,
+                b.message
+            );
         }
+        for d in &diagnostics {
+            let first = d.message.chars().next().expect("a message");
+            assert!(
+                !first.is_uppercase(),
+                "{name}: `{}` starts in upper case",
+                d.message
+            );
+            assert!(
+                !d.message.ends_with('.'),
+                "{name}: `{}` ends with a period",
+                d.message
+            );
+            assert!(
+                d.help.as_deref().is_some_and(|h| !h.is_empty()),
+                "{name}: `{}` has no help",
+                d.message
+            );
+            assert!(
+                !d.labels.is_empty(),
+                "{name}: `{}` points nowhere",
+                d.message
+            );
+            let p = primary(d);
+            let text = d.source.as_ref().expect("a source").text();
+            assert!(p.span.end <= text.len(), "{name}: span outside the file");
+            assert!(
+                text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end),
+                "{name}: `{}` splits a character",
+                d.message
+            );
+        }
+    }
+}
+
+#[test]
+fn crlf_line_endings_do_not_shift_columns() {
+    let text = rubric(
+        "主动公开",
+        2,
+        "  item 决策预公开 2 {\n    fact 未做意见征集 bool\n    if 未做征集 -2\n    if 未做意见征集 -2\n  }\n",
+    )
+    .replace('\n', "\r\n");
+    let (source, diagnostics) = check("tests/crlf.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::UNDECLARED);
+    assert_eq!(underlined(&source, primary(d)), "未做征集");
+    assert_eq!(source.line_col(primary(d).span.start), (9, 8));
+}
+
+// ---------------------------------------------------------------------------------
+// The real rule files
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn real_rule_files_compile_without_any_diagnostic() {
+    for file in ["county.rule", "department.rule"] {
+        let path = format!("{}/rules/jiangmen-2020/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let source = SourceFile::new(format!("rules/jiangmen-2020/{file}"), text);
+        let checked = compile(&source);
+        let rendered: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| render_human(d, HumanStyle::Plain))
+            .collect();
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{file}:\n{}",
+            rendered.join("\n")
+        );
+        let rubric = checked.rubric.expect("a usable rubric");
+        assert_eq!(rubric.total, rust_decimal::Decimal::from(100));
+        assert_eq!(rubric.year, Some(2020));
     }
 }

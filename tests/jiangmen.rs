@@ -18,7 +18,11 @@ fn table(name: &str) -> Rubric {
     let path = format!("rules/jiangmen-2020/{name}.rule");
     let text = std::fs::read_to_string(&path).expect("rule file");
     let checked = compile(&SourceFile::new(path, text));
-    assert!(checked.diagnostics.is_empty(), "{name}.rule is not clean: {:?}", checked.diagnostics);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{name}.rule is not clean: {:?}",
+        checked.diagnostics
+    );
     checked.rubric.expect("rubric")
 }
 
@@ -32,7 +36,9 @@ fn sections(rubric: &Rubric) -> Vec<(String, Decimal, usize)> {
         .nodes
         .iter()
         .map(|n| match n {
-            kaohe::syntax::ast::Node::Section(s) => (s.name.node.clone(), s.points.node, s.children.len()),
+            kaohe::syntax::ast::Node::Section(s) => {
+                (s.name.node.clone(), s.points.node, s.children.len())
+            }
             kaohe::syntax::ast::Node::Item(i) => (i.name.node.clone(), i.points.node, 0),
         })
         .collect()
@@ -62,8 +68,13 @@ fn county_table_has_the_seeds_structure() {
 fn department_table_has_the_seeds_structure() {
     let r = table("department");
     assert_eq!(ast_items(&r.nodes).len(), 20);
-    let expected =
-        [("主动公开", "34", 6), ("依申请公开", "14", 3), ("政策解读", "29", 5), ("公开渠道", "13", 3), ("机制保障", "10", 3)];
+    let expected = [
+        ("主动公开", "34", 6),
+        ("依申请公开", "14", 3),
+        ("政策解读", "29", 5),
+        ("公开渠道", "13", 3),
+        ("机制保障", "10", 3),
+    ];
     let got = sections(&r);
     for ((name, points, items), (en, ep, ei)) in got.iter().zip(expected) {
         assert_eq!((name.as_str(), *points, *items), (en, d(ep), ei));
@@ -84,8 +95,14 @@ fn example_score_sheets() {
     ] {
         let r = table(table_name);
         for name in units {
-            let sheet = unit(&r, &format!("examples/jiangmen-2020/{table_name}/{name}.toml"));
-            insta::assert_snapshot!(format!("sheet_{table_name}_{name}"), report::markdown(&r, &[sheet]));
+            let sheet = unit(
+                &r,
+                &format!("examples/jiangmen-2020/{table_name}/{name}.toml"),
+            );
+            insta::assert_snapshot!(
+                format!("sheet_{table_name}_{name}"),
+                report::markdown(&r, &[sheet])
+            );
         }
     }
 }
@@ -97,7 +114,8 @@ fn json_report_shape() {
         unit(&r, "examples/jiangmen-2020/department/jiaoyu.toml"),
         unit(&r, "examples/jiangmen-2020/department/yanjiushi.toml"),
     ];
-    let json: serde_json::Value = serde_json::from_str(&report::json(&r, &sheets)).expect("valid JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&report::json(&r, &sheets)).expect("valid JSON");
     assert_eq!(json["rubric"], "2020年市政府各部门政务公开工作要点考核表");
     assert_eq!(json["total"], serde_json::json!(100));
     let units = json["units"].as_array().expect("units");
@@ -115,7 +133,10 @@ fn json_report_shape() {
     assert_eq!(enforcement["score"], serde_json::Value::Null);
     let trace = &units[1]["categories"][0]["indicators"][2]["trace"][0];
     for key in ["clause", "line", "evidence", "delta", "score", "note"] {
-        assert!(trace.get(key).is_some(), "trace step lacks `{key}`: {trace}");
+        assert!(
+            trace.get(key).is_some(),
+            "trace step lacks `{key}`: {trace}"
+        );
     }
 }
 
@@ -156,13 +177,19 @@ fn hand_computed_department_units() {
         ("yanjiushi", ["21", "14", "16", "8", "6"], "79.27"),
     ];
     for (name, subtotals, total) in cases {
-        let s = unit(&r, &format!("examples/jiangmen-2020/department/{name}.toml"));
+        let s = unit(
+            &r,
+            &format!("examples/jiangmen-2020/department/{name}.toml"),
+        );
         let got: Vec<Decimal> = s.categories.iter().map(|c| c.score).collect();
         assert_eq!(got, subtotals.map(d).to_vec(), "{name}");
         assert_eq!(s.score, d(total), "{name}");
     }
     let s = unit(&r, "examples/jiangmen-2020/department/yanjiushi.toml");
-    assert_eq!((s.earned, s.applicable_points, s.prorated), (d("65"), d("82"), true));
+    assert_eq!(
+        (s.earned, s.applicable_points, s.prorated),
+        (d("65"), d("82"), true)
+    );
 }
 
 #[test]
@@ -174,11 +201,21 @@ fn every_trace_adds_up_and_every_item_stays_in_bounds() {
         let r = table(table_name);
         let decls = ast_items(&r.nodes);
         for name in units {
-            let s = unit(&r, &format!("examples/jiangmen-2020/{table_name}/{name}.toml"));
+            let s = unit(
+                &r,
+                &format!("examples/jiangmen-2020/{table_name}/{name}.toml"),
+            );
             for (_, item) in s.items() {
                 let Some(score) = item.score else { continue };
-                assert!(score >= Decimal::ZERO && score <= item.points, "{name} {}", item.name);
-                let decl = decls.iter().find(|d| d.name.node == item.name).expect("declared");
+                assert!(
+                    score >= Decimal::ZERO && score <= item.points,
+                    "{name} {}",
+                    item.name
+                );
+                let decl = decls
+                    .iter()
+                    .find(|d| d.name.node == item.name)
+                    .expect("declared");
                 let start = decl.start.as_ref().map_or(item.points, |s| s.node);
                 common::assert_trace_adds_up(item, start);
             }

@@ -43,7 +43,10 @@ fn check() {
             "{name} must begin with a `#` comment saying what mistake it shows"
         );
         let (count, rendered) = render(&name, &text);
-        assert!(count > 0, "{name} is a broken rubric but gave no diagnostic");
+        assert!(
+            count > 0,
+            "{name} is a broken rubric but gave no diagnostic"
+        );
         insta::assert_snapshot!(rendered);
     });
 }

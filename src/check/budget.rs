@@ -22,11 +22,18 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
         if sum != total.node {
             let mut d = Diagnostic::error(
                 codes::POINTS_SUM,
-                format!("the sections add up to {}, not the total {}", sum.normalize(), total.node),
+                format!(
+                    "the sections add up to {}, not the total {}",
+                    sum.normalize(),
+                    total.node
+                ),
             )
             .primary(total.span, format!("the total is {}", total.node));
             for n in &file.nodes {
-                d = d.label(n.points().span, format!("{} {}", n.name().node, n.points().node));
+                d = d.label(
+                    n.points().span,
+                    format!("{} {}", n.name().node, n.points().node),
+                );
             }
             out.push(d.help(sum_help(sum, total.node)));
         }
@@ -41,9 +48,12 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 }
                 if s.children.is_empty() {
                     out.push(
-                        Diagnostic::error(codes::EMPTY, format!("section `{}` has no items", s.name.node))
-                            .primary(s.name.span, "empty section")
-                            .help("add its items, or delete the section"),
+                        Diagnostic::error(
+                            codes::EMPTY,
+                            format!("section `{}` has no items", s.name.node),
+                        )
+                        .primary(s.name.span, "empty section")
+                        .help("add its items, or delete the section"),
                     );
                     continue;
                 }
@@ -58,9 +68,15 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                             s.points.node
                         ),
                     )
-                    .primary(s.points.span, format!("`{}` is worth {}", s.name.node, s.points.node));
+                    .primary(
+                        s.points.span,
+                        format!("`{}` is worth {}", s.name.node, s.points.node),
+                    );
                     for c in &s.children {
-                        d = d.label(c.points().span, format!("{} {}", c.name().node, c.points().node));
+                        d = d.label(
+                            c.points().span,
+                            format!("{} {}", c.name().node, c.points().node),
+                        );
                     }
                     out.push(d.help(sum_help(sum, s.points.node)));
                 }
@@ -76,9 +92,14 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
 }
 
 fn zero_points(what: &str, name: &str, points: &Spanned<Decimal>) -> Diagnostic {
-    Diagnostic::error(codes::ZERO_POINTS, format!("{what} `{name}` is worth 0 points"))
-        .primary(points.span, "0 points")
-        .help(format!("give the {what} its points from the table, or delete it"))
+    Diagnostic::error(
+        codes::ZERO_POINTS,
+        format!("{what} `{name}` is worth 0 points"),
+    )
+    .primary(points.span, "0 points")
+    .help(format!(
+        "give the {what} its points from the table, or delete it"
+    ))
 }
 
 fn sum_help(sum: Decimal, expected: Decimal) -> String {

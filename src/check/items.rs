@@ -69,15 +69,26 @@ struct ItemChecker<'a> {
 
 /// Checks one item; true when it has no error, so its range can be worked out.
 pub fn check_item(item: &Item, year: Option<i32>, out: &mut Vec<Diagnostic>) -> bool {
-    let mut c = ItemChecker { item, year, used: vec![false; item.facts.len()], out: Vec::new() };
+    let mut c = ItemChecker {
+        item,
+        year,
+        used: vec![false; item.facts.len()],
+        out: Vec::new(),
+    };
     c.declarations();
     if let Some(start) = &item.start {
         if start.node < Decimal::ZERO || start.node > item.points.node {
             c.out.push(
-                Diagnostic::error(codes::BOUND, format!("`start {}` is outside 0 to {}", start.node, item.points.node))
-                    .primary(start.span, "the item cannot start here")
-                    .label(item.points.span, "the item's points")
-                    .help("an item starts from 0 (it earns points) or from its points (it loses them)"),
+                Diagnostic::error(
+                    codes::BOUND,
+                    format!(
+                        "`start {}` is outside 0 to {}",
+                        start.node, item.points.node
+                    ),
+                )
+                .primary(start.span, "the item cannot start here")
+                .label(item.points.span, "the item's points")
+                .help("an item starts from 0 (it earns points) or from its points (it loses them)"),
             );
         }
     }
@@ -110,10 +121,13 @@ impl ItemChecker<'_> {
         for fact in &self.item.facts {
             if let Some(first) = seen.get(fact.name.node.as_str()) {
                 self.out.push(
-                    Diagnostic::error(codes::DUPLICATE, format!("fact `{}` is declared twice", fact.name.node))
-                        .primary(fact.name.span, "declared again here")
-                        .label(*first, "first declared here")
-                        .help("delete one of the two, or rename it"),
+                    Diagnostic::error(
+                        codes::DUPLICATE,
+                        format!("fact `{}` is declared twice", fact.name.node),
+                    )
+                    .primary(fact.name.span, "declared again here")
+                    .label(*first, "first declared here")
+                    .help("delete one of the two, or rename it"),
                 );
             } else {
                 seen.insert(&fact.name.node, fact.name.span);
@@ -123,10 +137,13 @@ impl ItemChecker<'_> {
                 for m in members {
                     if let Some(first) = seen_m.get(m.name.node.as_str()) {
                         self.out.push(
-                            Diagnostic::error(codes::DUPLICATE, format!("member `{}` is listed twice", m.name.node))
-                                .primary(m.name.span, "listed again here")
-                                .label(*first, "first listed here")
-                                .help("list each member once"),
+                            Diagnostic::error(
+                                codes::DUPLICATE,
+                                format!("member `{}` is listed twice", m.name.node),
+                            )
+                            .primary(m.name.span, "listed again here")
+                            .label(*first, "first listed here")
+                            .help("list each member once"),
                         );
                     } else {
                         seen_m.insert(&m.name.node, m.name.span);
@@ -151,12 +168,20 @@ impl ItemChecker<'_> {
                         .label(fact.ty.span, format!("the fact is a {}", fact.ty.node.describe()))
                         .help("write a default of the fact's type: `false`, `0`, `0%` or a date; sets and tallies have no default"),
                     );
-                } else if let (FactType::Count { max: Some(max) }, Literal::Number(n)) = (&fact.ty.node, &default.node) {
-                    if *n > Decimal::from(max.node) || n.fract() != Decimal::ZERO || *n < Decimal::ZERO {
+                } else if let (FactType::Count { max: Some(max) }, Literal::Number(n)) =
+                    (&fact.ty.node, &default.node)
+                {
+                    if *n > Decimal::from(max.node)
+                        || n.fract() != Decimal::ZERO
+                        || *n < Decimal::ZERO
+                    {
                         self.out.push(
-                            Diagnostic::error(codes::TYPE, format!("the default {n} is not a count from 0 to {}", max.node))
-                                .primary(default.span, "this default")
-                                .help("write a whole number within the count's `max`"),
+                            Diagnostic::error(
+                                codes::TYPE,
+                                format!("the default {n} is not a count from 0 to {}", max.node),
+                            )
+                            .primary(default.span, "this default")
+                            .help("write a whole number within the count's `max`"),
                         );
                     }
                 }
@@ -173,19 +198,31 @@ impl ItemChecker<'_> {
                 Some(&item.facts[i])
             }
             None => {
-                let hint = suggest::did_you_mean(&name.node, item.facts.iter().map(|f| f.name.node.as_str()));
+                let hint = suggest::did_you_mean(
+                    &name.node,
+                    item.facts.iter().map(|f| f.name.node.as_str()),
+                );
                 let help = if hint.is_empty() {
                     format!(
                         "declare it in `{}`, as in `fact {} bool \"说明\"`; facts belong to the item that declares them",
                         item.name.node, name.node
                     )
                 } else {
-                    format!("{hint} Otherwise declare it in `{}` with `fact {} …`", item.name.node, name.node)
+                    format!(
+                        "{hint} Otherwise declare it in `{}` with `fact {} …`",
+                        item.name.node, name.node
+                    )
                 };
                 self.out.push(
-                    Diagnostic::error(codes::UNDECLARED, format!("fact `{}` is not declared in item `{}`", name.node, item.name.node))
-                        .primary(name.span, "not declared")
-                        .help(help),
+                    Diagnostic::error(
+                        codes::UNDECLARED,
+                        format!(
+                            "fact `{}` is not declared in item `{}`",
+                            name.node, item.name.node
+                        ),
+                    )
+                    .primary(name.span, "not declared")
+                    .help(help),
                 );
                 None
             }
@@ -197,17 +234,21 @@ impl ItemChecker<'_> {
         if members.iter().any(|m| m.name.node == member.node) {
             return true;
         }
-        let hint = suggest::did_you_mean(&member.node, members.iter().map(|m| m.name.node.as_str()));
+        let hint =
+            suggest::did_you_mean(&member.node, members.iter().map(|m| m.name.node.as_str()));
         let list: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
         self.out.push(
-            Diagnostic::error(codes::UNKNOWN_MEMBER, format!("`{}` is not a member of `{}`", member.node, fact.name.node))
-                .primary(member.span, "not in the list")
-                .label(fact.ty.span, "the members are listed here")
-                .help(if hint.is_empty() {
-                    format!("the members are {}", list.join("、"))
-                } else {
-                    format!("{hint} The members are {}", list.join("、"))
-                }),
+            Diagnostic::error(
+                codes::UNKNOWN_MEMBER,
+                format!("`{}` is not a member of `{}`", member.node, fact.name.node),
+            )
+            .primary(member.span, "not in the list")
+            .label(fact.ty.span, "the members are listed here")
+            .help(if hint.is_empty() {
+                format!("the members are {}", list.join("、"))
+            } else {
+                format!("{hint} The members are {}", list.join("、"))
+            }),
         );
         false
     }
@@ -230,10 +271,17 @@ impl ItemChecker<'_> {
                 Kind::Tally => self.check_member(&fact, member).then_some(Kind::Count),
                 _ => {
                     self.out.push(
-                        Diagnostic::error(codes::TYPE, format!("`{}` is a {}, it has no members", fact.name.node, kind.word()))
-                            .primary(path.span, "`[…]` needs a set or a tally")
-                            .label(fact.ty.span, format!("declared as {}", kind.word()))
-                            .help(format!("write `{}` alone", fact.name.node)),
+                        Diagnostic::error(
+                            codes::TYPE,
+                            format!(
+                                "`{}` is a {}, it has no members",
+                                fact.name.node,
+                                kind.word()
+                            ),
+                        )
+                        .primary(path.span, "`[…]` needs a set or a tally")
+                        .label(fact.ty.span, format!("declared as {}", kind.word()))
+                        .help(format!("write `{}` alone", fact.name.node)),
                     );
                     None
                 }
@@ -241,15 +289,29 @@ impl ItemChecker<'_> {
         }
     }
 
-    fn expect_kind(&mut self, path: &FactPath, kind: Option<Kind>, wanted: &[Kind], role: &str) -> bool {
+    fn expect_kind(
+        &mut self,
+        path: &FactPath,
+        kind: Option<Kind>,
+        wanted: &[Kind],
+        role: &str,
+    ) -> bool {
         match kind {
             Some(k) if wanted.contains(&k) => true,
             Some(k) => {
                 let words: Vec<&str> = wanted.iter().map(|w| w.word()).collect();
                 self.out.push(
-                    Diagnostic::error(codes::TYPE, format!("{role} needs a {}, and `{}` is a {}", words.join(" or "), path_text(path), k.word()))
-                        .primary(path.span, format!("a {}", k.word()))
-                        .help(type_help(role, k)),
+                    Diagnostic::error(
+                        codes::TYPE,
+                        format!(
+                            "{role} needs a {}, and `{}` is a {}",
+                            words.join(" or "),
+                            path_text(path),
+                            k.word()
+                        ),
+                    )
+                    .primary(path.span, format!("a {}", k.word()))
+                    .help(type_help(role, k)),
                 );
                 false
             }
@@ -274,11 +336,18 @@ impl ItemChecker<'_> {
                 let r = self.operand(right);
                 let (Some(l), Some(r)) = (l, r) else { return };
                 let comparable = match (l, r) {
-                    (OpKind::Fact(a), OpKind::Fact(b)) => a == b && a != Kind::Set && a != Kind::Tally,
-                    (OpKind::Fact(k), OpKind::Lit(lit)) | (OpKind::Lit(lit), OpKind::Fact(k)) => matches!(
-                        (k, lit),
-                        (Kind::Count, "number") | (Kind::Percent, "percent") | (Kind::Date, "date") | (Kind::Bool, "bool")
-                    ),
+                    (OpKind::Fact(a), OpKind::Fact(b)) => {
+                        a == b && a != Kind::Set && a != Kind::Tally
+                    }
+                    (OpKind::Fact(k), OpKind::Lit(lit)) | (OpKind::Lit(lit), OpKind::Fact(k)) => {
+                        matches!(
+                            (k, lit),
+                            (Kind::Count, "number")
+                                | (Kind::Percent, "percent")
+                                | (Kind::Date, "date")
+                                | (Kind::Bool, "bool")
+                        )
+                    }
                     (OpKind::Lit(_), OpKind::Lit(_)) => {
                         self.out.push(
                             Diagnostic::error(codes::TYPE, "a comparison of two fixed values")
@@ -289,7 +358,8 @@ impl ItemChecker<'_> {
                     }
                 };
                 let ordered = !matches!(op.node, CompareOp::Eq | CompareOp::Ne);
-                let is_bool = matches!(l, OpKind::Fact(Kind::Bool)) || matches!(r, OpKind::Fact(Kind::Bool));
+                let is_bool =
+                    matches!(l, OpKind::Fact(Kind::Bool)) || matches!(r, OpKind::Fact(Kind::Bool));
                 if !comparable {
                     self.out.push(
                         Diagnostic::error(codes::TYPE, format!("a {} compared with a {}", l.word(), r.word()))
@@ -299,9 +369,12 @@ impl ItemChecker<'_> {
                     );
                 } else if ordered && is_bool {
                     self.out.push(
-                        Diagnostic::error(codes::TYPE, format!("`{}` on a yes-or-no fact", op.node.symbol()))
-                            .primary(op.span, "a bool has no order")
-                            .help("use the fact itself as the condition, or `not` and the fact"),
+                        Diagnostic::error(
+                            codes::TYPE,
+                            format!("`{}` on a yes-or-no fact", op.node.symbol()),
+                        )
+                        .primary(op.span, "a bool has no order")
+                        .help("use the fact itself as the condition, or `not` and the fact"),
                     );
                 }
             }
@@ -341,7 +414,13 @@ impl ItemChecker<'_> {
         }
     }
 
-    fn except(&mut self, fact: &FactDecl, except: &[Spanned<String>], path: &FactPath, clause: &str) {
+    fn except(
+        &mut self,
+        fact: &FactDecl,
+        except: &[Spanned<String>],
+        path: &FactPath,
+        clause: &str,
+    ) {
         if except.is_empty() {
             return;
         }
@@ -384,12 +463,18 @@ impl ItemChecker<'_> {
                 self.date_in_year(by.node, by.span);
             }
         }
-        let counted = matches!(clause.kind, ClauseKind::Per { .. } | ClauseKind::Missing { .. });
+        let counted = matches!(
+            clause.kind,
+            ClauseKind::Per { .. } | ClauseKind::Missing { .. }
+        );
         match clause.effect.node {
             Effect::Zero if counted => self.out.push(
-                Diagnostic::error(codes::TYPE, format!("`zero` cannot be counted with `{}`", clause.kind.keyword()))
-                    .primary(clause.effect.span, "不得分 happens once")
-                    .help("write the condition with `if`, such as `if 未更新栏目数 >= 1 zero`"),
+                Diagnostic::error(
+                    codes::TYPE,
+                    format!("`zero` cannot be counted with `{}`", clause.kind.keyword()),
+                )
+                .primary(clause.effect.span, "不得分 happens once")
+                .help("write the condition with `if`, such as `if 未更新栏目数 >= 1 zero`"),
             ),
             Effect::Percent { percent, .. } if percent.abs() > Decimal::ONE_HUNDRED => {
                 self.out.push(percent_over(percent, clause.effect.span));
@@ -428,7 +513,11 @@ impl ItemChecker<'_> {
     }
 
     fn lookup(&self, name: &Spanned<String>) -> Option<FactDecl> {
-        self.item.facts.iter().find(|f| f.name.node == name.node).cloned()
+        self.item
+            .facts
+            .iter()
+            .find(|f| f.name.node == name.node)
+            .cloned()
     }
 }
 

@@ -47,7 +47,10 @@ pub struct Rounding {
 
 impl Default for Rounding {
     fn default() -> Self {
-        Rounding { places: 2, mode: ast::RoundingMode::HalfUp }
+        Rounding {
+            places: 2,
+            mode: ast::RoundingMode::HalfUp,
+        }
     }
 }
 
@@ -60,7 +63,9 @@ impl Rounding {
             ast::RoundingMode::Up => S::AwayFromZero,
             ast::RoundingMode::Down => S::ToZero,
         };
-        value.round_dp_with_strategy(self.places, strategy).normalize()
+        value
+            .round_dp_with_strategy(self.places, strategy)
+            .normalize()
     }
 }
 
@@ -82,7 +87,10 @@ impl Checked {
 pub fn compile(source: &SourceFile) -> Checked {
     match syntax::parse(source) {
         Ok(file) => check(file, source),
-        Err(diagnostics) => Checked { rubric: None, diagnostics },
+        Err(diagnostics) => Checked {
+            rubric: None,
+            diagnostics,
+        },
     }
 }
 
@@ -98,8 +106,10 @@ pub fn check(file: ast::File, source: &SourceFile) -> Checked {
             range::check_item(item, &mut diagnostics);
         }
     }
-    let mut diagnostics: Vec<Diagnostic> =
-        diagnostics.into_iter().map(|d| d.with_source(source)).collect();
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .map(|d| d.with_source(source))
+        .collect();
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let rubric = match (has_errors, header.title, header.total) {
@@ -114,7 +124,10 @@ pub fn check(file: ast::File, source: &SourceFile) -> Checked {
         }),
         _ => None,
     };
-    Checked { rubric, diagnostics }
+    Checked {
+        rubric,
+        diagnostics,
+    }
 }
 
 /// Every item, in the order of the file, at any depth.

@@ -29,7 +29,10 @@ fn count_range(item: &Item, kind: &ClauseKind) -> Option<Decimal> {
     match (&fact.ty.node, &path.member) {
         (FactType::Count { max }, _) => max.as_ref().map(|m| Decimal::from(m.node)),
         (FactType::Set(members), None) => {
-            let n = members.iter().filter(|m| !except.iter().any(|e| e.node == m.name.node)).count();
+            let n = members
+                .iter()
+                .filter(|m| !except.iter().any(|e| e.node == m.name.node))
+                .count();
             Some(Decimal::from(n))
         }
         (FactType::Tally(_), _) => None,
@@ -54,14 +57,21 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
 
     for clause in &item.clauses {
         let n_hi = count_range(item, &clause.kind);
-        let counted = matches!(clause.kind, ClauseKind::Per { .. } | ClauseKind::Missing { .. });
+        let counted = matches!(
+            clause.kind,
+            ClauseKind::Per { .. } | ClauseKind::Missing { .. }
+        );
         let times = if counted { n_hi } else { Some(Decimal::ONE) };
         let (new_lo, new_hi) = match clause.effect.node {
             Effect::Zero => {
                 can_zero = true;
                 continue;
             }
-            Effect::Points(_) | Effect::Percent { base: PercentBase::Points, .. } => {
+            Effect::Points(_)
+            | Effect::Percent {
+                base: PercentBase::Points,
+                ..
+            } => {
                 let unit = match clause.effect.node {
                     Effect::Points(u) => u,
                     Effect::Percent { percent, .. } => percent / Decimal::ONE_HUNDRED * points,
@@ -78,8 +88,16 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
                         .help("check the deduction against the table; a deduction of everything is written `zero` (不得分)"),
                     );
                 }
-                let mut d_lo = if unit < Decimal::ZERO { mul(unit, times) } else { Some(Decimal::ZERO) };
-                let mut d_hi = if unit > Decimal::ZERO { mul(unit, times) } else { Some(Decimal::ZERO) };
+                let mut d_lo = if unit < Decimal::ZERO {
+                    mul(unit, times)
+                } else {
+                    Some(Decimal::ZERO)
+                };
+                let mut d_hi = if unit > Decimal::ZERO {
+                    mul(unit, times)
+                } else {
+                    Some(Decimal::ZERO)
+                };
                 if let Some(max) = &clause.max {
                     d_lo = Some(d_lo.map_or(-max.node, |d| d.max(-max.node)));
                     d_hi = Some(d_hi.map_or(max.node, |d| d.min(max.node)));
@@ -87,26 +105,38 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
                 let floor = clause.floor.as_ref().map(|f| f.node);
                 (apply(lo, d_lo, floor), add(hi, d_hi))
             }
-            Effect::Percent { percent, base: PercentBase::Score } => {
+            Effect::Percent {
+                percent,
+                base: PercentBase::Score,
+            } => {
                 let p = percent / Decimal::ONE_HUNDRED;
                 // The factor the score is multiplied by, from `1 + p × times` to 1.
                 let f_far = times.map(|t| Decimal::ONE + p * t);
                 let floor = clause.floor.as_ref().map(|f| f.node);
                 if p < Decimal::ZERO {
                     let lowered = match (lo, f_far) {
-                        (Some(l), Some(f)) => Some(if f >= Decimal::ZERO { l * f } else { hi.map_or(l * f, |h| h * f) }),
+                        (Some(l), Some(f)) => Some(if f >= Decimal::ZERO {
+                            l * f
+                        } else {
+                            hi.map_or(l * f, |h| h * f)
+                        }),
                         _ => None,
                     };
                     let new_lo = match floor {
-                        Some(fl) => Some(lowered.map_or(lo.unwrap_or(fl).min(fl), |v| v.max(lo.unwrap_or(fl).min(fl)))),
+                        Some(fl) => Some(lowered.map_or(lo.unwrap_or(fl).min(fl), |v| {
+                            v.max(lo.unwrap_or(fl).min(fl))
+                        })),
                         None => lowered,
                     };
                     (new_lo, hi)
                 } else {
-                    (lo, match (hi, f_far) {
-                        (Some(h), Some(f)) => Some(h * f),
-                        _ => None,
-                    })
+                    (
+                        lo,
+                        match (hi, f_far) {
+                            (Some(h), Some(f)) => Some(h * f),
+                            _ => None,
+                        },
+                    )
                 }
             }
         };
@@ -115,7 +145,9 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
         if lo.is_none_or(|l| l < Decimal::ZERO) {
             if !reported_negative {
                 reported_negative = true;
-                let reach = lo.map_or("any negative score".to_string(), |l| format!("{}", l.normalize()));
+                let reach = lo.map_or("any negative score".to_string(), |l| {
+                    format!("{}", l.normalize())
+                });
                 out.push(
                     Diagnostic::error(
                         codes::POINTS_NEGATIVE,
@@ -135,7 +167,9 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
         if hi.is_none_or(|h| h > points) {
             if !reported_exceed {
                 reported_exceed = true;
-                let reach = hi.map_or("without limit".to_string(), |h| format!("up to {}", h.normalize()));
+                let reach = hi.map_or("without limit".to_string(), |h| {
+                    format!("up to {}", h.normalize())
+                });
                 out.push(
                     Diagnostic::error(
                         codes::POINTS_EXCEED,
@@ -158,14 +192,24 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Interval {
         }
     }
 
-    let lo_final = if can_zero { lo.map(|l| l.min(Decimal::ZERO)) } else { lo };
+    let lo_final = if can_zero {
+        lo.map(|l| l.min(Decimal::ZERO))
+    } else {
+        lo
+    };
     if !reported_exceed && hi.is_some_and(|h| h < points) {
         out.push(
             Diagnostic::warning(
                 codes::FULL_UNREACHABLE,
-                format!("item `{}` can never reach its {} points", item.name.node, points),
+                format!(
+                    "item `{}` can never reach its {} points",
+                    item.name.node, points
+                ),
             )
-            .primary(item.name.span, format!("at most {}", hi.unwrap_or_default().normalize()))
+            .primary(
+                item.name.span,
+                format!("at most {}", hi.unwrap_or_default().normalize()),
+            )
             .label(item.points.span, format!("worth {points}"))
             .help("check the awards and their `max` against the table, or the item's `start`"),
         );

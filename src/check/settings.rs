@@ -17,8 +17,13 @@ pub struct Header {
 }
 
 pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
-    let mut header =
-        Header { title: None, source_note: None, total: None, year: None, rounding: Rounding::default() };
+    let mut header = Header {
+        title: None,
+        source_note: None,
+        total: None,
+        year: None,
+        rounding: Rounding::default(),
+    };
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for setting in &file.settings {
         let keyword = match &setting.kind {
@@ -30,10 +35,13 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
-                Diagnostic::error(codes::DUPLICATE_SETTING, format!("`{keyword}` is set twice"))
-                    .primary(setting.span, "set again here")
-                    .label(*first, "first set here")
-                    .help(format!("keep one `{keyword}` line")),
+                Diagnostic::error(
+                    codes::DUPLICATE_SETTING,
+                    format!("`{keyword}` is set twice"),
+                )
+                .primary(setting.span, "set again here")
+                .label(*first, "first set here")
+                .help(format!("keep one `{keyword}` line")),
             );
             continue;
         }
@@ -55,9 +63,12 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
                     out.push(
-                        Diagnostic::error(codes::BAD_NUMBER, "rounding to more than 10 decimal places")
-                            .primary(places.span, "too many places")
-                            .help("scores are published with 0 to 4 places; write `round 2 half-up`"),
+                        Diagnostic::error(
+                            codes::BAD_NUMBER,
+                            "rounding to more than 10 decimal places",
+                        )
+                        .primary(places.span, "too many places")
+                        .help("scores are published with 0 to 4 places; write `round 2 half-up`"),
                     );
                 }
                 header.rounding.places = places.node.min(10);
@@ -80,7 +91,9 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         out.push(
             Diagnostic::error(codes::MISSING_SETTING, "the rubric has no total")
                 .primary(first, "expected `total` and the table's points before this")
-                .help("write the points the whole table is worth, such as `total 100`, in the header"),
+                .help(
+                    "write the points the whole table is worth, such as `total 100`, in the header",
+                ),
         );
     }
     header

@@ -53,7 +53,10 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     /// Adds the primary label: the place the header of the report points at.
@@ -61,13 +64,24 @@ impl Diagnostic {
         for l in &mut self.labels {
             l.primary = false;
         }
-        self.labels.insert(0, Label { span, text: text.into(), primary: true });
+        self.labels.insert(
+            0,
+            Label {
+                span,
+                text: text.into(),
+                primary: true,
+            },
+        );
         self
     }
 
     /// Adds a secondary label.
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label { span, text: text.into(), primary: false });
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+            primary: false,
+        });
         self
     }
 
@@ -112,7 +126,9 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -124,7 +140,11 @@ impl miette::Diagnostic for Diagnostic {
             return None;
         }
         Some(Box::new(self.labels.iter().map(|l| {
-            let text = if l.text.is_empty() { None } else { Some(l.text.clone()) };
+            let text = if l.text.is_empty() {
+                None
+            } else {
+                Some(l.text.clone())
+            };
             if l.primary {
                 miette::LabeledSpan::new_primary_with_span(text, l.span)
             } else {

@@ -26,7 +26,12 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {
         // A span outside its source is a bug in kaohe; still say what the problem was.
-        out = format!("{}: {} [{}]\n", severity_word(diagnostic.severity), diagnostic.message, diagnostic.code);
+        out = format!(
+            "{}: {} [{}]\n",
+            severity_word(diagnostic.severity),
+            diagnostic.message,
+            diagnostic.code
+        );
     }
     out
 }
@@ -64,7 +69,10 @@ pub struct JsonLabel {
 impl JsonDiagnostic {
     pub fn new(d: &Diagnostic) -> Self {
         let place = |span: Span| {
-            d.source.as_ref().map(|s| s.line_col(span.start)).unwrap_or((0, 0))
+            d.source
+                .as_ref()
+                .map(|s| s.line_col(span.start))
+                .unwrap_or((0, 0))
         };
         let primary = d.labels.first();
         JsonDiagnostic {
@@ -80,7 +88,13 @@ impl JsonDiagnostic {
                 .iter()
                 .map(|l| {
                     let (line, column) = place(l.span);
-                    JsonLabel { message: l.text.clone(), span: l.span, line, column, primary: l.primary }
+                    JsonLabel {
+                        message: l.text.clone(),
+                        span: l.span,
+                        line,
+                        column,
+                        primary: l.primary,
+                    }
                 })
                 .collect(),
             help: d.help.clone(),

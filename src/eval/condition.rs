@@ -89,7 +89,12 @@ pub fn path_value(path: &FactPath, facts: &ItemFacts) -> Option<Scalar> {
         (Value::Percent(p), None) => Scalar::Percent(*p),
         (Value::Date(d), None) => Scalar::Date(*d),
         (Value::Set(s), Some(m)) => Scalar::Bool(s.contains(&m.node)),
-        (Value::Tally(t), Some(m)) => Scalar::Number(t.iter().find(|(k, _)| *k == m.node).map_or(0, |(_, n)| *n).into()),
+        (Value::Tally(t), Some(m)) => Scalar::Number(
+            t.iter()
+                .find(|(k, _)| *k == m.node)
+                .map_or(0, |(_, n)| *n)
+                .into(),
+        ),
         (Value::Tally(t), None) => Scalar::Number(t.iter().map(|(_, n)| n).sum::<u64>().into()),
         _ => return None,
     })

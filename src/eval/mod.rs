@@ -27,7 +27,11 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
     for node in &rubric.nodes {
         match node {
             Node::Section(s) => categories.push(section(rubric, unit, s, &empty)?),
-            Node::Item(i) => indicators.push(item(rubric, i, unit.items.get(&i.name.node).unwrap_or(&empty))?),
+            Node::Item(i) => indicators.push(item(
+                rubric,
+                i,
+                unit.items.get(&i.name.node).unwrap_or(&empty),
+            )?),
         }
     }
     let mut earned = Decimal::ZERO;
@@ -40,8 +44,7 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
         earned += i.score.unwrap_or_default();
         applicable += i.points;
     }
-    let all_points: Decimal =
-        rubric.nodes.iter().map(|n| n.points().node).sum();
+    let all_points: Decimal = rubric.nodes.iter().map(|n| n.points().node).sum();
     let prorated = applicable != all_points;
     let score = if !prorated {
         earned
@@ -67,7 +70,12 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
     })
 }
 
-fn section(rubric: &Rubric, unit: &Unit, s: &Section, empty: &ItemFacts) -> Result<SectionScore, Diagnostic> {
+fn section(
+    rubric: &Rubric,
+    unit: &Unit,
+    s: &Section,
+    empty: &ItemFacts,
+) -> Result<SectionScore, Diagnostic> {
     let mut out = SectionScore {
         name: s.name.node.clone(),
         points: s.points.node,
@@ -110,7 +118,10 @@ fn signed(d: Decimal) -> String {
 }
 
 fn clause_text(rubric: &Rubric, span: crate::span::Span) -> String {
-    rubric.source.text()[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" ")
+    rubric.source.text()[span.start..span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn used(facts: &ItemFacts, names: &[&str]) -> Vec<Used> {
@@ -118,7 +129,9 @@ fn used(facts: &ItemFacts, names: &[&str]) -> Vec<Used> {
         .iter()
         .map(|n| Used {
             fact: (*n).to_string(),
-            value: facts.get(*n).map_or("(not given)".to_string(), |f| f.value.to_string()),
+            value: facts
+                .get(*n)
+                .map_or("(not given)".to_string(), |f| f.value.to_string()),
         })
         .collect()
 }
@@ -151,7 +164,9 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
     let mut trace: Vec<Step> = Vec::new();
     let mut zero_step: Option<usize> = None;
     for clause in &item.clauses {
-        let Some(step) = apply(rubric, item, clause, facts, &mut score) else { continue };
+        let Some(step) = apply(rubric, item, clause, facts, &mut score) else {
+            continue;
+        };
         if clause.effect.node == Effect::Zero && zero_step.is_none() {
             zero_step = Some(trace.len());
         }
@@ -163,7 +178,11 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
         let mut zero = trace.remove(i);
         zero.delta = -score;
         zero.score = Decimal::ZERO;
-        zero.note = format!("{}, so the item scores 0 whatever else applies ({})", zero.note, signed(zero.delta));
+        zero.note = format!(
+            "{}, so the item scores 0 whatever else applies ({})",
+            zero.note,
+            signed(zero.delta)
+        );
         score = Decimal::ZERO;
         trace.push(zero);
     }
@@ -178,11 +197,24 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
         .help("this is a bug in kaohe's checker; please report it with the rule file and the evidence")
         .with_source(&rubric.source));
     }
-    Ok(ItemScore { name: item.name.node.clone(), points, score: Some(score.normalize()), applicable: true, line, trace })
+    Ok(ItemScore {
+        name: item.name.node.clone(),
+        points,
+        score: Some(score.normalize()),
+        applicable: true,
+        line,
+        trace,
+    })
 }
 
 /// Applies one clause to the running score; the step when it changed anything.
-fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score: &mut Decimal) -> Option<Step> {
+fn apply(
+    rubric: &Rubric,
+    item: &Item,
+    clause: &Clause,
+    facts: &ItemFacts,
+    score: &mut Decimal,
+) -> Option<Step> {
     let points = item.points.node;
     let step = |delta: Decimal, names: Vec<&str>, note: String, score_after: Decimal| Step {
         clause: clause_text(rubric, clause.span),
@@ -214,7 +246,11 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
                 return None;
             }
             let n = absent.len() as u64;
-            (n, vec![fact.fact.node.as_str()], format!("{n} missing ({})", absent.join("、")))
+            (
+                n,
+                vec![fact.fact.node.as_str()],
+                format!("{n} missing ({})", absent.join("、")),
+            )
         }
         ClauseKind::Deadline { fact, by } => {
             let why = match facts.get(&fact.fact.node).map(|f| &f.value) {
@@ -229,14 +265,24 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
         if holds(unless, facts) {
             let mut exempt_names = condition_facts(unless);
             names.append(&mut exempt_names);
-            let note = format!("{why}, but exempted by `unless {}`: nothing taken", clause_text(rubric, unless.span));
+            let note = format!(
+                "{why}, but exempted by `unless {}`: nothing taken",
+                clause_text(rubric, unless.span)
+            );
             return Some(step(Decimal::ZERO, names, note, *score));
         }
     }
     let times_d = Decimal::from(times);
     let (raw, how) = match clause.effect.node {
         Effect::Zero => return Some(step(Decimal::ZERO, names, format!("{why}: 不得分"), *score)),
-        Effect::Points(unit) => (unit * times_d, if times == 1 { signed(unit) } else { format!("{times} × {} = {}", signed(unit), signed(unit * times_d)) }),
+        Effect::Points(unit) => (
+            unit * times_d,
+            if times == 1 {
+                signed(unit)
+            } else {
+                format!("{times} × {} = {}", signed(unit), signed(unit * times_d))
+            },
+        ),
         Effect::Percent { percent, base } => {
             let (base_value, base_word) = match base {
                 PercentBase::Points => (points, "points"),
@@ -245,9 +291,19 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
             let each = percent / Decimal::ONE_HUNDRED * base_value;
             let total = each * times_d;
             let how = if times == 1 {
-                format!("{}% of {base_word} {} = {}", signed(percent), base_value.normalize(), signed(total))
+                format!(
+                    "{}% of {base_word} {} = {}",
+                    signed(percent),
+                    base_value.normalize(),
+                    signed(total)
+                )
             } else {
-                format!("{times} × {}% of {base_word} {} = {}", signed(percent), base_value.normalize(), signed(total))
+                format!(
+                    "{times} × {}% of {base_word} {} = {}",
+                    signed(percent),
+                    base_value.normalize(),
+                    signed(total)
+                )
             };
             (total, how)
         }
@@ -256,7 +312,11 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
     let mut limits = Vec::new();
     if let Some(max) = &clause.max {
         if delta.abs() > max.node {
-            delta = if delta < Decimal::ZERO { -max.node } else { max.node };
+            delta = if delta < Decimal::ZERO {
+                -max.node
+            } else {
+                max.node
+            };
             limits.push(format!("limited to {} by max {}", signed(delta), max.node));
         }
     }
@@ -265,7 +325,11 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
             let lowest = (*score).min(floor.node);
             if *score + delta < lowest {
                 delta = lowest - *score;
-                limits.push(format!("limited to {} by floor {}", signed(delta), floor.node));
+                limits.push(format!(
+                    "limited to {} by floor {}",
+                    signed(delta),
+                    floor.node
+                ));
             }
         }
     }
@@ -284,15 +348,27 @@ fn apply(rubric: &Rubric, item: &Item, clause: &Clause, facts: &ItemFacts, score
 fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &ItemFacts) -> u64 {
     match (facts.get(&fact.fact.node).map(|f| &f.value), &fact.member) {
         (Some(Value::Count(n)), _) => *n,
-        (Some(Value::Set(s)), None) => s.iter().filter(|m| !except.iter().any(|e| &e.node == *m)).count() as u64,
-        (Some(Value::Tally(t)), Some(m)) => t.iter().find(|(k, _)| *k == m.node).map_or(0, |(_, n)| *n),
+        (Some(Value::Set(s)), None) => s
+            .iter()
+            .filter(|m| !except.iter().any(|e| &e.node == *m))
+            .count() as u64,
+        (Some(Value::Tally(t)), Some(m)) => {
+            t.iter().find(|(k, _)| *k == m.node).map_or(0, |(_, n)| *n)
+        }
         (Some(Value::Tally(t)), None) => t.iter().map(|(_, n)| n).sum(),
         _ => 0,
     }
 }
 
-fn missing_members(item: &Item, fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &ItemFacts) -> Vec<String> {
-    let Some(decl) = item.facts.iter().find(|f| f.name.node == fact.fact.node) else { return Vec::new() };
+fn missing_members(
+    item: &Item,
+    fact: &FactPath,
+    except: &[crate::span::Spanned<String>],
+    facts: &ItemFacts,
+) -> Vec<String> {
+    let Some(decl) = item.facts.iter().find(|f| f.name.node == fact.fact.node) else {
+        return Vec::new();
+    };
     let present = match facts.get(&fact.fact.node).map(|f| &f.value) {
         Some(Value::Set(s)) => s.clone(),
         _ => Vec::new(),

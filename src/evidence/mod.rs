@@ -20,8 +20,11 @@ use crate::span::Span;
 /// Reads a file as text, or says why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(codes::READ, format!("cannot read `{}`: {}", path.display(), lower_io(&e)))
-            .help("check the path, and that the file can be read")
+        Diagnostic::error(
+            codes::READ,
+            format!("cannot read `{}`: {}", path.display(), lower_io(&e)),
+        )
+        .help("check the path, and that the file can be read")
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -49,8 +52,15 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| {
-                Diagnostic::error(codes::READ, format!("cannot read the folder `{}`: {}", path.display(), lower_io(&e)))
-                    .help("check the path")
+                Diagnostic::error(
+                    codes::READ,
+                    format!(
+                        "cannot read the folder `{}`: {}",
+                        path.display(),
+                        lower_io(&e)
+                    ),
+                )
+                .help("check the path")
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
@@ -61,7 +71,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             if found.is_empty() {
                 return Err(Diagnostic::error(
                     codes::READ,
-                    format!("the folder `{}` holds no `.toml` or `.json` evidence", path.display()),
+                    format!(
+                        "the folder `{}` holds no `.toml` or `.json` evidence",
+                        path.display()
+                    ),
                 )
                 .help("name evidence files `*.toml` or `*.json`, one unit each"));
             }
@@ -71,7 +84,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         } else {
             return Err(Diagnostic::error(
                 codes::READ,
-                format!("`{}` is not a `.toml` or `.json` evidence file", path.display()),
+                format!(
+                    "`{}` is not a `.toml` or `.json` evidence file",
+                    path.display()
+                ),
             )
             .help("evidence is read from `.toml` and `.json` files, one unit each"));
         }

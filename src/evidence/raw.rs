@@ -78,7 +78,12 @@ pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
 }
 
 fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
-    let first = message.lines().next().unwrap_or(message).trim().trim_end_matches('.');
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or(message)
+        .trim()
+        .trim_end_matches('.');
     let mut lower = first.to_string();
     if let Some(c) = lower.get(0..1) {
         lower.replace_range(0..1, &c.to_lowercase());
@@ -93,18 +98,26 @@ fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
 
 fn read_toml(source: &SourceFile) -> Result<Node, Diagnostic> {
     let doc = toml::de::DeTable::parse(source.text()).map_err(|e| {
-        let span = e.span().map_or(Span::default(), |r| Span::new(r.start, r.end));
+        let span = e
+            .span()
+            .map_or(Span::default(), |r| Span::new(r.start, r.end));
         syntax_error(e.message(), span, "TOML")
     })?;
     let span = Span::new(doc.span().start, doc.span().end);
-    Ok(Node { raw: Raw::Table(toml_table(doc.get_ref())), span })
+    Ok(Node {
+        raw: Raw::Table(toml_table(doc.get_ref())),
+        span,
+    })
 }
 
 fn toml_table(table: &toml::de::DeTable<'_>) -> Vec<(Spanned<String>, Node)> {
     table
         .iter()
         .map(|(k, v)| {
-            let key = Spanned::new(k.get_ref().to_string(), Span::new(k.span().start, k.span().end));
+            let key = Spanned::new(
+                k.get_ref().to_string(),
+                Span::new(k.span().start, k.span().end),
+            );
             (key, toml_value(v))
         })
         .collect()
@@ -128,15 +141,39 @@ fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
 
 fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
     use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+    // serde_json is the strict judge of JSON syntax (jsonc-parser forgives a missing
+    // comma); jsonc-parser then gives the spans. serde_json reports a 1-based line and
+    // a 1-based column counted in bytes.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(source.text()) {
+        let text = source.text();
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let mut at = (line_start + e.column().saturating_sub(1)).min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let message = e.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        let next = text[at..].chars().next().map_or(0, char::len_utf8);
+        return Err(syntax_error(&message, Span::new(at, at + next), "JSON"));
+    }
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
         allow_trailing_commas: false,
     };
-    let parsed = parse_to_ast(source.text(), &CollectOptions::default(), &options).map_err(|e| {
-        let r = e.range();
-        syntax_error(&e.kind().to_string(), Span::new(r.start, r.end), "JSON")
-    })?;
+    let parsed =
+        parse_to_ast(source.text(), &CollectOptions::default(), &options).map_err(|e| {
+            let r = e.range();
+            syntax_error(&e.kind().to_string(), Span::new(r.start, r.end), "JSON")
+        })?;
     match parsed.value {
         Some(v) => Ok(json_value(&v)),
         None => Err(syntax_error("the file is empty", Span::default(), "JSON")),
@@ -147,23 +184,46 @@ fn json_value(v: &jsonc_parser::ast::Value<'_>) -> Node {
     use jsonc_parser::ast::{ObjectPropName, Value};
     let range = |r: jsonc_parser::common::Range| Span::new(r.start, r.end);
     match v {
-        Value::StringLit(s) => Node { raw: Raw::String(s.value.to_string()), span: range(s.range) },
+        Value::StringLit(s) => Node {
+            raw: Raw::String(s.value.to_string()),
+            span: range(s.range),
+        },
         Value::NumberLit(n) => {
             let text = n.value.to_string();
-            let raw = if text.contains(['.', 'e', 'E']) { Raw::Float(text) } else { Raw::Integer(text) };
-            Node { raw, span: range(n.range) }
+            let raw = if text.contains(['.', 'e', 'E']) {
+                Raw::Float(text)
+            } else {
+                Raw::Integer(text)
+            };
+            Node {
+                raw,
+                span: range(n.range),
+            }
         }
-        Value::BooleanLit(b) => Node { raw: Raw::Bool(b.value), span: range(b.range) },
-        Value::NullKeyword(n) => Node { raw: Raw::Null, span: range(n.range) },
-        Value::Array(a) => Node { raw: Raw::Array(a.elements.iter().map(json_value).collect()), span: range(a.range) },
+        Value::BooleanLit(b) => Node {
+            raw: Raw::Bool(b.value),
+            span: range(b.range),
+        },
+        Value::NullKeyword(n) => Node {
+            raw: Raw::Null,
+            span: range(n.range),
+        },
+        Value::Array(a) => Node {
+            raw: Raw::Array(a.elements.iter().map(json_value).collect()),
+            span: range(a.range),
+        },
         Value::Object(o) => Node {
             raw: Raw::Table(
                 o.properties
                     .iter()
                     .map(|p| {
                         let key = match &p.name {
-                            ObjectPropName::String(s) => Spanned::new(s.value.to_string(), range(s.range)),
-                            ObjectPropName::Word(w) => Spanned::new(w.value.to_string(), range(w.range)),
+                            ObjectPropName::String(s) => {
+                                Spanned::new(s.value.to_string(), range(s.range))
+                            }
+                            ObjectPropName::Word(w) => {
+                                Spanned::new(w.value.to_string(), range(w.range))
+                            }
                         };
                         (key, json_value(&p.value))
                     })

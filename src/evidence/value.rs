@@ -75,8 +75,15 @@ struct Validator<'a> {
 }
 
 /// Checks an evidence tree against a rubric and gives the unit, or every problem.
-pub fn validate(rubric: &Rubric, source: &SourceFile, node: &Node) -> Result<Unit, Vec<Diagnostic>> {
-    let mut v = Validator { out: Vec::new(), source };
+pub fn validate(
+    rubric: &Rubric,
+    source: &SourceFile,
+    node: &Node,
+) -> Result<Unit, Vec<Diagnostic>> {
+    let mut v = Validator {
+        out: Vec::new(),
+        source,
+    };
     let unit = v.unit(rubric, node);
     if v.out.is_empty() {
         if let Some(unit) = unit {
@@ -89,8 +96,19 @@ pub fn validate(rubric: &Rubric, source: &SourceFile, node: &Node) -> Result<Uni
 }
 
 impl Validator<'_> {
-    fn error(&mut self, code: &'static str, message: String, span: Span, label: &str, help: String) {
-        self.out.push(Diagnostic::error(code, message).primary(span, label).help(help));
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+        help: String,
+    ) {
+        self.out.push(
+            Diagnostic::error(code, message)
+                .primary(span, label)
+                .help(help),
+        );
     }
 
     fn unit(&mut self, rubric: &Rubric, node: &Node) -> Option<Unit> {
@@ -110,7 +128,9 @@ impl Validator<'_> {
         for (key, value) in entries {
             match key.node.as_str() {
                 "unit" => match &value.raw {
-                    Raw::String(s) if !s.trim().is_empty() => name = Some((s.trim().to_string(), value.span)),
+                    Raw::String(s) if !s.trim().is_empty() => {
+                        name = Some((s.trim().to_string(), value.span))
+                    }
                     _ => self.error(
                         codes::EVIDENCE_UNIT,
                         "`unit` must be the unit's name in quotes".into(),
@@ -135,7 +155,8 @@ impl Validator<'_> {
                         tables.insert(item_name, (value, key.span));
                     }
                     None => {
-                        let hint = suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
+                        let hint =
+                            suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
                         self.error(
                             codes::EVIDENCE_UNKNOWN,
                             format!("the rubric has no item `{item_name}`"),
@@ -163,10 +184,19 @@ impl Validator<'_> {
         };
         let mut unit_items = HashMap::new();
         for item in items {
-            let facts = self.item(item, tables.get(item.name.node.as_str()).copied(), name_span);
+            let facts = self.item(
+                item,
+                tables.get(item.name.node.as_str()).copied(),
+                name_span,
+            );
             unit_items.insert(item.name.node.clone(), facts);
         }
-        Some(Unit { name, name_span, source: self.source.clone(), items: unit_items })
+        Some(Unit {
+            name,
+            name_span,
+            source: self.source.clone(),
+            items: unit_items,
+        })
     }
 
     fn item(&mut self, item: &Item, table: Option<(&Node, Span)>, unit_span: Span) -> ItemFacts {
@@ -178,12 +208,22 @@ impl Validator<'_> {
                         match item.facts.iter().find(|f| f.name.node == key.node) {
                             Some(decl) => {
                                 if let Some(v) = self.value(decl, value) {
-                                    facts.insert(key.node.clone(), Fact { value: v, span: Some(value.span) });
+                                    facts.insert(
+                                        key.node.clone(),
+                                        Fact {
+                                            value: v,
+                                            span: Some(value.span),
+                                        },
+                                    );
                                 }
                             }
                             None => {
-                                let hint = suggest_name(&key.node, item.facts.iter().map(|f| f.name.node.as_str()));
-                                let names: Vec<&str> = item.facts.iter().map(|f| f.name.node.as_str()).collect();
+                                let hint = suggest_name(
+                                    &key.node,
+                                    item.facts.iter().map(|f| f.name.node.as_str()),
+                                );
+                                let names: Vec<&str> =
+                                    item.facts.iter().map(|f| f.name.node.as_str()).collect();
                                 self.error(
                                     codes::EVIDENCE_UNKNOWN,
                                     format!("item `{}` has no fact `{}`", item.name.node, key.node),
@@ -201,10 +241,17 @@ impl Validator<'_> {
                 }
                 other => self.error(
                     codes::EVIDENCE_VALUE,
-                    format!("`{}` must be a table of facts, not {}", item.name.node, other.describe()),
+                    format!(
+                        "`{}` must be a table of facts, not {}",
+                        item.name.node,
+                        other.describe()
+                    ),
                     node.span,
                     "not a table",
-                    format!("write `[\"{}\"]` and the item's facts below it", item.name.node),
+                    format!(
+                        "write `[\"{}\"]` and the item's facts below it",
+                        item.name.node
+                    ),
                 ),
             }
         }
@@ -213,19 +260,34 @@ impl Validator<'_> {
             if !facts.contains_key(&decl.name.node) {
                 if let Some(default) = &decl.default {
                     if let Some(v) = default_value(&decl.ty.node, &default.node) {
-                        facts.insert(decl.name.node.clone(), Fact { value: v, span: None });
+                        facts.insert(
+                            decl.name.node.clone(),
+                            Fact {
+                                value: v,
+                                span: None,
+                            },
+                        );
                     }
                 }
             }
         }
         // An item that is not applicable needs only the facts that say so.
         let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
-            crate::eval::condition_facts(cond).iter().all(|f| facts.contains_key(*f))
+            crate::eval::condition_facts(cond)
+                .iter()
+                .all(|f| facts.contains_key(*f))
                 && crate::eval::holds(cond, &facts)
         });
         let needed: Vec<&FactDecl> = if not_applicable {
-            let used = item.applicable_unless.as_ref().map(crate::eval::condition_facts).unwrap_or_default();
-            item.facts.iter().filter(|f| used.contains(&f.name.node.as_str())).collect()
+            let used = item
+                .applicable_unless
+                .as_ref()
+                .map(crate::eval::condition_facts)
+                .unwrap_or_default();
+            item.facts
+                .iter()
+                .filter(|f| used.contains(&f.name.node.as_str()))
+                .collect()
         } else {
             item.facts.iter().collect()
         };
@@ -239,7 +301,10 @@ impl Validator<'_> {
         if !missing.is_empty() {
             let (span, label) = match table {
                 Some((_, key_span)) => (key_span, "this item lacks facts".to_string()),
-                None => (unit_span, format!("no table `[\"{}\"]` for this unit", item.name.node)),
+                None => (
+                    unit_span,
+                    format!("no table `[\"{}\"]` for this unit", item.name.node),
+                ),
             };
             let example: Vec<String> = missing
                 .iter()
@@ -248,10 +313,22 @@ impl Validator<'_> {
                 .collect();
             self.error(
                 codes::EVIDENCE_MISSING,
-                format!("item `{}` is missing {}", item.name.node, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "item `{}` is missing {}",
+                    item.name.node,
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 span,
                 &label,
-                format!("give every fact under `[\"{}\"]`, for example: {}", item.name.node, example.join("; ")),
+                format!(
+                    "give every fact under `[\"{}\"]`, for example: {}",
+                    item.name.node,
+                    example.join("; ")
+                ),
             );
         }
         facts
@@ -297,7 +374,9 @@ impl Validator<'_> {
             FactType::Percent => {
                 let text = match &node.raw {
                     Raw::Integer(s) | Raw::Float(s) => s.clone(),
-                    Raw::String(s) if s.trim().ends_with('%') => s.trim().trim_end_matches('%').trim().to_string(),
+                    Raw::String(s) if s.trim().ends_with('%') => {
+                        s.trim().trim_end_matches('%').trim().to_string()
+                    }
                     _ => return wrong(self, "a percentage", "3.5"),
                 };
                 match Decimal::from_scientific(&text).or_else(|_| Decimal::from_str_exact(&text)) {
@@ -319,7 +398,9 @@ impl Validator<'_> {
                 Raw::Date(s) | Raw::String(s) => {
                     let day = s.get(0..10).unwrap_or(s);
                     match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-                        Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Value::Date(Some(d))),
+                        Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => {
+                            Some(Value::Date(Some(d)))
+                        }
                         _ => {
                             self.error(
                                 codes::EVIDENCE_VALUE,
@@ -336,7 +417,11 @@ impl Validator<'_> {
             },
             FactType::Set(members) => {
                 let Raw::Array(elements) = &node.raw else {
-                    return wrong(self, "a list of members", &format!("[\"{}\"]", members[0].name.node));
+                    return wrong(
+                        self,
+                        "a list of members",
+                        &format!("[\"{}\"]", members[0].name.node),
+                    );
                 };
                 let mut present = Vec::new();
                 for e in elements {
@@ -356,12 +441,19 @@ impl Validator<'_> {
             }
             FactType::Tally(members) => {
                 let Raw::Table(entries) = &node.raw else {
-                    return wrong(self, "a table of counts by member", &format!("{{ \"{}\" = 1 }}", members[0].name.node));
+                    return wrong(
+                        self,
+                        "a table of counts by member",
+                        &format!("{{ \"{}\" = 1 }}", members[0].name.node),
+                    );
                 };
                 let mut given: HashMap<String, u64> = HashMap::new();
                 for (key, value) in entries {
                     if !members.iter().any(|m| m.name.node == key.node) {
-                        let k = Node { raw: Raw::String(key.node.clone()), span: key.span };
+                        let k = Node {
+                            raw: Raw::String(key.node.clone()),
+                            span: key.span,
+                        };
                         self.member_error(decl, &k);
                         continue;
                     }
@@ -371,7 +463,12 @@ impl Validator<'_> {
                 }
                 let tally = members
                     .iter()
-                    .map(|m| (m.name.node.clone(), given.get(&m.name.node).copied().unwrap_or(0)))
+                    .map(|m| {
+                        (
+                            m.name.node.clone(),
+                            given.get(&m.name.node).copied().unwrap_or(0),
+                        )
+                    })
                     .collect();
                 Some(Value::Tally(tally))
             }
@@ -408,7 +505,10 @@ impl Validator<'_> {
             None => {
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!("`{name}` must be a whole number, not {}", node.raw.describe()),
+                    format!(
+                        "`{name}` must be a whole number, not {}",
+                        node.raw.describe()
+                    ),
                     node.span,
                     "expected a count",
                     format!("write how many were found, such as `\"{name}\" = 2`"),
@@ -426,14 +526,27 @@ impl Validator<'_> {
                 format!("`{s}` is not a member of `{}`", decl.name.node),
                 suggest_name(s.trim(), names.iter().copied()),
             ),
-            other => (format!("a member of `{}` must be a name, not {}", decl.name.node, other.describe()), String::new()),
+            other => (
+                format!(
+                    "a member of `{}` must be a name, not {}",
+                    decl.name.node,
+                    other.describe()
+                ),
+                String::new(),
+            ),
         };
         let help = if hint.is_empty() {
             format!("the members are {}", names.join("、"))
         } else {
             format!("{hint} The members are {}", names.join("、"))
         };
-        self.error(codes::EVIDENCE_VALUE, message, e.span, "not in the rule file's list", help);
+        self.error(
+            codes::EVIDENCE_VALUE,
+            message,
+            e.span,
+            "not in the rule file's list",
+            help,
+        );
     }
 }
 

@@ -22,7 +22,12 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
             number(sheet.applicable_points),
         );
     } else {
-        let _ = writeln!(out, "score {} of {}", number(sheet.score), number(rubric.total));
+        let _ = writeln!(
+            out,
+            "score {} of {}",
+            number(sheet.score),
+            number(rubric.total)
+        );
     }
     let file = rubric.source.name();
     let decls = ast_items(&rubric.nodes);
@@ -33,7 +38,11 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
             continue;
         }
         lost_any = true;
-        let path = if section.is_empty() { item.name.clone() } else { format!("{section} › {}", item.name) };
+        let path = if section.is_empty() {
+            item.name.clone()
+        } else {
+            format!("{section} › {}", item.name)
+        };
         out.push('\n');
         match item.score {
             Some(score) => {
@@ -47,7 +56,11 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
                 );
             }
             None => {
-                let _ = writeln!(out, "{path}: not applicable, left out of the total  [{file}:{}]", item.line);
+                let _ = writeln!(
+                    out,
+                    "{path}: not applicable, left out of the total  [{file}:{}]",
+                    item.line
+                );
             }
         }
         if let Some(decl) = decls.iter().find(|d| d.name.node == item.name) {
@@ -61,9 +74,19 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
             let _ = writeln!(out, "  nothing earned: no clause gave points");
         }
         for step in &item.trace {
-            let evidence: Vec<String> = step.evidence.iter().map(|u| format!("{} = {}", u.fact, u.value)).collect();
+            let evidence: Vec<String> = step
+                .evidence
+                .iter()
+                .map(|u| format!("{} = {}", u.fact, u.value))
+                .collect();
             let _ = writeln!(out, "  line {}: {}", step.line, step.clause);
-            let _ = writeln!(out, "    {}  →  {} ({})", evidence.join(", "), number(step.score), step.note);
+            let _ = writeln!(
+                out,
+                "    {}  →  {} ({})",
+                evidence.join(", "),
+                number(step.score),
+                step.note
+            );
         }
     }
     if !lost_any {

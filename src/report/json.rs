@@ -15,7 +15,11 @@ struct Report<'a> {
 }
 
 pub fn json(rubric: &Rubric, sheets: &[Sheet]) -> String {
-    let report = Report { rubric: &rubric.title, total: rubric.total.normalize(), units: sheets };
+    let report = Report {
+        rubric: &rubric.title,
+        total: rubric.total.normalize(),
+        units: sheets,
+    };
     let mut out = serde_json::to_string_pretty(&report).expect("score sheets serialise");
     out.push('\n');
     out

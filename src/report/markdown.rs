@@ -20,8 +20,18 @@ fn explanation(item: &ItemScore, file: &str) -> String {
         .trace
         .iter()
         .map(|s| {
-            let evidence: Vec<String> = s.evidence.iter().map(|u| format!("{} = {}", u.fact, u.value)).collect();
-            format!("{} ({}): {} [{file}:{}]", s.clause, evidence.join(", "), s.note, s.line)
+            let evidence: Vec<String> = s
+                .evidence
+                .iter()
+                .map(|u| format!("{} = {}", u.fact, u.value))
+                .collect();
+            format!(
+                "{} ({}): {} [{file}:{}]",
+                s.clause,
+                evidence.join(", "),
+                s.note,
+                s.line
+            )
         })
         .collect();
     cell(&parts.join("; "))
@@ -72,7 +82,12 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
                 number(sheet.applicable_points)
             );
         } else {
-            let _ = writeln!(out, "| 合计 | | {} | **{}** | |", number(rubric.total), number(sheet.score));
+            let _ = writeln!(
+                out,
+                "| 合计 | | {} | **{}** | |",
+                number(rubric.total),
+                number(sheet.score)
+            );
         }
     }
     out

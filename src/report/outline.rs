@@ -12,7 +12,12 @@ pub fn outline(rubric: &Rubric) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
     if let Some(year) = rubric.year {
-        let _ = writeln!(out, "year {year}, prorated totals rounded to {} places {}", rubric.rounding.places, rubric.rounding.mode.keyword());
+        let _ = writeln!(
+            out,
+            "year {year}, prorated totals rounded to {} places {}",
+            rubric.rounding.places,
+            rubric.rounding.mode.keyword()
+        );
     }
     let mut stack: Vec<(&Node, usize)> = rubric.nodes.iter().rev().map(|n| (n, 0)).collect();
     while let Some((node, depth)) = stack.pop() {
@@ -20,19 +25,35 @@ pub fn outline(rubric: &Rubric) -> String {
         let line = rubric.source.line(node.name().span.start);
         match node {
             Node::Section(s) => {
-                let _ = writeln!(out, "{indent}section {} {}  (line {line})", s.name.node, number(s.points.node));
+                let _ = writeln!(
+                    out,
+                    "{indent}section {} {}  (line {line})",
+                    s.name.node,
+                    number(s.points.node)
+                );
                 stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
             }
             Node::Item(i) => {
-                let start = i.start.as_ref().map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
-                let _ = writeln!(out, "{indent}item {} {}{start}  (line {line})", i.name.node, number(i.points.node));
+                let start = i
+                    .start
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
+                let _ = writeln!(
+                    out,
+                    "{indent}item {} {}{start}  (line {line})",
+                    i.name.node,
+                    number(i.points.node)
+                );
                 for f in &i.facts {
                     let ty = match &f.ty.node {
                         FactType::Count { max: Some(m) } => format!("count max {}", m.node),
                         FactType::Set(m) | FactType::Tally(m) => format!(
                             "{} {{{}}}",
                             f.ty.node.describe(),
-                            m.iter().map(|m| m.name.node.as_str()).collect::<Vec<_>>().join(", ")
+                            m.iter()
+                                .map(|m| m.name.node.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                         other => other.describe().to_string(),
                     };
@@ -43,8 +64,15 @@ pub fn outline(rubric: &Rubric) -> String {
                     let _ = writeln!(out, "{indent}  applicable unless {text}");
                 }
                 for c in &i.clauses {
-                    let text: Vec<&str> = rubric.source.text()[c.span.start..c.span.end].split_whitespace().collect();
-                    let _ = writeln!(out, "{indent}  {}  (line {})", text.join(" "), rubric.source.line(c.span.start));
+                    let text: Vec<&str> = rubric.source.text()[c.span.start..c.span.end]
+                        .split_whitespace()
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "{indent}  {}  (line {})",
+                        text.join(" "),
+                        rubric.source.line(c.span.start)
+                    );
                 }
             }
         }

@@ -29,7 +29,10 @@ pub enum SettingKind {
     Source(Spanned<String>),
     Total(Spanned<Decimal>),
     Year(Spanned<i32>),
-    Round { places: Spanned<u32>, mode: Option<Spanned<RoundingMode>> },
+    Round {
+        places: Spanned<u32>,
+        mode: Option<Spanned<RoundingMode>>,
+    },
 }
 
 /// How a prorated total is rounded (`round 2 half-up`).
@@ -54,6 +57,8 @@ impl RoundingMode {
 }
 
 /// A section (一级指标, or deeper) or an item (the scored, lowest level).
+// Nodes are built once per file and never moved in bulk; boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Section(Section),
@@ -97,7 +102,9 @@ pub struct FactDecl {
 pub enum FactType {
     Bool,
     /// A count of findings; `count max 2` for a sample of two.
-    Count { max: Option<Spanned<u64>> },
+    Count {
+        max: Option<Spanned<u64>>,
+    },
     Percent,
     Date,
     /// Which members of an enumeration are present.
@@ -149,11 +156,20 @@ pub enum ClauseKind {
     /// `if COND EFFECT`: the effect once when the condition holds.
     If(Condition),
     /// `per FACT EFFECT`: the effect once per finding, member or member of a tally.
-    Per { fact: FactPath, except: Vec<Spanned<String>> },
+    Per {
+        fact: FactPath,
+        except: Vec<Spanned<String>>,
+    },
     /// `missing FACT EFFECT`: the effect once per enumerated member absent from a set.
-    Missing { fact: FactPath, except: Vec<Spanned<String>> },
+    Missing {
+        fact: FactPath,
+        except: Vec<Spanned<String>>,
+    },
     /// `deadline FACT by DATE EFFECT`: the effect when the date is later, or absent.
-    Deadline { fact: FactPath, by: Spanned<NaiveDate> },
+    Deadline {
+        fact: FactPath,
+        by: Spanned<NaiveDate>,
+    },
 }
 
 impl ClauseKind {
@@ -205,7 +221,11 @@ pub enum ConditionKind {
     Not(Box<Condition>),
     And(Vec<Condition>),
     Or(Vec<Condition>),
-    Compare { left: Operand, op: Spanned<CompareOp>, right: Operand },
+    Compare {
+        left: Operand,
+        op: Spanned<CompareOp>,
+        right: Operand,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

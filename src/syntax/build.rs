@@ -21,7 +21,9 @@ struct Builder {
 }
 
 pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<Diagnostic>) {
-    let mut b = Builder { diagnostics: Vec::new() };
+    let mut b = Builder {
+        diagnostics: Vec::new(),
+    };
     let mut settings = Vec::new();
     let mut nodes = Vec::new();
     if let Some(file) = pairs.next() {
@@ -40,7 +42,9 @@ pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<Diagnostic>) {
 /// repetition inside it fails after skipping them.
 fn span(pair: &Pair<'_, Rule>) -> Span {
     let whole = pair.as_span();
-    let Some(last) = pair.clone().into_inner().last() else { return whole.into() };
+    let Some(last) = pair.clone().into_inner().last() else {
+        return whole.into();
+    };
     let mut end = span(&last).end;
     let input = whole.get_input();
     let tail = &input[end..whole.end()];
@@ -88,7 +92,11 @@ impl Builder {
             }
             other => unreachable!("not a setting: {other:?}"),
         };
-        Setting { kind, span: whole, keyword }
+        Setting {
+            kind,
+            span: whole,
+            keyword,
+        }
     }
 
     fn node(&mut self, pair: Pair<'_, Rule>) -> Node {
@@ -149,9 +157,12 @@ impl Builder {
                     let value = self.decimal(p.into_inner().nth(1).expect("start value"));
                     if item.start.is_some() {
                         self.diagnostics.push(
-                            Diagnostic::error(codes::DUPLICATE_SETTING, "`start` written twice in one item")
-                                .primary(s, "second `start`")
-                                .help("keep one `start` line"),
+                            Diagnostic::error(
+                                codes::DUPLICATE_SETTING,
+                                "`start` written twice in one item",
+                            )
+                            .primary(s, "second `start`")
+                            .help("keep one `start` line"),
                         );
                     }
                     item.start = Some(value);
@@ -245,7 +256,9 @@ impl Builder {
             }
             Rule::type_percent => FactType::Percent,
             Rule::type_date => FactType::Date,
-            Rule::type_set => FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members"))),
+            Rule::type_set => {
+                FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members")))
+            }
             _ => FactType::Tally(self.members(ty_pair.into_inner().nth(1).expect("members"))),
         };
         let mut description = None;
@@ -259,7 +272,13 @@ impl Builder {
                 _ => description = Some(self.string_value(p)),
             }
         }
-        FactDecl { name, ty: Spanned::new(ty, ty_span), description, default, span: whole }
+        FactDecl {
+            name,
+            ty: Spanned::new(ty, ty_span),
+            description,
+            default,
+            span: whole,
+        }
     }
 
     fn members(&mut self, pair: Pair<'_, Rule>) -> Vec<Member> {
@@ -306,7 +325,14 @@ impl Builder {
             }
         };
         let effect = self.effect(inner.next().expect("effect"));
-        let mut clause = Clause { kind, effect, floor: None, max: None, unless: None, span: whole };
+        let mut clause = Clause {
+            kind,
+            effect,
+            floor: None,
+            max: None,
+            unless: None,
+            span: whole,
+        };
         for m in inner {
             let m_span = span(&m);
             let rule = m.as_rule();
@@ -318,9 +344,12 @@ impl Builder {
             };
             if duplicate {
                 self.diagnostics.push(
-                    Diagnostic::error(codes::DUPLICATE_SETTING, "a modifier written twice in one clause")
-                        .primary(m_span, "written again here")
-                        .help("keep one `floor`, one `max` and one `unless` per clause"),
+                    Diagnostic::error(
+                        codes::DUPLICATE_SETTING,
+                        "a modifier written twice in one clause",
+                    )
+                    .primary(m_span, "written again here")
+                    .help("keep one `floor`, one `max` and one `unless` per clause"),
                 );
             }
         }
@@ -337,7 +366,11 @@ impl Builder {
                 let pct = inner.next().expect("percent");
                 let text = pct.as_str().trim_end_matches('%');
                 let percent = self.decimal_str(text, span(&pct));
-                let base = match inner.nth(1).and_then(|b| b.into_inner().next()).map(|k| k.as_rule()) {
+                let base = match inner
+                    .nth(1)
+                    .and_then(|b| b.into_inner().next())
+                    .map(|k| k.as_rule())
+                {
                     Some(Rule::kw_score) => PercentBase::Score,
                     _ => PercentBase::Points,
                 };
@@ -360,9 +393,15 @@ impl Builder {
                 if parts.len() == 1 {
                     parts.into_iter().next().expect("one part")
                 } else if is_or {
-                    Condition { kind: ConditionKind::Or(parts), span: s }
+                    Condition {
+                        kind: ConditionKind::Or(parts),
+                        span: s,
+                    }
                 } else {
-                    Condition { kind: ConditionKind::And(parts), span: s }
+                    Condition {
+                        kind: ConditionKind::And(parts),
+                        span: s,
+                    }
                 }
             }
             Rule::negation => {
@@ -379,7 +418,10 @@ impl Builder {
                 // Fold the `not`s from the innermost out, without recursion.
                 for start in nots.into_iter().rev() {
                     let s = Span::new(start, cond.span.end);
-                    cond = Condition { kind: ConditionKind::Not(Box::new(cond)), span: s };
+                    cond = Condition {
+                        kind: ConditionKind::Not(Box::new(cond)),
+                        span: s,
+                    };
                 }
                 cond
             }
@@ -397,11 +439,18 @@ impl Builder {
                 };
                 let right = self.operand(inner.next().expect("right"));
                 Condition {
-                    kind: ConditionKind::Compare { left, op: Spanned::new(op, span(&op_pair)), right },
+                    kind: ConditionKind::Compare {
+                        left,
+                        op: Spanned::new(op, span(&op_pair)),
+                        right,
+                    },
                     span: s,
                 }
             }
-            Rule::fact_path => Condition { kind: ConditionKind::Fact(fact_path(pair)), span: s },
+            Rule::fact_path => Condition {
+                kind: ConditionKind::Fact(fact_path(pair)),
+                span: s,
+            },
             other => unreachable!("not a condition: {other:?}"),
         }
     }
@@ -431,9 +480,12 @@ impl Builder {
         let s = span(&pair);
         let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
             self.diagnostics.push(
-                Diagnostic::error(codes::BAD_DATE, format!("`{}` is not a date", pair.as_str()))
-                    .primary(s, "no such day")
-                    .help("write a day that exists, as `YYYY-MM-DD`: `2020-02-29`, not `2020-02-30`"),
+                Diagnostic::error(
+                    codes::BAD_DATE,
+                    format!("`{}` is not a date", pair.as_str()),
+                )
+                .primary(s, "no such day")
+                .help("write a day that exists, as `YYYY-MM-DD`: `2020-02-29`, not `2020-02-30`"),
             );
             NaiveDate::MIN
         });
@@ -460,16 +512,16 @@ impl Builder {
         }
     }
 
-    fn integer<T: FromStr>(&mut self, pair: Pair<'_, Rule>) -> Spanned<T>
-    where
-        T: Default,
-    {
+    fn integer<T: FromStr + Default>(&mut self, pair: Pair<'_, Rule>) -> Spanned<T> {
         let s = span(&pair);
         let value = pair.as_str().parse::<T>().unwrap_or_else(|_| {
             self.diagnostics.push(
-                Diagnostic::error(codes::BAD_NUMBER, format!("`{}` is too large", pair.as_str()))
-                    .primary(s, "this number")
-                    .help("write a smaller whole number"),
+                Diagnostic::error(
+                    codes::BAD_NUMBER,
+                    format!("`{}` is too large", pair.as_str()),
+                )
+                .primary(s, "this number")
+                .help("write a smaller whole number"),
             );
             T::default()
         });
@@ -486,13 +538,20 @@ fn fact_path(pair: Pair<'_, Rule>) -> FactPath {
     let mut inner = pair.into_inner();
     let fact = ident(inner.next().expect("fact name"));
     let member = inner.next().map(ident);
-    FactPath { fact, member, span: s }
+    FactPath {
+        fact,
+        member,
+        span: s,
+    }
 }
 
 /// The text of a `"""` block: the line break after the opening quotes and the
 /// indentation common to all its lines removed, trailing blank space dropped.
 pub fn dedent(raw: &str) -> String {
-    let raw = raw.strip_prefix("\r\n").or_else(|| raw.strip_prefix('\n')).unwrap_or(raw);
+    let raw = raw
+        .strip_prefix("\r\n")
+        .or_else(|| raw.strip_prefix('\n'))
+        .unwrap_or(raw);
     let lines: Vec<&str> = raw.lines().collect();
     let indent = lines
         .iter()
@@ -502,7 +561,13 @@ pub fn dedent(raw: &str) -> String {
         .unwrap_or(0);
     let mut out: Vec<&str> = lines
         .iter()
-        .map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start_matches([' ', '\t']) })
+        .map(|l| {
+            if l.len() >= indent {
+                &l[indent..]
+            } else {
+                l.trim_start_matches([' ', '\t'])
+            }
+        })
         .map(|l| l.trim_end())
         .collect();
     while out.last().is_some_and(|l| l.is_empty()) {

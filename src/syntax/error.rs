@@ -44,7 +44,11 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         Some(c) if c.is_whitespace() => "a line break or space".to_string(),
         Some(_) => format!("`{}`", token_at(text, pos)),
     };
-    let label = if found.is_none() { "the file ends here".to_string() } else { format!("found {found_text}") };
+    let label = if found.is_none() {
+        "the file ends here".to_string()
+    } else {
+        format!("found {found_text}")
+    };
     Diagnostic::error(codes::SYNTAX, format!("expected {expected}"))
         .primary(span, label)
         .help(help_for(&positives, context))
@@ -66,8 +70,8 @@ fn statement_context(text: &str, pos: usize) -> Option<&str> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let first = text[line_start..].split_whitespace().next()?;
     Some(match first {
-        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total"
-        | "year" | "round" | "rubric" | "text" | "note" | "start" | "applicable" => first,
+        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total" | "year"
+        | "round" | "rubric" | "text" | "note" | "start" | "applicable" => first,
         _ => return None,
     })
 }
@@ -162,8 +166,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         compare_op => Some("a comparison (`<`, `<=`, `>`, `>=`, `=` or `!=`)".into()),
         condition | conjunction | negation | comparison => Some("a condition".into()),
         type_bool | type_count | type_percent | type_date | type_set | type_tally => Some(
-            "the fact's type (`bool`, `count`, `percent`, `date`, `set {…}` or `tally {…}`)"
-                .into(),
+            "the fact's type (`bool`, `count`, `percent`, `date`, `set {…}` or `tally {…}`)".into(),
         ),
         member_list => Some("`{` and the list of members".into()),
         member => Some("a member's name".into()),
@@ -208,8 +211,12 @@ fn help_for(positives: &[Rule], context: Option<&str>) -> String {
     let has = |r: Rule| positives.contains(&r);
     if has(number) || has(integer) {
         return match context {
-            Some("item") => "write the item's points after its name, as in `item 决策公开 4 {`".into(),
-            Some("section") => "write the section's points after its name, as in `section 主动公开 30 {`".into(),
+            Some("item") => {
+                "write the item's points after its name, as in `item 决策公开 4 {`".into()
+            }
+            Some("section") => {
+                "write the section's points after its name, as in `section 主动公开 30 {`".into()
+            }
             _ => "numbers are written with ASCII digits, such as `4` or `0.5`".into(),
         };
     }

@@ -38,6 +38,9 @@ pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     if diagnostics.is_empty() {
         Ok(file)
     } else {
-        Err(diagnostics.into_iter().map(|d| d.with_source(source)).collect())
+        Err(diagnostics
+            .into_iter()
+            .map(|d| d.with_source(source))
+            .collect())
     }
 }

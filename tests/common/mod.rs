@@ -12,8 +12,15 @@ use rust_decimal::Decimal;
 /// Compiles a rule text, failing the test with the rendered diagnostics on any error.
 pub fn rubric(text: &str) -> Rubric {
     let checked = compile(&SourceFile::new("test.rule", text));
-    let rendered: String = checked.diagnostics.iter().map(|d| render_human(d, HumanStyle::Plain)).collect();
-    assert!(checked.diagnostics.is_empty(), "unexpected diagnostics:\n{rendered}");
+    let rendered: String = checked
+        .diagnostics
+        .iter()
+        .map(|d| render_human(d, HumanStyle::Plain))
+        .collect();
+    assert!(
+        checked.diagnostics.is_empty(),
+        "unexpected diagnostics:\n{rendered}"
+    );
     checked.rubric.expect("a rubric without diagnostics")
 }
 
@@ -32,7 +39,10 @@ pub fn unit(rubric: &Rubric, evidence: &str) -> Result<kaohe::evidence::Unit, Ve
 /// Scores a TOML evidence text, failing the test on invalid evidence.
 pub fn sheet(rubric: &Rubric, evidence: &str) -> Sheet {
     let unit = unit(rubric, evidence).unwrap_or_else(|ds| {
-        let rendered: String = ds.iter().map(|d| render_human(d, HumanStyle::Plain)).collect();
+        let rendered: String = ds
+            .iter()
+            .map(|d| render_human(d, HumanStyle::Plain))
+            .collect();
         panic!("invalid evidence:\n{rendered}")
     });
     evaluate(rubric, &unit).expect("evaluates")
@@ -40,7 +50,12 @@ pub fn sheet(rubric: &Rubric, evidence: &str) -> Sheet {
 
 /// The scored item of that name.
 pub fn item<'a>(sheet: &'a Sheet, name: &str) -> &'a ItemScore {
-    sheet.items().into_iter().map(|(_, i)| i).find(|i| i.name == name).expect("item in the sheet")
+    sheet
+        .items()
+        .into_iter()
+        .map(|(_, i)| i)
+        .find(|i| i.name == name)
+        .expect("item in the sheet")
 }
 
 /// A decimal from its text: `d("1.5")`.
@@ -51,5 +66,11 @@ pub fn d(text: &str) -> Decimal {
 /// The sum of an item's trace deltas added to its starting points must give its score.
 pub fn assert_trace_adds_up(item: &ItemScore, start: Decimal) {
     let sum: Decimal = item.trace.iter().map(|s| s.delta).sum();
-    assert_eq!(Some(start + sum), item.score, "trace of `{}` does not add up: {:#?}", item.name, item.trace);
+    assert_eq!(
+        Some(start + sum),
+        item.score,
+        "trace of `{}` does not add up: {:#?}",
+        item.name,
+        item.trace
+    );
 }

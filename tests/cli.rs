@@ -1,0 +1,235 @@
+//! The `kaohe` binary: exit codes, output formats, and files written whole or not at all.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn kaohe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(args)
+        .output()
+        .expect("runs kaohe")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaohe-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+const COUNTY: &str = "rules/jiangmen-2020/county.rule";
+const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
+
+#[test]
+fn check_passes_both_tables() {
+    let o = kaohe(&["check", COUNTY, DEPARTMENT, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_fails_with_json_diagnostics() {
+    let dir = scratch("check");
+    let rule = dir.join("bad.rule");
+    std::fs::write(&rule, "rubric 表\ntotal 10\nsection 甲 8 {\n  item 乙 8 {\n    fact 丙 bool\n    if 丙 -8\n  }\n}\n").unwrap();
+    let o = kaohe(&["check", rule.to_str().unwrap(), "--message-format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stderr(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let d = &lines[0];
+    assert_eq!(d["code"], "kaohe::points::sum");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "the sections add up to 8, not the total 10");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    // "rubric 表\n" is 11 bytes and "total " 6: the total's `10` starts at byte 17.
+    assert_eq!(d["span"]["start"], 17);
+    assert!(d["help"].as_str().unwrap().contains("2 short"));
+    assert_eq!(d["labels"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let dir = scratch("warn");
+    let rule = dir.join("warn.rule");
+    std::fs::write(&rule, "rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 4 {\n    fact 丙 bool\n    fact 丁 bool\n    if 丙 zero\n  }\n}\n").unwrap();
+    let path = rule.to_str().unwrap();
+    let o = kaohe(&["check", path]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("kaohe::name::unused"));
+    assert_eq!(
+        kaohe(&["check", path, "--deny-warnings"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn eval_table_ranks_units() {
+    let o = kaohe(&["eval", COUNTY, "examples/jiangmen-2020/county"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let first = out
+        .lines()
+        .find(|l| l.contains("┆ 1 ") || l.contains("    1 ┆"))
+        .expect("a first row");
+    assert!(first.contains("蓬江区") && first.contains("97"), "{out}");
+    assert!(out.find("台山市").unwrap() < out.find("恩平市").unwrap());
+}
+
+#[test]
+fn eval_json_to_a_file() {
+    let dir = scratch("json");
+    let out = dir.join("scores.json");
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department",
+        "--format",
+        "json",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let scores: Vec<String> = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["score"].to_string())
+        .collect();
+    assert_eq!(scores, ["36", "78", "79.27"]);
+    // No temporary file is left beside the output.
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[test]
+fn invalid_evidence_scores_nothing_and_writes_nothing() {
+    let dir = scratch("invalid");
+    let good = std::fs::read_to_string("examples/jiangmen-2020/county/pengjiang.toml").unwrap();
+    std::fs::write(dir.join("a.toml"), &good).unwrap();
+    let bad = good
+        .replacen("unit = \"蓬江区\"", "unit = \"台山市\"", 1)
+        .replacen("= false", "= 3", 1);
+    std::fs::write(dir.join("b.toml"), bad).unwrap();
+    let out = dir.join("out.json");
+    let o = kaohe(&[
+        "eval",
+        COUNTY,
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("kaohe::evidence::value"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("no unit was scored"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_same_unit_twice_is_an_error() {
+    let dir = scratch("twice");
+    let good = std::fs::read_to_string("examples/jiangmen-2020/county/pengjiang.toml").unwrap();
+    std::fs::write(dir.join("a.toml"), &good).unwrap();
+    std::fs::write(dir.join("b.toml"), &good).unwrap();
+    let o = kaohe(&["eval", COUNTY, dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("kaohe::evidence::duplicate_unit"));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn json_evidence_scores_like_toml() {
+    let dir = scratch("jsonev");
+    // The same facts as taishan.toml, written as JSON by converting the TOML.
+    let toml_text = std::fs::read_to_string("examples/jiangmen-2020/county/taishan.toml").unwrap();
+    let value: toml::Value = toml::from_str(&toml_text).unwrap();
+    let json = serde_json::to_string_pretty(&to_json(value)).unwrap();
+    std::fs::write(dir.join("taishan.json"), json).unwrap();
+    let a = kaohe(&[
+        "eval",
+        COUNTY,
+        "examples/jiangmen-2020/county/taishan.toml",
+        "--format",
+        "json",
+    ]);
+    let b = kaohe(&[
+        "eval",
+        COUNTY,
+        dir.join("taishan.json").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn explain_lists_every_point_lost() {
+    let o = kaohe(&[
+        "explain",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department/yanjiushi.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "市政府研究室: 2020年市政府各部门政务公开工作要点考核表\nscore 79.27 of 100"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("机制保障 › 听取汇报: 0 of 4 (4 lost)  [rules/jiangmen-2020/department.rule:")
+    );
+    assert!(out.contains("行政执法公示: not applicable"));
+    // In the table's order: 服务公开 before 听取汇报.
+    assert!(out.find("服务公开").unwrap() < out.find("听取汇报").unwrap());
+    // Items at full points are not listed.
+    assert!(!out.contains("决策预公开"));
+}
+
+#[test]
+fn missing_files_are_diagnostics() {
+    let o = kaohe(&["check", "no/such.rule"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("kaohe::io::read"));
+    let o = kaohe(&["eval", COUNTY, "no/such.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such file"));
+}
+
+/// TOML to JSON, with dates as `"YYYY-MM-DD"` texts.
+fn to_json(v: toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Table(t) => {
+            serde_json::Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect())
+        }
+        toml::Value::Array(a) => serde_json::Value::Array(a.into_iter().map(to_json).collect()),
+        other => serde_json::to_value(other).unwrap(),
+    }
+}
