@@ -163,7 +163,7 @@ impl Validator<'_> {
                             key.span,
                             "unknown item",
                             if hint.is_empty() {
-                                "each table is named after an item of the rule file; `kaohe template` writes them all".into()
+                                "each table is named after an item of the rule file; `kaohe outline RULE` lists them".into()
                             } else {
                                 hint
                             },

@@ -414,16 +414,17 @@ impl Builder {
                         primary = Some(self.condition(p));
                     }
                 }
-                let mut cond = primary.expect("negated condition");
-                // Fold the `not`s from the innermost out, without recursion.
-                for start in nots.into_iter().rev() {
-                    let s = Span::new(start, cond.span.end);
-                    cond = Condition {
+                let cond = primary.expect("negated condition");
+                // `not not X` is `X`: a chain of `not`s folds by its parity into at most
+                // one, so no chain, however long, nests (and no recursion over it can
+                // overflow the stack in the checker, the evaluator or drop).
+                match nots.first() {
+                    Some(&start) if nots.len() % 2 == 1 => Condition {
+                        span: Span::new(start, cond.span.end),
                         kind: ConditionKind::Not(Box::new(cond)),
-                        span: s,
-                    };
+                    },
+                    _ => cond,
                 }
-                cond
             }
             Rule::comparison => {
                 let mut inner = pair.into_inner();

@@ -21,15 +21,31 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
 
     if let Some(c) = found {
         if let Some(ascii) = fullwidth_twin(c) {
-            return Diagnostic::error(
-                codes::FULLWIDTH,
-                format!("full-width `{c}` where kaohe expects the ASCII `{ascii}`"),
-            )
-            .primary(span, format!("type `{ascii}` here"))
-            .help(format!(
-                "a Chinese input method types full-width punctuation and digits; switch it to \
-                 English mode (usually Shift) and type `{ascii}`, or let `kaohe fmt` replace it"
-            ));
+            // Only some ASCII characters belong to the language; for the others (such as
+            // `：`) the full-width form is simply out of place.
+            let in_language = ascii.is_ascii_digit() || "+-%(){}[],=<>!.\"".contains(ascii);
+            let (message, label, help) = if in_language {
+                (
+                    format!("full-width `{c}` where kaohe expects the ASCII `{ascii}`"),
+                    format!("type `{ascii}` here"),
+                    format!(
+                        "a Chinese input method types full-width punctuation and digits; switch \
+                         it to English mode (usually Shift) and type `{ascii}`"
+                    ),
+                )
+            } else {
+                (
+                    format!("full-width `{c}` is not part of kaohe's syntax"),
+                    "not expected here".to_string(),
+                    format!(
+                        "delete `{c}`: a statement is its keyword and values separated by spaces, \
+                         as in `fact 报道次数 count \"说明\"`"
+                    ),
+                )
+            };
+            return Diagnostic::error(codes::FULLWIDTH, message)
+                .primary(span, label)
+                .help(help);
         }
     }
 
