@@ -1,0 +1,157 @@
+//! The commands of the `kaohe` binary, one file each, and what they share: printing
+//! diagnostics, compiling a rule file, loading evidence, writing output whole.
+
+mod check;
+mod eval;
+mod explain;
+mod outline;
+mod output;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use kaohe::check::Rubric;
+use kaohe::diagnostic::{codes, render_human, render_json, Diagnostic, HumanStyle};
+use kaohe::eval::Sheet;
+use kaohe::evidence;
+
+pub use output::write_output;
+
+#[derive(Parser)]
+#[command(
+    name = "kaohe",
+    version,
+    about = "考核: assessment rubrics as code — check them, score evidence, explain every point lost"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Check(check::Args),
+    Outline(outline::Args),
+    Eval(eval::Args),
+    Explain(explain::Args),
+}
+
+impl Cli {
+    pub fn run(self) -> Result<(), Failed> {
+        match self.command {
+            Command::Check(args) => check::run(args),
+            Command::Outline(args) => outline::run(args),
+            Command::Eval(args) => eval::run(args),
+            Command::Explain(args) => explain::run(args),
+        }
+    }
+}
+
+/// The command failed; its diagnostics have been printed.
+#[derive(Debug)]
+pub struct Failed;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MessageFormat {
+    /// miette's report, for people.
+    #[default]
+    Human,
+    /// One JSON object per line, for editors and CI.
+    Json,
+}
+
+pub fn print_diagnostics(diagnostics: &[Diagnostic], format: MessageFormat) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diagnostics {
+        let text = match format {
+            MessageFormat::Human => render_human(d, HumanStyle::Terminal),
+            MessageFormat::Json => render_json(d) + "\n",
+        };
+        let _ = err.write_all(text.as_bytes());
+    }
+}
+
+/// Reads and checks a rule file; its diagnostics are printed, warnings included.
+pub fn compile(path: &Path, format: MessageFormat) -> Result<Rubric, Failed> {
+    let source = evidence::read_source(path).map_err(|d| {
+        print_diagnostics(&[d], format);
+        Failed
+    })?;
+    let checked = kaohe::check::compile(&source);
+    print_diagnostics(&checked.diagnostics, format);
+    checked.rubric.ok_or(Failed)
+}
+
+/// Reads and validates every evidence file; on any problem, prints them all and
+/// scores nothing.
+pub fn load_units(
+    rubric: &Rubric,
+    paths: &[PathBuf],
+    format: MessageFormat,
+) -> Result<Vec<evidence::Unit>, Failed> {
+    let files = evidence::collect_paths(paths).map_err(|d| {
+        print_diagnostics(&[d], format);
+        Failed
+    })?;
+    let mut units: Vec<evidence::Unit> = Vec::new();
+    let mut problems = Vec::new();
+    for file in &files {
+        match evidence::load(rubric, file) {
+            Ok(unit) => {
+                if let Some(first) = units.iter().find(|u| u.name == unit.name) {
+                    problems.push(
+                        Diagnostic::error(
+                            codes::EVIDENCE_DUPLICATE,
+                            format!("unit `{}` has evidence in two files", unit.name),
+                        )
+                        .primary(unit.name_span, "named again here")
+                        .help(format!(
+                            "the first is `{}`; keep one file per unit",
+                            first.source.name()
+                        ))
+                        .with_source(&unit.source),
+                    );
+                } else {
+                    units.push(unit);
+                }
+            }
+            Err(mut ds) => problems.append(&mut ds),
+        }
+    }
+    if problems.is_empty() {
+        Ok(units)
+    } else {
+        print_diagnostics(&problems, format);
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no unit was scored: the evidence has {} problem(s)",
+            problems.len()
+        );
+        Err(Failed)
+    }
+}
+
+/// Scores every unit, or prints why one could not be scored.
+pub fn score(
+    rubric: &Rubric,
+    units: &[evidence::Unit],
+    format: MessageFormat,
+) -> Result<Vec<Sheet>, Failed> {
+    let mut sheets = Vec::with_capacity(units.len());
+    let mut problems = Vec::new();
+    for unit in units {
+        match kaohe::eval::evaluate(rubric, unit) {
+            Ok(s) => sheets.push(s),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(sheets)
+    } else {
+        print_diagnostics(&problems, format);
+        Err(Failed)
+    }
+}

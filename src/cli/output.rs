@@ -1,0 +1,74 @@
+//! Writing a report whole: to stdout in one write, or to a file through a temporary
+//! file renamed into place, so a reader never sees half a report.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use kaohe::diagnostic::{codes, Diagnostic};
+
+use super::{print_diagnostics, Failed, MessageFormat};
+
+pub fn write_output(
+    text: &str,
+    output: Option<&Path>,
+    format: MessageFormat,
+) -> Result<(), Failed> {
+    write_bytes(text.as_bytes(), output, format)
+}
+
+pub fn write_bytes(
+    bytes: &[u8],
+    output: Option<&Path>,
+    format: MessageFormat,
+) -> Result<(), Failed> {
+    let result = match output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(bytes).and_then(|()| lock.flush())
+        }
+        Some(path) => write_atomically(path, bytes),
+    };
+    result.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failed;
+        }
+        let target = output.map_or("stdout".to_string(), |p| format!("`{}`", p.display()));
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such folder".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string().to_lowercase(),
+        };
+        print_diagnostics(
+            &[Diagnostic::error(
+                codes::WRITE,
+                format!("cannot write the report to {target}: {reason}"),
+            )
+            .help("check that the folder exists and can be written")],
+            format,
+        );
+        Failed
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
