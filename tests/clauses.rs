@@ -387,3 +387,47 @@ fn rounding_modes_apply_once_to_the_prorated_total() {
     let r = rubric(&PRORATED.replace("round 2 half-up", "round 0 half-even"));
     assert_eq!(sheet(&r, evidence).score, d("12"));
 }
+
+#[test]
+fn an_exempted_zero_takes_nothing() {
+    // 不得分 with an exemption: when the exemption holds, the item keeps its points.
+    let rule = one_item("4", "fact 未纳入 bool\nfact 有材料 bool\nfact 扣分 bool\nif 未纳入 zero unless 有材料\nif 扣分 -4");
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"未纳入\" = true\n\"有材料\" = true\n\"扣分\" = false"
+        ),
+        d("4")
+    );
+    assert_eq!(
+        score_of(
+            &rule,
+            "\"未纳入\" = true\n\"有材料\" = false\n\"扣分\" = false"
+        ),
+        d("0")
+    );
+}
+
+#[test]
+fn two_zero_clauses_both_show_and_the_first_takes_what_is_left() {
+    let rule = one_item(
+        "4",
+        "fact a bool\nfact b bool\nfact c count\nif a zero\nif b zero\nper c -1 floor 0",
+    );
+    let r = rubric(&rule);
+    let s = sheet(
+        &r,
+        "unit = \"u\"\n[\"测试项\"]\na = true\nb = true\nc = 1\n",
+    );
+    let trace = &item(&s, "测试项").trace;
+    // −1 for c, then the first 不得分 takes the remaining 3, the second nothing.
+    let deltas: Vec<_> = trace.iter().map(|t| t.delta).collect();
+    assert_eq!(deltas, [d("-1"), d("-3"), d("0")]);
+    assert!(
+        trace[2].note.ends_with("the item is already 0"),
+        "{}",
+        trace[2].note
+    );
+    // The delta is written without trailing zeros.
+    assert_eq!(trace[1].delta.to_string(), "-3");
+}

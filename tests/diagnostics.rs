@@ -621,3 +621,28 @@ fn every_rule_file_code_has_a_fixture() {
         );
     }
 }
+
+#[test]
+fn fullwidth_digit_after_a_sign_is_named() {
+    let body = "  item 决策预公开 2 {\n    fact 未做意见征集 bool\n    if 未做意见征集 -２\n  }\n";
+    let text = rubric("主动公开", 2, body);
+    let (source, diagnostics) = check("tests/sign.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::FULLWIDTH);
+    assert_eq!(underlined(&source, primary(d)), "２");
+    assert_eq!(
+        d.message,
+        "full-width `２` where kaohe expects the ASCII `2`"
+    );
+}
+
+#[test]
+fn a_fractional_count_default_is_refused() {
+    let body = "  item 决策预公开 2 {\n    fact 未标记 count default 1.7\n    per 未标记 -1 floor 0\n  }\n";
+    let text = rubric("主动公开", 2, body);
+    let (source, diagnostics) = check("tests/default.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::TYPE);
+    assert_eq!(d.message, "the default 1.7 is not a count 0 or more");
+    assert_eq!(underlined(&source, primary(d)), "1.7");
+}

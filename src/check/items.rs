@@ -168,21 +168,25 @@ impl ItemChecker<'_> {
                         .label(fact.ty.span, format!("the fact is a {}", fact.ty.node.describe()))
                         .help("write a default of the fact's type: `false`, `0`, `0%` or a date; sets and tallies have no default"),
                     );
-                } else if let (FactType::Count { max: Some(max) }, Literal::Number(n)) =
+                } else if let (FactType::Count { max }, Literal::Number(n)) =
                     (&fact.ty.node, &default.node)
                 {
-                    if *n > Decimal::from(max.node)
-                        || n.fract() != Decimal::ZERO
+                    let limit = max.as_ref().map(|m| Decimal::from(m.node));
+                    if n.fract() != Decimal::ZERO
                         || *n < Decimal::ZERO
+                        || limit.is_some_and(|m| *n > m)
                     {
+                        let range =
+                            limit.map_or("0 or more".to_string(), |m| format!("from 0 to {m}"));
                         self.out.push(
-                            Diagnostic::error(
-                                codes::TYPE,
-                                format!("the default {n} is not a count from 0 to {}", max.node),
-                            )
-                            .primary(default.span, "this default")
-                            .help("write a whole number within the count's `max`"),
+                            Diagnostic::error(codes::TYPE, format!("the default {n} is not a count {range}"))
+                                .primary(default.span, "this default")
+                                .help("a count's default is a whole number of findings, such as `default 0`"),
                         );
+                    }
+                } else if let Literal::Percent(p) = &default.node {
+                    if *p > Decimal::ONE_HUNDRED {
+                        self.out.push(percent_over(*p, default.span));
                     }
                 }
             }

@@ -162,27 +162,32 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
     }
     let mut score = item.start.as_ref().map_or(points, |s| s.node);
     let mut trace: Vec<Step> = Vec::new();
-    let mut zero_step: Option<usize> = None;
+    // 不得分 steps wait until every other clause has applied.
+    let mut zeros: Vec<Step> = Vec::new();
     for clause in &item.clauses {
-        let Some(step) = apply(rubric, item, clause, facts, &mut score) else {
+        let Some(applied) = apply(rubric, item, clause, facts, &mut score) else {
             continue;
         };
-        if clause.effect.node == Effect::Zero && zero_step.is_none() {
-            zero_step = Some(trace.len());
+        match applied {
+            Applied::Zero(step) => zeros.push(step),
+            Applied::Step(step) => trace.push(step),
         }
-        trace.push(step);
     }
-    if let Some(i) = zero_step {
-        // 不得分: whatever else applied, the item ends at 0. The step moves to the end of
-        // the trace and takes what is left, so the deltas always add up to the score.
-        let mut zero = trace.remove(i);
-        zero.delta = -score;
+    for (n, mut zero) in zeros.into_iter().enumerate() {
+        // 不得分: whatever else applied, the item ends at 0. The first such step comes
+        // after all the others and takes what is left, so the deltas always add up to
+        // the score; any further one takes nothing more.
+        zero.delta = (-score).normalize();
         zero.score = Decimal::ZERO;
-        zero.note = format!(
-            "{}, so the item scores 0 whatever else applies ({})",
-            zero.note,
-            signed(zero.delta)
-        );
+        zero.note = if n == 0 {
+            format!(
+                "{}, so the item scores 0 whatever else applies ({})",
+                zero.note,
+                signed(zero.delta)
+            )
+        } else {
+            format!("{}; the item is already 0", zero.note)
+        };
         score = Decimal::ZERO;
         trace.push(zero);
     }
@@ -207,6 +212,12 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
     })
 }
 
+/// What a clause did: an ordinary step, or a 不得分 that applies after all the others.
+enum Applied {
+    Step(Step),
+    Zero(Step),
+}
+
 /// Applies one clause to the running score; the step when it changed anything.
 fn apply(
     rubric: &Rubric,
@@ -214,7 +225,7 @@ fn apply(
     clause: &Clause,
     facts: &ItemFacts,
     score: &mut Decimal,
-) -> Option<Step> {
+) -> Option<Applied> {
     let points = item.points.node;
     let step = |delta: Decimal, names: Vec<&str>, note: String, score_after: Decimal| Step {
         clause: clause_text(rubric, clause.span),
@@ -269,12 +280,19 @@ fn apply(
                 "{why}, but exempted by `unless {}`: nothing taken",
                 clause_text(rubric, unless.span)
             );
-            return Some(step(Decimal::ZERO, names, note, *score));
+            return Some(Applied::Step(step(Decimal::ZERO, names, note, *score)));
         }
     }
     let times_d = Decimal::from(times);
     let (raw, how) = match clause.effect.node {
-        Effect::Zero => return Some(step(Decimal::ZERO, names, format!("{why}: 不得分"), *score)),
+        Effect::Zero => {
+            return Some(Applied::Zero(step(
+                Decimal::ZERO,
+                names,
+                format!("{why}: 不得分"),
+                *score,
+            )))
+        }
         Effect::Points(unit) => (
             unit * times_d,
             if times == 1 {
@@ -342,7 +360,12 @@ fn apply(
         note.push_str(", ");
         note.push_str(&l);
     }
-    Some(step(delta.normalize(), names, note, score.normalize()))
+    Some(Applied::Step(step(
+        delta.normalize(),
+        names,
+        note,
+        score.normalize(),
+    )))
 }
 
 fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &ItemFacts) -> u64 {

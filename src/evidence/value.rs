@@ -380,11 +380,13 @@ impl Validator<'_> {
                     _ => return wrong(self, "a percentage", "3.5"),
                 };
                 match Decimal::from_scientific(&text).or_else(|_| Decimal::from_str_exact(&text)) {
-                    Ok(p) if p >= Decimal::ZERO => Some(Value::Percent(p.normalize())),
+                    Ok(p) if p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED => {
+                        Some(Value::Percent(p.normalize()))
+                    }
                     _ => {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("`{name}` is not a percentage from 0 up"),
+                            format!("`{name}` is not a percentage from 0 to 100"),
                             node.span,
                             "not a percentage",
                             format!("write the percentage as a number, `\"{name}\" = 3.5` for 3.5%, or as text `\"3.5%\"`"),

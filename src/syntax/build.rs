@@ -560,14 +560,17 @@ pub fn dedent(raw: &str) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
+    // Remove at most `indent` leading spaces or tabs from each line: a line indented
+    // with other blank characters (the ideographic space U+3000) keeps them whole.
     let mut out: Vec<&str> = lines
         .iter()
         .map(|l| {
-            if l.len() >= indent {
-                &l[indent..]
-            } else {
-                l.trim_start_matches([' ', '\t'])
-            }
+            let cut = l
+                .bytes()
+                .take(indent)
+                .take_while(|b| *b == b' ' || *b == b'\t')
+                .count();
+            &l[cut..]
         })
         .map(|l| l.trim_end())
         .collect();

@@ -16,6 +16,13 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    // A sign followed by a full-width digit (`-４`) fails at the sign: look one further.
+    let pos = match text[pos..].char_indices().nth(1) {
+        Some((i, c)) if text[pos..].starts_with(['+', '-']) && fullwidth_twin(c).is_some() => {
+            pos + i
+        }
+        _ => pos,
+    };
     let found = text[pos..].chars().next();
     let span = Span::new(pos, pos + found.map_or(0, char::len_utf8));
 
