@@ -5,6 +5,7 @@
 //! and its diagnostics) → [`eval`] with [`evidence`] (a score sheet with a trace) →
 //! [`report`] (table, JSON, explanations).
 
+pub mod calendar;
 pub mod check;
 pub mod diagnostic;
 pub mod eval;

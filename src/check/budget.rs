@@ -1,11 +1,17 @@
 //! The points budget: each section's parts add up to the section, the top level to
-//! the rubric's total.
+//! the rubric's total. `bonus` and `penalty` sections stand outside the budget (their
+//! points are a cap) and only at the top level.
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Spanned;
-use crate::syntax::ast::{File, Node};
+use crate::syntax::ast::{File, Node, SectionKind};
+
+/// Whether a node counts towards its parent's points.
+fn in_budget(n: &Node) -> bool {
+    !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular)
+}
 
 pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagnostic>) {
     if file.nodes.is_empty() {
@@ -18,7 +24,8 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
         return;
     }
     if let Some(total) = total {
-        let sum: Decimal = file.nodes.iter().map(|n| n.points().node).sum();
+        let parts: Vec<&Node> = file.nodes.iter().filter(|n| in_budget(n)).collect();
+        let sum: Decimal = parts.iter().map(|n| n.points().node).sum();
         if sum != total.node {
             let mut d = Diagnostic::error(
                 codes::POINTS_SUM,
@@ -29,20 +36,30 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 ),
             )
             .primary(total.span, format!("the total is {}", total.node));
-            for n in &file.nodes {
-                d = d.label(
-                    n.points().span,
-                    format!("{} {}", n.name().node, n.points().node),
-                );
+            for n in parts {
+                d = d.label(n.points().span, part_label(n));
             }
             out.push(d.help(sum_help(sum, total.node)));
         }
     }
-    // Sections at any depth, without recursion.
-    let mut stack: Vec<&Node> = file.nodes.iter().collect();
-    while let Some(node) = stack.pop() {
+    // Sections at any depth, without recursion; `true` marks the top level.
+    let mut stack: Vec<(&Node, bool)> = file.nodes.iter().map(|n| (n, true)).collect();
+    while let Some((node, top)) = stack.pop() {
         match node {
             Node::Section(s) => {
+                if s.kind != SectionKind::Regular && !top {
+                    out.push(
+                        Diagnostic::error(
+                            codes::PLACEMENT,
+                            format!(
+                                "a `{}` section must stand at the top level",
+                                s.kind.keyword()
+                            ),
+                        )
+                        .primary(s.name.span, "inside another section")
+                        .help("move it out of its section, next to the first-level sections"),
+                    );
+                }
                 if s.points.node <= Decimal::ZERO {
                     out.push(zero_points("section", &s.name.node, &s.points));
                 }
@@ -57,30 +74,40 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                     );
                     continue;
                 }
-                let sum: Decimal = s.children.iter().map(|c| c.points().node).sum();
-                if sum != s.points.node {
-                    let mut d = Diagnostic::error(
-                        codes::POINTS_SUM,
+                // A bonus or penalty section's items may together offer more than its cap.
+                let sum: Decimal = s
+                    .children
+                    .iter()
+                    .filter(|c| in_budget(c))
+                    .map(|c| c.points().node)
+                    .sum();
+                if s.kind == SectionKind::Regular && sum != s.points.node {
+                    let weighted = s.children.iter().all(|c| c.weight().is_some());
+                    let message = if weighted {
+                        let w: Decimal = s.children.iter().filter_map(Node::weight).sum();
+                        format!(
+                            "the weights of `{}` add up to {}%, not 100%",
+                            s.name.node,
+                            w.normalize()
+                        )
+                    } else {
                         format!(
                             "the items of `{}` add up to {}, not {}",
                             s.name.node,
                             sum.normalize(),
                             s.points.node
-                        ),
-                    )
-                    .primary(
+                        )
+                    };
+                    let mut d = Diagnostic::error(codes::POINTS_SUM, message).primary(
                         s.points.span,
                         format!("`{}` is worth {}", s.name.node, s.points.node),
                     );
-                    for c in &s.children {
-                        d = d.label(
-                            c.points().span,
-                            format!("{} {}", c.name().node, c.points().node),
-                        );
+                    for c in s.children.iter().filter(|c| in_budget(c)) {
+                        d = d.label(c.points().span, part_label(c));
                     }
                     out.push(d.help(sum_help(sum, s.points.node)));
                 }
-                stack.extend(s.children.iter());
+                stack.extend(s.children.iter().map(|c| (c, false)));
             }
             Node::Item(i) => {
                 if i.points.node <= Decimal::ZERO {
@@ -88,6 +115,14 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 }
             }
         }
+    }
+}
+
+/// `主动公开 30`, or `主动公开 30% = 9` for a weight.
+fn part_label(n: &Node) -> String {
+    match n.weight() {
+        Some(w) => format!("{} {w}% = {}", n.name().node, n.points().node.normalize()),
+        None => format!("{} {}", n.name().node, n.points().node),
     }
 }
 

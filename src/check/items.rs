@@ -45,6 +45,8 @@ enum Kind {
     Date,
     Set,
     Tally,
+    Periods,
+    Discretion,
 }
 
 impl Kind {
@@ -56,22 +58,32 @@ impl Kind {
             Kind::Date => "date",
             Kind::Set => "set",
             Kind::Tally => "tally",
+            Kind::Periods => "periods",
+            Kind::Discretion => "discretion",
         }
     }
+}
+
+/// What every item is checked against: the rubric's year and whether it has a calendar.
+pub struct Context {
+    pub year: Option<i32>,
+    pub has_calendar: bool,
 }
 
 struct ItemChecker<'a> {
     item: &'a Item,
     year: Option<i32>,
+    has_calendar: bool,
     used: Vec<bool>,
     out: Vec<Diagnostic>,
 }
 
 /// Checks one item; true when it has no error, so its range can be worked out.
-pub fn check_item(item: &Item, year: Option<i32>, out: &mut Vec<Diagnostic>) -> bool {
+pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> bool {
     let mut c = ItemChecker {
         item,
-        year,
+        year: context.year,
+        has_calendar: context.has_calendar,
         used: vec![false; item.facts.len()],
         out: Vec::new(),
     };
@@ -267,6 +279,8 @@ impl ItemChecker<'_> {
             FactType::Date => Kind::Date,
             FactType::Set(_) => Kind::Set,
             FactType::Tally(_) => Kind::Tally,
+            FactType::Periods { .. } => Kind::Periods,
+            FactType::Discretion { .. } => Kind::Discretion,
         };
         match &path.member {
             None => Some(kind),
@@ -309,7 +323,11 @@ impl ItemChecker<'_> {
                         codes::TYPE,
                         format!(
                             "{role} needs a {}, and `{}` is a {}",
-                            words.join(" or "),
+                            match words.split_last() {
+                                Some((last, rest)) if !rest.is_empty() =>
+                                    format!("{} or {last}", rest.join(", ")),
+                                _ => words.join(""),
+                            },
                             path_text(path),
                             k.word()
                         ),
@@ -346,7 +364,7 @@ impl ItemChecker<'_> {
                     (OpKind::Fact(k), OpKind::Lit(lit)) | (OpKind::Lit(lit), OpKind::Fact(k)) => {
                         matches!(
                             (k, lit),
-                            (Kind::Count, "number")
+                            (Kind::Count | Kind::Discretion, "number")
                                 | (Kind::Percent, "percent")
                                 | (Kind::Date, "date")
                                 | (Kind::Bool, "bool")
@@ -387,6 +405,14 @@ impl ItemChecker<'_> {
 
     fn operand(&mut self, operand: &Operand) -> Option<OpKind> {
         match operand {
+            Operand::Periods { fact, over, .. } => {
+                let k = self.path(fact);
+                if !self.expect_kind(fact, k, &[Kind::Periods], "`over`") {
+                    return None;
+                }
+                self.over(over);
+                Some(OpKind::Fact(Kind::Count))
+            }
             Operand::Fact(path) => {
                 let k = self.path(path)?;
                 Some(OpKind::Fact(k))
@@ -445,11 +471,39 @@ impl ItemChecker<'_> {
         let points = self.item.points.node;
         match &clause.kind {
             ClauseKind::If(cond) => self.condition(cond),
-            ClauseKind::Per { fact: path, except } => {
+            ClauseKind::Per {
+                fact: path,
+                except,
+                over,
+            } => {
                 let kind = self.path(path);
-                if self.expect_kind(path, kind, &[Kind::Count, Kind::Set, Kind::Tally], "`per`") {
+                let wanted = [
+                    Kind::Count,
+                    Kind::Set,
+                    Kind::Tally,
+                    Kind::Discretion,
+                    Kind::Periods,
+                ];
+                if self.expect_kind(path, kind, &wanted, "`per`") {
                     if let Some(f) = self.lookup(&path.fact) {
                         self.except(&f, except, path, "per");
+                    }
+                    match (kind, over) {
+                        (Some(Kind::Periods), Some(over)) => self.over(over),
+                        (Some(Kind::Periods), None) => self.out.push(
+                            Diagnostic::error(codes::TYPE, format!("`per {}` needs `over`", path.fact.node))
+                                .primary(path.span, "which periods count?")
+                                .help(format!(
+                                    "count the periods longer than a limit: `per {} over 20 workdays -2`",
+                                    path.fact.node
+                                )),
+                        ),
+                        (Some(k), Some(over)) => self.out.push(
+                            Diagnostic::error(codes::TYPE, format!("`over` needs periods, and `{}` is a {}", path.fact.node, k.word()))
+                                .primary(over.span, "nothing to measure")
+                                .help("declare the fact as `periods from 收到日期 to 答复日期`, or delete `over …`"),
+                        ),
+                        _ => {}
                     }
                 }
             }
@@ -461,7 +515,18 @@ impl ItemChecker<'_> {
                     }
                 }
             }
-            ClauseKind::Deadline { fact: path, by } => {
+            ClauseKind::Deadline {
+                fact: path,
+                by,
+                never,
+            } => {
+                if let Some(never) = never {
+                    if let Effect::Percent { percent, .. } = never.node {
+                        if percent.abs() > Decimal::ONE_HUNDRED {
+                            self.out.push(percent_over(percent, never.span));
+                        }
+                    }
+                }
                 let kind = self.path(path);
                 self.expect_kind(path, kind, &[Kind::Date], "`deadline`");
                 self.date_in_year(by.node, by.span);
@@ -513,6 +578,24 @@ impl ItemChecker<'_> {
         }
         if let Some(cond) = &clause.unless {
             self.condition(cond);
+        }
+    }
+
+    /// `over N workdays` needs the rubric's calendar; `over 0` measures nothing.
+    fn over(&mut self, over: &Over) {
+        if over.unit == DayUnit::Workdays && !self.has_calendar {
+            self.out.push(
+                Diagnostic::error(codes::CALENDAR, "working days are counted without a calendar")
+                    .primary(over.span, "which days are holidays?")
+                    .help("name the calendar in the header, such as `calendar \"../calendars/cn.toml\"` (rules/calendars/ has them)"),
+            );
+        }
+        if over.count.node == 0 {
+            self.out.push(
+                Diagnostic::error(codes::BOUND, "a period limit of 0 days")
+                    .primary(over.count.span, "every period is over 0")
+                    .help("write the limit from the table, such as `over 20 workdays`"),
+            );
         }
     }
 

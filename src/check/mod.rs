@@ -10,14 +10,16 @@ mod items;
 mod range;
 mod settings;
 mod suggest;
+mod weights;
 
 use rust_decimal::Decimal;
 
+use crate::calendar::Calendar;
 use crate::diagnostic::{self, Diagnostic};
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
-pub use range::Interval;
+pub use range::{bounds, Interval};
 
 /// `did you mean `X`?` for the closest of some names, or an empty text.
 pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
@@ -33,8 +35,12 @@ pub struct Rubric {
     pub title: String,
     pub source_note: Option<String>,
     pub total: Decimal,
+    /// The most a unit may score: the total, or more with `total 100 max 105`.
+    pub total_max: Decimal,
     pub year: Option<i32>,
     pub rounding: Rounding,
+    /// The calendar working days are counted with, when the rubric names one.
+    pub calendar: Option<Calendar>,
     pub nodes: Vec<ast::Node>,
 }
 
@@ -95,21 +101,49 @@ pub fn compile(source: &SourceFile) -> Checked {
 }
 
 /// Checks a parsed rule file.
-pub fn check(file: ast::File, source: &SourceFile) -> Checked {
+pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     let mut diagnostics = Vec::new();
     let header = settings::check(&file, &mut diagnostics);
+    if let Some(total) = &header.total {
+        weights::resolve(&mut file.nodes, total.node);
+    }
     budget::check(&file, header.total.as_ref(), &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
-    for item in ast_items(&file.nodes) {
-        let typed_ok = items::check_item(item, header.year, &mut diagnostics);
+    let context = items::Context {
+        year: header.year,
+        has_calendar: header.calendar.is_some(),
+    };
+    for (item, kind) in items_with_kind(&file.nodes) {
+        let typed_ok = items::check_item(item, &context, &mut diagnostics);
         if typed_ok {
-            range::check_item(item, &mut diagnostics);
+            range::check_item(item, kind, &mut diagnostics);
         }
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.with_source(source))
         .collect();
+    // The calendar is read relative to the rule file; its own problems point into it.
+    let calendar = header.calendar.as_ref().and_then(|c| {
+        let base = std::path::Path::new(source.name())
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let path = base.join(&c.node);
+        match Calendar::load(&path) {
+            Ok(cal) => Some(cal),
+            Err(ds) => {
+                for d in ds {
+                    let d = if d.source.is_none() {
+                        d.primary(c.span, "named here").with_source(source)
+                    } else {
+                        d
+                    };
+                    diagnostics.push(d);
+                }
+                None
+            }
+        }
+    });
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let rubric = match (has_errors, header.title, header.total) {
@@ -118,8 +152,10 @@ pub fn check(file: ast::File, source: &SourceFile) -> Checked {
             title,
             source_note: header.source_note,
             total: total.node,
+            total_max: header.total_max.unwrap_or(total.node),
             year: header.year,
             rounding: header.rounding,
+            calendar,
             nodes: file.nodes,
         }),
         _ => None,
@@ -128,6 +164,32 @@ pub fn check(file: ast::File, source: &SourceFile) -> Checked {
         rubric,
         diagnostics,
     }
+}
+
+/// Every item with the kind of the top-level section it stands in (`Regular` for an
+/// item at the top level).
+pub fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind)> {
+    let mut out = Vec::new();
+    // Each node with the kind of its nearest bonus or penalty section, if any.
+    let mut stack: Vec<(&ast::Node, ast::SectionKind)> = nodes
+        .iter()
+        .rev()
+        .map(|n| (n, ast::SectionKind::Regular))
+        .collect();
+    while let Some((node, kind)) = stack.pop() {
+        match node {
+            ast::Node::Item(i) => out.push((i, kind)),
+            ast::Node::Section(s) => {
+                let kind = if s.kind == ast::SectionKind::Regular {
+                    kind
+                } else {
+                    s.kind
+                };
+                stack.extend(s.children.iter().rev().map(|c| (c, kind)));
+            }
+        }
+    }
+    out
 }
 
 /// Every item, in the order of the file, at any depth.

@@ -12,6 +12,10 @@ pub struct Header {
     pub title: Option<String>,
     pub source_note: Option<String>,
     pub total: Option<Spanned<Decimal>>,
+    /// `total 100 max 105`: the most a unit may score with bonus points.
+    pub total_max: Option<Decimal>,
+    /// `calendar "…"`: the calendar file, as written (relative to the rule file).
+    pub calendar: Option<Spanned<String>>,
     pub year: Option<i32>,
     pub rounding: Rounding,
 }
@@ -21,6 +25,8 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         title: None,
         source_note: None,
         total: None,
+        total_max: None,
+        calendar: None,
         year: None,
         rounding: Rounding::default(),
     };
@@ -29,7 +35,8 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         let keyword = match &setting.kind {
             SettingKind::Rubric(_) => "rubric",
             SettingKind::Source(_) => "source",
-            SettingKind::Total(_) => "total",
+            SettingKind::Total { .. } => "total",
+            SettingKind::Calendar(_) => "calendar",
             SettingKind::Year(_) => "year",
             SettingKind::Round { .. } => "round",
         };
@@ -49,7 +56,18 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         match &setting.kind {
             SettingKind::Rubric(t) => header.title = Some(t.node.clone()),
             SettingKind::Source(s) => header.source_note = Some(s.node.clone()),
-            SettingKind::Total(t) => {
+            SettingKind::Calendar(c) => header.calendar = Some(c.clone()),
+            SettingKind::Total { points: t, max } => {
+                if let Some(max) = max {
+                    if max.node < t.node {
+                        out.push(
+                            Diagnostic::error(codes::BOUND, format!("`max {}` is below the total {}", max.node, t.node))
+                                .primary(max.span, "the most a unit may score")
+                                .help("`total 100 max 105` lets bonus points lift a score up to 105; the max cannot be below the total"),
+                        );
+                    }
+                    header.total_max = Some(max.node);
+                }
                 if t.node <= Decimal::ZERO {
                     out.push(
                         Diagnostic::error(codes::ZERO_POINTS, "the rubric's total is 0")

@@ -18,6 +18,8 @@ pub const READ: &str = "kaohe::io::read";
 pub const MISSING_SETTING: &str = "kaohe::rubric::missing_setting";
 /// A header setting written twice.
 pub const DUPLICATE_SETTING: &str = "kaohe::rubric::duplicate_setting";
+/// A `bonus` or `penalty` section inside another section.
+pub const PLACEMENT: &str = "kaohe::rubric::placement";
 /// A rubric with no item, or a section with nothing in it.
 pub const EMPTY: &str = "kaohe::rubric::empty";
 
@@ -67,6 +69,10 @@ pub const EVIDENCE_VALUE: &str = "kaohe::evidence::value";
 /// The same unit in two evidence files.
 pub const EVIDENCE_DUPLICATE: &str = "kaohe::evidence::duplicate_unit";
 
+/// A calendar file that is not valid, or a rubric that counts working days without one.
+pub const CALENDAR: &str = "kaohe::calendar::invalid";
+/// A date in a year the rubric's calendar does not list.
+pub const CALENDAR_YEAR: &str = "kaohe::eval::calendar_year";
 /// Every item of a unit is not applicable: there is nothing to prorate.
 pub const NOTHING_APPLICABLE: &str = "kaohe::eval::nothing_applicable";
 /// An output file could not be written.

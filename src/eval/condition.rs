@@ -2,25 +2,49 @@
 
 use std::cmp::Ordering;
 
+use super::periods::{self, Uncovered};
+use crate::calendar::Calendar;
 use crate::evidence::{ItemFacts, Value};
 use crate::syntax::ast::*;
 
 /// Whether a condition holds. The rubric has been checked, so every fact it names is
 /// declared with a fitting type; a fact absent from the evidence (possible only for an
-/// item that is not applicable) makes the condition not hold.
-pub fn holds(cond: &Condition, facts: &ItemFacts) -> bool {
-    match &cond.kind {
+/// item that is not applicable) makes the condition not hold. Counting working days can
+/// fail on a date in a year the calendar does not list.
+pub fn holds(
+    cond: &Condition,
+    facts: &ItemFacts,
+    calendar: Option<&Calendar>,
+) -> Result<bool, Uncovered> {
+    Ok(match &cond.kind {
         ConditionKind::Fact(path) => matches!(path_value(path, facts), Some(Scalar::Bool(true))),
-        ConditionKind::Not(inner) => !holds(inner, facts),
-        ConditionKind::And(parts) => parts.iter().all(|p| holds(p, facts)),
-        ConditionKind::Or(parts) => parts.iter().any(|p| holds(p, facts)),
+        ConditionKind::Not(inner) => !holds(inner, facts, calendar)?,
+        ConditionKind::And(parts) => {
+            for p in parts {
+                if !holds(p, facts, calendar)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        ConditionKind::Or(parts) => {
+            for p in parts {
+                if holds(p, facts, calendar)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
         ConditionKind::Compare { left, op, right } => {
-            match (operand(left, facts), operand(right, facts)) {
+            match (
+                operand(left, facts, calendar)?,
+                operand(right, facts, calendar)?,
+            ) {
                 (Some(l), Some(r)) => l.compare(&r).is_some_and(|o| op.node.holds(o)),
                 _ => false,
             }
         }
-    }
+    })
 }
 
 /// The names of the facts a condition reads.
@@ -34,7 +58,7 @@ pub fn condition_facts(cond: &Condition) -> Vec<&str> {
             ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
             ConditionKind::Compare { left, right, .. } => {
                 for o in [left, right] {
-                    if let Operand::Fact(p) = o {
+                    if let Operand::Fact(p) | Operand::Periods { fact: p, .. } = o {
                         out.push(p.fact.node.as_str());
                     }
                 }
@@ -68,8 +92,12 @@ impl Scalar {
     }
 }
 
-fn operand(o: &Operand, facts: &ItemFacts) -> Option<Scalar> {
-    match o {
+fn operand(
+    o: &Operand,
+    facts: &ItemFacts,
+    calendar: Option<&Calendar>,
+) -> Result<Option<Scalar>, Uncovered> {
+    Ok(match o {
         Operand::Fact(p) => path_value(p, facts),
         Operand::Literal(l) => Some(match l.node {
             Literal::Number(n) => Scalar::Number(n),
@@ -77,7 +105,13 @@ fn operand(o: &Operand, facts: &ItemFacts) -> Option<Scalar> {
             Literal::Date(d) => Scalar::Date(Some(d)),
             Literal::Bool(b) => Scalar::Bool(b),
         }),
-    }
+        Operand::Periods { fact, over, .. } => match facts.get(&fact.fact.node).map(|f| &f.value) {
+            Some(Value::Periods(list)) => Some(Scalar::Number(
+                (periods::over(list, over, calendar)?.len() as u64).into(),
+            )),
+            _ => None,
+        },
+    })
 }
 
 /// The value of `fact` or `fact[member]` as a scalar.
@@ -96,6 +130,7 @@ pub fn path_value(path: &FactPath, facts: &ItemFacts) -> Option<Scalar> {
                 .into(),
         ),
         (Value::Tally(t), None) => Scalar::Number(t.iter().map(|(_, n)| n).sum::<u64>().into()),
+        (Value::Discretion { score, .. }, None) => Scalar::Number(*score),
         _ => return None,
     })
 }

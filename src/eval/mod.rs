@@ -1,52 +1,105 @@
 //! Evaluation: a checked rubric and one unit's evidence → a score [`Sheet`] with a trace.
 //!
-//! Each item starts from its points (or its `start`), and its clauses apply in the
-//! order of the file, each one kept by its own `floor` and `max`. `zero` (不得分) sets
-//! the item to 0 whatever else applies. Sections add up their items; when items are
-//! not applicable the total is prorated: earned ÷ applicable points × the rubric's
-//! total, rounded as the rubric says. All arithmetic is exact decimal.
+//! Each item starts from its points (or its `start`; items in `bonus` and `penalty`
+//! sections start from 0), and its clauses apply in the order of the file, each one
+//! kept by its own `floor` and `max`. `zero` (不得分) sets the item to 0 whatever else
+//! applies. Sections add up their items; when items are not applicable the total of the
+//! regular sections is prorated: earned ÷ applicable points × the rubric's total,
+//! rounded as the rubric says. Bonus sections then add at most their points, penalty
+//! sections take at most theirs, and the result is kept within 0 and the rubric's
+//! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
+//! exact decimal.
 
 mod condition;
+mod periods;
 mod sheet;
 
 pub use condition::{condition_facts, holds, path_value, Scalar};
+pub use periods::Uncovered;
 pub use sheet::{ItemScore, SectionScore, Sheet, Step, Used};
 
 use rust_decimal::Decimal;
 
-use crate::check::Rubric;
+use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::{ItemFacts, Unit, Value};
+use crate::span::Span;
 use crate::syntax::ast::*;
+
+/// What evaluation needs besides the item: the rubric, and the unit for diagnostics.
+struct Env<'a> {
+    rubric: &'a Rubric,
+    unit: &'a Unit,
+}
+
+impl Env<'_> {
+    fn uncovered(&self, u: Uncovered) -> Diagnostic {
+        let name = self
+            .rubric
+            .calendar
+            .as_ref()
+            .map_or("the calendar".to_string(), |c| {
+                format!("`{}`", c.source.name())
+            });
+        let years: Vec<String> = self
+            .rubric
+            .calendar
+            .as_ref()
+            .map(|c| c.years().iter().map(i32::to_string).collect())
+            .unwrap_or_default();
+        let d = Diagnostic::error(
+            codes::CALENDAR_YEAR,
+            format!("working days in {} cannot be counted: {name} does not list that year", u.year),
+        )
+        .help(format!(
+            "the calendar lists {}; add the year's holidays and make-up working days to it (see its first lines)",
+            if years.is_empty() { "no year".to_string() } else { years.join(", ") }
+        ))
+        .with_source(&self.unit.source);
+        match u.span {
+            Some(span) => d.primary(span, format!("a date in {}", u.year)),
+            None => d,
+        }
+    }
+}
 
 /// Scores one unit.
 pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
-    let empty = ItemFacts::new();
+    let env = Env { rubric, unit };
     let mut categories = Vec::new();
     let mut indicators = Vec::new();
     for node in &rubric.nodes {
         match node {
-            Node::Section(s) => categories.push(section(rubric, unit, s, &empty)?),
-            Node::Item(i) => indicators.push(item(
-                rubric,
-                i,
-                unit.items.get(&i.name.node).unwrap_or(&empty),
-            )?),
+            Node::Section(s) => categories.push(section(&env, s, s.kind)?),
+            Node::Item(i) => indicators.push(item_in(&env, i, SectionKind::Regular)?),
         }
     }
     let mut earned = Decimal::ZERO;
     let mut applicable = Decimal::ZERO;
+    let mut bonus = Decimal::ZERO;
+    let mut penalty = Decimal::ZERO;
     for s in &categories {
-        earned += s.score;
-        applicable += s.applicable_points;
+        match s.kind {
+            SectionKind::Regular => {
+                earned += s.score;
+                applicable += s.applicable_points;
+            }
+            SectionKind::Bonus => bonus += s.score,
+            SectionKind::Penalty => penalty += s.score,
+        }
     }
     for i in indicators.iter().filter(|i| i.applicable) {
         earned += i.score.unwrap_or_default();
         applicable += i.points;
     }
-    let all_points: Decimal = rubric.nodes.iter().map(|n| n.points().node).sum();
+    let all_points: Decimal = rubric
+        .nodes
+        .iter()
+        .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
+        .map(|n| n.points().node)
+        .sum();
     let prorated = applicable != all_points;
-    let score = if !prorated {
+    let base = if !prorated {
         earned
     } else if applicable.is_zero() {
         return Err(Diagnostic::error(
@@ -59,42 +112,54 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
     } else {
         rubric.rounding.apply(earned * rubric.total / applicable)
     };
+    let raw = base + bonus + penalty;
+    let score = raw.max(Decimal::ZERO).min(rubric.total_max);
+    let limited = (score != raw).then(|| {
+        if raw > score {
+            format!(
+                "{} limited to the rubric's most, {}",
+                raw.normalize(),
+                rubric.total_max.normalize()
+            )
+        } else {
+            format!("{} limited to 0", raw.normalize())
+        }
+    });
     Ok(Sheet {
         unit: unit.name.clone(),
         score: score.normalize(),
         earned: earned.normalize(),
         applicable_points: applicable.normalize(),
         prorated,
+        bonus: bonus.normalize(),
+        penalty: penalty.normalize(),
+        limited,
         categories,
         indicators,
     })
 }
 
-fn section(
-    rubric: &Rubric,
-    unit: &Unit,
-    s: &Section,
-    empty: &ItemFacts,
-) -> Result<SectionScore, Diagnostic> {
+fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore, Diagnostic> {
     let mut out = SectionScore {
         name: s.name.node.clone(),
+        kind,
         points: s.points.node,
         score: Decimal::ZERO,
         applicable_points: Decimal::ZERO,
-        line: rubric.source.line(s.span.start),
+        line: env.rubric.source.line(s.span.start),
         indicators: Vec::new(),
         sections: Vec::new(),
     };
     for child in &s.children {
         match child {
             Node::Section(sub) => {
-                let sub = section(rubric, unit, sub, empty)?;
+                let sub = section(env, sub, kind)?;
                 out.score += sub.score;
                 out.applicable_points += sub.applicable_points;
                 out.sections.push(sub);
             }
             Node::Item(i) => {
-                let scored = item(rubric, i, unit.items.get(&i.name.node).unwrap_or(empty))?;
+                let scored = item_in(env, i, kind)?;
                 if scored.applicable {
                     out.score += scored.score.unwrap_or_default();
                     out.applicable_points += scored.points;
@@ -103,7 +168,13 @@ fn section(
             }
         }
     }
-    out.score = out.score.normalize();
+    // A bonus gives at most its points, a penalty takes at most its points.
+    out.score = match kind {
+        SectionKind::Regular => out.score,
+        SectionKind::Bonus => out.score.min(s.points.node),
+        SectionKind::Penalty => out.score.max(-s.points.node),
+    }
+    .normalize();
     out.applicable_points = out.applicable_points.normalize();
     Ok(out)
 }
@@ -117,7 +188,7 @@ fn signed(d: Decimal) -> String {
     }
 }
 
-fn clause_text(rubric: &Rubric, span: crate::span::Span) -> String {
+fn clause_text(rubric: &Rubric, span: Span) -> String {
     rubric.source.text()[span.start..span.end]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -136,12 +207,20 @@ fn used(facts: &ItemFacts, names: &[&str]) -> Vec<Used> {
         .collect()
 }
 
-/// Scores one item.
-pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore, Diagnostic> {
+/// Scores one item of a regular section.
+pub fn item(rubric: &Rubric, unit: &Unit, item: &Item) -> Result<ItemScore, Diagnostic> {
+    item_in(&Env { rubric, unit }, item, SectionKind::Regular)
+}
+
+fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, Diagnostic> {
+    let empty = ItemFacts::new();
+    let facts = env.unit.items.get(&item.name.node).unwrap_or(&empty);
+    let rubric = env.rubric;
+    let calendar = rubric.calendar.as_ref();
     let line = rubric.source.line(item.span.start);
     let points = item.points.node;
     if let Some(cond) = &item.applicable_unless {
-        if holds(cond, facts) {
+        if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
             let names = condition_facts(cond);
             return Ok(ItemScore {
                 name: item.name.node.clone(),
@@ -160,12 +239,13 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
             });
         }
     }
-    let mut score = item.start.as_ref().map_or(points, |s| s.node);
+    let (low, high, default_start) = bounds(item, kind);
+    let mut score = item.start.as_ref().map_or(default_start, |s| s.node);
     let mut trace: Vec<Step> = Vec::new();
     // 不得分 steps wait until every other clause has applied.
     let mut zeros: Vec<Step> = Vec::new();
     for clause in &item.clauses {
-        let Some(applied) = apply(rubric, item, clause, facts, &mut score) else {
+        let Some(applied) = apply(env, item, clause, facts, &mut score)? else {
             continue;
         };
         match applied {
@@ -191,12 +271,12 @@ pub fn item(rubric: &Rubric, item: &Item, facts: &ItemFacts) -> Result<ItemScore
         score = Decimal::ZERO;
         trace.push(zero);
     }
-    if score < Decimal::ZERO || score > points {
-        // The checker proves this cannot happen; a score outside the item's points is
+    if score < low || score > high {
+        // The checker proves this cannot happen; a score outside the item's bounds is
         // refused rather than clamped, so a bug can never publish a wrong score.
         return Err(Diagnostic::error(
             codes::POINTS_EXCEED,
-            format!("internal error: item `{}` scored {} outside 0 to {}", item.name.node, score, points),
+            format!("internal error: item `{}` scored {} outside {} to {}", item.name.node, score, low, high),
         )
         .primary(item.name.span, "this item")
         .help("this is a bug in kaohe's checker; please report it with the rule file and the evidence")
@@ -220,12 +300,14 @@ enum Applied {
 
 /// Applies one clause to the running score; the step when it changed anything.
 fn apply(
-    rubric: &Rubric,
+    env: &Env<'_>,
     item: &Item,
     clause: &Clause,
     facts: &ItemFacts,
     score: &mut Decimal,
-) -> Option<Applied> {
+) -> Result<Option<Applied>, Diagnostic> {
+    let rubric = env.rubric;
+    let calendar = rubric.calendar.as_ref();
     let points = item.points.node;
     let step = |delta: Decimal, names: Vec<&str>, note: String, score_after: Decimal| Step {
         clause: clause_text(rubric, clause.span),
@@ -235,70 +317,124 @@ fn apply(
         score: score_after,
         note,
     };
-    // How many times the effect applies, and why, in words.
-    let (times, mut names, why): (u64, Vec<&str>, String) = match &clause.kind {
+    let mut effect = clause.effect.node;
+    // How many times the effect applies (a decimal for a discretionary score), and why.
+    let (times, mut names, why): (Decimal, Vec<&str>, String) = match &clause.kind {
         ClauseKind::If(cond) => {
-            let names = condition_facts(cond);
-            if !holds(cond, facts) {
-                return None;
+            if !holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
+                return Ok(None);
             }
-            (1, names, "the condition holds".into())
+            (
+                Decimal::ONE,
+                condition_facts(cond),
+                "the condition holds".into(),
+            )
         }
-        ClauseKind::Per { fact, except } => {
-            let n = per_count(fact, except, facts);
-            if n == 0 {
-                return None;
+        ClauseKind::Per { fact, except, over } => {
+            let name = vec![fact.fact.node.as_str()];
+            match (facts.get(&fact.fact.node).map(|f| &f.value), over) {
+                (Some(Value::Periods(list)), Some(over)) => {
+                    let late = periods::over(list, over, calendar).map_err(|u| env.uncovered(u))?;
+                    if late.is_empty() {
+                        return Ok(None);
+                    }
+                    let why = format!(
+                        "{} over {} {} ({})",
+                        late.len(),
+                        over.count.node,
+                        over.unit.keyword(),
+                        late.join("; ")
+                    );
+                    (Decimal::from(late.len() as u64), name, why)
+                }
+                (
+                    Some(Value::Discretion {
+                        score: given,
+                        reason,
+                    }),
+                    _,
+                ) => {
+                    if given.is_zero() {
+                        return Ok(None);
+                    }
+                    (
+                        *given,
+                        name,
+                        format!("{} given ({reason})", given.normalize()),
+                    )
+                }
+                _ => {
+                    let n = per_count(fact, except, facts);
+                    if n == 0 {
+                        return Ok(None);
+                    }
+                    (Decimal::from(n), name, format!("{n} found"))
+                }
             }
-            (n, vec![fact.fact.node.as_str()], format!("{n} found"))
         }
         ClauseKind::Missing { fact, except } => {
             let absent = missing_members(item, fact, except, facts);
             if absent.is_empty() {
-                return None;
+                return Ok(None);
             }
             let n = absent.len() as u64;
             (
-                n,
+                Decimal::from(n),
                 vec![fact.fact.node.as_str()],
                 format!("{n} missing ({})", absent.join("、")),
             )
         }
-        ClauseKind::Deadline { fact, by } => {
+        ClauseKind::Deadline { fact, by, never } => {
             let why = match facts.get(&fact.fact.node).map(|f| &f.value) {
-                Some(Value::Date(Some(d))) if *d <= by.node => return None,
+                Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
                 Some(Value::Date(Some(d))) => format!("{d} is after the deadline {}", by.node),
-                _ => format!("never done, deadline {}", by.node),
+                _ => {
+                    if let Some(n) = never {
+                        effect = n.node;
+                    }
+                    format!("never done, deadline {}", by.node)
+                }
             };
-            (1, vec![fact.fact.node.as_str()], why)
+            (Decimal::ONE, vec![fact.fact.node.as_str()], why)
         }
     };
     if let Some(unless) = &clause.unless {
-        if holds(unless, facts) {
+        if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
             let mut exempt_names = condition_facts(unless);
             names.append(&mut exempt_names);
             let note = format!(
                 "{why}, but exempted by `unless {}`: nothing taken",
                 clause_text(rubric, unless.span)
             );
-            return Some(Applied::Step(step(Decimal::ZERO, names, note, *score)));
+            return Ok(Some(Applied::Step(step(
+                Decimal::ZERO,
+                names,
+                note,
+                *score,
+            ))));
         }
     }
-    let times_d = Decimal::from(times);
-    let (raw, how) = match clause.effect.node {
+    let once = times == Decimal::ONE;
+    let (raw, how) = match effect {
         Effect::Zero => {
-            return Some(Applied::Zero(step(
+            return Ok(Some(Applied::Zero(step(
                 Decimal::ZERO,
                 names,
                 format!("{why}: 不得分"),
                 *score,
-            )))
+            ))));
         }
         Effect::Points(unit) => (
-            unit * times_d,
-            if times == 1 {
+            unit * times,
+            if once {
                 signed(unit)
             } else {
-                format!("{times} × {} = {}", signed(unit), signed(unit * times_d))
+                format!(
+                    "{} × {} = {}",
+                    times.normalize(),
+                    signed(unit),
+                    signed(unit * times)
+                )
             },
         ),
         Effect::Percent { percent, base } => {
@@ -306,9 +442,8 @@ fn apply(
                 PercentBase::Points => (points, "points"),
                 PercentBase::Score => (*score, "score"),
             };
-            let each = percent / Decimal::ONE_HUNDRED * base_value;
-            let total = each * times_d;
-            let how = if times == 1 {
+            let total = percent / Decimal::ONE_HUNDRED * base_value * times;
+            let how = if once {
                 format!(
                     "{}% of {base_word} {} = {}",
                     signed(percent),
@@ -317,7 +452,8 @@ fn apply(
                 )
             } else {
                 format!(
-                    "{times} × {}% of {base_word} {} = {}",
+                    "{} × {}% of {base_word} {} = {}",
+                    times.normalize(),
                     signed(percent),
                     base_value.normalize(),
                     signed(total)
@@ -352,7 +488,7 @@ fn apply(
         }
     }
     if delta.is_zero() && limits.is_empty() {
-        return None;
+        return Ok(None);
     }
     *score += delta;
     let mut note = format!("{why}: {how}");
@@ -360,12 +496,12 @@ fn apply(
         note.push_str(", ");
         note.push_str(&l);
     }
-    Some(Applied::Step(step(
+    Ok(Some(Applied::Step(step(
         delta.normalize(),
         names,
         note,
         score.normalize(),
-    )))
+    ))))
 }
 
 fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &ItemFacts) -> u64 {

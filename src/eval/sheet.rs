@@ -17,6 +17,21 @@ pub struct Sheet {
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub applicable_points: Decimal,
     pub prorated: bool,
+    /// What `bonus` sections added (加分项), at most each section's points.
+    #[serde(
+        with = "rust_decimal::serde::arbitrary_precision",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    pub bonus: Decimal,
+    /// What `penalty` sections took (倒扣分), a negative number.
+    #[serde(
+        with = "rust_decimal::serde::arbitrary_precision",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    pub penalty: Decimal,
+    /// How the total was kept within 0 and the rubric's most, when it had to be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limited: Option<String>,
     pub categories: Vec<SectionScore>,
     /// Items at the top level, outside any section.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -26,6 +41,9 @@ pub struct Sheet {
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionScore {
     pub name: String,
+    /// `regular`, `bonus` or `penalty`.
+    #[serde(skip_serializing_if = "is_regular")]
+    pub kind: crate::syntax::ast::SectionKind,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub points: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
@@ -91,4 +109,8 @@ impl Sheet {
         }
         out
     }
+}
+
+fn is_regular(kind: &crate::syntax::ast::SectionKind) -> bool {
+    *kind == crate::syntax::ast::SectionKind::Regular
 }

@@ -9,7 +9,7 @@ mod raw;
 mod value;
 
 pub use raw::{read, Format, Node, Raw};
-pub use value::{validate, Fact, ItemFacts, Unit, Value};
+pub use value::{validate, Fact, ItemFacts, Period, Unit, Value};
 
 use std::path::{Path, PathBuf};
 

@@ -24,6 +24,22 @@ pub enum Value {
     Set(Vec<String>),
     /// A count for every member, in the order the rule file lists them (absent: 0).
     Tally(Vec<(String, u64)>),
+    /// Periods, each from a date to another or never ended, in the order given.
+    Periods(Vec<Period>),
+    /// A score given at the assessor's discretion, with the reason.
+    Discretion {
+        score: Decimal,
+        reason: String,
+    },
+}
+
+/// One period of a `periods` fact, such as a request received and replied to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub from: NaiveDate,
+    /// `None`: it never ended (the request was never replied to).
+    pub to: Option<NaiveDate>,
+    pub span: Span,
 }
 
 impl std::fmt::Display for Value {
@@ -42,6 +58,17 @@ impl std::fmt::Display for Value {
                 let v: Vec<String> = t.iter().map(|(k, n)| format!("{k}: {n}")).collect();
                 write!(f, "{{{}}}", v.join(", "))
             }
+            Value::Periods(p) => {
+                let v: Vec<String> = p
+                    .iter()
+                    .map(|p| match p.to {
+                        Some(to) => format!("{} → {to}", p.from),
+                        None => format!("{} → never", p.from),
+                    })
+                    .collect();
+                write!(f, "[{}]", v.join(", "))
+            }
+            Value::Discretion { score, reason } => write!(f, "{} ({reason})", score.normalize()),
         }
     }
 }
@@ -72,6 +99,7 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000;
 struct Validator<'a> {
     out: Vec<Diagnostic>,
     source: &'a SourceFile,
+    calendar: Option<&'a crate::calendar::Calendar>,
 }
 
 /// Checks an evidence tree against a rubric and gives the unit, or every problem.
@@ -83,6 +111,7 @@ pub fn validate(
     let mut v = Validator {
         out: Vec::new(),
         source,
+        calendar: rubric.calendar.as_ref(),
     };
     let unit = v.unit(rubric, node);
     if v.out.is_empty() {
@@ -276,7 +305,8 @@ impl Validator<'_> {
             crate::eval::condition_facts(cond)
                 .iter()
                 .all(|f| facts.contains_key(*f))
-                && crate::eval::holds(cond, &facts)
+                // A date the calendar does not cover is reported when the unit is scored.
+                && crate::eval::holds(cond, &facts, self.calendar).unwrap_or(false)
         });
         let needed: Vec<&FactDecl> = if not_applicable {
             let used = item
@@ -351,6 +381,8 @@ impl Validator<'_> {
             None
         };
         match &decl.ty.node {
+            FactType::Periods { from, to } => self.periods(decl, &from.node, &to.node, node),
+            FactType::Discretion { max } => self.discretion(decl, max.node, node),
             FactType::Bool => match node.raw {
                 Raw::Bool(b) => Some(Value::Bool(b)),
                 _ => wrong(self, "true or false", "true"),
@@ -477,6 +509,253 @@ impl Validator<'_> {
         }
     }
 
+    fn date_of(
+        &mut self,
+        name: &str,
+        node: &Node,
+        never_allowed: bool,
+    ) -> Option<Option<NaiveDate>> {
+        match &node.raw {
+            Raw::Bool(false) if never_allowed => Some(None),
+            Raw::Date(s) | Raw::String(s) => {
+                let day = s.get(0..10).unwrap_or(s);
+                match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                    Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Some(d)),
+                    _ => {
+                        self.error(
+                            codes::EVIDENCE_VALUE,
+                            format!("`{s}` is not a date"),
+                            node.span,
+                            "not a day that exists",
+                            format!("write `{name}` as a date such as 2020-03-02"),
+                        );
+                        None
+                    }
+                }
+            }
+            other => {
+                let or_never = if never_allowed {
+                    ", or false for never"
+                } else {
+                    ""
+                };
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!(
+                        "`{name}` must be a date{or_never}, not {}",
+                        other.describe()
+                    ),
+                    node.span,
+                    "expected a date",
+                    format!("write `{name}` as a date such as 2020-03-02{or_never}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn periods(&mut self, decl: &FactDecl, from: &str, to: &str, node: &Node) -> Option<Value> {
+        let name = &decl.name.node;
+        let example = format!("[{{ \"{from}\" = 2020-03-02, \"{to}\" = 2020-03-30 }}]");
+        let Raw::Array(entries) = &node.raw else {
+            self.error(
+                codes::EVIDENCE_VALUE,
+                format!(
+                    "`{name}` must be a list of periods, not {}",
+                    node.raw.describe()
+                ),
+                node.span,
+                "expected a list",
+                format!(
+                    "for example `\"{name}\" = {example}`; an empty list `[]` if there were none"
+                ),
+            );
+            return None;
+        };
+        let mut periods = Vec::new();
+        let mut ok = true;
+        for entry in entries {
+            let Raw::Table(fields) = &entry.raw else {
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    format!(
+                        "each period of `{name}` must be a table, not {}",
+                        entry.raw.describe()
+                    ),
+                    entry.span,
+                    "expected `{ … }`",
+                    format!("for example `\"{name}\" = {example}`"),
+                );
+                ok = false;
+                continue;
+            };
+            let mut start = None;
+            let mut end = None;
+            for (key, value) in fields {
+                if key.node == from {
+                    start = self.date_of(from, value, false);
+                } else if key.node == to {
+                    end = self.date_of(to, value, true);
+                } else {
+                    self.error(
+                        codes::EVIDENCE_UNKNOWN,
+                        format!("a period of `{name}` has no field `{}`", key.node),
+                        key.span,
+                        "unknown field",
+                        format!("a period has `{from}` and `{to}` (false when it never ended)"),
+                    );
+                    ok = false;
+                }
+            }
+            match (start, end) {
+                (Some(Some(a)), Some(b)) => {
+                    if b.is_some_and(|b| b < a) {
+                        self.error(
+                            codes::EVIDENCE_VALUE,
+                            format!("a period of `{name}` ends before it begins"),
+                            entry.span,
+                            "check the two dates",
+                            format!("`{to}` is on or after `{from}`"),
+                        );
+                        ok = false;
+                    }
+                    periods.push(Period {
+                        from: a,
+                        to: b,
+                        span: entry.span,
+                    });
+                }
+                (s, e) => {
+                    let absent: Vec<&str> = [(s.is_none(), from), (e.is_none(), to)]
+                        .iter()
+                        .filter(|(missing, _)| *missing)
+                        .map(|(_, f)| *f)
+                        .collect();
+                    if !fields.iter().all(|(k, _)| k.node == from || k.node == to)
+                        || absent.len() < 2
+                        || fields.is_empty()
+                    {
+                        self.error(
+                            codes::EVIDENCE_MISSING,
+                            format!("a period of `{name}` lacks `{}`", absent.join("`, `")),
+                            entry.span,
+                            "incomplete period",
+                            format!("give both dates: `{{ \"{from}\" = 2020-03-02, \"{to}\" = 2020-03-30 }}`"),
+                        );
+                    }
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(Value::Periods(periods))
+    }
+
+    fn discretion(&mut self, decl: &FactDecl, max: Decimal, node: &Node) -> Option<Value> {
+        let name = &decl.name.node;
+        let example =
+            format!("`\"{name}\" = {{ score = 1.5, reason = \"材料齐全, 做法有创新\" }}`");
+        let Raw::Table(fields) = &node.raw else {
+            self.error(
+                codes::EVIDENCE_VALUE,
+                format!(
+                    "`{name}` must be a score with its reason, not {}",
+                    node.raw.describe()
+                ),
+                node.span,
+                "expected `{ score = …, reason = \"…\" }`",
+                format!("for example {example}"),
+            );
+            return None;
+        };
+        let mut score = None;
+        let mut reason = None;
+        let mut ok = true;
+        for (key, value) in fields {
+            match key.node.as_str() {
+                "score" => {
+                    let text = match &value.raw {
+                        Raw::Integer(t) | Raw::Float(t) => Some(t.clone()),
+                        _ => None,
+                    };
+                    match text.and_then(|t| {
+                        Decimal::from_str_exact(&t)
+                            .or_else(|_| Decimal::from_scientific(&t))
+                            .ok()
+                    }) {
+                        Some(v) if v >= Decimal::ZERO && v <= max => score = Some(v.normalize()),
+                        Some(v) => {
+                            self.error(
+                                codes::EVIDENCE_VALUE,
+                                format!(
+                                    "the score {} of `{name}` is outside 0 to {max}",
+                                    v.normalize()
+                                ),
+                                value.span,
+                                &format!("at most {max}"),
+                                format!(
+                                    "the rule file allows the assessor from 0 to {max} points here"
+                                ),
+                            );
+                            ok = false;
+                        }
+                        None => {
+                            self.error(
+                                codes::EVIDENCE_VALUE,
+                                format!(
+                                    "the score of `{name}` must be a number, not {}",
+                                    value.raw.describe()
+                                ),
+                                value.span,
+                                "expected a number",
+                                format!("for example {example}"),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+                "reason" => match &value.raw {
+                    Raw::String(r) if !r.trim().is_empty() => reason = Some(r.trim().to_string()),
+                    _ => {
+                        self.error(
+                            codes::EVIDENCE_VALUE,
+                            format!("the reason for `{name}` must be a text that is not empty"),
+                            value.span,
+                            "expected the reason",
+                            "a discretionary score is given with the reason for it, in words"
+                                .to_string(),
+                        );
+                        ok = false;
+                    }
+                },
+                other => {
+                    self.error(
+                        codes::EVIDENCE_UNKNOWN,
+                        format!("`{name}` has no field `{other}`"),
+                        key.span,
+                        "unknown field",
+                        format!("a discretionary score has `score` and `reason`: {example}"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if ok && (score.is_none() || reason.is_none()) {
+            let lacking = if score.is_none() { "score" } else { "reason" };
+            self.error(
+                codes::EVIDENCE_MISSING,
+                format!("`{name}` has no `{lacking}`"),
+                node.span,
+                &format!("`{lacking}` is missing"),
+                format!("a discretionary score needs both its score and its reason: {example}"),
+            );
+            return None;
+        }
+        Some(Value::Discretion {
+            score: score?,
+            reason: reason?,
+        })
+    }
+
     fn count(&mut self, name: &str, node: &Node) -> Option<u64> {
         let parsed = match &node.raw {
             Raw::Integer(s) => s.parse::<i128>().ok(),
@@ -572,5 +851,12 @@ pub fn example_value(ty: &FactType) -> String {
         FactType::Date => "2020-12-28".into(),
         FactType::Set(m) => format!("[\"{}\"]", m[0].name.node),
         FactType::Tally(m) => format!("{{ \"{}\" = 0 }}", m[0].name.node),
+        FactType::Periods { from, to } => {
+            format!(
+                "[{{ \"{}\" = 2020-03-02, \"{}\" = 2020-03-30 }}]",
+                from.node, to.node
+            )
+        }
+        FactType::Discretion { .. } => "{ score = 1, reason = \"…\" }".into(),
     }
 }

@@ -27,12 +27,18 @@ pub struct Setting {
 pub enum SettingKind {
     Rubric(Spanned<String>),
     Source(Spanned<String>),
-    Total(Spanned<Decimal>),
+    /// `total 100`, or `total 100 max 105` when bonus points may lift the total above it.
+    Total {
+        points: Spanned<Decimal>,
+        max: Option<Spanned<Decimal>>,
+    },
     Year(Spanned<i32>),
     Round {
         places: Spanned<u32>,
         mode: Option<Spanned<RoundingMode>>,
     },
+    /// `calendar "../calendars/cn.toml"`: the holidays working days are counted with.
+    Calendar(Spanned<String>),
 }
 
 /// How a prorated total is rounded (`round 2 half-up`).
@@ -65,10 +71,36 @@ pub enum Node {
     Item(Item),
 }
 
+/// What a section's score does to the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// `section`: part of the total; its parts add up to it.
+    Regular,
+    /// `bonus` (加分项): added on top, at most its points.
+    Bonus,
+    /// `penalty` (倒扣分): taken off, at most its points.
+    Penalty,
+}
+
+impl SectionKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            SectionKind::Regular => "section",
+            SectionKind::Bonus => "bonus",
+            SectionKind::Penalty => "penalty",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    pub kind: SectionKind,
     pub name: Spanned<String>,
+    /// The points, resolved by the checker when written as a weight.
     pub points: Spanned<Decimal>,
+    /// The weight in percent of the parent's points, when written as `30%`.
+    pub weight: Option<Decimal>,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub children: Vec<Node>,
@@ -78,7 +110,10 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub name: Spanned<String>,
+    /// The points, resolved by the checker when written as a weight.
     pub points: Spanned<Decimal>,
+    /// The weight in percent of the parent's points, when written as `50%`.
+    pub weight: Option<Decimal>,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub facts: Vec<FactDecl>,
@@ -111,6 +146,16 @@ pub enum FactType {
     Set(Vec<Member>),
     /// A count for each member of an enumeration.
     Tally(Vec<Member>),
+    /// A list of periods, each from one date to another (or never ended):
+    /// `periods from 收到日期 to 答复日期`.
+    Periods {
+        from: Spanned<String>,
+        to: Spanned<String>,
+    },
+    /// Points given at the assessor's discretion, from 0 to `max`, with a reason.
+    Discretion {
+        max: Spanned<Decimal>,
+    },
 }
 
 impl FactType {
@@ -123,6 +168,8 @@ impl FactType {
             FactType::Date => "date",
             FactType::Set(_) => "set",
             FactType::Tally(_) => "tally",
+            FactType::Periods { .. } => "periods",
+            FactType::Discretion { .. } => "discretion",
         }
     }
 
@@ -155,20 +202,25 @@ pub struct Clause {
 pub enum ClauseKind {
     /// `if COND EFFECT`: the effect once when the condition holds.
     If(Condition),
-    /// `per FACT EFFECT`: the effect once per finding, member or member of a tally.
+    /// `per FACT EFFECT`: the effect once per finding, member or member of a tally, per
+    /// period longer than `over`, or times a discretionary score.
     Per {
         fact: FactPath,
         except: Vec<Spanned<String>>,
+        over: Option<Over>,
     },
     /// `missing FACT EFFECT`: the effect once per enumerated member absent from a set.
     Missing {
         fact: FactPath,
         except: Vec<Spanned<String>>,
     },
-    /// `deadline FACT by DATE EFFECT`: the effect when the date is later, or absent.
+    /// `deadline FACT by DATE EFFECT`: the effect when the date is later, or absent;
+    /// `… late EFFECT never EFFECT` gives the two cases their own effects (the clause's
+    /// `effect` is then the one for late, `never` the one for never done).
     Deadline {
         fact: FactPath,
         by: Spanned<NaiveDate>,
+        never: Option<Spanned<Effect>>,
     },
 }
 
@@ -209,6 +261,31 @@ pub struct FactPath {
     pub span: Span,
 }
 
+/// `over 20 workdays`: a period longer than this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Over {
+    pub count: Spanned<u32>,
+    pub unit: DayUnit,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayUnit {
+    /// Working days, by the rubric's calendar.
+    Workdays,
+    /// Calendar days.
+    Days,
+}
+
+impl DayUnit {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DayUnit::Workdays => "workdays",
+            DayUnit::Days => "days",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
     pub kind: ConditionKind,
@@ -232,6 +309,12 @@ pub enum ConditionKind {
 pub enum Operand {
     Fact(FactPath),
     Literal(Spanned<Literal>),
+    /// `申请 over 20 workdays`: how many periods are longer than that.
+    Periods {
+        fact: FactPath,
+        over: Over,
+        span: Span,
+    },
 }
 
 impl Operand {
@@ -239,6 +322,7 @@ impl Operand {
         match self {
             Operand::Fact(p) => p.span,
             Operand::Literal(l) => l.span,
+            Operand::Periods { span, .. } => *span,
         }
     }
 }

@@ -71,7 +71,14 @@ impl Builder {
         let kind = match rule {
             Rule::rubric_setting => SettingKind::Rubric(self.label(inner.next().expect("title"))),
             Rule::source_setting => SettingKind::Source(self.label(inner.next().expect("source"))),
-            Rule::total_setting => SettingKind::Total(self.decimal(inner.next().expect("total"))),
+            Rule::total_setting => {
+                let points = self.decimal(inner.next().expect("total"));
+                let max = inner.nth(1).map(|p| self.decimal(p));
+                SettingKind::Total { points, max }
+            }
+            Rule::calendar_setting => {
+                SettingKind::Calendar(self.label(inner.next().expect("calendar")))
+            }
             Rule::year_setting => {
                 let p = inner.next().expect("year");
                 SettingKind::Year(self.integer(p))
@@ -106,15 +113,38 @@ impl Builder {
         }
     }
 
+    /// Points as written: a number, or a weight `30%` (resolved later by the checker).
+    fn points(&mut self, pair: Pair<'_, Rule>) -> (Spanned<Decimal>, Option<Decimal>) {
+        let s = span(&pair);
+        let value = pair.into_inner().next().expect("points value");
+        match value.as_rule() {
+            Rule::percent_lit => {
+                let pct = self.decimal_str(value.as_str().trim_end_matches('%'), s);
+                (Spanned::new(Decimal::ZERO, s), Some(pct))
+            }
+            _ => (self.decimal(value), None),
+        }
+    }
+
     fn section(&mut self, pair: Pair<'_, Rule>) -> Section {
         let whole = span(&pair);
         let mut inner = pair.into_inner();
-        inner.next(); // `section`
+        let kind = match inner
+            .next()
+            .and_then(|k| k.into_inner().next())
+            .map(|k| k.as_rule())
+        {
+            Some(Rule::kw_bonus) => SectionKind::Bonus,
+            Some(Rule::kw_penalty) => SectionKind::Penalty,
+            _ => SectionKind::Regular,
+        };
         let name = self.label(inner.next().expect("section name"));
-        let points = self.decimal(inner.next().expect("section points"));
+        let (points, weight) = self.points(inner.next().expect("section points"));
         let mut section = Section {
+            kind,
             name,
             points,
+            weight,
             texts: Vec::new(),
             notes: Vec::new(),
             children: Vec::new(),
@@ -135,10 +165,11 @@ impl Builder {
         let mut inner = pair.into_inner();
         inner.next(); // `item`
         let name = self.label(inner.next().expect("item name"));
-        let points = self.decimal(inner.next().expect("item points"));
+        let (points, weight) = self.points(inner.next().expect("item points"));
         let mut item = Item {
             name,
             points,
+            weight,
             texts: Vec::new(),
             notes: Vec::new(),
             facts: Vec::new(),
@@ -259,6 +290,16 @@ impl Builder {
             Rule::type_set => {
                 FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members")))
             }
+            Rule::type_periods => {
+                let mut parts = ty_pair.into_inner();
+                let from = ident(parts.nth(2).expect("from field"));
+                let to = ident(parts.nth(1).expect("to field"));
+                FactType::Periods { from, to }
+            }
+            Rule::type_discretion => {
+                let max = self.decimal(ty_pair.into_inner().nth(2).expect("discretion max"));
+                FactType::Discretion { max }
+            }
             _ => FactType::Tally(self.members(ty_pair.into_inner().nth(1).expect("members"))),
         };
         let mut description = None;
@@ -311,8 +352,12 @@ impl Builder {
                         .collect(),
                     _ => Vec::new(),
                 };
+                let over = match inner.peek().map(|p| p.as_rule()) {
+                    Some(Rule::over) => Some(self.over(inner.next().expect("over"))),
+                    _ => None,
+                };
                 if rule == Rule::per_clause {
-                    ClauseKind::Per { fact, except }
+                    ClauseKind::Per { fact, except, over }
                 } else {
                     ClauseKind::Missing { fact, except }
                 }
@@ -321,10 +366,26 @@ impl Builder {
                 let fact = fact_path(inner.next().expect("fact"));
                 inner.next(); // `by`
                 let by = self.date(inner.next().expect("deadline date"));
-                ClauseKind::Deadline { fact, by }
+                ClauseKind::Deadline {
+                    fact,
+                    by,
+                    never: None,
+                }
             }
         };
-        let effect = self.effect(inner.next().expect("effect"));
+        let mut kind = kind;
+        let effect_pair = inner.next().expect("effect");
+        let effect = if effect_pair.as_rule() == Rule::two_outcomes {
+            let mut parts = effect_pair.into_inner();
+            let late = self.effect(parts.nth(1).expect("late effect"));
+            let never_effect = self.effect(parts.nth(1).expect("never effect"));
+            if let ClauseKind::Deadline { never, .. } = &mut kind {
+                *never = Some(never_effect);
+            }
+            late
+        } else {
+            self.effect(effect_pair)
+        };
         let mut clause = Clause {
             kind,
             effect,
@@ -456,9 +517,40 @@ impl Builder {
         }
     }
 
+    fn over(&mut self, pair: Pair<'_, Rule>) -> Over {
+        let s = span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // `over`
+        let count = self.integer(inner.next().expect("over count"));
+        let unit = match inner
+            .next()
+            .and_then(|u| u.into_inner().next())
+            .map(|k| k.as_rule())
+        {
+            Some(Rule::kw_days) => DayUnit::Days,
+            _ => DayUnit::Workdays,
+        };
+        Over {
+            count,
+            unit,
+            span: s,
+        }
+    }
+
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Operand {
         match pair.as_rule() {
             Rule::fact_path => Operand::Fact(fact_path(pair)),
+            Rule::period_count => {
+                let s = span(&pair);
+                let mut inner = pair.into_inner();
+                let fact = fact_path(inner.next().expect("fact"));
+                let over = self.over(inner.next().expect("over"));
+                Operand::Periods {
+                    fact,
+                    over,
+                    span: s,
+                }
+            }
             _ => Operand::Literal(self.literal(pair)),
         }
     }

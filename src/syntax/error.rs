@@ -159,7 +159,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
             Some("a rounding mode (`half-up`, `half-even`, `up` or `down`)".into())
         }
         unless_mod => kw("unless"),
-        number | integer => Some(match context {
+        number | integer | points => Some(match context {
             Some("item") => "the item's points after its name".into(),
             Some("section") => "the section's points after its name".into(),
             Some("total") => "the rubric's total points".into(),
@@ -201,6 +201,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
              `deadline`, `start`, `applicable`) or `}`"
                 .into(),
         ),
+        section_kind => Some("`section`".into()),
         section | item => Some("`section`, `item` or `}`".into()),
         rubric_setting | source_setting | total_setting | year_setting | round_setting => {
             Some("a setting (`rubric`, `total`, `year`, `round`, `source`)".into())
@@ -232,7 +233,7 @@ fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
 fn help_for(positives: &[Rule], context: Option<&str>) -> String {
     use Rule::*;
     let has = |r: Rule| positives.contains(&r);
-    if has(number) || has(integer) {
+    if has(number) || has(integer) || has(points) {
         return match context {
             Some("item") => {
                 "write the item's points after its name, as in `item 决策公开 4 {`".into()
