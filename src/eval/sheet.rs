@@ -1,6 +1,8 @@
 //! The score sheet of one unit: every section, every item, every step of the trace.
 
 use rust_decimal::Decimal;
+
+use crate::syntax::ast::SectionKind;
 use serde::Serialize;
 
 /// One unit's result.
@@ -96,16 +98,41 @@ pub struct Used {
 impl Sheet {
     /// Every item of the sheet in the table's order, with its section's name.
     pub fn items(&self) -> Vec<(&str, &ItemScore)> {
+        self.items_with_kind()
+            .into_iter()
+            .map(|(name, _, item)| (name, item))
+            .collect()
+    }
+
+    /// Every item in the table's order, with its section's name and the kind of its
+    /// top-level section (a bonus or penalty item scores differently).
+    pub fn items_with_kind(&self) -> Vec<(&str, SectionKind, &ItemScore)> {
+        self.items_with_path()
+            .into_iter()
+            .map(|(path, kind, item)| (path.last().map_or("", |s| s.name.as_str()), kind, item))
+            .collect()
+    }
+
+    /// Every item in the table's order, with the sections above it (the first-level one
+    /// first) and the kind of its top-level section.
+    pub fn items_with_path(&self) -> Vec<(Vec<&SectionScore>, SectionKind, &ItemScore)> {
         let mut out = Vec::new();
         for i in &self.indicators {
-            out.push(("", i));
+            out.push((Vec::new(), SectionKind::Regular, i));
         }
-        let mut stack: Vec<&SectionScore> = self.categories.iter().rev().collect();
-        while let Some(s) = stack.pop() {
-            for i in &s.indicators {
-                out.push((s.name.as_str(), i));
+        let mut stack: Vec<Vec<&SectionScore>> =
+            self.categories.iter().rev().map(|s| vec![s]).collect();
+        while let Some(path) = stack.pop() {
+            let here = path[path.len() - 1];
+            let kind = path[0].kind;
+            for i in &here.indicators {
+                out.push((path.clone(), kind, i));
             }
-            stack.extend(s.sections.iter().rev());
+            for sub in here.sections.iter().rev() {
+                let mut deeper = path.clone();
+                deeper.push(sub);
+                stack.push(deeper);
+            }
         }
         out
     }

@@ -1,68 +1,106 @@
 //! `kaohe explain`: every point a unit lost, in the table's order, with the criterion
-//! text and the line of the rule file.
+//! text and the line of the rule file; then what bonus sections gave and penalty
+//! sections took.
 
 use std::fmt::Write;
 
 use super::number;
 use crate::check::{ast_items, Rubric};
-use crate::eval::Sheet;
+use crate::eval::{ItemScore, Sheet};
+use crate::syntax::ast::SectionKind;
 
 pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", sheet.unit, rubric.title);
+    let _ = writeln!(
+        out,
+        "score {} of {}",
+        number(sheet.score),
+        number(rubric.total)
+    );
     if sheet.prorated {
         let _ = writeln!(
             out,
-            "score {} of {} (折分处理: earned {} of the {} applicable points, × {} ÷ {}, rounded)",
-            number(sheet.score),
-            number(rubric.total),
+            "  折分处理: earned {} of the {} applicable points, × {} ÷ {}, rounded",
             number(sheet.earned),
             number(sheet.applicable_points),
             number(rubric.total),
             number(sheet.applicable_points),
         );
-    } else {
+    }
+    // What each bonus or penalty section gave or took, and whether its cap bit.
+    for section in sheet
+        .categories
+        .iter()
+        .filter(|c| c.kind != SectionKind::Regular)
+    {
+        let raw: rust_decimal::Decimal = section.indicators.iter().filter_map(|i| i.score).sum();
+        if raw.is_zero() {
+            continue;
+        }
+        let sign = if section.kind == SectionKind::Bonus {
+            "+"
+        } else {
+            ""
+        };
+        let cap = if raw != section.score {
+            format!(
+                " (its items {} {}, the section at most {})",
+                if section.kind == SectionKind::Bonus {
+                    "gave"
+                } else {
+                    "took"
+                },
+                number(raw.abs()),
+                number(section.points)
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "score {} of {}",
-            number(sheet.score),
-            number(rubric.total)
+            "  {} {}: {sign}{}{cap}",
+            section.kind.keyword(),
+            section.name,
+            number(section.score)
         );
+    }
+    if let Some(limited) = &sheet.limited {
+        let _ = writeln!(out, "  {limited}");
     }
     let file = rubric.source.name();
     let decls = ast_items(&rubric.nodes);
-    let mut lost_any = false;
-    for (section, item) in sheet.items() {
-        let full = item.score == Some(item.points);
-        if full {
-            continue;
-        }
-        lost_any = true;
-        let path = if section.is_empty() {
-            item.name.clone()
-        } else {
-            format!("{section} › {}", item.name)
-        };
-        out.push('\n');
-        match item.score {
-            Some(score) => {
-                let _ = writeln!(
-                    out,
-                    "{path}: {} of {} ({} lost)  [{file}:{}]",
+    let mut told_any = false;
+    for (sections, kind, item) in sheet.items_with_path() {
+        let mut names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();
+        names.push(&item.name);
+        let path = names.join(" › ");
+        let heading = match (kind, item.score) {
+            (_, None) => format!("{path}: not applicable, left out of the total"),
+            (SectionKind::Regular, Some(score)) if score == item.points => continue,
+            (SectionKind::Regular, Some(score)) => format!(
+                "{path}: {} of {} ({} lost)",
+                number(score),
+                number(item.points),
+                number(item.points - score)
+            ),
+            // A bonus not earned and a penalty not incurred are no loss.
+            (_, Some(score)) if score.is_zero() => continue,
+            (SectionKind::Bonus, Some(score)) => format!(
+                "{path}: +{} (bonus, at most {})",
+                number(score),
+                number(item.points)
+            ),
+            (SectionKind::Penalty, Some(score)) => {
+                format!(
+                    "{path}: {} (penalty, at most {})",
                     number(score),
-                    number(item.points),
-                    number(item.points - score),
-                    item.line
-                );
+                    number(item.points)
+                )
             }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "{path}: not applicable, left out of the total  [{file}:{}]",
-                    item.line
-                );
-            }
-        }
+        };
+        told_any = true;
+        let _ = writeln!(out, "\n{heading}  [{file}:{}]", item.line);
         if let Some(decl) = decls.iter().find(|d| d.name.node == item.name) {
             for text in &decl.texts {
                 for line in text.node.lines() {
@@ -70,27 +108,31 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
                 }
             }
         }
-        if item.trace.is_empty() {
-            let _ = writeln!(out, "  nothing earned: no clause gave points");
-        }
-        for step in &item.trace {
-            let evidence: Vec<String> = step
-                .evidence
-                .iter()
-                .map(|u| format!("{} = {}", u.fact, u.value))
-                .collect();
-            let _ = writeln!(out, "  line {}: {}", step.line, step.clause);
-            let _ = writeln!(
-                out,
-                "    {}  →  {} ({})",
-                evidence.join(", "),
-                number(step.score),
-                step.note
-            );
-        }
+        steps(&mut out, item);
     }
-    if !lost_any {
+    if !told_any {
         let _ = writeln!(out, "\nno point lost");
     }
     out
+}
+
+fn steps(out: &mut String, item: &ItemScore) {
+    if item.trace.is_empty() {
+        let _ = writeln!(out, "  nothing earned: no clause gave points");
+    }
+    for step in &item.trace {
+        let evidence: Vec<String> = step
+            .evidence
+            .iter()
+            .map(|u| format!("{} = {}", u.fact, u.value))
+            .collect();
+        let _ = writeln!(out, "  line {}: {}", step.line, step.clause);
+        let _ = writeln!(
+            out,
+            "    {}  →  {} ({})",
+            evidence.join(", "),
+            number(step.score),
+            step.note
+        );
+    }
 }

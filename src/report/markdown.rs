@@ -47,48 +47,53 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
         let _ = writeln!(out, "## {} — {}\n", cell(&sheet.unit), cell(&rubric.title));
         let _ = writeln!(out, "| 一级指标 | 二级指标 | 分值 | 得分 | 扣分说明 |");
         let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
-        let mut last_section = "";
-        for (section, item) in sheet.items() {
-            let heading = if section == last_section {
-                String::new()
-            } else {
-                let points = sheet
-                    .categories
-                    .iter()
-                    .find(|c| c.name == section)
-                    .map_or(String::new(), |c| format!(" ({})", number(c.points)));
-                format!("{}{points}", cell(section))
+        // The first column is the first-level indicator, with its points, once; deeper
+        // sections stand before the item's name: 决策公开 › 决策预公开.
+        let mut last_top: Option<&str> = None;
+        for (path, _, item) in sheet.items_with_path() {
+            let top = path.first().map(|s| s.name.as_str());
+            let heading = match path.first() {
+                Some(s) if last_top != top => format!("{} ({})", cell(&s.name), number(s.points)),
+                _ => String::new(),
             };
-            last_section = section;
+            last_top = top;
+            let mut name: Vec<&str> = path.iter().skip(1).map(|s| s.name.as_str()).collect();
+            name.push(&item.name);
             let score = item.score.map_or("不适用".to_string(), number);
             let _ = writeln!(
                 out,
                 "| {heading} | {} | {} | {score} | {} |",
-                cell(&item.name),
+                cell(&name.join(" › ")),
                 number(item.points),
                 explanation(item, file)
             );
         }
+        // The 合计 row says how the total was made when it is more than a sum.
+        let mut how = Vec::new();
         if sheet.prorated {
-            let _ = writeln!(
-                out,
-                "| 合计 | 折分处理: {} ÷ {} × {} | {} | **{}** | 适用指标得分 {}, 适用指标分值 {} |",
+            how.push(format!(
+                "折分处理: 适用指标得分 {} ÷ 适用指标分值 {} × {}",
                 number(sheet.earned),
                 number(sheet.applicable_points),
-                number(rubric.total),
-                number(rubric.total),
-                number(sheet.score),
-                number(sheet.earned),
-                number(sheet.applicable_points)
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "| 合计 | | {} | **{}** | |",
-                number(rubric.total),
-                number(sheet.score)
-            );
+                number(rubric.total)
+            ));
         }
+        if !sheet.bonus.is_zero() {
+            how.push(format!("加分 +{}", number(sheet.bonus)));
+        }
+        if !sheet.penalty.is_zero() {
+            how.push(format!("倒扣 {}", number(sheet.penalty)));
+        }
+        if let Some(limited) = &sheet.limited {
+            how.push(cell(limited));
+        }
+        let _ = writeln!(
+            out,
+            "| 合计 | | {} | **{}** | {} |",
+            number(rubric.total),
+            number(sheet.score),
+            how.join("; ")
+        );
     }
     out
 }

@@ -10,7 +10,17 @@ use crate::syntax::ast::{FactType, Node};
 
 pub fn outline(rubric: &Rubric) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
+    if rubric.total_max != rubric.total {
+        let _ = writeln!(
+            out,
+            "{} — total {}, at most {} with bonus points",
+            rubric.title,
+            number(rubric.total),
+            number(rubric.total_max)
+        );
+    } else {
+        let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
+    }
     if let Some(year) = rubric.year {
         let _ = writeln!(
             out,
@@ -19,15 +29,28 @@ pub fn outline(rubric: &Rubric) -> String {
             rubric.rounding.mode.keyword()
         );
     }
+    if let Some(calendar) = &rubric.calendar {
+        let years: Vec<String> = calendar.years().iter().map(i32::to_string).collect();
+        let _ = writeln!(
+            out,
+            "working days by {} ({})",
+            calendar.source.name(),
+            years.join(", ")
+        );
+    }
     let mut stack: Vec<(&Node, usize)> = rubric.nodes.iter().rev().map(|n| (n, 0)).collect();
     while let Some((node, depth)) = stack.pop() {
         let indent = "  ".repeat(depth);
         let line = rubric.source.line(node.name().span.start);
+        let weight = node
+            .weight()
+            .map_or(String::new(), |w| format!(" ({}%)", number(w)));
         match node {
             Node::Section(s) => {
                 let _ = writeln!(
                     out,
-                    "{indent}section {} {}  (line {line})",
+                    "{indent}{} {} {}{weight}  (line {line})",
+                    s.kind.keyword(),
                     s.name.node,
                     number(s.points.node)
                 );
@@ -40,7 +63,7 @@ pub fn outline(rubric: &Rubric) -> String {
                     .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
                 let _ = writeln!(
                     out,
-                    "{indent}item {} {}{start}  (line {line})",
+                    "{indent}item {} {}{weight}{start}  (line {line})",
                     i.name.node,
                     number(i.points.node)
                 );
@@ -55,6 +78,12 @@ pub fn outline(rubric: &Rubric) -> String {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         ),
+                        FactType::Periods { from, to } => {
+                            format!("periods from {} to {}", from.node, to.node)
+                        }
+                        FactType::Discretion { max } => {
+                            format!("discretion max {}", number(max.node))
+                        }
                         other => other.describe().to_string(),
                     };
                     let _ = writeln!(out, "{indent}  fact {}: {ty}", f.name.node);

@@ -43,7 +43,10 @@ pub fn table(rubric: &Rubric, sheets: &[Sheet]) -> String {
             row.push(match node {
                 crate::syntax::ast::Node::Section(_) => {
                     sections.next().map_or(String::new(), |c| {
-                        if c.applicable_points == c.points {
+                        // A bonus or penalty section shows what it gave or took.
+                        if c.applicable_points == c.points
+                            || c.kind != crate::syntax::ast::SectionKind::Regular
+                        {
                             number(c.score)
                         } else {
                             format!("{}/{}", number(c.score), number(c.applicable_points))
