@@ -646,3 +646,30 @@ fn a_fractional_count_default_is_refused() {
     assert_eq!(d.message, "the default 1.7 is not a count 0 or more");
     assert_eq!(underlined(&source, primary(d)), "1.7");
 }
+
+#[test]
+fn several_syntax_errors_are_reported_in_one_run() {
+    let (source, diagnostics) = fixture("several_syntax_errors.rule");
+    let got: Vec<(&str, usize, &str)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                source.line_col(primary(d).span.start).0,
+                underlined(&source, primary(d)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (codes::FULLWIDTH, 11, "－"),
+            (codes::SYNTAX, 12, "flor"),
+            (codes::SYNTAX, 13, "2"),
+        ]
+    );
+    assert_eq!(
+        diagnostics[1].help.as_deref(),
+        Some("did you mean `floor`?")
+    );
+}

@@ -24,7 +24,20 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         _ => pos,
     };
     let found = text[pos..].chars().next();
-    let span = Span::new(pos, pos + found.map_or(0, char::len_utf8));
+    // A word (a misspelt keyword) is underlined whole, anything else by its character.
+    let word_len = text[pos..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let span = Span::new(
+        pos,
+        pos + if word_len > 1 {
+            word_len
+        } else {
+            found.map_or(0, char::len_utf8)
+        },
+    );
 
     if let Some(c) = found {
         if let Some(ascii) = fullwidth_twin(c) {
@@ -74,7 +87,10 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     };
     Diagnostic::error(codes::SYNTAX, format!("expected {expected}"))
         .primary(span, label)
-        .help(help_for(&positives, context))
+        .help(match misspelt_keyword(text, pos, &positives) {
+            Some(keyword) => format!("did you mean `{keyword}`?"),
+            None => help_for(&positives, context),
+        })
 }
 
 /// The ASCII character a full-width form stands for, for the ones a Chinese input
@@ -86,6 +102,73 @@ pub fn fullwidth_twin(c: char) -> Option<char> {
         '\u{201C}' | '\u{201D}' => Some('"'),
         _ => None,
     }
+}
+
+/// The expected keyword the word found at `pos` is most likely a misspelling of.
+fn misspelt_keyword(text: &str, pos: usize, positives: &[Rule]) -> Option<&'static str> {
+    let found: String = text[pos..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    let words: Vec<&'static str> = positives.iter().filter_map(|r| keyword_word(*r)).collect();
+    words
+        .into_iter()
+        .map(|w| (strsim::damerau_levenshtein(&found, w), w))
+        .filter(|(distance, w)| *distance > 0 && *distance <= 2.min(w.len() / 2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, w)| w)
+}
+
+/// The spelling of a keyword rule.
+fn keyword_word(rule: Rule) -> Option<&'static str> {
+    use Rule::*;
+    Some(match rule {
+        kw_text | text_stmt => "text",
+        kw_note | note_stmt => "note",
+        kw_fact | fact_decl => "fact",
+        kw_start | start_stmt => "start",
+        kw_applicable | applicable_stmt => "applicable",
+        kw_if | if_clause => "if",
+        kw_per | per_clause => "per",
+        kw_missing | missing_clause => "missing",
+        kw_deadline | deadline_clause => "deadline",
+        kw_floor | floor_mod => "floor",
+        kw_max | max_mod => "max",
+        kw_unless | unless_mod => "unless",
+        kw_section | section_kind => "section",
+        kw_item | item => "item",
+        kw_bool | type_bool => "bool",
+        kw_count | type_count => "count",
+        kw_percent | type_percent => "percent",
+        kw_date | type_date => "date",
+        kw_set | type_set => "set",
+        kw_tally | type_tally => "tally",
+        kw_periods | type_periods => "periods",
+        kw_discretion | type_discretion => "discretion",
+        kw_zero | zero_effect => "zero",
+        kw_except | except => "except",
+        kw_over | over => "over",
+        kw_workdays => "workdays",
+        kw_days => "days",
+        kw_late | two_outcomes => "late",
+        kw_never => "never",
+        kw_by => "by",
+        kw_of => "of",
+        kw_points => "points",
+        kw_score => "score",
+        kw_total | total_setting => "total",
+        kw_year | year_setting => "year",
+        kw_round | round_setting => "round",
+        kw_rubric | rubric_setting => "rubric",
+        kw_source | source_setting => "source",
+        kw_calendar | calendar_setting => "calendar",
+        kw_bonus => "bonus",
+        kw_penalty => "penalty",
+        _ => return None,
+    })
 }
 
 /// The statement keyword that opens the line the error is on, if any.

@@ -24,7 +24,15 @@ use crate::source::SourceFile;
 /// need 3; deeper tables (三级指标 and below) a few more.
 pub const MAX_DEPTH: usize = 64;
 
+/// How many syntax errors one run reports at most.
+pub const MAX_SYNTAX_ERRORS: usize = 20;
+
 /// Parses a rule file into its AST, or gives the diagnostics that stopped it.
+///
+/// After a parse error, the line it is on is blanked (with spaces, so every byte offset
+/// stays where it was) and the file parsed again, to report the next error too — as
+/// long as that line opens or closes no block and each error lies further on than the
+/// last. A line with a brace is not blanked: the errors after it would be echoes.
 pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     let text = source.text();
     if let Some(diagnostic) = depth::check(text, MAX_DEPTH) {
@@ -32,7 +40,12 @@ pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     }
     let pairs = match parser::RuleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
-        Err(e) => return Err(vec![error::from_pest(text, &e).with_source(source)]),
+        Err(e) => {
+            return Err(recover(text, e)
+                .into_iter()
+                .map(|d| d.with_source(source))
+                .collect())
+        }
     };
     let (file, diagnostics) = build::file(pairs);
     if diagnostics.is_empty() {
@@ -43,4 +56,45 @@ pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
             .map(|d| d.with_source(source))
             .collect())
     }
+}
+
+/// Every syntax error that blanking one line at a time can reach.
+fn recover(text: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
+    let mut errors = vec![error::from_pest(text, &first)];
+    let mut scratch = text.to_string();
+    let mut last = errors[0].offset();
+    while errors.len() < MAX_SYNTAX_ERRORS {
+        let line_start = scratch[..last].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = scratch[last..]
+            .find('\n')
+            .map_or(scratch.len(), |i| last + i);
+        let line = &scratch[line_start..line_end];
+        if line.contains(['{', '}']) || line.contains("\"\"\"") || line.trim().is_empty() {
+            break;
+        }
+        // A character of n bytes becomes n spaces, so every offset stays where it was.
+        let blank: String = line
+            .chars()
+            .map(|c| {
+                if c == '\r' {
+                    "\r".to_string()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        scratch.replace_range(line_start..line_end, &blank);
+        match parser::RuleParser::parse(Rule::file, &scratch) {
+            Ok(_) => break,
+            Err(e) => {
+                let d = error::from_pest(&scratch, &e);
+                if d.offset() <= line_end {
+                    break;
+                }
+                last = d.offset();
+                errors.push(d);
+            }
+        }
+    }
+    errors
 }
