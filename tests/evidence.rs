@@ -195,3 +195,12 @@ fn json_evidence_is_validated_the_same_way() {
         "`报道次数` must be a whole number, not a number"
     );
 }
+
+#[test]
+fn a_comment_in_json_is_named_as_such() {
+    let source = SourceFile::new("u.json", "{\n  // 蓬江区\n  \"unit\": \"蓬江区\"\n}");
+    let e = read(&source, Format::Json).unwrap_err();
+    assert_eq!(e.message, "this JSON file cannot be read: comments are not allowed in JSON");
+    assert_eq!(source.line_col(e.labels[0].span.start), (2, 3));
+    assert!(e.help.as_deref().unwrap().contains("TOML"));
+}

@@ -49,8 +49,14 @@ impl Raw {
 /// The formats evidence may come in, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// One unit per file.
     Toml,
+    /// One unit per file.
     Json,
+    /// One unit per row (`super::delimited`).
+    Csv,
+    /// One unit per row of the first visible sheet (`super::workbook`).
+    Xlsx,
 }
 
 impl Format {
@@ -58,6 +64,8 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -73,6 +81,11 @@ pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
     match format {
         Format::Toml => read_toml(source),
         Format::Json => read_json(source),
+        Format::Csv | Format::Xlsx => Err(Diagnostic::error(
+            codes::READ,
+            format!("`{}` holds one unit per row, not one unit", source.name()),
+        )
+        .help("read spreadsheets with `kaohe::evidence::load_file`, which gives every unit of the file")),
     }
     .map_err(|d| d.with_source(source))
 }
@@ -162,7 +175,14 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
             .unwrap_or(&message)
             .to_string();
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
-        return Err(syntax_error(&message, Span::new(at, at + next), "JSON"));
+        // JSON has no comments; say so rather than "key must be a string".
+        let comment = text[at..].starts_with("//") || text[at..].starts_with("/*");
+        let message = if comment { "comments are not allowed in JSON".to_string() } else { message };
+        let mut d = syntax_error(&message, Span::new(at, at + next), "JSON");
+        if comment {
+            d = d.help("delete the comment, or write the evidence as TOML, where `#` starts a comment");
+        }
+        return Err(d);
     }
     let options = ParseOptions {
         allow_comments: false,
