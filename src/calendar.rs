@@ -89,19 +89,7 @@ impl Calendar {
                         seen_holidays = true;
                         y.holidays = dates(year, list, true, &mut out);
                     }
-                    "workdays" => {
-                        let days = dates(year, list, false, &mut out);
-                        for d in &days {
-                            if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-                                out.push(bad(
-                                    list.span,
-                                    &format!("the make-up working day {d} is a {}, not a weekend day", weekday_name(d.weekday())),
-                                    "`workdays` lists the Saturdays and Sundays that are working days (调休上班日)",
-                                ));
-                            }
-                        }
-                        y.workdays = days;
-                    }
+                    "workdays" => y.workdays = dates(year, list, false, &mut out),
                     "source" => {}
                     other => out.push(bad(
                         field.span,
@@ -233,6 +221,17 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
             }
             _ => {
                 if let Some(d) = date(year, item, out) {
+                    // Make-up working days (the list without ranges) fall on weekends.
+                    if !ranges && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                        out.push(bad(
+                            item.span,
+                            &format!(
+                                "the make-up working day {d} is a {}, not a weekend day",
+                                weekday_name(d.weekday())
+                            ),
+                            "`workdays` lists the Saturdays and Sundays that are working days (调休上班日)",
+                        ));
+                    }
                     days.insert(d);
                 }
             }

@@ -194,3 +194,68 @@ fn late_replies_counted_in_a_condition() {
     let on_time = late.replace("2021-10-20", "2021-10-19");
     assert_eq!(common::sheet(&r, &on_time).score, d("4"));
 }
+
+#[test]
+fn a_december_reply_needs_no_calendar_for_next_year() {
+    // Received 2021-12-20, replied 2021-12-22: two working days, on time, although the
+    // deadline itself would fall in 2022, which the calendar does not list.
+    let r = rubric(REPLIES);
+    let s = common::sheet(
+        &r,
+        "unit = \"u\"\n[\"乙\"]\n\"申请\" = [{ \"收到\" = 2021-12-20, \"答复\" = 2021-12-22 }]\n",
+    );
+    assert_eq!(s.score, d("4"));
+    // Never replied: late, whatever the deadline.
+    let s = common::sheet(
+        &r,
+        "unit = \"u\"\n[\"乙\"]\n\"申请\" = [{ \"收到\" = 2021-12-20, \"答复\" = false }]\n",
+    );
+    assert_eq!(s.score, d("2"));
+    assert_eq!(
+        common::item(&s, "乙").trace[0].note,
+        "1 over 20 workdays (2021-12-20 → never): -2"
+    );
+}
+
+#[test]
+fn penalty_items_have_no_floor_no_start_and_no_proration() {
+    let text = "rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact a bool\n    if a zero\n  }\n}\npenalty 倒扣 5 {\n  item 丙 5 {\n    start 1\n    fact n count\n    fact b bool\n    applicable unless b\n    per n -1 floor 0 max 5\n  }\n}\n";
+    let got = codes_and_messages(text);
+    assert_eq!(
+        got,
+        [
+            (
+                "kaohe::points::bound".to_string(),
+                "`start 1` in a penalty section".to_string()
+            ),
+            (
+                "kaohe::rubric::placement".to_string(),
+                "`applicable unless` in a penalty section".to_string()
+            ),
+            (
+                "kaohe::points::bound".to_string(),
+                "`floor` in a penalty section".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_empty_discretion_and_a_period_named_twice() {
+    let text = "rubric 表\ntotal 4\nyear 2021\ncalendar \"rules/calendars/cn.toml\"\nsection 甲 4 {\n  item 乙 4 {\n    fact 酌情 discretion max 0\n    fact 申请 periods from 日期 to 日期\n    per 酌情 -1\n    per 申请 over 5 workdays -4 floor 0\n  }\n}\n";
+    let got = codes_and_messages(text);
+    assert!(
+        got.contains(&(
+            "kaohe::points::bound".to_string(),
+            "`discretion max 0` leaves nothing to give".to_string()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "kaohe::name::duplicate".to_string(),
+            "a period's two dates are both called `日期`".to_string()
+        )),
+        "{got:?}"
+    );
+}

@@ -68,12 +68,15 @@ impl Kind {
 pub struct Context {
     pub year: Option<i32>,
     pub has_calendar: bool,
+    /// The kind of the top-level section the item stands in.
+    pub kind: SectionKind,
 }
 
 struct ItemChecker<'a> {
     item: &'a Item,
     year: Option<i32>,
     has_calendar: bool,
+    kind: SectionKind,
     used: Vec<bool>,
     out: Vec<Diagnostic>,
 }
@@ -84,12 +87,20 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
         item,
         year: context.year,
         has_calendar: context.has_calendar,
+        kind: context.kind,
         used: vec![false; item.facts.len()],
         out: Vec::new(),
     };
     c.declarations();
     if let Some(start) = &item.start {
-        if start.node < Decimal::ZERO || start.node > item.points.node {
+        let penalty = context.kind == SectionKind::Penalty;
+        if penalty && !start.node.is_zero() {
+            c.out.push(
+                Diagnostic::error(codes::BOUND, format!("`start {}` in a penalty section", start.node))
+                    .primary(start.span, "a penalty item starts from 0")
+                    .help("delete `start`: a penalty (倒扣分) item starts from 0 and its clauses take points"),
+            );
+        } else if start.node < Decimal::ZERO || start.node > item.points.node {
             c.out.push(
                 Diagnostic::error(
                     codes::BOUND,
@@ -105,6 +116,16 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
         }
     }
     if let Some(cond) = &item.applicable_unless {
+        if context.kind != SectionKind::Regular {
+            c.out.push(
+                Diagnostic::error(
+                    codes::PLACEMENT,
+                    format!("`applicable unless` in a {} section", context.kind.keyword()),
+                )
+                .primary(cond.span, "nothing to prorate")
+                .help("折分处理 prorates the regular sections; a bonus or penalty item that does not apply simply gives or takes nothing"),
+            );
+        }
         c.condition(cond);
     }
     for clause in &item.clauses {
@@ -144,6 +165,19 @@ impl ItemChecker<'_> {
             } else {
                 seen.insert(&fact.name.node, fact.name.span);
             }
+            match &fact.ty.node {
+                FactType::Periods { from, to } if from.node == to.node => self.out.push(
+                    Diagnostic::error(codes::DUPLICATE, format!("a period's two dates are both called `{}`", from.node))
+                        .primary(to.span, "named like its start")
+                        .help("name the start and the end apart, as in `periods from 收到日期 to 答复日期`"),
+                ),
+                FactType::Discretion { max } if max.node <= Decimal::ZERO => self.out.push(
+                    Diagnostic::error(codes::BOUND, format!("`discretion max {}` leaves nothing to give", max.node))
+                        .primary(max.span, "the most the assessor may give")
+                        .help("write the bound from the table, such as `discretion max 2` for 在2分内酌情给分"),
+                ),
+                _ => {}
+            }
             if let Some(members) = fact.ty.node.members() {
                 let mut seen_m: HashMap<&str, Span> = HashMap::new();
                 for m in members {
@@ -178,7 +212,7 @@ impl ItemChecker<'_> {
                         )
                         .primary(default.span, format!("a {}", default.node.describe()))
                         .label(fact.ty.span, format!("the fact is a {}", fact.ty.node.describe()))
-                        .help("write a default of the fact's type: `false`, `0`, `0%` or a date; sets and tallies have no default"),
+                        .help("write a default of the fact's type: `false`, `0`, `0%` or a date; sets, tallies, periods and discretionary scores have no default"),
                     );
                 } else if let (FactType::Count { max }, Literal::Number(n)) =
                     (&fact.ty.node, &default.node)
@@ -552,7 +586,13 @@ impl ItemChecker<'_> {
         }
         let gives = matches!(clause.effect.node, Effect::Points(p) | Effect::Percent { percent: p, .. } if p > Decimal::ZERO);
         if let Some(floor) = &clause.floor {
-            if floor.node > points {
+            if self.kind == SectionKind::Penalty {
+                self.out.push(
+                    Diagnostic::error(codes::BOUND, "`floor` in a penalty section")
+                        .primary(floor.span, "it would stop every deduction")
+                        .help("a penalty (倒扣分) item starts from 0 and goes down; limit what a clause takes with `max`"),
+                );
+            } else if floor.node > points {
                 self.out.push(
                     Diagnostic::error(codes::BOUND, format!("`floor {}` is above the item's {} points", floor.node, points))
                         .primary(floor.span, "the floor")

@@ -109,11 +109,12 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     }
     budget::check(&file, header.total.as_ref(), &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
-    let context = items::Context {
-        year: header.year,
-        has_calendar: header.calendar.is_some(),
-    };
     for (item, kind) in items_with_kind(&file.nodes) {
+        let context = items::Context {
+            year: header.year,
+            has_calendar: header.calendar.is_some(),
+            kind,
+        };
         let typed_ok = items::check_item(item, &context, &mut diagnostics);
         if typed_ok {
             range::check_item(item, kind, &mut diagnostics);

@@ -40,24 +40,33 @@ pub fn over(
             }
             DayUnit::Workdays => {
                 let cal = calendar.ok_or(uncovered(p.from.year()))?;
-                // Every date must lie in a year the calendar lists.
+                // Every date given must lie in a year the calendar lists.
                 for d in [Some(p.from), p.to].into_iter().flatten() {
                     if !cal.years().contains(&d.year()) {
                         return Err(uncovered(d.year()));
                     }
                 }
-                let deadline = cal
-                    .add_working_days(p.from, n)
-                    .map_err(|e| uncovered(e.0))?;
                 match p.to {
-                    Some(to) if to <= deadline => continue,
+                    // Counting the working days up to the reply needs only the years the
+                    // period spans, so a December reply to a December request never needs
+                    // next year's list.
                     Some(to) => {
                         let taken = cal
                             .working_days_between(p.from, to)
                             .map_err(|e| uncovered(e.0))?;
-                        format!("{} → {to}: {taken} workdays, due {deadline}", p.from)
+                        if taken <= n {
+                            continue;
+                        }
+                        let due = cal
+                            .add_working_days(p.from, n)
+                            .map_err(|e| uncovered(e.0))?;
+                        format!("{} → {to}: {taken} workdays, due {due}", p.from)
                     }
-                    None => format!("{} → never, due {deadline}", p.from),
+                    // Never replied: late whatever the deadline; name it when it can be known.
+                    None => match cal.add_working_days(p.from, n) {
+                        Ok(due) => format!("{} → never, due {due}", p.from),
+                        Err(_) => format!("{} → never", p.from),
+                    },
                 }
             }
         };

@@ -652,8 +652,10 @@ impl Validator<'_> {
 
     fn discretion(&mut self, decl: &FactDecl, max: Decimal, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
-        let example =
-            format!("`\"{name}\" = {{ score = 1.5, reason = \"材料齐全, 做法有创新\" }}`");
+        let example_score = (max / Decimal::TWO).normalize();
+        let example = format!(
+            "`\"{name}\" = {{ score = {example_score}, reason = \"材料齐全, 做法有创新\" }}`"
+        );
         let Raw::Table(fields) = &node.raw else {
             self.error(
                 codes::EVIDENCE_VALUE,
@@ -691,7 +693,7 @@ impl Validator<'_> {
                                     v.normalize()
                                 ),
                                 value.span,
-                                &format!("at most {max}"),
+                                &format!("from 0 to {max}"),
                                 format!(
                                     "the rule file allows the assessor from 0 to {max} points here"
                                 ),

@@ -6,14 +6,19 @@ use std::fmt::Write;
 use super::number;
 use crate::check::Rubric;
 use crate::eval::{ItemScore, Sheet};
+use crate::syntax::ast::SectionKind;
 
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn explanation(item: &ItemScore, file: &str) -> String {
-    if item.trace.is_empty() && item.score.is_some_and(|s| s < item.points) {
+fn explanation(item: &ItemScore, kind: SectionKind, file: &str) -> String {
+    // A bonus not earned or a penalty not incurred needs no word.
+    if item.trace.is_empty()
+        && kind == SectionKind::Regular
+        && item.score.is_some_and(|s| s < item.points)
+    {
         return format!("no clause gave points [{file}:{}]", item.line);
     }
     let parts: Vec<String> = item
@@ -50,7 +55,7 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
         // The first column is the first-level indicator, with its points, once; deeper
         // sections stand before the item's name: 决策公开 › 决策预公开.
         let mut last_top: Option<&str> = None;
-        for (path, _, item) in sheet.items_with_path() {
+        for (path, kind, item) in sheet.items_with_path() {
             let top = path.first().map(|s| s.name.as_str());
             let heading = match path.first() {
                 Some(s) if last_top != top => format!("{} ({})", cell(&s.name), number(s.points)),
@@ -65,7 +70,7 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
                 "| {heading} | {} | {} | {score} | {} |",
                 cell(&name.join(" › ")),
                 number(item.points),
-                explanation(item, file)
+                explanation(item, kind, file)
             );
         }
         // The 合计 row says how the total was made when it is more than a sum.
