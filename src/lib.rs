@@ -6,10 +6,14 @@
 //! [`report`] (table, JSON, explanations).
 
 pub mod calendar;
+pub mod cases;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod evidence;
+pub mod formatter;
+pub mod render;
 pub mod report;
 pub mod source;
 pub mod span;

@@ -233,3 +233,48 @@ fn to_json(v: toml::Value) -> serde_json::Value {
         other => serde_json::to_value(other).unwrap(),
     }
 }
+
+/// TOML to block-style YAML: tables indented, lists and tally tables inline, dates bare.
+fn to_yaml(v: &toml::Value, indent: usize, out: &mut String) {
+    let inline = |v: &toml::Value| -> String {
+        match v {
+            toml::Value::Datetime(d) => d.to_string(),
+            other => serde_json::to_string(&to_json(other.clone())).unwrap(),
+        }
+    };
+    if let toml::Value::Table(t) = v {
+        for (k, v) in t {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(&serde_json::to_string(k).unwrap());
+            match v {
+                toml::Value::Table(inner) if indent == 0 && !inner.is_empty() => {
+                    out.push_str(":\n");
+                    to_yaml(v, indent + 2, out);
+                }
+                other => {
+                    out.push_str(": ");
+                    out.push_str(&inline(other));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn yaml_evidence_scores_like_toml() {
+    let dir = scratch("yamlev");
+    for (table, unit) in [("county", "taishan"), ("department", "yanjiushi")] {
+        let path = format!("examples/jiangmen-2020/{table}/{unit}.toml");
+        let value: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut yaml = String::from("# 由 TOML 转换而来\n");
+        to_yaml(&value, 0, &mut yaml);
+        let target = dir.join(format!("{unit}.yaml"));
+        std::fs::write(&target, yaml).unwrap();
+        let rule = format!("rules/jiangmen-2020/{table}.rule");
+        let a = kaohe(&["eval", &rule, &path, "--format", "json"]);
+        let b = kaohe(&["eval", &rule, target.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+        assert_eq!(stdout(&a), stdout(&b));
+    }
+}

@@ -200,7 +200,49 @@ fn json_evidence_is_validated_the_same_way() {
 fn a_comment_in_json_is_named_as_such() {
     let source = SourceFile::new("u.json", "{\n  // 蓬江区\n  \"unit\": \"蓬江区\"\n}");
     let e = read(&source, Format::Json).unwrap_err();
-    assert_eq!(e.message, "this JSON file cannot be read: comments are not allowed in JSON");
+    assert_eq!(
+        e.message,
+        "this JSON file cannot be read: comments are not allowed in JSON"
+    );
     assert_eq!(source.line_col(e.labels[0].span.start), (2, 3));
     assert!(e.help.as_deref().unwrap().contains("TOML"));
+}
+
+#[test]
+fn yaml_evidence_with_its_places() {
+    let r = rubric(RULE);
+    let text = "unit: 蓬江区\n决策公开:\n  报道次数: 12\n  未标记: -1\n解读形式:\n  形式: [新闻发布会, 音视屏]\n行政执法公示:\n  无执法职能: true\n";
+    let source = SourceFile::new("u.yaml", text);
+    let node = read(&source, Format::Yaml).unwrap();
+    let errors = validate(&r, &source, &node).unwrap_err();
+    let got: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e.message.as_str(),
+                &text[e.labels[0].span.start..e.labels[0].span.end],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("`未标记` is negative", "-1"),
+            ("`音视屏` is not a member of `形式`", "音视屏")
+        ]
+    );
+    // A syntax error points at its character, counted in characters on its line.
+    let source = SourceFile::new("u.yaml", "unit: 蓬江区\n决策公开: [报道次数\n");
+    let e = read(&source, Format::Yaml).unwrap_err();
+    assert_eq!(e.code, "kaohe::evidence::syntax");
+    assert_eq!(source.line_col(e.labels[0].span.start).0, 3);
+    // Aliases are refused.
+    let source = SourceFile::new("u.yaml", "unit: &a 蓬江区\n决策公开:\n  报道次数: *a\n");
+    let e = read(&source, Format::Yaml).unwrap_err();
+    assert_eq!(e.message, "YAML aliases are not accepted in evidence");
+    // Decimals stay exact.
+    let source = SourceFile::new("u.yaml", "unit: u\n决策公开:\n  报道次数: 12\n  未标记: 0\n解读形式:\n  形式: []\n行政执法公示:\n  无执法职能: false\n  发布日期: 2020-12-30\n");
+    let node = read(&source, Format::Yaml).unwrap();
+    let s = kaohe::eval::evaluate(&r, &validate(&r, &source, &node).unwrap()).unwrap();
+    assert_eq!(s.score, d("7"));
 }

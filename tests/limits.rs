@@ -122,3 +122,17 @@ fn a_text_block_indented_with_ideographic_spaces_is_kept() {
     };
     assert_eq!(i.texts[0].node, "第一行\n\n　　第三行");
 }
+
+#[test]
+fn deeply_indented_yaml_evidence_is_refused() {
+    let e = small_stack(|| {
+        let mut text = String::from("unit: u\n");
+        // 1,000 levels of indentation (half a megabyte of spaces).
+        for depth in 0..1_000 {
+            text.push_str(&" ".repeat(depth));
+            text.push_str("a:\n");
+        }
+        read(&SourceFile::new("u.yaml", text), Format::Yaml).unwrap_err()
+    });
+    assert_eq!(e.code, "kaohe::syntax::too_deep");
+}

@@ -2,10 +2,16 @@
 //! diagnostics, compiling a rule file, loading evidence, writing output whole.
 
 mod check;
+mod diff;
 mod eval;
 mod explain;
+mod fmt;
 mod outline;
 mod output;
+mod progress;
+mod render;
+mod template;
+mod test;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,7 +19,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use kaohe::check::Rubric;
-use kaohe::diagnostic::{codes, render_human, render_json, Diagnostic, HumanStyle};
+use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
 use kaohe::eval::Sheet;
 use kaohe::evidence;
 
@@ -36,6 +42,11 @@ enum Command {
     Outline(outline::Args),
     Eval(eval::Args),
     Explain(explain::Args),
+    Template(template::Args),
+    Fmt(fmt::Args),
+    Render(render::Args),
+    Diff(diff::Args),
+    Test(test::Args),
 }
 
 impl Cli {
@@ -45,6 +56,11 @@ impl Cli {
             Command::Outline(args) => outline::run(args),
             Command::Eval(args) => eval::run(args),
             Command::Explain(args) => explain::run(args),
+            Command::Template(args) => template::run(args),
+            Command::Fmt(args) => fmt::run(args),
+            Command::Render(args) => render::run(args),
+            Command::Diff(args) => diff::run(args),
+            Command::Test(args) => test::run(args),
         }
     }
 }
@@ -85,8 +101,8 @@ pub fn compile(path: &Path, format: MessageFormat) -> Result<Rubric, Failed> {
     checked.rubric.ok_or(Failed)
 }
 
-/// Reads and validates every evidence file; on any problem, prints them all and
-/// scores nothing.
+/// Reads and validates every evidence file (a unit per TOML or JSON file, a unit per
+/// row of a CSV or XLSX file); on any problem, prints them all and scores nothing.
 pub fn load_units(
     rubric: &Rubric,
     paths: &[PathBuf],
@@ -96,41 +112,20 @@ pub fn load_units(
         print_diagnostics(&[d], format);
         Failed
     })?;
-    let mut units: Vec<evidence::Unit> = Vec::new();
-    let mut problems = Vec::new();
-    for file in &files {
-        match evidence::load(rubric, file) {
-            Ok(unit) => {
-                if let Some(first) = units.iter().find(|u| u.name == unit.name) {
-                    problems.push(
-                        Diagnostic::error(
-                            codes::EVIDENCE_DUPLICATE,
-                            format!("unit `{}` has evidence in two files", unit.name),
-                        )
-                        .primary(unit.name_span, "named again here")
-                        .help(format!(
-                            "the first is `{}`; keep one file per unit",
-                            first.source.name()
-                        ))
-                        .with_source(&unit.source),
-                    );
-                } else {
-                    units.push(unit);
-                }
-            }
-            Err(mut ds) => problems.append(&mut ds),
+    let mut progress = progress::Progress::new("units read");
+    let loaded = evidence::load_all(rubric, &files, &mut |n| progress.tick(n));
+    progress.finish();
+    match loaded {
+        Ok(units) => Ok(units),
+        Err(problems) => {
+            print_diagnostics(&problems, format);
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: no unit was scored: the evidence has {} problem(s)",
+                problems.len()
+            );
+            Err(Failed)
         }
-    }
-    if problems.is_empty() {
-        Ok(units)
-    } else {
-        print_diagnostics(&problems, format);
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: no unit was scored: the evidence has {} problem(s)",
-            problems.len()
-        );
-        Err(Failed)
     }
 }
 
@@ -142,12 +137,15 @@ pub fn score(
 ) -> Result<Vec<Sheet>, Failed> {
     let mut sheets = Vec::with_capacity(units.len());
     let mut problems = Vec::new();
-    for unit in units {
+    let mut progress = progress::Progress::new("units scored");
+    for (n, unit) in units.iter().enumerate() {
         match kaohe::eval::evaluate(rubric, unit) {
             Ok(s) => sheets.push(s),
             Err(d) => problems.push(d),
         }
+        progress.tick(n + 1);
     }
+    progress.finish();
     if problems.is_empty() {
         Ok(sheets)
     } else {

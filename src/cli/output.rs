@@ -72,3 +72,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Refuses to write a binary file (an XLSX workbook) to stdout: it needs `--output`.
+pub fn refuse_binary(
+    what: &str,
+    output: Option<&Path>,
+    format: MessageFormat,
+) -> Result<(), Failed> {
+    if output.is_some() {
+        return Ok(());
+    }
+    print_diagnostics(
+        &[Diagnostic::error(
+            codes::BINARY_STDOUT,
+            format!("an XLSX {what} is a binary file and is not written to stdout"),
+        )
+        .help("name the file to write with `--output FILE`, such as `--output 考核结果.xlsx`")],
+        format,
+    );
+    Err(Failed)
+}

@@ -68,6 +68,11 @@ pub const EVIDENCE_MISSING: &str = "kaohe::evidence::missing";
 pub const EVIDENCE_VALUE: &str = "kaohe::evidence::value";
 /// The same unit in two evidence files.
 pub const EVIDENCE_DUPLICATE: &str = "kaohe::evidence::duplicate_unit";
+/// A spreadsheet's header names a column twice, lacks the `单位` column, or a column
+/// holds values under no header.
+pub const EVIDENCE_COLUMN: &str = "kaohe::evidence::column";
+/// A fact whose type cannot be given in a spreadsheet cell yet.
+pub const EVIDENCE_CELL_TYPE: &str = "kaohe::evidence::cell_type";
 
 /// A calendar file that is not valid, or a rubric that counts working days without one.
 pub const CALENDAR: &str = "kaohe::calendar::invalid";
@@ -77,3 +82,14 @@ pub const CALENDAR_YEAR: &str = "kaohe::eval::calendar_year";
 pub const NOTHING_APPLICABLE: &str = "kaohe::eval::nothing_applicable";
 /// An output file could not be written.
 pub const WRITE: &str = "kaohe::io::write";
+/// A binary report (XLSX) asked for on stdout, without `--output`.
+pub const BINARY_STDOUT: &str = "kaohe::io::binary_stdout";
+
+/// `kaohe fmt` would have changed what a rule file means (a bug in the formatter).
+pub const FMT_CHANGED_MEANING: &str = "kaohe::fmt::changed_meaning";
+/// A test case without expectations (no `[expect]` table, or an empty one).
+pub const CASE_NO_EXPECTATION: &str = "kaohe::test::no_expectation";
+/// A malformed `[expect]` table or expected value.
+pub const CASE_EXPECT: &str = "kaohe::test::expect";
+/// An expectation naming no section or item of the rubric.
+pub const CASE_UNKNOWN: &str = "kaohe::test::unknown";

@@ -31,9 +31,10 @@ pub fn over(
         };
         let description = match over.unit {
             DayUnit::Days => {
-                let limit = p.from + chrono::Days::new(u64::from(n));
+                // A limit past the last date chrono knows is never reached: on time.
+                let limit = p.from.checked_add_days(chrono::Days::new(u64::from(n)));
                 match p.to {
-                    Some(to) if to <= limit => continue,
+                    Some(to) if limit.is_none_or(|limit| to <= limit) => continue,
                     Some(to) => format!("{} → {to}: {} days", p.from, (to - p.from).num_days()),
                     None => format!("{} → never", p.from),
                 }

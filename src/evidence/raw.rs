@@ -53,6 +53,8 @@ pub enum Format {
     Toml,
     /// One unit per file.
     Json,
+    /// One unit per file (`super::yaml`).
+    Yaml,
     /// One unit per row (`super::delimited`).
     Csv,
     /// One unit per row of the first visible sheet (`super::workbook`).
@@ -64,6 +66,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Format::Yaml),
             "csv" => Some(Format::Csv),
             "xlsx" => Some(Format::Xlsx),
             _ => None,
@@ -81,6 +84,7 @@ pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
     match format {
         Format::Toml => read_toml(source),
         Format::Json => read_json(source),
+        Format::Yaml => super::yaml::read(source),
         Format::Csv | Format::Xlsx => Err(Diagnostic::error(
             codes::READ,
             format!("`{}` holds one unit per row, not one unit", source.name()),
@@ -177,10 +181,16 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         // JSON has no comments; say so rather than "key must be a string".
         let comment = text[at..].starts_with("//") || text[at..].starts_with("/*");
-        let message = if comment { "comments are not allowed in JSON".to_string() } else { message };
+        let message = if comment {
+            "comments are not allowed in JSON".to_string()
+        } else {
+            message
+        };
         let mut d = syntax_error(&message, Span::new(at, at + next), "JSON");
         if comment {
-            d = d.help("delete the comment, or write the evidence as TOML, where `#` starts a comment");
+            d = d.help(
+                "delete the comment, or write the evidence as TOML, where `#` starts a comment",
+            );
         }
         return Err(d);
     }

@@ -1,17 +1,26 @@
-//! Reports: score sheets → a ranking table, JSON, or an explanation of every point lost;
-//! a checked rubric → its outline.
+//! Reports: score sheets → a ranking table, JSON, Markdown, CSV or XLSX, or an
+//! explanation of every point lost; a checked rubric → its outline, or an empty
+//! evidence form (`kaohe template`).
 
 mod explain;
 mod json;
 mod markdown;
 mod outline;
+mod ranking;
 mod table;
+mod template;
+mod template_sheet;
+mod workbook;
 
 pub use explain::explain;
 pub use json::json;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use ranking::ranking_csv;
 pub use table::table;
+pub use template::{template, template_csv, template_toml, TemplateFormat};
+pub use template_sheet::{template_xlsx, FORM_SHEET, GUIDE_SHEET};
+pub use workbook::{xlsx, RANKING_SHEET};
 
 use rust_decimal::Decimal;
 
@@ -24,6 +33,10 @@ pub enum Format {
     Json,
     /// Each unit's score sheet as a Markdown table laid out like the official one.
     Md,
+    /// The ranking as CSV: rank, unit, total, each first-level subtotal.
+    Csv,
+    /// A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`).
+    Xlsx,
 }
 
 /// A decimal as people write scores: no trailing zeros.

@@ -292,6 +292,8 @@ pub struct Condition {
     pub span: Span,
 }
 
+// Conditions are few and built once per file; boxing the comparison would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConditionKind {
     Fact(FactPath),

@@ -1,0 +1,78 @@
+//! `kaohe diff OLD.rule NEW.rule [EVIDENCE...]`: what changed between two rubrics, and
+//! what that does to each unit's score.
+
+use std::path::PathBuf;
+
+use kaohe::diagnostic::{codes, Diagnostic};
+use kaohe::diff;
+
+use super::{compile, print_diagnostics, write_output, Failed, MessageFormat};
+
+/// The formats of `kaohe diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// A report for people.
+    #[default]
+    Text,
+    /// The same report as one JSON object.
+    Json,
+}
+
+/// Compare two rule files: items added, removed, renamed, points moved, clauses changed,
+/// and, given evidence, each unit's score under both.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The old `.rule` file (last year's).
+    old: PathBuf,
+    /// The new `.rule` file.
+    new: PathBuf,
+    /// Evidence files (`.toml`, `.json`, `.csv`, `.xlsx`) or folders of them, scored under
+    /// both rubrics.
+    evidence: Vec<PathBuf>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Write the report to this file (whole, or not at all) instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// How diagnostics are printed on stderr.
+    #[arg(long, value_enum, default_value_t)]
+    message_format: MessageFormat,
+}
+
+pub fn run(args: Args) -> Result<(), Failed> {
+    let old = compile(&args.old, args.message_format);
+    let new = compile(&args.new, args.message_format);
+    let (old, new) = (old?, new?);
+    let mut report = diff::compare(&old, &new);
+    if !args.evidence.is_empty() {
+        let pairs = diff::pair_items(&old, &new);
+        report.units =
+            diff::scores::unit_changes(&old, &new, &pairs, &args.evidence).map_err(|d| {
+                print_diagnostics(&[d], args.message_format);
+                Failed
+            })?;
+        for unit in &report.units {
+            print_diagnostics(&unit.diagnostics, args.message_format);
+        }
+    }
+    let text = match args.format {
+        Format::Text => diff::text::text(&report),
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&report).map_err(|e| {
+                print_diagnostics(
+                    &[Diagnostic::error(
+                        codes::WRITE,
+                        format!("cannot write the report as JSON: {e}"),
+                    )
+                    .help("write it as text (`--format text`), and report this")],
+                    args.message_format,
+                );
+                Failed
+            })?;
+            json.push('\n');
+            json
+        }
+    };
+    write_output(&text, args.output.as_deref(), args.message_format)
+}

@@ -1,0 +1,193 @@
+//! `kaohe fmt [--check] FILE...`: rule files in the one canonical layout.
+//!
+//! Without `--check`, each file that is not canonical is rewritten in place, through a
+//! temporary file renamed over it (so it is never left half written), keeping its
+//! permissions and writing through a symbolic link to its target. With `--check`,
+//! nothing is written: each file that would change is shown as a unified diff, and the
+//! command fails. A file that does not parse is never formatted.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use kaohe::diagnostic::{codes, Diagnostic};
+use kaohe::source::SourceFile;
+
+use super::{print_diagnostics, Failed, MessageFormat};
+
+/// Lay out rule files in kaohe's canonical layout, keeping comments and texts exactly.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The `.rule` files, or folders to search for them (with their subfolders).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Write nothing: show what would change as a unified diff, and fail if anything would.
+    #[arg(long)]
+    check: bool,
+    /// How diagnostics are printed on stderr.
+    #[arg(long, value_enum, default_value_t)]
+    message_format: MessageFormat,
+}
+
+pub fn run(args: Args) -> Result<(), Failed> {
+    let (files, problems) = rule_files(&args.files);
+    print_diagnostics(&problems, args.message_format);
+    let mut failed = !problems.is_empty();
+    let mut diffs = String::new();
+    for path in &files {
+        let source = match kaohe::evidence::read_source(path) {
+            Ok(s) => s,
+            Err(d) => {
+                print_diagnostics(&[d], args.message_format);
+                failed = true;
+                continue;
+            }
+        };
+        let formatted = match kaohe::formatter::format(&source) {
+            Ok(text) => text,
+            Err(ds) => {
+                print_diagnostics(&ds, args.message_format);
+                failed = true;
+                continue;
+            }
+        };
+        if formatted == source.text() {
+            continue;
+        }
+        if args.check {
+            diffs.push_str(&unified_diff(&source, &formatted));
+            failed = true;
+        } else if let Err(d) = rewrite(path, &formatted) {
+            print_diagnostics(&[d], args.message_format);
+            failed = true;
+        } else {
+            let _ = writeln!(std::io::stderr(), "formatted {}", path.display());
+        }
+    }
+    if !diffs.is_empty() {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let _ = out.write_all(diffs.as_bytes()).and_then(|()| out.flush());
+    }
+    if failed {
+        Err(Failed)
+    } else {
+        Ok(())
+    }
+}
+
+/// The rule files named on the command line: files as they are, folders searched with
+/// their subfolders (hidden ones skipped) for `*.rule`, in name order; and a
+/// diagnostic for each folder that cannot be read or holds no rule file.
+fn rule_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let before = out.len();
+        let mut folders = vec![path.clone()];
+        while let Some(folder) = folders.pop() {
+            let entries = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    problems.push(
+                        Diagnostic::error(
+                            codes::READ,
+                            format!(
+                                "cannot read the folder `{}`: {}",
+                                folder.display(),
+                                e.to_string().to_lowercase()
+                            ),
+                        )
+                        .help("check the path, and that the folder can be read"),
+                    );
+                    continue;
+                }
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                let hidden = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
+                if hidden {
+                    continue;
+                }
+                if p.is_dir() {
+                    folders.push(p);
+                } else if p.extension().is_some_and(|e| e == "rule") {
+                    out.push(p);
+                }
+            }
+        }
+        if out.len() == before {
+            problems.push(
+                Diagnostic::error(
+                    codes::READ,
+                    format!("the folder `{}` holds no `.rule` file", path.display()),
+                )
+                .help("name the rule files to format, or a folder that holds some"),
+            );
+        }
+        out[before..].sort();
+    }
+    (out, problems)
+}
+
+/// A unified diff from the file as it is to the file formatted.
+fn unified_diff(source: &SourceFile, formatted: &str) -> String {
+    let diff = similar::TextDiff::from_lines(source.text(), formatted);
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(source.name(), &format!("{} (formatted)", source.name()))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces a file's contents whole: a temporary file beside the target, with the
+/// target's permissions, renamed over it.
+fn rewrite(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let result = (|| {
+        let target = std::fs::canonicalize(path)?;
+        let permissions = std::fs::metadata(&target)?.permissions();
+        if permissions.readonly() {
+            return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        }
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.{}.fmt.tmp", std::process::id()));
+        let written = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+            std::fs::set_permissions(&tmp, permissions)?;
+            std::fs::rename(&tmp, &target)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
+    })();
+    result.map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied (or the file is read-only)".to_string()
+            }
+            _ => e.to_string().to_lowercase(),
+        };
+        Diagnostic::error(
+            codes::WRITE,
+            format!("cannot rewrite `{}`: {reason}", path.display()),
+        )
+        .help("check that the file and its folder can be written; the file is unchanged")
+    })
+}

@@ -1,0 +1,47 @@
+//! Progress of long batches on stderr: a line that counts units, every 1000 of them,
+//! shown only when stderr is a terminal, so logs and pipes never carry it.
+
+use std::io::{IsTerminal, Write as _};
+
+/// How many units pass between two updates of the line.
+const EVERY: usize = 1000;
+
+/// A counter on one line of stderr, rewritten in place.
+pub struct Progress {
+    what: &'static str,
+    shown: bool,
+    enabled: bool,
+}
+
+impl Progress {
+    /// A counter for `what` (such as `units read`), shown only on a terminal.
+    pub fn new(what: &'static str) -> Progress {
+        Progress {
+            what,
+            shown: false,
+            enabled: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Notes that `done` units are through; every 1000th shows on the line.
+    pub fn tick(&mut self, done: usize) {
+        if self.enabled && done > 0 && done.is_multiple_of(EVERY) {
+            let _ = write!(std::io::stderr(), "\r{}: {done}", self.what);
+            self.shown = true;
+        }
+    }
+
+    /// Clears the line, so diagnostics and reports start on a clean one.
+    pub fn finish(&mut self) {
+        if self.shown {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+            self.shown = false;
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}

@@ -1,0 +1,46 @@
+//! `kaohe render RULE --format md|html|xlsx [--output FILE]`: the rubric as the table
+//! the notice publishes.
+
+use std::path::PathBuf;
+
+use kaohe::render::{self, Format, Table};
+
+use super::output::{refuse_binary, write_bytes};
+use super::{compile, print_diagnostics, Failed, MessageFormat};
+
+/// Print a rubric as the published table: 一级指标 | 二级指标 | 分值 | 评分说明与细则.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The `.rule` file.
+    rule: PathBuf,
+    /// The table's format; by default the one `--output`'s extension names, else `md`.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the table to this file (whole, or not at all) instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// How diagnostics are printed on stderr.
+    #[arg(long, value_enum, default_value_t)]
+    message_format: MessageFormat,
+}
+
+pub fn run(args: Args) -> Result<(), Failed> {
+    let rubric = compile(&args.rule, args.message_format)?;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::of_extension))
+        .unwrap_or(Format::Md);
+    let table = Table::new(&rubric);
+    let bytes = match format {
+        Format::Md => render::markdown::markdown(&table).into_bytes(),
+        Format::Html => render::html::html(&table).into_bytes(),
+        Format::Xlsx => {
+            refuse_binary("table", args.output.as_deref(), args.message_format)?;
+            render::xlsx::xlsx(&table).map_err(|d| {
+                print_diagnostics(&[d], args.message_format);
+                Failed
+            })?
+        }
+    };
+    write_bytes(&bytes, args.output.as_deref(), args.message_format)
+}

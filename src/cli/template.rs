@@ -1,0 +1,38 @@
+//! `kaohe template RULE`: an empty evidence form made from a rule file.
+
+use std::path::PathBuf;
+
+use kaohe::report::{self, TemplateFormat};
+
+use super::output::{refuse_binary, write_bytes};
+use super::{compile, print_diagnostics, Failed, MessageFormat};
+
+/// Write an empty evidence form for a rule file: TOML (one file per unit) or CSV and
+/// XLSX (one row per unit), every fact described.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The `.rule` file.
+    rule: PathBuf,
+    /// The form's format.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Toml)]
+    format: TemplateFormat,
+    /// Write the form to this file (whole, or not at all) instead of stdout; XLSX
+    /// needs it.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// How diagnostics are printed on stderr.
+    #[arg(long, value_enum, default_value_t)]
+    message_format: MessageFormat,
+}
+
+pub fn run(args: Args) -> Result<(), Failed> {
+    if args.format == TemplateFormat::Xlsx {
+        refuse_binary("form", args.output.as_deref(), args.message_format)?;
+    }
+    let rubric = compile(&args.rule, args.message_format)?;
+    let bytes = report::template(&rubric, args.format).map_err(|d| {
+        print_diagnostics(&[d], args.message_format);
+        Failed
+    })?;
+    write_bytes(&bytes, args.output.as_deref(), args.message_format)
+}

@@ -1,0 +1,147 @@
+//! The columns of spreadsheet evidence (CSV and XLSX): which header names which fact.
+//!
+//! A spreadsheet holds one unit per row. Its first row is the header: a column headed
+//! `单位` for the unit's name, and one column per fact, headed by the item's name and
+//! the fact's name joined by `/`, as in `决策预公开/未做意见征集`. A tally has one column
+//! per member, `政府网站与新媒体/通报/省府办`, and a discretionary score two, the points
+//! `ITEM/FACT` and the reason `ITEM/FACT/理由`. Item names are written exactly as in the
+//! rule file, so a header can be matched to its fact without guessing, and `kaohe
+//! template` writes its header from the same list, so form and reader cannot drift.
+
+use crate::check::{ast_items, Rubric};
+use crate::syntax::ast::{FactDecl, FactType, Item};
+
+/// The header of the column that names each row's unit.
+pub const UNIT_HEADER: &str = "单位";
+
+/// What one column of a fact holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The fact's whole value: a bool, a count, a percentage, a date, or a set's
+    /// members in one cell.
+    Value,
+    /// The count of one member of a tally.
+    Member(String),
+    /// The reason given with a discretionary score (the score is its `Value`).
+    Reason,
+}
+
+/// The last part of the header of a discretionary score's reason column.
+pub const REASON: &str = "理由";
+
+/// One column a spreadsheet for the rubric has.
+#[derive(Debug, Clone)]
+pub struct Column<'r> {
+    pub item: &'r Item,
+    pub fact: &'r FactDecl,
+    pub part: Part,
+    /// The header text, such as `决策预公开/未做意见征集`.
+    pub header: String,
+}
+
+impl Column<'_> {
+    /// Whether every row must give this column a value: facts with a `default` may be
+    /// left blank.
+    pub fn required(&self) -> bool {
+        self.fact.default.is_none()
+    }
+}
+
+/// The columns of a rubric's spreadsheet, in the table's order, and the facts whose
+/// type no cell can give yet.
+#[derive(Debug, Clone)]
+pub struct Layout<'r> {
+    pub columns: Vec<Column<'r>>,
+    /// Facts that cannot be written in a cell (types the spreadsheet reader does not
+    /// know yet), with their item.
+    pub unsupported: Vec<(&'r Item, &'r FactDecl)>,
+}
+
+/// The header of a fact's column: `ITEM/FACT`.
+pub fn header(item: &Item, fact: &FactDecl) -> String {
+    format!("{}/{}", item.name.node, fact.name.node)
+}
+
+/// The columns of every fact of the rubric, in the order of the rule file.
+pub fn layout(rubric: &Rubric) -> Layout<'_> {
+    let mut columns = Vec::new();
+    let mut unsupported = Vec::new();
+    for item in ast_items(&rubric.nodes) {
+        for fact in &item.facts {
+            match parts(&fact.ty.node) {
+                Some(parts) => {
+                    for part in parts {
+                        let header = match &part {
+                            Part::Value => header(item, fact),
+                            Part::Member(m) => format!("{}/{m}", header(item, fact)),
+                            Part::Reason => format!("{}/{REASON}", header(item, fact)),
+                        };
+                        columns.push(Column {
+                            item,
+                            fact,
+                            part,
+                            header,
+                        });
+                    }
+                }
+                None => unsupported.push((item, fact)),
+            }
+        }
+    }
+    Layout {
+        columns,
+        unsupported,
+    }
+}
+
+/// The columns a fact of this type takes, or `None` when a cell cannot give it yet.
+// Fact types the language gains later reach the last arm until the spreadsheet
+// reader learns them; until then the arm is unreachable, which is what the `allow`
+// is for.
+#[allow(unreachable_patterns)]
+fn parts(ty: &FactType) -> Option<Vec<Part>> {
+    match ty {
+        FactType::Bool
+        | FactType::Count { .. }
+        | FactType::Percent
+        | FactType::Date
+        | FactType::Set(_) => Some(vec![Part::Value]),
+        FactType::Tally(members) => Some(
+            members
+                .iter()
+                .map(|m| Part::Member(m.name.node.clone()))
+                .collect(),
+        ),
+        FactType::Discretion { .. } => Some(vec![Part::Value, Part::Reason]),
+        _ => None,
+    }
+}
+
+/// The spreadsheet column letters of a 0-based column index: `A`, …, `Z`, `AA`, ….
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letters;
+
+    #[test]
+    fn letters_follow_the_spreadsheet() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(51), "AZ");
+        assert_eq!(column_letters(52), "BA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}

@@ -1,0 +1,471 @@
+//! The text encodings kaohe reads, and the refusal of every other.
+//!
+//! Rule files, calendars, and TOML and JSON evidence are UTF-8 only; a UTF-8
+//! byte-order mark at the start (as Windows Notepad writes it) is skipped. A file in
+//! another encoding is refused with what it looks like and how to convert it.
+//!
+//! CSV evidence comes from Excel and WPS, which on Chinese Windows save "CSV" in
+//! GB18030 (GBK) and "CSV UTF-8" in UTF-8 with a byte-order mark, so a CSV file may be
+//! either. Its encoding is named with `kaohe eval --encoding`, or detected:
+//!
+//! 1. bytes that are not text — UTF-16 (a byte-order mark `FF FE` or `FE FF`, or NUL
+//!    bytes between ASCII letters), a zip archive such as a workbook, an old `.xls` or
+//!    `.et` workbook, a PDF, any other NUL byte — are refused;
+//! 2. valid UTF-8 is UTF-8;
+//! 3. otherwise, bytes that decode as GB18030 without a single malformed sequence, and
+//!    then hold `单位` or a column header of the rubric, are GB18030, and a warning
+//!    (`kaohe::io::encoding_detected`) says so;
+//! 4. anything else is refused: kaohe cannot tell what it is.
+//!
+//! A refusal quotes no line of the file: decoded with the wrong encoding, the line
+//! would be mojibake. It names the line instead.
+
+use std::borrow::Cow;
+
+use encoding_rs::{DecoderResult, GB18030};
+
+use crate::diagnostic::{codes, Diagnostic};
+use crate::source::SourceFile;
+
+/// An encoding a CSV file may be read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// GB18030, the superset of GBK (and of GB2312) that Excel and WPS write for "CSV"
+    /// on Chinese Windows.
+    Gb18030,
+}
+
+impl Encoding {
+    /// The encoding's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030 (GBK)",
+        }
+    }
+}
+
+/// A CSV file's text and how it was read.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    pub encoding: Encoding,
+    /// The encoding was detected, not named with `--encoding`.
+    pub detected: bool,
+}
+
+/// How to save a CSV file so that it is read, for helps.
+const SAVE_CSV: &str =
+    "save it from Excel or WPS as \"CSV UTF-8 (逗号分隔)(*.csv)\" (另存为 → 文件类型); a \"CSV (逗号分隔)\" file in GBK is read too";
+
+/// What the bytes of a file that is not text are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotText {
+    /// UTF-16, with or without its byte-order mark.
+    Utf16 { bom: bool },
+    /// A binary file, described.
+    Binary(&'static str),
+}
+
+/// Whether the bytes are not text at all, and what they are then.
+fn not_text(bytes: &[u8]) -> Option<NotText> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some(NotText::Utf16 { bom: true });
+    }
+    const SIGNATURES: [(&[u8], &str); 4] = [
+        (
+            b"PK\x03\x04",
+            "a zip archive, such as an XLSX workbook, not a CSV text",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an Excel 97-2003 (.xls) or WPS (.et) workbook, not a CSV text",
+        ),
+        (b"%PDF-", "a PDF document, not a text"),
+        (b"\x89PNG", "a PNG picture, not a text"),
+    ];
+    if let Some((_, what)) = SIGNATURES.iter().find(|(s, _)| bytes.starts_with(s)) {
+        return Some(NotText::Binary(what));
+    }
+    if !bytes.contains(&0) {
+        return None;
+    }
+    // UTF-16 without a byte-order mark puts a NUL beside every ASCII character (the
+    // digits, commas and line breaks of a CSV file): at odd offsets in little-endian
+    // order, at even ones in big-endian.
+    let sample = &bytes[..bytes.len().min(8192)];
+    let at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (at(0), at(1));
+    let half = sample.len() / 2;
+    let utf16 = (odd * 10 >= half && even * 20 <= odd) || (even * 10 >= half && odd * 20 <= even);
+    Some(if utf16 {
+        NotText::Utf16 { bom: false }
+    } else {
+        NotText::Binary("a binary file, not a text (it holds NUL bytes)")
+    })
+}
+
+/// The 1-based line of a byte offset (every encoding read here writes a line break
+/// as the byte `\n`).
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// A refusal of a file's encoding: no snippet of the file (it would be mojibake), but
+/// the file's name, so that `--message-format json` names it.
+fn refusal(name: &str, message: String, help: &str) -> Diagnostic {
+    Diagnostic::error(codes::ENCODING, message)
+        .help(help)
+        .with_source(&SourceFile::new(name, String::new()))
+}
+
+fn refuse_not_text(name: &str, what: NotText, help: &str) -> Diagnostic {
+    match what {
+        NotText::Utf16 { bom } => refusal(
+            name,
+            format!(
+                "`{name}` is UTF-16 text{}, which kaohe does not read",
+                if bom {
+                    ""
+                } else {
+                    " without a byte-order mark"
+                }
+            ),
+            help,
+        ),
+        NotText::Binary(what) => refusal(name, format!("`{name}` is {what}"), help),
+    }
+}
+
+/// The offset of the first byte that is not valid UTF-8, if any.
+fn utf8_error(bytes: &[u8]) -> Option<usize> {
+    std::str::from_utf8(bytes).err().map(|e| e.valid_up_to())
+}
+
+/// The bytes decoded as GB18030, or the offset of the first malformed sequence.
+fn gb18030(bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (result, read) =
+        decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, after) => {
+            Err(read.saturating_sub(usize::from(bad) + usize::from(after)))
+        }
+        // The buffer was sized for the whole input; should it still be too small, the
+        // rest is decoded into a larger one rather than cut.
+        DecoderResult::OutputFull => match GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+        {
+            Some(Cow::Borrowed(s)) => Ok(s.to_string()),
+            Some(Cow::Owned(s)) => Ok(s),
+            None => Err(read),
+        },
+    }
+}
+
+/// The text of a UTF-8 file (a rule file, a calendar, TOML or JSON evidence), without
+/// a byte-order mark, or a refusal that says what the file looks like and how to make
+/// it UTF-8.
+pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    const SAVE: &str = "kaohe reads rule files, TOML and JSON as UTF-8 only: save the file as UTF-8 (记事本 or WPS: 另存为 → 编码 UTF-8)";
+    if let Some(what) = not_text(&bytes) {
+        return Err(refuse_not_text(name, what, SAVE));
+    }
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let at = utf8_error(&bytes).unwrap_or(0);
+            let line = line_of(&bytes, at);
+            return Err(if gb18030(&bytes).is_ok_and(|t| looks_chinese(&t)) {
+                refusal(
+                    name,
+                    format!("`{name}` is not UTF-8 text: it looks like GB18030 (GBK), from line {line}"),
+                    &format!("{SAVE}, or convert it: `iconv -f GB18030 -t UTF-8 {name} > {}`", converted(name)),
+                )
+            } else {
+                refusal(
+                    name,
+                    format!("`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"),
+                    SAVE,
+                )
+            });
+        }
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// The name to give a file converted to UTF-8: `a.toml` becomes `a.utf8.toml`.
+fn converted(name: &str) -> String {
+    let path = std::path::Path::new(name);
+    match (path.file_stem(), path.extension()) {
+        (Some(stem), Some(ext)) => path
+            .with_file_name(format!(
+                "{}.utf8.{}",
+                stem.to_string_lossy(),
+                ext.to_string_lossy()
+            ))
+            .display()
+            .to_string(),
+        _ => format!("{name}.utf8"),
+    }
+}
+
+/// Whether a decoded text reads as Chinese: it has Chinese characters, and nearly all
+/// its characters beyond ASCII are Chinese characters, CJK punctuation, full-width
+/// forms or the common symbols (`√`, `×`, `①`, `“`). Text in another encoding decoded
+/// as GB18030 gives kana, Greek, Cyrillic or private-use characters instead.
+fn looks_chinese(text: &str) -> bool {
+    let mut ideographs = 0usize;
+    let mut other = 0usize;
+    let mut wide = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        wide += 1;
+        match c {
+            '\u{4E00}'..='\u{9FFF}' => ideographs += 1,
+            '\u{3000}'..='\u{303F}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{2010}'..='\u{206F}'
+            | '\u{2100}'..='\u{26FF}'
+            | '\u{00A0}'..='\u{00FF}' => {}
+            _ => other += 1,
+        }
+    }
+    ideographs > 0 && other * 20 <= wide
+}
+
+/// Whether a text decoded as GB18030 holds one of the texts a header of the rubric
+/// holds (`expected`, without whitespace): a file in another encoding, decoded as
+/// GB18030, would not.
+fn holds_header(text: &str, expected: &[String]) -> bool {
+    // The header is near the top; a large file is not searched to its end.
+    const LOOK: usize = 256 * 1024;
+    let head: String = super::cell::fold_width(&text[..floor_boundary(text, LOOK)])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    expected.iter().any(|e| !e.is_empty() && head.contains(e.as_str()))
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Reads a CSV file's bytes in the encoding named, or in the one detected (see the
+/// module's documentation). `expected` are texts a header of the rubric holds, such
+/// as `单位`, without whitespace.
+pub fn decode_csv(
+    name: &str,
+    bytes: &[u8],
+    chosen: Option<Encoding>,
+    expected: &[String],
+) -> Result<Decoded, Diagnostic> {
+    if let Some(what) = not_text(bytes) {
+        return Err(refuse_not_text(name, what, SAVE_CSV));
+    }
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let utf8 = |detected| -> Result<Decoded, Diagnostic> {
+        let body = if bom { &bytes[3..] } else { bytes };
+        match std::str::from_utf8(body) {
+            Ok(text) => Ok(Decoded {
+                text: text.to_string(),
+                encoding: Encoding::Utf8,
+                detected,
+            }),
+            Err(e) => {
+                let at = e.valid_up_to() + if bom { 3 } else { 0 };
+                let line = line_of(bytes, at);
+                let gbk = !bom && gb18030(bytes).is_ok_and(|t| looks_chinese(&t));
+                Err(refusal(
+                    name,
+                    format!("`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"),
+                    &if gbk {
+                        "it reads as GB18030 (GBK), as Excel and WPS save \"CSV\" on Chinese Windows: give `--encoding gbk`, or leave `--encoding` out".to_string()
+                    } else {
+                        SAVE_CSV.to_string()
+                    },
+                ))
+            }
+        }
+    };
+    match chosen {
+        Some(Encoding::Utf8) => utf8(false),
+        Some(Encoding::Gb18030) => {
+            if bom {
+                return Err(refusal(
+                    name,
+                    format!("`{name}` is UTF-8 text (it begins with a UTF-8 byte-order mark), not GB18030 (GBK)"),
+                    "leave `--encoding` out, or give `--encoding utf-8`",
+                ));
+            }
+            if utf8_error(bytes).is_none() && !bytes.is_ascii() {
+                return Err(refusal(
+                    name,
+                    format!("`{name}` is UTF-8 text, not GB18030 (GBK): read as GB18030 it would be garbled"),
+                    "leave `--encoding` out, or give `--encoding utf-8`",
+                ));
+            }
+            match gb18030(bytes) {
+                Ok(text) => Ok(Decoded {
+                    text,
+                    encoding: Encoding::Gb18030,
+                    detected: false,
+                }),
+                Err(at) => Err(refusal(
+                    name,
+                    format!(
+                        "`{name}` is not GB18030 (GBK) text: line {} holds bytes that are not GB18030",
+                        line_of(bytes, at)
+                    ),
+                    SAVE_CSV,
+                )),
+            }
+        }
+        None => {
+            if bom || utf8_error(bytes).is_none() {
+                return utf8(true);
+            }
+            let line = line_of(bytes, utf8_error(bytes).unwrap_or(0));
+            match gb18030(bytes) {
+                Ok(text) if holds_header(&text, expected) => Ok(Decoded {
+                    text,
+                    encoding: Encoding::Gb18030,
+                    detected: true,
+                }),
+                Ok(_) => Err(refusal(
+                    name,
+                    format!("cannot tell the encoding of `{name}`: it is not UTF-8 (from line {line}), and read as GB18030 (GBK) it holds no header of the rubric such as `单位`"),
+                    &format!("if the file is GBK, say so with `--encoding gbk`; otherwise {SAVE_CSV}"),
+                )),
+                Err(_) => Err(refusal(
+                    name,
+                    format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds a byte that is not UTF-8"),
+                    SAVE_CSV,
+                )),
+            }
+        }
+    }
+}
+
+/// The warning that a CSV file was read in a detected encoding other than UTF-8.
+pub fn detected(name: &str, encoding: Encoding) -> Diagnostic {
+    Diagnostic::warning(
+        codes::ENCODING_DETECTED,
+        format!("read `{name}` as {}: it is not UTF-8", encoding.name()),
+    )
+    .help("Excel and WPS save \"CSV\" so on Chinese Windows; give `--encoding gbk` to say so, or save the file as \"CSV UTF-8\"")
+    .with_source(&SourceFile::new(name, String::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gbk(text: &str) -> Vec<u8> {
+        encoding_rs::GBK.encode(text).0.into_owned()
+    }
+
+    fn expected() -> Vec<String> {
+        vec!["单位".to_string()]
+    }
+
+    #[test]
+    fn utf8_with_or_without_a_byte_order_mark() {
+        for bytes in [&b"\xEF\xBB\xBF\xE5\x8D\x95\xE4\xBD\x8D"[..], "单位".as_bytes()] {
+            let d = decode_csv("a.csv", bytes, None, &expected()).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), ("单位", Encoding::Utf8));
+        }
+    }
+
+    #[test]
+    fn gbk_is_detected_when_it_holds_the_header() {
+        let bytes = gbk("单位,决策预公开/未做意见征集\r\n蓬江区,是\r\n");
+        let d = decode_csv("a.csv", &bytes, None, &expected()).unwrap();
+        assert_eq!(d.encoding, Encoding::Gb18030);
+        assert!(d.detected);
+        assert!(d.text.starts_with("单位,决策预公开"));
+        // Without the header, kaohe cannot tell.
+        let bytes = gbk("名称,决策\r\n蓬江区,是\r\n");
+        let e = decode_csv("a.csv", &bytes, None, &expected()).unwrap_err();
+        assert!(e.message.starts_with("cannot tell the encoding"), "{}", e.message);
+        // Named, it is read.
+        let d = decode_csv("a.csv", &bytes, Some(Encoding::Gb18030), &expected()).unwrap();
+        assert_eq!((d.text.as_str(), d.detected), ("名称,决策\r\n蓬江区,是\r\n", false));
+    }
+
+    #[test]
+    fn utf16_and_binary_are_refused() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("单位,a\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = decode_csv("a.csv", &le, None, &expected()).unwrap_err();
+        assert_eq!(e.message, "`a.csv` is UTF-16 text, which kaohe does not read");
+        let bare: Vec<u8> = "unit,a\r\nx,1\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode_csv("a.csv", &bare, None, &expected()).unwrap_err();
+        assert!(e.message.contains("without a byte-order mark"), "{}", e.message);
+        let e = decode_csv("a.csv", b"PK\x03\x04\x14\0", None, &expected()).unwrap_err();
+        assert!(e.message.contains("zip archive"), "{}", e.message);
+        let e = decode_csv("a.csv", b"\x01\x02\0\x7f\x00\x00\x00\x10", None, &expected())
+            .unwrap_err();
+        assert!(e.message.contains("binary"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_named_encoding_that_does_not_fit_is_refused() {
+        let e = decode_csv("a.csv", "单位".as_bytes(), Some(Encoding::Gb18030), &expected())
+            .unwrap_err();
+        assert!(e.message.contains("is UTF-8 text"), "{}", e.message);
+        let e = decode_csv("a.csv", &gbk("单位\n"), Some(Encoding::Utf8), &expected())
+            .unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.csv` is not UTF-8 text: line 1 holds a byte that is not UTF-8"
+        );
+        assert!(e.help.unwrap().contains("--encoding gbk"));
+        // A lone lead byte at the end is not GB18030.
+        let e = decode_csv("a.csv", b"a\nb\n\x81", Some(Encoding::Gb18030), &expected())
+            .unwrap_err();
+        assert!(e.message.ends_with("line 3 holds bytes that are not GB18030"), "{}", e.message);
+    }
+
+    #[test]
+    fn utf8_only_files_name_what_they_look_like() {
+        assert_eq!(
+            utf8_only("a.rule", b"\xEF\xBB\xBFrubric x".to_vec()).unwrap(),
+            "rubric x"
+        );
+        let e = utf8_only("a.toml", gbk("unit = \"蓬江区\"\n")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.toml` is not UTF-8 text: it looks like GB18030 (GBK), from line 1"
+        );
+        assert!(e.help.unwrap().contains("iconv -f GB18030 -t UTF-8 a.toml"));
+    }
+}

@@ -1,0 +1,81 @@
+//! The published table in Markdown.
+//!
+//! Markdown tables cannot span rows, so an indicator cell is written on the first row
+//! it spans and left blank below, as the printed table looks; an item above the
+//! deepest level is written in its own column, the columns to its right left blank.
+//! Lines of a criterion text are separated by `<br>`, which GitHub, GitLab and most
+//! Markdown viewers show as line breaks.
+
+use std::fmt::Write;
+
+use super::Table;
+use crate::report::number;
+
+/// Escapes what would break a table cell or be read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '*' => out.push_str("\\*"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn lines_cell<'a>(lines: impl IntoIterator<Item = &'a String>) -> String {
+    lines
+        .into_iter()
+        .map(|l| escape(l))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+pub fn markdown(table: &Table) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&table.title));
+    if let Some(source) = &table.source {
+        let _ = writeln!(out, "{}\n", escape(source));
+    }
+    let headings = table.headings();
+    let _ = writeln!(out, "| {} |", headings.join(" | "));
+    let mut rule: Vec<&str> = vec!["---"; table.levels];
+    rule.extend(["---:", "---"]);
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+    for row in &table.rows {
+        let mut indicators = vec![String::new(); table.levels];
+        for cell in &row.cells {
+            let mut text = escape(&cell.heading());
+            if !cell.lines.is_empty() {
+                text.push_str("<br>");
+                text.push_str(&lines_cell(&cell.lines));
+            }
+            if let Some(slot) = indicators.get_mut(cell.column) {
+                *slot = text;
+            }
+        }
+        let criteria = lines_cell(row.criteria.iter().chain(&row.notes));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            indicators.join(" | "),
+            number(row.points),
+            criteria
+        );
+    }
+    let mut total = vec![String::new(); table.levels];
+    total[0] = "合计".into();
+    let _ = writeln!(
+        out,
+        "| {} | {} |  |",
+        total.join(" | "),
+        escape(&table.total_text())
+    );
+    out
+}

@@ -1,0 +1,268 @@
+//! Rendering: a checked rubric → the table as the notice publishes it, 一级指标 (with
+//! its points) | 二级指标 | 分值 | 评分说明与细则, one row per item, in Markdown
+//! ([`markdown`]), a self-contained HTML page printable on A4 ([`html`]) or an XLSX
+//! workbook with merged cells ([`xlsx`]).
+//!
+//! All three are drawn from one [`Table`]: the rows in the file's order, and for each
+//! row the indicator cells that start on it, each spanning the rows of its items. A
+//! rubric deeper than two levels gets one indicator column per level (三级指标, …); an
+//! item above the deepest level spans the indicator columns to its right. The last row
+//! is 合计 with the rubric's total, as in the notice (and the most a unit may score,
+//! when bonus points may lift it above the total). A bonus (加分) or penalty (扣分)
+//! section says so after its name, with the most it adds or takes.
+
+pub mod html;
+pub mod markdown;
+pub mod xlsx;
+
+use rust_decimal::Decimal;
+
+use crate::check::Rubric;
+use crate::report::number;
+use crate::syntax::ast::{Node, SectionKind};
+
+/// The formats of `kaohe render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A Markdown table; a first-level cell is written on the first of its rows only.
+    Md,
+    /// A self-contained HTML page, printable on A4, first-level cells spanning rows.
+    Html,
+    /// An XLSX workbook with merged cells and wrapped text, set up for A4.
+    Xlsx,
+}
+
+impl Format {
+    /// The format a file name's extension asks for.
+    pub fn of_extension(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// The published table of a rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub title: String,
+    /// Where the table comes from (the rubric's `source`), printed above the title.
+    pub source: Option<String>,
+    pub total: Decimal,
+    /// The most a unit may score, when bonus points may lift it above `total`.
+    pub total_max: Option<Decimal>,
+    /// How many indicator columns there are: the depth of the deepest item.
+    pub levels: usize,
+    pub rows: Vec<Row>,
+}
+
+/// One item's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The indicator cells that start on this row, left to right.
+    pub cells: Vec<Cell>,
+    /// The item's points (分值).
+    pub points: Decimal,
+    /// The item's criterion text (评分说明与细则), one entry per line.
+    pub criteria: Vec<String>,
+    /// The item's notes, each as printed: `(注:…)`.
+    pub notes: Vec<String>,
+}
+
+/// An indicator cell: a section's (with its points) or an item's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The first indicator column it occupies (0 is 一级指标).
+    pub column: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    pub name: String,
+    /// A section's points, printed after its name: `主动公开 (30分)`.
+    pub points: Option<Decimal>,
+    /// What a section's points do to the total (a bonus or a penalty section says so).
+    pub kind: SectionKind,
+    /// A section's own text and notes (an item's are in its row), one entry per line.
+    pub lines: Vec<String>,
+}
+
+impl Cell {
+    /// The cell's heading: the name, and a section's points as the notice prints them
+    /// (`主动公开 (30分)`); a bonus section `加分项 (加分, 最多5分)`, a penalty section
+    /// `倒扣分 (扣分, 最多10分)`.
+    pub fn heading(&self) -> String {
+        match (self.points, self.kind) {
+            (Some(p), SectionKind::Bonus) => format!("{} (加分, 最多{}分)", self.name, number(p)),
+            (Some(p), SectionKind::Penalty) => {
+                format!("{} (扣分, 最多{}分)", self.name, number(p))
+            }
+            (Some(p), _) => format!("{} ({}分)", self.name, number(p)),
+            (None, _) => self.name.clone(),
+        }
+    }
+
+    /// The points line under the name, as HTML and XLSX print it: `(30分)`.
+    pub fn points_line(&self) -> Option<String> {
+        let p = number(self.points?);
+        Some(match self.kind {
+            SectionKind::Bonus => format!("(加分, 最多{p}分)"),
+            SectionKind::Penalty => format!("(扣分, 最多{p}分)"),
+            _ => format!("({p}分)"),
+        })
+    }
+}
+
+impl Table {
+    /// The 合计 row's points: `100`, or `100 (加分后最高103分)`.
+    pub fn total_text(&self) -> String {
+        match self.total_max {
+            Some(max) => format!("{} (加分后最高{}分)", number(self.total), number(max)),
+            None => number(self.total),
+        }
+    }
+
+    /// The table of a checked rubric.
+    pub fn new(rubric: &Rubric) -> Table {
+        let levels = depth(&rubric.nodes).max(1);
+        let mut rows = Vec::new();
+        add_rows(&rubric.nodes, 0, levels, &mut rows);
+        Table {
+            title: rubric.title.clone(),
+            source: rubric.source_note.clone(),
+            total: rubric.total,
+            total_max: (rubric.total_max != rubric.total).then_some(rubric.total_max),
+            levels,
+            rows,
+        }
+    }
+
+    /// The column headings: 一级指标, 二级指标, … then 分值 and 评分说明与细则.
+    pub fn headings(&self) -> Vec<String> {
+        let mut out: Vec<String> = (1..=self.levels)
+            .map(|n| format!("{}级指标", chinese_ordinal(n)))
+            .collect();
+        out.push("分值".into());
+        out.push("评分说明与细则".into());
+        out
+    }
+}
+
+/// The number of levels down to the deepest item.
+fn depth(nodes: &[Node]) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&Node, usize)> = nodes.iter().map(|n| (n, 1)).collect();
+    while let Some((node, d)) = stack.pop() {
+        match node {
+            Node::Item(_) => deepest = deepest.max(d),
+            Node::Section(s) => stack.extend(s.children.iter().map(|c| (c, d + 1))),
+        }
+    }
+    deepest
+}
+
+/// Adds the rows of `nodes`, which stand at indicator column `column`. Recursion
+/// follows the nesting of sections, which the parser bounds.
+fn add_rows(nodes: &[Node], column: usize, levels: usize, rows: &mut Vec<Row>) {
+    for node in nodes {
+        match node {
+            Node::Item(item) => {
+                let criteria = item
+                    .texts
+                    .iter()
+                    .flat_map(|t| t.node.lines().map(str::to_string))
+                    .collect();
+                rows.push(Row {
+                    cells: vec![Cell {
+                        column,
+                        rowspan: 1,
+                        colspan: levels.saturating_sub(column).max(1),
+                        name: item.name.node.clone(),
+                        points: None,
+                        kind: SectionKind::Regular,
+                        lines: Vec::new(),
+                    }],
+                    points: item.points.node,
+                    criteria,
+                    notes: item.notes.iter().map(|n| note(&n.node)).collect(),
+                });
+            }
+            Node::Section(section) => {
+                let first = rows.len();
+                add_rows(&section.children, column + 1, levels, rows);
+                let mut lines: Vec<String> = section
+                    .texts
+                    .iter()
+                    .flat_map(|t| t.node.lines().map(str::to_string))
+                    .collect();
+                lines.extend(section.notes.iter().map(|n| note(&n.node)));
+                let cell = Cell {
+                    column,
+                    rowspan: rows.len() - first,
+                    colspan: 1,
+                    name: section.name.node.clone(),
+                    points: Some(section.points.node),
+                    kind: section.kind,
+                    lines,
+                };
+                if let Some(row) = rows.get_mut(first) {
+                    row.cells.insert(0, cell);
+                }
+            }
+        }
+    }
+}
+
+/// A note as the notice prints it: `(注:…)`, unless it is already written so.
+pub fn note(text: &str) -> String {
+    let text = text.trim();
+    if text.starts_with('(') || text.starts_with('（') {
+        text.to_string()
+    } else if text.starts_with("注:") || text.starts_with("注：") {
+        format!("({text})")
+    } else {
+        format!("(注:{text})")
+    }
+}
+
+/// 一, 二, … 十, 十一, … 九十九 for the level headings; digits beyond.
+fn chinese_ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_string(),
+        10..=99 => {
+            let (tens, ones) = (n / 10, n % 10);
+            let tens = if tens == 1 {
+                String::new()
+            } else {
+                DIGITS[tens].to_string()
+            };
+            format!("{tens}十{}", DIGITS[ones])
+        }
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 10, 11, 20, 35, 100]
+            .iter()
+            .map(|&n| chinese_ordinal(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "二", "三", "十", "十一", "二十", "三十五", "100"]
+        );
+    }
+
+    #[test]
+    fn notes_get_their_brackets_once() {
+        assert_eq!(note("重大决策含…"), "(注:重大决策含…)");
+        assert_eq!(note("注:已有前缀"), "(注:已有前缀)");
+        assert_eq!(note("(注:已有括号)"), "(注:已有括号)");
+    }
+}

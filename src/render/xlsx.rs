@@ -1,0 +1,194 @@
+//! The published table as an XLSX workbook: one sheet, 考核表, with the title and the
+//! source above the table, indicator cells merged over the rows (and columns) they
+//! span, criteria in wrapped text, points as numbers, and the page set up for A4
+//! (portrait, one page wide, the header row repeated on every page).
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::Table;
+use crate::diagnostic::{codes, Diagnostic};
+
+/// A4 in Excel's list of paper sizes.
+const PAPER_A4: u8 = 9;
+
+struct Formats {
+    title: Format,
+    source: Format,
+    heading: Format,
+    indicator: Format,
+    level1: Format,
+    points: Format,
+    criteria: Format,
+    total: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let cell = || {
+            Format::new()
+                .set_font_name("宋体")
+                .set_font_size(10.5)
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter)
+        };
+        Formats {
+            title: Format::new()
+                .set_font_name("黑体")
+                .set_font_size(16)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            source: Format::new().set_font_name("宋体").set_font_size(10.5),
+            heading: cell()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(0xEEEEEE)),
+            indicator: cell().set_align(FormatAlign::Center),
+            level1: cell().set_bold().set_align(FormatAlign::Center),
+            points: cell().set_align(FormatAlign::Center),
+            criteria: cell().set_align(FormatAlign::Left),
+            total: cell().set_bold().set_align(FormatAlign::Center),
+        }
+    }
+}
+
+/// The workbook's bytes, or why it could not be built.
+pub fn xlsx(table: &Table) -> Result<Vec<u8>, Diagnostic> {
+    build(table).map_err(|e| {
+        Diagnostic::error(
+            codes::WRITE,
+            format!(
+                "cannot build the xlsx workbook: {}",
+                e.to_string().to_lowercase()
+            ),
+        )
+        .help("render the table as `--format html` or `--format md` instead, and report this")
+    })
+}
+
+fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&DocProperties::new().set_title(&table.title));
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("考核表")?;
+    let columns = (table.levels + 2) as u16;
+    let last_col = columns - 1;
+    let points_col = table.levels as u16;
+    let criteria_col = points_col + 1;
+    for c in 0..table.levels as u16 {
+        sheet.set_column_width(c, 14)?;
+    }
+    sheet.set_column_width(points_col, 7)?;
+    sheet.set_column_width(criteria_col, 72)?;
+
+    let mut row: u32 = 0;
+    if let Some(source) = &table.source {
+        write_across(sheet, row, last_col, source, &f.source)?;
+        row += 1;
+    }
+    write_across(sheet, row, last_col, &table.title, &f.title)?;
+    sheet.set_row_height(row, 30)?;
+    row += 1;
+    let heading_row = row;
+    for (c, h) in table.headings().iter().enumerate() {
+        sheet.write_string_with_format(row, c as u16, h, &f.heading)?;
+    }
+    row += 1;
+
+    let first = row;
+    for (n, r) in table.rows.iter().enumerate() {
+        let at = first + n as u32;
+        for cell in &r.cells {
+            let mut text = cell.heading();
+            for line in &cell.lines {
+                text.push('\n');
+                text.push_str(line);
+            }
+            let format = if cell.column == 0 {
+                &f.level1
+            } else {
+                &f.indicator
+            };
+            let col = cell.column as u16;
+            let last_row = at + cell.rowspan.max(1) as u32 - 1;
+            let last = col + cell.colspan.max(1) as u16 - 1;
+            if last_row > at || last > col {
+                sheet.merge_range(at, col, last_row, last, &text, format)?;
+            } else {
+                sheet.write_string_with_format(at, col, &text, format)?;
+            }
+        }
+        write_points(sheet, at, points_col, r.points, &f.points)?;
+        let criteria: Vec<&str> = r
+            .criteria
+            .iter()
+            .chain(&r.notes)
+            .map(String::as_str)
+            .collect();
+        sheet.write_string_with_format(at, criteria_col, criteria.join("\n"), &f.criteria)?;
+    }
+    row = first + table.rows.len() as u32;
+    if table.levels > 1 {
+        sheet.merge_range(row, 0, row, points_col - 1, "合计", &f.total)?;
+    } else {
+        sheet.write_string_with_format(row, 0, "合计", &f.total)?;
+    }
+    write_points(sheet, row, points_col, table.total, &f.total)?;
+    match table.total_max {
+        Some(max) => sheet.write_string_with_format(
+            row,
+            criteria_col,
+            format!("加分后最高{}分", crate::report::number(max)),
+            &f.criteria,
+        )?,
+        None => sheet.write_blank(row, criteria_col, &f.criteria)?,
+    };
+
+    sheet
+        .set_paper_size(PAPER_A4)
+        .set_portrait()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3)
+        .set_footer("&C第 &P 页 共 &N 页");
+    sheet.set_repeat_rows(heading_row, heading_row)?;
+    sheet.set_freeze_panes(heading_row + 1, 0)?;
+    workbook.save_to_buffer()
+}
+
+/// Writes a line across every column of the table.
+fn write_across(
+    sheet: &mut Worksheet,
+    row: u32,
+    last_col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if last_col > 0 {
+        sheet.merge_range(row, 0, row, last_col, text, format)?;
+    } else {
+        sheet.write_string_with_format(row, 0, text, format)?;
+    }
+    Ok(())
+}
+
+/// Points as a number, so that a spreadsheet can add them up; as text in the rare
+/// case a decimal has no `f64` near enough.
+fn write_points(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    points: rust_decimal::Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match points.to_f64() {
+        Some(v) if v.is_finite() => sheet.write_number_with_format(row, col, v, format)?,
+        _ => sheet.write_string_with_format(row, col, points.normalize().to_string(), format)?,
+    };
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! The ranking as rows of cells — rank, unit, total, each first-level subtotal, and
+//! the points a prorated total was worked out from — for CSV and for the XLSX report.
+//!
+//! Equal totals share a rank and keep the order the units were read in
+//! ([`super::ranks`]). Every cell is a plain number, so a spreadsheet can sort and add
+//! them; a not-applicable top-level item is an empty cell.
+
+use rust_decimal::Decimal;
+
+use super::{number, ranks};
+use crate::check::Rubric;
+use crate::eval::Sheet;
+use crate::syntax::ast::Node;
+
+/// One cell of the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Value {
+    Number(Decimal),
+    Text(String),
+    Empty,
+}
+
+impl Value {
+    fn text(&self) -> String {
+        match self {
+            Value::Number(d) => number(*d),
+            Value::Text(t) => t.clone(),
+            Value::Empty => String::new(),
+        }
+    }
+}
+
+/// The header and the rows of the ranking, best first.
+pub(super) fn rows(rubric: &Rubric, sheets: &[Sheet]) -> (Vec<String>, Vec<Vec<Value>>) {
+    let mut header = vec![
+        "排名".to_string(),
+        "单位".to_string(),
+        format!("总分 ({})", number(rubric.total)),
+    ];
+    for node in &rubric.nodes {
+        header.push(format!(
+            "{} ({})",
+            node.name().node,
+            number(node.points().node)
+        ));
+    }
+    header.push("适用指标得分".into());
+    header.push("适用指标分值".into());
+    let scores: Vec<Decimal> = sheets.iter().map(|s| s.score).collect();
+    let mut out = Vec::with_capacity(sheets.len());
+    for (rank, i) in ranks(&scores) {
+        let s = &sheets[i];
+        let mut row = vec![
+            Value::Number(Decimal::from(rank)),
+            Value::Text(s.unit.clone()),
+            Value::Number(s.score),
+        ];
+        let mut sections = s.categories.iter();
+        let mut items = s.indicators.iter();
+        for node in &rubric.nodes {
+            row.push(match node {
+                Node::Section(_) => sections
+                    .next()
+                    .map_or(Value::Empty, |c| Value::Number(c.score)),
+                Node::Item(_) => items
+                    .next()
+                    .and_then(|i| i.score)
+                    .map_or(Value::Empty, Value::Number),
+            });
+        }
+        row.push(Value::Number(s.earned));
+        row.push(Value::Number(s.applicable_points));
+        out.push(row);
+    }
+    (header, out)
+}
+
+/// Rows of text as CSV: RFC 4180 quoting, CRLF line ends, as spreadsheets write it.
+pub(super) fn csv_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing text into memory cannot fail.
+        let _ = writer.write_record(row.iter().map(AsRef::as_ref));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The ranking as CSV, with a UTF-8 byte-order mark so that Excel and WPS read the
+/// Chinese header as UTF-8.
+pub fn ranking_csv(rubric: &Rubric, sheets: &[Sheet]) -> String {
+    let (header, body) = rows(rubric, sheets);
+    let mut table: Vec<Vec<String>> = vec![header];
+    table.extend(
+        body.iter()
+            .map(|r| r.iter().map(Value::text).collect::<Vec<_>>()),
+    );
+    format!("\u{feff}{}", csv_rows(&table))
+}
