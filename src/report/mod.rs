@@ -6,6 +6,7 @@ mod explain;
 mod json;
 mod markdown;
 mod outline;
+mod rows;
 mod ranking;
 mod table;
 mod template;

@@ -15,9 +15,10 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 
 use super::number;
 use super::ranking::{self, Value};
+use super::rows;
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::eval::{ItemScore, Sheet};
+use crate::eval::Sheet;
 
 /// The name of the ranking sheet.
 pub const RANKING_SHEET: &str = "排名";
@@ -206,54 +207,46 @@ fn unit_sheet(
         ws.write_string_with_format(1, col(c), h, &f.header)?;
         ws.set_column_width(col(c), width)?;
     }
-    let items = sheet.items();
+    // Rows grouped by their first-level indicator, whose cell spans them.
+    let rows = rows::rows(sheet);
     let mut r = 2u32;
     let mut i = 0;
-    while i < items.len() {
-        let section = items[i].0;
-        let run = items[i..].iter().take_while(|(s, _)| *s == section).count();
-        let heading = match sheet.categories.iter().find(|c| c.name == section) {
-            Some(c) => format!("{section} ({})", number(c.points)),
-            None => section.to_string(),
-        };
+    while i < rows.len() {
+        let top = rows[i].top.map(|s| s.name.as_str());
+        let run = rows[i..]
+            .iter()
+            .take_while(|row| row.top.map(|s| s.name.as_str()) == top)
+            .count();
+        let heading = rows[i].top.map_or(String::new(), |c| {
+            format!("{} ({})", c.name, number(c.points))
+        });
         let last = r + run as u32 - 1;
         if run > 1 {
             ws.merge_range(r, 0, last, 0, &heading, &f.wrap)?;
         } else {
             ws.write_string_with_format(r, 0, &heading, &f.wrap)?;
         }
-        for (_, item) in &items[i..i + run] {
-            ws.write_string_with_format(r, 1, &item.name, &f.wrap)?;
+        for row in &rows[i..i + run] {
+            let item = row.item;
+            ws.write_string_with_format(r, 1, &row.name, &f.wrap)?;
             ws.write_number_with_format(r, 2, float(item.points), &f.number)?;
             match item.score {
                 Some(s) => ws.write_number_with_format(r, 3, float(s), &f.number)?,
                 None => ws.write_string_with_format(r, 3, "不适用", &f.number)?,
             };
-            ws.write_string_with_format(r, 4, deductions(item, file), &f.wrap)?;
+            ws.write_string_with_format(
+                r,
+                4,
+                rows::explanation(item, row.kind, file).join("\n"),
+                &f.wrap,
+            )?;
             r += 1;
         }
         i += run;
     }
     // The 合计 row says how the total was made when it is more than a sum, in the
     // words of the Markdown sheet.
-    let mut note = Vec::new();
-    if sheet.prorated {
-        note.push(format!(
-            "折分处理: 适用指标得分 {} ÷ 适用指标分值 {} × {}",
-            number(sheet.earned),
-            number(sheet.applicable_points),
-            number(rubric.total)
-        ));
-    }
-    if !sheet.bonus.is_zero() {
-        note.push(format!("加分 +{}", number(sheet.bonus)));
-    }
-    if !sheet.penalty.is_zero() {
-        note.push(format!("倒扣 {}", number(sheet.penalty)));
-    }
-    if let Some(limited) = &sheet.limited {
-        note.push(limited.clone());
-    }
+    let note = rows::total_notes(rubric, sheet);
     ws.write_string_with_format(r, 0, "合计", &f.total)?;
     ws.write_blank(r, 1, &f.total)?;
     ws.write_number_with_format(r, 2, float(rubric.total), &f.total_number)?;
@@ -262,32 +255,6 @@ fn unit_sheet(
     ws.set_freeze_panes(2, 0)?;
     ws.set_landscape();
     Ok(())
-}
-
-/// The 扣分说明 of an item: each clause that changed its score, with the evidence it
-/// read, what it did, and its line in the rule file (as in the Markdown sheet).
-fn deductions(item: &ItemScore, file: &str) -> String {
-    if item.trace.is_empty() && item.score.is_some_and(|s| s < item.points) {
-        return format!("no clause gave points [{file}:{}]", item.line);
-    }
-    item.trace
-        .iter()
-        .map(|s| {
-            let evidence: Vec<String> = s
-                .evidence
-                .iter()
-                .map(|u| format!("{} = {}", u.fact, u.value))
-                .collect();
-            format!(
-                "{} ({}): {} [{file}:{}]",
-                s.clause,
-                evidence.join(", "),
-                s.note,
-                s.line
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]
