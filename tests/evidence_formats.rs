@@ -97,9 +97,9 @@ fn three_bad_cells_are_all_reported_with_their_row_and_column() {
         col("执行与结果公开/上年完成情况公开日期"),
     );
     assert_eq!((b, e, j), (1, 4, 9), "columns B, E and J");
-    rows[1][b] = "是".into();
-    rows[2][e] = "十二".into();
-    rows[3][j] = "2020/4/15".into();
+    rows[1][b] = "待定".into();
+    rows[2][e] = "若干".into();
+    rows[3][j] = "2020/4/31".into();
     let dir = scratch("three");
     let path = write(&dir.join("county.csv"), csv_text(&rows));
     let found = problems(&rubric, &path);
@@ -112,30 +112,30 @@ fn three_bad_cells_are_all_reported_with_their_row_and_column() {
         vec![
             (
                 codes::EVIDENCE_VALUE,
-                "cell B2 (row 2, column `决策预公开/未做意见征集`): `未做意见征集` must be true or false, not `是`".to_string(),
-                "是".to_string(),
+                "cell B2 (row 2, column `决策预公开/未做意见征集`): `未做意见征集` must be yes or no, not `待定`".to_string(),
+                "待定".to_string(),
                 2
             ),
             (
                 codes::EVIDENCE_VALUE,
-                "cell E3 (row 3, column `决策公开/议定事项报道次数`): `议定事项报道次数` must be a whole number, not `十二`".to_string(),
-                "十二".to_string(),
+                "cell E3 (row 3, column `决策公开/议定事项报道次数`): `议定事项报道次数` must be a whole number, not `若干`".to_string(),
+                "若干".to_string(),
                 3
             ),
             (
                 codes::EVIDENCE_VALUE,
-                "cell J4 (row 4, column `执行与结果公开/上年完成情况公开日期`): `上年完成情况公开日期` must be a date or `false`, not `2020/4/15`".to_string(),
-                "2020/4/15".to_string(),
+                "cell J4 (row 4, column `执行与结果公开/上年完成情况公开日期`): `上年完成情况公开日期` is `2020/4/31`, a day that does not exist: April 2020 has 30 days".to_string(),
+                "2020/4/31".to_string(),
                 4
             ),
         ]
     );
     assert_eq!(
         found[0].help.as_deref(),
-        Some("write `true` or `false` in the cell")
+        Some("write `是` or `否` (or `true`/`false`, `有`/`无`, `对`/`错`, `√`/`×`, `✓`/`✗`, `Y`/`N`, `1`/`0`)")
     );
-    // The JSON rendering gives the file, the line and the column of the cell: `是` is
-    // the 5th character of line 2 (`恩平市,是`).
+    // The JSON rendering gives the file, the line and the column of the cell: `待定`
+    // begins at the 5th character of line 2 (`恩平市,待定`).
     let json: serde_json::Value = serde_json::from_str(&render_json(&found[0])).unwrap();
     assert_eq!(json["file"], path.display().to_string());
     assert_eq!(

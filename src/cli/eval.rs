@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
-use kaohe::report;
+use kaohe::{evidence, report};
 
 use super::output::{refuse_binary, write_bytes};
-use super::{compile, load_units, print_diagnostics, score, write_output, Failed, MessageFormat};
+use super::{
+    compile, load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat,
+};
 
 /// Score the evidence of each unit against a rubric.
 #[derive(clap::Args)]
@@ -26,6 +28,35 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// The encoding of CSV evidence; detected when left out (UTF-8, or GBK as Excel and
+    /// WPS save "CSV" on Chinese Windows, with a warning).
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// The worksheet of XLSX evidence to read; by default the first visible sheet with
+    /// an evidence header (`单位` and the rubric's columns).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+}
+
+/// The encodings `--encoding` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum EncodingArg {
+    /// UTF-8, with or without a byte-order mark ("CSV UTF-8").
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GBK, read as GB18030, of which it is a part ("CSV" on Chinese Windows).
+    Gbk,
+    /// GB18030.
+    Gb18030,
+}
+
+impl From<EncodingArg> for evidence::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Utf8 => evidence::Encoding::Utf8,
+            EncodingArg::Gbk | EncodingArg::Gb18030 => evidence::Encoding::Gb18030,
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
@@ -33,7 +64,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
     let rubric = compile(&args.rule, args.message_format)?;
-    let units = load_units(&rubric, &args.evidence, args.message_format)?;
+    let options = evidence::Options {
+        encoding: args.encoding.map(Into::into),
+        sheet: args.sheet.clone(),
+    };
+    let units = load_units_with(&rubric, &args.evidence, &options, args.message_format)?;
     let sheets = score(&rubric, &units, args.message_format)?;
     let text = match args.format {
         report::Format::Table => report::table(&rubric, &sheets),

@@ -108,14 +108,26 @@ pub fn load_units(
     paths: &[PathBuf],
     format: MessageFormat,
 ) -> Result<Vec<evidence::Unit>, Failed> {
+    load_units_with(rubric, paths, &evidence::Options::default(), format)
+}
+
+/// As [`load_units`], reading the files as `options` say (`--encoding`, `--sheet`);
+/// the warnings on how they were read are printed first.
+pub fn load_units_with(
+    rubric: &Rubric,
+    paths: &[PathBuf],
+    options: &evidence::Options,
+    format: MessageFormat,
+) -> Result<Vec<evidence::Unit>, Failed> {
     let files = evidence::collect_paths(paths).map_err(|d| {
         print_diagnostics(&[d], format);
         Failed
     })?;
     let mut progress = progress::Progress::new("units read");
-    let loaded = evidence::load_all(rubric, &files, &mut |n| progress.tick(n));
+    let loaded = evidence::load_all_with(rubric, &files, options, &mut |n| progress.tick(n));
     progress.finish();
-    match loaded {
+    print_diagnostics(&loaded.notes, format);
+    match loaded.units {
         Ok(units) => Ok(units),
         Err(problems) => {
             print_diagnostics(&problems, format);

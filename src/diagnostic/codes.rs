@@ -11,8 +11,13 @@ pub const TOO_DEEP: &str = "kaohe::syntax::too_deep";
 pub const BAD_DATE: &str = "kaohe::syntax::date";
 /// A number too large to be a score or a count.
 pub const BAD_NUMBER: &str = "kaohe::syntax::number";
-/// A file that cannot be read, or is not UTF-8.
+/// A file that cannot be read, or a spreadsheet kaohe does not read (`.et`, `.xls`).
 pub const READ: &str = "kaohe::io::read";
+/// A file in an encoding kaohe does not read: UTF-16, binary, not UTF-8 where only
+/// UTF-8 is read, or a CSV file that is neither UTF-8 nor GB18030.
+pub const ENCODING: &str = "kaohe::io::encoding";
+/// A warning: a CSV file was read in the encoding detected, GB18030 (GBK).
+pub const ENCODING_DETECTED: &str = "kaohe::io::encoding_detected";
 
 /// `rubric` or `total` is missing.
 pub const MISSING_SETTING: &str = "kaohe::rubric::missing_setting";
@@ -73,6 +78,13 @@ pub const EVIDENCE_DUPLICATE: &str = "kaohe::evidence::duplicate_unit";
 pub const EVIDENCE_COLUMN: &str = "kaohe::evidence::column";
 /// A fact whose type cannot be given in a spreadsheet cell yet.
 pub const EVIDENCE_CELL_TYPE: &str = "kaohe::evidence::cell_type";
+/// `--sheet` names no worksheet of a workbook.
+pub const EVIDENCE_SHEET: &str = "kaohe::evidence::sheet";
+/// A warning: another visible sheet of a workbook has an evidence header and was not
+/// read.
+pub const EVIDENCE_OTHER_SHEETS: &str = "kaohe::evidence::other_sheets";
+/// A warning: a unit's name was read without its extra spaces or full-width forms.
+pub const EVIDENCE_UNIT_NAME: &str = "kaohe::evidence::unit_name";
 
 /// A calendar file that is not valid, or a rubric that counts working days without one.
 pub const CALENDAR: &str = "kaohe::calendar::invalid";

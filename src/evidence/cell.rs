@@ -48,7 +48,10 @@ pub enum Input {
     Date(NaiveDate),
     /// A workbook's date cell whose number is no day of the calendar: Excel's day
     /// number, and why it is none (Excel's 1900-02-29, or its day 0).
-    NoDay { serial: String, why: String },
+    NoDay {
+        serial: String,
+        why: String,
+    },
     /// A workbook's error value, such as `#DIV/0!`.
     Error(String),
 }
@@ -262,7 +265,10 @@ pub fn help(fact: &FactDecl, part: &Part) -> String {
         (Part::Member(_), _) => count_help(None),
         (Part::Reason, _) => "write the reason for the score, in words".into(),
         (_, FactType::Discretion { max }) => {
-            format!("write the points given, a number from 0 to {}", max.node.normalize())
+            format!(
+                "write the points given, a number from 0 to {}",
+                max.node.normalize()
+            )
         }
         (_, FactType::Bool) => BOOL_HELP.into(),
         (_, FactType::Count { max }) => count_help(max.as_ref().map(|m| m.node)),
@@ -550,7 +556,9 @@ fn count(name: &str, max: Option<u64>, cell: &Cell) -> Read {
 
 fn percent(name: &str, cell: &Cell) -> Read {
     let read = text(cell).and_then(|t| match t.strip_suffix('%') {
-        Some(number) => decimal(number.trim_end(), false).map(|(n, _)| Raw::String(format!("{n}%"))),
+        Some(number) => {
+            decimal(number.trim_end(), false).map(|(n, _)| Raw::String(format!("{n}%")))
+        }
         None => decimal(&t, false).map(|(n, whole)| {
             if whole {
                 Raw::Integer(n)
@@ -689,7 +697,9 @@ fn date_text(t: &str) -> DateText {
     let year = year as i32;
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) => DateText::Day(d),
-        None if !(1..=12).contains(&month) => DateText::NoSuchDay(format!("there is no month {month}")),
+        None if !(1..=12).contains(&month) => {
+            DateText::NoSuchDay(format!("there is no month {month}"))
+        }
         None if day == 0 => DateText::NoSuchDay("there is no day 0".into()),
         None => {
             let first = ymd(year, month, 1);
@@ -841,7 +851,7 @@ fn date(name: &str, cell: &Cell, dates: DateSystem) -> Read {
                 DateText::Day(d) => node(Raw::String(d.to_string()), cell),
                 DateText::NoSuchDay(why) => refuse(
                     format!("`{name}` is `{}`, a day that does not exist: {why}", cell.shown()),
-                    "check the day".into(),
+                    "correct the date in the cell; it is read as year, month, day, in that order".into(),
                 ),
                 // Five digits in a CSV file are most likely Excel's day number, written
                 // out when the cell lost its date format.
@@ -869,7 +879,9 @@ fn date(name: &str, cell: &Cell, dates: DateSystem) -> Read {
 
 /// The separators of a set's members in one cell (the full-width ones as typed, since
 /// the cell's text is split before it is folded, to point at each member).
-const SET_SEPARATORS: [char; 10] = ['、', ',', '，', ';', '；', '|', '｜', '\n', '\r', '\u{FF64}'];
+const SET_SEPARATORS: [char; 10] = [
+    '、', ',', '，', ';', '；', '|', '｜', '\n', '\r', '\u{FF64}',
+];
 
 fn set(name: &str, members: &[Member], cell: &Cell) -> Read {
     let Input::Text(t) = &cell.input else {
@@ -988,13 +1000,30 @@ mod tests {
     #[test]
     fn bools_as_people_write_them() {
         let f = fact(FactType::Bool);
-        for yes in ["true", "TRUE", "是", " 有 ", "对", "√", "✓", "✔", "Y", "y", "Yes", "1", "Ｙ", "１"] {
+        for yes in [
+            "true", "TRUE", "是", " 有 ", "对", "√", "✓", "✔", "Y", "y", "Yes", "1", "Ｙ", "１",
+        ] {
             assert_eq!(raw(&f, &text_cell(yes)), Raw::Bool(true), "{yes}");
         }
-        for no in ["false", "否", "无", "错", "×", "✗", "✘", "N", "no", "0", "ｆａｌｓｅ"] {
+        for no in [
+            "false",
+            "否",
+            "无",
+            "错",
+            "×",
+            "✗",
+            "✘",
+            "N",
+            "no",
+            "0",
+            "ｆａｌｓｅ",
+        ] {
             assert_eq!(raw(&f, &text_cell(no)), Raw::Bool(false), "{no}");
         }
-        assert_eq!(raw(&f, &input_cell(Input::Number("1".into()))), Raw::Bool(true));
+        assert_eq!(
+            raw(&f, &input_cell(Input::Number("1".into()))),
+            Raw::Bool(true)
+        );
         assert_eq!(raw(&f, &input_cell(Input::Bool(false))), Raw::Bool(false));
         for refused in ["是的", "X", "待定", "2", "yes!"] {
             assert_eq!(
@@ -1015,7 +1044,17 @@ mod tests {
         assert_eq!(raw(&f, &text_cell("-1")), int("-1"));
         assert_eq!(raw(&f, &text_cell("三")), int("3"));
         assert_eq!(raw(&f, &text_cell("十二")), int("12"));
-        for refused in ["2.5", "1,23", "12,", ",123", "若干", "十二次", "3个", "+3", "1 234"] {
+        for refused in [
+            "2.5",
+            "1,23",
+            "12,",
+            ",123",
+            "若干",
+            "十二次",
+            "3个",
+            "+3",
+            "1 234",
+        ] {
             assert_eq!(
                 message(&f, &text_cell(refused)),
                 format!("`事实` must be a whole number, not `{refused}`"),
@@ -1027,7 +1066,9 @@ mod tests {
             "`事实` is larger than any real count"
         );
         match read(&f, &Part::Value, &text_cell("无"), DateSystem::Excel1900) {
-            Read::Wrong { help, .. } => assert!(help.starts_with("write `0` if there was none"), "{help}"),
+            Read::Wrong { help, .. } => {
+                assert!(help.starts_with("write `0` if there was none"), "{help}")
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -1056,7 +1097,18 @@ mod tests {
         for (text, n) in cases {
             assert_eq!(chinese_count(text), Some(n), "{text}");
         }
-        for refused in ["一百五", "二〇", "一万", "十十", "百", "零五", "一百零", "二百十", "三点五", "壹"] {
+        for refused in [
+            "一百五",
+            "二〇",
+            "一万",
+            "十十",
+            "百",
+            "零五",
+            "一百零",
+            "二百十",
+            "三点五",
+            "壹",
+        ] {
             assert_eq!(chinese_count(refused), None, "{refused}");
         }
     }
@@ -1113,7 +1165,16 @@ mod tests {
             message(&f, &text_cell("2020/13/01")),
             "`事实` is `2020/13/01`, a day that does not exist: there is no month 13"
         );
-        for refused in ["2020/12-30", "20201230", "12/30/2020", "20/12/30", "2020年12月", "3月31日", "2020-12-30 25:00", "2020-12-30 下午"] {
+        for refused in [
+            "2020/12-30",
+            "20201230",
+            "12/30/2020",
+            "20/12/30",
+            "2020年12月",
+            "3月31日",
+            "2020-12-30 25:00",
+            "2020-12-30 下午",
+        ] {
             assert_eq!(
                 message(&f, &text_cell(refused)),
                 format!("`事实` must be a date or `false`, not `{refused}`"),
@@ -1190,7 +1251,13 @@ mod tests {
 
     #[test]
     fn sets_take_every_separator_and_trim_full_width_spaces() {
-        let f = fact(FactType::Set(members(&["新闻发布会", "图表", "图解", "音视频", "H5 页面"])));
+        let f = fact(FactType::Set(members(&[
+            "新闻发布会",
+            "图表",
+            "图解",
+            "音视频",
+            "H5 页面",
+        ])));
         let names = |text: &str| -> Vec<String> {
             let Raw::Array(elements) = raw(&f, &text_cell(text)) else {
                 panic!("not a list")
@@ -1209,7 +1276,15 @@ mod tests {
         );
         assert_eq!(
             names("\u{3000}图表，图解;音视频|新闻发布会\n图表\r\n图解｜音视频"),
-            ["图表", "图解", "音视频", "新闻发布会", "图表", "图解", "音视频"]
+            [
+                "图表",
+                "图解",
+                "音视频",
+                "新闻发布会",
+                "图表",
+                "图解",
+                "音视频"
+            ]
         );
         // Written with other spaces or full-width letters, a member is still itself.
         assert_eq!(names("新闻 发布会、Ｈ５页面"), ["新闻发布会", "H5 页面"]);
@@ -1233,7 +1308,10 @@ mod tests {
         assert_eq!(normalise_name("ＡＢＣ区"), "ABC区");
         assert_eq!(normalise_name("江门市 （区）"), "江门市(区)");
         assert_eq!(normalise_name("Open   Data  Office"), "Open Data Office");
-        assert_eq!(normalise_name("决策预公开 / 未做意见征集"), "决策预公开/未做意见征集");
+        assert_eq!(
+            normalise_name("决策预公开 / 未做意见征集"),
+            "决策预公开/未做意见征集"
+        );
         assert_eq!(normalise_name("H5 页面"), "H5页面");
         assert_eq!(normalise_name("a\u{200B}b"), "ab");
     }

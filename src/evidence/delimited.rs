@@ -1,18 +1,52 @@
 //! CSV evidence read into a [`Grid`], every cell with its byte span in the file.
 //!
-//! The reader follows RFC 4180 as Excel and WPS write it: cells separated by `,`, rows
-//! by CRLF, LF or CR; a cell in double quotes may hold commas, line breaks and doubled
-//! quotes `""`. A UTF-8 byte-order mark (Excel's "CSV UTF-8") is skipped. Rows are
+//! The file is UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8"), or
+//! GB18030 (GBK, Excel's "CSV" on Chinese Windows): named, or detected
+//! ([`super::encoding`]); spans point into the decoded text. The reader follows RFC
+//! 4180 as Excel and WPS write it: cells separated by `,`, rows by CRLF, LF or CR; a
+//! cell in double quotes may hold commas, line breaks and doubled quotes `""`. Rows are
 //! numbered as a spreadsheet numbers them: a blank line is a row, and a quoted cell
 //! with a line break stays in its row. The scanner is written here, not taken from
 //! the `csv` crate, because diagnostics point at cells and `csv` keeps only where a
 //! record starts.
 
-use super::cell::{Cell, Input};
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::cell::{Cell, DateSystem, Input};
+use super::encoding::{self, Encoding};
 use super::grid::Grid;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::Span;
+
+/// Reads a CSV file in the encoding named, or the one detected, into rows of cells;
+/// with the warning that says which encoding was detected, when it is not UTF-8.
+/// `expected` are the headers a sheet of the rubric may have, which a file decoded in
+/// the right encoding holds.
+pub fn read(
+    path: &Path,
+    chosen: Option<Encoding>,
+    expected: &HashSet<String>,
+) -> Result<(Grid, Option<Diagnostic>), Diagnostic> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            codes::READ,
+            format!("cannot read `{name}`: {}", super::lower_io(&e)),
+        )
+        .help("check the path, and that the file can be read")
+    })?;
+    let squeezed: Vec<String> = expected
+        .iter()
+        .map(|e| e.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let decoded = encoding::decode_csv(&name, &bytes, chosen, &squeezed)?;
+    let note = (decoded.detected && decoded.encoding != Encoding::Utf8)
+        .then(|| encoding::detected(&name, decoded.encoding));
+    let source = SourceFile::new(name.clone(), decoded.text);
+    Ok((grid(&source, &name)?, note))
+}
 
 /// Reads a CSV text into rows of cells.
 pub fn grid(source: &SourceFile, path: &str) -> Result<Grid, Diagnostic> {
@@ -30,6 +64,7 @@ pub fn grid(source: &SourceFile, path: &str) -> Result<Grid, Diagnostic> {
         path: path.to_string(),
         sheet: None,
         rows,
+        dates: DateSystem::default(),
     })
 }
 

@@ -93,21 +93,21 @@ fn not_text(bytes: &[u8]) -> Option<NotText> {
         return None;
     }
     // UTF-16 without a byte-order mark puts a NUL beside every ASCII character (the
-    // digits, commas and line breaks of a CSV file): at odd offsets in little-endian
-    // order, at even ones in big-endian.
-    let sample = &bytes[..bytes.len().min(8192)];
-    let at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|b| **b == 0)
-            .count()
+    // commas and line breaks of a CSV file), and the text it decodes to, in one byte
+    // order or the other, has no control characters and no lone surrogates. Bytes of
+    // a binary file decode to some of those.
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let clean = |big_endian: bool| {
+        char::decode_utf16(sample.chunks_exact(2).map(|p| {
+            if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        }))
+        .all(|c| c.is_ok_and(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')))
     };
-    let (even, odd) = (at(0), at(1));
-    let half = sample.len() / 2;
-    let utf16 = (odd * 10 >= half && even * 20 <= odd) || (even * 10 >= half && odd * 20 <= even);
-    Some(if utf16 {
+    Some(if clean(false) || clean(true) {
         NotText::Utf16 { bom: false }
     } else {
         NotText::Binary("a binary file, not a text (it holds NUL bytes)")
@@ -162,8 +162,7 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
         .max_utf8_buffer_length_without_replacement(bytes.len())
         .unwrap_or(bytes.len().saturating_mul(3));
     let mut text = String::with_capacity(capacity);
-    let (result, read) =
-        decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
     match result {
         DecoderResult::InputEmpty => Ok(text),
         DecoderResult::Malformed(bad, after) => {
@@ -171,13 +170,13 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
         }
         // The buffer was sized for the whole input; should it still be too small, the
         // rest is decoded into a larger one rather than cut.
-        DecoderResult::OutputFull => match GB18030
-            .decode_without_bom_handling_and_without_replacement(bytes)
-        {
-            Some(Cow::Borrowed(s)) => Ok(s.to_string()),
-            Some(Cow::Owned(s)) => Ok(s),
-            None => Err(read),
-        },
+        DecoderResult::OutputFull => {
+            match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(Cow::Borrowed(s)) => Ok(s.to_string()),
+                Some(Cow::Owned(s)) => Ok(s),
+                None => Err(read),
+            }
+        }
     }
 }
 
@@ -198,13 +197,20 @@ pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             return Err(if gb18030(&bytes).is_ok_and(|t| looks_chinese(&t)) {
                 refusal(
                     name,
-                    format!("`{name}` is not UTF-8 text: it looks like GB18030 (GBK), from line {line}"),
-                    &format!("{SAVE}, or convert it: `iconv -f GB18030 -t UTF-8 {name} > {}`", converted(name)),
+                    format!(
+                        "`{name}` is not UTF-8 text: it looks like GB18030 (GBK), from line {line}"
+                    ),
+                    &format!(
+                        "{SAVE}, or convert it: `iconv -f GB18030 -t UTF-8 {name} > {}`",
+                        converted(name)
+                    ),
                 )
             } else {
                 refusal(
                     name,
-                    format!("`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"),
+                    format!(
+                        "`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"
+                    ),
                     SAVE,
                 )
             });
@@ -265,7 +271,9 @@ fn holds_header(text: &str, expected: &[String]) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    expected.iter().any(|e| !e.is_empty() && head.contains(e.as_str()))
+    expected
+        .iter()
+        .any(|e| !e.is_empty() && head.contains(e.as_str()))
 }
 
 fn floor_boundary(text: &str, at: usize) -> usize {
@@ -303,7 +311,9 @@ pub fn decode_csv(
                 let gbk = !bom && gb18030(bytes).is_ok_and(|t| looks_chinese(&t));
                 Err(refusal(
                     name,
-                    format!("`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"),
+                    format!(
+                        "`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"
+                    ),
                     &if gbk {
                         "it reads as GB18030 (GBK), as Excel and WPS save \"CSV\" on Chinese Windows: give `--encoding gbk`, or leave `--encoding` out".to_string()
                     } else {
@@ -396,7 +406,10 @@ mod tests {
 
     #[test]
     fn utf8_with_or_without_a_byte_order_mark() {
-        for bytes in [&b"\xEF\xBB\xBF\xE5\x8D\x95\xE4\xBD\x8D"[..], "单位".as_bytes()] {
+        for bytes in [
+            &b"\xEF\xBB\xBF\xE5\x8D\x95\xE4\xBD\x8D"[..],
+            "单位".as_bytes(),
+        ] {
             let d = decode_csv("a.csv", bytes, None, &expected()).unwrap();
             assert_eq!((d.text.as_str(), d.encoding), ("单位", Encoding::Utf8));
         }
@@ -412,10 +425,17 @@ mod tests {
         // Without the header, kaohe cannot tell.
         let bytes = gbk("名称,决策\r\n蓬江区,是\r\n");
         let e = decode_csv("a.csv", &bytes, None, &expected()).unwrap_err();
-        assert!(e.message.starts_with("cannot tell the encoding"), "{}", e.message);
+        assert!(
+            e.message.starts_with("cannot tell the encoding"),
+            "{}",
+            e.message
+        );
         // Named, it is read.
         let d = decode_csv("a.csv", &bytes, Some(Encoding::Gb18030), &expected()).unwrap();
-        assert_eq!((d.text.as_str(), d.detected), ("名称,决策\r\n蓬江区,是\r\n", false));
+        assert_eq!(
+            (d.text.as_str(), d.detected),
+            ("名称,决策\r\n蓬江区,是\r\n", false)
+        );
     }
 
     #[test]
@@ -423,36 +443,57 @@ mod tests {
         let mut le = vec![0xFF, 0xFE];
         le.extend("单位,a\r\n".encode_utf16().flat_map(u16::to_le_bytes));
         let e = decode_csv("a.csv", &le, None, &expected()).unwrap_err();
-        assert_eq!(e.message, "`a.csv` is UTF-16 text, which kaohe does not read");
+        assert_eq!(
+            e.message,
+            "`a.csv` is UTF-16 text, which kaohe does not read"
+        );
         let bare: Vec<u8> = "unit,a\r\nx,1\r\n"
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
         let e = decode_csv("a.csv", &bare, None, &expected()).unwrap_err();
-        assert!(e.message.contains("without a byte-order mark"), "{}", e.message);
+        assert!(
+            e.message.contains("without a byte-order mark"),
+            "{}",
+            e.message
+        );
         let e = decode_csv("a.csv", b"PK\x03\x04\x14\0", None, &expected()).unwrap_err();
         assert!(e.message.contains("zip archive"), "{}", e.message);
-        let e = decode_csv("a.csv", b"\x01\x02\0\x7f\x00\x00\x00\x10", None, &expected())
-            .unwrap_err();
+        let e = decode_csv(
+            "a.csv",
+            b"\x01\x02\0\x7f\x00\x00\x00\x00",
+            None,
+            &expected(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("binary"), "{}", e.message);
     }
 
     #[test]
     fn a_named_encoding_that_does_not_fit_is_refused() {
-        let e = decode_csv("a.csv", "单位".as_bytes(), Some(Encoding::Gb18030), &expected())
-            .unwrap_err();
+        let e = decode_csv(
+            "a.csv",
+            "单位".as_bytes(),
+            Some(Encoding::Gb18030),
+            &expected(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("is UTF-8 text"), "{}", e.message);
-        let e = decode_csv("a.csv", &gbk("单位\n"), Some(Encoding::Utf8), &expected())
-            .unwrap_err();
+        let e = decode_csv("a.csv", &gbk("单位\n"), Some(Encoding::Utf8), &expected()).unwrap_err();
         assert_eq!(
             e.message,
             "`a.csv` is not UTF-8 text: line 1 holds a byte that is not UTF-8"
         );
         assert!(e.help.unwrap().contains("--encoding gbk"));
         // A lone lead byte at the end is not GB18030.
-        let e = decode_csv("a.csv", b"a\nb\n\x81", Some(Encoding::Gb18030), &expected())
-            .unwrap_err();
-        assert!(e.message.ends_with("line 3 holds bytes that are not GB18030"), "{}", e.message);
+        let e =
+            decode_csv("a.csv", b"a\nb\n\x81", Some(Encoding::Gb18030), &expected()).unwrap_err();
+        assert!(
+            e.message
+                .ends_with("line 3 holds bytes that are not GB18030"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Spreadsheet evidence — a CSV file or a workbook's sheet — turned row by row into
 //! the evidence tree a TOML file gives, then checked by [`super::validate`].
 //!
-//! The first row that is not blank is the header ([`super::columns`]); every row
-//! below it that is not blank is one unit. Each row becomes a table with `unit` and
+//! The header ([`super::columns`]) is found where it is: the first rows that name
+//! `单位` or columns of the rubric ([`header_rows`]), below a title or blank rows if
+//! there are any, in one row or in two or three (an item's name in a merged cell above
+//! its facts' names); failing that, the first row that is not blank. Every row below
+//! the header that is not blank is one unit. Each row becomes a table with `unit` and
 //! one table per item, every cell read by its column's type ([`super::cell`]), so the
 //! checks of values, missing facts and applicability are `validate`'s, the same for
 //! every format. This module adds what only a sheet can get wrong — its header, blank
@@ -11,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::cell::{self, Cell, Read};
+use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
 use super::raw::{Node, Raw};
 use super::value::{validate, Unit};
@@ -32,6 +35,17 @@ pub struct Grid {
     pub sheet: Option<String>,
     /// Every row, blank ones included: `rows[i]` is row `i + 1`.
     pub rows: Vec<Vec<Cell>>,
+    /// How the workbook counts days (a CSV file has no day numbers).
+    pub dates: DateSystem,
+}
+
+/// What a sheet gives: its valid units, every problem, and the warnings about how it
+/// was read (unit names normalised).
+#[derive(Debug, Clone, Default)]
+pub struct SheetRead {
+    pub units: Vec<RowUnit>,
+    pub problems: Vec<Diagnostic>,
+    pub notes: Vec<Diagnostic>,
 }
 
 /// A unit read from one row, and where: `` `a.csv` row 7 ``.
@@ -77,6 +91,12 @@ impl Grid {
         }
     }
 
+    /// The span of the header's rows.
+    fn header_span(&self, rows: HeaderRows) -> Span {
+        self.row_span(rows.first)
+            .to(self.row_span(rows.first + rows.count - 1))
+    }
+
     /// The cell at a place, or a blank one at the end of a row that stops short.
     fn cell(&self, row: usize, col: usize) -> Cell {
         match self.rows[row].get(col) {
@@ -93,6 +113,156 @@ impl Grid {
     }
 }
 
+/// The rows of a sheet's header: one, or two or three when an item's name stands in a
+/// merged cell above its facts' names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderRows {
+    /// The first row of the header (0-based).
+    pub first: usize,
+    /// How many rows it takes.
+    pub count: usize,
+}
+
+impl HeaderRows {
+    /// The first row below the header.
+    fn end(self) -> usize {
+        self.first + self.count
+    }
+}
+
+/// The headers a sheet for the rubric may have, as [`normalise_name`] writes them:
+/// `单位` and every column's, those of facts no cell can give included (so that their
+/// header is found, and they are named there).
+pub fn expected_headers(rubric: &Rubric) -> HashSet<String> {
+    let layout = columns::layout(rubric);
+    layout
+        .columns
+        .iter()
+        .map(|c| normalise_name(&c.header))
+        .chain(
+            layout
+                .unsupported
+                .iter()
+                .map(|(item, fact)| normalise_name(&columns::header(item, fact))),
+        )
+        .chain([UNIT_HEADER.to_string()])
+        .collect()
+}
+
+/// A column's header over the header's rows, its parts joined by `/`, and the row
+/// whose cell the header is placed at (the lowest that has text). A cell merged over
+/// two rows (`单位`) holds its text in the upper one only, so it is one part. With
+/// `fill`, a blank cell takes the text to its left in its row, as a merged cell over
+/// several columns shows it, when the column has a name of its own in a row below.
+fn column_header(grid: &Grid, rows: HeaderRows, col: usize, fill: bool) -> (String, Option<usize>) {
+    let own = |row: usize| {
+        grid.rows[row]
+            .get(col)
+            .map(|c| c.text())
+            .unwrap_or_default()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut place = None;
+    for row in rows.first..rows.end() {
+        let own = own(row);
+        // Only a cell above a name of the column's own sits under a merged cell (a
+        // blank column beside `单位` does not).
+        let under = fill && (row + 1..rows.end()).any(|below| !own_text_empty(grid, below, col));
+        let text = if own.is_empty() && under {
+            grid.rows[row][..col.min(grid.rows[row].len())]
+                .iter()
+                .rev()
+                .map(Cell::text)
+                .find(|t| !t.is_empty())
+                .unwrap_or_default()
+        } else {
+            if !own.is_empty() {
+                place = Some(row);
+            }
+            own
+        };
+        if !text.is_empty() {
+            parts.push(text);
+        }
+    }
+    (parts.join("/"), place)
+}
+
+/// Whether a cell has no text (or is past the end of its row).
+fn own_text_empty(grid: &Grid, row: usize, col: usize) -> bool {
+    grid.rows[row].get(col).is_none_or(Cell::is_blank)
+}
+
+/// A column's header as the header's rows give it: with the merged cells above
+/// filled in when that names a column of the rubric, as they are otherwise.
+fn header_text(
+    grid: &Grid,
+    rows: HeaderRows,
+    col: usize,
+    expected: &HashSet<String>,
+) -> (String, Option<usize>) {
+    if rows.count > 1 {
+        let filled = column_header(grid, rows, col, true);
+        if expected.contains(&normalise_name(&filled.0)) {
+            return filled;
+        }
+    }
+    column_header(grid, rows, col, false)
+}
+
+/// Where the header of a sheet is: the rows, among the first that name two columns of
+/// the rubric (or `单位` and one), or else one, that name the most. `None` when no row
+/// of the top of the sheet names any.
+pub fn header_rows(expected: &HashSet<String>, grid: &Grid) -> Option<HeaderRows> {
+    best_header(expected, grid).map(|(rows, _)| rows)
+}
+
+/// Whether a sheet has an evidence header: rows that name at least two of `单位` and
+/// the rubric's columns. (A sheet that lists the columns one per row, as the
+/// template's `说明` does, has none.)
+pub fn has_evidence_header(expected: &HashSet<String>, grid: &Grid) -> bool {
+    best_header(expected, grid).is_some_and(|(_, named)| named >= 2)
+}
+
+/// The header's rows and how many columns they name.
+fn best_header(expected: &HashSet<String>, grid: &Grid) -> Option<(HeaderRows, usize)> {
+    // A header lies near the top; the rest of a large sheet is not searched.
+    const TOP: usize = 64;
+    const DEEPEST: usize = 3;
+    let n = grid.rows.len();
+    let score = |rows: HeaderRows| {
+        let width = (rows.first..rows.end())
+            .map(|r| grid.rows[r].len())
+            .max()
+            .unwrap_or(0);
+        (0..width)
+            .filter(|&c| {
+                expected.contains(&normalise_name(&header_text(grid, rows, c, expected).0))
+            })
+            .count()
+    };
+    let candidates = |first: usize| {
+        (1..=DEEPEST)
+            .filter(move |count| first + count <= n)
+            .map(move |count| HeaderRows { first, count })
+    };
+    let naming =
+        |least: usize| (0..n.min(TOP)).find(|&r| candidates(r).any(|rows| score(rows) >= least));
+    let start = naming(2).or_else(|| naming(1))?;
+    let mut best: Option<(HeaderRows, usize)> = None;
+    // A title or a note above the header may name a column by chance when joined to
+    // the row below; the rows just below are weighed too.
+    for first in start..n.min(start + DEEPEST + 1) {
+        for rows in candidates(first) {
+            let s = score(rows);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((rows, s));
+            }
+        }
+    }
+    best
+}
+
 /// The header, mapped to the rubric's columns.
 struct Header<'r> {
     unit: Option<usize>,
@@ -105,17 +275,17 @@ struct Header<'r> {
 
 /// Reads every unit of a sheet, or reports every problem of it, calling `progress`
 /// after each row.
-pub fn units(
-    rubric: &Rubric,
-    grid: &Grid,
-    progress: &mut dyn FnMut(),
-) -> (Vec<RowUnit>, Vec<Diagnostic>) {
+pub fn units(rubric: &Rubric, grid: &Grid, progress: &mut dyn FnMut()) -> SheetRead {
     let mut problems = Vec::new();
-    let Some(h) = grid
-        .rows
-        .iter()
-        .position(|r| r.iter().any(|c| !c.is_blank()))
-    else {
+    let mut notes = Vec::new();
+    let expected = expected_headers(rubric);
+    let found = header_rows(&expected, grid).or_else(|| {
+        grid.rows
+            .iter()
+            .position(|r| r.iter().any(|c| !c.is_blank()))
+            .map(|first| HeaderRows { first, count: 1 })
+    });
+    let Some(rows) = found else {
         problems.push(
             Diagnostic::error(
                 codes::EVIDENCE_UNIT,
@@ -125,21 +295,26 @@ pub fn units(
             .help("write the header (`kaohe template RULE --format csv` makes one) and one row per unit below it")
             .with_source(&grid.source),
         );
-        return (Vec::new(), problems);
+        return SheetRead {
+            problems,
+            ..SheetRead::default()
+        };
     };
-    let header = read_header(rubric, grid, h, &mut problems);
+    let header = read_header(rubric, grid, rows, &expected, &mut problems);
     let mut units = Vec::new();
     let mut any_row = false;
     // Every named row, valid or not, so that a unit twice in one sheet is reported
     // with the rest of its problems.
     let mut named: HashMap<String, (usize, Span)> = HashMap::new();
-    for row in h + 1..grid.rows.len() {
+    for row in rows.end()..grid.rows.len() {
         if grid.rows[row].iter().all(Cell::is_blank) {
             continue;
         }
         any_row = true;
-        let (unit, mut found, name) = read_row(rubric, grid, &header, row);
+        let read = read_row(rubric, grid, &header, row);
         progress();
+        let (unit, mut found, name) = (read.unit, read.problems, read.name);
+        notes.extend(read.note);
         problems.append(&mut found);
         let mut twice = false;
         if let Some((name, span)) = name {
@@ -178,39 +353,76 @@ pub fn units(
                     grid.what()
                 ),
             )
-            .primary(grid.row_span(h), "the header")
+            .primary(grid.header_span(rows), "the header")
             .help("fill in one row per unit below the header, starting with the unit's name")
             .with_source(&grid.source),
         );
     }
     crate::diagnostic::sort(&mut problems);
-    (units, problems)
+    SheetRead {
+        units,
+        problems,
+        notes,
+    }
+}
+
+/// The header's cells, one per column: each column's header over the header's rows,
+/// placed at its lowest cell that has text, and that cell's row.
+fn header_cells(grid: &Grid, rows: HeaderRows, expected: &HashSet<String>) -> Vec<(Cell, usize)> {
+    let width = (rows.first..rows.end())
+        .map(|r| grid.rows[r].len())
+        .max()
+        .unwrap_or(0);
+    (0..width)
+        .map(|c| {
+            let (text, place) = header_text(grid, rows, c, expected);
+            let row = place.unwrap_or(rows.end() - 1);
+            let at = grid.cell(row, c);
+            if rows.count == 1 {
+                return (at, row);
+            }
+            let cell = Cell {
+                input: if text.is_empty() {
+                    cell::Input::Empty
+                } else {
+                    cell::Input::Text(text)
+                },
+                span: at.span,
+                text_at: None,
+            };
+            (cell, row)
+        })
+        .collect()
 }
 
 fn read_header<'r>(
     rubric: &'r Rubric,
     grid: &Grid,
-    h: usize,
+    rows: HeaderRows,
+    expected: &HashSet<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Header<'r> {
     let layout = columns::layout(rubric);
-    let known: HashMap<&str, usize> = layout
+    let known: HashMap<String, usize> = layout
         .columns
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.header.as_str(), i))
+        .map(|(i, c)| (normalise_name(&c.header), i))
         .collect();
     let unsupported: HashMap<String, String> = layout
         .unsupported
         .iter()
         .map(|(item, fact)| {
             (
-                columns::header(item, fact),
+                normalise_name(&columns::header(item, fact)),
                 fact.ty.node.describe().to_string(),
             )
         })
         .collect();
-    let cells = &grid.rows[h];
+    let h = rows.end() - 1;
+    let (cells, places): (Vec<Cell>, Vec<usize>) =
+        header_cells(grid, rows, expected).into_iter().unzip();
+    let cells = &cells;
     let mut unit = None;
     let mut at: HashMap<usize, usize> = HashMap::new();
     let mut of = vec![None; cells.len()];
@@ -227,9 +439,10 @@ fn read_header<'r>(
             unnamed.push(c);
             continue;
         }
-        let first = if text == UNIT_HEADER {
+        let key = normalise_name(&text);
+        let first = if key == UNIT_HEADER {
             unit.replace(c)
-        } else if let Some(&i) = known.get(text.as_str()) {
+        } else if let Some(&i) = known.get(&key) {
             match at.get(&i) {
                 Some(&first) => Some(first),
                 None => {
@@ -238,7 +451,7 @@ fn read_header<'r>(
                     None
                 }
             }
-        } else if let Some(ty) = unsupported.get(&text) {
+        } else if let Some(ty) = unsupported.get(&key) {
             problems.push(error(
                 codes::EVIDENCE_CELL_TYPE,
                 format!("`{text}` is a {ty} fact, which cannot be given in a spreadsheet cell yet"),
@@ -265,7 +478,7 @@ fn read_header<'r>(
                 codes::EVIDENCE_UNKNOWN,
                 format!(
                     "{}: the rubric has no column `{text}`",
-                    grid.cell_name(h, c, "")
+                    grid.cell_name(places[c], c, "")
                 ),
                 cell,
                 "unknown column",
@@ -278,7 +491,7 @@ fn read_header<'r>(
             continue;
         };
         if let Some(first) = first {
-            if text == UNIT_HEADER {
+            if key == UNIT_HEADER {
                 unit = Some(first);
             }
             problems.push(
@@ -302,7 +515,7 @@ fn read_header<'r>(
                 codes::EVIDENCE_COLUMN,
                 format!("the header of {} has no `{UNIT_HEADER}` column", grid.what()),
             )
-            .primary(grid.row_span(h), "the header")
+            .primary(grid.header_span(rows), "the header")
             .help(format!(
                 "add a column headed `{UNIT_HEADER}` holding each unit's name (`kaohe template` puts it first)"
             ))
@@ -336,7 +549,7 @@ fn read_header<'r>(
                     names.join(", ")
                 ),
             )
-            .primary(grid.row_span(h), "the header")
+            .primary(grid.header_span(rows), "the header")
             .help("add the missing columns (`kaohe template RULE --format csv` writes a header with every column); only a fact with a `default` may have no column")
             .with_source(&grid.source),
         );
@@ -346,7 +559,7 @@ fn read_header<'r>(
     let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
     unnamed.extend(cells.len()..width);
     for c in unnamed {
-        let filled = (h + 1..grid.rows.len())
+        let filled = (rows.end()..grid.rows.len())
             .find(|&r| grid.rows[r].get(c).is_some_and(|cell| !cell.is_blank()));
         if let Some(r) = filled {
             problems.push(error(
@@ -384,14 +597,22 @@ struct RowRead {
     blanks: Vec<(String, Vec<(usize, Span)>)>,
 }
 
+/// What one row gives.
+struct Row {
+    /// The unit, when the row is valid.
+    unit: Option<Unit>,
+    problems: Vec<Diagnostic>,
+    /// The unit's name and place, when the row names one.
+    name: Option<(String, Span)>,
+    /// The warning that the unit's name was normalised.
+    note: Option<Diagnostic>,
+}
+
 /// Reads one row: its unit when valid, its problems, and the unit's name and place
-/// when the row names one.
-fn read_row(
-    rubric: &Rubric,
-    grid: &Grid,
-    header: &Header<'_>,
-    row: usize,
-) -> (Option<Unit>, Vec<Diagnostic>, Option<(String, Span)>) {
+/// when the row names one. The name is read as [`normalise_name`] writes it, so one
+/// unit has one name however its spaces and full-width characters were typed.
+fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Row {
+    let mut note = None;
     let mut found = RowRead {
         problems: Vec::new(),
         refused: HashSet::new(),
@@ -419,7 +640,25 @@ fn read_row(
                 );
                 (format!("row {}", row + 1), cell.span)
             } else {
-                (cell.text(), cell.span)
+                let written = cell.text();
+                let name = normalise_name(&written);
+                if name != written {
+                    note = Some(
+                        Diagnostic::warning(
+                            codes::EVIDENCE_UNIT_NAME,
+                            format!(
+                                "{}: unit `{written}` is read as `{name}`",
+                                grid.cell_name(row, c, UNIT_HEADER)
+                            ),
+                        )
+                        .primary(cell.span, format!("read as `{name}`"))
+                        .help(format!(
+                            "kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"
+                        ))
+                        .with_source(&grid.source),
+                    );
+                }
+                (name, cell.span)
             }
         }
         // The header's lack of a unit column is reported once; the rows are still
@@ -464,7 +703,14 @@ fn read_row(
     let mut problems = std::mem::take(&mut found.problems);
     let name = named.then(|| (name.clone(), name_span));
     match validate(rubric, &grid.source, &node) {
-        Ok(unit) if problems.is_empty() => return (Some(unit), problems, name),
+        Ok(unit) if problems.is_empty() => {
+            return Row {
+                unit: Some(unit),
+                problems,
+                name,
+                note,
+            }
+        }
         Ok(_) => {}
         Err(ds) => {
             for d in ds {
@@ -474,7 +720,12 @@ fn read_row(
             }
         }
     }
-    (None, problems, name)
+    Row {
+        unit: None,
+        problems,
+        name,
+        note,
+    }
 }
 
 /// One item's table of a row, from its columns `range` of the layout; `None` when
@@ -511,7 +762,7 @@ fn item_table(
         let mut given = Vec::new();
         let mut blank = Vec::new();
         for (column, c, cell) in &cells {
-            match cell::read(fact, &column.part, cell) {
+            match cell::read(fact, &column.part, cell, grid.dates) {
                 Read::Blank => {
                     if column.required() {
                         blank.push((*c, cell.span, column.header.as_str()));
@@ -641,7 +892,7 @@ fn expected(column: &Column) -> &'static str {
         (Part::Member(_), _) => "a count",
         (Part::Reason, _) => "a reason",
         (_, FactType::Discretion { .. }) => "a number of points",
-        (_, FactType::Bool) => "true or false",
+        (_, FactType::Bool) => "yes or no",
         (_, FactType::Count { .. }) => "a count",
         (_, FactType::Percent) => "a percentage",
         (_, FactType::Date) => "a date or false",

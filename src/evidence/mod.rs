@@ -10,12 +10,14 @@
 pub mod cell;
 pub mod columns;
 mod delimited;
+mod encoding;
 mod grid;
 mod raw;
 mod value;
 mod yaml;
 mod workbook;
 
+pub use encoding::Encoding;
 pub use grid::RowUnit as Loaded;
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, ItemFacts, Period, Unit, Value};
@@ -25,7 +27,6 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
-use crate::span::Span;
 
 /// Reads a file as text, or says why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
@@ -36,14 +37,9 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
         )
         .help("check the path, and that the file can be read")
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let source = SourceFile::new(path.display().to_string(), String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Diagnostic::error(codes::READ, format!("`{}` is not UTF-8 text", path.display()))
-            .primary(Span::new(at, at), "the first byte that is not UTF-8")
-            .help("save the file as UTF-8 (in Excel or WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8)")
-            .with_source(&source)
-    })?;
+    // UTF-8 only, a byte-order mark skipped; another encoding is refused, saying
+    // what it looks like (never showing its text decoded wrongly).
+    let text = encoding::utf8_only(&path.display().to_string(), bytes)?;
     Ok(SourceFile::new(path.display().to_string(), text))
 }
 
@@ -57,6 +53,26 @@ fn lower_io(e: &std::io::Error) -> String {
 
 /// The extensions of evidence files, as messages list them.
 const EXTENSIONS: &str = "`.toml`, `.json`, `.yaml`, `.csv` or `.xlsx`";
+
+/// Spreadsheet files kaohe does not read, by extension, with what they are: refused
+/// by name, and in a folder too, so that no unit's evidence is silently left out.
+fn unread_spreadsheet(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "et" | "ett" => Some("a WPS spreadsheet (.et)"),
+        "xls" => Some("an Excel 97-2003 workbook (.xls)"),
+        "xlsm" | "xlsb" => Some("an Excel workbook with macros or in binary form"),
+        "ods" => Some("an OpenDocument spreadsheet (.ods)"),
+        _ => None,
+    }
+}
+
+fn refuse_spreadsheet(path: &Path, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        codes::READ,
+        format!("`{}` is {what}, which kaohe does not read", path.display()),
+    )
+    .help("open it in WPS or Excel and save it as an Excel workbook: 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as \"CSV UTF-8\"")
+}
 
 /// The evidence files named on the command line: files as they are, directories
 /// searched (not recursively) for evidence files, in name order.
@@ -81,13 +97,19 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 // Excel keeps a `~$name.xlsx` lock file beside a workbook it has open.
                 .filter(|p| {
                     p.is_file()
-                        && Format::of(p).is_some()
+                        && (Format::of(p).is_some() || unread_spreadsheet(p).is_some())
                         && !p
                             .file_name()
                             .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
                 })
                 .collect();
             found.sort();
+            if let Some((p, what)) = found
+                .iter()
+                .find_map(|p| unread_spreadsheet(p).map(|w| (p, w)))
+            {
+                return Err(refuse_spreadsheet(p, what));
+            }
             if found.is_empty() {
                 return Err(Diagnostic::error(
                     codes::READ,
@@ -99,6 +121,8 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 .help("name evidence files `*.toml` or `*.json` (one unit each), or `*.csv` or `*.xlsx` (one unit a row)"));
             }
             out.extend(found);
+        } else if let Some(what) = unread_spreadsheet(path) {
+            return Err(refuse_spreadsheet(path, what));
         } else if Format::of(path).is_some() || !path.exists() {
             out.push(path.clone());
         } else {
@@ -110,6 +134,33 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         }
     }
     Ok(out)
+}
+
+/// How evidence files are read: what `kaohe eval --encoding` and `--sheet` say.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The encoding of CSV files; `None`: detected (UTF-8, or GB18030).
+    pub encoding: Option<Encoding>,
+    /// The worksheet of XLSX files; `None`: the first visible one with an evidence
+    /// header.
+    pub sheet: Option<String>,
+}
+
+/// Every valid unit of one file, every problem in it, and the warnings about how it
+/// was read (an encoding detected, a unit's name normalised, a sheet not read).
+#[derive(Debug, Clone, Default)]
+pub struct FileEvidence {
+    pub units: Vec<Loaded>,
+    pub problems: Vec<Diagnostic>,
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Every unit of a set of evidence files, or every problem; and the warnings about
+/// how they were read, which do not stop the scoring.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub units: Result<Vec<Unit>, Vec<Diagnostic>>,
+    pub notes: Vec<Diagnostic>,
 }
 
 /// Reads and validates the evidence of one unit against a rubric. A CSV or XLSX file
@@ -131,45 +182,110 @@ pub fn load(rubric: &crate::check::Rubric, path: &Path) -> Result<Unit, Vec<Diag
         }
         return Ok(units.remove(0).unit);
     }
+    load_one(rubric, path).map(|unit| normalised(unit).0)
+}
+
+/// Reads and validates a TOML, JSON or YAML file, its unit's name as written.
+fn load_one(rubric: &crate::check::Rubric, path: &Path) -> Result<Unit, Vec<Diagnostic>> {
     let source = read_source(path).map_err(|d| vec![d])?;
     let format = Format::of(path).unwrap_or(Format::Toml);
     let node = read(&source, format).map_err(|d| vec![d])?;
     validate(rubric, &source, &node)
 }
 
-/// Every valid unit of one evidence file, and every problem in it: one unit for TOML
-/// and JSON, one per row for CSV and XLSX.
-pub fn load_file(rubric: &crate::check::Rubric, path: &Path) -> (Vec<Loaded>, Vec<Diagnostic>) {
-    read_file(rubric, path, &mut || {})
+/// A unit whose name is read as a spreadsheet's unit names are ([`cell::normalise_name`]),
+/// so that one unit has one name in every format; and the warning, when that changed it.
+fn normalised(mut unit: Unit) -> (Unit, Option<Diagnostic>) {
+    let name = cell::normalise_name(&unit.name);
+    if name == unit.name {
+        return (unit, None);
+    }
+    let note = Diagnostic::warning(
+        codes::EVIDENCE_UNIT_NAME,
+        format!("unit `{}` is read as `{name}`", unit.name),
+    )
+    .primary(unit.name_span, format!("read as `{name}`"))
+    .help(format!("kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"))
+    .with_source(&unit.source);
+    unit.name = name;
+    (unit, Some(note))
 }
 
-/// As [`load_file`], calling `row` after each unit (or row) is read, valid or not.
+/// Every valid unit of one evidence file, and every problem in it: one unit for TOML,
+/// JSON and YAML, one per row for CSV and XLSX. CSV files are read in the encoding
+/// detected, workbooks from their first visible sheet with an evidence header.
+pub fn load_file(rubric: &crate::check::Rubric, path: &Path) -> (Vec<Loaded>, Vec<Diagnostic>) {
+    let read = load_file_with(rubric, path, &Options::default());
+    (read.units, read.problems)
+}
+
+/// As [`load_file`], read as `options` say, with the warnings about how it was read.
+pub fn load_file_with(
+    rubric: &crate::check::Rubric,
+    path: &Path,
+    options: &Options,
+) -> FileEvidence {
+    read_file(rubric, path, options, &mut || {})
+}
+
+/// As [`load_file_with`], calling `row` after each unit (or row) is read, valid or not.
 fn read_file(
     rubric: &crate::check::Rubric,
     path: &Path,
+    options: &Options,
     row: &mut dyn FnMut(),
-) -> (Vec<Loaded>, Vec<Diagnostic>) {
+) -> FileEvidence {
+    let mut notes = Vec::new();
     let grid = match Format::of(path).unwrap_or(Format::Toml) {
         Format::Toml | Format::Json | Format::Yaml => {
             row();
-            return match load(rubric, path) {
-                Ok(unit) => (
-                    vec![Loaded {
-                        unit,
-                        place: format!("`{}`", path.display()),
-                    }],
-                    Vec::new(),
-                ),
-                Err(problems) => (Vec::new(), problems),
+            return match load_one(rubric, path) {
+                Ok(unit) => {
+                    let (unit, note) = normalised(unit);
+                    FileEvidence {
+                        units: vec![Loaded {
+                            unit,
+                            place: format!("`{}`", path.display()),
+                        }],
+                        problems: Vec::new(),
+                        notes: note.into_iter().collect(),
+                    }
+                }
+                Err(problems) => FileEvidence {
+                    problems,
+                    ..FileEvidence::default()
+                },
             };
         }
-        Format::Csv => read_source(path)
-            .and_then(|source| delimited::grid(&source, &path.display().to_string())),
-        Format::Xlsx => workbook::grid(path),
+        Format::Csv => delimited::read(path, options.encoding, &grid::expected_headers(rubric))
+            .map(|(grid, note)| {
+                notes.extend(note);
+                grid
+            }),
+        Format::Xlsx => {
+            let expected = grid::expected_headers(rubric);
+            let has_header = |g: &grid::Grid| grid::has_evidence_header(&expected, g);
+            workbook::grid(path, options.sheet.as_deref(), &has_header).map(|(grid, mut found)| {
+                notes.append(&mut found);
+                grid
+            })
+        }
     };
     match grid {
-        Ok(grid) => grid::units(rubric, &grid, row),
-        Err(d) => (Vec::new(), vec![d]),
+        Ok(grid) => {
+            let mut read = grid::units(rubric, &grid, row);
+            notes.append(&mut read.notes);
+            FileEvidence {
+                units: read.units,
+                problems: read.problems,
+                notes,
+            }
+        }
+        Err(d) => FileEvidence {
+            problems: vec![d],
+            notes,
+            ..FileEvidence::default()
+        },
     }
 }
 
@@ -182,18 +298,39 @@ pub fn load_all(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize),
 ) -> Result<Vec<Unit>, Vec<Diagnostic>> {
-    let files = collect_paths(paths).map_err(|d| vec![d])?;
+    load_all_with(rubric, paths, &Options::default(), progress).units
+}
+
+/// As [`load_all`], read as `options` say, with the warnings about how the files were
+/// read (given whether or not the evidence has problems).
+pub fn load_all_with(
+    rubric: &crate::check::Rubric,
+    paths: &[PathBuf],
+    options: &Options,
+    progress: &mut dyn FnMut(usize),
+) -> Evidence {
+    let files = match collect_paths(paths) {
+        Ok(files) => files,
+        Err(d) => {
+            return Evidence {
+                units: Err(vec![d]),
+                notes: Vec::new(),
+            }
+        }
+    };
     let mut units: Vec<Loaded> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let mut read = 0;
     for file in &files {
-        let (loaded, mut found) = read_file(rubric, file, &mut || {
+        let mut found = read_file(rubric, file, options, &mut || {
             read += 1;
             progress(read);
         });
-        problems.append(&mut found);
-        for next in loaded {
+        problems.append(&mut found.problems);
+        notes.append(&mut found.notes);
+        for next in found.units {
             match seen.get(&next.unit.name) {
                 Some(&first) => problems.push(duplicate(&units[first], &next)),
                 None => {
@@ -203,10 +340,13 @@ pub fn load_all(
             }
         }
     }
-    if problems.is_empty() {
-        Ok(units.into_iter().map(|l| l.unit).collect())
-    } else {
-        Err(problems)
+    Evidence {
+        units: if problems.is_empty() {
+            Ok(units.into_iter().map(|l| l.unit).collect())
+        } else {
+            Err(problems)
+        },
+        notes,
     }
 }
 

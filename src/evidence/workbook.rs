@@ -1,26 +1,32 @@
 //! XLSX evidence read into a [`Grid`] with calamine.
 //!
-//! The first visible worksheet is read; the others (such as the template's `说明`)
-//! are not. A workbook has no text for a diagnostic to point into, so kaohe writes one
-//! for the sheet: one line per row, each cell as kaohe read it, cells separated by
-//! ` | `. A diagnostic's line is therefore the sheet's row, its snippet shows the row,
-//! and its message names the sheet and the cell (`C7`) with its column's header.
+//! One worksheet is read: the one named with `kaohe eval --sheet`, or else the first
+//! visible worksheet that has an evidence header (a row that names at least two of
+//! `单位` and the rubric's columns, [`super::grid::has_evidence_header`]), so that a
+//! title page or a `说明` sheet in front is passed over. Hidden sheets are not read unless named; a second visible
+//! sheet with an evidence header is not read either, and a warning says so. A workbook
+//! has no text for a diagnostic to point into, so kaohe writes one for the sheet: one
+//! line per row, each cell as kaohe read it, cells separated by ` | `. A diagnostic's
+//! line is therefore the sheet's row, its snippet shows the row, and its message names
+//! the sheet and the cell (`C7`) with its column's header.
 //!
 //! Cells keep their workbook types: a TRUE/FALSE cell is a yes/no, a date cell a date
-//! (a date-time counts as its day), and a number cell the number it stores, written as
-//! the shortest decimal that gives that number. A number cell formatted as a
-//! percentage stores a fraction (3.5% is 0.035); it is read as the percentage shown,
-//! `3.5%`, never as 0.035%.
+//! (a date-time counts as its day; Excel's day numbers are read with Excel's 1900
+//! leap-year quirk, [`super::cell::excel_day`]), and a number cell the number it
+//! stores, written as the shortest decimal that gives that number. A formula's cell
+//! holds the value Excel or WPS computed when the file was saved. A number cell
+//! formatted as a percentage stores a fraction (3.5% is 0.035); it is read as the
+//! percentage shown, `3.5%`, never as 0.035%.
 
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::cell::{Cell, Input};
+use super::cell::{excel_day, normalise_name, Cell, DateSystem, Input};
 use super::grid::Grid;
+use crate::check::suggest_name;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -28,8 +34,16 @@ use crate::span::Span;
 /// What separates cells in the text written for a sheet.
 const SEPARATOR: &str = " | ";
 
-/// Reads the first visible worksheet of an XLSX file.
-pub fn grid(path: &Path) -> Result<Grid, Diagnostic> {
+type Book = Xlsx<Cursor<Vec<u8>>>;
+
+/// Reads one worksheet of an XLSX file: `sheet` when named, otherwise the first
+/// visible worksheet whose grid `has_header` (the first visible one when none has).
+/// Gives the grid and the warnings about the sheets not read.
+pub fn grid(
+    path: &Path,
+    sheet: Option<&str>,
+    has_header: &dyn Fn(&Grid) -> bool,
+) -> Result<(Grid, Vec<Diagnostic>), Diagnostic> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(
@@ -38,28 +52,129 @@ pub fn grid(path: &Path) -> Result<Grid, Diagnostic> {
         )
         .help("check the path, and that the file can be read")
     })?;
+    let source = SourceFile::new(name.clone(), String::new());
     let unreadable = |what: String| {
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
             format!("`{name}` cannot be read as an XLSX workbook: {what}"),
         )
         .help("save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read")
-        .with_source(&SourceFile::new(name.clone(), String::new()))
+        .with_source(&source)
     };
-    let mut book: Xlsx<Cursor<Vec<u8>>> =
+    let mut book: Book =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(lower(&e)))?;
-    let sheet = book
+    let dates = if book.has_1904_epoch() {
+        DateSystem::Excel1904
+    } else {
+        DateSystem::Excel1900
+    };
+    let sheets: Vec<(String, SheetType, SheetVisible)> = book
         .sheets_metadata()
         .iter()
-        .find(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
-        .map(|s| s.name.clone())
-        .ok_or_else(|| unreadable("it has no visible worksheet".into()))?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| unreadable(lower(&e)))?;
+        .map(|s| (s.name.clone(), s.typ, s.visible))
+        .collect();
+    if let Some(wanted) = sheet {
+        let found = sheets.iter().find(|(n, ..)| n == wanted).or_else(|| {
+            sheets
+                .iter()
+                .find(|(n, ..)| normalise_name(n) == normalise_name(wanted))
+        });
+        let Some((found, typ, _)) = found else {
+            let names: Vec<&str> = sheets.iter().map(|(n, ..)| n.as_str()).collect();
+            let hint = suggest_name(wanted, names.iter().copied());
+            let list = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Diagnostic::error(
+                codes::EVIDENCE_SHEET,
+                format!("`{name}` has no sheet `{wanted}`"),
+            )
+            .help(if hint.is_empty() {
+                format!("its sheets are {list}")
+            } else {
+                format!("{hint} Its sheets are {list}")
+            })
+            .with_source(&source));
+        };
+        if *typ != SheetType::WorkSheet {
+            return Err(Diagnostic::error(
+                codes::EVIDENCE_SHEET,
+                format!("sheet `{found}` of `{name}` is not a worksheet of cells"),
+            )
+            .help("name the worksheet that holds the evidence, with its header `单位` and one row per unit")
+            .with_source(&source));
+        }
+        return Ok((read_sheet(&mut book, &name, found, dates)?, Vec::new()));
+    }
+    let visible: Vec<&str> = sheets
+        .iter()
+        .filter(|(_, typ, vis)| *typ == SheetType::WorkSheet && *vis == SheetVisible::Visible)
+        .map(|(n, ..)| n.as_str())
+        .collect();
+    if visible.is_empty() {
+        return Err(unreadable("it has no visible worksheet".into()));
+    }
+    let mut chosen: Option<Grid> = None;
+    let mut others = Vec::new();
+    for sheet in &visible {
+        let grid = read_sheet(&mut book, &name, sheet, dates)?;
+        if !has_header(&grid) {
+            continue;
+        }
+        match chosen {
+            None => chosen = Some(grid),
+            Some(_) => others.push(sheet.to_string()),
+        }
+    }
+    let Some(grid) = chosen else {
+        // No sheet has an evidence header: the first is read, and its header's
+        // problems are reported.
+        return Ok((read_sheet(&mut book, &name, visible[0], dates)?, Vec::new()));
+    };
+    let warnings = if others.is_empty() {
+        Vec::new()
+    } else {
+        let list = others
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        vec![Diagnostic::warning(
+            codes::EVIDENCE_OTHER_SHEETS,
+            format!(
+                "read sheet `{}` of `{name}`; {} {list} also {} an evidence header and {} not read",
+                grid.sheet.as_deref().unwrap_or_default(),
+                if others.len() == 1 { "sheet" } else { "sheets" },
+                if others.len() == 1 { "has" } else { "have" },
+                if others.len() == 1 { "was" } else { "were" },
+            ),
+        )
+        .help("name the sheet to read with `--sheet NAME`; to score the units of several sheets, copy them into one sheet, or save each sheet as a file of its own")
+        .with_source(&source)]
+    };
+    Ok((grid, warnings))
+}
+
+/// Reads one worksheet into a grid.
+fn read_sheet(
+    book: &mut Book,
+    name: &str,
+    sheet: &str,
+    dates: DateSystem,
+) -> Result<Grid, Diagnostic> {
+    let range = book.worksheet_range(sheet).map_err(|e| {
+        Diagnostic::error(
+            codes::EVIDENCE_SYNTAX,
+            format!("sheet `{sheet}` of `{name}` cannot be read: {}", lower(&e)),
+        )
+        .help("save the file from Excel or WPS as an Excel workbook (.xlsx)")
+        .with_source(&SourceFile::new(name, String::new()))
+    })?;
     // Styles only tell percentages apart; a workbook whose styles cannot be read is
     // still read, as if no cell were a percentage.
-    let styles = book.worksheet_style(&sheet).ok();
+    let styles = book.worksheet_style(sheet).ok();
     let percent = |row: u32, col: u32| {
         styles
             .as_ref()
@@ -78,7 +193,7 @@ pub fn grid(path: &Path) -> Result<Grid, Diagnostic> {
                 }
                 let input = range
                     .get_value((r, c))
-                    .map_or(Input::Empty, |d| input(d, percent(r, c)));
+                    .map_or(Input::Empty, |d| input(d, percent(r, c), dates));
                 let start = text.len();
                 let shown = match &input {
                     Input::Text(t) => t.replace(['\n', '\r', '\t'], " "),
@@ -101,10 +216,11 @@ pub fn grid(path: &Path) -> Result<Grid, Diagnostic> {
         }
     }
     Ok(Grid {
-        source: SourceFile::new(name.clone(), text),
-        path: name,
-        sheet: Some(sheet),
+        source: SourceFile::new(name, text),
+        path: name.to_string(),
+        sheet: Some(sheet.to_string()),
         rows,
+        dates,
     })
 }
 
@@ -120,24 +236,24 @@ fn lower(e: &impl std::fmt::Display) -> String {
     .to_string()
 }
 
-fn input(data: &Data, percent: bool) -> Input {
+fn input(data: &Data, percent: bool, dates: DateSystem) -> Input {
     match data {
         Data::Empty => Input::Empty,
         Data::String(s) => Input::Text(s.clone()),
         Data::Float(f) => number(format!("{f}"), percent),
         Data::Int(i) => number(i.to_string(), percent),
         Data::Bool(b) => Input::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d)) {
-                Some(day) => Input::Date(day),
-                // Excel's 1900-02-29, which never was: `validate` says so.
-                None => Input::Text(format!("{y:04}-{m:02}-{d:02}")),
-            }
-        }
+        Data::DateTime(dt) if dt.is_datetime() => match excel_day(dt.as_f64(), dates) {
+            Ok(day) => Input::Date(day),
+            // Excel's 1900-02-29 and day 0, which never were: the date column says so.
+            Err(why) => Input::NoDay {
+                serial: format!("{}", dt.as_f64()),
+                why,
+            },
+        },
         Data::DateTime(dt) => Input::Number(format!("{}", dt.as_f64())),
         Data::DateTimeIso(s) => {
-            match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+            match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
                 Ok(day) => Input::Date(day),
                 Err(_) => Input::Text(s.clone()),
             }
