@@ -1,13 +1,127 @@
-//! Criterion benchmarks of kaohe's engine (docs/performance.md).
+//! Criterion benchmarks of kaohe's engine (docs/performance.md has the method and the
+//! figures): parsing and checking each 2020 table, scoring one unit, and a batch of
+//! generated county units read from CSV, compared with only parsing the same CSV with
+//! the `csv` crate.
+//!
+//! `cargo bench --bench engine`. The batch holds 100,000 units by default; criterion
+//! takes at least ten samples of each measurement, which at today's speed is about
+//! half an hour, so `KAOHE_BENCH_UNITS=10000 cargo bench --bench engine` gives the same
+//! ratios in minutes (the cost per unit does not depend on the batch's size: see the
+//! peak-memory benchmark's times at 10,000 and 100,000 units).
 
-use criterion::{criterion_group, criterion_main, Criterion};
+mod common;
 
-fn parse_and_check(c: &mut Criterion) {
-    let text = std::fs::read_to_string("rules/jiangmen-2020/county.rule").expect("rule file");
-    c.bench_function("check/county", |b| {
-        b.iter(|| kaohe::check::compile(&kaohe::source::SourceFile::new("county.rule", text.as_str())))
-    });
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use kaohe::check::compile;
+use kaohe::eval::evaluate;
+use kaohe::evidence::{load, load_file, Unit};
+use kaohe::source::SourceFile;
+
+fn units() -> usize {
+    std::env::var("KAOHE_BENCH_UNITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
 }
 
-criterion_group!(benches, parse_and_check);
+fn parse_and_check(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for name in ["county", "department"] {
+        let path = format!("rules/jiangmen-2020/{name}.rule");
+        let text = std::fs::read_to_string(&path).expect("the rule file");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let checked = compile(&SourceFile::new(path.as_str(), black_box(text.as_str())));
+                assert!(checked.rubric.is_some());
+                checked
+            })
+        });
+    }
+    group.finish();
+}
+
+fn eval_one(c: &mut Criterion) {
+    let mut group = c.benchmark_group("eval_one");
+    for (name, example) in [("county", "enping"), ("department", "yanjiushi")] {
+        let rubric = common::table(name);
+        let path = format!("examples/jiangmen-2020/{name}/{example}.toml");
+        let unit = load(&rubric, Path::new(&path)).expect("the example unit");
+        group.throughput(Throughput::Elements(1));
+        group.bench_function(name, |b| {
+            b.iter(|| evaluate(&rubric, black_box(&unit)).expect("scores"))
+        });
+    }
+    group.finish();
+}
+
+/// Only parsing the CSV, with the `csv` crate: every record read and checked as
+/// UTF-8, every field's length added up so that nothing is optimized away.
+fn csv_crate_parse(path: &Path) -> usize {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)
+        .expect("the CSV file");
+    let mut record = csv::StringRecord::new();
+    let mut bytes = 0;
+    while reader.read_record(&mut record).expect("a record") {
+        bytes += record.iter().map(str::len).sum::<usize>();
+    }
+    bytes
+}
+
+fn batch(c: &mut Criterion) {
+    let n = units();
+    let rubric = common::table("county");
+    let path = common::scratch(&format!("county-{n}.csv"));
+    if !path.exists() {
+        common::write_csv(&rubric, n, &path);
+    }
+    let mut group = c.benchmark_group(format!("batch_{n}"));
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("csv_crate_parse", |b| b.iter(|| csv_crate_parse(&path)));
+    group.bench_function("kaohe_read", |b| {
+        b.iter(|| {
+            let (units, problems) = load_file(&rubric, &path);
+            assert!(problems.is_empty());
+            units.len()
+        })
+    });
+    group.bench_function("kaohe_read_and_eval", |b| {
+        b.iter(|| {
+            let (units, problems) = load_file(&rubric, &path);
+            assert!(problems.is_empty());
+            let mut total = rust_decimal::Decimal::ZERO;
+            for u in &units {
+                total += evaluate(&rubric, &u.unit).expect("scores").score;
+            }
+            total
+        })
+    });
+    // The units already read, for scoring alone; read after the other measurements,
+    // so that they do not run with these units in memory.
+    let loaded: Vec<Unit> = {
+        let (units, problems) = load_file(&rubric, &path);
+        assert!(problems.is_empty(), "{}", problems[0].message);
+        assert_eq!(units.len(), n);
+        units.into_iter().map(|l| l.unit).collect()
+    };
+    group.bench_function("eval_only", |b| {
+        b.iter(|| {
+            let mut total = rust_decimal::Decimal::ZERO;
+            for u in &loaded {
+                total += evaluate(&rubric, u).expect("scores").score;
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse_and_check, eval_one, batch);
 criterion_main!(benches);

@@ -1,7 +1,131 @@
-//! Peak memory of batch evaluation at two sizes (docs/performance.md).
+//! Peak memory and time of reading and scoring generated county units, at several
+//! sizes, each measured in a child process of its own (docs/performance.md): CSV
+//! evidence of 10,000, 100,000 and 1,000,000 rows, an XLSX workbook of 100,000
+//! rows, and an XLSX zip bomb: 10 MB that unzip to a sheet of 1 GiB whose
+//! `<dimension>` claims the largest sheet Excel allows. Each child reports its peak resident memory (`VmHWM` of /proc/self/status),
+//! so the figures do not mix. The children run under a virtual-memory limit of
+//! 8 GiB (`ulimit -v`), so an input that would take unbounded memory ends there
+//! instead of taking the machine.
+//!
+//! `cargo bench --bench peak_memory`; `KAOHE_BENCH_SIZES=10000,100000` chooses the
+//! CSV sizes, `KAOHE_BENCH_XLSX=0` skips the workbook and `KAOHE_BENCH_BOMB=0` the
+//! zip bomb.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use kaohe::eval::evaluate;
+use kaohe::evidence::load_file;
+
+/// The peak resident memory of this process so far, in KiB.
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// In the child: read and score every unit of one file, then report.
+fn child(path: &Path) {
+    let rubric = common::table("county");
+    let before = peak_rss_kib();
+    let start = Instant::now();
+    let (units, problems) = load_file(&rubric, path);
+    let read = start.elapsed();
+    let mut scored = 0usize;
+    for u in &units {
+        if evaluate(&rubric, &u.unit).is_ok() {
+            scored += 1;
+        }
+    }
+    let total = start.elapsed();
+    println!(
+        "units={} problems={} scored={scored} read_s={:.3} total_s={:.3} rubric_kib={before} peak_kib={}",
+        units.len(),
+        problems.len(),
+        read.as_secs_f64(),
+        total.as_secs_f64(),
+        peak_rss_kib()
+    );
+}
+
+/// Runs the child on a file under the memory limit and prints its report.
+fn measure(label: &str, path: &Path, bytes: u64) {
+    let exe = std::env::current_exe().expect("this benchmark's path");
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 8388608; exec \"$0\" --child \"$1\"")
+        .arg(&exe)
+        .arg(path)
+        .output()
+        .expect("the child runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    let status = if output.status.success() {
+        "ok".to_string()
+    } else {
+        format!(
+            "failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        )
+    };
+    println!(
+        "{label:<14} file_mib={:<8.1} {} {status}",
+        bytes as f64 / 1_048_576.0,
+        report.trim()
+    );
+}
 
 fn main() {
-    let text = std::fs::read_to_string("rules/jiangmen-2020/county.rule").expect("rule file");
-    let checked = kaohe::check::compile(&kaohe::source::SourceFile::new("county.rule", text));
-    assert!(checked.rubric.is_some());
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        child(Path::new(&args[i + 1]));
+        return;
+    }
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs this as a test with
+    // no argument: then only the smallest size is measured, as a smoke test.
+    let smoke = !args.iter().any(|a| a == "--bench");
+    let sizes: Vec<usize> = if smoke {
+        vec![1_000]
+    } else {
+        std::env::var("KAOHE_BENCH_SIZES")
+            .ok()
+            .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+            .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
+    };
+    let rubric = common::table("county");
+    for n in sizes {
+        let path = common::scratch(&format!("county-{n}.csv"));
+        if !path.exists() {
+            common::write_csv(&rubric, n, &path);
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        measure(&format!("csv {n}"), &path, bytes);
+    }
+    if !smoke && std::env::var("KAOHE_BENCH_XLSX").as_deref() != Ok("0") {
+        let n = 100_000;
+        let path = common::scratch(&format!("county-{n}.xlsx"));
+        if !path.exists() {
+            common::write_xlsx(&rubric, n, &path);
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        measure(&format!("xlsx {n}"), &path, bytes);
+    }
+    if !smoke && std::env::var("KAOHE_BENCH_BOMB").as_deref() != Ok("0") {
+        let expanded = 1u64 << 30;
+        let path = common::scratch("bomb-1gib.xlsx");
+        if !path.exists() {
+            common::write_zip_bomb(&rubric, expanded, &path);
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        measure("xlsx bomb 1GiB", &path, bytes);
+    }
 }

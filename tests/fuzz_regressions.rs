@@ -15,16 +15,21 @@ fn score(rule: &str, evidence: &str) -> Result<kaohe::eval::Sheet, String> {
         .unwrap_or_else(|| panic!("the rule compiles: {:?}", checked.diagnostics));
     let source = SourceFile::new("regression.toml", evidence);
     let node = read(&source, Format::Toml).map_err(|d| d.message)?;
-    let unit = validate(&rubric, &source, &node)
-        .map_err(|ds| ds.into_iter().map(|d| d.message).collect::<Vec<_>>().join("; "))?;
+    let unit = validate(&rubric, &source, &node).map_err(|ds| {
+        ds.into_iter()
+            .map(|d| d.message)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
     evaluate(&rubric, &unit).map_err(|d| d.message)
 }
 
-/// Found by the property tests (random rubrics): `over N days` adds N days to the
-/// period's start with chrono's `+`, which panics when the sum passes the last date
-/// chrono knows (`NaiveDate + Days` out of range, src/eval/periods.rs). The checker
-/// accepts any `u32` limit, so a rule file can ask for four billion days. A limit
-/// beyond every date means no period ended too late; one that never ended still is.
+/// Found by the property tests (random rubrics): `over N days` added N days to the
+/// period's start with chrono's `+`, which panicked when the sum passed the last date
+/// chrono knows (`NaiveDate + Days` out of range, src/eval/periods.rs); it now uses
+/// `checked_add_days`. The checker accepts any `u32` limit, so a rule file can ask for
+/// four billion days. A limit beyond every date means no period ended too late; one
+/// that never ended still is.
 #[test]
 fn a_limit_of_billions_of_days_does_not_overflow_a_date() {
     let rule = "rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 4 {\n    fact 申请 periods from 收到 to 答复\n    per 申请 over 4000000000 days -1 floor 0\n  }\n}\n";

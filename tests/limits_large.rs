@@ -1,6 +1,7 @@
 //! A rule file of 10 MB (20,000 items in 200 sections, each with its criterion text,
 //! facts and clauses) compiles, keeps every item, adds up, scores a unit, and reports
-//! a mistake at its far end with the right line. Time is measured in the benchmarks
+//! a mistake at its far end with the right line. (Nesting 10,000 deep and a 1 MB
+//! string are in tests/limits.rs; evidence of a million rows is a benchmark.) Time is measured in the benchmarks
 //! (docs/performance.md), not here: these tests pin that the engine is correct at
 //! this size, and, by finishing within the test run, that nothing is quadratic.
 
@@ -13,15 +14,16 @@ use rust_decimal::Decimal;
 const SECTIONS: usize = 200;
 const ITEMS_PER_SECTION: usize = 100;
 
-/// One item of about 500 bytes: a criterion text, three facts and three clauses.
+/// One item of about 500 bytes: a criterion text, three facts with defaults (so that
+/// evidence names only the items where something was found) and three clauses.
 fn item(out: &mut String, n: usize) {
     out.push_str(&format!(
-        "  item 指标{n} 1 {{\n    text \"\"\"\n      第{n}项:重大决策出台前未做意见征集,扣0.5分;对已废止或失效的文件未进行标记,每发现一条扣0.25分,扣完为止。\n    \"\"\"\n    fact 未征集 bool \"重大决策出台前未做意见征集\"\n    fact 未标记数 count \"已废止或失效但未进行标记的文件条数\"\n    fact 形式 set {{图表, 图解, 音视频}} \"采用的解读形式\"\n    if 未征集 -0.5\n    per 未标记数 -0.25 floor 0\n    missing 形式 except 图解 -0.25 floor 0\n  }}\n"
+        "  item 指标{n} 1 {{\n    text \"\"\"\n      第{n}项:重大决策出台前未做意见征集,扣0.5分;对已废止或失效的文件未进行标记,每发现一条扣0.25分,扣完为止。\n    \"\"\"\n    fact 未征集 bool \"重大决策出台前未做意见征集\" default false\n    fact 未标记数 count \"已废止或失效但未进行标记的文件条数\" default 0\n    fact 解读比例 percent \"已解读的规范性文件所占比例\" default 100%\n    if 未征集 -0.5\n    per 未标记数 -0.25 floor 0\n    if 解读比例 < 50% -0.25 floor 0\n  }}\n"
     ));
 }
 
 /// The 10 MB rule file: 200 sections of 100 items, each item worth 1 point.
-pub fn big_rule() -> String {
+fn big_rule() -> String {
     let mut text = String::with_capacity(11 << 20);
     text.push_str(&format!(
         "rubric 大型考核表\ntotal {}\nround 2 half-up\n\n",
@@ -42,42 +44,47 @@ fn a_ten_megabyte_rule_file_compiles_and_scores() {
     let text = big_rule();
     assert!(text.len() >= 10_000_000, "{} bytes", text.len());
     let checked = compile(&SourceFile::new("big.rule", text));
-    assert!(
-        checked.diagnostics.is_empty(),
-        "{:?}",
-        checked.diagnostics.first()
-    );
+    // Diagnostics are named by their code and message only: each holds the whole
+    // 10 MB source, which a `{:?}` would print once per diagnostic.
+    let codes: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .take(3)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
+    assert!(checked.diagnostics.is_empty(), "{codes:?}");
     let rubric = checked.rubric.expect("the rubric");
     let items = ast_items(&rubric.nodes);
     assert_eq!(items.len(), SECTIONS * ITEMS_PER_SECTION);
     assert_eq!(items[12_345].name.node, "指标12345");
     assert_eq!(rubric.total, Decimal::from(SECTIONS * ITEMS_PER_SECTION));
 
-    // Every unit loses 0.5 on the first item of each section, and 3 × 0.25 = 0.75 on
-    // its last item; everything else is clean.
+    // The unit loses 0.5 on the first item of each section, 3 × 0.25 = 0.75 on its
+    // last, and 0.25 on the one before; the defaults say every other item is clean.
     let mut evidence = String::from("unit = \"大单位\"\n");
     for (n, item) in items.iter().enumerate() {
-        let (missed, unmarked) = match n % ITEMS_PER_SECTION {
-            0 => (true, 0),
-            99 => (false, 3),
-            _ => (false, 0),
+        let facts = match n % ITEMS_PER_SECTION {
+            0 => "\"未征集\" = true",
+            98 => "\"解读比例\" = 12.5",
+            99 => "\"未标记数\" = 3",
+            _ => continue,
         };
-        evidence.push_str(&format!(
-            "[\"{}\"]\n\"未征集\" = {missed}\n\"未标记数\" = {unmarked}\n\"形式\" = [\"图表\", \"音视频\"]\n",
-            item.name.node
-        ));
+        evidence.push_str(&format!("[\"{}\"]\n{facts}\n", item.name.node));
     }
     let source = SourceFile::new("big.toml", evidence);
     let node = read(&source, Format::Toml).expect("the evidence reads");
     let unit = validate(&rubric, &source, &node).expect("the evidence is valid");
     let sheet = evaluate(&rubric, &unit).expect("the unit scores");
-    let lost = Decimal::from(SECTIONS) * Decimal::new(125, 2);
+    let lost = Decimal::from(SECTIONS) * Decimal::new(150, 2);
     assert_eq!(
         sheet.score,
         Decimal::from(SECTIONS * ITEMS_PER_SECTION) - lost
     );
     assert_eq!(sheet.categories.len(), SECTIONS);
-    assert_eq!(sheet.categories[7].score, Decimal::new(9875, 2));
+    assert_eq!(sheet.categories[7].score, Decimal::new(9850, 2));
+    let last = &sheet.categories[SECTIONS - 1].indicators[ITEMS_PER_SECTION - 1];
+    assert_eq!(last.score, Some(Decimal::new(25, 2)));
+    assert_eq!(last.trace.len(), 1);
 }
 
 #[test]
@@ -94,19 +101,14 @@ fn a_mistake_at_the_end_of_ten_megabytes_is_found_with_its_line() {
         .iter()
         .filter(|d| d.is_error())
         .collect();
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    let codes: Vec<String> = errors
+        .iter()
+        .take(3)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
+    assert_eq!(errors.len(), 1, "{codes:?}");
     assert_eq!(errors[0].code, "kaohe::points::negative");
     let source = SourceFile::new("big.rule", big_rule());
     let offset = errors[0].offset();
     assert_eq!(source.line(offset), line);
-}
-
-#[test]
-fn a_syntax_error_at_the_end_of_ten_megabytes_is_found() {
-    let mut text = big_rule();
-    text.push_str("section 多余 {\n");
-    let checked = compile(&SourceFile::new("big.rule", text));
-    assert!(checked.rubric.is_none());
-    assert_eq!(checked.diagnostics.len(), 1, "{:?}", checked.diagnostics);
-    assert_eq!(checked.diagnostics[0].code, "kaohe::syntax::unexpected");
 }

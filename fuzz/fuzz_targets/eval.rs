@@ -105,10 +105,18 @@ fuzz_target!(|input: Input| {
                 FactType::Percent => {
                     let hundredths = choices.next() % 10_001;
                     let p = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-                    if c & 2 == 0 { p } else { quoted(&format!("{p}%")) }
+                    if c & 2 == 0 {
+                        p
+                    } else {
+                        quoted(&format!("{p}%"))
+                    }
                 }
                 FactType::Date => {
-                    if c & 7 == 0 { "false".into() } else { choices.date() }
+                    if c & 7 == 0 {
+                        "false".into()
+                    } else {
+                        choices.date()
+                    }
                 }
                 FactType::Set(members) => {
                     let mask = choices.next();
@@ -124,7 +132,11 @@ fuzz_target!(|input: Input| {
                     let mut parts = Vec::new();
                     for m in members {
                         if choices.next() & 3 != 0 {
-                            parts.push(format!("{}: {}", quoted(&m.name.node), choices.count(None)));
+                            parts.push(format!(
+                                "{}: {}",
+                                quoted(&m.name.node),
+                                choices.count(None)
+                            ));
                         }
                     }
                     format!("{{{}}}", parts.join(", "))
@@ -152,13 +164,18 @@ fuzz_target!(|input: Input| {
                 FactType::Discretion { max } => {
                     let hundredths = max.node * rust_decimal::Decimal::ONE_HUNDRED;
                     let top = hundredths.trunc().to_u32().unwrap_or(0);
-                    let score = rust_decimal::Decimal::new(i64::from(choices.next() % (top + 1)), 2);
+                    let score =
+                        rust_decimal::Decimal::new(i64::from(choices.next() % (top + 1)), 2);
                     format!("{{\"score\": {}, \"reason\": \"酌情\"}}", score.normalize())
                 }
             };
             facts.push(format!("{}: {value}", quoted(&fact.name.node)));
         }
-        items.push(format!("{}: {{{}}}", quoted(&item.name.node), facts.join(", ")));
+        items.push(format!(
+            "{}: {{{}}}",
+            quoted(&item.name.node),
+            facts.join(", ")
+        ));
     }
     let json = format!("{{\"unit\": \"fuzz\", {}}}", items.join(", "));
     let (text, format, name) = if input.json {

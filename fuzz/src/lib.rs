@@ -114,8 +114,5 @@ pub fn scratch(extension: &str) -> PathBuf {
     } else {
         std::env::temp_dir()
     };
-    dir.join(format!(
-        "kaohe-fuzz-{}.{extension}",
-        std::process::id()
-    ))
+    dir.join(format!("kaohe-fuzz-{}.{extension}", std::process::id()))
 }

@@ -14,8 +14,8 @@ mod encoding;
 mod grid;
 mod raw;
 mod value;
-mod yaml;
 mod workbook;
+mod yaml;
 
 pub use encoding::Encoding;
 pub use grid::RowUnit as Loaded;
