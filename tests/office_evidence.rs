@@ -1443,3 +1443,44 @@ fn eval_says_which_encoding_it_read_and_takes_encoding_and_sheet() {
         text(&o.stderr)
     );
 }
+
+/// A workbook whose sheet would unpack to 300 MB is refused from its table of contents,
+/// before anything is unpacked (the XLSX zip bomb of issue 7).
+#[test]
+fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("kaohe-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bomb.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&block).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 2 * 1024 * 1024,
+        "the bomb is small on disk"
+    );
+    let rubric = {
+        let text = std::fs::read_to_string("rules/jiangmen-2020/county.rule").unwrap();
+        kaohe::check::compile(&kaohe::source::SourceFile::new("county.rule", text))
+            .rubric
+            .unwrap()
+    };
+    let (units, problems) = kaohe::evidence::load_file(&rubric, &path);
+    assert!(units.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code, "kaohe::evidence::syntax");
+    assert!(
+        problems[0].message.ends_with(
+            "would unpack to 300 MB in its part `xl/worksheets/sheet1.xml`, more than kaohe reads"
+        ),
+        "{}",
+        problems[0].message
+    );
+}

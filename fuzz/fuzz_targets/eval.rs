@@ -6,7 +6,7 @@
 //! The choices reach where hand-written evidence rarely goes: counts up to the
 //! largest kaohe accepts, percentages with many decimals, dates over three years (so
 //! working days fall outside the calendar), long lists of periods, fractional
-//! discretionary scores, and every item made not applicable.
+//! discretionary scores, and items made not applicable.
 
 #![no_main]
 

@@ -36,6 +36,42 @@ const SEPARATOR: &str = " | ";
 
 type Book = Xlsx<Cursor<Vec<u8>>>;
 
+/// The most one part of a workbook may unpack to. A county form of 100,000 rows unpacks
+/// to about 60 MB; a part far larger is a zip bomb, not evidence.
+pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+
+/// Reads the workbook's table of contents (without unpacking anything) and refuses a
+/// part that would unpack to more than [`MAX_UNPACKED`], before calamine inflates it in
+/// memory. The sizes are those the file declares; a part that lies about its size is
+/// still read by calamine.
+fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diagnostic> {
+    // Not a zip: calamine says what is wrong with it.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    for i in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(i) else {
+            continue;
+        };
+        if part.size() > MAX_UNPACKED {
+            return Err(Diagnostic::error(
+                codes::EVIDENCE_SYNTAX,
+                format!(
+                    "`{name}` would unpack to {} MB in its part `{}`, more than kaohe reads",
+                    part.size() / (1024 * 1024),
+                    part.name().unwrap_or_default()
+                ),
+            )
+            .help(format!(
+                "a workbook of evidence unpacks to far less than {} MB; save the sheet again from Excel or WPS, or split it into several files",
+                MAX_UNPACKED / (1024 * 1024)
+            ))
+            .with_source(source));
+        }
+    }
+    Ok(())
+}
+
 /// Reads one worksheet of an XLSX file: `sheet` when named, otherwise the first
 /// visible worksheet whose grid `has_header` (the first visible one when none has).
 /// Gives the grid and the warnings about the sheets not read.
@@ -61,6 +97,7 @@ pub fn grid(
         .help("save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read")
         .with_source(&source)
     };
+    refuse_bomb(&bytes, &name, &source)?;
     let mut book: Book =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(lower(&e)))?;
     let dates = if book.has_1904_epoch() {
