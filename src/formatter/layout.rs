@@ -510,30 +510,5 @@ fn push_block(out: &mut String, source: &str, indent: usize) {
 /// indentation common to the lines that are not blank removed from each line (spaces
 /// and tabs only), spaces at line ends and blank lines at the end dropped.
 pub fn block_text(raw: &str) -> String {
-    let raw = raw
-        .strip_prefix("\r\n")
-        .or_else(|| raw.strip_prefix('\n'))
-        .unwrap_or(raw);
-    let lines: Vec<&str> = raw.lines().collect();
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
-        .min()
-        .unwrap_or(0);
-    let mut out: Vec<&str> = lines
-        .iter()
-        .map(|l| {
-            let cut = l
-                .bytes()
-                .take(indent)
-                .take_while(|b| *b == b' ' || *b == b'\t')
-                .count();
-            l[cut..].trim_end()
-        })
-        .collect();
-    while out.last().is_some_and(|l| l.is_empty()) {
-        out.pop();
-    }
-    out.join("\n")
+    crate::syntax::dedent(raw)
 }

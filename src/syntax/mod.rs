@@ -9,6 +9,7 @@ pub mod ast;
 mod build;
 mod depth;
 
+pub use build::dedent;
 pub use depth::check as depth_check;
 mod error;
 mod parser;
