@@ -152,6 +152,9 @@ impl Validator<'_> {
             return None;
         };
         let items = ast_items(&rubric.nodes);
+        // Looked up once per evidence table: a linear search would be quadratic in the items.
+        let by_name: std::collections::HashSet<&str> =
+            items.iter().map(|i| i.name.node.as_str()).collect();
         let mut name: Option<(String, Span)> = None;
         let mut tables: HashMap<&str, (&Node, Span)> = HashMap::new();
         for (key, value) in entries {
@@ -179,11 +182,11 @@ impl Validator<'_> {
                         );
                     }
                 }
-                item_name => match items.iter().find(|i| i.name.node == item_name) {
-                    Some(_) => {
+                item_name => match by_name.contains(item_name) {
+                    true => {
                         tables.insert(item_name, (value, key.span));
                     }
-                    None => {
+                    false => {
                         let hint =
                             suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
                         self.error(
