@@ -128,21 +128,7 @@ fn trace(out: &mut String, i: &ItemScore, rule: &str) {
         };
         let _ = writeln!(out, "      {note}");
     }
-    for step in &i.trace {
-        let evidence: Vec<String> = step
-            .evidence
-            .iter()
-            .map(|u| format!("{} = {}", u.fact, u.value))
-            .collect();
-        let _ = writeln!(out, "      line {}: {}", step.line, step.clause);
-        let _ = writeln!(
-            out,
-            "        {}  →  {} ({})",
-            evidence.join(", "),
-            number(step.score),
-            step.note
-        );
-    }
+    crate::report::trace_steps(out, i, "      ");
 }
 
 /// The last line: how many cases passed, failed, or could not be run.

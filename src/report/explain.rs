@@ -120,16 +120,23 @@ fn steps(out: &mut String, item: &ItemScore) {
     if item.trace.is_empty() {
         let _ = writeln!(out, "  nothing earned: no clause gave points");
     }
+    trace_steps(out, item, "  ");
+}
+
+/// Every step of an item's trace, two lines each (the clause with its line, then the
+/// evidence, the score after it and how it was worked out), each line led by `indent`.
+/// `kaohe explain` and `kaohe test` print traces alike through this.
+pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
     for step in &item.trace {
         let evidence: Vec<String> = step
             .evidence
             .iter()
             .map(|u| format!("{} = {}", u.fact, u.value))
             .collect();
-        let _ = writeln!(out, "  line {}: {}", step.line, step.clause);
+        let _ = writeln!(out, "{indent}line {}: {}", step.line, step.clause);
         let _ = writeln!(
             out,
-            "    {}  →  {} ({})",
+            "{indent}  {}  →  {} ({})",
             evidence.join(", "),
             number(step.score),
             step.note

@@ -13,7 +13,7 @@ mod template;
 mod template_sheet;
 mod workbook;
 
-pub use explain::explain;
+pub use explain::{explain, trace_steps};
 pub use json::json;
 pub use markdown::markdown;
 pub use outline::outline;
