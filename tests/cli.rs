@@ -278,3 +278,18 @@ fn yaml_evidence_scores_like_toml() {
         assert_eq!(stdout(&a), stdout(&b));
     }
 }
+
+#[test]
+fn a_test_case_is_also_evidence_for_eval() {
+    // `[expect]` is reserved: `kaohe eval` leaves a case's expectations aside.
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/cases/department/caizheng.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["units"][0]["score"], serde_json::json!(36));
+}

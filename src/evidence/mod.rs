@@ -118,7 +118,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                         path.display()
                     ),
                 )
-                .help("name evidence files `*.toml` or `*.json` (one unit each), or `*.csv` or `*.xlsx` (one unit a row)"));
+                .help("name evidence files `*.toml`, `*.json` or `*.yaml` (one unit each), or `*.csv` or `*.xlsx` (one unit a row)"));
             }
             out.extend(found);
         } else if let Some(what) = unread_spreadsheet(path) {

@@ -171,6 +171,9 @@ impl Validator<'_> {
                         "write the assessed unit's name, such as `unit = \"蓬江区\"`".into(),
                     ),
                 },
+                // `expect` belongs to a test case (`kaohe test`); scoring leaves it aside,
+                // so a case file is also evidence `kaohe eval` reads.
+                crate::cases::EXPECT => {}
                 "rubric" => {
                     if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
                         self.error(
