@@ -16,7 +16,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kaohe::check::compile;
-use kaohe::eval::evaluate;
+use kaohe::eval::{evaluate, summarise};
 use kaohe::evidence::{load, load_file, Unit};
 use kaohe::source::SourceFile;
 
@@ -53,6 +53,10 @@ fn eval_one(c: &mut Criterion) {
         group.throughput(Throughput::Elements(1));
         group.bench_function(name, |b| {
             b.iter(|| evaluate(&rubric, black_box(&unit)).expect("scores"))
+        });
+        // The same unit scored without writing its trace, as a ranking is.
+        group.bench_function(format!("{name}_summary"), |b| {
+            b.iter(|| summarise(&rubric, black_box(&unit)).expect("scores"))
         });
     }
     group.finish();
@@ -112,6 +116,15 @@ fn batch(c: &mut Criterion) {
         units.into_iter().map(|l| l.unit).collect()
     };
     group.bench_function("eval_only", |b| {
+        b.iter(|| {
+            let mut total = rust_decimal::Decimal::ZERO;
+            for u in &loaded {
+                total += summarise(&rubric, u).expect("scores").score;
+            }
+            total
+        })
+    });
+    group.bench_function("eval_only_traced", |b| {
         b.iter(|| {
             let mut total = rust_decimal::Decimal::ZERO;
             for u in &loaded {

@@ -145,7 +145,7 @@ fn styled_rows(rubric: &Rubric, units: &[Unit], style: Style) -> Vec<Vec<String>
         let mut row = vec![unit.name.clone()];
         for c in &layout.columns {
             row.push(
-                given(unit, &c.item.name.node, &c.fact.name.node)
+                given(unit, c.fact)
                     .map(|v| spelled(v, &c.part, style))
                     .unwrap_or_default(),
             );
@@ -269,7 +269,7 @@ fn messy_xlsx(rubric: &Rubric, units: &[Unit]) -> Vec<u8> {
         ws.write_string(r, 0, &unit.name).unwrap();
         for (i, column) in layout.columns.iter().enumerate() {
             let c = first + i as u16;
-            let Some(v) = given(unit, &column.item.name.node, &column.fact.name.node) else {
+            let Some(v) = given(unit, column.fact) else {
                 continue;
             };
             match (v, &column.part) {
@@ -660,9 +660,16 @@ fn values(col: usize, texts: &[&str]) -> Vec<Value> {
     let (_, read) = spelling_sheet(&format!("values-{col}"), col, texts);
     assert!(read.problems.is_empty(), "{}", rendered(&read.problems));
     let (item, fact) = HEADER[col].split_once('/').unwrap();
+    let rubric = spelling_rubric();
     read.units
         .iter()
-        .map(|l| l.unit.items[item][fact].value.clone())
+        .map(|l| {
+            l.unit
+                .get(&rubric, item, fact)
+                .expect("given")
+                .value
+                .clone()
+        })
         .collect()
 }
 
@@ -855,7 +862,13 @@ fn excel_date_cells_and_day_numbers_are_read_as_excel_shows_them() {
     let got: Vec<Value> = read
         .units
         .iter()
-        .map(|l| l.unit.items["日期"]["日期"].value.clone())
+        .map(|l| {
+            l.unit
+                .get(&rubric, "日期", "日期")
+                .expect("given")
+                .value
+                .clone()
+        })
         .collect();
     let day = |y, m, d| Value::Date(NaiveDate::from_ymd_opt(y, m, d));
     assert_eq!(
@@ -1483,4 +1496,171 @@ fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
         "{}",
         problems[0].message
     );
+}
+
+/// The workbook `real` written again: its parts are copied as they are, but for
+/// `sheet`, which is deflated again with `more` bytes of one row repeated after its rows.
+/// The zip writer can seek back in its output, so the part's local header, as well as
+/// its central directory entry, declares its sizes (no data descriptor follows the
+/// part). The part is deflated as it is written, 64 KiB at a time.
+fn rewritten(real: Vec<u8>, sheet: &str, more: usize) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut base = zip::ZipArchive::new(std::io::Cursor::new(real)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for i in 0..base.len() {
+        let mut part = base.by_index(i).unwrap();
+        if part.name().unwrap() != sheet {
+            drop(part);
+            out.raw_copy_file(base.by_index_raw(i).unwrap()).unwrap();
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        let end = xml.find("</sheetData>").unwrap();
+        out.start_file(sheet, options).unwrap();
+        out.write_all(&xml.as_bytes()[..end]).unwrap();
+        let row = "<row><c t=\"inlineStr\"><is><t>恩平市</t></is></c></row>";
+        let block = row.repeat(64 * 1024 / row.len());
+        for _ in 0..more.div_ceil(block.len()) {
+            out.write_all(block.as_bytes()).unwrap();
+        }
+        out.write_all(&xml.as_bytes()[end..]).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Where the part named `part` is in a zip file: the offset of its local header and of
+/// its central directory entry, found by the name's bytes after each header.
+fn zip_headers(zip: &[u8], part: &str) -> (usize, usize) {
+    let name = part.as_bytes();
+    let (mut local, mut central) = (Vec::new(), Vec::new());
+    for at in 0..zip.len().saturating_sub(name.len()) {
+        if &zip[at..at + name.len()] != name {
+            continue;
+        }
+        if at >= 30 && zip[at - 30..at - 26] == *b"PK\x03\x04" {
+            local.push(at - 30);
+        } else if at >= 46 && zip[at - 46..at - 42] == *b"PK\x01\x02" {
+            central.push(at - 46);
+        }
+    }
+    assert_eq!((local.len(), central.len()), (1, 1), "one `{part}`");
+    (local[0], central[0])
+}
+
+/// A little-endian 32-bit field of a zip header.
+fn field(zip: &mut [u8], at: usize) -> &mut [u8; 4] {
+    (&mut zip[at..at + 4]).try_into().unwrap()
+}
+
+/// Makes the local header and the central directory entry of `part` declare `size`
+/// bytes unpacked, and gives the size they declared before (the same in both).
+fn declare_size(zip: &mut [u8], part: &str, size: u32) -> u32 {
+    let (local, central) = zip_headers(zip, part);
+    let before = u32::from_le_bytes(*field(zip, local + 22));
+    assert_eq!(before, u32::from_le_bytes(*field(zip, central + 24)));
+    *field(zip, local + 22) = size.to_le_bytes();
+    *field(zip, central + 24) = size.to_le_bytes();
+    before
+}
+
+/// A workbook whose sheet unpacks to 300 MB, while the zip directory and the part's own
+/// header say 4 KB, is refused before calamine reads anything: the part is unpacked into
+/// nothing, through a fixed buffer, and refused as soon as it passes the size it
+/// declares (the zip bomb of issue 7, made to lie so that the check of declared sizes
+/// lets it by).
+#[test]
+fn a_workbook_that_lies_about_its_unpacked_size_is_refused() {
+    const SHEET: &str = "xl/worksheets/sheet1.xml";
+    const MORE: usize = 300 * 1024 * 1024;
+    let rubric = table("county");
+    let units = examples(&rubric, "county");
+    let mut bytes = rewritten(batches(&rubric, &units), SHEET, MORE);
+    assert!(bytes.len() < 8 * 1024 * 1024, "the bomb is small on disk");
+    let declared = declare_size(&mut bytes, SHEET, 4096);
+    assert!(declared as usize > MORE, "the sheet unpacks to 300 MB");
+    let dir = scratch("lying-bomb");
+    let path = write(&dir.join("bomb.xlsx"), bytes);
+
+    let (units, problems) = kaohe::evidence::load_file(&rubric, &path);
+    assert!(units.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code, codes::EVIDENCE_SYNTAX);
+    assert_eq!(
+        problems[0].message,
+        format!(
+            "`{}` cannot be read as an XLSX workbook: its part `{SHEET}` unpacks to more than the 4096 bytes its zip directory declares",
+            path.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A part that unpacks to fewer bytes than it declares is read; one whose checksum is
+/// wrong, or whose compressed bytes are damaged, is refused with a diagnostic.
+#[test]
+fn a_workbook_part_that_is_damaged_is_refused_with_a_diagnostic() {
+    const SHEET: &str = "xl/worksheets/sheet1.xml";
+    let rubric = table("county");
+    let units = examples(&rubric, "county");
+    let real = rewritten(batches(&rubric, &units), SHEET, 0);
+    let dir = scratch("damaged-part");
+    let load = |name: &str, bytes: Vec<u8>| {
+        let path = write(&dir.join(name), bytes);
+        let (units, problems) = kaohe::evidence::load_file(&rubric, &path);
+        (path, units, problems)
+    };
+
+    // A part that declares twice the bytes it unpacks to is read as it is.
+    let mut bytes = real.clone();
+    let declared = declare_size(&mut bytes, SHEET, 0);
+    declare_size(&mut bytes, SHEET, declared * 2);
+    let (_, read, problems) = load("overstated.xlsx", bytes);
+    assert!(problems.is_empty(), "{problems:?}");
+    // The first sheet holds the first unit alone.
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].unit.name, units[0].name);
+
+    // One bit of the checksum is changed, in both headers.
+    let mut bytes = real.clone();
+    let (local, central) = zip_headers(&bytes, SHEET);
+    for at in [local + 14, central + 16] {
+        let crc = u32::from_le_bytes(*field(&mut bytes, at));
+        *field(&mut bytes, at) = (crc ^ 1).to_le_bytes();
+    }
+    let (path, read, problems) = load("checksum.xlsx", bytes);
+    assert!(read.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code, codes::EVIDENCE_SYNTAX);
+    assert_eq!(
+        problems[0].message,
+        format!(
+            "`{}` cannot be read as an XLSX workbook: its part `{SHEET}` unpacks to bytes whose checksum is not the one its zip directory declares",
+            path.display()
+        )
+    );
+
+    // A first byte of all ones starts the deflate stream with a block of the type that
+    // deflate reserves, which no inflater reads.
+    let mut bytes = real;
+    let (local, _) = zip_headers(&bytes, SHEET);
+    let name_len = u16::from_le_bytes([bytes[local + 26], bytes[local + 27]]);
+    let extra_len = u16::from_le_bytes([bytes[local + 28], bytes[local + 29]]);
+    bytes[local + 30 + usize::from(name_len) + usize::from(extra_len)] = 0xFF;
+    let (path, read, problems) = load("deflate.xlsx", bytes);
+    assert!(read.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code, codes::EVIDENCE_SYNTAX);
+    assert!(
+        problems[0].message.starts_with(&format!(
+            "`{}` cannot be read as an XLSX workbook: its part `{SHEET}` cannot be unpacked: ",
+            path.display()
+        )),
+        "{}",
+        problems[0].message
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -24,7 +24,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use kaohe::check::{bounds, compile, items_with_kind, Rubric};
 use kaohe::diagnostic::{render_human, HumanStyle};
-use kaohe::eval::{condition_facts, evaluate, SectionScore, Sheet};
+use kaohe::eval::{condition_facts, evaluate, summarise, SectionScore, Sheet, Summary};
 use kaohe::evidence::{read, validate, Format, Unit};
 use kaohe::source::SourceFile;
 use kaohe::syntax::ast::{
@@ -440,9 +440,14 @@ fn load(rubric: &Rubric, text: &str, format: Format) -> Result<Unit, TestCaseErr
         .map_err(|ds| TestCaseError::fail(format!("{}\n{text}", rendered(&ds))))
 }
 
+/// Scores random evidence, and checks on the way that scoring without a trace
+/// ([`summarise`], what rankings use) gives the numbers of the full sheet.
 fn score(rubric: &Rubric, e: &Evidence) -> Result<Result<Sheet, String>, TestCaseError> {
     let unit = load(rubric, &toml_text(e, 0), Format::Toml)?;
-    Ok(evaluate(rubric, &unit).map_err(|d| d.code.to_string()))
+    let sheet = evaluate(rubric, &unit).map_err(|d| d.code.to_string());
+    let summary = summarise(rubric, &unit).map_err(|d| d.code.to_string());
+    prop_assert_eq!(sheet.clone().map(|s| Summary::from(&s)), summary);
+    Ok(sheet)
 }
 
 // ---------------------------------------------------------------------------------

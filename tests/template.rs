@@ -54,7 +54,7 @@ fn toml_value(v: &Value) -> String {
 
 /// Fills the TOML form as an assessor would: the unit's name, and each fact the unit
 /// has, uncommented with its value; facts it does not need stay commented out.
-fn fill_toml(form: &str, unit: &Unit) -> String {
+fn fill_toml(rubric: &kaohe::check::Rubric, form: &str, unit: &Unit) -> String {
     let mut item = String::new();
     let mut out = String::new();
     for line in form.lines() {
@@ -65,7 +65,11 @@ fn fill_toml(form: &str, unit: &Unit) -> String {
             line.to_string()
         } else if let Some(rest) = line.strip_prefix("# \"") {
             let fact = rest.split('"').next().unwrap_or_default();
-            match given(unit, &item, fact) {
+            let decl = kaohe::check::ast_items(&rubric.nodes)
+                .into_iter()
+                .find(|i| i.name.node == item)
+                .and_then(|i| i.facts.iter().find(|f| f.name.node == fact));
+            match decl.and_then(|d| given(unit, d)) {
                 Some(v) => format!("\"{fact}\" = {}", toml_value(v)),
                 None => line.to_string(),
             }
@@ -89,7 +93,10 @@ fn the_toml_form_filled_in_scores_as_the_examples() {
         let form = String::from_utf8(template(&rubric, TemplateFormat::Toml).unwrap()).unwrap();
         let dir = scratch(&format!("toml-form-{name}"));
         for (i, unit) in examples(&rubric, name).iter().enumerate() {
-            write(&dir.join(format!("{i}.toml")), fill_toml(&form, unit));
+            write(
+                &dir.join(format!("{i}.toml")),
+                fill_toml(&rubric, &form, unit),
+            );
         }
         let report = json_report(&rubric, &[dir]).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(report, report_of_examples(&rubric, name), "{name}");

@@ -9,6 +9,7 @@ mod budget;
 mod items;
 mod range;
 mod settings;
+mod slots;
 mod suggest;
 mod weights;
 
@@ -42,6 +43,8 @@ pub struct Rubric {
     /// The calendar working days are counted with, when the rubric names one.
     pub calendar: Option<Calendar>,
     pub nodes: Vec<ast::Node>,
+    /// How many facts the rubric declares: the length of a unit's vector of facts.
+    pub slots: usize,
 }
 
 /// How a prorated total is rounded: `round 2 half-up` (the default when absent).
@@ -149,6 +152,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let rubric = match (has_errors, header.title, header.total) {
         (false, Some(title), Some(total)) => Some(Rubric {
+            slots: slots::assign(&mut file.nodes),
             source: source.clone(),
             title,
             source_note: header.source_note,

@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use kaohe::{evidence, report};
 
 use super::output::{refuse_binary, write_bytes};
-use super::{
-    compile, load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat,
-};
+use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
 /// Score the evidence of each unit against a rubric.
 #[derive(clap::Args)]
@@ -68,14 +66,28 @@ pub fn run(args: Args) -> Result<(), Failed> {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),
     };
-    let units = load_units_with(&rubric, &args.evidence, &options, args.message_format)?;
-    let sheets = score(&rubric, &units, args.message_format)?;
+    let (paths, format) = (&args.evidence, args.message_format);
     let text = match args.format {
-        report::Format::Table => report::table(&rubric, &sheets),
-        report::Format::Json => report::json(&rubric, &sheets),
-        report::Format::Md => report::markdown(&rubric, &sheets),
-        report::Format::Csv => report::ranking_csv(&rubric, &sheets),
+        // A ranking needs each unit's total and subtotals only: they are scored
+        // without a trace, and nothing more is kept of a unit.
+        report::Format::Table => report::table(
+            &rubric,
+            &score_evidence(&rubric, paths, &options, format, kaohe::eval::summarise)?,
+        ),
+        report::Format::Csv => report::ranking_csv(
+            &rubric,
+            &score_evidence(&rubric, paths, &options, format, kaohe::eval::summarise)?,
+        ),
+        report::Format::Json => report::json(
+            &rubric,
+            &score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?,
+        ),
+        report::Format::Md => report::markdown(
+            &rubric,
+            &score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?,
+        ),
         report::Format::Xlsx => {
+            let sheets = score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?;
             let bytes = report::xlsx(&rubric, &sheets).map_err(|d| {
                 print_diagnostics(&[d], args.message_format);
                 Failed

@@ -165,3 +165,49 @@ pub fn score(
         Err(Failed)
     }
 }
+
+/// Reads the evidence and scores each unit as it is read, keeping only what `scorer`
+/// gives for it (a full sheet, or a summary for a ranking), so that the units
+/// themselves are never all held at once. On any problem in the evidence, or any unit
+/// that cannot be scored, prints every problem and gives nothing.
+pub fn score_evidence<T>(
+    rubric: &Rubric,
+    paths: &[PathBuf],
+    options: &evidence::Options,
+    format: MessageFormat,
+    scorer: fn(&Rubric, &evidence::Unit) -> Result<T, Diagnostic>,
+) -> Result<Vec<T>, Failed> {
+    let files = evidence::collect_paths(paths).map_err(|d| {
+        print_diagnostics(&[d], format);
+        Failed
+    })?;
+    let mut scored = Vec::new();
+    let mut unscored = Vec::new();
+    let mut progress = progress::Progress::new("units read and scored");
+    let read = evidence::stream(
+        rubric,
+        &files,
+        options,
+        &mut |n| progress.tick(n),
+        &mut |unit| match scorer(rubric, &unit) {
+            Ok(s) => scored.push(s),
+            Err(d) => unscored.push(d),
+        },
+    );
+    progress.finish();
+    print_diagnostics(&read.notes, format);
+    if !read.problems.is_empty() {
+        print_diagnostics(&read.problems, format);
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no unit was scored: the evidence has {} problem(s)",
+            read.problems.len()
+        );
+        return Err(Failed);
+    }
+    if !unscored.is_empty() {
+        print_diagnostics(&unscored, format);
+        return Err(Failed);
+    }
+    Ok(scored)
+}

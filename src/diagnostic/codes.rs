@@ -85,6 +85,9 @@ pub const EVIDENCE_SHEET: &str = "kaohe::evidence::sheet";
 pub const EVIDENCE_OTHER_SHEETS: &str = "kaohe::evidence::other_sheets";
 /// A warning: a unit's name was read without its extra spaces or full-width forms.
 pub const EVIDENCE_UNIT_NAME: &str = "kaohe::evidence::unit_name";
+/// More problems (an error) or warnings (a warning) in one evidence file than are
+/// shown: how many more there are.
+pub const EVIDENCE_TOO_MANY: &str = "kaohe::evidence::too_many";
 
 /// A calendar file that is not valid, or a rubric that counts working days without one.
 pub const CALENDAR: &str = "kaohe::calendar::invalid";

@@ -74,13 +74,17 @@ impl JsonDiagnostic {
                 .map(|s| s.line_col(span.start))
                 .unwrap_or((0, 0))
         };
+        // A diagnostic's source may be a part of its file (a chunk of a large CSV
+        // file, or the lines it shows): spans are given as offsets in the whole file.
+        let shift = d.source.as_ref().map_or(0, |s| s.origin().byte);
+        let in_file = |span: Span| Span::new(span.start + shift, span.end + shift);
         let primary = d.labels.first();
         JsonDiagnostic {
             code: d.code,
             severity: d.severity,
             message: d.message.clone(),
             file: d.source.as_ref().map(|s| s.name().to_string()),
-            span: primary.map(|l| l.span),
+            span: primary.map(|l| in_file(l.span)),
             line: primary.map(|l| place(l.span).0),
             column: primary.map(|l| place(l.span).1),
             labels: d
@@ -90,7 +94,7 @@ impl JsonDiagnostic {
                     let (line, column) = place(l.span);
                     JsonLabel {
                         message: l.text.clone(),
-                        span: l.span,
+                        span: in_file(l.span),
                         line,
                         column,
                         primary: l.primary,

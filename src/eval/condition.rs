@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::periods::{self, Uncovered};
 use crate::calendar::Calendar;
-use crate::evidence::{ItemFacts, Value};
+use crate::evidence::{Facts, Value};
 use crate::syntax::ast::*;
 
 /// Whether a condition holds. The rubric has been checked, so every fact it names is
@@ -13,7 +13,7 @@ use crate::syntax::ast::*;
 /// fail on a date in a year the calendar does not list.
 pub fn holds(
     cond: &Condition,
-    facts: &ItemFacts,
+    facts: &Facts,
     calendar: Option<&Calendar>,
 ) -> Result<bool, Uncovered> {
     Ok(match &cond.kind {
@@ -47,27 +47,41 @@ pub fn holds(
     })
 }
 
-/// The names of the facts a condition reads.
-pub fn condition_facts(cond: &Condition) -> Vec<&str> {
+/// The value a unit gives for the fact a path names (resolved by the checker).
+pub fn value_of<'f>(path: &FactPath, facts: &'f Facts) -> Option<&'f Value> {
+    let slot = path.slot.get()?;
+    facts.get(slot.fact)?.as_ref().map(|f| &f.value)
+}
+
+/// The facts a condition reads, each once, in the order of their names.
+pub fn condition_paths(cond: &Condition) -> Vec<&FactPath> {
     let mut out = Vec::new();
     let mut stack = vec![cond];
     while let Some(c) = stack.pop() {
         match &c.kind {
-            ConditionKind::Fact(p) => out.push(p.fact.node.as_str()),
+            ConditionKind::Fact(p) => out.push(p),
             ConditionKind::Not(inner) => stack.push(inner),
             ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
             ConditionKind::Compare { left, right, .. } => {
                 for o in [left, right] {
                     if let Operand::Fact(p) | Operand::Periods { fact: p, .. } = o {
-                        out.push(p.fact.node.as_str());
+                        out.push(p);
                     }
                 }
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    out.sort_unstable_by(|a, b| a.fact.node.cmp(&b.fact.node));
+    out.dedup_by(|a, b| a.fact.node == b.fact.node);
     out
+}
+
+/// The names of the facts a condition reads.
+pub fn condition_facts(cond: &Condition) -> Vec<&str> {
+    condition_paths(cond)
+        .into_iter()
+        .map(|p| p.fact.node.as_str())
+        .collect()
 }
 
 /// A single comparable value.
@@ -94,7 +108,7 @@ impl Scalar {
 
 fn operand(
     o: &Operand,
-    facts: &ItemFacts,
+    facts: &Facts,
     calendar: Option<&Calendar>,
 ) -> Result<Option<Scalar>, Uncovered> {
     Ok(match o {
@@ -105,7 +119,7 @@ fn operand(
             Literal::Date(d) => Scalar::Date(Some(d)),
             Literal::Bool(b) => Scalar::Bool(b),
         }),
-        Operand::Periods { fact, over, .. } => match facts.get(&fact.fact.node).map(|f| &f.value) {
+        Operand::Periods { fact, over, .. } => match value_of(fact, facts) {
             Some(Value::Periods(list)) => Some(Scalar::Number(
                 (periods::over(list, over, calendar)?.len() as u64).into(),
             )),
@@ -115,8 +129,8 @@ fn operand(
 }
 
 /// The value of `fact` or `fact[member]` as a scalar.
-pub fn path_value(path: &FactPath, facts: &ItemFacts) -> Option<Scalar> {
-    let value = &facts.get(&path.fact.node)?.value;
+pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
+    let value = value_of(path, facts)?;
     Some(match (value, &path.member) {
         (Value::Bool(b), None) => Scalar::Bool(*b),
         (Value::Count(n), None) => Scalar::Number((*n).into()),

@@ -14,15 +14,15 @@ mod condition;
 mod periods;
 mod sheet;
 
-pub use condition::{condition_facts, holds, path_value, Scalar};
+pub use condition::{condition_facts, condition_paths, holds, path_value, value_of, Scalar};
 pub use periods::Uncovered;
-pub use sheet::{ItemScore, SectionScore, Sheet, Step, Used};
+pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top, Used};
 
 use rust_decimal::Decimal;
 
 use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
-use crate::evidence::{ItemFacts, Unit, Value};
+use crate::evidence::{Facts, Unit, Value};
 use crate::span::Span;
 use crate::syntax::ast::*;
 
@@ -30,6 +30,9 @@ use crate::syntax::ast::*;
 struct Env<'a> {
     rubric: &'a Rubric,
     unit: &'a Unit,
+    /// Whether each step is written down ([`evaluate`]) or only the scores are
+    /// worked out ([`summarise`]).
+    trace: bool,
 }
 
 impl Env<'_> {
@@ -63,9 +66,13 @@ impl Env<'_> {
     }
 }
 
-/// Scores one unit.
+/// Scores one unit, with the trace of every clause that moved a score.
 pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
-    let env = Env { rubric, unit };
+    let env = Env {
+        rubric,
+        unit,
+        trace: true,
+    };
     let mut categories = Vec::new();
     let mut indicators = Vec::new();
     for node in &rubric.nodes {
@@ -74,69 +81,201 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
             Node::Item(i) => indicators.push(item_in(&env, i, SectionKind::Regular)?),
         }
     }
-    let mut earned = Decimal::ZERO;
-    let mut applicable = Decimal::ZERO;
-    let mut bonus = Decimal::ZERO;
-    let mut penalty = Decimal::ZERO;
+    let mut sum = Sum::default();
     for s in &categories {
-        match s.kind {
-            SectionKind::Regular => {
-                earned += s.score;
-                applicable += s.applicable_points;
-            }
-            SectionKind::Bonus => bonus += s.score,
-            SectionKind::Penalty => penalty += s.score,
-        }
+        sum.add_section(s.kind, s.score, s.applicable_points);
     }
-    for i in indicators.iter().filter(|i| i.applicable) {
-        earned += i.score.unwrap_or_default();
-        applicable += i.points;
+    for i in &indicators {
+        sum.add_item(i.score, i.points);
     }
-    let all_points: Decimal = rubric
-        .nodes
-        .iter()
-        .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
-        .map(|n| n.points().node)
-        .sum();
-    let prorated = applicable != all_points;
-    let base = if !prorated {
-        earned
-    } else if applicable.is_zero() {
-        return Err(Diagnostic::error(
-            codes::NOTHING_APPLICABLE,
-            format!("no item is applicable to `{}`, so it has no score", unit.name),
-        )
-        .primary(unit.name_span, "this unit")
-        .help("an item is left out when its `applicable unless` condition holds; check those facts in the evidence")
-        .with_source(&unit.source));
-    } else {
-        rubric.rounding.apply(earned * rubric.total / applicable)
-    };
-    let raw = base + bonus + penalty;
-    let score = raw.max(Decimal::ZERO).min(rubric.total_max);
-    let limited = (score != raw).then(|| {
-        if raw > score {
-            format!(
-                "{} limited to the rubric's most, {}",
-                raw.normalize(),
-                rubric.total_max.normalize()
-            )
-        } else {
-            format!("{} limited to 0", raw.normalize())
-        }
-    });
+    let total = sum.total(&env)?;
     Ok(Sheet {
         unit: unit.name.clone(),
-        score: score.normalize(),
-        earned: earned.normalize(),
-        applicable_points: applicable.normalize(),
-        prorated,
-        bonus: bonus.normalize(),
-        penalty: penalty.normalize(),
-        limited,
+        score: total.score,
+        earned: total.earned,
+        applicable_points: total.applicable,
+        prorated: total.prorated,
+        bonus: sum.bonus.normalize(),
+        penalty: sum.penalty.normalize(),
+        limited: total.limited,
         categories,
         indicators,
     })
+}
+
+/// Scores one unit without its trace: the total and each top-level subtotal, which is
+/// what a ranking needs. The arithmetic is [`evaluate`]'s, clause for clause; only the
+/// words of the trace are not written, so this is the fast way to score many units.
+pub fn summarise(rubric: &Rubric, unit: &Unit) -> Result<Summary, Diagnostic> {
+    let env = Env {
+        rubric,
+        unit,
+        trace: false,
+    };
+    let mut sum = Sum::default();
+    let mut top = Vec::with_capacity(rubric.nodes.len());
+    for node in &rubric.nodes {
+        match node {
+            Node::Section(s) => {
+                let (score, applicable) = section_sum(&env, s, s.kind)?;
+                sum.add_section(s.kind, score, applicable);
+                top.push(Top {
+                    kind: Some(s.kind),
+                    points: s.points.node,
+                    score: Some(score),
+                    applicable_points: applicable,
+                });
+            }
+            Node::Item(i) => {
+                let score = item_core(&env, i, SectionKind::Regular)?.score;
+                sum.add_item(score, i.points.node);
+                top.push(Top {
+                    kind: None,
+                    points: i.points.node,
+                    score: score.map(|s| s.normalize()),
+                    applicable_points: if score.is_some() {
+                        i.points.node
+                    } else {
+                        Decimal::ZERO
+                    },
+                });
+            }
+        }
+    }
+    let total = sum.total(&env)?;
+    Ok(Summary {
+        unit: unit.name.clone(),
+        score: total.score,
+        earned: total.earned,
+        applicable_points: total.applicable,
+        prorated: total.prorated,
+        top,
+    })
+}
+
+/// What the top-level nodes add up to, before the total is worked out.
+#[derive(Default)]
+struct Sum {
+    earned: Decimal,
+    applicable: Decimal,
+    bonus: Decimal,
+    penalty: Decimal,
+}
+
+/// The total of a unit and how it was reached.
+struct Total {
+    score: Decimal,
+    earned: Decimal,
+    applicable: Decimal,
+    prorated: bool,
+    limited: Option<String>,
+}
+
+impl Sum {
+    fn add_section(&mut self, kind: SectionKind, score: Decimal, applicable: Decimal) {
+        match kind {
+            SectionKind::Regular => {
+                self.earned += score;
+                self.applicable += applicable;
+            }
+            SectionKind::Bonus => self.bonus += score,
+            SectionKind::Penalty => self.penalty += score,
+        }
+    }
+
+    /// A top-level item; `None` when it is not applicable.
+    fn add_item(&mut self, score: Option<Decimal>, points: Decimal) {
+        if let Some(score) = score {
+            self.earned += score;
+            self.applicable += points;
+        }
+    }
+
+    /// The total: prorated when items are not applicable, then bonus and penalty, kept
+    /// within 0 and the rubric's most.
+    fn total(&self, env: &Env<'_>) -> Result<Total, Diagnostic> {
+        let (rubric, unit) = (env.rubric, env.unit);
+        let all_points: Decimal = rubric
+            .nodes
+            .iter()
+            .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
+            .map(|n| n.points().node)
+            .sum();
+        let prorated = self.applicable != all_points;
+        let base = if !prorated {
+            self.earned
+        } else if self.applicable.is_zero() {
+            return Err(Diagnostic::error(
+                codes::NOTHING_APPLICABLE,
+                format!("no item is applicable to `{}`, so it has no score", unit.name),
+            )
+            .primary(unit.name_span, "this unit")
+            .help("an item is left out when its `applicable unless` condition holds; check those facts in the evidence")
+            .with_source(&unit.source));
+        } else {
+            rubric
+                .rounding
+                .apply(self.earned * rubric.total / self.applicable)
+        };
+        let raw = base + self.bonus + self.penalty;
+        let score = raw.max(Decimal::ZERO).min(rubric.total_max);
+        let limited = (env.trace && score != raw).then(|| {
+            if raw > score {
+                format!(
+                    "{} limited to the rubric's most, {}",
+                    raw.normalize(),
+                    rubric.total_max.normalize()
+                )
+            } else {
+                format!("{} limited to 0", raw.normalize())
+            }
+        });
+        Ok(Total {
+            score: score.normalize(),
+            earned: self.earned.normalize(),
+            applicable: self.applicable.normalize(),
+            prorated,
+            limited,
+        })
+    }
+}
+
+/// A section's score and applicable points, as [`section`] works them out.
+fn section_sum(
+    env: &Env<'_>,
+    s: &Section,
+    kind: SectionKind,
+) -> Result<(Decimal, Decimal), Diagnostic> {
+    let mut score = Decimal::ZERO;
+    let mut applicable = Decimal::ZERO;
+    for child in &s.children {
+        match child {
+            Node::Section(sub) => {
+                let (sub_score, sub_applicable) = section_sum(env, sub, kind)?;
+                score += sub_score;
+                applicable += sub_applicable;
+            }
+            Node::Item(i) => {
+                if let Some(item_score) = item_core(env, i, kind)?.score {
+                    score += item_score;
+                    applicable += i.points.node;
+                }
+            }
+        }
+    }
+    Ok((
+        section_limit(kind, score, s.points.node).normalize(),
+        applicable.normalize(),
+    ))
+}
+
+/// A bonus gives at most its points, a penalty takes at most its points.
+fn section_limit(kind: SectionKind, score: Decimal, points: Decimal) -> Decimal {
+    match kind {
+        SectionKind::Regular => score,
+        SectionKind::Bonus => score.min(points),
+        SectionKind::Penalty => score.max(-points),
+    }
 }
 
 fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore, Diagnostic> {
@@ -168,13 +307,7 @@ fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore
             }
         }
     }
-    // A bonus gives at most its points, a penalty takes at most its points.
-    out.score = match kind {
-        SectionKind::Regular => out.score,
-        SectionKind::Bonus => out.score.min(s.points.node),
-        SectionKind::Penalty => out.score.max(-s.points.node),
-    }
-    .normalize();
+    out.score = section_limit(kind, out.score, s.points.node).normalize();
     out.applicable_points = out.applicable_points.normalize();
     Ok(out)
 }
@@ -195,81 +328,96 @@ fn clause_text(rubric: &Rubric, span: Span) -> String {
         .join(" ")
 }
 
-fn used(facts: &ItemFacts, names: &[&str]) -> Vec<Used> {
-    names
+fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
+    paths
         .iter()
-        .map(|n| Used {
-            fact: (*n).to_string(),
-            value: facts
-                .get(*n)
-                .map_or("(not given)".to_string(), |f| f.value.to_string()),
+        .map(|p| Used {
+            fact: p.fact.node.clone(),
+            value: value_of(p, facts).map_or("(not given)".to_string(), Value::to_string),
         })
         .collect()
 }
 
 /// Scores one item of a regular section.
 pub fn item(rubric: &Rubric, unit: &Unit, item: &Item) -> Result<ItemScore, Diagnostic> {
-    item_in(&Env { rubric, unit }, item, SectionKind::Regular)
+    let env = Env {
+        rubric,
+        unit,
+        trace: true,
+    };
+    item_in(&env, item, SectionKind::Regular)
 }
 
 fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, Diagnostic> {
-    let empty = ItemFacts::new();
-    let facts = env.unit.items.get(&item.name.node).unwrap_or(&empty);
+    let outcome = item_core(env, item, kind)?;
+    Ok(ItemScore {
+        name: item.name.node.clone(),
+        points: item.points.node,
+        score: outcome.score.map(|s| s.normalize()),
+        applicable: outcome.score.is_some(),
+        line: env.rubric.source.line(item.span.start),
+        trace: outcome.trace,
+    })
+}
+
+/// An item's score (`None`: not applicable) and, when tracing, its steps.
+struct Outcome {
+    score: Option<Decimal>,
+    trace: Vec<Step>,
+}
+
+fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, Diagnostic> {
+    let facts: &Facts = &env.unit.facts;
     let rubric = env.rubric;
     let calendar = rubric.calendar.as_ref();
-    let line = rubric.source.line(item.span.start);
-    let points = item.points.node;
     if let Some(cond) = &item.applicable_unless {
         if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let names = condition_facts(cond);
-            return Ok(ItemScore {
-                name: item.name.node.clone(),
-                points,
-                score: None,
-                applicable: false,
-                line,
-                trace: vec![Step {
+            let trace = if env.trace {
+                vec![Step {
                     clause: format!("applicable unless {}", clause_text(rubric, cond.span)),
                     line: rubric.source.line(cond.span.start),
-                    evidence: used(facts, &names),
+                    evidence: used(facts, &condition_paths(cond)),
                     delta: Decimal::ZERO,
                     score: Decimal::ZERO,
                     note: "not applicable (折分处理): left out, and the total prorated".into(),
-                }],
-            });
+                }]
+            } else {
+                Vec::new()
+            };
+            return Ok(Outcome { score: None, trace });
         }
     }
     let (low, high, default_start) = bounds(item, kind);
     let mut score = item.start.as_ref().map_or(default_start, |s| s.node);
     let mut trace: Vec<Step> = Vec::new();
     // 不得分 steps wait until every other clause has applied.
-    let mut zeros: Vec<Step> = Vec::new();
+    let mut zeros: Vec<Option<Step>> = Vec::new();
     for clause in &item.clauses {
-        let Some(applied) = apply(env, item, clause, facts, &mut score)? else {
-            continue;
-        };
-        match applied {
-            Applied::Zero(step) => zeros.push(step),
-            Applied::Step(step) => trace.push(step),
+        match apply(env, item, clause, facts, &mut score)? {
+            None => {}
+            Some(Applied::Zero(step)) => zeros.push(step),
+            Some(Applied::Step(step)) => trace.extend(step),
         }
     }
-    for (n, mut zero) in zeros.into_iter().enumerate() {
+    for (n, zero) in zeros.into_iter().enumerate() {
         // 不得分: whatever else applied, the item ends at 0. The first such step comes
         // after all the others and takes what is left, so the deltas always add up to
         // the score; any further one takes nothing more.
-        zero.delta = (-score).normalize();
-        zero.score = Decimal::ZERO;
-        zero.note = if n == 0 {
-            format!(
-                "{}, so the item scores 0 whatever else applies ({})",
-                zero.note,
-                signed(zero.delta)
-            )
-        } else {
-            format!("{}; the item is already 0", zero.note)
-        };
+        if let Some(mut zero) = zero {
+            zero.delta = (-score).normalize();
+            zero.score = Decimal::ZERO;
+            zero.note = if n == 0 {
+                format!(
+                    "{}, so the item scores 0 whatever else applies ({})",
+                    zero.note,
+                    signed(zero.delta)
+                )
+            } else {
+                format!("{}; the item is already 0", zero.note)
+            };
+            trace.push(zero);
+        }
         score = Decimal::ZERO;
-        trace.push(zero);
     }
     if score < low || score > high {
         // The checker proves this cannot happen; a score outside the item's bounds is
@@ -282,173 +430,201 @@ fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, D
         .help("this is a bug in kaohe's checker; please report it with the rule file and the evidence")
         .with_source(&rubric.source));
     }
-    Ok(ItemScore {
-        name: item.name.node.clone(),
-        points,
-        score: Some(score.normalize()),
-        applicable: true,
-        line,
+    Ok(Outcome {
+        score: Some(score),
         trace,
     })
 }
 
-/// What a clause did: an ordinary step, or a 不得分 that applies after all the others.
+/// What a clause did: an ordinary step, or a 不得分 that applies after all the others;
+/// each with its step of the trace when tracing.
 enum Applied {
-    Step(Step),
-    Zero(Step),
+    Step(Option<Step>),
+    Zero(Option<Step>),
 }
 
-/// Applies one clause to the running score; the step when it changed anything.
+/// Why a clause applies, put into words only when a trace is written.
+enum Why<'a> {
+    Holds,
+    /// Periods longer than the limit, each described.
+    Over(Vec<String>, &'a Over),
+    /// A discretionary score given, with its reason.
+    Given(Decimal, &'a str),
+    Found(u64),
+    Missing(Vec<&'a str>),
+    After(chrono::NaiveDate, chrono::NaiveDate),
+    Never(chrono::NaiveDate),
+}
+
+impl Why<'_> {
+    fn words(&self) -> String {
+        match self {
+            Why::Holds => "the condition holds".into(),
+            Why::Over(late, over) => format!(
+                "{} over {} {} ({})",
+                late.len(),
+                over.count.node,
+                over.unit.keyword(),
+                late.join("; ")
+            ),
+            Why::Given(given, reason) => format!("{} given ({reason})", given.normalize()),
+            Why::Found(n) => format!("{n} found"),
+            Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
+            Why::After(d, by) => format!("{d} is after the deadline {by}"),
+            Why::Never(by) => format!("never done, deadline {by}"),
+        }
+    }
+}
+
+/// Applies one clause to the running score; what it did, when it did anything.
 fn apply(
     env: &Env<'_>,
     item: &Item,
     clause: &Clause,
-    facts: &ItemFacts,
+    facts: &Facts,
     score: &mut Decimal,
 ) -> Result<Option<Applied>, Diagnostic> {
     let rubric = env.rubric;
     let calendar = rubric.calendar.as_ref();
     let points = item.points.node;
-    let step = |delta: Decimal, names: Vec<&str>, note: String, score_after: Decimal| Step {
-        clause: clause_text(rubric, clause.span),
-        line: rubric.source.line(clause.span.start),
-        evidence: used(facts, &names),
-        delta,
-        score: score_after,
-        note,
-    };
     let mut effect = clause.effect.node;
     // How many times the effect applies (a decimal for a discretionary score), and why.
-    let (times, mut names, why): (Decimal, Vec<&str>, String) = match &clause.kind {
+    let (times, why): (Decimal, Why<'_>) = match &clause.kind {
         ClauseKind::If(cond) => {
             if !holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
                 return Ok(None);
             }
-            (
-                Decimal::ONE,
-                condition_facts(cond),
-                "the condition holds".into(),
-            )
+            (Decimal::ONE, Why::Holds)
         }
-        ClauseKind::Per { fact, except, over } => {
-            let name = vec![fact.fact.node.as_str()];
-            match (facts.get(&fact.fact.node).map(|f| &f.value), over) {
-                (Some(Value::Periods(list)), Some(over)) => {
-                    let late = periods::over(list, over, calendar).map_err(|u| env.uncovered(u))?;
-                    if late.is_empty() {
-                        return Ok(None);
-                    }
-                    let why = format!(
-                        "{} over {} {} ({})",
-                        late.len(),
-                        over.count.node,
-                        over.unit.keyword(),
-                        late.join("; ")
-                    );
-                    (Decimal::from(late.len() as u64), name, why)
+        ClauseKind::Per { fact, except, over } => match (value_of(fact, facts), over) {
+            (Some(Value::Periods(list)), Some(over)) => {
+                let late = periods::over(list, over, calendar).map_err(|u| env.uncovered(u))?;
+                if late.is_empty() {
+                    return Ok(None);
                 }
-                (
-                    Some(Value::Discretion {
-                        score: given,
-                        reason,
-                    }),
-                    _,
-                ) => {
-                    if given.is_zero() {
-                        return Ok(None);
-                    }
-                    (
-                        *given,
-                        name,
-                        format!("{} given ({reason})", given.normalize()),
-                    )
-                }
-                _ => {
-                    let n = per_count(fact, except, facts);
-                    if n == 0 {
-                        return Ok(None);
-                    }
-                    (Decimal::from(n), name, format!("{n} found"))
-                }
+                (Decimal::from(late.len() as u64), Why::Over(late, over))
             }
-        }
+            (
+                Some(Value::Discretion {
+                    score: given,
+                    reason,
+                }),
+                _,
+            ) => {
+                if given.is_zero() {
+                    return Ok(None);
+                }
+                (*given, Why::Given(*given, reason))
+            }
+            _ => {
+                let n = per_count(fact, except, facts);
+                if n == 0 {
+                    return Ok(None);
+                }
+                (Decimal::from(n), Why::Found(n))
+            }
+        },
         ClauseKind::Missing { fact, except } => {
             let absent = missing_members(item, fact, except, facts);
             if absent.is_empty() {
                 return Ok(None);
             }
-            let n = absent.len() as u64;
-            (
-                Decimal::from(n),
-                vec![fact.fact.node.as_str()],
-                format!("{n} missing ({})", absent.join("、")),
-            )
+            (Decimal::from(absent.len() as u64), Why::Missing(absent))
         }
-        ClauseKind::Deadline { fact, by, never } => {
-            let why = match facts.get(&fact.fact.node).map(|f| &f.value) {
-                Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
-                Some(Value::Date(Some(d))) => format!("{d} is after the deadline {}", by.node),
-                _ => {
-                    if let Some(n) = never {
-                        effect = n.node;
-                    }
-                    format!("never done, deadline {}", by.node)
+        ClauseKind::Deadline { fact, by, never } => match value_of(fact, facts) {
+            Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
+            Some(Value::Date(Some(d))) => (Decimal::ONE, Why::After(*d, by.node)),
+            _ => {
+                if let Some(n) = never {
+                    effect = n.node;
                 }
+                (Decimal::ONE, Why::Never(by.node))
+            }
+        },
+    };
+    // The step of the trace, when one is written: the facts the clause read, and how.
+    let step = |delta: Decimal, exempt: bool, note: &dyn Fn() -> String, score_after: Decimal| {
+        env.trace.then(|| {
+            let mut paths: Vec<&FactPath> = match &clause.kind {
+                ClauseKind::If(cond) => condition_paths(cond),
+                ClauseKind::Per { fact, .. }
+                | ClauseKind::Missing { fact, .. }
+                | ClauseKind::Deadline { fact, .. } => vec![fact],
             };
-            (Decimal::ONE, vec![fact.fact.node.as_str()], why)
-        }
+            if exempt {
+                if let Some(unless) = &clause.unless {
+                    paths.extend(condition_paths(unless));
+                }
+            }
+            Step {
+                clause: clause_text(rubric, clause.span),
+                line: rubric.source.line(clause.span.start),
+                evidence: used(facts, &paths),
+                delta,
+                score: score_after,
+                note: note(),
+            }
+        })
     };
     if let Some(unless) = &clause.unless {
         if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let mut exempt_names = condition_facts(unless);
-            names.append(&mut exempt_names);
-            let note = format!(
-                "{why}, but exempted by `unless {}`: nothing taken",
-                clause_text(rubric, unless.span)
-            );
+            let note = || {
+                format!(
+                    "{}, but exempted by `unless {}`: nothing taken",
+                    why.words(),
+                    clause_text(rubric, unless.span)
+                )
+            };
             return Ok(Some(Applied::Step(step(
                 Decimal::ZERO,
-                names,
-                note,
+                true,
+                &note,
                 *score,
             ))));
         }
     }
     let once = times == Decimal::ONE;
-    let (raw, how) = match effect {
+    let (raw, percent_base) = match effect {
         Effect::Zero => {
+            let note = || format!("{}: 不得分", why.words());
             return Ok(Some(Applied::Zero(step(
                 Decimal::ZERO,
-                names,
-                format!("{why}: 不得分"),
+                false,
+                &note,
                 *score,
             ))));
         }
-        Effect::Points(unit) => (
-            unit * times,
-            if once {
-                signed(unit)
-            } else {
-                format!(
-                    "{} × {} = {}",
-                    times.normalize(),
-                    signed(unit),
-                    signed(unit * times)
-                )
-            },
-        ),
+        Effect::Points(unit) => (unit * times, None),
         Effect::Percent { percent, base } => {
             let (base_value, base_word) = match base {
                 PercentBase::Points => (points, "points"),
                 PercentBase::Score => (*score, "score"),
             };
-            let total = percent / Decimal::ONE_HUNDRED * base_value * times;
-            let how = if once {
+            (
+                percent / Decimal::ONE_HUNDRED * base_value * times,
+                Some((percent, base_value, base_word)),
+            )
+        }
+    };
+    // How the change was computed, in words.
+    let how = || match percent_base {
+        None => {
+            let Effect::Points(unit) = effect else {
+                unreachable!("only points and percentages reach here")
+            };
+            if once {
+                signed(unit)
+            } else {
+                format!("{} × {} = {}", times.normalize(), signed(unit), signed(raw))
+            }
+        }
+        Some((percent, base_value, base_word)) => {
+            if once {
                 format!(
                     "{}% of {base_word} {} = {}",
                     signed(percent),
                     base_value.normalize(),
-                    signed(total)
+                    signed(raw)
                 )
             } else {
                 format!(
@@ -456,14 +632,14 @@ fn apply(
                     times.normalize(),
                     signed(percent),
                     base_value.normalize(),
-                    signed(total)
+                    signed(raw)
                 )
-            };
-            (total, how)
+            }
         }
     };
     let mut delta = raw;
-    let mut limits = Vec::new();
+    let mut limited_by_max = false;
+    let mut limited_by_floor = None;
     if let Some(max) = &clause.max {
         if delta.abs() > max.node {
             delta = if delta < Decimal::ZERO {
@@ -471,41 +647,53 @@ fn apply(
             } else {
                 max.node
             };
-            limits.push(format!("limited to {} by max {}", signed(delta), max.node));
+            limited_by_max = true;
         }
     }
+    let after_max = delta;
     if let Some(floor) = &clause.floor {
         if delta < Decimal::ZERO {
             let lowest = (*score).min(floor.node);
             if *score + delta < lowest {
                 delta = lowest - *score;
-                limits.push(format!(
-                    "limited to {} by floor {}",
-                    signed(delta),
-                    floor.node
-                ));
+                limited_by_floor = Some(floor.node);
             }
         }
     }
-    if delta.is_zero() && limits.is_empty() {
+    if delta.is_zero() && !limited_by_max && limited_by_floor.is_none() {
         return Ok(None);
     }
     *score += delta;
-    let mut note = format!("{why}: {how}");
-    for l in limits {
-        note.push_str(", ");
-        note.push_str(&l);
-    }
+    let note = || {
+        let mut note = format!("{}: {}", why.words(), how());
+        if limited_by_max {
+            if let Some(max) = &clause.max {
+                note.push_str(&format!(
+                    ", limited to {} by max {}",
+                    signed(after_max),
+                    max.node
+                ));
+            }
+        }
+        if let Some(floor) = limited_by_floor {
+            note.push_str(&format!(
+                ", limited to {} by floor {}",
+                signed(delta),
+                floor
+            ));
+        }
+        note
+    };
     Ok(Some(Applied::Step(step(
         delta.normalize(),
-        names,
-        note,
+        false,
+        &note,
         score.normalize(),
     ))))
 }
 
-fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &ItemFacts) -> u64 {
-    match (facts.get(&fact.fact.node).map(|f| &f.value), &fact.member) {
+fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &Facts) -> u64 {
+    match (value_of(fact, facts), &fact.member) {
         (Some(Value::Count(n)), _) => *n,
         (Some(Value::Set(s)), None) => s
             .iter()
@@ -519,26 +707,30 @@ fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &I
     }
 }
 
-fn missing_members(
-    item: &Item,
+/// The members of a set's list that the evidence does not give, in the list's order.
+fn missing_members<'a>(
+    item: &'a Item,
     fact: &FactPath,
     except: &[crate::span::Spanned<String>],
-    facts: &ItemFacts,
-) -> Vec<String> {
-    let Some(decl) = item.facts.iter().find(|f| f.name.node == fact.fact.node) else {
+    facts: &Facts,
+) -> Vec<&'a str> {
+    let Some(decl) = item
+        .facts
+        .iter()
+        .find(|f| f.slot.get().is_some() && f.slot.get() == fact.slot.get().map(|s| s.fact))
+    else {
         return Vec::new();
     };
-    let present = match facts.get(&fact.fact.node).map(|f| &f.value) {
-        Some(Value::Set(s)) => s.clone(),
-        _ => Vec::new(),
+    let present: &[String] = match value_of(fact, facts) {
+        Some(Value::Set(s)) => s,
+        _ => &[],
     };
     decl.ty
         .node
         .members()
         .unwrap_or(&[])
         .iter()
-        .map(|m| &m.name.node)
-        .filter(|m| !present.contains(*m) && !except.iter().any(|e| &e.node == *m))
-        .cloned()
+        .map(|m| m.name.node.as_str())
+        .filter(|m| !present.iter().any(|p| p == m) && !except.iter().any(|e| e.node == *m))
         .collect()
 }

@@ -40,6 +40,91 @@ pub struct Sheet {
     pub indicators: Vec<ItemScore>,
 }
 
+/// One unit's result without its trace ([`super::summarise`]): what a ranking shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub unit: String,
+    pub score: Decimal,
+    pub earned: Decimal,
+    pub applicable_points: Decimal,
+    pub prorated: bool,
+    /// Each top-level section or item, in the order of the rule file.
+    pub top: Vec<Top>,
+}
+
+/// A top-level section or item of a [`Summary`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Top {
+    /// The section's kind; `None` for an item.
+    pub kind: Option<SectionKind>,
+    pub points: Decimal,
+    /// The score; `None` for an item that is not applicable.
+    pub score: Option<Decimal>,
+    pub applicable_points: Decimal,
+}
+
+impl From<&Sheet> for Summary {
+    /// The summary of a full sheet: the same numbers [`super::summarise`] gives.
+    fn from(sheet: &Sheet) -> Self {
+        let mut sections = sheet.categories.iter();
+        let mut items = sheet.indicators.iter();
+        let mut top = Vec::with_capacity(sheet.categories.len() + sheet.indicators.len());
+        // Sections and items interleave in the rule file; the sheet keeps them apart,
+        // so the order is taken from the lines they stand on.
+        loop {
+            let next_section = sections.clone().next();
+            let next_item = items.clone().next();
+            match (next_section, next_item) {
+                (Some(s), Some(i)) if s.line < i.line => {
+                    sections.next();
+                    top.push(Top::section(s));
+                }
+                (Some(s), None) => {
+                    sections.next();
+                    top.push(Top::section(s));
+                }
+                (_, Some(i)) => {
+                    items.next();
+                    top.push(Top::item(i));
+                }
+                (None, None) => break,
+            }
+        }
+        Summary {
+            unit: sheet.unit.clone(),
+            score: sheet.score,
+            earned: sheet.earned,
+            applicable_points: sheet.applicable_points,
+            prorated: sheet.prorated,
+            top,
+        }
+    }
+}
+
+impl Top {
+    fn section(s: &SectionScore) -> Self {
+        Top {
+            kind: Some(s.kind),
+            points: s.points,
+            score: Some(s.score),
+            applicable_points: s.applicable_points,
+        }
+    }
+
+    fn item(i: &ItemScore) -> Self {
+        Top {
+            kind: None,
+            points: i.points,
+            score: i.score,
+            applicable_points: if i.applicable {
+                i.points
+            } else {
+                Decimal::ZERO
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionScore {
     pub name: String,

@@ -27,6 +27,9 @@
 //! spelling is refused, naming the cell. To accept another spelling, change the one
 //! function of that type below; nothing else reads a cell.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::columns::{Part, REASON};
@@ -189,19 +192,42 @@ pub fn normalise_name(text: &str) -> String {
     out
 }
 
-/// The cell's text as a value is spelled: full-width forms folded, trimmed.
-fn spelled(text: &str) -> String {
-    fold_width(text).trim().to_string()
+/// The cell's text as a value is spelled: full-width forms folded, trimmed. Most
+/// cells need no folding and are borrowed as they are.
+fn spelled(text: &str) -> Cow<'_, str> {
+    if text.chars().any(folds) {
+        Cow::Owned(fold_width(text).trim().to_string())
+    } else {
+        Cow::Borrowed(text.trim())
+    }
+}
+
+/// Whether [`fold_width`] changes or drops a character.
+fn folds(c: char) -> bool {
+    matches!(c,
+        '\u{FF01}'..='\u{FF5E}'
+        | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+        | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{2212}')
 }
 
 // ── Reading a cell ──────────────────────────────────────────────────────────────
 
-/// The name a cell's value goes by in messages: the fact, or `fact[member]`.
-pub fn value_name(fact: &FactDecl, part: &Part) -> String {
-    match part {
-        Part::Value => fact.name.node.clone(),
-        Part::Member(m) => format!("{}[{m}]", fact.name.node),
-        Part::Reason => format!("{}/{REASON}", fact.name.node),
+/// The name a cell's value goes by in messages: the fact, `fact[member]` or
+/// `fact/理由`. It is written out only when a message is.
+#[derive(Clone, Copy)]
+struct Name<'a> {
+    fact: &'a FactDecl,
+    part: &'a Part,
+}
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fact = &self.fact.name.node;
+        match self.part {
+            Part::Value => write!(f, "{fact}"),
+            Part::Member(m) => write!(f, "{fact}[{m}]"),
+            Part::Reason => write!(f, "{fact}/{REASON}"),
+        }
     }
 }
 
@@ -210,7 +236,7 @@ pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Rea
     if cell.is_blank() {
         return Read::Blank;
     }
-    let name = value_name(fact, part);
+    let name = Name { fact, part };
     if let Input::Error(e) = &cell.input {
         return wrong(
             cell,
@@ -219,16 +245,16 @@ pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Rea
         );
     }
     match part {
-        Part::Member(_) => count(&name, None, cell),
+        Part::Member(_) => count(name, None, cell),
         Part::Reason => node(Raw::String(cell.text()), cell),
-        Part::Value => value(fact, &name, cell, dates),
+        Part::Value => value(fact, name, cell, dates),
     }
 }
 
 // Fact types the language gains later reach the last arm until this parser learns
 // them; `columns::layout` keeps them out of every sheet, so the arm is a safeguard.
 #[allow(unreachable_patterns)]
-fn value(fact: &FactDecl, name: &str, cell: &Cell, dates: DateSystem) -> Read {
+fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
     match &fact.ty.node {
         FactType::Bool => boolean(name, cell),
         FactType::Count { max } => count(name, max.as_ref().map(|m| m.node), cell),
@@ -334,10 +360,10 @@ fn wrong(cell: &Cell, message: String, help: String) -> Read {
 
 /// The cell's text as a value is spelled, for the types whose spelling is read from
 /// text: a text cell folded and trimmed, or a workbook's number.
-fn text(cell: &Cell) -> Option<String> {
+fn text(cell: &Cell) -> Option<Cow<'_, str>> {
     match &cell.input {
         Input::Text(t) => Some(spelled(t)),
-        Input::Number(n) => Some(n.clone()),
+        Input::Number(n) => Some(Cow::Borrowed(n)),
         _ => None,
     }
 }
@@ -351,17 +377,18 @@ pub const NO: [&str; 10] = ["否", "无", "错", "×", "✗", "✘", "n", "no", 
 
 /// The yes or no a text spells, if it spells one.
 pub fn yes_no(text: &str) -> Option<bool> {
-    let t = spelled(text).to_ascii_lowercase();
-    if YES.contains(&t.as_str()) {
+    let t = spelled(text);
+    // ASCII letters in any case: the lists hold them in lower case.
+    if YES.iter().any(|y| y.eq_ignore_ascii_case(&t)) {
         Some(true)
-    } else if NO.contains(&t.as_str()) {
+    } else if NO.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
         Some(false)
     } else {
         None
     }
 }
 
-fn boolean(name: &str, cell: &Cell) -> Read {
+fn boolean(name: Name<'_>, cell: &Cell) -> Read {
     let read = match &cell.input {
         Input::Bool(b) => Some(*b),
         Input::Text(t) | Input::Number(t) => yes_no(t),
@@ -515,7 +542,7 @@ pub fn chinese_count(text: &str) -> Option<u64> {
     Some(total)
 }
 
-fn count(name: &str, max: Option<u64>, cell: &Cell) -> Read {
+fn count(name: Name<'_>, max: Option<u64>, cell: &Cell) -> Read {
     let refuse = |help: String| {
         wrong(
             cell,
@@ -554,7 +581,7 @@ fn count(name: &str, max: Option<u64>, cell: &Cell) -> Read {
     }
 }
 
-fn percent(name: &str, cell: &Cell) -> Read {
+fn percent(name: Name<'_>, cell: &Cell) -> Read {
     let read = text(cell).and_then(|t| match t.strip_suffix('%') {
         Some(number) => {
             decimal(number.trim_end(), false).map(|(n, _)| Raw::String(format!("{n}%")))
@@ -577,7 +604,7 @@ fn percent(name: &str, cell: &Cell) -> Read {
     }
 }
 
-fn points(name: &str, max: rust_decimal::Decimal, cell: &Cell) -> Read {
+fn points(name: Name<'_>, max: rust_decimal::Decimal, cell: &Cell) -> Read {
     match text(cell).and_then(|t| decimal(&t, false)) {
         Some((n, true)) => node(Raw::Integer(n), cell),
         Some((n, false)) => node(Raw::Float(n), cell),
@@ -817,7 +844,7 @@ impl Scan<'_> {
     }
 }
 
-fn date(name: &str, cell: &Cell, dates: DateSystem) -> Read {
+fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
     let refuse = |message: String, help: String| wrong(cell, message, help);
     let not_a_date = || {
         refuse(
@@ -844,7 +871,7 @@ fn date(name: &str, cell: &Cell, dates: DateSystem) -> Read {
         },
         Input::Text(t) => {
             let t = spelled(t);
-            if NEVER.contains(&t.to_ascii_lowercase().as_str()) {
+            if NEVER.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
                 return node(Raw::Bool(false), cell);
             }
             match date_text(&t) {
@@ -883,7 +910,7 @@ const SET_SEPARATORS: [char; 10] = [
     '、', ',', '，', ';', '；', '|', '｜', '\n', '\r', '\u{FF64}',
 ];
 
-fn set(name: &str, members: &[Member], cell: &Cell) -> Read {
+fn set(name: Name<'_>, members: &[Member], cell: &Cell) -> Read {
     let Input::Text(t) = &cell.input else {
         return wrong(
             cell,
@@ -907,12 +934,18 @@ fn set(name: &str, members: &[Member], cell: &Cell) -> Read {
                 // A member written with other spaces or in full-width forms is that
                 // member; anything else goes on as written, for `validate` to refuse
                 // with a "did you mean".
-                let wanted = normalise_name(written);
-                let name = members
+                let exact = members
                     .iter()
                     .map(|m| m.name.node.as_str())
-                    .find(|m| normalise_name(m) == wanted)
-                    .unwrap_or(written);
+                    .find(|m| *m == written);
+                let name = exact.unwrap_or_else(|| {
+                    let wanted = normalise_name(written);
+                    members
+                        .iter()
+                        .map(|m| m.name.node.as_str())
+                        .find(|m| normalise_name(m) == wanted)
+                        .unwrap_or(written)
+                });
                 elements.push(Node {
                     raw: Raw::String(name.to_string()),
                     span: cell.part_span(start + lead, written.len()),
@@ -936,6 +969,7 @@ mod tests {
             description: None,
             default: None,
             span: Span::default(),
+            slot: crate::syntax::ast::Resolved(None),
         }
     }
 

@@ -1,36 +1,83 @@
-//! CSV evidence read into a [`Grid`], every cell with its byte span in the file.
+//! CSV evidence read in chunks of rows, each a [`Grid`] with every cell's byte span
+//! in the chunk's text, so that a file of any number of rows is read in the memory of
+//! one chunk.
 //!
 //! The file is UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8"), or
 //! GB18030 (GBK, Excel's "CSV" on Chinese Windows): named, or detected
-//! ([`super::encoding`]); spans point into the decoded text. The reader follows RFC
-//! 4180 as Excel and WPS write it: cells separated by `,`, rows by CRLF, LF or CR; a
-//! cell in double quotes may hold commas, line breaks and doubled quotes `""`. Rows are
+//! ([`super::encoding`]), and decoded as it is read. The reader follows RFC 4180 as
+//! Excel and WPS write it: cells separated by `,`, rows by CRLF, LF or CR; a cell in
+//! double quotes may hold commas, line breaks and doubled quotes `""`. Rows are
 //! numbered as a spreadsheet numbers them: a blank line is a row, and a quoted cell
-//! with a line break stays in its row. The scanner is written here, not taken from
-//! the `csv` crate, because diagnostics point at cells and `csv` keeps only where a
-//! record starts.
+//! with a line break stays in its row. A chunk ends only where a row does, so a quoted
+//! line break never cuts one; its source ([`SourceFile::starting_at`]) knows where it
+//! starts in the file, so that diagnostics name the file's lines and columns. The
+//! scanner is written here, not taken from the `csv` crate, because diagnostics point
+//! at cells and `csv` keeps only where a record starts.
 
 use std::collections::HashSet;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
 
 use super::cell::{Cell, DateSystem, Input};
-use super::encoding::{self, Encoding};
+use super::encoding::{self, Encoding, TextReader};
 use super::grid::Grid;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::source::SourceFile;
+use crate::source::{Origin, SourceFile};
 use crate::span::Span;
 
-/// Reads a CSV file in the encoding named, or the one detected, into rows of cells;
-/// with the warning that says which encoding was detected, when it is not UTF-8.
-/// `expected` are the headers a sheet of the rubric may have, which a file decoded in
-/// the right encoding holds.
-pub fn read(
+/// How a CSV file is cut: the text of a chunk, and the bytes the encoding is told
+/// from.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    /// A chunk ends at the first row boundary after this many bytes of text.
+    pub chunk: usize,
+    /// The bytes the encoding is detected from ([`encoding::SNIFF`]).
+    pub sniff: usize,
+}
+
+/// The rows a first chunk holds at least (when the file has them), so that the
+/// header is looked for among as many rows as in a file read whole.
+const FIRST_ROWS: usize = super::grid::HEADER_SEARCH_ROWS;
+
+/// One chunk of a CSV file: its rows, and the number of rows above it.
+pub struct Chunk {
+    pub grid: Grid,
+    /// The 0-based row of the file that is the grid's first.
+    pub first_row: usize,
+}
+
+/// A CSV file read a chunk of rows at a time.
+pub struct Chunks {
+    text: TextReader<BufReader<File>>,
+    name: String,
+    sizes: Sizes,
+    /// Text decoded and not yet cut into chunks: it starts at a row boundary.
+    buffer: String,
+    /// Where `buffer` starts in the file.
+    origin: Origin,
+    /// The row of the file `buffer` starts with.
+    row: usize,
+    /// The chunks given so far.
+    given: usize,
+    /// The file's text has all been decoded.
+    eof: bool,
+    /// No chunk follows (the file has ended, or could not be read on).
+    done: bool,
+}
+
+/// Opens a CSV file to read in the encoding named, or the one detected; with the
+/// warning that says which encoding was detected, when it is not UTF-8. `expected`
+/// are the headers a sheet of the rubric may have, which a file decoded in the right
+/// encoding holds.
+pub fn open(
     path: &Path,
     chosen: Option<Encoding>,
     expected: &HashSet<String>,
-) -> Result<(Grid, Option<Diagnostic>), Diagnostic> {
+    sizes: Sizes,
+) -> Result<(Chunks, Option<Diagnostic>), Diagnostic> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let file = File::open(path).map_err(|e| {
         Diagnostic::error(
             codes::READ,
             format!("cannot read `{name}`: {}", super::lower_io(&e)),
@@ -41,31 +88,135 @@ pub fn read(
         .iter()
         .map(|e| e.chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
-    let decoded = encoding::decode_csv(&name, &bytes, chosen, &squeezed)?;
-    let note = (decoded.detected && decoded.encoding != Encoding::Utf8)
-        .then(|| encoding::detected(&name, decoded.encoding));
-    let source = SourceFile::new(name.clone(), decoded.text);
-    Ok((grid(&source, &name)?, note))
+    // The file is read a block at a time: as much as a chunk, within bounds that
+    // keep reads efficient and tests with tiny chunks quick.
+    let block = sizes.chunk.clamp(1, 1 << 20);
+    let text = TextReader::open(
+        &name,
+        BufReader::new(file),
+        chosen,
+        &squeezed,
+        sizes.sniff,
+        block,
+    )?;
+    let note = (text.detected() && text.encoding() != Encoding::Utf8)
+        .then(|| encoding::detected(&name, text.encoding()));
+    Ok((
+        Chunks {
+            text,
+            name,
+            sizes,
+            buffer: String::new(),
+            origin: Origin::default(),
+            row: 0,
+            given: 0,
+            eof: false,
+            done: false,
+        },
+        note,
+    ))
 }
 
-/// Reads a CSV text into rows of cells.
-pub fn grid(source: &SourceFile, path: &str) -> Result<Grid, Diagnostic> {
-    let rows = scan(source.text()).map_err(|(span, message, help)| {
-        Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            format!("this CSV file cannot be read: {message}"),
-        )
-        .primary(span, "here")
-        .help(help)
-        .with_source(source)
-    })?;
-    Ok(Grid {
-        source: source.clone(),
-        path: path.to_string(),
-        sheet: None,
-        rows,
-        dates: DateSystem::default(),
-    })
+impl Chunks {
+    /// The next chunk of rows: at least `sizes.chunk` bytes of text, whole rows only
+    /// (the first at least [`FIRST_ROWS`] rows), unless the file ends first; `None`
+    /// after the last; a refusal when the rest of the file cannot be read (an
+    /// encoding error, a quote never closed), after which none follows.
+    pub fn next_chunk(&mut self) -> Option<Result<Chunk, Diagnostic>> {
+        if self.done {
+            return None;
+        }
+        let first = self.given == 0;
+        let least = if first { FIRST_ROWS } else { 1 };
+        let mut p = 0;
+        let mut rows = Vec::new();
+        loop {
+            // The byte-order mark of a file written with two of them.
+            if first && p == 0 && self.buffer.starts_with('\u{feff}') {
+                p = 3;
+            }
+            match next_row(&self.buffer, p, self.eof) {
+                Ok(Scanned::Row(cells, next)) => {
+                    rows.push(cells);
+                    p = next;
+                    if p >= self.sizes.chunk && rows.len() >= least {
+                        break;
+                    }
+                }
+                Ok(Scanned::More) => {
+                    if let Err(d) = self.fill() {
+                        self.done = true;
+                        return Some(Err(d));
+                    }
+                }
+                Ok(Scanned::End) => {
+                    self.done = true;
+                    if rows.is_empty() {
+                        if !first {
+                            return None;
+                        }
+                        // An empty file is one blank row, as a spreadsheet shows it.
+                        rows.push(vec![Cell {
+                            input: Input::Empty,
+                            span: Span::new(p, p),
+                            text_at: Some(p),
+                        }]);
+                    }
+                    break;
+                }
+                Err((span, message, help)) => {
+                    self.done = true;
+                    // The line after the error, for the snippet's context, when the
+                    // file goes on.
+                    if !self.eof && self.buffer[span.end..].matches('\n').count() < 2 {
+                        let _ = self.fill();
+                    }
+                    // The text from the chunk's start to the end of what was read (for
+                    // a quote never closed, the rest of the file); past a chunk's size,
+                    // only the lines shown.
+                    let whole = first && self.buffer.len() <= self.sizes.chunk;
+                    let source = SourceFile::starting_at(
+                        self.name.clone(),
+                        std::mem::take(&mut self.buffer),
+                        self.origin,
+                    );
+                    let d = Diagnostic::error(
+                        codes::EVIDENCE_SYNTAX,
+                        format!("this CSV file cannot be read: {message}"),
+                    )
+                    .primary(span, "here")
+                    .help(help)
+                    .with_source(&source);
+                    return Some(Err(if whole { d } else { super::excerpted(d) }));
+                }
+            }
+        }
+        let rest = self.buffer.split_off(p);
+        let text = std::mem::replace(&mut self.buffer, rest);
+        let source = SourceFile::starting_at(self.name.clone(), text, self.origin);
+        self.origin = self.origin.after(source.text());
+        let first_row = self.row;
+        self.row += rows.len();
+        self.given += 1;
+        Some(Ok(Chunk {
+            grid: Grid {
+                source,
+                path: self.name.clone(),
+                sheet: None,
+                rows,
+                dates: DateSystem::default(),
+            },
+            first_row,
+        }))
+    }
+
+    /// Decodes more of the file into the buffer.
+    fn fill(&mut self) -> Result<(), Diagnostic> {
+        if !self.text.read(&mut self.buffer)? {
+            self.eof = true;
+        }
+        Ok(())
+    }
 }
 
 type ScanError = (Span, &'static str, &'static str);
@@ -73,10 +224,26 @@ type ScanError = (Span, &'static str, &'static str);
 const QUOTE_HELP: &str =
     "a cell that starts with `\"` must end with `\"` before the next `,` or line break; write a `\"` inside it as `\"\"`";
 
-fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
+/// What the scanner finds at a place in the text.
+#[derive(Debug)]
+enum Scanned {
+    /// A whole row, and where the next one starts.
+    Row(Vec<Cell>, usize),
+    /// The text ends inside a row (or between a CR and the LF that may follow it),
+    /// and more of the file follows: the row is scanned again from its start when
+    /// there is more text.
+    More,
+    /// The file has ended, with the last row.
+    End,
+}
+
+/// Scans the row that starts at `p`. `eof`: the text is the rest of the file, so a
+/// row it ends inside of ends there.
+fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
     let b = text.as_bytes();
-    let mut p = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut rows = Vec::new();
+    if p >= b.len() {
+        return Ok(if eof { Scanned::End } else { Scanned::More });
+    }
     let mut row = Vec::new();
     loop {
         let start = p;
@@ -88,6 +255,7 @@ fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
             let mut plain = true;
             loop {
                 match b.get(p) {
+                    None if !eof => return Ok(Scanned::More),
                     None => {
                         return Err((
                             Span::new(start, start + 1),
@@ -95,6 +263,8 @@ fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
                             QUOTE_HELP,
                         ))
                     }
+                    // A quote at the end of the text may be the first of a doubled one.
+                    Some(b'"') if p + 1 == b.len() && !eof => return Ok(Scanned::More),
                     Some(b'"') if b.get(p + 1) == Some(&b'"') => {
                         value.push_str(&text[segment..=p]);
                         p += 2;
@@ -125,6 +295,9 @@ fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
             while p < b.len() && !matches!(b[p], b',' | b'\r' | b'\n') {
                 p += 1;
             }
+            if p == b.len() && !eof {
+                return Ok(Scanned::More);
+            }
             Cell {
                 input: if p == start {
                     Input::Empty
@@ -139,27 +312,42 @@ fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
         match b.get(p) {
             Some(b',') => p += 1,
             Some(b'\r' | b'\n') => {
-                if b[p] == b'\r' && b.get(p + 1) == Some(&b'\n') {
-                    p += 1;
+                if b[p] == b'\r' {
+                    match b.get(p + 1) {
+                        Some(b'\n') => p += 1,
+                        None if !eof => return Ok(Scanned::More),
+                        _ => {}
+                    }
                 }
-                p += 1;
-                rows.push(std::mem::take(&mut row));
-                if p == b.len() {
-                    break;
-                }
+                return Ok(Scanned::Row(row, p + 1));
             }
-            _ => {
-                rows.push(std::mem::take(&mut row));
-                break;
-            }
+            None if !eof => return Ok(Scanned::More),
+            _ => return Ok(Scanned::Row(row, p)),
         }
     }
-    Ok(rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every row of a whole text, as a file of that text is read.
+    fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
+        let mut rows = Vec::new();
+        let mut p = 0;
+        while let Scanned::Row(row, next) = next_row(text, p, true)? {
+            rows.push(row);
+            p = next;
+        }
+        if rows.is_empty() {
+            rows.push(vec![Cell {
+                input: Input::Empty,
+                span: Span::new(p, p),
+                text_at: Some(p),
+            }]);
+        }
+        Ok(rows)
+    }
 
     fn texts(text: &str) -> Vec<Vec<(String, Span, Option<usize>)>> {
         scan(text)
@@ -182,16 +370,21 @@ mod tests {
 
     #[test]
     fn cells_keep_their_spans() {
-        let rows = texts("\u{feff}单位,a\r\n\r\n蓬江区,\"x,\"\"y\"\"\"\n\"图表、图解\",\n");
+        let rows = texts("单位,a\r\n\r\n蓬江区,\"x,\"\"y\"\"\"\n\"图表、图解\",\n");
         assert_eq!(rows.len(), 4);
-        assert_eq!(rows[0][0], ("单位".into(), Span::new(3, 9), Some(3)));
-        assert_eq!(rows[0][1], ("a".into(), Span::new(10, 11), Some(10)));
+        assert_eq!(rows[0][0], ("单位".into(), Span::new(0, 6), Some(0)));
+        assert_eq!(rows[0][1], ("a".into(), Span::new(7, 8), Some(7)));
         // The blank line is a row of its own, as in a spreadsheet.
-        assert_eq!(rows[1], vec![(String::new(), Span::new(13, 13), Some(13))]);
-        assert_eq!(rows[2][1], ("x,\"y\"".into(), Span::new(25, 34), None));
+        assert_eq!(rows[1], vec![(String::new(), Span::new(10, 10), Some(10))]);
+        assert_eq!(rows[2][1], ("x,\"y\"".into(), Span::new(22, 31), None));
         assert_eq!(rows[3][0].0, "图表、图解");
-        assert_eq!(rows[3][0].2, Some(36));
+        assert_eq!(rows[3][0].2, Some(33));
         assert_eq!(rows[3][1].0, "");
+        // An empty text is one blank row.
+        assert_eq!(
+            texts(""),
+            vec![vec![(String::new(), Span::new(0, 0), Some(0))]]
+        );
     }
 
     #[test]
@@ -214,5 +407,33 @@ mod tests {
             (span, message),
             (Span::new(5, 6), "text after the closing quote of a cell")
         );
+    }
+
+    /// Whether the row at the start of a text is whole before the file's end.
+    fn whole(text: &str) -> bool {
+        matches!(next_row(text, 0, false), Ok(Scanned::Row(..)))
+    }
+
+    #[test]
+    fn a_row_is_whole_only_at_its_line_break() {
+        // Cut anywhere before its line break, a row needs more text: a cell, a quoted
+        // line break, a quote that may be doubled, a CR that may have its LF.
+        let row = "蓬江区,\"第一\r\n第\"\"二\"\"\",3\r\n";
+        for (at, _) in row.char_indices().skip(1) {
+            assert!(!whole(&row[..at]), "{:?}", &row[..at]);
+        }
+        assert!(whole(row));
+        match next_row(row, 0, false) {
+            Ok(Scanned::Row(cells, next)) => {
+                assert_eq!(next, row.len());
+                assert_eq!(cells.len(), 3);
+                assert!(matches!(&cells[1].input, Input::Text(t) if t == "第一\r\n第\"二\""));
+            }
+            other => panic!("{other:?}"),
+        }
+        // A bare CR is a line break once what follows is known.
+        assert!(whole("a\rb"));
+        assert!(!whole("a\r"));
+        assert!(matches!(next_row("a\r", 0, true), Ok(Scanned::Row(_, 2))));
     }
 }

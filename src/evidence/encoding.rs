@@ -6,7 +6,8 @@
 //!
 //! CSV evidence comes from Excel and WPS, which on Chinese Windows save "CSV" in
 //! GB18030 (GBK) and "CSV UTF-8" in UTF-8 with a byte-order mark, so a CSV file may be
-//! either. Its encoding is named with `kaohe eval --encoding`, or detected:
+//! either. Its encoding is named with `kaohe eval --encoding`, or detected from the
+//! file's first bytes ([`SNIFF`], the whole of most files):
 //!
 //! 1. bytes that are not text — UTF-16 (a byte-order mark `FF FE` or `FE FF`, or NUL
 //!    bytes between ASCII letters), a zip archive such as a workbook, an old `.xls` or
@@ -17,12 +18,17 @@
 //!    (`kaohe::io::encoding_detected`) says so;
 //! 4. anything else is refused: kaohe cannot tell what it is.
 //!
+//! A CSV file is then decoded as it is read ([`TextReader`]), so that a large file is
+//! never held whole; a byte further on that is not valid in the encoding (or a NUL
+//! byte) ends the reading with the same refusal, at its line.
+//!
 //! A refusal quotes no line of the file: decoded with the wrong encoding, the line
 //! would be mojibake. It names the line instead.
 
 use std::borrow::Cow;
+use std::io::Read;
 
-use encoding_rs::{DecoderResult, GB18030};
+use encoding_rs::{Decoder, DecoderResult, GB18030};
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
@@ -44,16 +50,6 @@ impl Encoding {
             Encoding::Gb18030 => "GB18030 (GBK)",
         }
     }
-}
-
-/// A CSV file's text and how it was read.
-#[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text, without a byte-order mark.
-    pub text: String,
-    pub encoding: Encoding,
-    /// The encoding was detected, not named with `--encoding`.
-    pub detected: bool,
 }
 
 /// How to save a CSV file so that it is read, for helps.
@@ -284,31 +280,293 @@ fn floor_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// Reads a CSV file's bytes in the encoding named, or in the one detected (see the
-/// module's documentation). `expected` are texts a header of the rubric holds, such
-/// as `单位`, without whitespace.
-pub fn decode_csv(
-    name: &str,
+/// The bytes at the start of a CSV file its encoding is told from, when it is not
+/// named: the whole of most files.
+pub const SNIFF: usize = 1 << 20;
+
+/// A CSV file's text, decoded as it is read, a block of bytes at a time, so that a
+/// large file is never held whole. The encoding is the one named, or the one detected
+/// from the file's first bytes ([`SNIFF`]; see the module's documentation); a byte
+/// that is not valid in it, however far into the file, ends the reading with the same
+/// refusal as one at the start, naming its line.
+pub struct TextReader<R> {
+    name: String,
+    reader: R,
+    encoding: Encoding,
+    detected: bool,
+    /// The file began with a UTF-8 byte-order mark, which is not part of the text.
+    bom: bool,
+    /// The text of the first bytes, decoded to tell the encoding and not handed out
+    /// yet.
+    head: Option<String>,
+    /// Bytes read but not decoded yet: a UTF-8 character cut at the end of a block.
+    /// (The GB18030 decoder keeps a cut character itself.)
+    pending: Vec<u8>,
+    gb: Option<Decoder>,
+    /// How many `\n` bytes came before the bytes being decoded: lines for messages.
+    newlines: usize,
+    /// How many bytes are read at once.
+    block: usize,
+    eof: bool,
+}
+
+/// Bytes decoded as GB18030, a block at a time, appended to `out`; or the offset in
+/// `bytes` of the first malformed sequence. `last` when no byte follows.
+fn gb18030_block(
+    decoder: &mut Decoder,
     bytes: &[u8],
-    chosen: Option<Encoding>,
-    expected: &[String],
-) -> Result<Decoded, Diagnostic> {
-    if let Some(what) = not_text(bytes) {
-        return Err(refuse_not_text(name, what, SAVE_CSV));
+    last: bool,
+    out: &mut String,
+) -> Result<(), usize> {
+    let mut from = 0;
+    loop {
+        let room = decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len() - from)
+            .unwrap_or(bytes.len() - from);
+        out.reserve(room.max(4));
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[from..], out, last);
+        from += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(()),
+            DecoderResult::Malformed(bad, after) => {
+                return Err(from.saturating_sub(usize::from(bad) + usize::from(after)))
+            }
+            // The room was reserved for the whole input; should it still be too
+            // small, more is reserved and the rest decoded.
+            DecoderResult::OutputFull => {}
+        }
     }
-    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let utf8 = |detected| -> Result<Decoded, Diagnostic> {
-        let body = if bom { &bytes[3..] } else { bytes };
-        match std::str::from_utf8(body) {
-            Ok(text) => Ok(Decoded {
-                text: text.to_string(),
-                encoding: Encoding::Utf8,
-                detected,
-            }),
-            Err(e) => {
-                let at = e.valid_up_to() + if bom { 3 } else { 0 };
-                let line = line_of(bytes, at);
-                let gbk = !bom && gb18030(bytes).is_ok_and(|t| looks_chinese(&t));
+}
+
+/// How much of the bytes is valid UTF-8, a character cut at the end included when
+/// more bytes follow (`last` false); or the offset of the first invalid byte.
+fn utf8_prefix(bytes: &[u8], last: bool) -> Result<usize, usize> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(bytes.len()),
+        Err(e) if e.error_len().is_none() && !last => Ok(e.valid_up_to()),
+        Err(e) => Err(e.valid_up_to()),
+    }
+}
+
+/// Whether the bytes, from the start of a line, read as GB18030 and as Chinese: what
+/// a file that is not UTF-8 most likely is.
+fn reads_as_gbk(bytes: &[u8], last: bool) -> bool {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut text = String::new();
+    gb18030_block(&mut decoder, bytes, last, &mut text).is_ok() && looks_chinese(&text)
+}
+
+fn read_error(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        codes::READ,
+        format!("cannot read `{name}`: {}", super::lower_io(e)),
+    )
+    .help("check the path, and that the file can be read")
+}
+
+/// Reads up to `limit` bytes, fewer only at the end of the input.
+fn read_block(reader: &mut impl Read, limit: usize, name: &str) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = Vec::with_capacity(limit.min(SNIFF));
+    reader
+        .take(limit as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(name, &e))?;
+    Ok(bytes)
+}
+
+impl<R: Read> TextReader<R> {
+    /// Starts reading a CSV file in the encoding named, or in the one detected from
+    /// its first `sniff` bytes (see the module's documentation); then `block` bytes at
+    /// a time. `expected` are texts a header of the rubric holds, such as `单位`,
+    /// without whitespace.
+    pub fn open(
+        name: &str,
+        mut reader: R,
+        chosen: Option<Encoding>,
+        expected: &[String],
+        sniff: usize,
+        block: usize,
+    ) -> Result<Self, Diagnostic> {
+        // At least the byte-order marks and the signatures of binary files.
+        let sniff = sniff.max(16);
+        let bytes = read_block(&mut reader, sniff, name)?;
+        // A file of exactly `sniff` bytes has ended too: the next read says so.
+        let eof = bytes.len() < sniff;
+        if let Some(what) = not_text(&bytes) {
+            return Err(refuse_not_text(name, what, SAVE_CSV));
+        }
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        let mut text = TextReader {
+            name: name.to_string(),
+            reader,
+            encoding: Encoding::Utf8,
+            detected: false,
+            bom,
+            head: None,
+            pending: Vec::new(),
+            gb: None,
+            newlines: 0,
+            block: block.max(1),
+            eof,
+        };
+        match chosen {
+            Some(Encoding::Utf8) => text.start_utf8(bytes, false)?,
+            Some(Encoding::Gb18030) => {
+                if bom {
+                    return Err(refusal(
+                        name,
+                        format!("`{name}` is UTF-8 text (it begins with a UTF-8 byte-order mark), not GB18030 (GBK)"),
+                        "leave `--encoding` out, or give `--encoding utf-8`",
+                    ));
+                }
+                if utf8_prefix(&bytes, eof).is_ok() && !bytes.is_ascii() {
+                    return Err(refusal(
+                        name,
+                        format!("`{name}` is UTF-8 text, not GB18030 (GBK): read as GB18030 it would be garbled"),
+                        "leave `--encoding` out, or give `--encoding utf-8`",
+                    ));
+                }
+                let mut decoder = GB18030.new_decoder_without_bom_handling();
+                let mut head = String::new();
+                if let Err(at) = gb18030_block(&mut decoder, &bytes, eof, &mut head) {
+                    return Err(refusal(
+                        name,
+                        format!(
+                            "`{name}` is not GB18030 (GBK) text: line {} holds bytes that are not GB18030",
+                            line_of(&bytes, at)
+                        ),
+                        SAVE_CSV,
+                    ));
+                }
+                text.start_gb18030(decoder, head, &bytes, false);
+            }
+            None => match utf8_prefix(&bytes, eof) {
+                Ok(_) => text.start_utf8(bytes, true)?,
+                Err(_) if bom => text.start_utf8(bytes, true)?,
+                Err(at) => {
+                    let line = line_of(&bytes, at);
+                    let mut decoder = GB18030.new_decoder_without_bom_handling();
+                    let mut head = String::new();
+                    match gb18030_block(&mut decoder, &bytes, eof, &mut head) {
+                        Ok(()) if holds_header(&head, expected) => {
+                            text.start_gb18030(decoder, head, &bytes, true);
+                        }
+                        Ok(()) => return Err(refusal(
+                            name,
+                            format!("cannot tell the encoding of `{name}`: it is not UTF-8 (from line {line}), and read as GB18030 (GBK) it holds no header of the rubric such as `单位`"),
+                            &format!("if the file is GBK, say so with `--encoding gbk`; otherwise {SAVE_CSV}"),
+                        )),
+                        Err(_) => return Err(refusal(
+                            name,
+                            format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds a byte that is not UTF-8"),
+                            SAVE_CSV,
+                        )),
+                    }
+                }
+            },
+        }
+        Ok(text)
+    }
+
+    /// Reads the first bytes as UTF-8, without the byte-order mark: refused, when they
+    /// are not, with what they look like.
+    fn start_utf8(&mut self, bytes: Vec<u8>, detected: bool) -> Result<(), Diagnostic> {
+        self.detected = detected;
+        self.pending = bytes;
+        if self.bom {
+            self.pending.drain(..3);
+        }
+        let mut head = String::new();
+        self.utf8(&mut head, true)?;
+        self.head = Some(head);
+        Ok(())
+    }
+
+    /// Goes on in GB18030 after the first bytes, decoded into `head`.
+    fn start_gb18030(&mut self, decoder: Decoder, head: String, bytes: &[u8], detected: bool) {
+        self.encoding = Encoding::Gb18030;
+        self.detected = detected;
+        self.gb = Some(decoder);
+        self.newlines = bytecount(bytes);
+        self.head = Some(head);
+    }
+
+    /// The encoding the file is read in.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Whether the encoding was detected, not named with `--encoding`.
+    pub fn detected(&self) -> bool {
+        self.detected
+    }
+
+    /// Appends the next part of the text to `out`: `false` when the file has ended
+    /// and nothing was added. A part may end inside a line, never inside a character.
+    pub fn read(&mut self, out: &mut String) -> Result<bool, Diagnostic> {
+        if let Some(head) = self.head.take() {
+            if !head.is_empty() || !self.eof {
+                out.push_str(&head);
+                return Ok(true);
+            }
+        }
+        if self.eof {
+            return Ok(false);
+        }
+        let bytes = read_block(&mut self.reader, self.block, &self.name)?;
+        self.eof = bytes.is_empty();
+        if bytes.contains(&0) {
+            return Err(refuse_not_text(
+                &self.name,
+                NotText::Binary("a binary file, not a text (it holds NUL bytes)"),
+                SAVE_CSV,
+            ));
+        }
+        match self.gb.as_mut() {
+            None => {
+                self.pending.extend_from_slice(&bytes);
+                self.utf8(out, false)?;
+            }
+            Some(decoder) => {
+                if let Err(at) = gb18030_block(decoder, &bytes, self.eof, out) {
+                    let line = self.newlines + line_of(&bytes, at);
+                    let name = &self.name;
+                    return Err(refusal(
+                        name,
+                        if self.detected {
+                            format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds bytes that are not GB18030")
+                        } else {
+                            format!("`{name}` is not GB18030 (GBK) text: line {line} holds bytes that are not GB18030")
+                        },
+                        SAVE_CSV,
+                    ));
+                }
+                self.newlines += bytecount(&bytes);
+            }
+        }
+        Ok(!self.eof)
+    }
+
+    /// Decodes the pending bytes as UTF-8 into `out`, keeping a character cut at their
+    /// end for the next block. `head`: they are the first bytes of the file.
+    fn utf8(&mut self, out: &mut String, head: bool) -> Result<(), Diagnostic> {
+        let bytes = &self.pending;
+        match utf8_prefix(bytes, self.eof) {
+            Ok(valid) => {
+                // Checked just above.
+                out.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+                self.newlines += bytecount(&bytes[..valid]);
+                self.pending.drain(..valid);
+                Ok(())
+            }
+            Err(at) => {
+                let line = self.newlines + line_of(bytes, at);
+                // Whether the file reads as GBK is told from its first bytes, as its
+                // encoding is. A byte further on, in a file whose start is UTF-8, is
+                // no sign that the file is GBK: such a file mixes encodings.
+                let gbk = head && !self.bom && reads_as_gbk(bytes, self.eof);
+                let name = &self.name;
                 Err(refusal(
                     name,
                     format!(
@@ -322,64 +580,12 @@ pub fn decode_csv(
                 ))
             }
         }
-    };
-    match chosen {
-        Some(Encoding::Utf8) => utf8(false),
-        Some(Encoding::Gb18030) => {
-            if bom {
-                return Err(refusal(
-                    name,
-                    format!("`{name}` is UTF-8 text (it begins with a UTF-8 byte-order mark), not GB18030 (GBK)"),
-                    "leave `--encoding` out, or give `--encoding utf-8`",
-                ));
-            }
-            if utf8_error(bytes).is_none() && !bytes.is_ascii() {
-                return Err(refusal(
-                    name,
-                    format!("`{name}` is UTF-8 text, not GB18030 (GBK): read as GB18030 it would be garbled"),
-                    "leave `--encoding` out, or give `--encoding utf-8`",
-                ));
-            }
-            match gb18030(bytes) {
-                Ok(text) => Ok(Decoded {
-                    text,
-                    encoding: Encoding::Gb18030,
-                    detected: false,
-                }),
-                Err(at) => Err(refusal(
-                    name,
-                    format!(
-                        "`{name}` is not GB18030 (GBK) text: line {} holds bytes that are not GB18030",
-                        line_of(bytes, at)
-                    ),
-                    SAVE_CSV,
-                )),
-            }
-        }
-        None => {
-            if bom || utf8_error(bytes).is_none() {
-                return utf8(true);
-            }
-            let line = line_of(bytes, utf8_error(bytes).unwrap_or(0));
-            match gb18030(bytes) {
-                Ok(text) if holds_header(&text, expected) => Ok(Decoded {
-                    text,
-                    encoding: Encoding::Gb18030,
-                    detected: true,
-                }),
-                Ok(_) => Err(refusal(
-                    name,
-                    format!("cannot tell the encoding of `{name}`: it is not UTF-8 (from line {line}), and read as GB18030 (GBK) it holds no header of the rubric such as `单位`"),
-                    &format!("if the file is GBK, say so with `--encoding gbk`; otherwise {SAVE_CSV}"),
-                )),
-                Err(_) => Err(refusal(
-                    name,
-                    format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds a byte that is not UTF-8"),
-                    SAVE_CSV,
-                )),
-            }
-        }
     }
+}
+
+/// How many line feeds the bytes hold.
+fn bytecount(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
 }
 
 /// The warning that a CSV file was read in a detected encoding other than UTF-8.
@@ -395,6 +601,40 @@ pub fn detected(name: &str, encoding: Encoding) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A CSV file's text and how it was read.
+    #[derive(Debug)]
+    struct Decoded {
+        text: String,
+        encoding: Encoding,
+        detected: bool,
+    }
+
+    /// Reads the whole of a file's bytes, `sniff` at first, then `block` at a time.
+    fn decode_in(
+        bytes: &[u8],
+        chosen: Option<Encoding>,
+        sniff: usize,
+        block: usize,
+    ) -> Result<Decoded, Diagnostic> {
+        let mut reader = TextReader::open("a.csv", bytes, chosen, &expected(), sniff, block)?;
+        let mut text = String::new();
+        while reader.read(&mut text)? {}
+        Ok(Decoded {
+            text,
+            encoding: reader.encoding(),
+            detected: reader.detected(),
+        })
+    }
+
+    fn decode_csv(
+        _name: &str,
+        bytes: &[u8],
+        chosen: Option<Encoding>,
+        _expected: &[String],
+    ) -> Result<Decoded, Diagnostic> {
+        decode_in(bytes, chosen, SNIFF, SNIFF)
+    }
 
     fn gbk(text: &str) -> Vec<u8> {
         encoding_rs::GBK.encode(text).0.into_owned()
@@ -508,5 +748,69 @@ mod tests {
             "`a.toml` is not UTF-8 text: it looks like GB18030 (GBK), from line 1"
         );
         assert!(e.help.unwrap().contains("iconv -f GB18030 -t UTF-8 a.toml"));
+    }
+
+    #[test]
+    fn text_read_a_few_bytes_at_a_time_is_the_whole_text() {
+        let text = "单位,决策预公开/未做意见征集\r\n蓬江区,是\r\n“引号”,√\n鹤山市,否";
+        let utf8 = text.as_bytes().to_vec();
+        let bom = format!("\u{feff}{text}").into_bytes();
+        for sniff in 1..12 {
+            for block in 1..6 {
+                for bytes in [&utf8, &bom] {
+                    let d = decode_in(bytes, None, sniff, block).unwrap();
+                    assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf8));
+                }
+                let d = decode_in(&gbk(text), Some(Encoding::Gb18030), sniff, block).unwrap();
+                assert_eq!(d.text, text);
+                // `单位` is four bytes in GBK: a file is told GBK when they are read.
+                if sniff >= 4 {
+                    let d = decode_in(&gbk(text), None, sniff, block).unwrap();
+                    assert_eq!((d.text.as_str(), d.detected), (text, true));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_far_into_the_file_is_refused_with_its_line() {
+        let mut bytes = "单位,a\n".repeat(50).into_bytes();
+        bytes.extend(b"x\xff\n");
+        for chosen in [None, Some(Encoding::Utf8)] {
+            let e = decode_in(&bytes, chosen, 16, 7).unwrap_err();
+            assert_eq!(
+                e.message,
+                "`a.csv` is not UTF-8 text: line 51 holds a byte that is not UTF-8"
+            );
+            assert!(e.labels.is_empty());
+        }
+        // A character cut at the very end.
+        let mut bytes = "a\n".repeat(20).into_bytes();
+        bytes.extend(b"b\xe5\x8d");
+        let e = decode_in(&bytes, None, 16, 2).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.csv` is not UTF-8 text: line 21 holds a byte that is not UTF-8"
+        );
+        let mut bytes = gbk(&"单位,a\n".repeat(50));
+        bytes.extend(b"x\x81\n");
+        let e = decode_in(&bytes, None, 16, 7).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.csv` is neither UTF-8 nor GB18030 (GBK) text: line 51 holds bytes that are not GB18030"
+        );
+        let e = decode_in(&bytes, Some(Encoding::Gb18030), 16, 7).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.csv` is not GB18030 (GBK) text: line 51 holds bytes that are not GB18030"
+        );
+        // So is a NUL byte, as at the start.
+        let mut bytes = "单位,a\n".repeat(50).into_bytes();
+        bytes.extend(b"x\0\n");
+        let e = decode_in(&bytes, None, 16, 7).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`a.csv` is a binary file, not a text (it holds NUL bytes)"
+        );
     }
 }

@@ -11,11 +11,19 @@
 //! every format. This module adds what only a sheet can get wrong — its header, blank
 //! cells, rows without a unit — and words `validate`'s findings for a sheet: each names
 //! the cell (`C7`), its row and its column's header, and points at the cell.
+//!
+//! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
+//! chunks as its size takes, a workbook's sheet in one. The header is read from the
+//! first chunk, and each row's unit is handed on as soon as it is checked; what the
+//! checks across rows need (the header's columns, the names seen, the columns without
+//! a header already reported) is all that is kept from one chunk to the next. Rows are
+//! numbered in the whole sheet.
 
 use std::collections::{HashMap, HashSet};
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
+use super::fast;
 use super::raw::{Node, Raw};
 use super::value::{validate, Unit};
 use crate::check::{suggest_name, Rubric};
@@ -33,19 +41,11 @@ pub struct Grid {
     pub path: String,
     /// The sheet's name, for a workbook.
     pub sheet: Option<String>,
-    /// Every row, blank ones included: `rows[i]` is row `i + 1`.
+    /// Every row, blank ones included: `rows[i]` is row `i + 1` of the grid (of the
+    /// file, for all but a CSV file's later chunks).
     pub rows: Vec<Vec<Cell>>,
     /// How the workbook counts days (a CSV file has no day numbers).
     pub dates: DateSystem,
-}
-
-/// What a sheet gives: its valid units, every problem, and the warnings about how it
-/// was read (unit names normalised).
-#[derive(Debug, Clone, Default)]
-pub struct SheetRead {
-    pub units: Vec<RowUnit>,
-    pub problems: Vec<Diagnostic>,
-    pub notes: Vec<Diagnostic>,
 }
 
 /// A unit read from one row, and where: `` `a.csv` row 7 ``.
@@ -64,7 +64,8 @@ impl Grid {
         }
     }
 
-    /// How a message begins for one cell: `` cell C7 (row 7, column `决策预公开/未做意见征集`) ``.
+    /// How a message begins for one cell: `` cell C7 (row 7, column `决策预公开/未做意见征集`) ``,
+    /// for the sheet's 0-based `row`.
     fn cell_name(&self, row: usize, col: usize, header: &str) -> String {
         let sheet = match &self.sheet {
             Some(s) => format!("sheet `{s}`, "),
@@ -82,10 +83,43 @@ impl Grid {
             row + 1
         )
     }
+}
+
+/// A grid as a part of its sheet: one chunk of a CSV file's rows, numbered as in the
+/// whole file (`first` rows above it), or a whole sheet (`first` 0). Every row index
+/// of this module is the sheet's.
+#[derive(Clone, Copy)]
+struct Placed<'g> {
+    grid: &'g Grid,
+    first: usize,
+}
+
+impl<'g> Placed<'g> {
+    /// A row of the sheet, which must be in this part.
+    fn row(&self, row: usize) -> &'g [Cell] {
+        &self.grid.rows[row - self.first]
+    }
+
+    /// The row below the last of this part.
+    fn end(&self) -> usize {
+        self.first + self.grid.rows.len()
+    }
+
+    fn source(&self) -> &'g SourceFile {
+        &self.grid.source
+    }
+
+    fn what(&self) -> String {
+        self.grid.what()
+    }
+
+    fn cell_name(&self, row: usize, col: usize, header: &str) -> String {
+        self.grid.cell_name(row, col, header)
+    }
 
     /// The span of a whole row, or of the place a row would be.
     fn row_span(&self, row: usize) -> Span {
-        match (self.rows[row].first(), self.rows[row].last()) {
+        match (self.row(row).first(), self.row(row).last()) {
             (Some(first), Some(last)) => first.span.to(last.span),
             _ => Span::default(),
         }
@@ -99,7 +133,7 @@ impl Grid {
 
     /// The cell at a place, or a blank one at the end of a row that stops short.
     fn cell(&self, row: usize, col: usize) -> Cell {
-        match self.rows[row].get(col) {
+        match self.row(row).get(col) {
             Some(cell) => cell.clone(),
             None => {
                 let end = self.row_span(row).end;
@@ -154,22 +188,22 @@ pub fn expected_headers(rubric: &Rubric) -> HashSet<String> {
 /// two rows (`单位`) holds its text in the upper one only, so it is one part. With
 /// `fill`, a blank cell takes the text to its left in its row, as a merged cell over
 /// several columns shows it, when the column has a name of its own in a row below.
-fn column_header(grid: &Grid, rows: HeaderRows, col: usize, fill: bool) -> (String, Option<usize>) {
-    let own = |row: usize| {
-        grid.rows[row]
-            .get(col)
-            .map(|c| c.text())
-            .unwrap_or_default()
-    };
+fn column_header(
+    part: Placed<'_>,
+    rows: HeaderRows,
+    col: usize,
+    fill: bool,
+) -> (String, Option<usize>) {
+    let own = |row: usize| part.row(row).get(col).map(|c| c.text()).unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
     let mut place = None;
     for row in rows.first..rows.end() {
         let own = own(row);
         // Only a cell above a name of the column's own sits under a merged cell (a
         // blank column beside `单位` does not).
-        let under = fill && (row + 1..rows.end()).any(|below| !own_text_empty(grid, below, col));
+        let under = fill && (row + 1..rows.end()).any(|below| !own_text_empty(part, below, col));
         let text = if own.is_empty() && under {
-            grid.rows[row][..col.min(grid.rows[row].len())]
+            part.row(row)[..col.min(part.row(row).len())]
                 .iter()
                 .rev()
                 .map(Cell::text)
@@ -189,26 +223,35 @@ fn column_header(grid: &Grid, rows: HeaderRows, col: usize, fill: bool) -> (Stri
 }
 
 /// Whether a cell has no text (or is past the end of its row).
-fn own_text_empty(grid: &Grid, row: usize, col: usize) -> bool {
-    grid.rows[row].get(col).is_none_or(Cell::is_blank)
+fn own_text_empty(part: Placed<'_>, row: usize, col: usize) -> bool {
+    part.row(row).get(col).is_none_or(Cell::is_blank)
 }
 
 /// A column's header as the header's rows give it: with the merged cells above
 /// filled in when that names a column of the rubric, as they are otherwise.
 fn header_text(
-    grid: &Grid,
+    part: Placed<'_>,
     rows: HeaderRows,
     col: usize,
     expected: &HashSet<String>,
 ) -> (String, Option<usize>) {
     if rows.count > 1 {
-        let filled = column_header(grid, rows, col, true);
+        let filled = column_header(part, rows, col, true);
         if expected.contains(&normalise_name(&filled.0)) {
             return filled;
         }
     }
-    column_header(grid, rows, col, false)
+    column_header(part, rows, col, false)
 }
+
+/// A header lies near the top: among the first rows of a sheet, the rest of a large
+/// sheet is not searched.
+const TOP: usize = 64;
+/// The rows a header may take.
+const DEEPEST: usize = 3;
+/// The rows the search for a header may look at: a chunk of a CSV file that holds as
+/// many (or the whole file) finds the header a sheet read whole would.
+pub const HEADER_SEARCH_ROWS: usize = TOP + 2 * DEEPEST;
 
 /// Where the header of a sheet is: the rows, among the first that name two columns of
 /// the rubric (or `单位` and one), or else one, that name the most. `None` when no row
@@ -224,20 +267,18 @@ pub fn has_evidence_header(expected: &HashSet<String>, grid: &Grid) -> bool {
     best_header(expected, grid).is_some_and(|(_, named)| named >= 2)
 }
 
-/// The header's rows and how many columns they name.
+/// The header's rows and how many columns they name, in a grid that starts the sheet.
 fn best_header(expected: &HashSet<String>, grid: &Grid) -> Option<(HeaderRows, usize)> {
-    // A header lies near the top; the rest of a large sheet is not searched.
-    const TOP: usize = 64;
-    const DEEPEST: usize = 3;
+    let part = Placed { grid, first: 0 };
     let n = grid.rows.len();
     let score = |rows: HeaderRows| {
         let width = (rows.first..rows.end())
-            .map(|r| grid.rows[r].len())
+            .map(|r| part.row(r).len())
             .max()
             .unwrap_or(0);
         (0..width)
             .filter(|&c| {
-                expected.contains(&normalise_name(&header_text(grid, rows, c, expected).0))
+                expected.contains(&normalise_name(&header_text(part, rows, c, expected).0))
             })
             .count()
     };
@@ -271,113 +312,237 @@ struct Header<'r> {
     /// The layout's column of each sheet column.
     of: Vec<Option<usize>>,
     layout: Layout<'r>,
+    /// Whether each column of the header's width is headed by nothing.
+    unnamed: Vec<bool>,
+    /// The header's last row (0-based).
+    last: usize,
+    /// Where each fact's cells are, for reading a valid row the fast way.
+    plan: Option<fast::RowPlan<'r>>,
 }
 
-/// Reads every unit of a sheet, or reports every problem of it, calling `progress`
-/// after each row.
-pub fn units(rubric: &Rubric, grid: &Grid, progress: &mut dyn FnMut()) -> SheetRead {
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
-    let expected = expected_headers(rubric);
-    let found = header_rows(&expected, grid).or_else(|| {
-        grid.rows
-            .iter()
-            .position(|r| r.iter().any(|c| !c.is_blank()))
-            .map(|first| HeaderRows { first, count: 1 })
-    });
-    let Some(rows) = found else {
-        problems.push(
-            Diagnostic::error(
-                codes::EVIDENCE_UNIT,
-                format!("{} holds no unit: it is empty", grid.what()),
-            )
-            .primary(Span::default(), "empty")
-            .help("write the header (`kaohe template RULE --format csv` makes one) and one row per unit below it")
-            .with_source(&grid.source),
-        );
-        return SheetRead {
-            problems,
-            ..SheetRead::default()
-        };
-    };
-    let header = read_header(rubric, grid, rows, &expected, &mut problems);
-    let mut units = Vec::new();
-    let mut any_row = false;
-    // Every named row, valid or not, so that a unit twice in one sheet is reported
-    // with the rest of its problems.
-    let mut named: HashMap<String, (usize, Span)> = HashMap::new();
-    for row in rows.end()..grid.rows.len() {
-        if grid.rows[row].iter().all(Cell::is_blank) {
-            continue;
-        }
-        any_row = true;
-        let read = read_row(rubric, grid, &header, row);
-        progress();
-        let (unit, mut found, name) = (read.unit, read.problems, read.name);
-        notes.extend(read.note);
-        problems.append(&mut found);
-        let mut twice = false;
-        if let Some((name, span)) = name {
-            if let Some(&(first, first_span)) = named.get(&name) {
-                twice = true;
-                problems.push(
-                    Diagnostic::error(
-                        codes::EVIDENCE_DUPLICATE,
-                        format!("unit `{name}` has evidence in two rows"),
-                    )
-                    .primary(span, "named again here")
-                    .label(first_span, "first here")
-                    .help(format!(
-                        "the first is row {}; keep one row per unit",
-                        first + 1
-                    ))
-                    .with_source(&grid.source),
-                );
-            } else {
-                named.insert(name, (row, span));
-            }
-        }
-        if let (Some(unit), false) = (unit, twice) {
-            units.push(RowUnit {
-                unit,
-                place: format!("{} row {}", grid.what(), row + 1),
-            });
+impl Header<'_> {
+    /// Whether a column has no header: blank in the header, or past its end.
+    fn unnamed(&self, col: usize) -> bool {
+        self.unnamed.get(col).copied().unwrap_or(true)
+    }
+}
+
+/// Where a sheet's findings go, as soon as they are found.
+pub trait Found {
+    /// A problem of the sheet (of its header, or of a row, whose unit is then not
+    /// given).
+    fn problem(&mut self, problem: Diagnostic);
+    /// A warning about how a row was read.
+    fn note(&mut self, note: Diagnostic);
+    /// The sheet's 0-based `row`, in its chunk `chunk` (the first is 0), names a unit,
+    /// valid or not: the row and chunk of the sheet's first row to name it, if an
+    /// earlier one did (the names are kept by the caller, once for every check).
+    fn named(&mut self, name: &str, row: usize, chunk: usize) -> Option<(usize, usize)>;
+    /// A valid unit, read from the sheet's `row` in its chunk `chunk`, of the sheet
+    /// `what` (as [`Grid::what`] names it).
+    fn unit(&mut self, unit: Unit, row: usize, chunk: usize, what: &str);
+    /// A row that is not blank was read, valid or not.
+    fn row(&mut self);
+}
+
+/// A sheet read a chunk of rows at a time: [`Self::chunk`] for each, in order, then
+/// [`Self::finish`]. Only what the checks across rows need is kept between chunks (and
+/// the names of the units, by the caller).
+pub struct SheetReader<'r> {
+    rubric: &'r Rubric,
+    expected: HashSet<String>,
+    state: State<'r>,
+    /// The columns without a header whose first value has been reported.
+    reported: HashSet<usize>,
+    /// The chunks read so far.
+    chunks: usize,
+}
+
+/// How far a sheet is read.
+enum State<'r> {
+    /// Every row so far is blank: the first chunk's text, to point at should the
+    /// sheet be empty, and the sheet's name in messages.
+    Blank(Option<(SourceFile, String)>),
+    /// The header is read. `no_row` says that no row follows it, until one does.
+    Rows {
+        header: Box<Header<'r>>,
+        no_row: Option<Diagnostic>,
+    },
+}
+
+impl<'r> SheetReader<'r> {
+    /// A reader of a sheet for the rubric; `expected` are the headers its sheets may
+    /// have ([`expected_headers`]).
+    pub fn new(rubric: &'r Rubric, expected: HashSet<String>) -> Self {
+        SheetReader {
+            rubric,
+            expected,
+            state: State::Blank(None),
+            reported: HashSet::new(),
+            chunks: 0,
         }
     }
-    if !any_row {
-        problems.push(
-            Diagnostic::error(
+
+    /// Reads the next chunk of the sheet, whose first row is the sheet's `first_row`:
+    /// the header when it is in it (a header is looked for in the first chunk, which
+    /// holds at least [`HEADER_SEARCH_ROWS`] rows, or else is the first row that is not
+    /// blank), then every row below it. Each valid unit, problem and note goes to
+    /// `found` as it is read.
+    pub fn chunk(&mut self, grid: &Grid, first_row: usize, found: &mut dyn Found) {
+        let part = Placed {
+            grid,
+            first: first_row,
+        };
+        let chunk = self.chunks;
+        self.chunks += 1;
+        let mut from = first_row;
+        if let State::Blank(first_source) = &mut self.state {
+            let header = if chunk == 0 && first_row == 0 {
+                header_rows(&self.expected, grid)
+            } else {
+                None
+            };
+            let header = header.or_else(|| {
+                (part.first..part.end())
+                    .find(|&r| part.row(r).iter().any(|c| !c.is_blank()))
+                    .map(|first| HeaderRows { first, count: 1 })
+            });
+            let Some(rows) = header else {
+                first_source.get_or_insert_with(|| (grid.source.clone(), grid.what()));
+                return;
+            };
+            let mut problems = Vec::new();
+            let header = read_header(self.rubric, part, rows, &self.expected, &mut problems);
+            for d in problems {
+                found.problem(d);
+            }
+            let no_row = Diagnostic::error(
                 codes::EVIDENCE_UNIT,
                 format!(
                     "{} holds no unit: there is no row below the header",
-                    grid.what()
+                    part.what()
                 ),
             )
-            .primary(grid.header_span(rows), "the header")
+            .primary(part.header_span(rows), "the header")
             .help("fill in one row per unit below the header, starting with the unit's name")
-            .with_source(&grid.source),
-        );
+            .with_source(part.source());
+            self.state = State::Rows {
+                header: Box::new(header),
+                no_row: Some(no_row),
+            };
+            from = rows.end();
+        }
+        let State::Rows { header, no_row } = &mut self.state else {
+            return;
+        };
+        let what = part.what();
+        for row in from..part.end() {
+            if part.row(row).iter().all(Cell::is_blank) {
+                continue;
+            }
+            *no_row = None;
+            // A column without a header is fine while it is empty (spreadsheets often
+            // carry a few); a value in it would be silently unread, so that is an
+            // error, reported at the column's first value.
+            for (c, cell) in part.row(row).iter().enumerate() {
+                if header.unnamed(c) && !cell.is_blank() && self.reported.insert(c) {
+                    found.problem(
+                        Diagnostic::error(
+                            codes::EVIDENCE_COLUMN,
+                            format!(
+                                "{}: column {} has values but no header",
+                                part.cell_name(row, c, ""),
+                                column_letters(c)
+                            ),
+                        )
+                        .primary(cell.span, "a value under no header")
+                        .help(format!(
+                            "write the fact's header (`ITEM/FACT`) in row {} above it, or delete the column",
+                            header.last + 1
+                        ))
+                        .with_source(part.source()),
+                    );
+                }
+            }
+            let read = read_row(self.rubric, part, header, row);
+            found.row();
+            if let Some(note) = read.note {
+                found.note(note);
+            }
+            for d in read.problems {
+                found.problem(d);
+            }
+            let mut twice = false;
+            if let Some((name, span)) = read.name {
+                // Every named row, valid or not, so that a unit twice in one sheet is
+                // reported with the rest of its problems.
+                if let Some((first, first_chunk)) = found.named(&name, row, chunk) {
+                    twice = true;
+                    let d = Diagnostic::error(
+                        codes::EVIDENCE_DUPLICATE,
+                        format!("unit `{name}` has evidence in two rows"),
+                    )
+                    .primary(span, "named again here");
+                    // The first row can be pointed at while its chunk is read.
+                    let d = match header.unit {
+                        Some(c) if first_chunk == chunk => {
+                            d.label(part.cell(first, c).span, "first here")
+                        }
+                        _ => d,
+                    };
+                    found.problem(
+                        d.help(format!(
+                            "the first is row {}; keep one row per unit",
+                            first + 1
+                        ))
+                        .with_source(part.source()),
+                    );
+                }
+            }
+            if let (Some(unit), false) = (read.unit, twice) {
+                found.unit(unit, row, chunk, &what);
+            }
+        }
     }
-    crate::diagnostic::sort(&mut problems);
-    SheetRead {
-        units,
-        problems,
-        notes,
+
+    /// Ends the sheet: says it holds no unit, when it holds none.
+    pub fn finish(self, found: &mut dyn Found) {
+        match self.state {
+            // A sheet is given at least one chunk, so its first is there.
+            State::Blank(Some((source, what))) => found.problem(
+                Diagnostic::error(
+                    codes::EVIDENCE_UNIT,
+                    format!("{what} holds no unit: it is empty"),
+                )
+                .primary(Span::default(), "empty")
+                .help("write the header (`kaohe template RULE --format csv` makes one) and one row per unit below it")
+                .with_source(&source),
+            ),
+            State::Blank(None) => {}
+            State::Rows {
+                no_row: Some(d), ..
+            } => found.problem(d),
+            State::Rows { .. } => {}
+        }
     }
 }
 
 /// The header's cells, one per column: each column's header over the header's rows,
 /// placed at its lowest cell that has text, and that cell's row.
-fn header_cells(grid: &Grid, rows: HeaderRows, expected: &HashSet<String>) -> Vec<(Cell, usize)> {
+fn header_cells(
+    part: Placed<'_>,
+    rows: HeaderRows,
+    expected: &HashSet<String>,
+) -> Vec<(Cell, usize)> {
     let width = (rows.first..rows.end())
-        .map(|r| grid.rows[r].len())
+        .map(|r| part.row(r).len())
         .max()
         .unwrap_or(0);
     (0..width)
         .map(|c| {
-            let (text, place) = header_text(grid, rows, c, expected);
+            let (text, place) = header_text(part, rows, c, expected);
             let row = place.unwrap_or(rows.end() - 1);
-            let at = grid.cell(row, c);
+            let at = part.cell(row, c);
             if rows.count == 1 {
                 return (at, row);
             }
@@ -397,7 +562,7 @@ fn header_cells(grid: &Grid, rows: HeaderRows, expected: &HashSet<String>) -> Ve
 
 fn read_header<'r>(
     rubric: &'r Rubric,
-    grid: &Grid,
+    part: Placed<'_>,
     rows: HeaderRows,
     expected: &HashSet<String>,
     problems: &mut Vec<Diagnostic>,
@@ -421,22 +586,20 @@ fn read_header<'r>(
         .collect();
     let h = rows.end() - 1;
     let (cells, places): (Vec<Cell>, Vec<usize>) =
-        header_cells(grid, rows, expected).into_iter().unzip();
+        header_cells(part, rows, expected).into_iter().unzip();
     let cells = &cells;
     let mut unit = None;
     let mut at: HashMap<usize, usize> = HashMap::new();
     let mut of = vec![None; cells.len()];
-    let mut unnamed = Vec::new();
     let error = |code, message: String, cell: &Cell, label: &str, help: String| {
         Diagnostic::error(code, message)
             .primary(cell.span, label)
             .help(help)
-            .with_source(&grid.source)
+            .with_source(part.source())
     };
     for (c, cell) in cells.iter().enumerate() {
         let text = cell.text();
         if text.is_empty() {
-            unnamed.push(c);
             continue;
         }
         let key = normalise_name(&text);
@@ -478,7 +641,7 @@ fn read_header<'r>(
                 codes::EVIDENCE_UNKNOWN,
                 format!(
                     "{}: the rubric has no column `{text}`",
-                    grid.cell_name(places[c], c, "")
+                    part.cell_name(places[c], c, "")
                 ),
                 cell,
                 "unknown column",
@@ -513,13 +676,13 @@ fn read_header<'r>(
         problems.push(
             Diagnostic::error(
                 codes::EVIDENCE_COLUMN,
-                format!("the header of {} has no `{UNIT_HEADER}` column", grid.what()),
+                format!("the header of {} has no `{UNIT_HEADER}` column", part.what()),
             )
-            .primary(grid.header_span(rows), "the header")
+            .primary(part.header_span(rows), "the header")
             .help(format!(
                 "add a column headed `{UNIT_HEADER}` holding each unit's name (`kaohe template` puts it first)"
             ))
-            .with_source(&grid.source),
+            .with_source(part.source()),
         );
     }
     let absent: Vec<&Column> = layout
@@ -544,45 +707,25 @@ fn read_header<'r>(
                 codes::EVIDENCE_MISSING,
                 format!(
                     "the header of {} has no column for {} fact value(s): {}",
-                    grid.what(),
+                    part.what(),
                     absent.len(),
                     names.join(", ")
                 ),
             )
-            .primary(grid.header_span(rows), "the header")
+            .primary(part.header_span(rows), "the header")
             .help("add the missing columns (`kaohe template RULE --format csv` writes a header with every column); only a fact with a `default` may have no column")
-            .with_source(&grid.source),
+            .with_source(part.source()),
         );
     }
-    // A column without a header is fine while it is empty (spreadsheets often carry
-    // a few); a value in it would be silently unread, so that is an error.
-    let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
-    unnamed.extend(cells.len()..width);
-    for c in unnamed {
-        let filled = (rows.end()..grid.rows.len())
-            .find(|&r| grid.rows[r].get(c).is_some_and(|cell| !cell.is_blank()));
-        if let Some(r) = filled {
-            problems.push(error(
-                codes::EVIDENCE_COLUMN,
-                format!(
-                    "{}: column {} has values but no header",
-                    grid.cell_name(r, c, ""),
-                    column_letters(c)
-                ),
-                &grid.rows[r][c],
-                "a value under no header",
-                format!(
-                    "write the fact's header (`ITEM/FACT`) in row {} above it, or delete the column",
-                    h + 1
-                ),
-            ));
-        }
-    }
+    let plan = fast::plan(rubric, &layout, |i| at.get(&i).copied());
     Header {
         unit,
         at,
         of,
         layout,
+        unnamed: cells.iter().map(|c| c.text().is_empty()).collect(),
+        last: h,
+        plan,
     }
 }
 
@@ -611,7 +754,7 @@ struct Row {
 /// Reads one row: its unit when valid, its problems, and the unit's name and place
 /// when the row names one. The name is read as [`normalise_name`] writes it, so one
 /// unit has one name however its spaces and full-width characters were typed.
-fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Row {
+fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) -> Row {
     let mut note = None;
     let mut found = RowRead {
         problems: Vec::new(),
@@ -620,7 +763,7 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
     };
     let (name, name_span) = match header.unit {
         Some(c) => {
-            let cell = grid.cell(row, c);
+            let cell = part.cell(row, c);
             if cell.is_blank() {
                 found.problems.push(
                     Diagnostic::error(
@@ -636,7 +779,7 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
                     .help(format!(
                         "write the assessed unit's name in the `{UNIT_HEADER}` column, such as `蓬江区`"
                     ))
-                    .with_source(&grid.source),
+                    .with_source(part.source()),
                 );
                 (format!("row {}", row + 1), cell.span)
             } else {
@@ -648,14 +791,14 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
                             codes::EVIDENCE_UNIT_NAME,
                             format!(
                                 "{}: unit `{written}` is read as `{name}`",
-                                grid.cell_name(row, c, UNIT_HEADER)
+                                part.cell_name(row, c, UNIT_HEADER)
                             ),
                         )
                         .primary(cell.span, format!("read as `{name}`"))
                         .help(format!(
                             "kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"
                         ))
-                        .with_source(&grid.source),
+                        .with_source(part.source()),
                     );
                 }
                 (name, cell.span)
@@ -663,14 +806,39 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
         }
         // The header's lack of a unit column is reported once; the rows are still
         // checked, under their row numbers.
-        None => (format!("row {}", row + 1), grid.row_span(row)),
+        None => (format!("row {}", row + 1), part.row_span(row)),
     };
     // A row without a name goes by a stand-in in the evidence tree, so that its cells
     // are still checked; messages then name the row alone.
     let named = match header.unit {
-        Some(c) => !grid.cell(row, c).is_blank(),
+        Some(c) => !part.cell(row, c).is_blank(),
         None => false,
     };
+    // A valid row is read straight into the unit's facts; any other goes on, to be
+    // validated as a tree and every problem worded for the sheet.
+    if let (true, true, Some(plan)) = (named, found.problems.is_empty(), &header.plan) {
+        let blank = Cell {
+            input: cell::Input::Empty,
+            span: Span::default(),
+            text_at: None,
+        };
+        let source = part.source();
+        if let Some(facts) =
+            fast::facts(plan, rubric, source, part.row(row), &blank, part.grid.dates)
+        {
+            return Row {
+                unit: Some(Unit {
+                    name: name.clone(),
+                    name_span,
+                    source: source.clone(),
+                    facts,
+                }),
+                problems: Vec::new(),
+                name: Some((name, name_span)),
+                note,
+            };
+        }
+    }
     let who = if named {
         format!("row {} (`{name}`)", row + 1)
     } else {
@@ -691,18 +859,18 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
             .iter()
             .position(|c| !std::ptr::eq(c.item, item))
             .map_or(columns.len(), |n| i + n);
-        if let Some(table) = item_table(grid, header, row, i..end, &who, &mut found) {
+        if let Some(table) = item_table(part, header, row, i..end, &who, &mut found) {
             entries.push(table);
         }
         i = end;
     }
     let node = Node {
         raw: Raw::Table(entries),
-        span: grid.row_span(row),
+        span: part.row_span(row),
     };
     let mut problems = std::mem::take(&mut found.problems);
     let name = named.then(|| (name.clone(), name_span));
-    match validate(rubric, &grid.source, &node) {
+    match validate(rubric, part.source(), &node) {
         Ok(unit) if problems.is_empty() => {
             return Row {
                 unit: Some(unit),
@@ -714,7 +882,7 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
         Ok(_) => {}
         Err(ds) => {
             for d in ds {
-                if let Some(d) = reword(grid, header, row, (&who, name_span), &found, d) {
+                if let Some(d) = reword(part, header, row, (&who, name_span), &found, d) {
                     problems.push(d);
                 }
             }
@@ -731,7 +899,7 @@ fn read_row(rubric: &Rubric, grid: &Grid, header: &Header<'_>, row: usize) -> Ro
 /// One item's table of a row, from its columns `range` of the layout; `None` when
 /// the header has none of them.
 fn item_table(
-    grid: &Grid,
+    part: Placed<'_>,
     header: &Header<'_>,
     row: usize,
     range: std::ops::Range<usize>,
@@ -756,13 +924,13 @@ fn item_table(
             .map_or(present.len(), |n| k + n);
         let cells: Vec<(&Column, usize, Cell)> = present[k..end]
             .iter()
-            .map(|&(i, c)| (&columns[i], c, grid.cell(row, c)))
+            .map(|&(i, c)| (&columns[i], c, part.cell(row, c)))
             .collect();
         let key = |span| Spanned::new(fact.name.node.clone(), span);
         let mut given = Vec::new();
         let mut blank = Vec::new();
         for (column, c, cell) in &cells {
-            match cell::read(fact, &column.part, cell, grid.dates) {
+            match cell::read(fact, &column.part, cell, part.grid.dates) {
                 Read::Blank => {
                     if column.required() {
                         blank.push((*c, cell.span, column.header.as_str()));
@@ -776,7 +944,7 @@ fn item_table(
                 } => {
                     found
                         .problems
-                        .push(refusal(grid, row, *c, column, cell, message, help));
+                        .push(refusal(part, row, *c, column, cell, message, help));
                     found.refused.insert(cell.span);
                     given.push((*column, cell.span, node));
                 }
@@ -822,7 +990,7 @@ fn item_table(
                                 names.join(", ")
                             )
                         })
-                        .with_source(&grid.source),
+                        .with_source(part.source()),
                     );
                     // `validate` would say the same of the part that lacks.
                     found.refused.insert(span);
@@ -853,7 +1021,7 @@ fn item_table(
     }
     let key_span = blanks
         .first()
-        .map_or_else(|| grid.cell(row, first_col).span, |(_, s)| *s);
+        .map_or_else(|| part.cell(row, first_col).span, |(_, s)| *s);
     if !blanks.is_empty() {
         found.blanks.push((item.name.node.clone(), blanks));
     }
@@ -868,7 +1036,7 @@ fn item_table(
 
 /// A cell refused for its spelling, named by its place.
 fn refusal(
-    grid: &Grid,
+    part: Placed<'_>,
     row: usize,
     col: usize,
     column: &Column,
@@ -878,11 +1046,11 @@ fn refusal(
 ) -> Diagnostic {
     Diagnostic::error(
         codes::EVIDENCE_VALUE,
-        format!("{}: {message}", grid.cell_name(row, col, &column.header)),
+        format!("{}: {message}", part.cell_name(row, col, &column.header)),
     )
     .primary(cell.span, format!("expected {}", expected(column)))
     .help(help)
-    .with_source(&grid.source)
+    .with_source(part.source())
 }
 
 /// What a column expects, for labels.
@@ -910,7 +1078,7 @@ fn speaks_toml(help: &str) -> bool {
 /// Words one of `validate`'s findings for a sheet; `None` drops it, when the row's own
 /// reading has said it already.
 fn reword(
-    grid: &Grid,
+    part: Placed<'_>,
     header: &Header<'_>,
     row: usize,
     (who, unit_span): (&str, Span),
@@ -927,7 +1095,7 @@ fn reword(
     if refused.contains(&span) {
         return None;
     }
-    let cells = &grid.rows[row];
+    let cells = part.row(row);
     let col = cells.iter().position(|c| c.span == span).or_else(|| {
         cells
             .iter()
@@ -976,7 +1144,7 @@ fn reword(
     match col.and_then(|c| header.of.get(c).copied().flatten().map(|i| (c, i))) {
         Some((c, i)) => {
             let column = &header.layout.columns[i];
-            d.message = format!("{}: {}", grid.cell_name(row, c, &column.header), d.message);
+            d.message = format!("{}: {}", part.cell_name(row, c, &column.header), d.message);
             if d.help.as_deref().is_some_and(speaks_toml) {
                 d.help = Some(cell::help(column.fact, &column.part));
             }

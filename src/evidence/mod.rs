@@ -6,11 +6,18 @@
 //! declares (`["决策预公开"]` then `"未做意见征集" = false`). A spreadsheet row is turned
 //! into the same tree (`grid`), so one [`validate`] checks every format. Every problem
 //! is reported with its place in the file, and a unit with any problem is not scored.
+//!
+//! Evidence is read as a stream ([`stream`]): each valid unit is handed on as soon as
+//! it is read, and a CSV file is read a chunk of rows at a time (`delimited`), so that
+//! a file of any number of rows is read in bounded memory; only the units' names are
+//! kept, to find a unit named twice, and at most [`MAX_PROBLEMS`] problems of a file.
+//! [`load_all`] and [`load_file`] collect what the stream gives.
 
 pub mod cell;
 pub mod columns;
 mod delimited;
 mod encoding;
+mod fast;
 mod grid;
 mod raw;
 mod value;
@@ -20,13 +27,14 @@ mod yaml;
 pub use encoding::Encoding;
 pub use grid::RowUnit as Loaded;
 pub use raw::{read, Format, Node, Raw};
-pub use value::{validate, Fact, ItemFacts, Period, Unit, Value};
+pub use value::{validate, Fact, Facts, Period, Unit, Value};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
+use crate::span::Span;
 
 /// Reads a file as text, or says why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
@@ -220,73 +228,142 @@ pub fn load_file(rubric: &crate::check::Rubric, path: &Path) -> (Vec<Loaded>, Ve
 }
 
 /// As [`load_file`], read as `options` say, with the warnings about how it was read.
+/// (The file's units are all kept; [`stream`] reads a large file in bounded memory.)
 pub fn load_file_with(
     rubric: &crate::check::Rubric,
     path: &Path,
     options: &Options,
 ) -> FileEvidence {
-    read_file(rubric, path, options, &mut || {})
+    let mut units = Vec::new();
+    let (problems, notes) = read_file(
+        rubric,
+        path,
+        options,
+        &Limits::default(),
+        &mut Names::default(),
+        &mut || {},
+        &mut |given| {
+            units.push(Loaded {
+                place: given.place(),
+                unit: given.unit,
+            });
+        },
+    );
+    FileEvidence {
+        units,
+        problems,
+        notes,
+    }
 }
 
-/// As [`load_file_with`], calling `row` after each unit (or row) is read, valid or not.
-fn read_file(
+/// The problems kept of one file, at most: one more says how many are not shown.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// How evidence is read in bounded memory: how large a CSV file's chunks are, how much
+/// of it its encoding is detected from, and how many problems (and as many warnings)
+/// of one file are kept. Tests make them small, to read a small file as a large one is
+/// read.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// A CSV file's chunk of rows ends at the first row boundary after this many bytes
+    /// of text (the first holds at least 70 rows, among which the header is looked
+    /// for).
+    pub chunk_bytes: usize,
+    /// The bytes at the start of a CSV file its encoding is told from.
+    pub sniff_bytes: usize,
+    /// The problems, and the warnings, kept of one file.
+    pub max_problems: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // A chunk's cells take some fifteen times its text while it is read:
+            // 1 MiB of text is about 2,400 rows of the 2020 county table.
+            chunk_bytes: 1 << 20,
+            sniff_bytes: encoding::SNIFF,
+            max_problems: MAX_PROBLEMS,
+        }
+    }
+}
+
+/// What reading a set of evidence files gives besides its units: every problem (with
+/// any, no unit may be scored) and the warnings about how the files were read.
+#[derive(Debug, Clone, Default)]
+pub struct Streamed {
+    pub problems: Vec<Diagnostic>,
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Reads and validates every evidence file and folder named, giving each valid unit
+/// to `on_unit` as soon as it is read, so that the units are never all held at once:
+/// a CSV file is read in chunks of rows, whatever its size. `progress` is called with
+/// the number of units (files or rows) read so far after each one. A unit named twice
+/// (in two files, or two rows) is a problem, and only its first is given; only the
+/// names of the units read are kept, to find those.
+///
+/// The problems of a file come in the order of its chunks, each chunk's by place
+/// ([`crate::diagnostic::sort`]), then a chunk's units named in an earlier file; at
+/// most [`MAX_PROBLEMS`] problems and as many warnings are kept of one file, and one
+/// more says how many were not. The caller decides what to do with the units given
+/// when there are problems: `kaohe eval` scores none of them then.
+pub fn stream(
     rubric: &crate::check::Rubric,
-    path: &Path,
+    paths: &[PathBuf],
     options: &Options,
-    row: &mut dyn FnMut(),
-) -> FileEvidence {
-    let mut notes = Vec::new();
-    let grid = match Format::of(path).unwrap_or(Format::Toml) {
-        Format::Toml | Format::Json | Format::Yaml => {
-            row();
-            return match load_one(rubric, path) {
-                Ok(unit) => {
-                    let (unit, note) = normalised(unit);
-                    FileEvidence {
-                        units: vec![Loaded {
-                            unit,
-                            place: format!("`{}`", path.display()),
-                        }],
-                        problems: Vec::new(),
-                        notes: note.into_iter().collect(),
-                    }
-                }
-                Err(problems) => FileEvidence {
-                    problems,
-                    ..FileEvidence::default()
-                },
-            };
-        }
-        Format::Csv => delimited::read(path, options.encoding, &grid::expected_headers(rubric))
-            .map(|(grid, note)| {
-                notes.extend(note);
-                grid
-            }),
-        Format::Xlsx => {
-            let expected = grid::expected_headers(rubric);
-            let has_header = |g: &grid::Grid| grid::has_evidence_header(&expected, g);
-            workbook::grid(path, options.sheet.as_deref(), &has_header).map(|(grid, mut found)| {
-                notes.append(&mut found);
-                grid
-            })
-        }
-    };
-    match grid {
-        Ok(grid) => {
-            let mut read = grid::units(rubric, &grid, row);
-            notes.append(&mut read.notes);
-            FileEvidence {
-                units: read.units,
-                problems: read.problems,
-                notes,
+    progress: &mut dyn FnMut(usize),
+    on_unit: &mut dyn FnMut(Unit),
+) -> Streamed {
+    stream_with(
+        rubric,
+        paths,
+        options,
+        &Limits::default(),
+        progress,
+        on_unit,
+    )
+}
+
+/// As [`stream`], within the limits given.
+#[doc(hidden)]
+pub fn stream_with(
+    rubric: &crate::check::Rubric,
+    paths: &[PathBuf],
+    options: &Options,
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize),
+    on_unit: &mut dyn FnMut(Unit),
+) -> Streamed {
+    let files = match collect_paths(paths) {
+        Ok(files) => files,
+        Err(d) => {
+            return Streamed {
+                problems: vec![d],
+                notes: Vec::new(),
             }
         }
-        Err(d) => FileEvidence {
-            problems: vec![d],
-            notes,
-            ..FileEvidence::default()
-        },
+    };
+    let mut names = Names::default();
+    let mut out = Streamed::default();
+    let mut read = 0;
+    for file in &files {
+        let (mut problems, mut notes) = read_file(
+            rubric,
+            file,
+            options,
+            limits,
+            &mut names,
+            &mut || {
+                read += 1;
+                progress(read);
+            },
+            &mut |given| on_unit(given.unit),
+        );
+        out.problems.append(&mut problems);
+        out.notes.append(&mut notes);
     }
+    out
 }
 
 /// Reads and validates every evidence file and folder named, calling `progress` with
@@ -302,74 +379,512 @@ pub fn load_all(
 }
 
 /// As [`load_all`], read as `options` say, with the warnings about how the files were
-/// read (given whether or not the evidence has problems).
+/// read (given whether or not the evidence has problems). The units are all kept:
+/// [`stream`] hands them on one by one.
 pub fn load_all_with(
     rubric: &crate::check::Rubric,
     paths: &[PathBuf],
     options: &Options,
     progress: &mut dyn FnMut(usize),
 ) -> Evidence {
-    let files = match collect_paths(paths) {
-        Ok(files) => files,
-        Err(d) => {
-            return Evidence {
-                units: Err(vec![d]),
-                notes: Vec::new(),
-            }
-        }
-    };
-    let mut units: Vec<Loaded> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
-    let mut read = 0;
-    for file in &files {
-        let mut found = read_file(rubric, file, options, &mut || {
-            read += 1;
-            progress(read);
-        });
-        problems.append(&mut found.problems);
-        notes.append(&mut found.notes);
-        for next in found.units {
-            match seen.get(&next.unit.name) {
-                Some(&first) => problems.push(duplicate(&units[first], &next)),
-                None => {
-                    seen.insert(next.unit.name.clone(), units.len());
-                    units.push(next);
-                }
-            }
-        }
-    }
+    let mut units = Vec::new();
+    let read = stream(rubric, paths, options, progress, &mut |unit| {
+        units.push(unit)
+    });
     Evidence {
-        units: if problems.is_empty() {
-            Ok(units.into_iter().map(|l| l.unit).collect())
+        units: if read.problems.is_empty() {
+            Ok(units)
         } else {
-            Err(problems)
+            Err(read.problems)
         },
-        notes,
+        notes: read.notes,
     }
 }
 
-/// A unit named a second time, pointing at the second and naming the first.
-fn duplicate(first: &Loaded, again: &Loaded) -> Diagnostic {
-    let same_file = first.unit.source.name() == again.unit.source.name();
-    let d = Diagnostic::error(
-        codes::EVIDENCE_DUPLICATE,
-        format!(
-            "unit `{}` has evidence in two {}",
-            again.unit.name,
-            if same_file { "rows" } else { "files" }
-        ),
-    )
-    .primary(again.unit.name_span, "named again here")
-    .help(format!(
-        "the first is {}; keep one file or row per unit",
-        first.place
-    ))
-    .with_source(&again.unit.source);
-    if same_file {
-        d.label(first.unit.name_span, "first here")
-    } else {
-        d
+/// A valid unit as a file gives it, with where it was read.
+struct Given<'a> {
+    unit: Unit,
+    /// The row of a sheet (0-based), or `None` for a unit's own file.
+    row: Option<usize>,
+    /// The file or sheet, as messages name it: `` `a.csv` ``, `` sheet `证据` of `a.xlsx` ``.
+    what: &'a str,
+}
+
+impl Given<'_> {
+    /// Where the unit was read: `` `a.csv` row 7 ``, or `` `a.toml` ``.
+    fn place(&self) -> String {
+        place(self.what, self.row)
     }
+}
+
+fn place(what: &str, row: Option<usize>) -> String {
+    match row {
+        Some(row) => format!("{what} row {}", row + 1),
+        None => what.to_string(),
+    }
+}
+
+/// Every unit name read so far, once, and where: what finds a unit named twice, in two
+/// rows of a sheet or in two files. This is all that reading keeps of each unit, so it
+/// is kept small: the name, and two places of a dozen bytes or so.
+#[derive(Default)]
+struct Names {
+    seen: HashMap<Box<str>, Seen>,
+    /// Each file read, in order: its name, and how messages name its units' place
+    /// (`what`, known once it gives a unit).
+    files: Vec<(String, String)>,
+}
+
+/// Where a unit name was given.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// The first row to name it, valid or not, in the last sheet that did.
+    row: Option<At>,
+    /// The first valid unit of that name, and its name's span (start and length).
+    unit: Option<(At, [u32; 2])>,
+}
+
+/// A place in the files read: the file (its index in [`Names::files`]), the chunk of
+/// it (0 but in large CSV files), and the row of a sheet (0-based; [`At::NO_ROW`] for
+/// a unit's own file). Counts beyond `u32` (four billion rows) saturate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct At {
+    file: u32,
+    chunk: u32,
+    row: u32,
+}
+
+impl At {
+    const NO_ROW: u32 = u32::MAX;
+
+    fn new(file: usize, chunk: usize, row: Option<usize>) -> At {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            file: small(file),
+            chunk: small(chunk),
+            row: row.map_or(At::NO_ROW, |r| small(r).min(At::NO_ROW - 1)),
+        }
+    }
+
+    fn row(self) -> Option<usize> {
+        (self.row != At::NO_ROW).then_some(self.row as usize)
+    }
+}
+
+impl Names {
+    /// Starts a file; its index.
+    fn file(&mut self, name: String) -> usize {
+        self.files.push((name, String::new()));
+        self.files.len() - 1
+    }
+
+    /// A sheet's row names a unit: the first row of the same file (the same reading
+    /// of it) to name it, if there is one.
+    fn row(&mut self, name: &str, at: At) -> Option<At> {
+        match self.seen.get_mut(name) {
+            Some(seen) => match seen.row {
+                Some(first) if first.file == at.file => Some(first),
+                _ => {
+                    seen.row = Some(at);
+                    None
+                }
+            },
+            None => {
+                let seen = Seen {
+                    row: Some(at),
+                    unit: None,
+                };
+                self.seen.insert(name.into(), seen);
+                None
+            }
+        }
+    }
+
+    /// A valid unit: the problem that an earlier unit has its name, if one has.
+    fn unit(&mut self, given: &Given<'_>, at: At) -> Option<Diagnostic> {
+        let file = at.file as usize;
+        if self.files[file].1.is_empty() {
+            self.files[file].1 = given.what.to_string();
+        }
+        let unit = &given.unit;
+        let span = {
+            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            [small(unit.name_span.start), small(unit.name_span.len())]
+        };
+        match self.seen.get_mut(unit.name.as_str()) {
+            Some(Seen {
+                unit: Some((first, first_span)),
+                ..
+            }) => {
+                let (first, first_span) = (*first, *first_span);
+                Some(self.duplicate(first, first_span, given, at))
+            }
+            Some(seen) => {
+                seen.unit = Some((at, span));
+                None
+            }
+            None => {
+                let seen = Seen {
+                    row: None,
+                    unit: Some((at, span)),
+                };
+                self.seen.insert(unit.name.as_str().into(), seen);
+                None
+            }
+        }
+    }
+
+    /// A unit named a second time, pointing at the second and naming the first; the
+    /// first is pointed at too when it lies in the same text (the same file, and
+    /// chunk).
+    fn duplicate(&self, first: At, span: [u32; 2], again: &Given<'_>, at: At) -> Diagnostic {
+        let source = &again.unit.source;
+        let (first_file, first_what) = &self.files[first.file as usize];
+        let same_file = first_file == source.name();
+        let d = Diagnostic::error(
+            codes::EVIDENCE_DUPLICATE,
+            format!(
+                "unit `{}` has evidence in two {}",
+                again.unit.name,
+                if same_file { "rows" } else { "files" }
+            ),
+        )
+        .primary(again.unit.name_span, "named again here")
+        .help(format!(
+            "the first is {}; keep one file or row per unit",
+            place(first_what, first.row())
+        ))
+        .with_source(source);
+        if same_file && first.chunk == at.chunk {
+            let start = span[0] as usize;
+            d.label(Span::new(start, start + span[1] as usize), "first here")
+        } else {
+            d
+        }
+    }
+}
+
+/// Reads one evidence file, giving each valid unit to `on_unit` unless an earlier one
+/// has its name (in this file or another that `names` has seen); `progress` is called
+/// after each unit (or row) read, valid or not. Gives the file's problems and warnings.
+fn read_file(
+    rubric: &crate::check::Rubric,
+    path: &Path,
+    options: &Options,
+    limits: &Limits,
+    names: &mut Names,
+    progress: &mut dyn FnMut(),
+    on_unit: &mut dyn FnMut(Given<'_>),
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let name = path.display().to_string();
+    let mut sink = Sink {
+        findings: Findings::new(limits.max_problems),
+        file: names.file(name.clone()),
+        names,
+        progress,
+        on_unit,
+    };
+    match Format::of(path).unwrap_or(Format::Toml) {
+        Format::Toml | Format::Json | Format::Yaml => {
+            (sink.progress)();
+            match load_one(rubric, path) {
+                Ok(unit) => {
+                    let (unit, note) = normalised(unit);
+                    if let Some(note) = note {
+                        sink.findings.note(note);
+                    }
+                    let what = format!("`{name}`");
+                    let given = Given {
+                        unit,
+                        row: None,
+                        what: &what,
+                    };
+                    sink.give(given, 0);
+                }
+                // As `validate` orders them.
+                Err(problems) => problems.into_iter().for_each(|d| sink.findings.after(d)),
+            }
+        }
+        Format::Csv => {
+            let expected = grid::expected_headers(rubric);
+            let sizes = delimited::Sizes {
+                chunk: limits.chunk_bytes,
+                sniff: limits.sniff_bytes,
+            };
+            match delimited::open(path, options.encoding, &expected, sizes) {
+                Err(d) => sink.findings.fatal(d),
+                Ok((mut chunks, note)) => {
+                    if let Some(note) = note {
+                        sink.findings.note(note);
+                    }
+                    let mut sheet = grid::SheetReader::new(rubric, expected);
+                    let mut read = 0;
+                    loop {
+                        match chunks.next_chunk() {
+                            None => break,
+                            Some(Ok(chunk)) => {
+                                if read > 0 {
+                                    sink.findings.end_chunk(true);
+                                }
+                                sheet.chunk(&chunk.grid, chunk.first_row, &mut sink);
+                                read += 1;
+                            }
+                            // The rest of the file cannot be read: what was read is
+                            // reported, and the reason.
+                            Some(Err(d)) => {
+                                sink.findings.end_chunk(true);
+                                sink.findings.fatal(d);
+                                return sink.findings.finish(&name);
+                            }
+                        }
+                    }
+                    sheet.finish(&mut sink);
+                    sink.findings.end_chunk(read > 1);
+                }
+            }
+        }
+        Format::Xlsx => {
+            let expected = grid::expected_headers(rubric);
+            let has_header = |g: &grid::Grid| grid::has_evidence_header(&expected, g);
+            match workbook::grid(path, options.sheet.as_deref(), &has_header) {
+                Ok((grid, found)) => {
+                    found.into_iter().for_each(|d| sink.findings.note(d));
+                    let mut sheet = grid::SheetReader::new(rubric, expected);
+                    sheet.chunk(&grid, 0, &mut sink);
+                    sheet.finish(&mut sink);
+                }
+                Err(d) => sink.findings.fatal(d),
+            }
+        }
+    }
+    sink.findings.finish(&name)
+}
+
+/// Where a sheet's findings go while a file is read.
+struct Sink<'a> {
+    findings: Findings,
+    /// The file's index in `names`.
+    file: usize,
+    names: &'a mut Names,
+    progress: &'a mut dyn FnMut(),
+    on_unit: &'a mut dyn FnMut(Given<'_>),
+}
+
+impl Sink<'_> {
+    /// A valid unit, read from the file's chunk `chunk`: given on, or a problem when an
+    /// earlier unit has its name.
+    fn give(&mut self, given: Given<'_>, chunk: usize) {
+        let at = At::new(self.file, chunk, given.row);
+        match self.names.unit(&given, at) {
+            Some(d) => self.findings.after(d),
+            None => (self.on_unit)(given),
+        }
+    }
+}
+
+impl grid::Found for Sink<'_> {
+    fn problem(&mut self, problem: Diagnostic) {
+        self.findings.problem(problem);
+    }
+
+    fn note(&mut self, note: Diagnostic) {
+        self.findings.note(note);
+    }
+
+    fn named(&mut self, name: &str, row: usize, chunk: usize) -> Option<(usize, usize)> {
+        let first = self.names.row(name, At::new(self.file, chunk, Some(row)))?;
+        Some((first.row().unwrap_or_default(), first.chunk as usize))
+    }
+
+    fn unit(&mut self, unit: Unit, row: usize, chunk: usize, what: &str) {
+        let given = Given {
+            unit,
+            row: Some(row),
+            what,
+        };
+        self.give(given, chunk);
+    }
+
+    fn row(&mut self) {
+        (self.progress)();
+    }
+}
+
+/// The problems and warnings of one file, kept as they are found up to a limit, in
+/// bounded memory however many there are. A chunk's problems are sorted by place when
+/// the chunk ends; those found against other files (`after`) follow them. Once the
+/// file is read in more than one chunk, each diagnostic kept keeps only the lines of
+/// its chunk it shows, so that no chunk's text outlives its reading.
+struct Findings {
+    limit: usize,
+    kept: Vec<Diagnostic>,
+    /// The current chunk's problems, sorted and kept when it ends.
+    pending: Vec<Diagnostic>,
+    /// The current chunk's problems that come after its own, in the order found.
+    after: Vec<Diagnostic>,
+    /// Problems not kept.
+    hidden: usize,
+    notes: Vec<Diagnostic>,
+    /// The current chunk's warnings.
+    pending_notes: Vec<Diagnostic>,
+    hidden_notes: usize,
+}
+
+impl Findings {
+    fn new(limit: usize) -> Self {
+        Findings {
+            limit,
+            kept: Vec::new(),
+            pending: Vec::new(),
+            after: Vec::new(),
+            hidden: 0,
+            notes: Vec::new(),
+            pending_notes: Vec::new(),
+            hidden_notes: 0,
+        }
+    }
+
+    /// How many more problems can be kept.
+    fn room(&self) -> usize {
+        self.limit.saturating_sub(self.kept.len())
+    }
+
+    fn problem(&mut self, d: Diagnostic) {
+        if self.room() == 0 {
+            self.hidden += 1;
+            return;
+        }
+        self.pending.push(d);
+        // A chunk with many problems keeps only those that can be shown: the first
+        // by place are the same whether the rest is dropped now or at its end.
+        if self.pending.len() >= 2 * self.limit.max(1) {
+            self.settle();
+        }
+    }
+
+    /// Sorts the current chunk's problems, and drops those past the limit.
+    fn settle(&mut self) {
+        crate::diagnostic::sort(&mut self.pending);
+        let room = self.room();
+        if self.pending.len() > room {
+            self.hidden += self.pending.len() - room;
+            self.pending.truncate(room);
+        }
+    }
+
+    fn after(&mut self, d: Diagnostic) {
+        self.after.push(d);
+    }
+
+    fn note(&mut self, d: Diagnostic) {
+        if self.notes.len() + self.pending_notes.len() >= self.limit {
+            self.hidden_notes += 1;
+        } else {
+            self.pending_notes.push(d);
+        }
+    }
+
+    /// A problem that ends the reading of the file, given whatever the limit.
+    fn fatal(&mut self, d: Diagnostic) {
+        self.end_chunk(false);
+        self.kept.push(d);
+    }
+
+    /// Keeps what the current chunk found. `chunked`: the file is read in more than
+    /// one chunk, so each diagnostic keeps only the lines it shows.
+    fn end_chunk(&mut self, chunked: bool) {
+        self.settle();
+        let room = self.room().saturating_sub(self.pending.len());
+        let mut after = std::mem::take(&mut self.after);
+        if after.len() > room {
+            self.hidden += after.len() - room;
+            after.truncate(room);
+        }
+        let trim = |d: Diagnostic| if chunked { excerpted(d) } else { d };
+        let pending = std::mem::take(&mut self.pending);
+        self.kept.extend(pending.into_iter().chain(after).map(trim));
+        let notes = std::mem::take(&mut self.pending_notes);
+        self.notes.extend(notes.into_iter().map(trim));
+    }
+
+    /// The file's problems and warnings, each list ending with one that says how many
+    /// more were not kept, if any.
+    fn finish(mut self, name: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        self.end_chunk(false);
+        let source = SourceFile::new(name, String::new());
+        if self.hidden > 0 {
+            self.kept.push(
+                Diagnostic::error(
+                    codes::EVIDENCE_TOO_MANY,
+                    format!(
+                        "{} more problem(s) of `{name}` are not shown",
+                        self.hidden
+                    ),
+                )
+                .help(format!(
+                    "the first {} problems of a file are shown: correct them and read the file again to see the rest",
+                    self.limit
+                ))
+                .with_source(&source),
+            );
+        }
+        if self.hidden_notes > 0 {
+            self.notes.push(
+                Diagnostic::warning(
+                    codes::EVIDENCE_TOO_MANY,
+                    format!(
+                        "{} more warning(s) about `{name}` are not shown",
+                        self.hidden_notes
+                    ),
+                )
+                .help(format!(
+                    "the first {} warnings about a file are shown",
+                    self.limit
+                ))
+                .with_source(&source),
+            );
+        }
+        (self.kept, self.notes)
+    }
+}
+
+/// A diagnostic that keeps, of its source, only the lines it shows (with two lines
+/// around, more than a rendering shows): what keeps a chunk of a large file from
+/// being held by its problems. The rendering and the JSON are the same, but for a
+/// label far from the primary one (more than 64 KiB of text away), which is dropped.
+pub(crate) fn excerpted(mut d: Diagnostic) -> Diagnostic {
+    const CONTEXT: usize = 2;
+    const MOST: usize = 64 * 1024;
+    let Some(source) = d.source.take() else {
+        return d;
+    };
+    let cover =
+        |labels: &[crate::diagnostic::Label]| labels.iter().map(|l| l.span).reduce(Span::to);
+    let Some(all) = cover(&d.labels) else {
+        // Nothing is shown of the text.
+        d.source = Some(SourceFile::starting_at(
+            source.name(),
+            String::new(),
+            source.origin(),
+        ));
+        return d;
+    };
+    let (mut excerpt, mut shift) = source.excerpt(all, CONTEXT);
+    if excerpt.text().len() > MOST {
+        let (near, from) = source.excerpt(d.labels[0].span, CONTEXT);
+        let to = from + near.text().len();
+        d.labels
+            .retain(|l| l.primary || (from <= l.span.start && l.span.end <= to));
+        if let Some(kept) = cover(&d.labels) {
+            (excerpt, shift) = source.excerpt(kept, CONTEXT);
+        }
+    }
+    for label in &mut d.labels {
+        label.span = Span::new(
+            label.span.start.saturating_sub(shift),
+            label.span.end.saturating_sub(shift),
+        );
+    }
+    d.source = Some(excerpt);
+    d
 }

@@ -80,8 +80,10 @@ pub struct Fact {
     pub span: Option<Span>,
 }
 
-/// The facts of one item, by name.
-pub type ItemFacts = HashMap<String, Fact>;
+/// A unit's facts, each at its slot (`FactDecl::slot`, numbered by the checker);
+/// `None` where a fact was not given and has no default (only possible for an item
+/// that is not applicable).
+pub type Facts = [Option<Fact>];
 
 /// One assessed unit's evidence, checked against a rubric.
 #[derive(Debug, Clone)]
@@ -89,7 +91,23 @@ pub struct Unit {
     pub name: String,
     pub name_span: Span,
     pub source: SourceFile,
-    pub items: HashMap<String, ItemFacts>,
+    /// Every fact of the rubric, at its slot.
+    pub facts: Vec<Option<Fact>>,
+}
+
+impl Unit {
+    /// The value given for a declared fact.
+    pub fn fact(&self, decl: &FactDecl) -> Option<&Fact> {
+        self.facts.get(decl.slot.get()?)?.as_ref()
+    }
+
+    /// The value given for a fact of an item, both by name.
+    pub fn get(&self, rubric: &Rubric, item: &str, fact: &str) -> Option<&Fact> {
+        let item = ast_items(&rubric.nodes)
+            .into_iter()
+            .find(|i| i.name.node == item)?;
+        self.fact(item.facts.iter().find(|f| f.name.node == fact)?)
+    }
 }
 
 /// The largest count evidence may give: far above any real number of findings, and
@@ -122,6 +140,70 @@ pub fn validate(
     let mut out: Vec<Diagnostic> = v.out.into_iter().map(|d| d.with_source(source)).collect();
     crate::diagnostic::sort(&mut out);
     Err(out)
+}
+
+/// Fills the defaults of the facts of an item that the evidence left out, and gives the
+/// facts it still lacks and needs: all of them, unless the item is not applicable,
+/// which needs only the facts that say so.
+pub(crate) fn complete<'i>(
+    item: &'i Item,
+    facts: &mut [Option<Fact>],
+    calendar: Option<&crate::calendar::Calendar>,
+) -> Vec<&'i FactDecl> {
+    let given = |facts: &[Option<Fact>], decl: &FactDecl| {
+        decl.slot.get().is_some_and(|s| facts[s].is_some())
+    };
+    // Defaults fill what the evidence leaves out.
+    for decl in &item.facts {
+        if !given(facts, decl) {
+            if let (Some(default), Some(slot)) = (&decl.default, decl.slot.get()) {
+                if let Some(v) = default_value(&decl.ty.node, &default.node) {
+                    facts[slot] = Some(Fact {
+                        value: v,
+                        span: None,
+                    });
+                }
+            }
+        }
+    }
+    // An item that is not applicable needs only the facts that say so.
+    let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
+        crate::eval::condition_paths(cond)
+            .iter()
+            .all(|p| p.slot.get().is_some_and(|s| facts[s.fact].is_some()))
+            // A date the calendar does not cover is reported when the unit is scored.
+            && crate::eval::holds(cond, facts, calendar).unwrap_or(false)
+    });
+    let used = match (&item.applicable_unless, not_applicable) {
+        (Some(cond), true) => crate::eval::condition_facts(cond),
+        _ => Vec::new(),
+    };
+    item.facts
+        .iter()
+        .filter(|f| !not_applicable || used.contains(&f.name.node.as_str()))
+        .filter(|f| !given(facts, f))
+        .collect()
+}
+
+/// A fact's value read from an evidence node as [`validate`] reads it, or `None` when
+/// `validate` would refuse it (and say why: the caller then takes that way).
+pub(crate) fn typed(
+    rubric: &Rubric,
+    source: &SourceFile,
+    decl: &FactDecl,
+    node: &Node,
+) -> Option<Value> {
+    let mut v = Validator {
+        out: Vec::new(),
+        source,
+        calendar: rubric.calendar.as_ref(),
+    };
+    let value = v.value(decl, node);
+    if v.out.is_empty() {
+        value
+    } else {
+        None
+    }
 }
 
 impl Validator<'_> {
@@ -217,39 +299,43 @@ impl Validator<'_> {
             );
             return None;
         };
-        let mut unit_items = HashMap::new();
+        let mut facts = vec![None; rubric.slots];
         for item in items {
-            let facts = self.item(
+            self.item(
                 item,
                 tables.get(item.name.node.as_str()).copied(),
                 name_span,
+                &mut facts,
             );
-            unit_items.insert(item.name.node.clone(), facts);
         }
         Some(Unit {
             name,
             name_span,
             source: self.source.clone(),
-            items: unit_items,
+            facts,
         })
     }
 
-    fn item(&mut self, item: &Item, table: Option<(&Node, Span)>, unit_span: Span) -> ItemFacts {
-        let mut facts = ItemFacts::new();
+    fn item(
+        &mut self,
+        item: &Item,
+        table: Option<(&Node, Span)>,
+        unit_span: Span,
+        facts: &mut [Option<Fact>],
+    ) {
         if let Some((node, _)) = table {
             match &node.raw {
                 Raw::Table(entries) => {
                     for (key, value) in entries {
                         match item.facts.iter().find(|f| f.name.node == key.node) {
                             Some(decl) => {
-                                if let Some(v) = self.value(decl, value) {
-                                    facts.insert(
-                                        key.node.clone(),
-                                        Fact {
-                                            value: v,
-                                            span: Some(value.span),
-                                        },
-                                    );
+                                if let (Some(v), Some(slot)) =
+                                    (self.value(decl, value), decl.slot.get())
+                                {
+                                    facts[slot] = Some(Fact {
+                                        value: v,
+                                        span: Some(value.span),
+                                    });
                                 }
                             }
                             None => {
@@ -290,46 +376,9 @@ impl Validator<'_> {
                 ),
             }
         }
-        // Defaults fill what the evidence leaves out.
-        for decl in &item.facts {
-            if !facts.contains_key(&decl.name.node) {
-                if let Some(default) = &decl.default {
-                    if let Some(v) = default_value(&decl.ty.node, &default.node) {
-                        facts.insert(
-                            decl.name.node.clone(),
-                            Fact {
-                                value: v,
-                                span: None,
-                            },
-                        );
-                    }
-                }
-            }
-        }
-        // An item that is not applicable needs only the facts that say so.
-        let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
-            crate::eval::condition_facts(cond)
-                .iter()
-                .all(|f| facts.contains_key(*f))
-                // A date the calendar does not cover is reported when the unit is scored.
-                && crate::eval::holds(cond, &facts, self.calendar).unwrap_or(false)
-        });
-        let needed: Vec<&FactDecl> = if not_applicable {
-            let used = item
-                .applicable_unless
-                .as_ref()
-                .map(crate::eval::condition_facts)
-                .unwrap_or_default();
-            item.facts
-                .iter()
-                .filter(|f| used.contains(&f.name.node.as_str()))
-                .collect()
-        } else {
-            item.facts.iter().collect()
-        };
+        let needed = complete(item, facts, self.calendar);
         let missing: Vec<&str> = needed
             .iter()
-            .filter(|f| !facts.contains_key(&f.name.node))
             // A fact with an invalid value was reported already.
             .filter(|f| !self.given_but_invalid(table, &f.name.node))
             .map(|f| f.name.node.as_str())
@@ -367,7 +416,6 @@ impl Validator<'_> {
                 ),
             );
         }
-        facts
     }
 
     fn given_but_invalid(&self, table: Option<(&Node, Span)>, fact: &str) -> bool {

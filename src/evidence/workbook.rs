@@ -18,7 +18,7 @@
 //! formatted as a percentage stores a fraction (3.5% is 0.035); it is read as the
 //! percentage shown, `3.5%`, never as 0.035%.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
 use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
@@ -40,10 +40,15 @@ type Book = Xlsx<Cursor<Vec<u8>>>;
 /// to about 60 MB; a part far larger is a zip bomb, not evidence.
 pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 
-/// Reads the workbook's table of contents (without unpacking anything) and refuses a
-/// part that would unpack to more than [`MAX_UNPACKED`], before calamine inflates it in
-/// memory. The sizes are those the file declares; a part that lies about its size is
-/// still read by calamine.
+/// Refuses a workbook that unpacks to more than kaohe reads, or that lies about its
+/// size, before calamine inflates any of it in memory. First the workbook's table of
+/// contents is read, without unpacking anything, and a part that declares more than
+/// [`MAX_UNPACKED`] is refused. Then every part is unpacked once, as a stream through a
+/// fixed buffer into nothing, so that memory stays small: a part that unpacks to more
+/// than the size it declares is refused as soon as it passes that size (so no part is
+/// ever unpacked past [`MAX_UNPACKED`]), and so is a part that cannot be unpacked at all
+/// or whose checksum is wrong. A part that unpacks to fewer bytes than it declares, with
+/// the right checksum, is read.
 fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diagnostic> {
     // Not a zip: calamine says what is wrong with it.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -69,7 +74,112 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
             .with_source(source));
         }
     }
+    for i in 0..archive.len() {
+        let refusal = match unpacked(&mut archive, i) {
+            Unpacked::AsDeclared => continue,
+            Unpacked::MoreThanDeclared(declared) => (
+                format!("unpacks to more than the {declared} bytes its zip directory declares"),
+                "the file is damaged, or made to unpack to far more than it says (a zip bomb); save the sheet again from Excel or WPS",
+            ),
+            Unpacked::WrongChecksum => (
+                "unpacks to bytes whose checksum is not the one its zip directory declares".into(),
+                "the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)",
+            ),
+            Unpacked::Damaged(why) => (
+                format!("cannot be unpacked: {why}"),
+                "the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)",
+            ),
+        };
+        let part = archive
+            .name_for_index(i)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        return Err(Diagnostic::error(
+            codes::EVIDENCE_SYNTAX,
+            format!(
+                "`{name}` cannot be read as an XLSX workbook: its part `{part}` {}",
+                refusal.0
+            ),
+        )
+        .help(refusal.1)
+        .with_source(source));
+    }
     Ok(())
+}
+
+/// What unpacking one part of a workbook found.
+enum Unpacked {
+    /// The part unpacks to no more than it declares, and its checksum is right.
+    AsDeclared,
+    /// The part unpacks to more than the size it declares, which is given.
+    MoreThanDeclared(u64),
+    /// The part unpacks to as many bytes as it declares, or fewer, but their checksum is
+    /// not the one it declares.
+    WrongChecksum,
+    /// The part cannot be unpacked, for the reason given.
+    Damaged(String),
+}
+
+/// Unpacks the archive's part `i` into nothing, checking its checksum, and says what
+/// that found. A part that fails is unpacked a second time, without the checksum, to
+/// tell a wrong checksum from a part that goes on past its declared size (both fail at
+/// the same step, after the declared bytes) and from a part that cannot be unpacked.
+fn unpacked<R: Read + Seek>(archive: &mut zip::ZipArchive<R>, i: usize) -> Unpacked {
+    let declared = archive.by_index_raw(i).map_or(0, |part| part.size());
+    match unpack(archive, i, true) {
+        Ok(End::AsDeclared) => return Unpacked::AsDeclared,
+        Ok(End::Past) => return Unpacked::MoreThanDeclared(declared),
+        Err(_) => {}
+    }
+    match unpack(archive, i, false) {
+        Ok(End::AsDeclared) => Unpacked::WrongChecksum,
+        Ok(End::Past) | Err(Failed::AtEnd) => Unpacked::MoreThanDeclared(declared),
+        Err(Failed::Early(why)) => Unpacked::Damaged(why),
+    }
+}
+
+/// How unpacking a part ended.
+enum End {
+    /// No byte follows the ones the part declares.
+    AsDeclared,
+    /// A byte follows the ones the part declares.
+    Past,
+}
+
+/// Why unpacking a part failed.
+enum Failed {
+    /// The part could not be opened, or failed before the end of its declared bytes,
+    /// for the reason given.
+    Early(String),
+    /// The part failed after its declared bytes: it goes on past them (the zip crate
+    /// fails a read that passes the declared size), or its checksum, checked at its
+    /// end, is wrong. Without the checksum, it goes on past them.
+    AtEnd,
+}
+
+/// Unpacks the archive's part `i` into nothing, in two steps: first the bytes it
+/// declares, then one byte more, which must not be there. The first step never reads
+/// past the declared bytes, since `take` asks for no more, and the second reads one
+/// byte at most, so that no part is unpacked past its declared size (at most
+/// [`MAX_UNPACKED`]) and the buffer is fixed. The checksum, when asked for, is checked
+/// as the part ends.
+fn unpack<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    i: usize,
+    checksum: bool,
+) -> Result<End, Failed> {
+    let options = zip::read::ZipReadOptions::new().ignore_crc32(!checksum);
+    let mut part = archive
+        .by_index_with_options(i, options)
+        .map_err(|e| Failed::Early(lower(&e)))?;
+    let declared = part.size();
+    std::io::copy(&mut (&mut part).take(declared), &mut std::io::sink())
+        .map_err(|e| Failed::Early(lower(&e)))?;
+    match part.read(&mut [0]) {
+        Ok(0) => Ok(End::AsDeclared),
+        Ok(_) => Ok(End::Past),
+        Err(_) => Err(Failed::AtEnd),
+    }
 }
 
 /// Reads one worksheet of an XLSX file: `sheet` when named, otherwise the first

@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{number, ranks};
 use crate::check::Rubric;
-use crate::eval::Sheet;
-use crate::syntax::ast::Node;
+use crate::eval::Summary;
 
 /// One cell of the ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +30,7 @@ impl Value {
 }
 
 /// The header and the rows of the ranking, best first.
-pub(super) fn rows(rubric: &Rubric, sheets: &[Sheet]) -> (Vec<String>, Vec<Vec<Value>>) {
+pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
     let mut header = vec![
         "排名".to_string(),
         "单位".to_string(),
@@ -46,28 +45,20 @@ pub(super) fn rows(rubric: &Rubric, sheets: &[Sheet]) -> (Vec<String>, Vec<Vec<V
     }
     header.push("适用指标得分".into());
     header.push("适用指标分值".into());
-    let scores: Vec<Decimal> = sheets.iter().map(|s| s.score).collect();
-    let mut out = Vec::with_capacity(sheets.len());
+    let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
+    let mut out = Vec::with_capacity(summaries.len());
     for (rank, i) in ranks(&scores) {
-        let s = &sheets[i];
+        let s = &summaries[i];
         let mut row = vec![
             Value::Number(Decimal::from(rank)),
             Value::Text(s.unit.clone()),
             Value::Number(s.score),
         ];
-        let mut sections = s.categories.iter();
-        let mut items = s.indicators.iter();
-        for node in &rubric.nodes {
-            row.push(match node {
-                Node::Section(_) => sections
-                    .next()
-                    .map_or(Value::Empty, |c| Value::Number(c.score)),
-                Node::Item(_) => items
-                    .next()
-                    .and_then(|i| i.score)
-                    .map_or(Value::Empty, Value::Number),
-            });
-        }
+        row.extend(
+            s.top
+                .iter()
+                .map(|top| top.score.map_or(Value::Empty, Value::Number)),
+        );
         row.push(Value::Number(s.earned));
         row.push(Value::Number(s.applicable_points));
         out.push(row);
@@ -90,8 +81,8 @@ pub(super) fn csv_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
 
 /// The ranking as CSV, with a UTF-8 byte-order mark so that Excel and WPS read the
 /// Chinese header as UTF-8.
-pub fn ranking_csv(rubric: &Rubric, sheets: &[Sheet]) -> String {
-    let (header, body) = rows(rubric, sheets);
+pub fn ranking_csv(rubric: &Rubric, summaries: &[Summary]) -> String {
+    let (header, body) = rows(rubric, summaries);
     let mut table: Vec<Vec<String>> = vec![header];
     table.extend(
         body.iter()

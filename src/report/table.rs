@@ -4,9 +4,11 @@ use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
 
 use super::{number, ranks};
 use crate::check::Rubric;
-use crate::eval::Sheet;
+use crate::eval::Summary;
+use crate::syntax::ast::SectionKind;
 
-pub fn table(rubric: &Rubric, sheets: &[Sheet]) -> String {
+/// The ranking of the units scored, best first.
+pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
@@ -23,9 +25,9 @@ pub fn table(rubric: &Rubric, sheets: &[Sheet]) -> String {
         ));
     }
     t.set_header(header);
-    let scores: Vec<_> = sheets.iter().map(|s| s.score).collect();
+    let scores: Vec<_> = summaries.iter().map(|s| s.score).collect();
     for (rank, i) in ranks(&scores) {
-        let s = &sheets[i];
+        let s = &summaries[i];
         let mut row = vec![rank.to_string(), s.unit.clone()];
         row.push(if s.prorated {
             format!(
@@ -37,28 +39,17 @@ pub fn table(rubric: &Rubric, sheets: &[Sheet]) -> String {
         } else {
             number(s.score)
         });
-        let mut sections = s.categories.iter();
-        let mut items = s.indicators.iter();
-        for node in &rubric.nodes {
-            row.push(match node {
-                crate::syntax::ast::Node::Section(_) => {
-                    sections.next().map_or(String::new(), |c| {
-                        // A bonus or penalty section shows what it gave or took.
-                        if c.applicable_points == c.points
-                            || c.kind != crate::syntax::ast::SectionKind::Regular
-                        {
-                            number(c.score)
-                        } else {
-                            format!("{}/{}", number(c.score), number(c.applicable_points))
-                        }
-                    })
+        for top in &s.top {
+            row.push(match (top.kind, top.score) {
+                // A bonus or penalty section shows what it gave or took.
+                (Some(kind), Some(score))
+                    if top.applicable_points != top.points && kind == SectionKind::Regular =>
+                {
+                    format!("{}/{}", number(score), number(top.applicable_points))
                 }
-                crate::syntax::ast::Node::Item(_) => {
-                    items.next().map_or(String::new(), |i| match i.score {
-                        Some(v) => number(v),
-                        None => "—".into(),
-                    })
-                }
+                (_, Some(score)) => number(score),
+                // An item that is not applicable.
+                (_, None) => "—".into(),
             });
         }
         t.add_row(row);

@@ -18,7 +18,7 @@ use super::ranking::{self, Value};
 use super::rows;
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::eval::Sheet;
+use crate::eval::{Sheet, Summary};
 
 /// The name of the ranking sheet.
 pub const RANKING_SHEET: &str = "排名";
@@ -150,7 +150,8 @@ fn ranking_sheet(
     sheets: &[Sheet],
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let (header, rows) = ranking::rows(rubric, sheets);
+    let summaries: Vec<Summary> = sheets.iter().map(Summary::from).collect();
+    let (header, rows) = ranking::rows(rubric, &summaries);
     ws.write_string_with_format(0, 0, &rubric.title, &f.title)?;
     for (c, h) in header.iter().enumerate() {
         let c = col(c);

@@ -131,6 +131,10 @@ pub struct FactDecl {
     pub description: Option<Spanned<String>>,
     pub default: Option<Spanned<Literal>>,
     pub span: Span,
+    /// Where a unit's value of this fact is kept ([`crate::evidence::Unit`]): numbered
+    /// by the checker across the whole rubric, in the order of the file; `None` until
+    /// then.
+    pub slot: Resolved<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,6 +202,9 @@ pub struct Clause {
     pub span: Span,
 }
 
+// Clauses are built once per file and read in place; boxing the condition would only
+// add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClauseKind {
     /// `if COND EFFECT`: the effect once when the condition holds.
@@ -259,6 +266,41 @@ pub struct FactPath {
     pub fact: Spanned<String>,
     pub member: Option<Spanned<String>>,
     pub span: Span,
+    /// The fact and member named, as the checker resolved them; `None` until then.
+    pub slot: Resolved<Slot>,
+}
+
+/// What the checker works out from a tree and stores in it for evaluation. It is not
+/// part of what the file says: it is left out of comparisons and of the `Debug`
+/// printing, so two trees that say the same compare equal (`kaohe fmt`, `kaohe diff`)
+/// whatever their numbering.
+#[derive(Clone, Copy, Default)]
+pub struct Resolved<T>(pub Option<T>);
+
+impl<T: Copy> Resolved<T> {
+    pub fn get(self) -> Option<T> {
+        self.0
+    }
+}
+
+impl<T> PartialEq for Resolved<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> std::fmt::Debug for Resolved<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("_")
+    }
+}
+
+/// A resolved reference: the fact's slot in a unit, and the member's place in the
+/// fact's list of members when one is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub fact: usize,
+    pub member: Option<usize>,
 }
 
 /// `over 20 workdays`: a period longer than this.

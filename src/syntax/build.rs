@@ -319,6 +319,7 @@ impl Builder {
             description,
             default,
             span: whole,
+            slot: Resolved(None),
         }
     }
 
@@ -635,6 +636,7 @@ fn fact_path(pair: Pair<'_, Rule>) -> FactPath {
         fact,
         member,
         span: s,
+        slot: Resolved(None),
     }
 }
 

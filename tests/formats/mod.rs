@@ -11,6 +11,7 @@ use kaohe::diagnostic::{render_human, Diagnostic, HumanStyle};
 use kaohe::evidence::columns::{self, Part, UNIT_HEADER};
 use kaohe::evidence::{load, load_all, Unit, Value};
 use kaohe::source::SourceFile;
+use kaohe::syntax::ast::FactDecl;
 
 /// A checked Jiangmen table: `county` or `department`.
 pub fn table(name: &str) -> Rubric {
@@ -50,10 +51,8 @@ pub fn scratch(name: &str) -> PathBuf {
 }
 
 /// The value of a fact the unit's evidence gave (not a default), if any.
-pub fn given<'u>(unit: &'u Unit, item: &str, fact: &str) -> Option<&'u Value> {
-    unit.items
-        .get(item)
-        .and_then(|facts| facts.get(fact))
+pub fn given<'u>(unit: &'u Unit, fact: &FactDecl) -> Option<&'u Value> {
+    unit.fact(fact)
         .filter(|f| f.span.is_some())
         .map(|f| &f.value)
 }
@@ -88,7 +87,7 @@ pub fn rows(rubric: &Rubric, units: &[Unit]) -> Vec<Vec<String>> {
         let mut row = vec![unit.name.clone()];
         for c in &layout.columns {
             row.push(
-                given(unit, &c.item.name.node, &c.fact.name.node)
+                given(unit, c.fact)
                     .and_then(|v| cell_text(v, &c.part))
                     .unwrap_or_default(),
             );
@@ -116,7 +115,7 @@ pub fn json_text(rubric: &Rubric, unit: &Unit) -> String {
     for item in kaohe::check::ast_items(&rubric.nodes) {
         let mut facts = serde_json::Map::new();
         for fact in &item.facts {
-            let Some(v) = given(unit, &item.name.node, &fact.name.node) else {
+            let Some(v) = given(unit, fact) else {
                 continue;
             };
             let json: serde_json::Value = match v {
@@ -176,7 +175,7 @@ pub fn xlsx_bytes(rubric: &Rubric, units: &[Unit], header: Option<&[String]>) ->
                 .iter()
                 .find(|col| col.header == *h)
                 .unwrap_or_else(|| panic!("no column {h}"));
-            let Some(v) = given(unit, &column.item.name.node, &column.fact.name.node) else {
+            let Some(v) = given(unit, column.fact) else {
                 continue;
             };
             match (v, &column.part) {
