@@ -17,8 +17,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use kaohe::eval::evaluate;
-use kaohe::evidence::load_file;
+use kaohe::eval::{summarise, Summary};
+use kaohe::evidence::{stream, Options};
 
 /// The peak resident memory of this process so far, in KiB.
 fn peak_rss_kib() -> u64 {
@@ -30,25 +30,30 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// In the child: read and score every unit of one file, then report.
+/// In the child: read and score every unit of one file as `kaohe eval --format csv`
+/// does (streamed, each unit scored without a trace as it is read, its summary kept
+/// for the ranking), then report.
 fn child(path: &Path) {
     let rubric = common::table("county");
     let before = peak_rss_kib();
     let start = Instant::now();
-    let (units, problems) = load_file(&rubric, path);
-    let read = start.elapsed();
-    let mut scored = 0usize;
-    for u in &units {
-        if evaluate(&rubric, &u.unit).is_ok() {
-            scored += 1;
-        }
-    }
+    let mut summaries: Vec<Summary> = Vec::new();
+    let mut unscored = 0usize;
+    let read = stream(
+        &rubric,
+        &[path.to_path_buf()],
+        &Options::default(),
+        &mut |_| {},
+        &mut |unit| match summarise(&rubric, &unit) {
+            Ok(s) => summaries.push(s),
+            Err(_) => unscored += 1,
+        },
+    );
     let total = start.elapsed();
     println!(
-        "units={} problems={} scored={scored} read_s={:.3} total_s={:.3} rubric_kib={before} peak_kib={}",
-        units.len(),
-        problems.len(),
-        read.as_secs_f64(),
+        "units={} problems={} unscored={unscored} total_s={:.3} rubric_kib={before} peak_kib={}",
+        summaries.len() + unscored,
+        read.problems.len(),
         total.as_secs_f64(),
         peak_rss_kib()
     );

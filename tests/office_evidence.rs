@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::{Datelike, NaiveDate};
-use formats::{examples, given, json_report, rendered, scratch, table, write};
+use formats::{
+    examples, given, json_report, rendered, scratch, table, write, SMALL_HEADER as HEADER,
+    SMALL_RULE as SPELLING_RULE,
+};
 use kaohe::check::Rubric;
 use kaohe::diagnostic::{codes, Diagnostic, Severity};
 use kaohe::evidence::columns::{self, Part, UNIT_HEADER};
@@ -589,44 +592,7 @@ fn the_templates_guide_sheet_is_no_second_evidence_sheet() {
 
 // ── The spelling tables, on a small rubric ──────────────────────────────────────
 
-const SPELLING_RULE: &str = r#"
-rubric 拼写测试
-total 10
-year 2020
-section 甲 10 {
-  item 是否 2 {
-    fact 已做 bool
-    if 已做 -2
-  }
-  item 次数 2 {
-    fact 次数 count
-    per 次数 -1 floor 0
-  }
-  item 比例 2 {
-    fact 比例 percent
-    if 比例 < 4% -2
-  }
-  item 日期 2 {
-    fact 日期 date
-    deadline 日期 by 2020-12-30 -2
-  }
-  item 形式 2 {
-    start 0
-    fact 形式 set {新闻发布会, 图表, 图解, 音视频}
-    per 形式 +1 max 2
-  }
-}
-"#;
-
-/// The header of the small rubric's sheet, and a row of valid values.
-const HEADER: [&str; 6] = [
-    "单位",
-    "是否/已做",
-    "次数/次数",
-    "比例/比例",
-    "日期/日期",
-    "形式/形式",
-];
+/// A row of valid values of the small rubric's sheet.
 const BASE: [&str; 5] = ["否", "0", "5", "2020-12-01", "无"];
 
 fn spelling_rubric() -> Rubric {

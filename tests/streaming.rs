@@ -6,6 +6,8 @@
 //! byte, a unit named twice and a column without a header are found across chunks;
 //! and a file with more problems than are shown keeps only the first.
 
+mod formats;
+
 use std::path::{Path, PathBuf};
 
 use kaohe::check::{compile, Rubric};
@@ -15,43 +17,7 @@ use kaohe::evidence::{
 };
 use kaohe::source::SourceFile;
 
-const RULE: &str = r#"
-rubric 分块读取
-total 10
-year 2020
-section 甲 10 {
-  item 是否 2 {
-    fact 已做 bool
-    if 已做 -2
-  }
-  item 次数 2 {
-    fact 次数 count
-    per 次数 -1 floor 0
-  }
-  item 比例 2 {
-    fact 比例 percent
-    if 比例 < 4% -2
-  }
-  item 日期 2 {
-    fact 日期 date
-    deadline 日期 by 2020-12-30 -2
-  }
-  item 形式 2 {
-    start 0
-    fact 形式 set {新闻发布会, 图表, 图解, 音视频}
-    per 形式 +1 max 2
-  }
-}
-"#;
-
-const HEADER: [&str; 6] = [
-    "单位",
-    "是否/已做",
-    "次数/次数",
-    "比例/比例",
-    "日期/日期",
-    "形式/形式",
-];
+use formats::{SMALL_HEADER as HEADER, SMALL_RULE as RULE};
 
 /// The chunks of these tests: 1 KiB of text, the encoding told from the first 1 KiB.
 fn tiny() -> Limits {

@@ -436,6 +436,10 @@ fn ungrouped(s: &str) -> Option<String> {
 /// separators in its whole part when `grouped`: the plain number (`-1234.5`), and
 /// whether it is whole.
 fn decimal(s: &str, grouped: bool) -> Option<(String, bool)> {
+    // Most numbers are digits alone.
+    if is_digits(s) {
+        return Some((s.to_string(), true));
+    }
     let (sign, s) = match s.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", s),

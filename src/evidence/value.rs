@@ -465,7 +465,7 @@ impl Validator<'_> {
                     }
                     _ => return wrong(self, "a percentage", "3.5"),
                 };
-                match Decimal::from_scientific(&text).or_else(|_| Decimal::from_str_exact(&text)) {
+                match Decimal::from_str_exact(&text).or_else(|_| Decimal::from_scientific(&text)) {
                     Ok(p) if p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED => {
                         Some(Value::Percent(p.normalize()))
                     }
@@ -485,7 +485,7 @@ impl Validator<'_> {
                 Raw::Bool(false) => Some(Value::Date(None)),
                 Raw::Date(s) | Raw::String(s) => {
                     let day = s.get(0..10).unwrap_or(s);
-                    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                    match iso_day(day) {
                         Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => {
                             Some(Value::Date(Some(d)))
                         }
@@ -573,7 +573,7 @@ impl Validator<'_> {
             Raw::Bool(false) if never_allowed => Some(None),
             Raw::Date(s) | Raw::String(s) => {
                 let day = s.get(0..10).unwrap_or(s);
-                match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                match iso_day(day) {
                     Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Some(d)),
                     _ => {
                         self.error(
@@ -885,6 +885,29 @@ impl Validator<'_> {
             help,
         );
     }
+}
+
+/// A day written `YYYY-MM-DD`, as `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads
+/// it; the common form (four, two and two digits) is read without chrono's format
+/// parser, which is most of the cost of reading a date.
+fn iso_day(text: &str) -> chrono::ParseResult<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+    {
+        let number =
+            |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        // A month or day out of range goes to chrono, for its error.
+        if let Some(d) = NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)) {
+            return Ok(d);
+        }
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
 }
 
 fn default_value(ty: &FactType, lit: &Literal) -> Option<Value> {

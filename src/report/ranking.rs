@@ -29,8 +29,8 @@ impl Value {
     }
 }
 
-/// The header and the rows of the ranking, best first.
-pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
+/// The header of the ranking.
+fn header(rubric: &Rubric) -> Vec<String> {
     let mut header = vec![
         "排名".to_string(),
         "单位".to_string(),
@@ -45,25 +45,37 @@ pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<
     }
     header.push("适用指标得分".into());
     header.push("适用指标分值".into());
+    header
+}
+
+/// Each row of the ranking, best first, given to `row` in turn, so that a ranking of
+/// many units is never held as cells all at once.
+fn each_row(summaries: &[Summary], mut row: impl FnMut(Vec<Value>)) {
     let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
-    let mut out = Vec::with_capacity(summaries.len());
     for (rank, i) in ranks(&scores) {
         let s = &summaries[i];
-        let mut row = vec![
+        let mut cells = Vec::with_capacity(s.top.len() + 5);
+        cells.extend([
             Value::Number(Decimal::from(rank)),
             Value::Text(s.unit.clone()),
             Value::Number(s.score),
-        ];
-        row.extend(
+        ]);
+        cells.extend(
             s.top
                 .iter()
                 .map(|top| top.score.map_or(Value::Empty, Value::Number)),
         );
-        row.push(Value::Number(s.earned));
-        row.push(Value::Number(s.applicable_points));
-        out.push(row);
+        cells.push(Value::Number(s.earned));
+        cells.push(Value::Number(s.applicable_points));
+        row(cells);
     }
-    (header, out)
+}
+
+/// The header and the rows of the ranking, best first.
+pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
+    let mut out = Vec::with_capacity(summaries.len());
+    each_row(summaries, |r| out.push(r));
+    (header(rubric), out)
 }
 
 /// Rows of text as CSV: RFC 4180 quoting, CRLF line ends, as spreadsheets write it.
@@ -80,13 +92,16 @@ pub(super) fn csv_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
 }
 
 /// The ranking as CSV, with a UTF-8 byte-order mark so that Excel and WPS read the
-/// Chinese header as UTF-8.
+/// Chinese header as UTF-8. Rows are written as they are made.
 pub fn ranking_csv(rubric: &Rubric, summaries: &[Summary]) -> String {
-    let (header, body) = rows(rubric, summaries);
-    let mut table: Vec<Vec<String>> = vec![header];
-    table.extend(
-        body.iter()
-            .map(|r| r.iter().map(Value::text).collect::<Vec<_>>()),
-    );
-    format!("\u{feff}{}", csv_rows(&table))
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    // Writing text into memory cannot fail.
+    let _ = writer.write_record(header(rubric));
+    each_row(summaries, |r| {
+        let _ = writer.write_record(r.iter().map(Value::text));
+    });
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }

@@ -233,3 +233,44 @@ pub fn write(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {
     std::fs::write(path, bytes).expect("write");
     path.to_path_buf()
 }
+
+/// A small rubric with one fact of each type a single cell gives: bool, count,
+/// percent, date and set.
+pub const SMALL_RULE: &str = r#"
+rubric 拼写测试
+total 10
+year 2020
+section 甲 10 {
+  item 是否 2 {
+    fact 已做 bool
+    if 已做 -2
+  }
+  item 次数 2 {
+    fact 次数 count
+    per 次数 -1 floor 0
+  }
+  item 比例 2 {
+    fact 比例 percent
+    if 比例 < 4% -2
+  }
+  item 日期 2 {
+    fact 日期 date
+    deadline 日期 by 2020-12-30 -2
+  }
+  item 形式 2 {
+    start 0
+    fact 形式 set {新闻发布会, 图表, 图解, 音视频}
+    per 形式 +1 max 2
+  }
+}
+"#;
+
+/// The header of [`SMALL_RULE`]'s sheet.
+pub const SMALL_HEADER: [&str; 6] = [
+    "单位",
+    "是否/已做",
+    "次数/次数",
+    "比例/比例",
+    "日期/日期",
+    "形式/形式",
+];
