@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use kaohe::check::{bounds, compile, items_with_kind, Rubric};
 use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
-use kaohe::eval::{evaluate, Sheet};
+use kaohe::eval::{evaluate, summarise, Sheet, Summary};
 use kaohe::evidence::Unit;
 use kaohe::source::SourceFile;
 use kaohe::syntax::ast::SectionKind;
@@ -55,17 +55,25 @@ pub fn render_all(diagnostics: &[Diagnostic]) {
 /// Scores a unit, checks the invariants every score sheet must keep, and writes every
 /// report of it. An evaluation error is a diagnostic, rendered like any other.
 pub fn score_and_report(rubric: &Rubric, unit: &Unit) {
+    let summary = summarise(rubric, unit);
     match evaluate(rubric, unit) {
         Ok(sheet) => {
             check_invariants(rubric, &sheet);
+            // Scoring without a trace gives the sheet's numbers.
+            let summary = summary.expect("summarise scores what evaluate scores");
+            assert_eq!(Summary::from(&sheet), summary, "summarise and evaluate differ");
             let sheets = [sheet];
+            let summaries = [summary];
             std::hint::black_box(kaohe::report::json(rubric, &sheets));
             std::hint::black_box(kaohe::report::markdown(rubric, &sheets));
-            std::hint::black_box(kaohe::report::table(rubric, &sheets));
-            std::hint::black_box(kaohe::report::ranking_csv(rubric, &sheets));
+            std::hint::black_box(kaohe::report::table(rubric, &summaries));
+            std::hint::black_box(kaohe::report::ranking_csv(rubric, &summaries));
             std::hint::black_box(kaohe::report::explain(rubric, &sheets[0]));
         }
-        Err(d) => render_all(&[d]),
+        Err(d) => {
+            assert!(summary.is_err(), "summarise scores what evaluate refuses");
+            render_all(&[d]);
+        }
     }
 }
 
