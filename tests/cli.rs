@@ -293,3 +293,44 @@ fn a_test_case_is_also_evidence_for_eval() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["units"][0]["score"], serde_json::json!(36));
 }
+
+#[test]
+fn units_that_cannot_be_scored_are_shown_up_to_a_thousand_and_nothing_is_written() {
+    // Every unit says its one item is not applicable, so none has a score.
+    let dir = scratch("unscored");
+    let rule = dir.join("na.rule");
+    std::fs::write(
+        &rule,
+        "rubric 不适用\ntotal 2\nsection 甲 2 {\n  item 乙 2 {\n    fact 无此职能 bool\n    applicable unless 无此职能\n  }\n}\n",
+    )
+    .unwrap();
+    let mut csv = String::from("单位,乙/无此职能\n");
+    for i in 0..1_003 {
+        csv.push_str(&format!("单位{i},是\n"));
+    }
+    let evidence = dir.join("units.csv");
+    std::fs::write(&evidence, csv).unwrap();
+    let out = dir.join("ranking.csv");
+    let o = kaohe(&[
+        "eval",
+        rule.to_str().unwrap(),
+        evidence.to_str().unwrap(),
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "nothing is written");
+    let lines: Vec<serde_json::Value> = stderr(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON diagnostic"))
+        .collect();
+    let count = |code: &str| lines.iter().filter(|d| d["code"] == code).count();
+    assert_eq!(count("kaohe::eval::nothing_applicable"), 1_000);
+    assert_eq!(count("kaohe::evidence::too_many"), 1);
+    let last = lines.last().expect("diagnostics");
+    assert_eq!(last["message"], "3 more unit(s) cannot be scored");
+}

@@ -446,7 +446,7 @@ fn score(rubric: &Rubric, e: &Evidence) -> Result<Result<Sheet, String>, TestCas
     let unit = load(rubric, &toml_text(e, 0), Format::Toml)?;
     let sheet = evaluate(rubric, &unit).map_err(|d| d.code.to_string());
     let summary = summarise(rubric, &unit).map_err(|d| d.code.to_string());
-    prop_assert_eq!(sheet.clone().map(|s| Summary::from(&s)), summary);
+    prop_assert_eq!(sheet.clone().map(|s| Summary::of(rubric, &s)), summary);
     Ok(sheet)
 }
 

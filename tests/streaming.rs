@@ -608,3 +608,52 @@ fn a_file_with_more_problems_than_are_shown_keeps_the_first() {
         .sum();
     assert!(kept < 2 * (MAX_PROBLEMS + 1) * 300, "{kept} bytes kept");
 }
+
+#[test]
+fn a_unit_named_by_zero_width_characters_alone_is_refused() {
+    // A cell that looks filled but whose name folds to nothing: the row must not be
+    // scored under an empty name, whatever way it is read.
+    let mut rows = sheet(3);
+    rows[2][0] = "\u{200B}\u{FEFF}".to_string();
+    let path = write(&scratch("zero-width").join("z.csv"), csv(&rows));
+    for limits in [tiny(), Limits::default()] {
+        let (units, read) = streamed(std::slice::from_ref(&path), &Options::default(), &limits);
+        let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, [name(1), name(3)]);
+        assert_eq!(read.problems.len(), 1, "{}", rendered(&read.problems));
+        assert_eq!(read.problems[0].code, codes::EVIDENCE_UNIT);
+        assert_eq!(
+            read.problems[0].message,
+            "row 3 has values but no unit: cell A3 is blank"
+        );
+    }
+}
+
+#[test]
+fn a_quote_never_closed_in_a_large_file_ends_at_a_bounded_row() {
+    // A stray quote at the start of the second row would make the rest of the file one
+    // row; past 16 MiB that is an error at the quote, read in bounded time and memory.
+    let mut text = csv(&sheet(1));
+    text.push_str("\"蓬江区2,否,0,5,2020-12-01,无\r\n");
+    let filler = csv(&[row(2)]);
+    while text.len() < 17 << 20 {
+        text.push_str(&filler);
+    }
+    let path = write(&scratch("never-closed").join("q.csv"), &text);
+    let (_, read) = streamed(
+        std::slice::from_ref(&path),
+        &Options::default(),
+        &Limits::default(),
+    );
+    let d = read
+        .problems
+        .iter()
+        .find(|d| d.code == codes::EVIDENCE_SYNTAX)
+        .unwrap_or_else(|| panic!("{}", rendered(&read.problems)));
+    assert_eq!(
+        d.message,
+        "this CSV file cannot be read: a row runs on for more than 16 MiB; a quoted cell is most likely never closed"
+    );
+    assert_eq!(underlined(d), "\"");
+    assert_eq!(place(d), format!("{}:3:1", path.display()));
+}

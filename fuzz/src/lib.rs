@@ -61,7 +61,7 @@ pub fn score_and_report(rubric: &Rubric, unit: &Unit) {
             check_invariants(rubric, &sheet);
             // Scoring without a trace gives the sheet's numbers.
             let summary = summary.expect("summarise scores what evaluate scores");
-            assert_eq!(Summary::from(&sheet), summary, "summarise and evaluate differ");
+            assert_eq!(Summary::of(rubric, &sheet), summary, "summarise and evaluate differ");
             let sheets = [sheet];
             let summaries = [summary];
             std::hint::black_box(kaohe::report::json(rubric, &sheets));

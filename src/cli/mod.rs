@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use kaohe::check::Rubric;
-use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
+use kaohe::diagnostic::{codes, render_human, render_json, Diagnostic, HumanStyle};
 use kaohe::eval::Sheet;
 use kaohe::evidence;
 
@@ -182,7 +182,10 @@ pub fn score_evidence<T>(
         Failed
     })?;
     let mut scored = Vec::new();
+    // Units that cannot be scored (nothing applicable, a year the calendar lacks): the
+    // first are kept, each with only the lines of its file it shows; the rest counted.
     let mut unscored = Vec::new();
+    let mut not_shown = 0usize;
     let mut progress = progress::Progress::new("units read and scored");
     let read = evidence::stream(
         rubric,
@@ -191,19 +194,42 @@ pub fn score_evidence<T>(
         &mut |n| progress.tick(n),
         &mut |unit| match scorer(rubric, &unit) {
             Ok(s) => scored.push(s),
-            Err(d) => unscored.push(d),
+            Err(d) if unscored.len() < evidence::MAX_PROBLEMS => {
+                unscored.push(evidence::excerpted(d))
+            }
+            Err(_) => not_shown += 1,
         },
     );
     progress.finish();
     print_diagnostics(&read.notes, format);
     if !read.problems.is_empty() {
         print_diagnostics(&read.problems, format);
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: no unit was scored: the evidence has {} problem(s)",
-            read.problems.len()
-        );
+        let capped = |d: &&Diagnostic| d.code == codes::EVIDENCE_TOO_MANY;
+        let shown = read.problems.iter().filter(|d| !capped(d)).count();
+        let _ = if read.problems.iter().any(|d| capped(&d)) {
+            writeln!(
+                std::io::stderr(),
+                "error: no unit was scored: the evidence has more than {shown} problems"
+            )
+        } else {
+            writeln!(
+                std::io::stderr(),
+                "error: no unit was scored: the evidence has {shown} problem(s)"
+            )
+        };
         return Err(Failed);
+    }
+    if not_shown > 0 {
+        unscored.push(
+            Diagnostic::error(
+                codes::EVIDENCE_TOO_MANY,
+                format!("{not_shown} more unit(s) cannot be scored"),
+            )
+            .help(format!(
+                "the first {} units that cannot be scored are shown: correct their evidence and score again to see the rest",
+                evidence::MAX_PROBLEMS
+            )),
+        );
     }
     if !unscored.is_empty() {
         print_diagnostics(&unscored, format);

@@ -63,33 +63,20 @@ pub struct Top {
     pub applicable_points: Decimal,
 }
 
-impl From<&Sheet> for Summary {
-    /// The summary of a full sheet: the same numbers [`super::summarise`] gives.
-    fn from(sheet: &Sheet) -> Self {
+impl Summary {
+    /// The summary of a full sheet: the numbers [`super::summarise`] gives, its
+    /// top-level sections and items in the order of the rule file.
+    pub fn of(rubric: &crate::check::Rubric, sheet: &Sheet) -> Self {
         let mut sections = sheet.categories.iter();
         let mut items = sheet.indicators.iter();
-        let mut top = Vec::with_capacity(sheet.categories.len() + sheet.indicators.len());
-        // Sections and items interleave in the rule file; the sheet keeps them apart,
-        // so the order is taken from the lines they stand on.
-        loop {
-            let next_section = sections.clone().next();
-            let next_item = items.clone().next();
-            match (next_section, next_item) {
-                (Some(s), Some(i)) if s.line < i.line => {
-                    sections.next();
-                    top.push(Top::section(s));
-                }
-                (Some(s), None) => {
-                    sections.next();
-                    top.push(Top::section(s));
-                }
-                (_, Some(i)) => {
-                    items.next();
-                    top.push(Top::item(i));
-                }
-                (None, None) => break,
-            }
-        }
+        let top = rubric
+            .nodes
+            .iter()
+            .filter_map(|node| match node {
+                crate::syntax::ast::Node::Section(_) => sections.next().map(Top::section),
+                crate::syntax::ast::Node::Item(_) => items.next().map(Top::item),
+            })
+            .collect();
         Summary {
             unit: sheet.unit.clone(),
             score: sheet.score,

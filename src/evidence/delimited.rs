@@ -135,7 +135,22 @@ impl Chunks {
             if first && p == 0 && self.buffer.starts_with('\u{feff}') {
                 p = 3;
             }
-            match next_row(&self.buffer, p, self.eof) {
+            let scanned = match next_row(&self.buffer, p, self.eof) {
+                // A row is scanned again from its start after each block read, so one
+                // that never ends (a quote never closed, early in a large file) would
+                // take time in the square of the file's size: past this, it is an
+                // error at the row's start.
+                Ok(Scanned::More) if self.buffer.len() - p > MAX_ROW => Err((
+                    Span::new(
+                        p,
+                        p + self.buffer[p..].chars().next().map_or(0, char::len_utf8),
+                    ),
+                    "a row runs on for more than 16 MiB; a quoted cell is most likely never closed",
+                    QUOTE_HELP,
+                )),
+                scanned => scanned,
+            };
+            match scanned {
                 Ok(Scanned::Row(cells, next)) => {
                     rows.push(cells);
                     p = next;
@@ -220,6 +235,9 @@ impl Chunks {
 }
 
 type ScanError = (Span, &'static str, &'static str);
+
+/// The longest row read: far beyond any row of evidence.
+const MAX_ROW: usize = 16 << 20;
 
 const QUOTE_HELP: &str =
     "a cell that starts with `\"` must end with `\"` before the next `,` or line break; write a `\"` inside it as `\"\"`";

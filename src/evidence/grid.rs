@@ -764,7 +764,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
     let (name, name_span) = match header.unit {
         Some(c) => {
             let cell = part.cell(row, c);
-            if cell.is_blank() {
+            if unnamed(&cell) {
                 found.problems.push(
                     Diagnostic::error(
                         codes::EVIDENCE_UNIT,
@@ -811,7 +811,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
     // A row without a name goes by a stand-in in the evidence tree, so that its cells
     // are still checked; messages then name the row alone.
     let named = match header.unit {
-        Some(c) => !part.cell(row, c).is_blank(),
+        Some(c) => !unnamed(&part.cell(row, c)),
         None => false,
     };
     // A valid row is read straight into the unit's facts; any other goes on, to be
@@ -894,6 +894,12 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
         name,
         note,
     }
+}
+
+/// Whether a unit's cell names no unit: blank, or nothing but characters a name drops
+/// (zero-width spaces), which would otherwise score a unit with no name.
+fn unnamed(cell: &Cell) -> bool {
+    cell.is_blank() || normalise_name(&cell.text()).is_empty()
 }
 
 /// One item's table of a row, from its columns `range` of the layout; `None` when

@@ -852,7 +852,7 @@ impl Findings {
 /// around, more than a rendering shows): what keeps a chunk of a large file from
 /// being held by its problems. The rendering and the JSON are the same, but for a
 /// label far from the primary one (more than 64 KiB of text away), which is dropped.
-pub(crate) fn excerpted(mut d: Diagnostic) -> Diagnostic {
+pub fn excerpted(mut d: Diagnostic) -> Diagnostic {
     const CONTEXT: usize = 2;
     const MOST: usize = 64 * 1024;
     let Some(source) = d.source.take() else {

@@ -75,6 +75,15 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
         }
     }
     for i in 0..archive.len() {
+        // Only the XML parts are read (the workbook, its sheets, strings, styles and
+        // relations); pictures and other media are never unpacked.
+        let xml = archive
+            .name_for_index(i)
+            .and_then(Result::ok)
+            .is_some_and(|n| n.ends_with(".xml") || n.ends_with(".rels"));
+        if !xml {
+            continue;
+        }
         let refusal = match unpacked(&mut archive, i) {
             Unpacked::AsDeclared => continue,
             Unpacked::MoreThanDeclared(declared) => (

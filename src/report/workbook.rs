@@ -150,7 +150,7 @@ fn ranking_sheet(
     sheets: &[Sheet],
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let summaries: Vec<Summary> = sheets.iter().map(Summary::from).collect();
+    let summaries: Vec<Summary> = sheets.iter().map(|s| Summary::of(rubric, s)).collect();
     let (header, rows) = ranking::rows(rubric, &summaries);
     ws.write_string_with_format(0, 0, &rubric.title, &f.title)?;
     for (c, h) in header.iter().enumerate() {
