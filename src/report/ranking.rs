@@ -29,8 +29,9 @@ impl Value {
     }
 }
 
-/// The header of the ranking.
-fn header(rubric: &Rubric) -> Vec<String> {
+/// The columns every ranking begins with: rank, unit, total, and each top-level
+/// section or item with its points (the table's whole header).
+pub(super) fn ranked_header(rubric: &Rubric) -> Vec<String> {
     let mut header = vec![
         "排名".to_string(),
         "单位".to_string(),
@@ -43,6 +44,13 @@ fn header(rubric: &Rubric) -> Vec<String> {
             number(node.points().node)
         ));
     }
+    header
+}
+
+/// The header of the ranking: the table's, and the points a prorated total was
+/// worked out from.
+fn header(rubric: &Rubric) -> Vec<String> {
+    let mut header = ranked_header(rubric);
     header.push("适用指标得分".into());
     header.push("适用指标分值".into());
     header

@@ -12,19 +12,7 @@ pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
-    let mut header = vec![
-        "排名".to_string(),
-        "单位".to_string(),
-        format!("总分 ({})", number(rubric.total)),
-    ];
-    for node in &rubric.nodes {
-        header.push(format!(
-            "{} ({})",
-            node.name().node,
-            number(node.points().node)
-        ));
-    }
-    t.set_header(header);
+    t.set_header(super::ranking::ranked_header(rubric));
     let scores: Vec<_> = summaries.iter().map(|s| s.score).collect();
     for (rank, i) in ranks(&scores) {
         let s = &summaries[i];
