@@ -476,6 +476,13 @@ impl Why<'_> {
     }
 }
 
+/// What one application of an effect is, for the words of the trace: points, or a
+/// percentage of a base (its value, and `points` or `score`).
+enum Change {
+    Points(Decimal),
+    Percent(Decimal, Decimal, &'static str),
+}
+
 /// Applies one clause to the running score; what it did, when it did anything.
 fn apply(
     env: &Env<'_>,
@@ -584,7 +591,7 @@ fn apply(
         }
     }
     let once = times == Decimal::ONE;
-    let (raw, percent_base) = match effect {
+    let (raw, change) = match effect {
         Effect::Zero => {
             let note = || format!("{}: 不得分", why.words());
             return Ok(Some(Applied::Zero(step(
@@ -594,7 +601,7 @@ fn apply(
                 *score,
             ))));
         }
-        Effect::Points(unit) => (unit * times, None),
+        Effect::Points(unit) => (unit * times, Change::Points(unit)),
         Effect::Percent { percent, base } => {
             let (base_value, base_word) = match base {
                 PercentBase::Points => (points, "points"),
@@ -602,23 +609,20 @@ fn apply(
             };
             (
                 percent / Decimal::ONE_HUNDRED * base_value * times,
-                Some((percent, base_value, base_word)),
+                Change::Percent(percent, base_value, base_word),
             )
         }
     };
     // How the change was computed, in words.
-    let how = || match percent_base {
-        None => {
-            let Effect::Points(unit) = effect else {
-                unreachable!("only points and percentages reach here")
-            };
+    let how = || match change {
+        Change::Points(unit) => {
             if once {
                 signed(unit)
             } else {
                 format!("{} × {} = {}", times.normalize(), signed(unit), signed(raw))
             }
         }
-        Some((percent, base_value, base_word)) => {
+        Change::Percent(percent, base_value, base_word) => {
             if once {
                 format!(
                     "{}% of {base_word} {} = {}",
