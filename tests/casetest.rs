@@ -2,31 +2,18 @@
 //! the run fail and name the item with its trace; malformed expectations are
 //! diagnostics with their place, and do not stop the other cases.
 
+mod run;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use kaohe::cases::{self, Target, Value};
 use kaohe::check::{compile, Rubric};
 use kaohe::evidence::{read, Format};
 use kaohe::source::SourceFile;
+use run::{kaohe, stderr, stdout};
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kaohe-casetest-{}-{name}", std::process::id()));

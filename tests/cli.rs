@@ -1,22 +1,9 @@
 //! The `kaohe` binary: exit codes, output formats, and files written whole or not at all.
 
+mod run;
+
+use run::{kaohe, stderr, stdout};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kaohe-cli-{}-{name}", std::process::id()));

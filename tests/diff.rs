@@ -3,22 +3,16 @@
 //! the score changes of the example units; evidence that is invalid under the new
 //! rubric is reported for its unit only.
 
-use std::process::{Command, Output};
+mod run;
 
 use kaohe::check::{compile, Rubric};
 use kaohe::diff::{self, Kind};
 use kaohe::source::SourceFile;
+use run::kaohe;
 use serde_json::Value;
 
 const OLD: &str = "rules/jiangmen-2020/county.rule";
 const NEW: &str = "tests/diff/county-changed.rule";
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
 
 fn rubric(path: &str) -> Rubric {
     let text = std::fs::read_to_string(path).expect("rule file");

@@ -2,30 +2,17 @@
 //! read back, are the JSON report's; XLSX is never written to stdout; long batches
 //! print no progress when stderr is not a terminal.
 
+mod run;
+
 mod formats;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use formats::{csv_text, examples, rows, scratch, table, write};
 use kaohe::diagnostic::codes;
+use run::{kaohe, stderr, stdout};
 use rust_decimal::Decimal;
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")

@@ -2,19 +2,14 @@
 //! layout comes out canonical (snapshot), the meaning never changes, and the command
 //! writes files whole, only when asked.
 
+mod run;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use kaohe::formatter::{self, lex};
 use kaohe::source::SourceFile;
 use kaohe::syntax;
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
+use run::kaohe;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kaohe-fmt-{}-{name}", std::process::id()));

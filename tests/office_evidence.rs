@@ -5,10 +5,11 @@
 //! of docs/evidence.md, accepted and refused, with the code and the cell of each
 //! refusal; encodings refused; unit names normalised.
 
+mod run;
+
 mod formats;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::{Datelike, NaiveDate};
 use formats::{
@@ -21,6 +22,7 @@ use kaohe::evidence::columns::{self, Part, UNIT_HEADER};
 use kaohe::evidence::{
     load_all_with, load_file_with, Encoding, FileEvidence, Options, Unit, Value,
 };
+use run::kaohe;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
 const TABLES: [&str; 2] = ["county", "department"];
@@ -1340,13 +1342,6 @@ fn wps_and_old_excel_files_are_refused_with_what_to_do() {
 }
 
 // ── The command line ────────────────────────────────────────────────────────────
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8")

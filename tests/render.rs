@@ -2,20 +2,15 @@
 //! (self-contained, A4, first-level cells spanning their rows) and XLSX (read back:
 //! values and merged cells). scripts/screenshot-render.sh shows the HTML by eye.
 
+mod run;
+
 use std::io::Cursor;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use kaohe::check::{compile, Rubric};
 use kaohe::render::{html::html, markdown::markdown, xlsx::xlsx, Table};
 use kaohe::source::SourceFile;
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
+use run::kaohe;
 
 fn rubric(path: &str) -> Rubric {
     let text = std::fs::read_to_string(path).expect("rule file");

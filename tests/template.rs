@@ -2,29 +2,20 @@
 //! the example evidence, score exactly as the examples do; an unfilled form is refused
 //! with diagnostics, never scored.
 
+mod run;
+
 mod formats;
 
 use std::io::Cursor;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx};
 use formats::{examples, given, json_report, rendered, rows, scratch, table, write, xlsx_bytes};
 use kaohe::diagnostic::codes;
 use kaohe::evidence::{load_all, load_file, Unit, Value};
 use kaohe::report::{template, TemplateFormat};
+use run::{kaohe, stderr};
 
 const TABLES: [&str; 2] = ["county", "department"];
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .output()
-        .expect("runs kaohe")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
 
 /// A value as TOML writes it.
 fn toml_value(v: &Value) -> String {
