@@ -43,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
         );
         if problems.is_empty() {
             let whole: Vec<&str> = units.iter().map(|l| l.unit.name.as_str()).collect();
-            assert_eq!(whole, names, "the units of the file read whole and in chunks");
+            assert_eq!(
+                whole, names,
+                "the units of the file read whole and in chunks"
+            );
         }
     }
 });

@@ -1,26 +1,11 @@
 //! Evidence loading, TOML: any UTF-8 text read as a TOML evidence file and validated
 //! against each rubric of `kaohe_fuzz::RULES`; a unit that validates is scored, its
-//! invariants checked and every report written.
+//! invariants checked and every report written (`kaohe_fuzz::text_evidence`).
 
 #![no_main]
 
-use kaohe::evidence::{read, validate, Format};
-use kaohe::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let source = SourceFile::new("fuzz.toml", text);
-    let node = match read(&source, Format::Toml) {
-        Ok(node) => node,
-        Err(d) => return kaohe_fuzz::render_all(&[d]),
-    };
-    for rubric in kaohe_fuzz::rubrics() {
-        match validate(rubric, &source, &node) {
-            Ok(unit) => kaohe_fuzz::score_and_report(rubric, &unit),
-            Err(ds) => kaohe_fuzz::render_all(&ds),
-        }
-    }
+    kaohe_fuzz::text_evidence(data, kaohe::evidence::Format::Toml, "fuzz.toml");
 });

@@ -61,7 +61,11 @@ pub fn score_and_report(rubric: &Rubric, unit: &Unit) {
             check_invariants(rubric, &sheet);
             // Scoring without a trace gives the sheet's numbers.
             let summary = summary.expect("summarise scores what evaluate scores");
-            assert_eq!(Summary::of(rubric, &sheet), summary, "summarise and evaluate differ");
+            assert_eq!(
+                Summary::of(rubric, &sheet),
+                summary,
+                "summarise and evaluate differ"
+            );
             let sheets = [sheet];
             let summaries = [summary];
             std::hint::black_box(kaohe::report::json(rubric, &sheets));
@@ -123,4 +127,24 @@ pub fn scratch(extension: &str) -> PathBuf {
         std::env::temp_dir()
     };
     dir.join(format!("kaohe-fuzz-{}.{extension}", std::process::id()))
+}
+
+/// Any bytes as a TOML, JSON or YAML evidence file named `name`: UTF-8 text read in
+/// `format` and validated against each rubric; a unit that validates is scored, its
+/// invariants checked and every report written.
+pub fn text_evidence(data: &[u8], format: kaohe::evidence::Format, name: &str) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let source = SourceFile::new(name, text);
+    let node = match kaohe::evidence::read(&source, format) {
+        Ok(node) => node,
+        Err(d) => return render_all(&[d]),
+    };
+    for rubric in rubrics() {
+        match kaohe::evidence::validate(rubric, &source, &node) {
+            Ok(unit) => score_and_report(rubric, &unit),
+            Err(ds) => render_all(&ds),
+        }
+    }
 }
