@@ -16,7 +16,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kaohe::check::compile;
-use kaohe::eval::{evaluate, summarise};
+use kaohe::eval::{evaluate, Scorer};
 use kaohe::evidence::{load, load_file, stream, Options, Unit};
 use kaohe::source::SourceFile;
 
@@ -54,9 +54,15 @@ fn eval_one(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| evaluate(&rubric, black_box(&unit)).expect("scores"))
         });
-        // The same unit scored without writing its trace, as a ranking is.
+        // The same unit scored without writing its trace, as a ranking is: by the
+        // rubric compiled once.
+        let scorer = Scorer::new(&rubric);
         group.bench_function(format!("{name}_summary"), |b| {
-            b.iter(|| summarise(&rubric, black_box(&unit)).expect("scores"))
+            b.iter(|| scorer.summarise(black_box(&unit)).expect("scores"))
+        });
+        // Compiling the rubric for the scorer, done once per run.
+        group.bench_function(format!("{name}_compile"), |b| {
+            b.iter(|| Scorer::new(black_box(&rubric)))
         });
     }
     group.finish();
@@ -102,12 +108,13 @@ fn batch(c: &mut Criterion) {
         })
     });
     // Reading and scoring each unit as it comes, as `kaohe eval --format csv|table`
-    // does: without a trace, keeping only the totals.
+    // does: without a trace, by the rubric compiled once, keeping only the totals.
+    let scorer = Scorer::new(&rubric);
     group.bench_function("kaohe_read_and_eval", |b| {
         b.iter(|| {
             let mut total = rust_decimal::Decimal::ZERO;
             let read = stream(&rubric, &files, &options, &mut |_| {}, &mut |u| {
-                total += summarise(&rubric, &u).expect("scores").score
+                total += scorer.summarise(&u).expect("scores").score
             });
             assert!(read.problems.is_empty());
             total
@@ -125,7 +132,7 @@ fn batch(c: &mut Criterion) {
         b.iter(|| {
             let mut total = rust_decimal::Decimal::ZERO;
             for u in &loaded {
-                total += summarise(&rubric, u).expect("scores").score;
+                total += scorer.summarise(u).expect("scores").score;
             }
             total
         })

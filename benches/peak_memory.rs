@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use kaohe::eval::{summarise, Summary};
+use kaohe::eval::{Scorer, Summary};
 use kaohe::evidence::{stream, Options};
 
 /// The peak resident memory of this process so far, in KiB.
@@ -31,10 +31,11 @@ fn peak_rss_kib() -> u64 {
 }
 
 /// In the child: read and score every unit of one file as `kaohe eval --format csv`
-/// does (streamed, each unit scored without a trace as it is read, its summary kept
-/// for the ranking), then report.
+/// does (streamed, each unit scored without a trace as it is read by the rubric
+/// compiled once, its summary kept for the ranking), then report.
 fn child(path: &Path) {
     let rubric = common::table("county");
+    let scorer = Scorer::new(&rubric);
     let before = peak_rss_kib();
     let start = Instant::now();
     let mut summaries: Vec<Summary> = Vec::new();
@@ -44,7 +45,7 @@ fn child(path: &Path) {
         &[path.to_path_buf()],
         &Options::default(),
         &mut |_| {},
-        &mut |unit| match summarise(&rubric, &unit) {
+        &mut |unit| match scorer.summarise(&unit) {
             Ok(s) => summaries.push(s),
             Err(_) => unscored += 1,
         },

@@ -24,7 +24,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use kaohe::check::{bounds, compile, items_with_kind, Rubric};
 use kaohe::diagnostic::{render_human, HumanStyle};
-use kaohe::eval::{condition_facts, evaluate, summarise, SectionScore, Sheet, Summary};
+use kaohe::eval::{condition_facts, evaluate, summarise, Scorer, SectionScore, Sheet, Summary};
 use kaohe::evidence::{read, validate, Format, Unit};
 use kaohe::source::SourceFile;
 use kaohe::syntax::ast::{
@@ -440,14 +440,22 @@ fn load(rubric: &Rubric, text: &str, format: Format) -> Result<Unit, TestCaseErr
         .map_err(|ds| TestCaseError::fail(format!("{}\n{text}", rendered(&ds))))
 }
 
-/// Scores random evidence, and checks on the way that scoring without a trace
-/// ([`summarise`], what rankings use) gives the numbers of the full sheet.
+/// Scores random evidence, and checks on the way that scoring without a trace (a
+/// compiled [`Scorer`], what rankings use, and [`summarise`]) gives the numbers of the
+/// full sheet, written alike (the same decimals to the last digit), or refuses the
+/// unit with the same diagnostic.
 fn score(rubric: &Rubric, e: &Evidence) -> Result<Result<Sheet, String>, TestCaseError> {
     let unit = load(rubric, &toml_text(e, 0), Format::Toml)?;
-    let sheet = evaluate(rubric, &unit).map_err(|d| d.code.to_string());
-    let summary = summarise(rubric, &unit).map_err(|d| d.code.to_string());
-    prop_assert_eq!(sheet.clone().map(|s| Summary::of(rubric, &s)), summary);
-    Ok(sheet)
+    let refused = |d: kaohe::diagnostic::Diagnostic| (d.code.to_string(), d.message);
+    let sheet = evaluate(rubric, &unit).map_err(refused);
+    let expected = sheet.clone().map(|s| Summary::of(rubric, &s));
+    let compiled = Scorer::new(rubric).summarise(&unit).map_err(refused);
+    prop_assert_eq!(&expected, &compiled);
+    // `Decimal`'s equality ignores trailing zeros; the reports print them.
+    prop_assert_eq!(format!("{expected:?}"), format!("{compiled:?}"));
+    let summary = summarise(rubric, &unit).map_err(refused);
+    prop_assert_eq!(&expected, &summary);
+    Ok(sheet.map_err(|(code, _)| code))
 }
 
 // ---------------------------------------------------------------------------------

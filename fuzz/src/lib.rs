@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use kaohe::check::{bounds, compile, items_with_kind, Rubric};
 use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
-use kaohe::eval::{evaluate, summarise, Sheet, Summary};
+use kaohe::eval::{evaluate, summarise, Scorer, Sheet, Summary};
 use kaohe::evidence::Unit;
 use kaohe::source::SourceFile;
 use kaohe::syntax::ast::SectionKind;
@@ -56,15 +56,24 @@ pub fn render_all(diagnostics: &[Diagnostic]) {
 /// report of it. An evaluation error is a diagnostic, rendered like any other.
 pub fn score_and_report(rubric: &Rubric, unit: &Unit) {
     let summary = summarise(rubric, unit);
+    let compiled = Scorer::new(rubric).summarise(unit);
     match evaluate(rubric, unit) {
         Ok(sheet) => {
             check_invariants(rubric, &sheet);
-            // Scoring without a trace gives the sheet's numbers.
+            // Scoring without a trace gives the sheet's numbers, written alike to the
+            // last digit (`Decimal`'s equality ignores trailing zeros; reports do not).
             let summary = summary.expect("summarise scores what evaluate scores");
+            let compiled = compiled.expect("the compiled scorer scores what evaluate scores");
+            let expected = Summary::of(rubric, &sheet);
+            assert_eq!(expected, summary, "summarise and evaluate differ");
             assert_eq!(
-                Summary::of(rubric, &sheet),
-                summary,
-                "summarise and evaluate differ"
+                expected, compiled,
+                "the compiled scorer and evaluate differ"
+            );
+            assert_eq!(
+                format!("{expected:?}"),
+                format!("{compiled:?}"),
+                "the compiled scorer writes a number differently"
             );
             let sheets = [sheet];
             let summaries = [summary];
@@ -76,6 +85,12 @@ pub fn score_and_report(rubric: &Rubric, unit: &Unit) {
         }
         Err(d) => {
             assert!(summary.is_err(), "summarise scores what evaluate refuses");
+            let other = compiled.expect_err("the compiled scorer scores what evaluate refuses");
+            assert_eq!(
+                (other.code, &other.message),
+                (d.code, &d.message),
+                "the compiled scorer refuses differently"
+            );
             render_all(&[d]);
         }
     }

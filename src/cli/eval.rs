@@ -67,27 +67,32 @@ pub fn run(args: Args) -> Result<(), Failed> {
         sheet: args.sheet.clone(),
     };
     let (paths, format) = (&args.evidence, args.message_format);
+    let sheet = |unit: &evidence::Unit| kaohe::eval::evaluate(&rubric, unit);
     let text = match args.format {
         // A ranking needs each unit's total and subtotals only: they are scored
-        // without a trace, and nothing more is kept of a unit.
-        report::Format::Table => report::table(
-            &rubric,
-            &score_evidence(&rubric, paths, &options, format, kaohe::eval::summarise)?,
-        ),
-        report::Format::Csv => report::ranking_csv(
-            &rubric,
-            &score_evidence(&rubric, paths, &options, format, kaohe::eval::summarise)?,
-        ),
+        // without a trace, by the rubric compiled once, and nothing more is kept of a
+        // unit.
+        report::Format::Table | report::Format::Csv => {
+            let scorer = kaohe::eval::Scorer::new(&rubric);
+            let summaries = score_evidence(&rubric, paths, &options, format, |unit| {
+                scorer.summarise(unit)
+            })?;
+            if args.format == report::Format::Table {
+                report::table(&rubric, &summaries)
+            } else {
+                report::ranking_csv(&rubric, &summaries)
+            }
+        }
         report::Format::Json => report::json(
             &rubric,
-            &score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?,
+            &score_evidence(&rubric, paths, &options, format, sheet)?,
         ),
         report::Format::Md => report::markdown(
             &rubric,
-            &score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?,
+            &score_evidence(&rubric, paths, &options, format, sheet)?,
         ),
         report::Format::Xlsx => {
-            let sheets = score_evidence(&rubric, paths, &options, format, kaohe::eval::evaluate)?;
+            let sheets = score_evidence(&rubric, paths, &options, format, sheet)?;
             let bytes = report::xlsx(&rubric, &sheets).map_err(|d| {
                 print_diagnostics(&[d], args.message_format);
                 Failed

@@ -167,15 +167,16 @@ pub fn score(
 }
 
 /// Reads the evidence and scores each unit as it is read, keeping only what `scorer`
-/// gives for it (a full sheet, or a summary for a ranking), so that the units
-/// themselves are never all held at once. On any problem in the evidence, or any unit
-/// that cannot be scored, prints every problem and gives nothing.
+/// gives for it (a full sheet, or a summary for a ranking, from a rubric compiled
+/// once), so that the units themselves are never all held at once. On any problem in
+/// the evidence, or any unit that cannot be scored, prints every problem and gives
+/// nothing.
 pub fn score_evidence<T>(
     rubric: &Rubric,
     paths: &[PathBuf],
     options: &evidence::Options,
     format: MessageFormat,
-    scorer: fn(&Rubric, &evidence::Unit) -> Result<T, Diagnostic>,
+    scorer: impl Fn(&evidence::Unit) -> Result<T, Diagnostic>,
 ) -> Result<Vec<T>, Failed> {
     let files = evidence::collect_paths(paths).map_err(|d| {
         print_diagnostics(&[d], format);
@@ -192,7 +193,7 @@ pub fn score_evidence<T>(
         &files,
         options,
         &mut |n| progress.tick(n),
-        &mut |unit| match scorer(rubric, &unit) {
+        &mut |unit| match scorer(&unit) {
             Ok(s) => scored.push(s),
             Err(d) if unscored.len() < evidence::MAX_PROBLEMS => {
                 unscored.push(evidence::excerpted(d))

@@ -1,6 +1,15 @@
 //! Conditions evaluated on an item's facts.
+//!
+//! A condition reads each value as a [`Quick`] scalar: a count stays an integer, so
+//! comparing a count with a whole-number literal is an integer comparison, and only
+//! other numbers are compared as decimals. [`holds`] walks a condition of the tree;
+//! the compiled scorer ([`super::Scorer`]) walks the same conditions with the same
+//! scalars, so both read a condition alike.
 
 use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::periods::{self, Uncovered};
 use crate::calendar::Calendar;
@@ -17,7 +26,7 @@ pub fn holds(
     calendar: Option<&Calendar>,
 ) -> Result<bool, Uncovered> {
     Ok(match &cond.kind {
-        ConditionKind::Fact(path) => matches!(path_value(path, facts), Some(Scalar::Bool(true))),
+        ConditionKind::Fact(path) => matches!(quick_value(path, facts), Some(Quick::Bool(true))),
         ConditionKind::Not(inner) => !holds(inner, facts, calendar)?,
         ConditionKind::And(parts) => {
             for p in parts {
@@ -36,13 +45,9 @@ pub fn holds(
             false
         }
         ConditionKind::Compare { left, op, right } => {
-            match (
-                operand(left, facts, calendar)?,
-                operand(right, facts, calendar)?,
-            ) {
-                (Some(l), Some(r)) => l.compare(&r).is_some_and(|o| op.node.holds(o)),
-                _ => false,
-            }
+            let left = operand(left, facts, calendar)?;
+            let right = operand(right, facts, calendar)?;
+            Quick::compared(left, op.node, right)
         }
     })
 }
@@ -93,15 +98,93 @@ pub enum Scalar {
     Date(Option<chrono::NaiveDate>),
 }
 
-impl Scalar {
-    fn compare(&self, other: &Scalar) -> Option<Ordering> {
+/// A single comparable value as conditions compare it: a [`Scalar`] whose numbers
+/// that are counts stay integers. A count compares with a decimal number as the
+/// decimal it is, so every comparison gives what comparing [`Scalar`]s gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Quick {
+    Bool(bool),
+    /// A whole number: a count, a tally's count or sum, or a whole literal.
+    Count(u64),
+    /// Any other number: a discretionary score, a literal with decimals.
+    Number(Decimal),
+    Percent(Decimal),
+    Date(Option<NaiveDate>),
+}
+
+impl Quick {
+    /// The scalar of a fact's value, or of one member of it; `None` for a value that
+    /// has none (a whole set, periods), which no condition can then hold on.
+    pub(super) fn of(value: &Value, member: Option<&str>) -> Option<Quick> {
+        Some(match (value, member) {
+            (Value::Bool(b), None) => Quick::Bool(*b),
+            (Value::Count(n), None) => Quick::Count(*n),
+            (Value::Percent(p), None) => Quick::Percent(*p),
+            (Value::Date(d), None) => Quick::Date(*d),
+            (Value::Set(s), Some(m)) => Quick::Bool(s.iter().any(|present| same_name(present, m))),
+            (Value::Tally(t), Some(m)) => Quick::Count(
+                t.iter()
+                    .find(|(k, _)| same_name(k, m))
+                    .map_or(0, |(_, n)| *n),
+            ),
+            (Value::Tally(t), None) => Quick::Count(t.iter().map(|(_, n)| n).sum()),
+            (Value::Discretion { score, .. }, None) => Quick::Number(*score),
+            _ => return None,
+        })
+    }
+
+    /// A literal of the rule file.
+    pub(super) fn literal(l: &Literal) -> Quick {
+        match *l {
+            Literal::Number(n) => Quick::Number(n),
+            Literal::Percent(p) => Quick::Percent(p),
+            Literal::Date(d) => Quick::Date(Some(d)),
+            Literal::Bool(b) => Quick::Bool(b),
+        }
+    }
+
+    /// The same value with a whole, non-negative number held as an integer, so that
+    /// comparing it with a count needs no decimal; worked out once, when a rubric is
+    /// compiled.
+    pub(super) fn whole(self) -> Quick {
+        use rust_decimal::prelude::ToPrimitive;
+        match self {
+            Quick::Number(n) if n.fract().is_zero() => n.to_u64().map_or(self, Quick::Count),
+            _ => self,
+        }
+    }
+
+    /// The value as a [`Scalar`].
+    fn scalar(self) -> Scalar {
+        match self {
+            Quick::Bool(b) => Scalar::Bool(b),
+            Quick::Count(n) => Scalar::Number(n.into()),
+            Quick::Number(n) => Scalar::Number(n),
+            Quick::Percent(p) => Scalar::Percent(p),
+            Quick::Date(d) => Scalar::Date(d),
+        }
+    }
+
+    fn compare(self, other: Quick) -> Option<Ordering> {
         match (self, other) {
-            (Scalar::Bool(a), Scalar::Bool(b)) => Some(a.cmp(b)),
-            (Scalar::Number(a), Scalar::Number(b)) => Some(a.cmp(b)),
-            (Scalar::Percent(a), Scalar::Percent(b)) => Some(a.cmp(b)),
+            (Quick::Bool(a), Quick::Bool(b)) => Some(a.cmp(&b)),
+            (Quick::Count(a), Quick::Count(b)) => Some(a.cmp(&b)),
+            (Quick::Count(a), Quick::Number(b)) => Some(Decimal::from(a).cmp(&b)),
+            (Quick::Number(a), Quick::Count(b)) => Some(a.cmp(&Decimal::from(b))),
+            (Quick::Number(a), Quick::Number(b)) => Some(a.cmp(&b)),
+            (Quick::Percent(a), Quick::Percent(b)) => Some(a.cmp(&b)),
             // A date never given (the thing was never done) compares with nothing.
-            (Scalar::Date(Some(a)), Scalar::Date(Some(b))) => Some(a.cmp(b)),
+            (Quick::Date(Some(a)), Quick::Date(Some(b))) => Some(a.cmp(&b)),
             _ => None,
+        }
+    }
+
+    /// Whether `left op right` holds; a side without a value (a fact not given) or
+    /// values of different kinds never do.
+    pub(super) fn compared(left: Option<Quick>, op: CompareOp, right: Option<Quick>) -> bool {
+        match (left, right) {
+            (Some(l), Some(r)) => l.compare(r).is_some_and(|o| op.holds(o)),
+            _ => false,
         }
     }
 }
@@ -110,41 +193,246 @@ fn operand(
     o: &Operand,
     facts: &Facts,
     calendar: Option<&Calendar>,
-) -> Result<Option<Scalar>, Uncovered> {
+) -> Result<Option<Quick>, Uncovered> {
     Ok(match o {
-        Operand::Fact(p) => path_value(p, facts),
-        Operand::Literal(l) => Some(match l.node {
-            Literal::Number(n) => Scalar::Number(n),
-            Literal::Percent(p) => Scalar::Percent(p),
-            Literal::Date(d) => Scalar::Date(Some(d)),
-            Literal::Bool(b) => Scalar::Bool(b),
-        }),
+        Operand::Fact(p) => quick_value(p, facts),
+        Operand::Literal(l) => Some(Quick::literal(&l.node)),
         Operand::Periods { fact, over, .. } => match value_of(fact, facts) {
-            Some(Value::Periods(list)) => Some(Scalar::Number(
-                (periods::over(list, over, calendar)?.len() as u64).into(),
-            )),
+            Some(Value::Periods(list)) => {
+                Some(Quick::Count(periods::count_over(list, over, calendar)?))
+            }
             _ => None,
         },
     })
 }
 
+/// The value of `fact` or `fact[member]` as conditions compare it.
+fn quick_value(path: &FactPath, facts: &Facts) -> Option<Quick> {
+    Quick::of(value_of(path, facts)?, member_name(path))
+}
+
+/// Whether two names are the same. Names are mostly two to six Chinese characters of
+/// three bytes each, so two different names of the same length nearly always differ
+/// in their first bytes: those are compared in registers, and only names that agree
+/// there are compared whole.
+#[inline]
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a.first_chunk::<4>(), b.first_chunk::<4>()) {
+        if x != y {
+            return false;
+        }
+    }
+    a == b
+}
+
+/// The member a path names, if any.
+pub(super) fn member_name(path: &FactPath) -> Option<&str> {
+    path.member.as_ref().map(|m| m.node.as_str())
+}
+
 /// The value of `fact` or `fact[member]` as a scalar.
 pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
-    let value = value_of(path, facts)?;
-    Some(match (value, &path.member) {
-        (Value::Bool(b), None) => Scalar::Bool(*b),
-        (Value::Count(n), None) => Scalar::Number((*n).into()),
-        (Value::Percent(p), None) => Scalar::Percent(*p),
-        (Value::Date(d), None) => Scalar::Date(*d),
-        (Value::Set(s), Some(m)) => Scalar::Bool(s.contains(&m.node)),
-        (Value::Tally(t), Some(m)) => Scalar::Number(
-            t.iter()
-                .find(|(k, _)| *k == m.node)
-                .map_or(0, |(_, n)| *n)
-                .into(),
-        ),
-        (Value::Tally(t), None) => Scalar::Number(t.iter().map(|(_, n)| n).sum::<u64>().into()),
-        (Value::Discretion { score, .. }, None) => Scalar::Number(*score),
-        _ => return None,
-    })
+    quick_value(path, facts).map(Quick::scalar)
+}
+
+/// The slot a path's fact is kept at in a unit, or `usize::MAX` (which no unit has)
+/// when the checker left it unresolved: reading it then gives no value, as
+/// [`value_of`] gives none.
+pub(super) fn slot_of(path: &FactPath) -> usize {
+    path.slot.get().map_or(usize::MAX, |s| s.fact)
+}
+
+/// The value at a slot, as [`value_of`] reads it.
+#[inline]
+pub(super) fn value_at(slot: usize, facts: &Facts) -> Option<&Value> {
+    facts.get(slot)?.as_ref().map(|f| &f.value)
+}
+
+/// A condition compiled once per rubric for the scorer: each fact by its slot, each
+/// member by its name, each literal as the scalar it is compared as. It holds exactly
+/// when [`holds`] holds on the condition it was compiled from, and fails alike.
+#[derive(Debug)]
+pub(super) enum Test<'r> {
+    /// A bool fact, the commonest condition: it holds when the value is `true`.
+    Bool(usize),
+    Fact {
+        slot: usize,
+        member: Option<&'r str>,
+    },
+    Not(Box<Test<'r>>),
+    And(Vec<Test<'r>>),
+    Or(Vec<Test<'r>>),
+    Compare {
+        left: Side<'r>,
+        op: CompareOp,
+        right: Side<'r>,
+    },
+}
+
+/// One side of a compiled comparison.
+#[derive(Debug)]
+pub(super) enum Side<'r> {
+    Fact {
+        slot: usize,
+        member: Option<&'r str>,
+    },
+    Literal(Quick),
+    Periods {
+        slot: usize,
+        over: &'r Over,
+    },
+}
+
+impl<'r> Test<'r> {
+    /// Compiles a condition of the tree. The nesting is bounded by the syntax stage's
+    /// depth check, as [`holds`]'s recursion is.
+    pub(super) fn compile(cond: &'r Condition) -> Test<'r> {
+        match &cond.kind {
+            // A fact without a member holds only on the value `true`, whatever its type.
+            ConditionKind::Fact(path) if path.member.is_none() => Test::Bool(slot_of(path)),
+            ConditionKind::Fact(path) => Test::Fact {
+                slot: slot_of(path),
+                member: member_name(path),
+            },
+            ConditionKind::Not(inner) => Test::Not(Box::new(Test::compile(inner))),
+            ConditionKind::And(parts) => Test::And(parts.iter().map(Test::compile).collect()),
+            ConditionKind::Or(parts) => Test::Or(parts.iter().map(Test::compile).collect()),
+            ConditionKind::Compare { left, op, right } => Test::Compare {
+                left: Side::compile(left),
+                op: op.node,
+                right: Side::compile(right),
+            },
+        }
+    }
+
+    /// Whether the condition holds on a unit's facts, as [`holds`] says.
+    pub(super) fn holds(
+        &self,
+        facts: &Facts,
+        calendar: Option<&Calendar>,
+    ) -> Result<bool, Uncovered> {
+        Ok(match self {
+            Test::Bool(slot) => matches!(value_at(*slot, facts), Some(Value::Bool(true))),
+            Test::Fact { slot, member } => matches!(
+                value_at(*slot, facts).and_then(|v| Quick::of(v, *member)),
+                Some(Quick::Bool(true))
+            ),
+            Test::Not(inner) => !inner.holds(facts, calendar)?,
+            Test::And(parts) => {
+                for p in parts {
+                    if !p.holds(facts, calendar)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            Test::Or(parts) => {
+                for p in parts {
+                    if p.holds(facts, calendar)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            Test::Compare { left, op, right } => {
+                let left = left.value(facts, calendar)?;
+                let right = right.value(facts, calendar)?;
+                Quick::compared(left, *op, right)
+            }
+        })
+    }
+}
+
+impl<'r> Side<'r> {
+    fn compile(o: &'r Operand) -> Side<'r> {
+        match o {
+            Operand::Fact(path) => Side::Fact {
+                slot: slot_of(path),
+                member: member_name(path),
+            },
+            Operand::Literal(l) => Side::Literal(Quick::literal(&l.node).whole()),
+            Operand::Periods { fact, over, .. } => Side::Periods {
+                slot: slot_of(fact),
+                over,
+            },
+        }
+    }
+
+    /// The side's value, as [`operand`] gives it.
+    fn value(
+        &self,
+        facts: &Facts,
+        calendar: Option<&Calendar>,
+    ) -> Result<Option<Quick>, Uncovered> {
+        Ok(match self {
+            Side::Fact { slot, member } => {
+                value_at(*slot, facts).and_then(|v| Quick::of(v, *member))
+            }
+            Side::Literal(q) => Some(*q),
+            Side::Periods { slot, over } => match value_at(*slot, facts) {
+                Some(Value::Periods(list)) => {
+                    Some(Quick::Count(periods::count_over(list, over, calendar)?))
+                }
+                _ => None,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_literals_compare_with_counts_as_decimals_do() {
+        let literal = |n: Decimal| Quick::literal(&Literal::Number(n)).whole();
+        assert_eq!(literal(Decimal::new(10, 0)), Quick::Count(10));
+        assert_eq!(literal(Decimal::new(100, 1)), Quick::Count(10));
+        assert_eq!(
+            literal(Decimal::new(25, 1)),
+            Quick::Number(Decimal::new(25, 1))
+        );
+        assert_eq!(
+            literal(Decimal::new(-1, 0)),
+            Quick::Number(Decimal::new(-1, 0))
+        );
+        for count in [0u64, 2, 3, 10, 11] {
+            for n in [
+                Decimal::new(25, 1),
+                Decimal::new(10, 0),
+                Decimal::new(-1, 0),
+            ] {
+                for op in [CompareOp::Lt, CompareOp::Ge, CompareOp::Eq, CompareOp::Ne] {
+                    let fast = Quick::compared(Some(Quick::Count(count)), op, Some(literal(n)));
+                    let slow = op.holds(Decimal::from(count).cmp(&n));
+                    assert_eq!(fast, slow, "{count} {} {n}", op.symbol());
+                }
+            }
+        }
+        // Numbers of different kinds never compare.
+        let percent = Some(Quick::Percent(Decimal::new(4, 0)));
+        assert!(!Quick::compared(
+            Some(Quick::Count(4)),
+            CompareOp::Eq,
+            percent
+        ));
+    }
+
+    #[test]
+    fn same_name_is_string_equality() {
+        for (a, b) in [
+            ("国办", "国办"),
+            ("省府办", "市府办"),
+            ("国办", "省府办"),
+            ("ab", "ab"),
+            ("", ""),
+            ("标题x", "标题y"),
+        ] {
+            assert_eq!(same_name(a, b), a == b, "{a} {b}");
+        }
+    }
 }

@@ -9,13 +9,21 @@
 //! sections take at most theirs, and the result is kept within 0 and the rubric's
 //! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
 //! exact decimal.
+//!
+//! [`evaluate`] walks the rubric's tree and writes the trace; a [`Scorer`] compiles the
+//! rubric once and scores many units without it ([`summarise`] is the one-off
+//! convenience). Both do the arithmetic through the same functions of this module
+//! (`raw_change`, `limit`, `in_bounds`, `section_limit`, `Sum::total`), so they
+//! cannot disagree on a number.
 
 mod condition;
 mod periods;
+mod scorer;
 mod sheet;
 
 pub use condition::{condition_facts, condition_paths, holds, path_value, value_of, Scalar};
 pub use periods::Uncovered;
+pub use scorer::Scorer;
 pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top, Used};
 
 use rust_decimal::Decimal;
@@ -23,56 +31,53 @@ use rust_decimal::Decimal;
 use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::{Facts, Unit, Value};
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 
 /// What evaluation needs besides the item: the rubric, and the unit for diagnostics.
 struct Env<'a> {
     rubric: &'a Rubric,
     unit: &'a Unit,
-    /// Whether each step is written down ([`evaluate`]) or only the scores are
-    /// worked out ([`summarise`]).
-    trace: bool,
 }
 
 impl Env<'_> {
     fn uncovered(&self, u: Uncovered) -> Diagnostic {
-        let name = self
-            .rubric
-            .calendar
-            .as_ref()
-            .map_or("the calendar".to_string(), |c| {
-                format!("`{}`", c.source.name())
-            });
-        let years: Vec<String> = self
-            .rubric
-            .calendar
-            .as_ref()
-            .map(|c| c.years().iter().map(i32::to_string).collect())
-            .unwrap_or_default();
-        let d = Diagnostic::error(
-            codes::CALENDAR_YEAR,
-            format!("working days in {} cannot be counted: {name} does not list that year", u.year),
-        )
-        .help(format!(
-            "the calendar lists {}; add the year's holidays and make-up working days to it (see its first lines)",
-            if years.is_empty() { "no year".to_string() } else { years.join(", ") }
-        ))
-        .with_source(&self.unit.source);
-        match u.span {
-            Some(span) => d.primary(span, format!("a date in {}", u.year)),
-            None => d,
-        }
+        uncovered(self.rubric, self.unit, u)
+    }
+}
+
+/// The diagnostic for working days that cannot be counted: a date in a year the
+/// rubric's calendar does not list.
+fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
+    let name = rubric
+        .calendar
+        .as_ref()
+        .map_or("the calendar".to_string(), |c| {
+            format!("`{}`", c.source.name())
+        });
+    let years: Vec<String> = rubric
+        .calendar
+        .as_ref()
+        .map(|c| c.years().iter().map(i32::to_string).collect())
+        .unwrap_or_default();
+    let d = Diagnostic::error(
+        codes::CALENDAR_YEAR,
+        format!("working days in {} cannot be counted: {name} does not list that year", u.year),
+    )
+    .help(format!(
+        "the calendar lists {}; add the year's holidays and make-up working days to it (see its first lines)",
+        if years.is_empty() { "no year".to_string() } else { years.join(", ") }
+    ))
+    .with_source(&unit.source);
+    match u.span {
+        Some(span) => d.primary(span, format!("a date in {}", u.year)),
+        None => d,
     }
 }
 
 /// Scores one unit, with the trace of every clause that moved a score.
 pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
-    let env = Env {
-        rubric,
-        unit,
-        trace: true,
-    };
+    let env = Env { rubric, unit };
     let mut categories = Vec::new();
     let mut indicators = Vec::new();
     for node in &rubric.nodes {
@@ -88,7 +93,7 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
     for i in &indicators {
         sum.add_item(i.score, i.points);
     }
-    let total = sum.total(&env)?;
+    let total = sum.total(rubric, unit, all_points(rubric), true)?;
     Ok(Sheet {
         unit: unit.name.clone(),
         score: total.score,
@@ -104,53 +109,11 @@ pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
 }
 
 /// Scores one unit without its trace: the total and each top-level subtotal, which is
-/// what a ranking needs. The arithmetic is [`evaluate`]'s, clause for clause; only the
-/// words of the trace are not written, so this is the fast way to score many units.
+/// what a ranking needs. The numbers are [`evaluate`]'s; only the words of the trace
+/// are not written. This compiles the rubric for the one unit: to score many, build a
+/// [`Scorer`] once and call [`Scorer::summarise`] for each.
 pub fn summarise(rubric: &Rubric, unit: &Unit) -> Result<Summary, Diagnostic> {
-    let env = Env {
-        rubric,
-        unit,
-        trace: false,
-    };
-    let mut sum = Sum::default();
-    let mut top = Vec::with_capacity(rubric.nodes.len());
-    for node in &rubric.nodes {
-        match node {
-            Node::Section(s) => {
-                let (score, applicable) = section_sum(&env, s, s.kind)?;
-                sum.add_section(s.kind, score, applicable);
-                top.push(Top {
-                    kind: Some(s.kind),
-                    points: s.points.node,
-                    score: Some(score),
-                    applicable_points: applicable,
-                });
-            }
-            Node::Item(i) => {
-                let score = item_core(&env, i, SectionKind::Regular)?.score;
-                sum.add_item(score, i.points.node);
-                top.push(Top {
-                    kind: None,
-                    points: i.points.node,
-                    score: score.map(|s| s.normalize()),
-                    applicable_points: if score.is_some() {
-                        i.points.node
-                    } else {
-                        Decimal::ZERO
-                    },
-                });
-            }
-        }
-    }
-    let total = sum.total(&env)?;
-    Ok(Summary {
-        unit: unit.name.clone(),
-        score: total.score,
-        earned: total.earned,
-        applicable_points: total.applicable,
-        prorated: total.prorated,
-        top,
-    })
+    Scorer::compile(rubric, false).summarise(unit)
 }
 
 /// What the top-level nodes add up to, before the total is worked out.
@@ -192,15 +155,15 @@ impl Sum {
     }
 
     /// The total: prorated when items are not applicable, then bonus and penalty, kept
-    /// within 0 and the rubric's most.
-    fn total(&self, env: &Env<'_>) -> Result<Total, Diagnostic> {
-        let (rubric, unit) = (env.rubric, env.unit);
-        let all_points: Decimal = rubric
-            .nodes
-            .iter()
-            .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
-            .map(|n| n.points().node)
-            .sum();
+    /// within 0 and the rubric's most. `all_points` is [`all_points`] of the rubric;
+    /// `limited` is put into words only when `words` is set.
+    fn total(
+        &self,
+        rubric: &Rubric,
+        unit: &Unit,
+        all_points: Decimal,
+        words: bool,
+    ) -> Result<Total, Diagnostic> {
         let prorated = self.applicable != all_points;
         let base = if !prorated {
             self.earned
@@ -219,7 +182,7 @@ impl Sum {
         };
         let raw = base + self.bonus + self.penalty;
         let score = raw.max(Decimal::ZERO).min(rubric.total_max);
-        let limited = (env.trace && score != raw).then(|| {
+        let limited = (words && score != raw).then(|| {
             if raw > score {
                 format!(
                     "{} limited to the rubric's most, {}",
@@ -240,33 +203,15 @@ impl Sum {
     }
 }
 
-/// A section's score and applicable points, as [`section`] works them out.
-fn section_sum(
-    env: &Env<'_>,
-    s: &Section,
-    kind: SectionKind,
-) -> Result<(Decimal, Decimal), Diagnostic> {
-    let mut score = Decimal::ZERO;
-    let mut applicable = Decimal::ZERO;
-    for child in &s.children {
-        match child {
-            Node::Section(sub) => {
-                let (sub_score, sub_applicable) = section_sum(env, sub, kind)?;
-                score += sub_score;
-                applicable += sub_applicable;
-            }
-            Node::Item(i) => {
-                if let Some(item_score) = item_core(env, i, kind)?.score {
-                    score += item_score;
-                    applicable += i.points.node;
-                }
-            }
-        }
-    }
-    Ok((
-        section_limit(kind, score, s.points.node).normalize(),
-        applicable.normalize(),
-    ))
+/// The points of the regular top-level sections and items: what the applicable points
+/// add up to when every item is applicable.
+fn all_points(rubric: &Rubric) -> Decimal {
+    rubric
+        .nodes
+        .iter()
+        .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
+        .map(|n| n.points().node)
+        .sum()
 }
 
 /// A bonus gives at most its points, a penalty takes at most its points.
@@ -340,11 +285,7 @@ fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
 
 /// Scores one item of a regular section.
 pub fn item(rubric: &Rubric, unit: &Unit, item: &Item) -> Result<ItemScore, Diagnostic> {
-    let env = Env {
-        rubric,
-        unit,
-        trace: true,
-    };
+    let env = Env { rubric, unit };
     item_in(&env, item, SectionKind::Regular)
 }
 
@@ -360,68 +301,34 @@ fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, D
     })
 }
 
-/// An item's score (`None`: not applicable) and, when tracing, its steps.
+/// An item's score (`None`: not applicable) and its steps.
 struct Outcome {
     score: Option<Decimal>,
     trace: Vec<Step>,
 }
 
-fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, Diagnostic> {
-    let facts: &Facts = &env.unit.facts;
-    let rubric = env.rubric;
-    let calendar = rubric.calendar.as_ref();
-    if let Some(cond) = &item.applicable_unless {
-        if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let trace = if env.trace {
-                vec![Step {
-                    clause: format!("applicable unless {}", clause_text(rubric, cond.span)),
-                    line: rubric.source.line(cond.span.start),
-                    evidence: used(facts, &condition_paths(cond)),
-                    delta: Decimal::ZERO,
-                    score: Decimal::ZERO,
-                    note: "not applicable (折分处理): left out, and the total prorated".into(),
-                }]
-            } else {
-                Vec::new()
-            };
-            return Ok(Outcome { score: None, trace });
-        }
-    }
+/// The score an item starts from: its `start`, or what its section's kind starts from;
+/// with the lowest and highest it may end at.
+fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Decimal, Decimal) {
     let (low, high, default_start) = bounds(item, kind);
-    let mut score = item.start.as_ref().map_or(default_start, |s| s.node);
-    let mut trace: Vec<Step> = Vec::new();
-    // 不得分 steps wait until every other clause has applied.
-    let mut zeros: Vec<Option<Step>> = Vec::new();
-    for clause in &item.clauses {
-        match apply(env, item, clause, facts, &mut score)? {
-            None => {}
-            Some(Applied::Zero(step)) => zeros.push(step),
-            Some(Applied::Step(step)) => trace.extend(step),
-        }
-    }
-    for (n, zero) in zeros.into_iter().enumerate() {
-        // 不得分: whatever else applied, the item ends at 0. The first such step comes
-        // after all the others and takes what is left, so the deltas always add up to
-        // the score; any further one takes nothing more.
-        if let Some(mut zero) = zero {
-            zero.delta = (-score).normalize();
-            zero.score = Decimal::ZERO;
-            zero.note = if n == 0 {
-                format!(
-                    "{}, so the item scores 0 whatever else applies ({})",
-                    zero.note,
-                    signed(zero.delta)
-                )
-            } else {
-                format!("{}; the item is already 0", zero.note)
-            };
-            trace.push(zero);
-        }
-        score = Decimal::ZERO;
-    }
+    (
+        item.start.as_ref().map_or(default_start, |s| s.node),
+        low,
+        high,
+    )
+}
+
+/// An item's final score, refused when it lies outside the item's bounds. The checker
+/// proves this cannot happen; a score outside the bounds is refused rather than
+/// clamped, so a bug can never publish a wrong score.
+fn in_bounds(
+    rubric: &Rubric,
+    item: &Item,
+    score: Decimal,
+    low: Decimal,
+    high: Decimal,
+) -> Result<Decimal, Diagnostic> {
     if score < low || score > high {
-        // The checker proves this cannot happen; a score outside the item's bounds is
-        // refused rather than clamped, so a bug can never publish a wrong score.
         return Err(Diagnostic::error(
             codes::POINTS_EXCEED,
             format!("internal error: item `{}` scored {} outside {} to {}", item.name.node, score, low, high),
@@ -430,20 +337,69 @@ fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, D
         .help("this is a bug in kaohe's checker; please report it with the rule file and the evidence")
         .with_source(&rubric.source));
     }
+    Ok(score)
+}
+
+fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, Diagnostic> {
+    let facts: &Facts = &env.unit.facts;
+    let rubric = env.rubric;
+    let calendar = rubric.calendar.as_ref();
+    if let Some(cond) = &item.applicable_unless {
+        if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
+            let trace = vec![Step {
+                clause: format!("applicable unless {}", clause_text(rubric, cond.span)),
+                line: rubric.source.line(cond.span.start),
+                evidence: used(facts, &condition_paths(cond)),
+                delta: Decimal::ZERO,
+                score: Decimal::ZERO,
+                note: "not applicable (折分处理): left out, and the total prorated".into(),
+            }];
+            return Ok(Outcome { score: None, trace });
+        }
+    }
+    let (mut score, low, high) = start_and_bounds(item, kind);
+    let mut trace: Vec<Step> = Vec::new();
+    // 不得分 steps wait until every other clause has applied.
+    let mut zeros: Vec<Step> = Vec::new();
+    for clause in &item.clauses {
+        match apply(env, item, clause, facts, &mut score)? {
+            None => {}
+            Some(Applied::Zero(step)) => zeros.push(step),
+            Some(Applied::Step(step)) => trace.push(step),
+        }
+    }
+    for (n, mut zero) in zeros.into_iter().enumerate() {
+        // 不得分: whatever else applied, the item ends at 0. The first such step comes
+        // after all the others and takes what is left, so the deltas always add up to
+        // the score; any further one takes nothing more.
+        zero.delta = (-score).normalize();
+        zero.score = Decimal::ZERO;
+        zero.note = if n == 0 {
+            format!(
+                "{}, so the item scores 0 whatever else applies ({})",
+                zero.note,
+                signed(zero.delta)
+            )
+        } else {
+            format!("{}; the item is already 0", zero.note)
+        };
+        trace.push(zero);
+        score = Decimal::ZERO;
+    }
+    let score = in_bounds(rubric, item, score, low, high)?;
     Ok(Outcome {
         score: Some(score),
         trace,
     })
 }
 
-/// What a clause did: an ordinary step, or a 不得分 that applies after all the others;
-/// each with its step of the trace when tracing.
+/// What a clause did: an ordinary step, or a 不得分 that applies after all the others.
 enum Applied {
-    Step(Option<Step>),
-    Zero(Option<Step>),
+    Step(Step),
+    Zero(Step),
 }
 
-/// Why a clause applies, put into words only when a trace is written.
+/// Why a clause applies, put into words for the trace.
 enum Why<'a> {
     Holds,
     /// Periods longer than the limit, each described.
@@ -481,6 +437,81 @@ impl Why<'_> {
 enum Change {
     Points(Decimal),
     Percent(Decimal, Decimal, &'static str),
+}
+
+/// The change an effect other than `zero` makes, applied `times` times, before the
+/// clause's `max` and `floor`: `points` is the item's points, `score` its running
+/// score. `None` for `zero`, which is not a change but an end.
+fn raw_change(
+    effect: Effect,
+    times: Decimal,
+    points: Decimal,
+    score: Decimal,
+) -> Option<(Decimal, Change)> {
+    match effect {
+        Effect::Zero => None,
+        Effect::Points(unit) => Some((unit * times, Change::Points(unit))),
+        Effect::Percent { percent, base } => {
+            let (base_value, base_word) = match base {
+                PercentBase::Points => (points, "points"),
+                PercentBase::Score => (score, "score"),
+            };
+            Some((
+                percent / Decimal::ONE_HUNDRED * base_value * times,
+                Change::Percent(percent, base_value, base_word),
+            ))
+        }
+    }
+}
+
+/// A change kept by its clause's `max` and `floor`.
+struct Limited {
+    /// The change made.
+    delta: Decimal,
+    /// The change after `max`, before `floor`.
+    after_max: Decimal,
+    by_max: bool,
+    /// The floor, when it limited the change.
+    by_floor: Option<Decimal>,
+}
+
+impl Limited {
+    /// Whether the clause moves the score, or would have but for its `max` or `floor`
+    /// (and so is a step of the trace).
+    fn applies(&self) -> bool {
+        !self.delta.is_zero() || self.by_max || self.by_floor.is_some()
+    }
+}
+
+/// Keeps a raw change by the clause's `max` (at most that much either way) and then
+/// its `floor` (a loss never takes the score below the floor, or below where it
+/// already is when that is lower).
+fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Decimal) -> Limited {
+    let mut delta = raw;
+    let mut by_max = false;
+    let mut by_floor = None;
+    if let Some(max) = max {
+        if delta.abs() > max {
+            delta = if delta < Decimal::ZERO { -max } else { max };
+            by_max = true;
+        }
+    }
+    let after_max = delta;
+    if let Some(floor) = floor {
+        if delta < Decimal::ZERO {
+            let lowest = score.min(floor);
+            if score + delta < lowest {
+                delta = lowest - score;
+                by_floor = Some(floor);
+            }
+        }
+    }
+    Limited {
+        delta,
+        after_max,
+        by_max,
+        by_floor,
+    }
 }
 
 /// Applies one clause to the running score; what it did, when it did anything.
@@ -523,8 +554,8 @@ fn apply(
                 }
                 (*given, Why::Given(*given, reason))
             }
-            _ => {
-                let n = per_count(fact, except, facts);
+            (value, _) => {
+                let n = per_count(value, condition::member_name(fact), except);
                 if n == 0 {
                     return Ok(None);
                 }
@@ -532,7 +563,10 @@ fn apply(
             }
         },
         ClauseKind::Missing { fact, except } => {
-            let absent = missing_members(item, fact, except, facts);
+            let present = present_members(value_of(fact, facts));
+            let absent: Vec<&str> = missing_candidates(item, fact, except)
+                .filter(|m| !present.iter().any(|p| p == m))
+                .collect();
             if absent.is_empty() {
                 return Ok(None);
             }
@@ -549,69 +583,47 @@ fn apply(
             }
         },
     };
-    // The step of the trace, when one is written: the facts the clause read, and how.
-    let step = |delta: Decimal, exempt: bool, note: &dyn Fn() -> String, score_after: Decimal| {
-        env.trace.then(|| {
-            let mut paths: Vec<&FactPath> = match &clause.kind {
-                ClauseKind::If(cond) => condition_paths(cond),
-                ClauseKind::Per { fact, .. }
-                | ClauseKind::Missing { fact, .. }
-                | ClauseKind::Deadline { fact, .. } => vec![fact],
-            };
-            if exempt {
-                if let Some(unless) = &clause.unless {
-                    paths.extend(condition_paths(unless));
-                }
+    // The step of the trace: the facts the clause read, and how.
+    let step = |delta: Decimal, exempt: bool, note: String, score_after: Decimal| {
+        let mut paths: Vec<&FactPath> = match &clause.kind {
+            ClauseKind::If(cond) => condition_paths(cond),
+            ClauseKind::Per { fact, .. }
+            | ClauseKind::Missing { fact, .. }
+            | ClauseKind::Deadline { fact, .. } => vec![fact],
+        };
+        if exempt {
+            if let Some(unless) = &clause.unless {
+                paths.extend(condition_paths(unless));
             }
-            Step {
-                clause: clause_text(rubric, clause.span),
-                line: rubric.source.line(clause.span.start),
-                evidence: used(facts, &paths),
-                delta,
-                score: score_after,
-                note: note(),
-            }
-        })
+        }
+        Step {
+            clause: clause_text(rubric, clause.span),
+            line: rubric.source.line(clause.span.start),
+            evidence: used(facts, &paths),
+            delta,
+            score: score_after,
+            note,
+        }
     };
     if let Some(unless) = &clause.unless {
         if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let note = || {
-                format!(
-                    "{}, but exempted by `unless {}`: nothing taken",
-                    why.words(),
-                    clause_text(rubric, unless.span)
-                )
-            };
-            return Ok(Some(Applied::Step(step(
-                Decimal::ZERO,
-                true,
-                &note,
-                *score,
-            ))));
+            let note = format!(
+                "{}, but exempted by `unless {}`: nothing taken",
+                why.words(),
+                clause_text(rubric, unless.span)
+            );
+            return Ok(Some(Applied::Step(step(Decimal::ZERO, true, note, *score))));
         }
     }
     let once = times == Decimal::ONE;
-    let (raw, change) = match effect {
-        Effect::Zero => {
-            let note = || format!("{}: 不得分", why.words());
-            return Ok(Some(Applied::Zero(step(
-                Decimal::ZERO,
-                false,
-                &note,
-                *score,
-            ))));
-        }
-        Effect::Points(unit) => (unit * times, Change::Points(unit)),
-        Effect::Percent { percent, base } => {
-            let (base_value, base_word) = match base {
-                PercentBase::Points => (points, "points"),
-                PercentBase::Score => (*score, "score"),
-            };
-            (
-                percent / Decimal::ONE_HUNDRED * base_value * times,
-                Change::Percent(percent, base_value, base_word),
-            )
-        }
+    let Some((raw, change)) = raw_change(effect, times, points, *score) else {
+        let note = format!("{}: 不得分", why.words());
+        return Ok(Some(Applied::Zero(step(
+            Decimal::ZERO,
+            false,
+            note,
+            *score,
+        ))));
     };
     // How the change was computed, in words.
     let how = || match change {
@@ -641,100 +653,84 @@ fn apply(
             }
         }
     };
-    let mut delta = raw;
-    let mut limited_by_max = false;
-    let mut limited_by_floor = None;
-    if let Some(max) = &clause.max {
-        if delta.abs() > max.node {
-            delta = if delta < Decimal::ZERO {
-                -max.node
-            } else {
-                max.node
-            };
-            limited_by_max = true;
-        }
-    }
-    let after_max = delta;
-    if let Some(floor) = &clause.floor {
-        if delta < Decimal::ZERO {
-            let lowest = (*score).min(floor.node);
-            if *score + delta < lowest {
-                delta = lowest - *score;
-                limited_by_floor = Some(floor.node);
-            }
-        }
-    }
-    if delta.is_zero() && !limited_by_max && limited_by_floor.is_none() {
+    let limited = limit(
+        raw,
+        clause.max.as_ref().map(|m| m.node),
+        clause.floor.as_ref().map(|f| f.node),
+        *score,
+    );
+    if !limited.applies() {
         return Ok(None);
     }
+    let delta = limited.delta;
     *score += delta;
-    let note = || {
-        let mut note = format!("{}: {}", why.words(), how());
-        if limited_by_max {
-            if let Some(max) = &clause.max {
-                note.push_str(&format!(
-                    ", limited to {} by max {}",
-                    signed(after_max),
-                    max.node
-                ));
-            }
-        }
-        if let Some(floor) = limited_by_floor {
+    let mut note = format!("{}: {}", why.words(), how());
+    if limited.by_max {
+        if let Some(max) = &clause.max {
             note.push_str(&format!(
-                ", limited to {} by floor {}",
-                signed(delta),
-                floor
+                ", limited to {} by max {}",
+                signed(limited.after_max),
+                max.node
             ));
         }
-        note
-    };
+    }
+    if let Some(floor) = limited.by_floor {
+        note.push_str(&format!(
+            ", limited to {} by floor {}",
+            signed(delta),
+            floor
+        ));
+    }
     Ok(Some(Applied::Step(step(
         delta.normalize(),
         false,
-        &note,
+        note,
         score.normalize(),
     ))))
 }
 
-fn per_count(fact: &FactPath, except: &[crate::span::Spanned<String>], facts: &Facts) -> u64 {
-    match (value_of(fact, facts), &fact.member) {
+/// How many times a `per` clause counts a fact's value that is neither periods with an
+/// `over` nor a discretionary score: a count, the members of a set but those excepted,
+/// one member's count of a tally, or a whole tally's.
+fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<String>]) -> u64 {
+    match (value, member) {
         (Some(Value::Count(n)), _) => *n,
         (Some(Value::Set(s)), None) => s
             .iter()
-            .filter(|m| !except.iter().any(|e| &e.node == *m))
+            .filter(|m| !except.iter().any(|e| condition::same_name(&e.node, m)))
             .count() as u64,
-        (Some(Value::Tally(t)), Some(m)) => {
-            t.iter().find(|(k, _)| *k == m.node).map_or(0, |(_, n)| *n)
-        }
+        (Some(Value::Tally(t)), Some(m)) => t
+            .iter()
+            .find(|(k, _)| condition::same_name(k, m))
+            .map_or(0, |(_, n)| *n),
         (Some(Value::Tally(t)), None) => t.iter().map(|(_, n)| n).sum(),
         _ => 0,
     }
 }
 
-/// The members of a set's list that the evidence does not give, in the list's order.
-fn missing_members<'a>(
+/// The members of a set a `missing` clause looks for: those of the fact's list (the
+/// fact declared at the path's slot) but the excepted ones, in the list's order.
+fn missing_candidates<'a>(
     item: &'a Item,
     fact: &FactPath,
-    except: &[crate::span::Spanned<String>],
-    facts: &Facts,
-) -> Vec<&'a str> {
-    let Some(decl) = item
+    except: &'a [Spanned<String>],
+) -> impl Iterator<Item = &'a str> + 'a {
+    let slot = fact.slot.get().map(|s| s.fact);
+    let decl = item
         .facts
         .iter()
-        .find(|f| f.slot.get().is_some() && f.slot.get() == fact.slot.get().map(|s| s.fact))
-    else {
-        return Vec::new();
-    };
-    let present: &[String] = match value_of(fact, facts) {
-        Some(Value::Set(s)) => s,
-        _ => &[],
-    };
-    decl.ty
-        .node
-        .members()
+        .find(|f| f.slot.get().is_some() && f.slot.get() == slot);
+    decl.and_then(|d| d.ty.node.members())
         .unwrap_or(&[])
         .iter()
         .map(|m| m.name.node.as_str())
-        .filter(|m| !present.iter().any(|p| p == m) && !except.iter().any(|e| e.node == *m))
-        .collect()
+        .filter(move |m| !except.iter().any(|e| e.node == *m))
+}
+
+/// The members a set's value gives; none for any other value, or none given.
+fn present_members(value: Option<&Value>) -> &[String] {
+    match value {
+        Some(Value::Set(s)) => s,
+        _ => &[],
+    }
 }

@@ -22,8 +22,31 @@ pub fn over(
     over: &Over,
     calendar: Option<&Calendar>,
 ) -> Result<Vec<String>, Uncovered> {
-    let n = over.count.node;
     let mut late = Vec::new();
+    scan(periods, over, calendar, Some(&mut late))?;
+    Ok(late)
+}
+
+/// How many periods are longer than the limit: [`over`] without the descriptions, so
+/// nothing is allocated; it fails on exactly the dates [`over`] fails on.
+pub fn count_over(
+    periods: &[Period],
+    over: &Over,
+    calendar: Option<&Calendar>,
+) -> Result<u64, Uncovered> {
+    scan(periods, over, calendar, None)
+}
+
+/// Counts the periods longer than the limit, and describes each in `late` when given.
+/// Both [`over`] and [`count_over`] are this one walk, so they cannot disagree.
+fn scan(
+    periods: &[Period],
+    over: &Over,
+    calendar: Option<&Calendar>,
+    mut late: Option<&mut Vec<String>>,
+) -> Result<u64, Uncovered> {
+    let n = over.count.node;
+    let mut count = 0u64;
     for p in periods {
         let uncovered = |year: i32| Uncovered {
             year,
@@ -35,15 +58,19 @@ pub fn over(
                 let limit = p.from.checked_add_days(chrono::Days::new(u64::from(n)));
                 match p.to {
                     Some(to) if limit.is_none_or(|limit| to <= limit) => continue,
-                    Some(to) => format!("{} → {to}: {} days", p.from, (to - p.from).num_days()),
-                    None => format!("{} → never", p.from),
+                    Some(to) => late
+                        .as_ref()
+                        .map(|_| format!("{} → {to}: {} days", p.from, (to - p.from).num_days())),
+                    None => late.as_ref().map(|_| format!("{} → never", p.from)),
                 }
             }
             DayUnit::Workdays => {
                 let cal = calendar.ok_or(uncovered(p.from.year()))?;
-                // Every date given must lie in a year the calendar lists.
+                // Every date given must lie in a year the calendar lists. Asking whether
+                // a day is a working day fails exactly for a year the calendar does not
+                // list, and, unlike listing the years, allocates nothing.
                 for d in [Some(p.from), p.to].into_iter().flatten() {
-                    if !cal.years().contains(&d.year()) {
+                    if cal.is_working_day(d).is_err() {
                         return Err(uncovered(d.year()));
                     }
                 }
@@ -58,20 +85,28 @@ pub fn over(
                         if taken <= n {
                             continue;
                         }
+                        // The due date is worked out even when it is not described: a
+                        // due date in a year the calendar lacks is an error either way.
                         let due = cal
                             .add_working_days(p.from, n)
                             .map_err(|e| uncovered(e.0))?;
-                        format!("{} → {to}: {taken} workdays, due {due}", p.from)
+                        late.as_ref()
+                            .map(|_| format!("{} → {to}: {taken} workdays, due {due}", p.from))
                     }
                     // Never replied: late whatever the deadline; name it when it can be known.
-                    None => match cal.add_working_days(p.from, n) {
-                        Ok(due) => format!("{} → never, due {due}", p.from),
-                        Err(_) => format!("{} → never", p.from),
-                    },
+                    None => late
+                        .as_ref()
+                        .map(|_| match cal.add_working_days(p.from, n) {
+                            Ok(due) => format!("{} → never, due {due}", p.from),
+                            Err(_) => format!("{} → never", p.from),
+                        }),
                 }
             }
         };
-        late.push(description);
+        count += 1;
+        if let (Some(late), Some(description)) = (late.as_deref_mut(), description) {
+            late.push(description);
+        }
     }
-    Ok(late)
+    Ok(count)
 }

@@ -25,38 +25,49 @@
 //!
 //! A blank cell (nothing but spaces) is a missing fact, never 0 or false. Every other
 //! spelling is refused, naming the cell. To accept another spelling, change the one
-//! function of that type below; nothing else reads a cell.
+//! function of that type below; nothing else reads a cell. ([`quick`], the fast way
+//! for a valid row, reads the common spellings straight into their value with these
+//! same functions, and leaves every other to them; its tests check that both ways
+//! agree.)
 
 use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
 
 use super::columns::{Part, REASON};
 use super::raw::{Node, Raw};
+use super::value::{Value, MAX_COUNT};
 use crate::span::Span;
 use crate::syntax::ast::{FactDecl, FactType, Member};
 
 /// A cell as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Input {
+pub enum Input<'t> {
     Empty,
-    /// Text as typed; every CSV cell is text.
-    Text(String),
+    /// Text as typed; every CSV cell is text, borrowed from the text of the file's
+    /// chunk (but for a quoted cell with doubled quotes `""`).
+    Text(Cow<'t, str>),
     /// A workbook's number cell, as the shortest decimal that gives the stored number.
     Number(String),
     /// A workbook's TRUE or FALSE cell.
     Bool(bool),
     /// A workbook's date cell (a date-time counts as its day).
     Date(NaiveDate),
-    /// A workbook's date cell whose number is no day of the calendar: Excel's day
-    /// number, and why it is none (Excel's 1900-02-29, or its day 0).
-    NoDay {
-        serial: String,
-        why: String,
-    },
+    /// A workbook's date cell whose number is no day of the calendar (boxed, as it is
+    /// rare, to keep every cell small).
+    NoDay(Box<NoDay>),
     /// A workbook's error value, such as `#DIV/0!`.
     Error(String),
+}
+
+/// A workbook's date cell whose number is no day of the calendar: Excel's day number,
+/// and why it is none (Excel's 1900-02-29, or its day 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoDay {
+    pub serial: String,
+    pub why: String,
 }
 
 /// How a workbook counts days: Excel's numbers of days count from 1900 (Windows) or
@@ -70,8 +81,8 @@ pub enum DateSystem {
 
 /// One cell and where it is in the source text diagnostics point into.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub input: Input,
+pub struct Cell<'t> {
+    pub input: Input<'t>,
     /// The cell's place in the source text (a CSV file, or the text kaohe writes for a
     /// workbook's sheet).
     pub span: Span,
@@ -81,12 +92,30 @@ pub struct Cell {
     pub text_at: Option<usize>,
 }
 
-impl Cell {
+impl Cell<'_> {
+    /// The cell with its text its own, borrowed from nothing.
+    pub fn into_owned(self) -> Cell<'static> {
+        let input = match self.input {
+            Input::Empty => Input::Empty,
+            Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
+            Input::Number(n) => Input::Number(n),
+            Input::Bool(b) => Input::Bool(b),
+            Input::Date(d) => Input::Date(d),
+            Input::NoDay(n) => Input::NoDay(n),
+            Input::Error(e) => Input::Error(e),
+        };
+        Cell {
+            input,
+            span: self.span,
+            text_at: self.text_at,
+        }
+    }
+
     /// A cell with nothing in it but spaces.
     pub fn is_blank(&self) -> bool {
         match &self.input {
             Input::Empty => true,
-            Input::Text(t) => t.trim().is_empty(),
+            Input::Text(t) => is_blank_text(t),
             _ => false,
         }
     }
@@ -100,8 +129,18 @@ impl Cell {
             Input::Bool(true) => "TRUE".into(),
             Input::Bool(false) => "FALSE".into(),
             Input::Date(d) => d.to_string(),
-            Input::NoDay { serial, .. } => serial.clone(),
+            Input::NoDay(no_day) => no_day.serial.clone(),
             Input::Error(e) => e.clone(),
+        }
+    }
+
+    /// The cell as [`Self::text`] gives it, borrowed from a text cell rather than
+    /// copied.
+    pub fn trimmed(&self) -> Cow<'_, str> {
+        match &self.input {
+            Input::Empty => Cow::Borrowed(""),
+            Input::Text(t) => Cow::Borrowed(t.trim()),
+            _ => Cow::Owned(self.text()),
         }
     }
 
@@ -117,6 +156,16 @@ impl Cell {
             Some(at) => Span::new(at + offset, at + offset + len),
             None => self.span,
         }
+    }
+}
+
+/// Whether a text is nothing but spaces, as `text.trim().is_empty()` says: a text
+/// whose first character is not a space is answered at once, which is most cells.
+fn is_blank_text(text: &str) -> bool {
+    match text.chars().next() {
+        None => true,
+        Some(c) if !c.is_whitespace() => false,
+        Some(_) => text.trim().is_empty(),
     }
 }
 
@@ -178,7 +227,13 @@ pub fn fold_width(text: &str) -> String {
 pub fn normalise_name(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in fold_width(text).chars() {
+    // Most names need no folding, and are not copied to be folded.
+    let folded = if text.is_ascii() || !text.chars().any(folds) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(fold_width(text))
+    };
+    for c in folded.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -195,13 +250,34 @@ pub fn normalise_name(text: &str) -> String {
 /// The cell's text as a value is spelled: full-width forms folded, trimmed. Most
 /// cells need no folding and are borrowed as they are.
 fn spelled(text: &str) -> Cow<'_, str> {
-    if text.chars().any(folds) {
+    // Every character that folds is outside ASCII.
+    if !text.is_ascii() && text.chars().any(folds) {
         Cow::Owned(fold_width(text).trim().to_string())
     } else {
-        Cow::Borrowed(text.trim())
+        Cow::Borrowed(trim(text))
     }
 }
 
+/// `text.trim()`, answered at once when the text starts and ends with characters that
+/// cannot be spaces, as most cells do.
+fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    // The first byte of the last character: it has at most three after it.
+    let last = b.iter().rev().take(4).find(|&&c| c & 0xC0 != 0x80).copied();
+    match (b.first(), last) {
+        (Some(&first), Some(last)) if !may_start_space(first) && !may_start_space(last) => text,
+        _ => text.trim(),
+    }
+}
+
+/// Whether a character that starts with this byte may be a space
+/// (`char::is_whitespace`): an ASCII space or control from U+0009 to U+000D, or a
+/// character from U+0080 to U+00FF (`0xC2`, U+0085 and U+00A0 among them), U+1000 to
+/// U+1FFF (`0xE1`, U+1680), U+2000 to U+2FFF (`0xE2`, U+2000 to U+205F) or U+3000 to
+/// U+3FFF (`0xE3`, U+3000). No other character is a space.
+fn may_start_space(byte: u8) -> bool {
+    matches!(byte, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
 /// Whether [`fold_width`] changes or drops a character.
 fn folds(c: char) -> bool {
     matches!(c,
@@ -360,7 +436,7 @@ fn wrong(cell: &Cell, message: String, help: String) -> Read {
 
 /// The cell's text as a value is spelled, for the types whose spelling is read from
 /// text: a text cell folded and trimmed, or a workbook's number.
-fn text(cell: &Cell) -> Option<Cow<'_, str>> {
+fn text<'a>(cell: &'a Cell<'_>) -> Option<Cow<'a, str>> {
     match &cell.input {
         Input::Text(t) => Some(spelled(t)),
         Input::Number(n) => Some(Cow::Borrowed(n)),
@@ -391,7 +467,8 @@ pub fn yes_no(text: &str) -> Option<bool> {
 fn boolean(name: Name<'_>, cell: &Cell) -> Read {
     let read = match &cell.input {
         Input::Bool(b) => Some(*b),
-        Input::Text(t) | Input::Number(t) => yes_no(t),
+        Input::Text(t) => yes_no(t),
+        Input::Number(t) => yes_no(t),
         _ => None,
     };
     match read {
@@ -859,8 +936,11 @@ fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
     match &cell.input {
         Input::Date(d) => node(Raw::Date(d.to_string()), cell),
         Input::Bool(false) => node(Raw::Bool(false), cell),
-        Input::NoDay { serial, why } => refuse(
-            format!("`{name}` holds Excel's day number `{serial}`, {why}"),
+        Input::NoDay(no_day) => refuse(
+            format!(
+                "`{name}` holds Excel's day number `{}`, {}",
+                no_day.serial, no_day.why
+            ),
             "type the date into the cell, such as `2020-12-30`".into(),
         ),
         // A workbook's number in a date column is the day Excel shows for it once the
@@ -909,7 +989,9 @@ fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
 // ── Sets ────────────────────────────────────────────────────────────────────────
 
 /// The separators of a set's members in one cell (the full-width ones as typed, since
-/// the cell's text is split before it is folded, to point at each member).
+/// the cell's text is split before it is folded, to point at each member). The cell is
+/// split by their bytes ([`separator_len`]); the tests check it finds these.
+#[cfg(test)]
 const SET_SEPARATORS: [char; 10] = [
     '、', ',', '，', ';', '；', '|', '｜', '\n', '\r', '\u{FF64}',
 ];
@@ -922,43 +1004,227 @@ fn set(name: Name<'_>, members: &[Member], cell: &Cell) -> Read {
             set_help(members),
         );
     };
-    let trimmed = spelled(t);
-    let none_word = !members.iter().any(|m| m.name.node == "无");
-    if trimmed == "[]" || (none_word && trimmed == "无") {
+    if says_none(members, t) {
         return node(Raw::Array(Vec::new()), cell);
     }
     let mut elements = Vec::new();
-    let mut start = 0;
-    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ','))) {
-        if SET_SEPARATORS.contains(&c) {
-            let piece = &t[start..i];
-            let lead = piece.len() - piece.trim_start().len();
-            let written = piece.trim();
-            if !written.is_empty() {
-                // A member written with other spaces or in full-width forms is that
-                // member; anything else goes on as written, for `validate` to refuse
-                // with a "did you mean".
-                let exact = members
-                    .iter()
-                    .map(|m| m.name.node.as_str())
-                    .find(|m| *m == written);
-                let name = exact.unwrap_or_else(|| {
-                    let wanted = normalise_name(written);
-                    members
-                        .iter()
-                        .map(|m| m.name.node.as_str())
-                        .find(|m| normalise_name(m) == wanted)
-                        .unwrap_or(written)
-                });
-                elements.push(Node {
-                    raw: Raw::String(name.to_string()),
-                    span: cell.part_span(start + lead, written.len()),
-                });
-            }
-            start = i + c.len_utf8();
-        }
-    }
+    set_pieces(t, |at, written| {
+        // A member written with other spaces or in full-width forms is that member;
+        // anything else goes on as written, for `validate` to refuse with a "did you
+        // mean".
+        let name = member_named(members, written).map_or(written, |i| &members[i].name.node);
+        elements.push(Node {
+            raw: Raw::String(name.to_string()),
+            span: cell.part_span(at, written.len()),
+        });
+    });
     node(Raw::Array(elements), cell)
+}
+
+/// Whether a set's cell says that no member is present: `[]`, or `无` when no member
+/// is called so.
+fn says_none(members: &[Member], text: &str) -> bool {
+    // Only a text with `[` (or its full-width form) or `无` can spell either; most
+    // lists are not looked at further.
+    // `［` ends in the byte 0xBB and `无` in 0xA0 (few other characters do).
+    if !text.bytes().any(|b| matches!(b, b'[' | 0xBB | 0xA0)) {
+        return false;
+    }
+    let trimmed = spelled(text);
+    let none_word = !members.iter().any(|m| m.name.node == "无");
+    trimmed == "[]" || (none_word && trimmed == "无")
+}
+
+/// Calls `each` with every member a set's cell writes, split at the separators
+/// ([`separator_len`]): where its text starts in the cell's text, and the text,
+/// trimmed (never empty).
+fn set_pieces(text: &str, mut each: impl FnMut(usize, &str)) {
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= b.len() {
+        // The end of the text ends the last piece.
+        let separator = if i == b.len() { 1 } else { separator_len(b, i) };
+        if separator == 0 {
+            i += 1;
+            continue;
+        }
+        // A separator starts and ends at a character's boundary.
+        let piece = &text[start..i];
+        let written = trim(piece);
+        if !written.is_empty() {
+            // `written` lies inside `piece`: its offset there is the spaces trimmed.
+            let lead = written.as_ptr() as usize - piece.as_ptr() as usize;
+            each(start + lead, written);
+        }
+        i += separator;
+        start = i;
+    }
+}
+
+/// The length in bytes of the separator of a set's members that starts at byte `i`,
+/// or 0: `、` `,` `，` `;` `；` `|` `｜` `､` or a line break (`\n`, `\r`). A byte that starts a character of several bytes never
+/// stands inside one, so any byte may be looked at.
+#[inline]
+fn separator_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b',' | b';' | b'|' | b'\n' | b'\r' => 1,
+        // `、` (U+3001).
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x81]) => 3,
+        // `，` (U+FF0C), `；` (U+FF1B), `｜` (U+FF5C), `､` (U+FF64).
+        0xEF if matches!(
+            b.get(i + 1..i + 3),
+            Some([0xBC, 0x8C] | [0xBC, 0x9B] | [0xBD, 0x9C] | [0xBD, 0xA4])
+        ) =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
+/// The member (its index) a set's cell names with `written`: the member so called, or
+/// else the first whose name is `written` once both are compared as names
+/// ([`normalise_name`]: other spaces, full-width forms).
+fn member_named(members: &[Member], written: &str) -> Option<usize> {
+    members
+        .iter()
+        .position(|m| same_name(&m.name.node, written))
+        .or_else(|| {
+            let wanted = normalise_name(written);
+            members
+                .iter()
+                .position(|m| normalise_name(&m.name.node) == wanted)
+        })
+}
+
+/// `a == b`, with names of other lengths or last bytes (most of them) told apart
+/// without comparing them whole.
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
+// ── The fast way ────────────────────────────────────────────────────────────────
+
+/// What a cell gives its fact when read the fast way ([`quick`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Quick {
+    /// Nothing: the fact is missing, as [`Read::Blank`].
+    Blank,
+    /// The value that [`read`] and then `value::typed` give the cell.
+    Value(Value),
+    /// Not read here: the cell is read by [`read`], and its node typed by
+    /// `value::typed`, which refuse it or give its value.
+    Slow,
+}
+
+/// A cell of a fact's column read straight into the fact's value, for the fast way
+/// through a valid row (`super::fast`). It reads the text cells of the common types
+/// (bool, count, percent, date, set), in their common spellings, with this module's
+/// own functions, and gives [`Quick::Value`] only where [`read`] gives a node that
+/// `value::typed` accepts, with the value it gives: the same value without the node
+/// and its strings. Anything else — a spelling refused, a value out of range, a
+/// workbook's cell, a tally, a discretionary score — is [`Quick::Slow`], and goes the
+/// way every cell went before. The tests check both ways agree, spelling by spelling.
+///
+/// A tally's member cell gives its count as a [`Value::Count`], which `super::fast`
+/// gathers into the tally.
+pub(crate) fn quick(fact: &FactDecl, part: &Part, cell: &Cell) -> Quick {
+    if cell.is_blank() {
+        return Quick::Blank;
+    }
+    let Input::Text(text) = &cell.input else {
+        return Quick::Slow;
+    };
+    let value = match (part, &fact.ty.node) {
+        (Part::Reason, _) => None,
+        (Part::Member(_), _) => quick_count(text, None).map(Value::Count),
+        (_, FactType::Bool) => yes_no(text).map(Value::Bool),
+        (_, FactType::Count { max }) => {
+            quick_count(text, max.as_ref().map(|m| m.node)).map(Value::Count)
+        }
+        (_, FactType::Percent) => {
+            let t = spelled(text);
+            // A plain number (`4`, `3.5`) is the text `percent` gives and `validate`
+            // reads exactly; a percent sign, a sign or groups go the slow way.
+            let plain = match t.split_once('.') {
+                Some((whole, fraction)) => is_digits(whole) && is_digits(fraction),
+                None => is_digits(&t),
+            };
+            plain
+                .then(|| Decimal::from_str_exact(&t).ok())
+                .flatten()
+                .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE_HUNDRED)
+                .map(|p| Value::Percent(p.normalize()))
+        }
+        (_, FactType::Date) => {
+            let t = spelled(text);
+            if NEVER.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
+                Some(Value::Date(None))
+            } else {
+                match date_text(&t) {
+                    // The day `validate` reads back from the `YYYY-MM-DD` that `date`
+                    // writes (a year of four digits, so always ten characters).
+                    DateText::Day(d) => Some(Value::Date(Some(d))),
+                    _ => None,
+                }
+            }
+        }
+        (_, FactType::Set(members)) => quick_set(members, text),
+        _ => None,
+    };
+    value.map_or(Quick::Slow, Quick::Value)
+}
+
+/// A count's cell read as [`count`] reads it and `validate` checks it (from 0 to
+/// [`MAX_COUNT`] and to the fact's `max`), when it is written in digits alone: the
+/// whole number `count` gives, and `validate` parses. Up to 18 digits fit a `u64`.
+fn quick_count(text: &str, max: Option<u64>) -> Option<u64> {
+    let t = spelled(text);
+    (is_digits(&t) && t.len() <= 18)
+        .then(|| t.parse::<u64>().ok())
+        .flatten()
+        .filter(|&n| n <= MAX_COUNT && max.is_none_or(|m| n <= m))
+}
+
+/// A set's cell read as [`set`] reads it and `validate` types it: the members present,
+/// in the rule file's order; `None` when a piece names no member (refused), or the
+/// set is too large for the bit mask used here.
+fn quick_set(members: &[Member], text: &str) -> Option<Value> {
+    if members.len() > 64 {
+        return None;
+    }
+    if says_none(members, text) {
+        return Some(Value::Set(Vec::new()));
+    }
+    let mut present = 0u64;
+    let mut named_all = true;
+    set_pieces(text, |_, written| {
+        match member_named(members, written) {
+            // `validate` compares a member with its name trimmed: a member named with
+            // spaces around it goes the slow way, to be judged there.
+            Some(i) if members[i].name.node.trim() == members[i].name.node => {
+                // `validate` keeps every member of that name.
+                let named = &members[i].name.node;
+                for (j, m) in members.iter().enumerate() {
+                    if j == i || same_name(&m.name.node, named) {
+                        present |= 1 << j;
+                    }
+                }
+            }
+            _ => named_all = false,
+        }
+    });
+    named_all.then(|| {
+        Value::Set(
+            members
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| present & (1 << j) != 0)
+                .map(|(_, m)| m.name.node.clone())
+                .collect(),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -987,7 +1253,7 @@ mod tests {
             .collect()
     }
 
-    fn text_cell(t: &str) -> Cell {
+    fn text_cell(t: &str) -> Cell<'_> {
         Cell {
             input: Input::Text(t.into()),
             span: Span::new(100, 100 + t.len()),
@@ -1328,6 +1594,34 @@ mod tests {
         assert_eq!(names("新闻 发布会、Ｈ５页面"), ["新闻发布会", "H5 页面"]);
         // Anything else goes on as written, for `validate` to refuse.
         assert_eq!(names("图表 图解"), ["图表 图解"]);
+    }
+
+    #[test]
+    fn separators_and_spaces_are_told_by_their_bytes() {
+        let mut separators = 0;
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let text = c.encode_utf8(&mut buffer);
+            let len = separator_len(text.as_bytes(), 0);
+            assert_eq!(len > 0, SET_SEPARATORS.contains(&c), "{c:?}");
+            if len > 0 {
+                assert_eq!(len, text.len());
+                separators += 1;
+            }
+            if c.is_whitespace() {
+                assert!(may_start_space(text.as_bytes()[0]), "{c:?}");
+            }
+            for t in [
+                text.to_string(),
+                format!("a{c}"),
+                format!("{c}b"),
+                format!(" {c}图"),
+            ] {
+                assert_eq!(trim(&t), t.trim(), "{t:?}");
+            }
+        }
+        assert_eq!(separators, SET_SEPARATORS.len());
+        assert_eq!(trim(""), "");
     }
 
     #[test]

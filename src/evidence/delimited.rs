@@ -13,7 +13,13 @@
 //! starts in the file, so that diagnostics name the file's lines and columns. The
 //! scanner is written here, not taken from the `csv` crate, because diagnostics point
 //! at cells and `csv` keeps only where a record starts.
+//!
+//! A chunk keeps where each of its rows lies in its text, not the rows' cells: a row's
+//! cells are made when the row is read ([`cells`]), by scanning its text again, and
+//! their texts are copied only then. So the cells of the row being read are all that
+//! is made of them, and reading a row keeps to the processor's cache.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::BufReader;
@@ -21,7 +27,7 @@ use std::path::Path;
 
 use super::cell::{Cell, DateSystem, Input};
 use super::encoding::{self, Encoding, TextReader};
-use super::grid::Grid;
+use super::grid::{Grid, Rows};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::{Origin, SourceFile};
 use crate::span::Span;
@@ -129,13 +135,16 @@ impl Chunks {
         let first = self.given == 0;
         let least = if first { FIRST_ROWS } else { 1 };
         let mut p = 0;
+        // Where each row starts, and where the next does.
         let mut rows = Vec::new();
+        let mut width = 0;
         loop {
             // The byte-order mark of a file written with two of them.
             if first && p == 0 && self.buffer.starts_with('\u{feff}') {
                 p = 3;
             }
-            let scanned = match next_row(&self.buffer, p, self.eof) {
+            let mut cells = 0;
+            let scanned = match next_row(&self.buffer, p, self.eof, |_| cells += 1) {
                 // A row is scanned again from its start after each block read, so one
                 // that never ends (a quote never closed, early in a large file) would
                 // take time in the square of the file's size: past this, it is an
@@ -151,8 +160,9 @@ impl Chunks {
                 scanned => scanned,
             };
             match scanned {
-                Ok(Scanned::Row(cells, next)) => {
-                    rows.push(cells);
+                Ok(Scanned::Row(next)) => {
+                    width = width.max(cells);
+                    rows.push(p..next);
                     p = next;
                     if p >= self.sizes.chunk && rows.len() >= least {
                         break;
@@ -170,12 +180,9 @@ impl Chunks {
                         if !first {
                             return None;
                         }
-                        // An empty file is one blank row, as a spreadsheet shows it.
-                        rows.push(vec![Cell {
-                            input: Input::Empty,
-                            span: Span::new(p, p),
-                            text_at: Some(p),
-                        }]);
+                        // An empty file is one blank row, as a spreadsheet shows it
+                        // ([`cells`] makes it of the empty range).
+                        rows.push(p..p);
                     }
                     break;
                 }
@@ -218,7 +225,7 @@ impl Chunks {
                 source,
                 path: self.name.clone(),
                 sheet: None,
-                rows,
+                rows: Rows::text(rows, width, first),
                 dates: DateSystem::default(),
             },
             first_row,
@@ -246,7 +253,7 @@ const QUOTE_HELP: &str =
 #[derive(Debug)]
 enum Scanned {
     /// A whole row, and where the next one starts.
-    Row(Vec<Cell>, usize),
+    Row(usize),
     /// The text ends inside a row (or between a CR and the LF that may follow it),
     /// and more of the file follows: the row is scanned again from its start when
     /// there is more text.
@@ -255,22 +262,80 @@ enum Scanned {
     End,
 }
 
-/// Scans the row that starts at `p`. `eof`: the text is the rest of the file, so a
-/// row it ends inside of ends there.
-fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
+/// One cell as the scanner finds it, before its text is copied.
+#[derive(Debug, Clone)]
+struct Found {
+    /// The whole cell, its quotes included.
+    span: Span,
+    /// Its text: inside the quotes of a quoted cell.
+    content: std::ops::Range<usize>,
+    /// Whether the cell is quoted.
+    quoted: bool,
+    /// Whether its text holds doubled quotes `""`, each one quote of the text.
+    doubled: bool,
+}
+
+impl Found {
+    /// The cell, its text borrowed from the text it was found in.
+    fn cell<'t>(&self, text: &'t str) -> Cell<'t> {
+        let inside = &text[self.content.clone()];
+        let input = if self.doubled {
+            Input::Text(Cow::Owned(inside.replace("\"\"", "\"")))
+        } else if self.quoted || !inside.is_empty() {
+            Input::Text(Cow::Borrowed(inside))
+        } else {
+            Input::Empty
+        };
+        Cell {
+            input,
+            span: self.span,
+            // Where the characters stand as they are, so that a part of them can be
+            // pointed at: not when a pair of quotes stands for one.
+            text_at: (!self.doubled).then_some(self.content.start),
+        }
+    }
+}
+
+/// The cells of the row of `text` that starts at `row.start` (and ends before
+/// `row.end`): a row a chunk's scan has found whole. An empty range is the one blank
+/// row of an empty file. `width`: the cells the row most likely has.
+pub(super) fn cells(text: &str, row: std::ops::Range<usize>, width: usize) -> Vec<Cell<'_>> {
+    let mut cells = Vec::with_capacity(width);
+    if row.is_empty() {
+        cells.push(Cell {
+            input: Input::Empty,
+            span: Span::new(row.start, row.start),
+            text_at: Some(row.start),
+        });
+        return cells;
+    }
+    // The row was scanned whole once: it scans so again, and nothing else can come.
+    let _ = next_row(&text[..row.end], row.start, true, |found| {
+        cells.push(found.cell(text))
+    });
+    cells
+}
+
+/// Scans the row that starts at `p`, giving `each` of its cells as it is found.
+/// `eof`: the text is the rest of the file, so a row it ends inside of ends there.
+/// When the row is not whole (`More`) or refused, some of its cells may have been
+/// given.
+fn next_row(
+    text: &str,
+    mut p: usize,
+    eof: bool,
+    mut each: impl FnMut(Found),
+) -> Result<Scanned, ScanError> {
     let b = text.as_bytes();
     if p >= b.len() {
         return Ok(if eof { Scanned::End } else { Scanned::More });
     }
-    let mut row = Vec::new();
     loop {
         let start = p;
-        let cell = if b.get(p) == Some(&b'"') {
+        let found = if b.get(p) == Some(&b'"') {
             p += 1;
             let content = p;
-            let mut value = String::new();
-            let mut segment = p;
-            let mut plain = true;
+            let mut doubled = false;
             loop {
                 match b.get(p) {
                     None if !eof => return Ok(Scanned::More),
@@ -284,13 +349,10 @@ fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
                     // A quote at the end of the text may be the first of a doubled one.
                     Some(b'"') if p + 1 == b.len() && !eof => return Ok(Scanned::More),
                     Some(b'"') if b.get(p + 1) == Some(&b'"') => {
-                        value.push_str(&text[segment..=p]);
                         p += 2;
-                        segment = p;
-                        plain = false;
+                        doubled = true;
                     }
                     Some(b'"') => {
-                        value.push_str(&text[segment..p]);
                         p += 1;
                         break;
                     }
@@ -304,10 +366,11 @@ fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
                     QUOTE_HELP,
                 ));
             }
-            Cell {
-                input: Input::Text(value),
+            Found {
                 span: Span::new(start, p),
-                text_at: plain.then_some(content),
+                content: content..p - 1,
+                quoted: true,
+                doubled,
             }
         } else {
             while p < b.len() && !matches!(b[p], b',' | b'\r' | b'\n') {
@@ -316,17 +379,14 @@ fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
             if p == b.len() && !eof {
                 return Ok(Scanned::More);
             }
-            Cell {
-                input: if p == start {
-                    Input::Empty
-                } else {
-                    Input::Text(text[start..p].to_string())
-                },
+            Found {
                 span: Span::new(start, p),
-                text_at: Some(start),
+                content: start..p,
+                quoted: false,
+                doubled: false,
             }
         };
-        row.push(cell);
+        each(found);
         match b.get(p) {
             Some(b',') => p += 1,
             Some(b'\r' | b'\n') => {
@@ -337,10 +397,10 @@ fn next_row(text: &str, mut p: usize, eof: bool) -> Result<Scanned, ScanError> {
                         _ => {}
                     }
                 }
-                return Ok(Scanned::Row(row, p + 1));
+                return Ok(Scanned::Row(p + 1));
             }
             None if !eof => return Ok(Scanned::More),
-            _ => return Ok(Scanned::Row(row, p)),
+            _ => return Ok(Scanned::Row(p)),
         }
     }
 }
@@ -350,19 +410,15 @@ mod tests {
     use super::*;
 
     /// Every row of a whole text, as a file of that text is read.
-    fn scan(text: &str) -> Result<Vec<Vec<Cell>>, ScanError> {
+    fn scan(text: &str) -> Result<Vec<Vec<Cell<'_>>>, ScanError> {
         let mut rows = Vec::new();
         let mut p = 0;
-        while let Scanned::Row(row, next) = next_row(text, p, true)? {
-            rows.push(row);
+        while let Scanned::Row(next) = next_row(text, p, true, |_| {})? {
+            rows.push(cells(text, p..next, 0));
             p = next;
         }
         if rows.is_empty() {
-            rows.push(vec![Cell {
-                input: Input::Empty,
-                span: Span::new(p, p),
-                text_at: Some(p),
-            }]);
+            rows.push(cells(text, p..p, 0));
         }
         Ok(rows)
     }
@@ -375,7 +431,7 @@ mod tests {
                 r.into_iter()
                     .map(|c| {
                         let t = match c.input {
-                            Input::Text(t) => t,
+                            Input::Text(t) => t.to_string(),
                             Input::Empty => String::new(),
                             other => panic!("{other:?}"),
                         };
@@ -429,7 +485,7 @@ mod tests {
 
     /// Whether the row at the start of a text is whole before the file's end.
     fn whole(text: &str) -> bool {
-        matches!(next_row(text, 0, false), Ok(Scanned::Row(..)))
+        matches!(next_row(text, 0, false, |_| {}), Ok(Scanned::Row(..)))
     }
 
     #[test]
@@ -441,9 +497,10 @@ mod tests {
             assert!(!whole(&row[..at]), "{:?}", &row[..at]);
         }
         assert!(whole(row));
-        match next_row(row, 0, false) {
-            Ok(Scanned::Row(cells, next)) => {
+        match next_row(row, 0, false, |_| {}) {
+            Ok(Scanned::Row(next)) => {
                 assert_eq!(next, row.len());
+                let cells = cells(row, 0..next, 0);
                 assert_eq!(cells.len(), 3);
                 assert!(matches!(&cells[1].input, Input::Text(t) if t == "第一\r\n第\"二\""));
             }
@@ -452,6 +509,9 @@ mod tests {
         // A bare CR is a line break once what follows is known.
         assert!(whole("a\rb"));
         assert!(!whole("a\r"));
-        assert!(matches!(next_row("a\r", 0, true), Ok(Scanned::Row(_, 2))));
+        assert!(matches!(
+            next_row("a\r", 0, true, |_| {}),
+            Ok(Scanned::Row(2))
+        ));
     }
 }

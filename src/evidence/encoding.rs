@@ -342,11 +342,56 @@ fn gb18030_block(
 /// How much of the bytes is valid UTF-8, a character cut at the end included when
 /// more bytes follow (`last` false); or the offset of the first invalid byte.
 fn utf8_prefix(bytes: &[u8], last: bool) -> Result<usize, usize> {
-    match std::str::from_utf8(bytes) {
-        Ok(_) => Ok(bytes.len()),
-        Err(e) if e.error_len().is_none() && !last => Ok(e.valid_up_to()),
-        Err(e) => Err(e.valid_up_to()),
+    utf8_text(bytes, last).map(str::len)
+}
+
+/// The bytes as text, as far as they are valid UTF-8, but for a character cut at the
+/// end when more bytes follow (`last` false); or the offset of the first invalid byte.
+/// The bytes are checked once: a character cut at the end is set aside before the rest
+/// is checked.
+fn utf8_text(bytes: &[u8], last: bool) -> Result<&str, usize> {
+    let cut = if last {
+        bytes.len()
+    } else {
+        bytes.len() - cut_char(bytes)
+    };
+    match std::str::from_utf8(&bytes[..cut]) {
+        Ok(text) if cut == bytes.len() => Ok(text),
+        // What was set aside must be the start of a character, as `from_utf8` says.
+        Ok(text)
+            if std::str::from_utf8(&bytes[cut..])
+                .is_err_and(|e| e.valid_up_to() == 0 && e.error_len().is_none()) =>
+        {
+            Ok(text)
+        }
+        // Anything else is judged on the whole.
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(e) if e.error_len().is_none() && !last => {
+                Ok(std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default())
+            }
+            Err(e) => Err(e.valid_up_to()),
+        },
     }
+}
+
+/// How many bytes at the end of the bytes begin a character and hold fewer bytes than
+/// it takes, by its first byte: from 0 to 3.
+fn cut_char(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let b = bytes[bytes.len() - back];
+        // A byte that continues a character (`10xxxxxx`) is passed over.
+        if b & 0xC0 != 0x80 {
+            let takes = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xFF => 4,
+                _ => 1,
+            };
+            return if back < takes { back } else { 0 };
+        }
+    }
+    0
 }
 
 /// Whether the bytes, from the start of a line, read as GB18030 and as Chinese: what
@@ -552,10 +597,10 @@ impl<R: Read> TextReader<R> {
     /// end for the next block. `head`: they are the first bytes of the file.
     fn utf8(&mut self, out: &mut String, head: bool) -> Result<(), Diagnostic> {
         let bytes = &self.pending;
-        match utf8_prefix(bytes, self.eof) {
-            Ok(valid) => {
-                // Checked just above.
-                out.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+        match utf8_text(bytes, self.eof) {
+            Ok(text) => {
+                out.push_str(text);
+                let valid = text.len();
                 self.newlines += bytecount(&bytes[..valid]);
                 self.pending.drain(..valid);
                 Ok(())
@@ -601,6 +646,58 @@ pub fn detected(name: &str, encoding: Encoding) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// How [`utf8_prefix`] judged bytes before it set a cut character aside: the whole
+    /// checked at once.
+    fn judged_whole(bytes: &[u8], last: bool) -> Result<usize, usize> {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => Ok(bytes.len()),
+            Err(e) if e.error_len().is_none() && !last => Ok(e.valid_up_to()),
+            Err(e) => Err(e.valid_up_to()),
+        }
+    }
+
+    #[test]
+    fn a_block_cut_anywhere_reads_as_it_did() {
+        let text = "单位,是否\r\n蓬江区,是\n😀é,x";
+        let bytes = text.as_bytes();
+        for end in 0..=bytes.len() {
+            for last in [false, true] {
+                let cut = &bytes[..end];
+                assert_eq!(utf8_prefix(cut, last), judged_whole(cut, last), "{cut:?}");
+                // A bad byte before, at and after the cut.
+                for bad in [0x80u8, 0xC0, 0xE5, 0xF0, 0xF8, 0xFF] {
+                    let mut with = cut.to_vec();
+                    with.push(bad);
+                    assert_eq!(utf8_prefix(&with, last), judged_whole(&with, last));
+                    with.insert(end / 2, bad);
+                    assert_eq!(utf8_prefix(&with, last), judged_whole(&with, last));
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 1024,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+        #[test]
+        fn any_bytes_read_as_they_did(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![
+                    0x41u8, 0x0A, 0x80, 0x8B, 0xBF, 0xC0, 0xC3, 0xDF, 0xE0, 0xE5, 0xED, 0xEF,
+                    0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F,
+                ]),
+                0..12,
+            ),
+            last in any::<bool>(),
+        ) {
+            prop_assert_eq!(utf8_prefix(&bytes, last), judged_whole(&bytes, last));
+        }
+    }
 
     /// A CSV file's text and how it was read.
     #[derive(Debug)]

@@ -19,7 +19,10 @@
 //! a header already reported) is all that is kept from one chunk to the next. Rows are
 //! numbered in the whole sheet.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
@@ -41,11 +44,66 @@ pub struct Grid {
     pub path: String,
     /// The sheet's name, for a workbook.
     pub sheet: Option<String>,
-    /// Every row, blank ones included: `rows[i]` is row `i + 1` of the grid (of the
-    /// file, for all but a CSV file's later chunks).
-    pub rows: Vec<Vec<Cell>>,
+    /// Every row, blank ones included: row `i` ([`Grid::row`]) is row `i + 1` of the
+    /// grid (of the file, for all but a CSV file's later chunks).
+    pub rows: Rows,
     /// How the workbook counts days (a CSV file has no day numbers).
     pub dates: DateSystem,
+}
+
+/// The rows of a grid: their cells, or where they lie in its source's text.
+#[derive(Debug, Clone)]
+pub enum Rows {
+    /// Every row's cells (a workbook's sheet).
+    Cells(Vec<Vec<Cell<'static>>>),
+    /// A chunk of a CSV file: where each row lies in the source's text (from its first
+    /// byte to the next row's), its cells made when it is read
+    /// ([`super::delimited::cells`]) and borrowing their texts from the source's, so
+    /// that the cells of all its rows are never held at once; and the most cells a row
+    /// has.
+    Text {
+        rows: Vec<Range<usize>>,
+        width: usize,
+        /// For a file's first chunk, the cells of its first rows, made once when one
+        /// of them is first read: the header is looked for among them, reading each
+        /// many times.
+        top: Option<OnceCell<Vec<Vec<Cell<'static>>>>>,
+    },
+}
+
+impl Rows {
+    /// The rows of a CSV chunk, where each lies in its text; `width`: the most cells a
+    /// row has; `first`: the chunk is the file's first, where the header is looked for.
+    pub fn text(rows: Vec<Range<usize>>, width: usize, first: bool) -> Rows {
+        Rows::Text {
+            rows,
+            width,
+            top: first.then(OnceCell::new),
+        }
+    }
+}
+
+/// The span of a whole row, or of the place a row would be.
+fn span_of(cells: &[Cell<'_>]) -> Span {
+    match (cells.first(), cells.last()) {
+        (Some(first), Some(last)) => first.span.to(last.span),
+        _ => Span::default(),
+    }
+}
+
+/// The cell of a row at a column, or a blank one at the end of a row that stops short.
+fn cell_in<'t>(cells: &[Cell<'t>], col: usize) -> Cell<'t> {
+    match cells.get(col) {
+        Some(cell) => cell.clone(),
+        None => {
+            let end = span_of(cells).end;
+            Cell {
+                input: cell::Input::Empty,
+                span: Span::new(end, end),
+                text_at: None,
+            }
+        }
+    }
 }
 
 /// A unit read from one row, and where: `` `a.csv` row 7 ``.
@@ -56,6 +114,38 @@ pub struct RowUnit {
 }
 
 impl Grid {
+    /// The number of rows.
+    pub fn row_count(&self) -> usize {
+        match &self.rows {
+            Rows::Cells(rows) => rows.len(),
+            Rows::Text { rows, .. } => rows.len(),
+        }
+    }
+
+    /// The cells of the grid's row `i` (0-based), which must be one of its rows: a CSV
+    /// chunk's made now from its text, but for the first rows'.
+    pub fn row(&self, i: usize) -> Cow<'_, [Cell<'_>]> {
+        match &self.rows {
+            Rows::Cells(rows) => Cow::Borrowed(&rows[i]),
+            Rows::Text { rows, width, top } => {
+                let text = self.source.text();
+                let make = |row: &Range<usize>| super::delimited::cells(text, row.clone(), *width);
+                match top {
+                    Some(top) if i < HEADER_SEARCH_ROWS => {
+                        let top = top.get_or_init(|| {
+                            rows.iter()
+                                .take(HEADER_SEARCH_ROWS)
+                                .map(|row| make(row).into_iter().map(Cell::into_owned).collect())
+                                .collect()
+                        });
+                        Cow::Borrowed(&top[i])
+                    }
+                    _ => Cow::Owned(make(&rows[i])),
+                }
+            }
+        }
+    }
+
     /// The sheet as a message names it: `` `a.csv` `` or `` sheet `证据` of `a.xlsx` ``.
     fn what(&self) -> String {
         match &self.sheet {
@@ -96,13 +186,13 @@ struct Placed<'g> {
 
 impl<'g> Placed<'g> {
     /// A row of the sheet, which must be in this part.
-    fn row(&self, row: usize) -> &'g [Cell] {
-        &self.grid.rows[row - self.first]
+    fn row(&self, row: usize) -> Cow<'g, [Cell<'g>]> {
+        self.grid.row(row - self.first)
     }
 
     /// The row below the last of this part.
     fn end(&self) -> usize {
-        self.first + self.grid.rows.len()
+        self.first + self.grid.row_count()
     }
 
     fn source(&self) -> &'g SourceFile {
@@ -119,10 +209,7 @@ impl<'g> Placed<'g> {
 
     /// The span of a whole row, or of the place a row would be.
     fn row_span(&self, row: usize) -> Span {
-        match (self.row(row).first(), self.row(row).last()) {
-            (Some(first), Some(last)) => first.span.to(last.span),
-            _ => Span::default(),
-        }
+        span_of(&self.row(row))
     }
 
     /// The span of the header's rows.
@@ -132,18 +219,8 @@ impl<'g> Placed<'g> {
     }
 
     /// The cell at a place, or a blank one at the end of a row that stops short.
-    fn cell(&self, row: usize, col: usize) -> Cell {
-        match self.row(row).get(col) {
-            Some(cell) => cell.clone(),
-            None => {
-                let end = self.row_span(row).end;
-                Cell {
-                    input: cell::Input::Empty,
-                    span: Span::new(end, end),
-                    text_at: None,
-                }
-            }
-        }
+    fn cell(&self, row: usize, col: usize) -> Cell<'g> {
+        cell_in(&self.row(row), col)
     }
 }
 
@@ -270,7 +347,7 @@ pub fn has_evidence_header(expected: &HashSet<String>, grid: &Grid) -> bool {
 /// The header's rows and how many columns they name, in a grid that starts the sheet.
 fn best_header(expected: &HashSet<String>, grid: &Grid) -> Option<(HeaderRows, usize)> {
     let part = Placed { grid, first: 0 };
-    let n = grid.rows.len();
+    let n = grid.row_count();
     let score = |rows: HeaderRows| {
         let width = (rows.first..rows.end())
             .map(|r| part.row(r).len())
@@ -437,14 +514,16 @@ impl<'r> SheetReader<'r> {
         };
         let what = part.what();
         for row in from..part.end() {
-            if part.row(row).iter().all(Cell::is_blank) {
+            // The row's cells, made once for all that reads them.
+            let cells = part.row(row);
+            if cells.iter().all(Cell::is_blank) {
                 continue;
             }
             *no_row = None;
             // A column without a header is fine while it is empty (spreadsheets often
             // carry a few); a value in it would be silently unread, so that is an
             // error, reported at the column's first value.
-            for (c, cell) in part.row(row).iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
                 if header.unnamed(c) && !cell.is_blank() && self.reported.insert(c) {
                     found.problem(
                         Diagnostic::error(
@@ -464,7 +543,7 @@ impl<'r> SheetReader<'r> {
                     );
                 }
             }
-            let read = read_row(self.rubric, part, header, row);
+            let read = read_row(self.rubric, part, header, row, &cells);
             found.row();
             if let Some(note) = read.note {
                 found.note(note);
@@ -529,11 +608,11 @@ impl<'r> SheetReader<'r> {
 
 /// The header's cells, one per column: each column's header over the header's rows,
 /// placed at its lowest cell that has text, and that cell's row.
-fn header_cells(
-    part: Placed<'_>,
+fn header_cells<'g>(
+    part: Placed<'g>,
     rows: HeaderRows,
     expected: &HashSet<String>,
-) -> Vec<(Cell, usize)> {
+) -> Vec<(Cell<'g>, usize)> {
     let width = (rows.first..rows.end())
         .map(|r| part.row(r).len())
         .max()
@@ -550,7 +629,7 @@ fn header_cells(
                 input: if text.is_empty() {
                     cell::Input::Empty
                 } else {
-                    cell::Input::Text(text)
+                    cell::Input::Text(text.into())
                 },
                 span: at.span,
                 text_at: None,
@@ -754,17 +833,34 @@ struct Row {
 /// Reads one row: its unit when valid, its problems, and the unit's name and place
 /// when the row names one. The name is read as [`normalise_name`] writes it, so one
 /// unit has one name however its spaces and full-width characters were typed.
-fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) -> Row {
+///
+/// `cells` are the row's cells.
+fn read_row(
+    rubric: &Rubric,
+    part: Placed<'_>,
+    header: &Header<'_>,
+    row: usize,
+    cells: &[Cell],
+) -> Row {
     let mut note = None;
     let mut found = RowRead {
         problems: Vec::new(),
         refused: HashSet::new(),
         blanks: Vec::new(),
     };
+    // Whether the row names its unit; a row without a name goes by a stand-in in the
+    // evidence tree, so that its cells are still checked, and messages then name the
+    // row alone.
+    let mut named = false;
     let (name, name_span) = match header.unit {
         Some(c) => {
-            let cell = part.cell(row, c);
-            if unnamed(&cell) {
+            let cell = cell_in(cells, c);
+            let written = cell.trimmed();
+            let name = normalise_name(&written);
+            // A unit's cell names no unit when it is blank, or holds nothing but
+            // characters a name drops (zero-width spaces), which would otherwise score
+            // a unit with no name.
+            if cell.is_blank() || name.is_empty() {
                 found.problems.push(
                     Diagnostic::error(
                         codes::EVIDENCE_UNIT,
@@ -783,8 +879,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
                 );
                 (format!("row {}", row + 1), cell.span)
             } else {
-                let written = cell.text();
-                let name = normalise_name(&written);
+                named = true;
                 if name != written {
                     note = Some(
                         Diagnostic::warning(
@@ -806,13 +901,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
         }
         // The header's lack of a unit column is reported once; the rows are still
         // checked, under their row numbers.
-        None => (format!("row {}", row + 1), part.row_span(row)),
-    };
-    // A row without a name goes by a stand-in in the evidence tree, so that its cells
-    // are still checked; messages then name the row alone.
-    let named = match header.unit {
-        Some(c) => !unnamed(&part.cell(row, c)),
-        None => false,
+        None => (format!("row {}", row + 1), span_of(cells)),
     };
     // A valid row is read straight into the unit's facts; any other goes on, to be
     // validated as a tree and every problem worded for the sheet.
@@ -823,9 +912,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
             text_at: None,
         };
         let source = part.source();
-        if let Some(facts) =
-            fast::facts(plan, rubric, source, part.row(row), &blank, part.grid.dates)
-        {
+        if let Some(facts) = fast::facts(plan, rubric, source, cells, &blank, part.grid.dates) {
             return Row {
                 unit: Some(Unit {
                     name: name.clone(),
@@ -859,14 +946,14 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
             .iter()
             .position(|c| !std::ptr::eq(c.item, item))
             .map_or(columns.len(), |n| i + n);
-        if let Some(table) = item_table(part, header, row, i..end, &who, &mut found) {
+        if let Some(table) = item_table(part, header, (row, cells), i..end, &who, &mut found) {
             entries.push(table);
         }
         i = end;
     }
     let node = Node {
         raw: Raw::Table(entries),
-        span: part.row_span(row),
+        span: span_of(cells),
     };
     let mut problems = std::mem::take(&mut found.problems);
     let name = named.then(|| (name.clone(), name_span));
@@ -882,7 +969,7 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
         Ok(_) => {}
         Err(ds) => {
             for d in ds {
-                if let Some(d) = reword(part, header, row, (&who, name_span), &found, d) {
+                if let Some(d) = reword(part, header, (row, cells), (&who, name_span), &found, d) {
                     problems.push(d);
                 }
             }
@@ -896,18 +983,12 @@ fn read_row(rubric: &Rubric, part: Placed<'_>, header: &Header<'_>, row: usize) 
     }
 }
 
-/// Whether a unit's cell names no unit: blank, or nothing but characters a name drops
-/// (zero-width spaces), which would otherwise score a unit with no name.
-fn unnamed(cell: &Cell) -> bool {
-    cell.is_blank() || normalise_name(&cell.text()).is_empty()
-}
-
 /// One item's table of a row, from its columns `range` of the layout; `None` when
 /// the header has none of them.
 fn item_table(
     part: Placed<'_>,
     header: &Header<'_>,
-    row: usize,
+    (row, row_cells): (usize, &[Cell]),
     range: std::ops::Range<usize>,
     who: &str,
     found: &mut RowRead,
@@ -930,7 +1011,7 @@ fn item_table(
             .map_or(present.len(), |n| k + n);
         let cells: Vec<(&Column, usize, Cell)> = present[k..end]
             .iter()
-            .map(|&(i, c)| (&columns[i], c, part.cell(row, c)))
+            .map(|&(i, c)| (&columns[i], c, cell_in(row_cells, c)))
             .collect();
         let key = |span| Spanned::new(fact.name.node.clone(), span);
         let mut given = Vec::new();
@@ -1027,7 +1108,7 @@ fn item_table(
     }
     let key_span = blanks
         .first()
-        .map_or_else(|| part.cell(row, first_col).span, |(_, s)| *s);
+        .map_or_else(|| cell_in(row_cells, first_col).span, |(_, s)| *s);
     if !blanks.is_empty() {
         found.blanks.push((item.name.node.clone(), blanks));
     }
@@ -1086,7 +1167,7 @@ fn speaks_toml(help: &str) -> bool {
 fn reword(
     part: Placed<'_>,
     header: &Header<'_>,
-    row: usize,
+    (row, cells): (usize, &[Cell]),
     (who, unit_span): (&str, Span),
     found: &RowRead,
     mut d: Diagnostic,
@@ -1101,7 +1182,6 @@ fn reword(
     if refused.contains(&span) {
         return None;
     }
-    let cells = part.row(row);
     let col = cells.iter().position(|c| c.span == span).or_else(|| {
         cells
             .iter()

@@ -279,8 +279,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            // A chunk's cells take some fifteen times its text while it is read:
-            // 1 MiB of text is about 2,400 rows of the 2020 county table.
+            // A chunk keeps its text and where each row lies in it; a row's cells
+            // are made when it is read. 1 MiB of text is about 2,400 rows of the
+            // 2020 county table.
             chunk_bytes: 1 << 20,
             sniff_bytes: encoding::SNIFF,
             max_problems: MAX_PROBLEMS,

@@ -24,8 +24,8 @@ use std::path::Path;
 use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx};
 use rust_decimal::Decimal;
 
-use super::cell::{excel_day, normalise_name, Cell, DateSystem, Input};
-use super::grid::Grid;
+use super::cell::{excel_day, normalise_name, Cell, DateSystem, Input, NoDay};
+use super::grid::{Grid, Rows};
 use crate::check::suggest_name;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
@@ -375,7 +375,7 @@ fn read_sheet(
         source: SourceFile::new(name, text),
         path: name.to_string(),
         sheet: Some(sheet.to_string()),
-        rows,
+        rows: Rows::Cells(rows),
         dates,
     })
 }
@@ -392,41 +392,41 @@ fn lower(e: &impl std::fmt::Display) -> String {
     .to_string()
 }
 
-fn input(data: &Data, percent: bool, dates: DateSystem) -> Input {
+fn input(data: &Data, percent: bool, dates: DateSystem) -> Input<'static> {
     match data {
         Data::Empty => Input::Empty,
-        Data::String(s) => Input::Text(s.clone()),
+        Data::String(s) => Input::Text(s.clone().into()),
         Data::Float(f) => number(format!("{f}"), percent),
         Data::Int(i) => number(i.to_string(), percent),
         Data::Bool(b) => Input::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => match excel_day(dt.as_f64(), dates) {
             Ok(day) => Input::Date(day),
             // Excel's 1900-02-29 and day 0, which never were: the date column says so.
-            Err(why) => Input::NoDay {
+            Err(why) => Input::NoDay(Box::new(NoDay {
                 serial: format!("{}", dt.as_f64()),
                 why,
-            },
+            })),
         },
         Data::DateTime(dt) => Input::Number(format!("{}", dt.as_f64())),
         Data::DateTimeIso(s) => {
             match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
                 Ok(day) => Input::Date(day),
-                Err(_) => Input::Text(s.clone()),
+                Err(_) => Input::Text(s.clone().into()),
             }
         }
-        Data::DurationIso(s) => Input::Text(s.clone()),
+        Data::DurationIso(s) => Input::Text(s.clone().into()),
         Data::Error(e) => Input::Error(e.to_string()),
     }
 }
 
 /// A number cell; one formatted as a percentage is the percentage it shows.
-fn number(text: String, percent: bool) -> Input {
+fn number(text: String, percent: bool) -> Input<'static> {
     if percent {
         let shown = Decimal::from_str_exact(&text)
             .ok()
             .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED));
         if let Some(p) = shown {
-            return Input::Text(format!("{}%", p.normalize()));
+            return Input::Text(format!("{}%", p.normalize()).into());
         }
     }
     Input::Number(text)
