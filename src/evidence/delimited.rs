@@ -144,7 +144,15 @@ impl Chunks {
                 p = 3;
             }
             let mut cells = 0;
-            let scanned = match next_row(&self.buffer, p, self.eof, |_| cells += 1) {
+            let quick = plain_row(&self.buffer, p);
+            let scanned = match quick {
+                Some((next, count)) => {
+                    cells = count;
+                    Ok(Scanned::Row(next))
+                }
+                None => next_row(&self.buffer, p, self.eof, |_| cells += 1),
+            };
+            let scanned = match scanned {
                 // A row is scanned again from its start after each block read, so one
                 // that never ends (a quote never closed, early in a large file) would
                 // take time in the square of the file's size: past this, it is an
@@ -309,11 +317,76 @@ pub(super) fn cells(text: &str, row: std::ops::Range<usize>, width: usize) -> Ve
         });
         return cells;
     }
+    if plain_cells(text, row.clone(), &mut cells) {
+        return cells;
+    }
+    cells.clear();
     // The row was scanned whole once: it scans so again, and nothing else can come.
     let _ = next_row(&text[..row.end], row.start, true, |found| {
         cells.push(found.cell(text))
     });
     cells
+}
+
+/// The row that starts at `p` when no quote comes before its line break, as
+/// [`next_row`] finds it: where the next row starts, and the row's cells. `None` when
+/// a quote comes first, or the text ends before the line break is known (a CR may
+/// have its LF in text not yet read): [`next_row`] then scans the row. A row without a
+/// quote has no quoted cell, so it ends at its first line break, and its cells are
+/// the texts between its commas.
+fn plain_row(text: &str, p: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let end = p + memchr::memchr3(b'"', b'\n', b'\r', b.get(p..)?)?;
+    let next = match b[end] {
+        b'\n' => end + 1,
+        b'\r' => match b.get(end + 1) {
+            Some(b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => return None,
+        },
+        _ => return None,
+    };
+    Some((next, memchr::memchr_iter(b',', &b[p..end]).count() + 1))
+}
+
+/// Pushes the cells of a whole row of `text` that no cell of starts with a quote, as
+/// [`next_row`] gives them: the texts between its commas, up to its line break.
+/// `false` when a cell starts with a quote: [`next_row`] must read the row, and some
+/// of its cells may have been pushed.
+fn plain_cells<'t>(text: &'t str, row: std::ops::Range<usize>, cells: &mut Vec<Cell<'t>>) -> bool {
+    let b = text.as_bytes();
+    // The row ends with its line break (CRLF, LF or CR), or with the file. A row no
+    // cell of starts with a quote has no line break before its last.
+    let mut end = row.end;
+    if end > row.start && b[end - 1] == b'\n' {
+        end -= 1;
+    }
+    if end > row.start && b[end - 1] == b'\r' {
+        end -= 1;
+    }
+    let mut start = row.start;
+    let mut push = |start: usize, stop: usize| {
+        if start < end && b[start] == b'"' {
+            return false;
+        }
+        debug_assert!(!b[start..stop].iter().any(|&c| c == b'\r' || c == b'\n'));
+        let found = Found {
+            span: Span::new(start, stop),
+            content: start..stop,
+            quoted: false,
+            doubled: false,
+        };
+        cells.push(found.cell(text));
+        true
+    };
+    for comma in memchr::memchr_iter(b',', &b[row.start..end]) {
+        let stop = row.start + comma;
+        if !push(start, stop) {
+            return false;
+        }
+        start = stop + 1;
+    }
+    push(start, end)
 }
 
 /// Scans the row that starts at `p`, giving `each` of its cells as it is found.
@@ -513,5 +586,133 @@ mod tests {
             next_row("a\r", 0, true, |_| {}),
             Ok(Scanned::Row(2))
         ));
+    }
+    /// Texts with every way a row may end and a cell be written: quoted cells with
+    /// commas, line breaks and doubled quotes, a quote inside an unquoted cell, blank
+    /// lines, empty cells, CR, LF and CRLF, and a last row with and without its line
+    /// break.
+    const MIXED: &[&str] = &[
+        "单位,a,b\r\n蓬江区,1,\r\n\r\n,,\n江海区,\"x,\"\"y\"\"\",3\n",
+        "a,\"1\r\n2\",c\rb,3\r\r\nx\"y,\"\"\nlast,\"\"",
+        "\n\r\n\r,\r\"\"\"\"\n a ,b\"\",\"\n\",",
+        "a,b\r",
+        "\"q\"",
+        "甲乙,丙\n丁",
+    ];
+
+    /// The row at `p` as [`next_row`] alone scans it: what it finds, and its cells.
+    fn careful(text: &str, p: usize, eof: bool) -> (Result<Scanned, ScanError>, Vec<Cell<'_>>) {
+        let mut cells = Vec::new();
+        let scanned = next_row(text, p, eof, |found| cells.push(found.cell(text)));
+        (scanned, cells)
+    }
+
+    #[test]
+    fn a_row_without_quotes_is_found_as_the_careful_scan_finds_it() {
+        for text in MIXED {
+            // Every cut of the text, as a chunk's buffer may end, and every row start.
+            for (cut, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let part = &text[..cut];
+                for eof in [false, true] {
+                    let mut p = 0;
+                    loop {
+                        let (scanned, found) = careful(part, p, eof);
+                        if let Some((next, count)) = plain_row(part, p) {
+                            assert!(
+                                matches!(scanned, Ok(Scanned::Row(n)) if n == next),
+                                "{part:?} at {p}: {scanned:?}, plain {next}"
+                            );
+                            assert_eq!(count, found.len(), "{part:?} at {p}");
+                        }
+                        match scanned {
+                            Ok(Scanned::Row(next)) => {
+                                assert_eq!(cells(part, p..next, 0), found, "{part:?} at {p}");
+                                p = next;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_rows_end_at_their_first_line_break() {
+        assert_eq!(plain_row("a,b\nc", 0), Some((4, 2)));
+        assert_eq!(plain_row("a,b\r\nc", 0), Some((5, 2)));
+        assert_eq!(plain_row("a,,b\rc", 0), Some((5, 3)));
+        assert_eq!(plain_row("\n", 0), Some((1, 1)));
+        // A CR at the end of the text may have its LF in the text not yet read; a
+        // quote, and a row the text ends inside of, are for the careful scan.
+        assert_eq!(plain_row("a\r", 0), None);
+        assert_eq!(plain_row("a,\"b\"\n", 0), None);
+        assert_eq!(plain_row("a\"b\n", 0), None);
+        assert_eq!(plain_row("a,b", 0), None);
+        assert_eq!(plain_row("a", 1), None);
+    }
+
+    /// The rows of a file as it is read in chunks of `chunk` bytes of text: each row's
+    /// place in the file and its cells' texts, spans and places.
+    fn chunked(path: &Path, chunk: usize) -> Vec<(usize, Vec<Cell<'static>>)> {
+        let sizes = Sizes {
+            chunk,
+            sniff: chunk,
+        };
+        let (mut chunks, _) =
+            open(path, Some(Encoding::Utf8), &HashSet::new(), sizes).expect("opens");
+        let mut rows = Vec::new();
+        while let Some(chunk) = chunks.next_chunk() {
+            let chunk = chunk.expect("reads");
+            let at = chunk.grid.source.origin().byte;
+            for i in 0..chunk.grid.row_count() {
+                let row: Vec<Cell<'static>> = chunk
+                    .grid
+                    .row(i)
+                    .iter()
+                    .map(|c| {
+                        let mut c = c.clone().into_owned();
+                        c.span = Span::new(c.span.start + at, c.span.end + at);
+                        c.text_at = c.text_at.map(|t| t + at);
+                        c
+                    })
+                    .collect();
+                rows.push((chunk.first_row + i, row));
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn a_file_read_in_chunks_of_any_size_gives_the_rows_of_the_file_read_whole() {
+        let dir = std::env::temp_dir().join(format!("kaohe-delimited-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("makes a folder");
+        for (i, mixed) in MIXED.iter().enumerate() {
+            // The rows above fill the first chunk, so that later chunks start anywhere
+            // in the mixed rows.
+            let text = &format!("{}{mixed}", "x,y\n".repeat(FIRST_ROWS));
+            let path = dir.join(format!("{i}.csv"));
+            std::fs::write(&path, text).expect("writes");
+            let whole = chunked(&path, 1 << 20);
+            // The rows of the text, as the careful scan alone finds them.
+            let mut expected = Vec::new();
+            let mut p = 0;
+            while let (Ok(Scanned::Row(next)), found) = careful(text, p, true) {
+                let found = found.into_iter().map(Cell::into_owned).collect();
+                expected.push((expected.len(), found));
+                p = next;
+            }
+            assert_eq!(whole, expected, "{text:?}");
+            // Chunks end at every place a row may be cut, the first holding at least
+            // the rows the header is looked for among.
+            for chunk in 1..=mixed.len() + 4 * FIRST_ROWS + 1 {
+                assert_eq!(
+                    chunked(&path, chunk),
+                    whole,
+                    "{text:?} in chunks of {chunk}"
+                );
+            }
+        }
+        std::fs::remove_dir_all(&dir).expect("removes the folder");
     }
 }

@@ -95,7 +95,10 @@ pub fn facts(
     blank: &Cell,
     dates: DateSystem,
 ) -> Option<Vec<Option<Fact>>> {
-    let mut facts: Vec<Option<Fact>> = vec![None; plan.slots];
+    // Made with `resize_with`, not `vec![None; n]`, which clones its `None` into each
+    // place.
+    let mut facts: Vec<Option<Fact>> = Vec::with_capacity(plan.slots);
+    facts.resize_with(plan.slots, || None);
     for item in &plan.items {
         for fact in &item.facts {
             let node = match fact.columns.as_slice() {

@@ -29,6 +29,7 @@ pub use grid::RowUnit as Loaded;
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value};
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -430,7 +431,11 @@ fn place(what: &str, row: Option<usize>) -> String {
 /// is kept small: the name, and two places of a dozen bytes or so.
 #[derive(Default)]
 struct Names {
-    seen: HashMap<Box<str>, Seen>,
+    /// Hashed with foldhash, faster than std's SipHash on short names. Its seed is
+    /// random, as std's is, so a file cannot simply be written to make its names
+    /// collide; foldhash claims less resistance to that than SipHash, which a file of
+    /// evidence, written by the people assessed or for them, does not need.
+    seen: HashMap<Box<str>, Seen, foldhash::fast::RandomState>,
     /// Each file read, in order: its name, and how messages name its units' place
     /// (`what`, known once it gives a unit).
     files: Vec<(String, String)>,
@@ -482,20 +487,20 @@ impl Names {
     /// A sheet's row names a unit: the first row of the same file (the same reading
     /// of it) to name it, if there is one.
     fn row(&mut self, name: &str, at: At) -> Option<At> {
-        match self.seen.get_mut(name) {
-            Some(seen) => match seen.row {
+        // Most names are new: the name is copied for the map, and hashed once.
+        match self.seen.entry(name.into()) {
+            Entry::Occupied(mut seen) => match seen.get().row {
                 Some(first) if first.file == at.file => Some(first),
                 _ => {
-                    seen.row = Some(at);
+                    seen.get_mut().row = Some(at);
                     None
                 }
             },
-            None => {
-                let seen = Seen {
+            Entry::Vacant(vacant) => {
+                vacant.insert(Seen {
                     row: Some(at),
                     unit: None,
-                };
-                self.seen.insert(name.into(), seen);
+                });
                 None
             }
         }
