@@ -1228,11 +1228,13 @@ fn quick_set(members: &[Member], text: &str) -> Option<Value> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::span::Spanned;
 
-    fn fact(ty: FactType) -> FactDecl {
+    /// A fact of a type, named `事实`, as the tests of the cell readers (here and in
+    /// `super::fast`) read cells for.
+    pub(in crate::evidence) fn fact(ty: FactType) -> FactDecl {
         FactDecl {
             name: Spanned::new("事实".into(), Span::default()),
             ty: Spanned::new(ty, Span::default()),
@@ -1243,7 +1245,8 @@ mod tests {
         }
     }
 
-    fn members(names: &[&str]) -> Vec<Member> {
+    /// The members of a set or tally type, by name.
+    pub(in crate::evidence) fn members(names: &[&str]) -> Vec<Member> {
         names
             .iter()
             .map(|n| Member {

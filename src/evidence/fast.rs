@@ -235,10 +235,11 @@ fn parts(
 
 #[cfg(test)]
 mod tests {
+    use super::super::cell::tests::{fact, members};
     use super::*;
     use crate::check::compile;
     use crate::span::Span;
-    use crate::syntax::ast::{FactType, Member, Resolved};
+    use crate::syntax::ast::FactType;
     use proptest::prelude::*;
 
     /// A rubric to type values against (only its calendar is read: it has none).
@@ -247,27 +248,6 @@ mod tests {
         let checked = compile(&SourceFile::new("quick.rule", text));
         assert!(checked.diagnostics.is_empty());
         checked.rubric.expect("a rubric")
-    }
-
-    fn fact(ty: FactType) -> FactDecl {
-        FactDecl {
-            name: Spanned::new("事实".into(), Span::default()),
-            ty: Spanned::new(ty, Span::default()),
-            description: None,
-            default: None,
-            span: Span::default(),
-            slot: Resolved(None),
-        }
-    }
-
-    fn members(names: &[&str]) -> Vec<Member> {
-        names
-            .iter()
-            .map(|n| Member {
-                name: Spanned::new(n.to_string(), Span::default()),
-                description: None,
-            })
-            .collect()
     }
 
     /// A fact of every type the fast way reads, and of those it leaves to the slow.
