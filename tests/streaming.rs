@@ -115,6 +115,11 @@ fn streamed(paths: &[PathBuf], options: &Options, limits: &Limits) -> (Vec<Unit>
     (units, read)
 }
 
+/// The same files read whole, as before streaming: the units, or every problem.
+fn whole(paths: &[PathBuf]) -> kaohe::evidence::Evidence {
+    load_all_with(&rubric(), paths, &Options::default(), &mut |_| {})
+}
+
 /// Each unit's name and score sheet, as JSON.
 fn scores(units: &[Unit]) -> Vec<(String, String)> {
     let rubric = rubric();
@@ -181,7 +186,7 @@ fn a_file_read_in_chunks_gives_the_units_of_the_file_read_whole() {
     let path = write(&dir.join("units.csv"), &text);
     let paths = [path];
 
-    let whole = load_all_with(&rubric(), &paths, &Options::default(), &mut |_| {});
+    let whole = whole(&paths);
     let whole = whole.units.unwrap_or_else(|ds| panic!("{}", rendered(&ds)));
     let mut counted = Vec::new();
     let mut units = Vec::new();
@@ -260,12 +265,7 @@ fn a_quoted_line_break_across_a_chunk_boundary_stays_in_its_row() {
     let path = write(&dir.join("quoted.csv"), &text);
 
     let (units, read) = streamed(std::slice::from_ref(&path), &Options::default(), &tiny());
-    let whole = load_all_with(
-        &rubric(),
-        std::slice::from_ref(&path),
-        &Options::default(),
-        &mut |_| {},
-    );
+    let whole = whole(std::slice::from_ref(&path));
     let problems = whole.units.expect_err("a bad cell");
     assert_eq!(rendered(&read.problems), rendered(&problems));
     assert_eq!(units.len(), 399);
@@ -314,12 +314,7 @@ fn a_bad_cell_in_a_later_chunk_names_its_cell_row_line_and_column() {
     let file = path.display().to_string();
 
     let (units, read) = streamed(std::slice::from_ref(&path), &Options::default(), &tiny());
-    let whole = load_all_with(
-        &rubric(),
-        std::slice::from_ref(&path),
-        &Options::default(),
-        &mut |_| {},
-    );
+    let whole = whole(std::slice::from_ref(&path));
     let problems = whole.units.expect_err("problems");
     // Drawn and serialised as in the file read whole: the same lines, columns and
     // byte offsets, the same snippets.
@@ -496,12 +491,7 @@ fn a_unit_named_twice_across_chunks_names_the_first_row() {
         ]
     );
     // Drawn as in the file read whole, where both rows are in one text.
-    let whole = load_all_with(
-        &rubric(),
-        &[dir.join("twice.csv")],
-        &Options::default(),
-        &mut |_| {},
-    );
+    let whole = whole(&[dir.join("twice.csv")]);
     let whole = whole.units.expect_err("problems");
     assert_eq!(rendered(&read.problems[..1]), rendered(&whole[..1]));
     // The second label is the first row's name.
