@@ -107,6 +107,83 @@ fn eval_json_to_a_file() {
     assert_eq!(left.len(), 1, "{left:?}");
 }
 
+/// The department ranking as `kaohe eval` prints it on stdout, in CSV.
+fn department_csv() -> String {
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn an_output_through_a_symbolic_link_keeps_the_link() {
+    let dir = scratch("symlink");
+    let real = dir.join("real.csv");
+    let link = dir.join("link.csv");
+    let _ = std::fs::remove_file(&link);
+    std::fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department",
+        "--format",
+        "csv",
+        "--output",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), department_csv());
+    let mut left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["link.csv", "real.csv"]);
+}
+
+/// A named pipe (or a device such as `/dev/null`) named by `--output` is written to. The
+/// temporary-file-and-rename way would put a regular file in its place: that is how a
+/// machine's `/dev/null` can become a file.
+#[test]
+fn an_output_to_a_named_pipe_is_written_into_it() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = scratch("fifo");
+    let fifo = dir.join("scores.csv");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // The reader opens the pipe first; opening it blocks until kaohe opens it to write.
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department",
+        "--format",
+        "csv",
+        "--output",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    // Checked before joining: had the pipe been replaced, the reader would wait forever.
+    assert!(kind.is_fifo(), "the pipe was replaced by {kind:?}");
+    assert_eq!(reader.join().unwrap(), department_csv());
+}
+
 #[test]
 fn invalid_evidence_scores_nothing_and_writes_nothing() {
     let dir = scratch("invalid");

@@ -1,5 +1,6 @@
 //! Writing a report whole: to stdout in one write, or to a file through a temporary
-//! file renamed into place, so a reader never sees half a report.
+//! file renamed into place, so a reader never sees half a report. A device or a pipe
+//! named as the output (`--output /dev/null`) is written to, never replaced.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -51,12 +52,27 @@ pub fn write_bytes(
     })
 }
 
+/// Writes `bytes` to `path` whole. A regular file (or a new one) is written through a
+/// temporary file beside it, renamed over it; a symbolic link is followed, so the link
+/// stays and its target is replaced. Anything else that exists there, such as
+/// `/dev/null`, `/dev/stdout` or a named pipe, is written to directly: renaming over it
+/// would replace the device with a regular file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            return f.write_all(bytes).and_then(|()| f.flush());
+        }
+        // An existing file (or a link to one) is replaced where it really lies. A
+        // folder is left to fail at the rename, with the usual message.
+        Ok(_) => std::fs::canonicalize(path)?,
+        Err(_) => path.to_path_buf(),
+    };
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -65,7 +81,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
