@@ -7,6 +7,11 @@
 //! 8 GiB (`ulimit -v`), so an input that would take unbounded memory ends there
 //! instead of taking the machine.
 //!
+//! For each CSV size, the whole command is measured too: `kaohe eval RULE FILE --format
+//! csv -o OUT`, reading, scoring, keeping each unit's numbers in a ranking store and
+//! writing the ranking, its peak resident memory and wall time as `/usr/bin/time -v`
+//! reports them (skipped where there is no `/usr/bin/time`).
+//!
 //! `cargo bench --bench peak_memory`; `KAOHE_BENCH_SIZES=10000,100000` chooses the
 //! CSV sizes, `KAOHE_BENCH_XLSX=0` skips the workbook and `KAOHE_BENCH_BOMB=0` the
 //! zip bomb.
@@ -17,8 +22,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use kaohe::eval::{Scorer, Summary};
+use kaohe::eval::Scorer;
 use kaohe::evidence::{stream, Options};
+use kaohe::report::RankingStore;
 
 /// The peak resident memory of this process so far, in KiB.
 fn peak_rss_kib() -> u64 {
@@ -32,13 +38,13 @@ fn peak_rss_kib() -> u64 {
 
 /// In the child: read and score every unit of one file as `kaohe eval --format csv`
 /// does (streamed, each unit scored without a trace as it is read by the rubric
-/// compiled once, its summary kept for the ranking), then report.
+/// compiled once, its numbers kept in the ranking store), then report.
 fn child(path: &Path) {
     let rubric = common::table("county");
     let scorer = Scorer::new(&rubric);
     let before = peak_rss_kib();
     let start = Instant::now();
-    let mut summaries: Vec<Summary> = Vec::new();
+    let mut ranking = RankingStore::new();
     let mut unscored = 0usize;
     let read = stream(
         &rubric,
@@ -46,14 +52,14 @@ fn child(path: &Path) {
         &Options::default(),
         &mut |_| {},
         &mut |unit| match scorer.summarise(&unit) {
-            Ok(s) => summaries.push(s),
+            Ok(s) => ranking.push(&s),
             Err(_) => unscored += 1,
         },
     );
     let total = start.elapsed();
     println!(
         "units={} problems={} unscored={unscored} total_s={:.3} rubric_kib={before} peak_kib={}",
-        summaries.len() + unscored,
+        ranking.len() + unscored,
         read.problems.len(),
         total.as_secs_f64(),
         peak_rss_kib()
@@ -90,6 +96,44 @@ fn measure(label: &str, path: &Path, bytes: u64) {
     );
 }
 
+/// Runs `kaohe eval --format csv -o OUT` on a file under the memory limit, through
+/// `/usr/bin/time -v`, and prints the command's peak resident memory and wall time.
+fn measure_cli(label: &str, path: &Path) {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        println!("{label:<14} skipped: no /usr/bin/time");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("kaohe-bench-ranking-{}.csv", std::process::id()));
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 8388608; exec \"$0\" -v \"$1\" eval rules/jiangmen-2020/county.rule \"$2\" --format csv -o \"$3\"")
+        .arg(time)
+        .arg(env!("CARGO_BIN_EXE_kaohe"))
+        .arg(path)
+        .arg(&out)
+        .output()
+        .expect("the command runs");
+    let _ = std::fs::remove_file(&out);
+    let report = String::from_utf8_lossy(&output.stderr);
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .map_or("?".to_string(), |v| v.trim().to_string())
+    };
+    let status = if output.status.success() {
+        "ok".to_string()
+    } else {
+        format!("failed ({})", output.status)
+    };
+    println!(
+        "{label:<14} peak_kib={} wall={} {status}",
+        field("Maximum resident set size (kbytes):"),
+        field("Elapsed (wall clock) time (h:mm:ss or m:ss):")
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
@@ -115,6 +159,7 @@ fn main() {
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         measure(&format!("csv {n}"), &path, bytes);
+        measure_cli(&format!("cli csv {n}"), &path);
     }
     if !smoke && std::env::var("KAOHE_BENCH_XLSX").as_deref() != Ok("0") {
         let n = 100_000;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use kaohe::{evidence, report};
 
-use super::output::{refuse_binary, write_bytes};
+use super::output::{refuse_binary, write_bytes, write_with};
 use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
 /// Score the evidence of each unit against a rubric.
@@ -68,37 +68,46 @@ pub fn run(args: Args) -> Result<(), Failed> {
     };
     let (paths, format) = (&args.evidence, args.message_format);
     let sheet = |unit: &evidence::Unit| kaohe::eval::evaluate(&rubric, unit);
+    let output = args.output.as_deref();
     let text = match args.format {
         // A ranking needs each unit's total and subtotals only: they are scored
-        // without a trace, by the rubric compiled once, and nothing more is kept of a
-        // unit.
-        report::Format::Table | report::Format::Csv => {
+        // without a trace, by the rubric compiled once. For CSV each unit's numbers
+        // are kept compactly as soon as they are made, and the ranking is written as
+        // it is made, never held whole. The table, for people to read, is laid out
+        // by comfy-table from every unit's summary at once.
+        report::Format::Csv => {
             let scorer = kaohe::eval::Scorer::new(&rubric);
-            let summaries = score_evidence(&rubric, paths, &options, format, |unit| {
+            let ranking: report::RankingStore =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    scorer.summarise(unit)
+                })?;
+            return write_with(output, args.message_format, |w| {
+                report::write_ranking_csv(&rubric, &ranking, w)
+            });
+        }
+        report::Format::Table => {
+            let scorer = kaohe::eval::Scorer::new(&rubric);
+            let summaries: Vec<_> = score_evidence(&rubric, paths, &options, format, |unit| {
                 scorer.summarise(unit)
             })?;
-            if args.format == report::Format::Table {
-                report::table(&rubric, &summaries)
-            } else {
-                report::ranking_csv(&rubric, &summaries)
-            }
+            report::table(&rubric, &summaries)
         }
         report::Format::Json => report::json(
             &rubric,
-            &score_evidence(&rubric, paths, &options, format, sheet)?,
+            &score_evidence::<_, Vec<_>>(&rubric, paths, &options, format, sheet)?,
         ),
         report::Format::Md => report::markdown(
             &rubric,
-            &score_evidence(&rubric, paths, &options, format, sheet)?,
+            &score_evidence::<_, Vec<_>>(&rubric, paths, &options, format, sheet)?,
         ),
         report::Format::Xlsx => {
-            let sheets = score_evidence(&rubric, paths, &options, format, sheet)?;
+            let sheets: Vec<_> = score_evidence(&rubric, paths, &options, format, sheet)?;
             let bytes = report::xlsx(&rubric, &sheets).map_err(|d| {
                 print_diagnostics(&[d], args.message_format);
                 Failed
             })?;
-            return write_bytes(&bytes, args.output.as_deref(), args.message_format);
+            return write_bytes(&bytes, output, args.message_format);
         }
     };
-    write_output(&text, args.output.as_deref(), args.message_format)
+    write_output(&text, output, args.message_format)
 }

@@ -168,21 +168,23 @@ pub fn score(
 
 /// Reads the evidence and scores each unit as it is read, keeping only what `scorer`
 /// gives for it (a full sheet, or a summary for a ranking, from a rubric compiled
-/// once), so that the units themselves are never all held at once. On any problem in
-/// the evidence, or any unit that cannot be scored, prints every problem and gives
-/// nothing.
-pub fn score_evidence<T>(
+/// once), so that the units themselves are never all held at once. What is kept is
+/// added to `C` as soon as it is made: a `Vec` of sheets, or a
+/// [`kaohe::report::RankingStore`] that keeps a summary's numbers compactly. On any
+/// problem in the evidence, or any unit that cannot be scored, prints every problem
+/// and gives nothing.
+pub fn score_evidence<T, C: Default + Extend<T>>(
     rubric: &Rubric,
     paths: &[PathBuf],
     options: &evidence::Options,
     format: MessageFormat,
     scorer: impl Fn(&evidence::Unit) -> Result<T, Diagnostic>,
-) -> Result<Vec<T>, Failed> {
+) -> Result<C, Failed> {
     let files = evidence::collect_paths(paths).map_err(|d| {
         print_diagnostics(&[d], format);
         Failed
     })?;
-    let mut scored = Vec::new();
+    let mut scored = C::default();
     // Units that cannot be scored (nothing applicable, a year the calendar lacks): the
     // first are kept, each with only the lines of its file it shows; the rest counted.
     let mut unscored = Vec::new();
@@ -194,7 +196,7 @@ pub fn score_evidence<T>(
         options,
         &mut |n| progress.tick(n),
         &mut |unit| match scorer(&unit) {
-            Ok(s) => scored.push(s),
+            Ok(s) => scored.extend(std::iter::once(s)),
             Err(d) if unscored.len() < evidence::MAX_PROBLEMS => {
                 unscored.push(evidence::excerpted(d))
             }

@@ -1,12 +1,15 @@
 //! Reports: score sheets → a ranking table, JSON, Markdown, CSV or XLSX, or an
-//! explanation of every point lost; a checked rubric → its outline, or an empty
+//! explanation of every point lost; summaries kept in a [`RankingStore`] → the ranking
+//! CSV, written as it is made; a checked rubric → its outline, or an empty
 //! evidence form (`kaohe template`).
 
+mod decimals;
 mod explain;
 mod json;
 mod markdown;
 mod outline;
 mod ranking;
+mod ranking_store;
 mod rows;
 mod table;
 mod template;
@@ -17,7 +20,8 @@ pub use explain::{explain, trace_steps};
 pub use json::json;
 pub use markdown::markdown;
 pub use outline::outline;
-pub use ranking::ranking_csv;
+pub use ranking::{ranking_csv, write_ranking_csv};
+pub use ranking_store::RankingStore;
 pub use table::table;
 pub use template::{template, template_csv, template_toml, TemplateFormat};
 pub use template_sheet::{template_xlsx, FORM_SHEET, GUIDE_SHEET};

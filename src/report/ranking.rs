@@ -3,11 +3,15 @@
 //!
 //! Equal totals share a rank and keep the order the units were read in
 //! ([`super::ranks`]). Every cell is a plain number, so a spreadsheet can sort and add
-//! them; a not-applicable top-level item is an empty cell.
+//! them; a not-applicable top-level item is an empty cell. The rows are made from a
+//! [`RankingStore`], one at a time, and the CSV is written as they are made.
+
+use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use super::{number, ranks};
+use super::number;
+use super::ranking_store::RankingStore;
 use crate::check::Rubric;
 use crate::eval::Summary;
 
@@ -57,32 +61,37 @@ fn header(rubric: &Rubric) -> Vec<String> {
 }
 
 /// Each row of the ranking, best first, given to `row` in turn, so that a ranking of
-/// many units is never held as cells all at once.
-fn each_row(summaries: &[Summary], mut row: impl FnMut(Vec<Value>)) {
-    let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
-    for (rank, i) in ranks(&scores) {
-        let s = &summaries[i];
-        let mut cells = Vec::with_capacity(s.top.len() + 5);
+/// many units is never held as cells all at once. `row` may stop the rows with an
+/// error.
+fn each_row<E>(
+    store: &RankingStore,
+    mut row: impl FnMut(Vec<Value>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (rank, i) in store.ranked() {
+        let mut cells = Vec::with_capacity(store.tops() + 5);
         cells.extend([
             Value::Number(Decimal::from(rank)),
-            Value::Text(s.unit.clone()),
-            Value::Number(s.score),
+            Value::Text(store.unit(i).to_string()),
+            Value::Number(store.score(i)),
         ]);
         cells.extend(
-            s.top
-                .iter()
-                .map(|top| top.score.map_or(Value::Empty, Value::Number)),
+            (0..store.tops()).map(|t| store.top_score(i, t).map_or(Value::Empty, Value::Number)),
         );
-        cells.push(Value::Number(s.earned));
-        cells.push(Value::Number(s.applicable_points));
-        row(cells);
+        cells.push(Value::Number(store.earned(i)));
+        cells.push(Value::Number(store.applicable_points(i)));
+        row(cells)?;
     }
+    Ok(())
 }
 
 /// The header and the rows of the ranking, best first.
 pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
+    let store: RankingStore = summaries.iter().collect();
     let mut out = Vec::with_capacity(summaries.len());
-    each_row(summaries, |r| out.push(r));
+    let _ = each_row(&store, |r| {
+        out.push(r);
+        Ok::<(), std::convert::Infallible>(())
+    });
     (header(rubric), out)
 }
 
@@ -100,16 +109,35 @@ pub(super) fn csv_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
 }
 
 /// The ranking as CSV, with a UTF-8 byte-order mark so that Excel and WPS read the
-/// Chinese header as UTF-8. Rows are written as they are made.
+/// Chinese header as UTF-8.
 pub fn ranking_csv(rubric: &Rubric, summaries: &[Summary]) -> String {
+    let store: RankingStore = summaries.iter().collect();
+    let mut bytes = Vec::new();
+    // Writing text into memory cannot fail.
+    let _ = write_ranking_csv(rubric, &store, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the ranking as CSV ([`ranking_csv`]) into `out`, each row as it is made.
+pub fn write_ranking_csv(
+    rubric: &Rubric,
+    store: &RankingStore,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer("\u{feff}".as_bytes().to_vec());
-    // Writing text into memory cannot fail.
-    let _ = writer.write_record(header(rubric));
-    each_row(summaries, |r| {
-        let _ = writer.write_record(r.iter().map(Value::text));
-    });
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+        .from_writer(out);
+    writer.write_record(header(rubric)).map_err(io_error)?;
+    each_row(store, |r| writer.write_record(r.iter().map(Value::text))).map_err(io_error)?;
+    writer.flush()
+}
+
+/// The error of the writer under a CSV writer, as it was: a broken pipe stays a
+/// broken pipe.
+fn io_error(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
