@@ -12,13 +12,10 @@
 //! [`section_limit`], [`Sum::total`]). Nothing is allocated but the [`Summary`]
 //! returned.
 //!
-//! Two things go further. An item that reads only bools, counts, and dates only its
+//! One thing goes further. An item that reads only bools, counts, and dates only its
 //! deadlines read has a [`Table`] of its outcomes for every combination of small
 //! values, worked out when the scorer is built by the very code that would score
-//! them, so most items of a unit are one look-up. And before a unit is scored its
-//! facts and the names its sets and tallies hold are read once, all together
-//! ([`Scorer::warm`]), so that a unit out of the cache waits for memory once rather
-//! than at every clause.
+//! them, so most items of a unit are one look-up.
 //!
 //! The property tests (tests/properties.rs) and the fuzz library check on random
 //! rubrics and evidence that a scorer's summary is [`Summary::of`] the sheet
@@ -37,7 +34,7 @@ use super::{
 use crate::calendar::Calendar;
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
-use crate::evidence::{Fact, Facts, Unit, Value};
+use crate::evidence::{Fact, Facts, MemberSet, Unit, Value};
 use crate::span::Spanned;
 use crate::syntax::ast::{
     ClauseKind, Effect, FactType, Item, Node, Over, PercentBase, Section, SectionKind,
@@ -53,8 +50,6 @@ pub struct Scorer<'r> {
     all_points: Decimal,
     /// The top-level sections and items, in the order of the rule file.
     parts: Vec<Part<'r>>,
-    /// The slots of the sets and tallies whose members' names scoring reads.
-    named: Vec<usize>,
 }
 
 /// A compiled section or item.
@@ -246,17 +241,10 @@ impl<'r> Scorer<'r> {
                 Node::Item(i) => Part::Item(ItemPlan::compile(i, SectionKind::Regular, compiler)),
             })
             .collect();
-        let named = crate::check::ast_items(&rubric.nodes)
-            .into_iter()
-            .flat_map(|item| &item.facts)
-            .filter(|f| matches!(f.ty.node, FactType::Set(_) | FactType::Tally(_)))
-            .filter_map(|f| f.slot.get())
-            .collect();
         Scorer {
             rubric,
             all_points: all_points(rubric),
             parts,
-            named,
         }
     }
 
@@ -268,7 +256,6 @@ impl<'r> Scorer<'r> {
     /// Scores one unit without its trace: the total and each top-level subtotal, as
     /// [`super::summarise`] does.
     pub fn summarise(&self, unit: &Unit) -> Result<Summary, Diagnostic> {
-        self.warm(unit);
         let mut sum = Sum::default();
         let mut top = Vec::with_capacity(self.parts.len());
         for part in &self.parts {
@@ -340,37 +327,6 @@ impl<'r> Scorer<'r> {
         let score = section_limit(s.kind, score, s.points).normalize();
         let applicable = s.fixed_applicable.unwrap_or_else(|| applicable.normalize());
         Ok((score, applicable))
-    }
-
-    /// Reads every slot of the unit's facts, and the first byte of the unit's name and
-    /// of every name its sets and tallies hold, before scoring. Each name is a small
-    /// allocation of its own; a unit read long ago (one of many held in memory) has
-    /// them out of the cache, and reading them here, where no load waits on another,
-    /// lets their cache misses overlap instead of coming one after another as the
-    /// clauses compare them. What is read is only summed and the sum dropped: nothing
-    /// here affects a score.
-    fn warm(&self, unit: &Unit) {
-        let first = |name: &str| name.as_bytes().first().copied().unwrap_or(0);
-        let mut sum = first(&unit.name);
-        for fact in unit.facts.iter() {
-            sum = sum.wrapping_add(u8::from(fact.is_some()));
-        }
-        for &slot in &self.named {
-            match value_at(slot, &unit.facts) {
-                Some(Value::Set(names)) => {
-                    for name in names {
-                        sum = sum.wrapping_add(first(name));
-                    }
-                }
-                Some(Value::Tally(counts)) => {
-                    for (name, _) in counts {
-                        sum = sum.wrapping_add(first(name));
-                    }
-                }
-                _ => {}
-            }
-        }
-        std::hint::black_box(sum);
     }
 
     /// An item's score; `None` when it is not applicable. Read from the item's table
@@ -617,21 +573,25 @@ fn fixed_change(effect: Effect, times: Decimal, item: &Item) -> Option<Decimal> 
 fn count_missing(
     members: Option<&[(&str, bool)]>,
     candidates: &[&str],
-    present: &[String],
+    present: Option<&MemberSet>,
 ) -> usize {
+    let Some(present) = present else {
+        return candidates.len();
+    };
     if let Some(members) = members {
-        let mut next = 0;
+        let mut given = present.iter().peekable();
         let mut absent = 0;
         for (name, looked_for) in members {
-            if present.get(next).is_some_and(|p| same_name(p, name)) {
-                next += 1;
-            } else if *looked_for {
+            if given.next_if(|p| same_name(p, name)).is_some() {
+                continue;
+            }
+            if *looked_for {
                 absent += 1;
             }
         }
         // Every member given was met, each at its own place in the list (the list
         // names each member once), so a member not met is not given.
-        if next == present.len() {
+        if given.peek().is_none() {
             return absent;
         }
     }
@@ -855,10 +815,6 @@ impl Test<'_> {
 mod tests {
     use super::*;
 
-    fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
     /// The members of a list of five, the fifth excepted.
     fn members() -> Vec<(&'static str, bool)> {
         vec![
@@ -875,7 +831,13 @@ mod tests {
     #[test]
     fn missing_members_counted_in_step_with_the_list() {
         let members = members();
-        let count = |present: &[&str]| count_missing(Some(&members), &LOOKED_FOR, &names(present));
+        let count = |present: &[&str]| {
+            count_missing(
+                Some(&members),
+                &LOOKED_FOR,
+                Some(&MemberSet::of_names(present)),
+            )
+        };
         assert_eq!(count(&[]), 4);
         assert_eq!(count(&["标题", "法律依据"]), 2);
         // The excepted member given or not changes nothing.
@@ -886,14 +848,25 @@ mod tests {
     #[test]
     fn missing_members_out_of_order_or_twice_are_searched_for() {
         let members = members();
-        let count = |present: &[&str]| count_missing(Some(&members), &LOOKED_FOR, &names(present));
+        let count = |present: &[&str]| {
+            count_missing(
+                Some(&members),
+                &LOOKED_FOR,
+                Some(&MemberSet::of_names(present)),
+            )
+        };
         // Out of the list's order: the walk misses 标题, and the search finds it.
         assert_eq!(count(&["救济途径", "标题"]), 2);
         // A name twice, and a name not in the list at all.
         assert_eq!(count(&["文号", "文号"]), 3);
         assert_eq!(count(&["公告", "标题"]), 3);
         // Without the list (it names a member twice) the search alone counts.
-        assert_eq!(count_missing(None, &LOOKED_FOR, &names(&["标题"])), 3);
+        assert_eq!(
+            count_missing(None, &LOOKED_FOR, Some(&MemberSet::of_names(&["标题"]))),
+            3
+        );
+        // No set given: every member looked for is missing.
+        assert_eq!(count_missing(Some(&members), &LOOKED_FOR, None), 4);
     }
 
     #[test]
