@@ -36,13 +36,6 @@ impl Bits {
         }
     }
 
-    fn get(&self, i: usize) -> bool {
-        match self {
-            Bits::Word(w) => i < 64 && w & (1 << i) != 0,
-            Bits::Words(ws) => ws.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0),
-        }
-    }
-
     fn set(&mut self, i: usize) {
         match self {
             Bits::Word(w) => *w |= 1 << i,
@@ -91,11 +84,35 @@ impl MemberSet {
 
     /// The names of the members present, in the list's order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.list
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.present.get(*i))
-            .map(|(_, m)| m.name.node.as_str())
+        self.indices().map(|i| self.list[i].name.node.as_str())
+    }
+
+    /// The positions in the list of the members present, in order: one step per
+    /// member present, not per member of the list.
+    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        let words: &[u64] = match &self.present {
+            Bits::Word(w) => std::slice::from_ref(w),
+            Bits::Words(ws) => ws,
+        };
+        words.iter().enumerate().flat_map(|(k, &w)| {
+            let mut rest = w;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    k * 64 + bit
+                })
+            })
+        })
+    }
+
+    /// The members present as one bit each, when this set is of `list` itself (not
+    /// of another list of the same names) and the list has at most 64 members.
+    pub fn word_of(&self, list: &Members) -> Option<u64> {
+        match self.present {
+            Bits::Word(w) if std::sync::Arc::ptr_eq(&self.list, list) => Some(w),
+            _ => None,
+        }
     }
 
     /// How many members are present (a name the list holds twice counts twice).
@@ -232,6 +249,8 @@ mod tests {
         assert_ne!(set, MemberSet::from_mask(&l, 0b0001).unwrap());
         assert!(MemberSet::empty(&l).is_empty());
         assert_eq!(set, MemberSet::of_names(&["甲", "甲"]));
+        assert_eq!(set.word_of(&l), Some(0b0101));
+        assert_eq!(set.word_of(&list(&["甲", "乙", "甲", "丙"])), None);
     }
 
     #[test]
