@@ -46,10 +46,10 @@ impl Origin {
     /// Where the text that follows `text` starts, when `text` starts here.
     pub fn after(self, text: &str) -> Origin {
         let byte = self.byte + text.len();
-        match text.rfind('\n') {
+        match memchr::memrchr(b'\n', text.as_bytes()) {
             Some(last) => Origin {
                 byte,
-                line: self.line + bytecount(text.as_bytes(), b'\n'),
+                line: self.line + memchr::memchr_iter(b'\n', text.as_bytes()).count(),
                 column: text[last + 1..].chars().count() + 1,
             },
             None => Origin {
@@ -59,11 +59,6 @@ impl Origin {
             },
         }
     }
-}
-
-/// How many times a byte occurs.
-fn bytecount(bytes: &[u8], byte: u8) -> usize {
-    bytes.iter().filter(|b| **b == byte).count()
 }
 
 #[derive(Debug)]

@@ -112,7 +112,7 @@ fn spell_date(d: Option<NaiveDate>, style: Style) -> String {
 fn spelled(value: &Value, part: &Part, style: Style) -> String {
     match (value, part) {
         (Value::Tally(t), Part::Member(m)) => {
-            spell_count(t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| *n), style)
+            spell_count(t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| n), style)
         }
         (Value::Bool(b), _) => match (b, style) {
             (true, Style::Plain) => "是",
@@ -131,7 +131,7 @@ fn spelled(value: &Value, part: &Part, style: Style) -> String {
         },
         (Value::Date(d), _) => spell_date(*d, style),
         (Value::Set(s), _) if s.is_empty() => "无".into(),
-        (Value::Set(s), _) => s.join(match style {
+        (Value::Set(s), _) => s.to_vec().join(match style {
             Style::Plain => "、",
             Style::Marks => "；",
             Style::Chinese => "， ",
@@ -289,7 +289,7 @@ fn messy_xlsx(rubric: &Rubric, units: &[Unit]) -> Vec<u8> {
                 (Value::Count(_), _) | (Value::Tally(_), Part::Member(_)) => {
                     let n = match (v, &column.part) {
                         (Value::Tally(t), Part::Member(m)) => {
-                            t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| *n)
+                            t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| n)
                         }
                         (Value::Count(n), _) => *n,
                         _ => unreachable!(),
@@ -1024,7 +1024,7 @@ fn a_blank_cell_is_missing_not_zero() {
 
 #[test]
 fn lists_as_people_write_them() {
-    let set = |names: &[&str]| Value::Set(names.iter().map(|s| s.to_string()).collect());
+    let set = |names: &[&str]| Value::Set(kaohe::evidence::MemberSet::of_names(names));
     assert_eq!(
         values(
             5,

@@ -130,7 +130,7 @@ fuzz_target!(|input: Input| {
                 }
                 FactType::Tally(members) => {
                     let mut parts = Vec::new();
-                    for m in members {
+                    for m in members.iter() {
                         if choices.next() & 3 != 0 {
                             parts.push(format!(
                                 "{}: {}",

@@ -125,9 +125,9 @@ impl Quick {
             (Value::Tally(t), Some(m)) => Quick::Count(
                 t.iter()
                     .find(|(k, _)| same_name(k, m))
-                    .map_or(0, |(_, n)| *n),
+                    .map_or(0, |(_, n)| n),
             ),
-            (Value::Tally(t), None) => Quick::Count(t.iter().map(|(_, n)| n).sum()),
+            (Value::Tally(t), None) => Quick::Count(t.total()),
             (Value::Discretion { score, .. }, None) => Quick::Number(*score),
             _ => return None,
         })

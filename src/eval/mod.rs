@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 
 use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
-use crate::evidence::{Facts, Unit, Value};
+use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 
@@ -565,7 +565,7 @@ fn apply(
         ClauseKind::Missing { fact, except } => {
             let present = present_members(value_of(fact, facts));
             let absent: Vec<&str> = missing_candidates(item, fact, except)
-                .filter(|m| !present.iter().any(|p| p == m))
+                .filter(|m| !present.is_some_and(|p| p.contains(m)))
                 .collect();
             if absent.is_empty() {
                 return Ok(None);
@@ -702,8 +702,8 @@ fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<Stri
         (Some(Value::Tally(t)), Some(m)) => t
             .iter()
             .find(|(k, _)| condition::same_name(k, m))
-            .map_or(0, |(_, n)| *n),
-        (Some(Value::Tally(t)), None) => t.iter().map(|(_, n)| n).sum(),
+            .map_or(0, |(_, n)| n),
+        (Some(Value::Tally(t)), None) => t.total(),
         _ => 0,
     }
 }
@@ -728,9 +728,9 @@ fn missing_candidates<'a>(
 }
 
 /// The members a set's value gives; none for any other value, or none given.
-fn present_members(value: Option<&Value>) -> &[String] {
+fn present_members(value: Option<&Value>) -> Option<&MemberSet> {
     match value {
-        Some(Value::Set(s)) => s,
-        _ => &[],
+        Some(Value::Set(s)) => Some(s),
+        _ => None,
     }
 }

@@ -16,9 +16,8 @@
 //! deadlines read has a [`Table`] of its outcomes for every combination of small
 //! values, worked out when the scorer is built by the very code that would score
 //! them, so most items of a unit are one look-up. And before a unit is scored its
-//! facts and the names its sets and tallies hold are read once, all together
-//! ([`Scorer::warm`]), so that a unit out of the cache waits for memory once rather
-//! than at every clause.
+//! facts are read once, all together ([`Scorer::warm`]), so that a unit out of the
+//! cache waits for memory once rather than at every clause.
 //!
 //! The property tests (tests/properties.rs) and the fuzz library check on random
 //! rubrics and evidence that a scorer's summary is [`Summary::of`] the sheet
@@ -37,10 +36,11 @@ use super::{
 use crate::calendar::Calendar;
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
-use crate::evidence::{Fact, Facts, Unit, Value};
+use crate::evidence::{Fact, Facts, MemberSet, Unit, Value};
 use crate::span::Spanned;
 use crate::syntax::ast::{
-    ClauseKind, Effect, FactType, Item, Node, Over, PercentBase, Section, SectionKind,
+    ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase, Section,
+    SectionKind,
 };
 
 /// A rubric compiled for scoring units without their trace. Build it once per rubric
@@ -53,8 +53,6 @@ pub struct Scorer<'r> {
     all_points: Decimal,
     /// The top-level sections and items, in the order of the rule file.
     parts: Vec<Part<'r>>,
-    /// The slots of the sets and tallies whose members' names scoring reads.
-    named: Vec<usize>,
 }
 
 /// A compiled section or item.
@@ -209,6 +207,10 @@ enum KindPlan<'r> {
         /// Every member of the set's list in its order, and whether the clause looks
         /// for it; `None` if the list names a member twice.
         members: Option<Vec<(&'r str, bool)>>,
+        /// The set's list and a bit for each member the clause looks for, when the
+        /// list names each member once and has at most 64: a set of that list
+        /// ([`MemberSet::word_of`]) then lacks `looked_for & !present` members.
+        bits: Option<(Members, u64)>,
     },
     Deadline {
         slot: usize,
@@ -246,17 +248,10 @@ impl<'r> Scorer<'r> {
                 Node::Item(i) => Part::Item(ItemPlan::compile(i, SectionKind::Regular, compiler)),
             })
             .collect();
-        let named = crate::check::ast_items(&rubric.nodes)
-            .into_iter()
-            .flat_map(|item| &item.facts)
-            .filter(|f| matches!(f.ty.node, FactType::Set(_) | FactType::Tally(_)))
-            .filter_map(|f| f.slot.get())
-            .collect();
         Scorer {
             rubric,
             all_points: all_points(rubric),
             parts,
-            named,
         }
     }
 
@@ -342,33 +337,23 @@ impl<'r> Scorer<'r> {
         Ok((score, applicable))
     }
 
-    /// Reads every slot of the unit's facts, and the first byte of the unit's name and
-    /// of every name its sets and tallies hold, before scoring. Each name is a small
-    /// allocation of its own; a unit read long ago (one of many held in memory) has
-    /// them out of the cache, and reading them here, where no load waits on another,
-    /// lets their cache misses overlap instead of coming one after another as the
-    /// clauses compare them. What is read is only summed and the sum dropped: nothing
-    /// here affects a score.
+    /// Reads every slot of the unit's facts, the first byte of its name and the counts
+    /// of its tallies (each an allocation of its own) before scoring. A unit read long
+    /// ago (one of many held in memory) has them out of the cache, and reading them
+    /// here, where no load waits on another, lets their cache misses overlap instead of
+    /// coming one after another as the clauses read them. What is read is only summed
+    /// and the sum dropped: nothing here affects a score.
     fn warm(&self, unit: &Unit) {
-        let first = |name: &str| name.as_bytes().first().copied().unwrap_or(0);
-        let mut sum = first(&unit.name);
+        let mut sum = u64::from(unit.name.as_bytes().first().copied().unwrap_or(0));
         for fact in unit.facts.iter() {
-            sum = sum.wrapping_add(u8::from(fact.is_some()));
-        }
-        for &slot in &self.named {
-            match value_at(slot, &unit.facts) {
-                Some(Value::Set(names)) => {
-                    for name in names {
-                        sum = sum.wrapping_add(first(name));
-                    }
-                }
-                Some(Value::Tally(counts)) => {
-                    for (name, _) in counts {
-                        sum = sum.wrapping_add(first(name));
-                    }
-                }
-                _ => {}
-            }
+            sum = sum.wrapping_add(match fact {
+                Some(Fact {
+                    value: Value::Tally(t),
+                    ..
+                }) => t.total(),
+                Some(_) => 1,
+                None => 0,
+            });
         }
         std::hint::black_box(sum);
     }
@@ -549,10 +534,21 @@ impl<'r> ItemPlan<'r> {
                                 .iter()
                                 .enumerate()
                                 .all(|(i, (m, _))| members[..i].iter().all(|(o, _)| o != m));
+                            let bits = set_list(item, fact)
+                                .filter(|list| distinct && list.len() <= 64)
+                                .map(|list| {
+                                    let looked_for = members
+                                        .iter()
+                                        .enumerate()
+                                        .filter(|(_, (_, looked_for))| *looked_for)
+                                        .fold(0u64, |mask, (i, _)| mask | 1 << i);
+                                    (list.clone(), looked_for)
+                                });
                             KindPlan::Missing {
                                 slot: slot_of(fact),
                                 candidates,
                                 members: distinct.then_some(members),
+                                bits,
                             }
                         }
                         ClauseKind::Deadline { fact, by, never } => KindPlan::Deadline {
@@ -593,6 +589,19 @@ struct Compiler<'a> {
     tables: bool,
 }
 
+/// The list of members of the set fact a path names (the fact declared at its slot).
+fn set_list<'r>(item: &'r Item, fact: &FactPath) -> Option<&'r Members> {
+    let slot = fact.slot.get().map(|s| s.fact);
+    let decl = item
+        .facts
+        .iter()
+        .find(|f| f.slot.get().is_some() && f.slot.get() == slot)?;
+    match &decl.ty.node {
+        FactType::Set(list) => Some(list),
+        _ => None,
+    }
+}
+
 /// The raw change of an effect applied `times` times when it does not depend on the
 /// running score, worked out by [`raw_change`] as scoring works it out: so the same
 /// decimal, to the last digit. `None` for `zero` and a percentage of the score.
@@ -617,21 +626,25 @@ fn fixed_change(effect: Effect, times: Decimal, item: &Item) -> Option<Decimal> 
 fn count_missing(
     members: Option<&[(&str, bool)]>,
     candidates: &[&str],
-    present: &[String],
+    present: Option<&MemberSet>,
 ) -> usize {
+    let Some(present) = present else {
+        return candidates.len();
+    };
     if let Some(members) = members {
-        let mut next = 0;
+        let mut given = present.iter().peekable();
         let mut absent = 0;
         for (name, looked_for) in members {
-            if present.get(next).is_some_and(|p| same_name(p, name)) {
-                next += 1;
-            } else if *looked_for {
+            if given.next_if(|p| same_name(p, name)).is_some() {
+                continue;
+            }
+            if *looked_for {
                 absent += 1;
             }
         }
         // Every member given was met, each at its own place in the list (the list
         // names each member once), so a member not met is not given.
-        if next == present.len() {
+        if given.peek().is_none() {
             return absent;
         }
     }
@@ -693,9 +706,17 @@ impl ClausePlan<'_> {
                 slot,
                 candidates,
                 members,
+                bits,
             } => {
                 let present = present_members(value_at(*slot, facts));
-                let n = count_missing(members.as_deref(), candidates, present);
+                let word = bits
+                    .as_ref()
+                    .zip(present)
+                    .and_then(|((list, looked_for), set)| Some((looked_for, set.word_of(list)?)));
+                let n = match word {
+                    Some((looked_for, present)) => (looked_for & !present).count_ones() as usize,
+                    None => count_missing(members.as_deref(), candidates, present),
+                };
                 if n == 0 {
                     return Ok(());
                 }
@@ -855,10 +876,6 @@ impl Test<'_> {
 mod tests {
     use super::*;
 
-    fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
     /// The members of a list of five, the fifth excepted.
     fn members() -> Vec<(&'static str, bool)> {
         vec![
@@ -875,7 +892,13 @@ mod tests {
     #[test]
     fn missing_members_counted_in_step_with_the_list() {
         let members = members();
-        let count = |present: &[&str]| count_missing(Some(&members), &LOOKED_FOR, &names(present));
+        let count = |present: &[&str]| {
+            count_missing(
+                Some(&members),
+                &LOOKED_FOR,
+                Some(&MemberSet::of_names(present)),
+            )
+        };
         assert_eq!(count(&[]), 4);
         assert_eq!(count(&["标题", "法律依据"]), 2);
         // The excepted member given or not changes nothing.
@@ -886,14 +909,25 @@ mod tests {
     #[test]
     fn missing_members_out_of_order_or_twice_are_searched_for() {
         let members = members();
-        let count = |present: &[&str]| count_missing(Some(&members), &LOOKED_FOR, &names(present));
+        let count = |present: &[&str]| {
+            count_missing(
+                Some(&members),
+                &LOOKED_FOR,
+                Some(&MemberSet::of_names(present)),
+            )
+        };
         // Out of the list's order: the walk misses 标题, and the search finds it.
         assert_eq!(count(&["救济途径", "标题"]), 2);
         // A name twice, and a name not in the list at all.
         assert_eq!(count(&["文号", "文号"]), 3);
         assert_eq!(count(&["公告", "标题"]), 3);
         // Without the list (it names a member twice) the search alone counts.
-        assert_eq!(count_missing(None, &LOOKED_FOR, &names(&["标题"])), 3);
+        assert_eq!(
+            count_missing(None, &LOOKED_FOR, Some(&MemberSet::of_names(&["标题"]))),
+            3
+        );
+        // No set given: every member looked for is missing.
+        assert_eq!(count_missing(Some(&members), &LOOKED_FOR, None), 4);
     }
 
     #[test]

@@ -37,10 +37,11 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::columns::{Part, REASON};
+use super::members::MemberSet;
 use super::raw::{Node, Raw};
 use super::value::{Value, MAX_COUNT};
 use crate::span::Span;
-use crate::syntax::ast::{FactDecl, FactType, Member};
+use crate::syntax::ast::{FactDecl, FactType, Member, Members};
 
 /// A cell as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +229,7 @@ pub fn normalise_name(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     // Most names need no folding, and are not copied to be folded.
-    let folded = if text.is_ascii() || !text.chars().any(folds) {
+    let folded = if !any_folds(text) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(fold_width(text))
@@ -250,8 +251,7 @@ pub fn normalise_name(text: &str) -> String {
 /// The cell's text as a value is spelled: full-width forms folded, trimmed. Most
 /// cells need no folding and are borrowed as they are.
 fn spelled(text: &str) -> Cow<'_, str> {
-    // Every character that folds is outside ASCII.
-    if !text.is_ascii() && text.chars().any(folds) {
+    if any_folds(text) {
         Cow::Owned(fold_width(text).trim().to_string())
     } else {
         Cow::Borrowed(trim(text))
@@ -278,7 +278,47 @@ fn trim(text: &str) -> &str {
 fn may_start_space(byte: u8) -> bool {
     matches!(byte, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
-/// Whether [`fold_width`] changes or drops a character.
+/// Whether [`fold_width`] changes or drops a character of the text: `text.chars()
+/// .any(folds)`, told from the bytes without decoding a character. Every character
+/// that folds starts with the byte `0xC2`, `0xE2`, `0xE3` or `0xEF` (none is ASCII),
+/// and such a byte never continues a character, so any byte may be looked at.
+fn any_folds(text: &str) -> bool {
+    let b = text.as_bytes();
+    !text.is_ascii()
+        && b.iter()
+            .enumerate()
+            .any(|(i, lead)| matches!(lead, 0xC2 | 0xE2 | 0xE3 | 0xEF) && folds_at(b, i))
+}
+
+/// Whether the character that starts at byte `i` folds ([`folds`]).
+fn folds_at(b: &[u8], i: usize) -> bool {
+    let next = (b.get(i + 1).copied(), b.get(i + 2).copied());
+    match b[i] {
+        // U+00A0.
+        0xC2 => next.0 == Some(0xA0),
+        // U+2000 to U+200D, U+202F, U+205F, U+2060, U+2212.
+        0xE2 => matches!(
+            next,
+            (Some(0x80), Some(0x80..=0x8D | 0xAF))
+                | (Some(0x81), Some(0x9F | 0xA0))
+                | (Some(0x88), Some(0x92))
+        ),
+        // U+3000.
+        0xE3 => next == (Some(0x80), Some(0x80)),
+        // U+FF01 to U+FF5E, U+FEFF.
+        0xEF => matches!(
+            next,
+            (Some(0xBC), Some(0x81..=0xBF))
+                | (Some(0xBD), Some(0x80..=0x9E))
+                | (Some(0xBB), Some(0xBF))
+        ),
+        _ => false,
+    }
+}
+
+/// Whether [`fold_width`] changes or drops a character: the definition that
+/// [`any_folds`] is tested against, character by character.
+#[cfg(test)]
 fn folds(c: char) -> bool {
     matches!(c,
         '\u{FF01}'..='\u{FF5E}'
@@ -1024,10 +1064,16 @@ fn set(name: Name<'_>, members: &[Member], cell: &Cell) -> Read {
 /// Whether a set's cell says that no member is present: `[]`, or `无` when no member
 /// is called so.
 fn says_none(members: &[Member], text: &str) -> bool {
-    // Only a text with `[` (or its full-width form) or `无` can spell either; most
-    // lists are not looked at further.
-    // `［` ends in the byte 0xBB and `无` in 0xA0 (few other characters do).
-    if !text.bytes().any(|b| matches!(b, b'[' | 0xBB | 0xA0)) {
+    // Only a text with `[` (or its full-width form `［`, EF BC BB) or `无` (E6 97 A0)
+    // can spell either; most lists are not looked at further.
+    let b = text.as_bytes();
+    let may = b.iter().enumerate().any(|(i, &c)| match c {
+        b'[' => true,
+        0xEF => b.get(i + 1..i + 3) == Some(&[0xBC, 0xBB]),
+        0xE6 => b.get(i + 1..i + 3) == Some(&[0x97, 0xA0]),
+        _ => false,
+    });
+    if !may {
         return false;
     }
     let trimmed = spelled(text);
@@ -1046,7 +1092,14 @@ fn set_pieces(text: &str, mut each: impl FnMut(usize, &str)) {
         // The end of the text ends the last piece.
         let separator = if i == b.len() { 1 } else { separator_len(b, i) };
         if separator == 0 {
-            i += 1;
+            // `i` is at a character's start: go to the next one. (Every separator is
+            // a whole character, so `i` is always at one.)
+            i += match b[i] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
             continue;
         }
         // A separator starts and ends at a character's boundary.
@@ -1190,24 +1243,25 @@ fn quick_count(text: &str, max: Option<u64>) -> Option<u64> {
 /// A set's cell read as [`set`] reads it and `validate` types it: the members present,
 /// in the rule file's order; `None` when a piece names no member (refused), or the
 /// set is too large for the bit mask used here.
-fn quick_set(members: &[Member], text: &str) -> Option<Value> {
+fn quick_set(members: &Members, text: &str) -> Option<Value> {
     if members.len() > 64 {
         return None;
     }
-    if says_none(members, text) {
-        return Some(Value::Set(Vec::new()));
-    }
     let mut present = 0u64;
     let mut named_all = true;
+    let mut pieces = 0;
     set_pieces(text, |_, written| {
+        pieces += 1;
         match member_named(members, written) {
             // `validate` compares a member with its name trimmed: a member named with
             // spaces around it goes the slow way, to be judged there.
-            Some(i) if members[i].name.node.trim() == members[i].name.node => {
-                // `validate` keeps every member of that name.
+            Some(i) if trim(&members[i].name.node) == members[i].name.node => {
+                // `validate` keeps every member of that name: `i` is the first, and
+                // the others come after it.
                 let named = &members[i].name.node;
-                for (j, m) in members.iter().enumerate() {
-                    if j == i || same_name(&m.name.node, named) {
+                present |= 1 << i;
+                for (j, m) in members.iter().enumerate().skip(i + 1) {
+                    if same_name(&m.name.node, named) {
                         present |= 1 << j;
                     }
                 }
@@ -1215,16 +1269,15 @@ fn quick_set(members: &[Member], text: &str) -> Option<Value> {
             _ => named_all = false,
         }
     });
-    named_all.then(|| {
-        Value::Set(
-            members
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| present & (1 << j) != 0)
-                .map(|(_, m)| m.name.node.clone())
-                .collect(),
-        )
-    })
+    // `[]` or `无` is looked for only in a text of one piece: a text of two has a
+    // separator between them, which no folding or trimming takes away.
+    if pieces <= 1 && says_none(members, text) {
+        return Some(Value::Set(MemberSet::empty(members)));
+    }
+    if !named_all {
+        return None;
+    }
+    MemberSet::from_mask(members, present).map(Value::Set)
 }
 
 #[cfg(test)]
@@ -1246,7 +1299,7 @@ pub(super) mod tests {
     }
 
     /// The members of a set or tally type, by name.
-    pub(in crate::evidence) fn members(names: &[&str]) -> Vec<Member> {
+    pub(in crate::evidence) fn members(names: &[&str]) -> Members {
         names
             .iter()
             .map(|n| Member {
@@ -1597,6 +1650,66 @@ pub(super) mod tests {
         assert_eq!(names("新闻 发布会、Ｈ５页面"), ["新闻发布会", "H5 页面"]);
         // Anything else goes on as written, for `validate` to refuse.
         assert_eq!(names("图表 图解"), ["图表 图解"]);
+    }
+
+    /// The pieces of a set's cell as the characters say: split at every separator
+    /// character, each piece trimmed and kept unless empty, with its offset.
+    fn pieces_by_characters(text: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let ends = text
+            .char_indices()
+            .filter(|(_, c)| SET_SEPARATORS.contains(c))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .chain([(text.len(), text.len())]);
+        for (end, next) in ends {
+            let piece = &text[start..end];
+            let written = piece.trim();
+            if !written.is_empty() {
+                let lead = piece.len() - piece.trim_start().len();
+                out.push((start + lead, written.to_string()));
+            }
+            start = next;
+        }
+        out
+    }
+
+    #[test]
+    fn set_pieces_split_as_the_characters_say() {
+        let pool: Vec<char> = "图解、，,;；|｜､\n\r 　a1政务公开éß😀［］无\u{3001}\u{FF0C}"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            let mut pieces = Vec::new();
+            set_pieces(&text, |at, written| pieces.push((at, written.to_string())));
+            assert_eq!(pieces, pieces_by_characters(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folds_are_told_by_their_bytes() {
+        let mut folding = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            folding += usize::from(folds(c));
+            for t in [c.to_string(), format!("图{c}"), format!("{c}a、")] {
+                assert_eq!(any_folds(&t), t.chars().any(folds), "{c:?}");
+            }
+        }
+        // U+FF01 to U+FF5E, U+3000, U+00A0, U+2000 to U+200D, U+202F, U+205F, U+2060,
+        // U+FEFF and U+2212.
+        assert_eq!(folding, 94 + 1 + 1 + 14 + 1 + 1 + 1 + 1 + 1);
+        assert!(!any_folds(""));
     }
 
     #[test]

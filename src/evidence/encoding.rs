@@ -355,7 +355,9 @@ fn utf8_text(bytes: &[u8], last: bool) -> Result<&str, usize> {
     } else {
         bytes.len() - cut_char(bytes)
     };
-    match std::str::from_utf8(&bytes[..cut]) {
+    // The common case, valid text, is checked with SIMD; any error is looked at again
+    // below, with `std`, which says where it lies.
+    match simdutf8::basic::from_utf8(&bytes[..cut]) {
         Ok(text) if cut == bytes.len() => Ok(text),
         // What was set aside must be the start of a character, as `from_utf8` says.
         Ok(text)

@@ -12,6 +12,7 @@
 
 use super::cell::{self, Cell, DateSystem, Quick, Read};
 use super::columns::{Layout, Part};
+use super::members::MemberCounts;
 use super::raw::{Node, Raw};
 use super::value::{complete, typed, Fact, Value};
 use crate::check::{ast_items, Rubric};
@@ -165,7 +166,7 @@ fn tally(decl: &FactDecl, columns: &[(usize, Part)], row: &[Cell], blank: &Cell)
     let FactType::Tally(members) = &decl.ty.node else {
         return Quick::Slow;
     };
-    let mut tally: Vec<(String, u64)> = members.iter().map(|m| (m.name.node.clone(), 0)).collect();
+    let mut counts = vec![0u64; members.len()];
     let mut blanks = 0;
     for (c, part) in columns {
         let Part::Member(member) = part else {
@@ -178,8 +179,8 @@ fn tally(decl: &FactDecl, columns: &[(usize, Part)], row: &[Cell], blank: &Cell)
             Quick::Blank => blanks += 1,
             Quick::Value(Value::Count(n)) => {
                 // `validate` gives the count to every member of that name.
-                for (name, count) in &mut tally {
-                    if name == member {
+                for (m, count) in members.iter().zip(&mut counts) {
+                    if m.name.node == *member {
                         *count = n;
                     }
                 }
@@ -188,7 +189,8 @@ fn tally(decl: &FactDecl, columns: &[(usize, Part)], row: &[Cell], blank: &Cell)
         }
     }
     match blanks {
-        0 => Quick::Value(Value::Tally(tally)),
+        0 => MemberCounts::from_counts(members, counts)
+            .map_or(Quick::Slow, |t| Quick::Value(Value::Tally(t))),
         b if b == columns.len() => Quick::Blank,
         _ => Quick::Slow,
     }
@@ -238,6 +240,7 @@ mod tests {
     use super::super::cell::tests::{fact, members};
     use super::*;
     use crate::check::compile;
+    use crate::evidence::MemberSet;
     use crate::span::Span;
     use crate::syntax::ast::FactType;
     use proptest::prelude::*;
@@ -437,16 +440,16 @@ mod tests {
         assert_eq!(value(&decls[4], "否"), Quick::Value(Value::Date(None)));
         assert_eq!(
             value(&decls[5], "音视频、新闻 发布会、图表"),
-            Quick::Value(Value::Set(vec![
-                "新闻发布会".into(),
-                "图表".into(),
-                "音视频".into()
-            ]))
+            Quick::Value(Value::Set(MemberSet::of_names(&[
+                "新闻发布会",
+                "图表",
+                "音视频"
+            ])))
         );
         assert_eq!(value(&decls[5], "图表、动漫"), Quick::Slow);
         assert_eq!(
             value(&decls[6], "无"),
-            Quick::Value(Value::Set(vec!["无".into()]))
+            Quick::Value(Value::Set(MemberSet::of_names(&["无"])))
         );
         assert_eq!(value(&decls[5], " "), Quick::Blank);
     }
@@ -489,11 +492,11 @@ mod tests {
         let tally = |texts: &[&str]| tally_agrees(&rubric, &source, texts);
         assert_eq!(
             tally(&["0", " 12", "１"]),
-            Quick::Value(Value::Tally(vec![
-                ("国办".into(), 0),
-                ("省府办".into(), 12),
-                ("市府办".into(), 1)
-            ]))
+            Quick::Value(Value::Tally(MemberCounts::of_counts(&[
+                ("国办", 0),
+                ("省府办", 12),
+                ("市府办", 1)
+            ])))
         );
         assert_eq!(tally(&["", " ", "\u{3000}"]), Quick::Blank);
         assert_eq!(tally(&[]), Quick::Blank);

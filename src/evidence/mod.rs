@@ -19,6 +19,7 @@ mod delimited;
 mod encoding;
 mod fast;
 mod grid;
+mod members;
 mod raw;
 mod value;
 mod workbook;
@@ -26,6 +27,7 @@ mod yaml;
 
 pub use encoding::Encoding;
 pub use grid::RowUnit as Loaded;
+pub use members::{MemberCounts, MemberSet};
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value};
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::members::{MemberCounts, MemberSet};
 use super::raw::{Node, Raw};
 use crate::check::{ast_items, suggest_name, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
@@ -21,9 +22,9 @@ pub enum Value {
     /// A date, or `None`: never done.
     Date(Option<NaiveDate>),
     /// The members present, each once, in the order the rule file lists them.
-    Set(Vec<String>),
+    Set(MemberSet),
     /// A count for every member, in the order the rule file lists them (absent: 0).
-    Tally(Vec<(String, u64)>),
+    Tally(MemberCounts),
     /// Periods, each from a date to another or never ended, in the order given.
     Periods(Vec<Period>),
     /// A score given at the assessor's discretion, with the reason.
@@ -51,7 +52,7 @@ impl std::fmt::Display for Value {
             Value::Date(Some(d)) => write!(f, "{d}"),
             Value::Date(None) => write!(f, "never"),
             Value::Set(s) => {
-                let v: Vec<&str> = s.iter().map(String::as_str).collect();
+                let v: Vec<&str> = s.iter().collect();
                 write!(f, "[{}]", v.join(", "))
             }
             Value::Tally(t) => {
@@ -520,11 +521,7 @@ impl Validator<'_> {
                         _ => self.member_error(decl, e),
                     }
                 }
-                let set: Vec<String> = members
-                    .iter()
-                    .map(|m| m.name.node.clone())
-                    .filter(|m| present.contains(m))
-                    .collect();
+                let set = MemberSet::select(members, |_, m| present.iter().any(|p| p == m));
                 Some(Value::Set(set))
             }
             FactType::Tally(members) => {
@@ -549,15 +546,7 @@ impl Validator<'_> {
                         given.insert(key.node.clone(), n);
                     }
                 }
-                let tally = members
-                    .iter()
-                    .map(|m| {
-                        (
-                            m.name.node.clone(),
-                            given.get(&m.name.node).copied().unwrap_or(0),
-                        )
-                    })
-                    .collect();
+                let tally = MemberCounts::new(members, |_, m| given.get(m).copied().unwrap_or(0));
                 Some(Value::Tally(tally))
             }
         }

@@ -85,7 +85,7 @@ fn explanation(column: &Column) -> (String, String) {
         }
     }
     if let (Part::Value, FactType::Set(members)) = (&column.part, &fact.ty.node) {
-        for m in members {
+        for m in members.iter() {
             if let Some(d) = &m.description {
                 about.push(format!("{}: {}", m.name.node, d.node));
             }

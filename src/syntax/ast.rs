@@ -147,9 +147,9 @@ pub enum FactType {
     Percent,
     Date,
     /// Which members of an enumeration are present.
-    Set(Vec<Member>),
+    Set(Members),
     /// A count for each member of an enumeration.
-    Tally(Vec<Member>),
+    Tally(Members),
     /// A list of periods, each from one date to another (or never ended):
     /// `periods from 收到日期 to 答复日期`.
     Periods {
@@ -184,6 +184,11 @@ impl FactType {
         }
     }
 }
+
+/// The members of a set or tally type, in the rule file's order. The list is shared:
+/// a unit's value of the fact refers to it (`evidence::MemberSet`) instead of copying
+/// the names.
+pub type Members = std::sync::Arc<[Member]>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {

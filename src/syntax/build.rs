@@ -323,7 +323,7 @@ impl Builder {
         }
     }
 
-    fn members(&mut self, pair: Pair<'_, Rule>) -> Vec<Member> {
+    fn members(&mut self, pair: Pair<'_, Rule>) -> Members {
         pair.into_inner()
             .map(|m| {
                 let mut inner = m.into_inner();

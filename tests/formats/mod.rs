@@ -72,7 +72,7 @@ pub fn cell_text(value: &Value, part: &Part) -> Option<String> {
         (Value::Date(Some(d)), _) => d.to_string(),
         (Value::Date(None), _) => "false".into(),
         (Value::Set(s), _) if s.is_empty() => "无".into(),
-        (Value::Set(s), _) => s.join("、"),
+        (Value::Set(s), _) => s.to_vec().join("、"),
         (other, _) => panic!("no cell for {other:?}"),
     })
 }
@@ -124,10 +124,10 @@ pub fn json_text(rubric: &Rubric, unit: &Unit) -> String {
                 Value::Percent(p) => format!("{p}%").into(),
                 Value::Date(Some(d)) => d.to_string().into(),
                 Value::Date(None) => false.into(),
-                Value::Set(s) => s.clone().into(),
+                Value::Set(s) => s.to_vec().into(),
                 Value::Tally(t) => t
                     .iter()
-                    .map(|(k, n)| (k.clone(), serde_json::Value::from(*n)))
+                    .map(|(k, n)| (k.to_string(), serde_json::Value::from(n)))
                     .collect::<serde_json::Map<_, _>>()
                     .into(),
                 other => panic!("no JSON for {other:?}"),
@@ -189,7 +189,7 @@ pub fn xlsx_bytes(rubric: &Rubric, units: &[Unit], header: Option<&[String]>) ->
                     ws.write_number(r, c, *n as f64).expect("count");
                 }
                 (Value::Tally(t), Part::Member(m)) => {
-                    let n = t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| *n);
+                    let n = t.iter().find(|(k, _)| k == m).map_or(0, |(_, n)| n);
                     ws.write_number(r, c, n as f64).expect("member");
                 }
                 (Value::Percent(p), _) => {
