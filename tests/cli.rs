@@ -107,17 +107,25 @@ fn eval_json_to_a_file() {
     assert_eq!(left.len(), 1, "{left:?}");
 }
 
-/// The department ranking as `kaohe eval` prints it on stdout, in CSV.
-fn department_csv() -> String {
-    let o = kaohe(&[
+/// Runs `kaohe eval` on the department examples for a CSV ranking, with these
+/// arguments more, and checks that it succeeds.
+fn eval_department_csv(more: &[&str]) -> std::process::Output {
+    let mut args = vec![
         "eval",
         DEPARTMENT,
         "examples/jiangmen-2020/department",
         "--format",
         "csv",
-    ]);
+    ];
+    args.extend_from_slice(more);
+    let o = kaohe(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    stdout(&o)
+    o
+}
+
+/// The department ranking as `kaohe eval` prints it on stdout, in CSV.
+fn department_csv() -> String {
+    stdout(&eval_department_csv(&[]))
 }
 
 #[test]
@@ -128,16 +136,7 @@ fn an_output_through_a_symbolic_link_keeps_the_link() {
     let _ = std::fs::remove_file(&link);
     std::fs::write(&real, "old\n").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let o = kaohe(&[
-        "eval",
-        DEPARTMENT,
-        "examples/jiangmen-2020/department",
-        "--format",
-        "csv",
-        "--output",
-        link.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    eval_department_csv(&["--output", link.to_str().unwrap()]);
     let meta = std::fs::symlink_metadata(&link).unwrap();
     assert!(meta.file_type().is_symlink(), "the link was replaced");
     assert_eq!(std::fs::read_to_string(&real).unwrap(), department_csv());
@@ -168,16 +167,7 @@ fn an_output_to_a_named_pipe_is_written_into_it() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
-    let o = kaohe(&[
-        "eval",
-        DEPARTMENT,
-        "examples/jiangmen-2020/department",
-        "--format",
-        "csv",
-        "--output",
-        fifo.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    eval_department_csv(&["--output", fifo.to_str().unwrap()]);
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     // Checked before joining: had the pipe been replaced, the reader would wait forever.
     assert!(kind.is_fifo(), "the pipe was replaced by {kind:?}");
