@@ -889,16 +889,17 @@ mod tests {
 
     const LOOKED_FOR: [&str; 4] = ["标题", "文号", "法律依据", "救济途径"];
 
+    /// The members missing when these are given, counted with the list.
+    fn count(present: &[&str]) -> usize {
+        count_missing(
+            Some(&members()),
+            &LOOKED_FOR,
+            Some(&MemberSet::of_names(present)),
+        )
+    }
+
     #[test]
     fn missing_members_counted_in_step_with_the_list() {
-        let members = members();
-        let count = |present: &[&str]| {
-            count_missing(
-                Some(&members),
-                &LOOKED_FOR,
-                Some(&MemberSet::of_names(present)),
-            )
-        };
         assert_eq!(count(&[]), 4);
         assert_eq!(count(&["标题", "法律依据"]), 2);
         // The excepted member given or not changes nothing.
@@ -908,14 +909,6 @@ mod tests {
 
     #[test]
     fn missing_members_out_of_order_or_twice_are_searched_for() {
-        let members = members();
-        let count = |present: &[&str]| {
-            count_missing(
-                Some(&members),
-                &LOOKED_FOR,
-                Some(&MemberSet::of_names(present)),
-            )
-        };
         // Out of the list's order: the walk misses 标题, and the search finds it.
         assert_eq!(count(&["救济途径", "标题"]), 2);
         // A name twice, and a name not in the list at all.
@@ -927,7 +920,7 @@ mod tests {
             3
         );
         // No set given: every member looked for is missing.
-        assert_eq!(count_missing(Some(&members), &LOOKED_FOR, None), 4);
+        assert_eq!(count_missing(Some(&members()), &LOOKED_FOR, None), 4);
     }
 
     #[test]
