@@ -290,6 +290,20 @@ fn any_folds(text: &str) -> bool {
             .any(|(i, lead)| matches!(lead, 0xC2 | 0xE2 | 0xE3 | 0xEF) && folds_at(b, i))
 }
 
+/// Whether the text holds a character that [`fold_width`] drops: U+200B to U+200D
+/// (E2 80 8B to 8D), U+2060 (E2 81 A0) or U+FEFF (EF BB BF).
+fn drops_any(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xEF, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xE2, Some(0x80), Some(0x8B..=0x8D))
+                | (0xE2, Some(0x81), Some(0xA0))
+                | (0xEF, Some(0xBB), Some(0xBF))
+        )
+    })
+}
+
 /// Whether the character that starts at byte `i` folds ([`folds`]).
 fn folds_at(b: &[u8], i: usize) -> bool {
     let next = (b.get(i + 1).copied(), b.get(i + 2).copied());
@@ -1269,9 +1283,12 @@ fn quick_set(members: &Members, text: &str) -> Option<Value> {
             _ => named_all = false,
         }
     });
-    // `[]` or `无` is looked for only in a text of one piece: a text of two has a
-    // separator between them, which no folding or trimming takes away.
-    if pieces <= 1 && says_none(members, text) {
+    // `[]` or `无` is looked for only in a text of one piece, or one holding a
+    // character that folding drops. Between two pieces stands a separator, which
+    // folding never drops; trimming takes it away only if everything on one side
+    // folds to spaces or nothing, and a piece (trimmed, not empty) has a character
+    // that is no space and folds to none, unless it is one that folding drops.
+    if (pieces <= 1 || drops_any(text)) && says_none(members, text) {
         return Some(Value::Set(MemberSet::empty(members)));
     }
     if !named_all {
@@ -1704,6 +1721,8 @@ pub(super) mod tests {
             folding += usize::from(folds(c));
             for t in [c.to_string(), format!("图{c}"), format!("{c}a、")] {
                 assert_eq!(any_folds(&t), t.chars().any(folds), "{c:?}");
+                let dropped = fold_width(&t).chars().count() < t.chars().count();
+                assert_eq!(drops_any(&t), dropped, "{c:?}");
             }
         }
         // U+FF01 to U+FF5E, U+3000, U+00A0, U+2000 to U+200D, U+202F, U+205F, U+2060,

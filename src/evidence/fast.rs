@@ -413,6 +413,11 @@ mod tests {
             " 丙 ",
             "有、无",
             "无、有",
+            // A separator that trimming takes away once a character beside it is
+            // dropped by folding: the text says none.
+            "\u{200B}\n无",
+            "[]\r\u{FEFF}",
+            "\u{2060}、[]",
         ];
         let mut fast = 0;
         for decl in facts() {
