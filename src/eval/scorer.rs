@@ -204,9 +204,6 @@ enum KindPlan<'r> {
         slot: usize,
         /// The members of the set the clause looks for (the excepted ones left out).
         candidates: Vec<&'r str>,
-        /// Every member of the set's list in its order, and whether the clause looks
-        /// for it; `None` if the list names a member twice.
-        members: Option<Vec<(&'r str, bool)>>,
         /// The set's list and a bit for each member the clause looks for, when the
         /// list names each member once and has at most 64: a set of that list
         /// ([`MemberSet::word_of`]) then lacks `looked_for & !present` members.
@@ -527,27 +524,19 @@ impl<'r> ItemPlan<'r> {
                         ClauseKind::Missing { fact, except } => {
                             let candidates: Vec<&str> =
                                 missing_candidates(item, fact, except).collect();
-                            let members: Vec<(&str, bool)> = missing_candidates(item, fact, &[])
-                                .map(|m| (m, candidates.contains(&m)))
-                                .collect();
-                            let distinct = members
-                                .iter()
-                                .enumerate()
-                                .all(|(i, (m, _))| members[..i].iter().all(|(o, _)| o != m));
                             let bits = set_list(item, fact)
-                                .filter(|list| distinct && list.len() <= 64)
+                                .filter(|list| list.len() <= 64 && distinct_names(list))
                                 .map(|list| {
-                                    let looked_for = members
+                                    let looked_for = list
                                         .iter()
                                         .enumerate()
-                                        .filter(|(_, (_, looked_for))| *looked_for)
+                                        .filter(|(_, m)| candidates.contains(&m.name.node.as_str()))
                                         .fold(0u64, |mask, (i, _)| mask | 1 << i);
                                     (list.clone(), looked_for)
                                 });
                             KindPlan::Missing {
                                 slot: slot_of(fact),
                                 candidates,
-                                members: distinct.then_some(members),
                                 bits,
                             }
                         }
@@ -617,41 +606,22 @@ fn fixed_change(effect: Effect, times: Decimal, item: &Item) -> Option<Decimal> 
     }
 }
 
-/// How many of the members a `missing` clause looks for the evidence does not give.
-/// `members` (the set's whole list, each marked with whether the clause looks for it)
-/// allows one walk in step with the evidence, which lists its members in the list's
-/// order: when every member given is met on the way, each member not met is not
-/// given. Otherwise (members out of order, or a name twice) each one looked for is
-/// searched for, as [`super::evaluate`] does.
-fn count_missing(
-    members: Option<&[(&str, bool)]>,
-    candidates: &[&str],
-    present: Option<&MemberSet>,
-) -> usize {
-    let Some(present) = present else {
-        return candidates.len();
-    };
-    if let Some(members) = members {
-        let mut given = present.iter().peekable();
-        let mut absent = 0;
-        for (name, looked_for) in members {
-            if given.next_if(|p| same_name(p, name)).is_some() {
-                continue;
-            }
-            if *looked_for {
-                absent += 1;
-            }
-        }
-        // Every member given was met, each at its own place in the list (the list
-        // names each member once), so a member not met is not given.
-        if given.peek().is_none() {
-            return absent;
-        }
-    }
+/// How many of the members a `missing` clause looks for the evidence does not give,
+/// each searched for by name, as [`super::evaluate`] does: for a set not of the
+/// declared list, or of a list of more than 64 members or naming one twice (others
+/// are counted on their bits).
+fn count_missing(candidates: &[&str], present: Option<&MemberSet>) -> usize {
     candidates
         .iter()
-        .filter(|m| !present.iter().any(|p| same_name(p, m)))
+        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
         .count()
+}
+
+/// Whether a list names each member once.
+fn distinct_names(list: &Members) -> bool {
+    list.iter()
+        .enumerate()
+        .all(|(i, m)| list[..i].iter().all(|o| o.name.node != m.name.node))
 }
 
 impl ClausePlan<'_> {
@@ -705,7 +675,6 @@ impl ClausePlan<'_> {
             KindPlan::Missing {
                 slot,
                 candidates,
-                members,
                 bits,
             } => {
                 let present = present_members(value_at(*slot, facts));
@@ -715,7 +684,7 @@ impl ClausePlan<'_> {
                     .and_then(|((list, looked_for), set)| Some((looked_for, set.word_of(list)?)));
                 let n = match word {
                     Some((looked_for, present)) => (looked_for & !present).count_ones() as usize,
-                    None => count_missing(members.as_deref(), candidates, present),
+                    None => count_missing(candidates, present),
                 };
                 if n == 0 {
                     return Ok(());
@@ -876,51 +845,26 @@ impl Test<'_> {
 mod tests {
     use super::*;
 
-    /// The members of a list of five, the fifth excepted.
-    fn members() -> Vec<(&'static str, bool)> {
-        vec![
-            ("标题", true),
-            ("文号", true),
-            ("法律依据", true),
-            ("救济途径", true),
-            ("印章", false),
-        ]
-    }
-
     const LOOKED_FOR: [&str; 4] = ["标题", "文号", "法律依据", "救济途径"];
 
-    /// The members missing when these are given, counted with the list.
+    /// The members missing when these are given, each searched for by name.
     fn count(present: &[&str]) -> usize {
-        count_missing(
-            Some(&members()),
-            &LOOKED_FOR,
-            Some(&MemberSet::of_names(present)),
-        )
+        count_missing(&LOOKED_FOR, Some(&MemberSet::of_names(present)))
     }
 
     #[test]
-    fn missing_members_counted_in_step_with_the_list() {
+    fn missing_members_are_searched_for_by_name() {
         assert_eq!(count(&[]), 4);
         assert_eq!(count(&["标题", "法律依据"]), 2);
-        // The excepted member given or not changes nothing.
+        // A member not looked for (excepted) given or not changes nothing.
         assert_eq!(count(&["文号", "印章"]), 3);
         assert_eq!(count(&["标题", "文号", "法律依据", "救济途径", "印章"]), 0);
-    }
-
-    #[test]
-    fn missing_members_out_of_order_or_twice_are_searched_for() {
-        // Out of the list's order: the walk misses 标题, and the search finds it.
+        // Out of the list's order, a name twice, a name not in the list at all.
         assert_eq!(count(&["救济途径", "标题"]), 2);
-        // A name twice, and a name not in the list at all.
         assert_eq!(count(&["文号", "文号"]), 3);
         assert_eq!(count(&["公告", "标题"]), 3);
-        // Without the list (it names a member twice) the search alone counts.
-        assert_eq!(
-            count_missing(None, &LOOKED_FOR, Some(&MemberSet::of_names(&["标题"]))),
-            3
-        );
         // No set given: every member looked for is missing.
-        assert_eq!(count_missing(Some(&members()), &LOOKED_FOR, None), 4);
+        assert_eq!(count_missing(&LOOKED_FOR, None), 4);
     }
 
     #[test]
