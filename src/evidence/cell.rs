@@ -163,9 +163,9 @@ impl Cell<'_> {
 /// Whether a text is nothing but spaces, as `text.trim().is_empty()` says: a text
 /// whose first character is not a space is answered at once, which is most cells.
 fn is_blank_text(text: &str) -> bool {
-    match text.chars().next() {
+    match text.as_bytes().first() {
         None => true,
-        Some(c) if !c.is_whitespace() => false,
+        Some(&first) if !may_start_space(first) => false,
         Some(_) => text.trim().is_empty(),
     }
 }
@@ -226,6 +226,16 @@ pub fn fold_width(text: &str) -> String {
 /// of spaces (between two ASCII words) becomes one space. So `台　山　市`, `台山市 ` and
 /// `台山市` are one name, and so are `ＡＢＣ区` and `ABC区`.
 pub fn normalise_name(text: &str) -> String {
+    // A name with no byte that may start a space, and no character that folds, is
+    // its own: most are, such as `台山市` or `单位7`.
+    if !text.is_empty() && !text.bytes().any(may_start_space) && !any_folds(text) {
+        return text.to_string();
+    }
+    normalised_by_characters(text)
+}
+
+/// [`normalise_name`], one character at a time.
+fn normalised_by_characters(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     // Most names need no folding, and are not copied to be folded.
@@ -262,10 +272,22 @@ fn spelled(text: &str) -> Cow<'_, str> {
 /// cannot be spaces, as most cells do.
 fn trim(text: &str) -> &str {
     let b = text.as_bytes();
-    // The first byte of the last character: it has at most three after it.
-    let last = b.iter().rev().take(4).find(|&&c| c & 0xC0 != 0x80).copied();
-    match (b.first(), last) {
-        (Some(&first), Some(last)) if !may_start_space(first) && !may_start_space(last) => text,
+    let (Some(&first), Some(&end)) = (b.first(), b.last()) else {
+        return text;
+    };
+    // A printable ASCII character at each end, as most cells have: no space to trim.
+    if (b'!'..=b'~').contains(&first) && (b'!'..=b'~').contains(&end) {
+        return text;
+    }
+    // The first byte of the last character: it has at most three after it. A byte
+    // from 0xE0 three from the end starts a character of three bytes, which must be
+    // the last (a Chinese character is); else the bytes are looked at one by one.
+    let last = match b.len().checked_sub(3).map(|i| b[i]) {
+        Some(lead @ 0xE0..=0xEF) => Some(lead),
+        _ => b.iter().rev().take(4).find(|&&c| c & 0xC0 != 0x80).copied(),
+    };
+    match last {
+        Some(last) if !may_start_space(first) && !may_start_space(last) => text,
         _ => text.trim(),
     }
 }
@@ -276,8 +298,19 @@ fn trim(text: &str) -> &str {
 /// U+1FFF (`0xE1`, U+1680), U+2000 to U+2FFF (`0xE2`, U+2000 to U+205F) or U+3000 to
 /// U+3FFF (`0xE3`, U+3000). No other character is a space.
 fn may_start_space(byte: u8) -> bool {
-    matches!(byte, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    MAY_START_SPACE[usize::from(byte)]
 }
+
+/// The bytes of [`may_start_space`], as a table.
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
 /// Whether [`fold_width`] changes or drops a character of the text: `text.chars()
 /// .any(folds)`, told from the bytes without decoding a character. Every character
 /// that folds starts with the byte `0xC2`, `0xE2`, `0xE3` or `0xEF` (none is ASCII),
@@ -505,16 +538,46 @@ pub const YES: [&str; 10] = ["是", "有", "对", "√", "✓", "✔", "y", "yes
 /// The spellings of no, compared as [`YES`].
 pub const NO: [&str; 10] = ["否", "无", "错", "×", "✗", "✘", "n", "no", "false", "0"];
 
-/// The yes or no a text spells, if it spells one.
+/// The yes or no a text spells, if it spells one: [`YES`] or [`NO`], compared after
+/// [`fold_width`], ASCII letters in any case.
 pub fn yes_no(text: &str) -> Option<bool> {
-    let t = spelled(text);
-    // ASCII letters in any case: the lists hold them in lower case.
-    if YES.iter().any(|y| y.eq_ignore_ascii_case(&t)) {
-        Some(true)
-    } else if NO.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
-        Some(false)
-    } else {
-        None
+    // A text that is a spelling as it stands is spelled so: no spelling has a space
+    // at its ends or a character that folds. Most cells are.
+    spelled_yes_no(text).or_else(|| spelled_yes_no(&spelled(text)))
+}
+
+/// The yes or no a spelled text is ([`yes_no`] after [`spelled`]): told by one match
+/// on its bytes rather than compared with each spelling of the lists in turn. The
+/// tests check that it answers as the lists do.
+fn spelled_yes_no(t: &str) -> Option<bool> {
+    // `x | 0x20 == c` holds for an ASCII letter `c` in lower case exactly when `x` is
+    // `c` in either case: so are the words compared, a word at a time. Digits are
+    // compared as they are.
+    let b = t.as_bytes();
+    let word =
+        |lower: &[u8]| lower.len() == b.len() && b.iter().zip(lower).all(|(x, c)| x | 0x20 == *c);
+    match b {
+        [b'y' | b'Y' | b'1'] => Some(true),
+        [b'n' | b'N' | b'0'] => Some(false),
+        [_, _] if word(b"no") => Some(false),
+        [_, _, _] if word(b"yes") => Some(true),
+        [_, _, _, _] if word(b"true") => Some(true),
+        [_, _, _, _, _] if word(b"false") => Some(false),
+        // 是 有 对 √ ✓ ✔
+        [0xE6, 0x98, 0xAF]
+        | [0xE6, 0x9C, 0x89]
+        | [0xE5, 0xAF, 0xB9]
+        | [0xE2, 0x88, 0x9A]
+        | [0xE2, 0x9C, 0x93]
+        | [0xE2, 0x9C, 0x94] => Some(true),
+        // 否 无 错 × ✗ ✘
+        [0xE5, 0x90, 0xA6]
+        | [0xE6, 0x97, 0xA0]
+        | [0xE9, 0x94, 0x99]
+        | [0xC3, 0x97]
+        | [0xE2, 0x9C, 0x97]
+        | [0xE2, 0x9C, 0x98] => Some(false),
+        _ => None,
     }
 }
 
@@ -814,6 +877,34 @@ enum DateText {
 
 /// Reads the date spellings of the module's table from a folded, trimmed text.
 fn date_text(t: &str) -> DateText {
+    match iso_day(t) {
+        Some(day) => DateText::Day(day),
+        None => scanned_date(t),
+    }
+}
+
+/// The day a text spells as `YYYY-MM-DD` exactly, the spelling most dates are in,
+/// read without scanning it as [`scanned_date`] does (which gives the same day);
+/// `None` for any other text, and for no such day.
+fn iso_day(t: &str) -> Option<NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = t.as_bytes() else {
+        return None;
+    };
+    let mut digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    for d in &mut digits {
+        *d = d.wrapping_sub(b'0');
+        if *d > 9 {
+            return None;
+        }
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(u32::from);
+    let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    NaiveDate::from_ymd_opt(year as i32, m0 * 10 + m1, d0 * 10 + d1)
+}
+
+/// Reads the date spellings of the module's table from a folded, trimmed text, one
+/// piece at a time.
+fn scanned_date(t: &str) -> DateText {
     let mut c = Scan { s: t, at: 0 };
     let Some(year) = c.digits(4, 4) else {
         return DateText::NotADate;
@@ -1102,32 +1193,47 @@ fn set_pieces(text: &str, mut each: impl FnMut(usize, &str)) {
     let b = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i <= b.len() {
-        // The end of the text ends the last piece.
-        let separator = if i == b.len() { 1 } else { separator_len(b, i) };
-        if separator == 0 {
-            // `i` is at a character's start: go to the next one. (Every separator is
-            // a whole character, so `i` is always at one.)
-            i += match b[i] {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                0xF0..=0xF7 => 4,
-                _ => 1,
-            };
-            continue;
-        }
-        // A separator starts and ends at a character's boundary.
-        let piece = &text[start..i];
+    let mut piece = |start: usize, end: usize| {
+        // A separator starts and ends at a character's boundary, and so does the text.
+        let piece = &text[start..end];
         let written = trim(piece);
         if !written.is_empty() {
             // `written` lies inside `piece`: its offset there is the spaces trimmed.
             let lead = written.as_ptr() as usize - piece.as_ptr() as usize;
             each(start + lead, written);
         }
+    };
+    while i < b.len() {
+        // Most bytes start no separator, which the table says at once; a byte that may
+        // is looked at with the bytes after it. (A byte that starts a separator never
+        // stands inside a character, so every byte may be looked at.)
+        let separator = if MAY_SEPARATE[usize::from(b[i])] {
+            separator_len(b, i)
+        } else {
+            0
+        };
+        if separator == 0 {
+            i += 1;
+            continue;
+        }
+        piece(start, i);
         i += separator;
         start = i;
     }
+    // The end of the text ends the last piece.
+    piece(start, b.len());
 }
+
+/// The bytes a separator of a set's members ([`separator_len`]) may start with.
+const MAY_SEPARATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b',' | b';' | b'|' | b'\n' | b'\r' | 0xE3 | 0xEF);
+        b += 1;
+    }
+    table
+};
 
 /// The length in bytes of the separator of a set's members that starts at byte `i`,
 /// or 0: `、` `,` `，` `;` `；` `|` `｜` `､` or a line break (`\n`, `\r`). A byte that starts a character of several bytes never
@@ -1197,104 +1303,194 @@ pub(crate) enum Quick {
 /// A tally's member cell gives its count as a [`Value::Count`], which `super::fast`
 /// gathers into the tally.
 pub(crate) fn quick(fact: &FactDecl, part: &Part, cell: &Cell) -> Quick {
-    if cell.is_blank() {
-        return Quick::Blank;
+    QuickReader::new(fact, part).read(cell)
+}
+
+/// How the fast way reads the cells of a fact's column ([`quick`]): told once from
+/// the fact's type and the column's part, for every cell of the column.
+#[derive(Debug)]
+pub(crate) enum QuickReader {
+    /// A tally's member alone in its column: a count.
+    Member,
+    Bool,
+    Count(Option<u64>),
+    Percent,
+    Date,
+    Set(SetLookup),
+    /// Every cell but a blank goes the slow way: a reason, a discretionary score,
+    /// periods, a set of more than 64 members.
+    Slow,
+}
+
+impl QuickReader {
+    /// The reader of a column of `fact` that holds `part` of it.
+    pub(crate) fn new(fact: &FactDecl, part: &Part) -> QuickReader {
+        match (part, &fact.ty.node) {
+            (Part::Reason, _) => QuickReader::Slow,
+            (Part::Member(_), _) => QuickReader::Member,
+            (_, FactType::Bool) => QuickReader::Bool,
+            (_, FactType::Count { max }) => QuickReader::Count(max.as_ref().map(|m| m.node)),
+            (_, FactType::Percent) => QuickReader::Percent,
+            (_, FactType::Date) => QuickReader::Date,
+            (_, FactType::Set(members)) => {
+                SetLookup::new(members).map_or(QuickReader::Slow, QuickReader::Set)
+            }
+            _ => QuickReader::Slow,
+        }
     }
-    let Input::Text(text) = &cell.input else {
-        return Quick::Slow;
-    };
-    let value = match (part, &fact.ty.node) {
-        (Part::Reason, _) => None,
-        (Part::Member(_), _) => quick_count(text, None).map(Value::Count),
-        (_, FactType::Bool) => yes_no(text).map(Value::Bool),
-        (_, FactType::Count { max }) => {
-            quick_count(text, max.as_ref().map(|m| m.node)).map(Value::Count)
+
+    /// A cell of the column read the fast way ([`quick`]).
+    pub(crate) fn read(&self, cell: &Cell) -> Quick {
+        if cell.is_blank() {
+            return Quick::Blank;
         }
-        (_, FactType::Percent) => {
-            let t = spelled(text);
-            // A plain number (`4`, `3.5`) is the text `percent` gives and `validate`
-            // reads exactly; a percent sign, a sign or groups go the slow way.
-            let plain = match t.split_once('.') {
-                Some((whole, fraction)) => is_digits(whole) && is_digits(fraction),
-                None => is_digits(&t),
-            };
-            plain
-                .then(|| Decimal::from_str_exact(&t).ok())
-                .flatten()
-                .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE_HUNDRED)
-                .map(|p| Value::Percent(p.normalize()))
-        }
-        (_, FactType::Date) => {
-            let t = spelled(text);
-            if NEVER.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
-                Some(Value::Date(None))
-            } else {
-                match date_text(&t) {
-                    // The day `validate` reads back from the `YYYY-MM-DD` that `date`
-                    // writes (a year of four digits, so always ten characters).
-                    DateText::Day(d) => Some(Value::Date(Some(d))),
-                    _ => None,
+        let Input::Text(text) = &cell.input else {
+            return Quick::Slow;
+        };
+        let value = match self {
+            QuickReader::Slow => None,
+            QuickReader::Member => quick_count(text, None).map(Value::Count),
+            QuickReader::Bool => yes_no(text).map(Value::Bool),
+            QuickReader::Count(max) => quick_count(text, *max).map(Value::Count),
+            QuickReader::Percent => {
+                let t = spelled(text);
+                // A plain number (`4`, `3.5`) is the text `percent` gives and
+                // `validate` reads exactly; a percent sign, a sign or groups go the
+                // slow way.
+                let plain = match t.split_once('.') {
+                    Some((whole, fraction)) => is_digits(whole) && is_digits(fraction),
+                    None => is_digits(&t),
+                };
+                plain
+                    .then(|| Decimal::from_str_exact(&t).ok())
+                    .flatten()
+                    .filter(|p| *p >= Decimal::ZERO && *p <= Decimal::ONE_HUNDRED)
+                    .map(|p| Value::Percent(p.normalize()))
+            }
+            QuickReader::Date => {
+                let t = spelled(text);
+                if NEVER.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
+                    Some(Value::Date(None))
+                } else {
+                    match date_text(&t) {
+                        // The day `validate` reads back from the `YYYY-MM-DD` that
+                        // `date` writes (a year of four digits, so always ten
+                        // characters).
+                        DateText::Day(d) => Some(Value::Date(Some(d))),
+                        _ => None,
+                    }
                 }
             }
-        }
-        (_, FactType::Set(members)) => quick_set(members, text),
-        _ => None,
-    };
-    value.map_or(Quick::Slow, Quick::Value)
+            QuickReader::Set(set) => set.read(text),
+        };
+        value.map_or(Quick::Slow, Quick::Value)
+    }
 }
 
 /// A count's cell read as [`count`] reads it and `validate` checks it (from 0 to
 /// [`MAX_COUNT`] and to the fact's `max`), when it is written in digits alone: the
 /// whole number `count` gives, and `validate` parses. Up to 18 digits fit a `u64`.
 fn quick_count(text: &str, max: Option<u64>) -> Option<u64> {
-    let t = spelled(text);
-    (is_digits(&t) && t.len() <= 18)
-        .then(|| t.parse::<u64>().ok())
-        .flatten()
-        .filter(|&n| n <= MAX_COUNT && max.is_none_or(|m| n <= m))
+    // Most counts are digits alone, which `spelled` would leave as they are: they are
+    // added up as they are read, without looking at the text twice.
+    let b = text.as_bytes();
+    let n = if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0'))
+    } else {
+        let t = spelled(text);
+        (is_digits(&t) && t.len() <= 18)
+            .then(|| t.parse::<u64>().ok())
+            .flatten()?
+    };
+    Some(n).filter(|&n| n <= MAX_COUNT && max.is_none_or(|m| n <= m))
 }
 
-/// A set's cell read as [`set`] reads it and `validate` types it: the members present,
-/// in the rule file's order; `None` when a piece names no member (refused), or the
-/// set is too large for the bit mask used here.
-fn quick_set(members: &Members, text: &str) -> Option<Value> {
-    if members.len() > 64 {
-        return None;
-    }
-    let mut present = 0u64;
-    let mut named_all = true;
-    let mut pieces = 0;
-    set_pieces(text, |_, written| {
-        pieces += 1;
-        match member_named(members, written) {
-            // `validate` compares a member with its name trimmed: a member named with
-            // spaces around it goes the slow way, to be judged there.
-            Some(i) if trim(&members[i].name.node) == members[i].name.node => {
-                // `validate` keeps every member of that name: `i` is the first, and
-                // the others come after it.
-                let named = &members[i].name.node;
-                present |= 1 << i;
-                for (j, m) in members.iter().enumerate().skip(i + 1) {
-                    if same_name(&m.name.node, named) {
-                        present |= 1 << j;
-                    }
-                }
-            }
-            _ => named_all = false,
+/// A set's members as the fast way looks a cell's pieces up among them, worked out
+/// once for the set's column ([`SetLookup::new`]) rather than for every cell.
+#[derive(Debug)]
+pub(crate) struct SetLookup {
+    members: Members,
+    /// Each member's name's length and last byte, side by side, so that most members
+    /// are told apart from a piece without following the pointer to their name.
+    keys: Vec<(usize, Option<u8>)>,
+    /// For each member, the members `validate` keeps for its name (it keeps every
+    /// member of that name); 0 for a member named with spaces around it, which
+    /// `validate` compares trimmed: a piece naming it goes the slow way, to be judged
+    /// there.
+    masks: Vec<u64>,
+}
+
+impl SetLookup {
+    /// The lookup of a set's members; `None` for a set too large for the bit mask
+    /// used here (more than 64 members), whose cells go the slow way.
+    pub(crate) fn new(members: &Members) -> Option<SetLookup> {
+        if members.len() > 64 {
+            return None;
         }
-    });
-    // `[]` or `无` is looked for only in a text of one piece, or one holding a
-    // character that folding drops. Between two pieces stands a separator, which
-    // folding never drops; trimming takes it away only if everything on one side
-    // folds to spaces or nothing, and a piece (trimmed, not empty) has a character
-    // that is no space and folds to none, unless it is one that folding drops.
-    if (pieces <= 1 || drops_any(text)) && says_none(members, text) {
-        return Some(Value::Set(MemberSet::empty(members)));
+        let keys = members
+            .iter()
+            .map(|m| (m.name.node.len(), m.name.node.as_bytes().last().copied()))
+            .collect();
+        let masks = members
+            .iter()
+            .map(|m| {
+                let name = &m.name.node;
+                if trim(name) != name {
+                    return 0;
+                }
+                members
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, other)| other.name.node == *name)
+                    .fold(0, |mask, (j, _)| mask | 1 << j)
+            })
+            .collect();
+        Some(SetLookup {
+            members: members.clone(),
+            keys,
+            masks,
+        })
     }
-    if !named_all {
-        return None;
+
+    /// A set's cell read as [`set`] reads it and `validate` types it: the members
+    /// present, in the rule file's order; `None` when a piece names no member
+    /// (refused) or a member named with spaces around it.
+    fn read(&self, text: &str) -> Option<Value> {
+        let members = &self.members;
+        let mut present = 0u64;
+        let mut named_all = true;
+        let mut pieces = 0;
+        set_pieces(text, |_, written| {
+            pieces += 1;
+            match self.member_named(written) {
+                Some(i) if self.masks[i] != 0 => present |= self.masks[i],
+                _ => named_all = false,
+            }
+        });
+        // `[]` or `无` is looked for only in a text of one piece, or one holding a
+        // character that folding drops. Between two pieces stands a separator, which
+        // folding never drops; trimming takes it away only if everything on one side
+        // folds to spaces or nothing, and a piece (trimmed, not empty) has a character
+        // that is no space and folds to none, unless it is one that folding drops.
+        if (pieces <= 1 || drops_any(text)) && says_none(members, text) {
+            return Some(Value::Set(MemberSet::empty(members)));
+        }
+        if !named_all {
+            return None;
+        }
+        MemberSet::from_mask(members, present).map(Value::Set)
     }
-    MemberSet::from_mask(members, present).map(Value::Set)
+
+    /// The member a piece names, as [`member_named`] finds it: the first so called,
+    /// found by the keys; else by comparing names as names.
+    fn member_named(&self, written: &str) -> Option<usize> {
+        let key = (written.len(), written.as_bytes().last().copied());
+        self.keys
+            .iter()
+            .zip(self.members.iter())
+            .position(|(k, m)| *k == key && m.name.node == written)
+            .or_else(|| member_named(&self.members, written))
+    }
 }
 
 #[cfg(test)]
@@ -1714,6 +1910,127 @@ pub(super) mod tests {
         }
     }
 
+    /// What the lists say a spelled text is: the definition [`spelled_yes_no`] is
+    /// tested against.
+    fn listed_yes_no(t: &str) -> Option<bool> {
+        if YES.iter().any(|y| y.eq_ignore_ascii_case(t)) {
+            Some(true)
+        } else if NO.iter().any(|n| n.eq_ignore_ascii_case(t)) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The text with its printable ASCII in full-width forms, as [`fold_width`] folds
+    /// them back.
+    fn fold_back(t: &str) -> String {
+        t.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                c => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn yes_and_no_are_told_as_the_lists_tell_them() {
+        let mut texts: Vec<String> = vec!["".into(), "是的".into(), "yess".into()];
+        for spelling in YES.iter().chain(&NO).chain(&NEVER) {
+            // Every mix of upper and lower case, and the spelling cut short or run on.
+            let letters: Vec<char> = spelling.chars().collect();
+            for mask in 0..1u32 << letters.len() {
+                let mixed: String = letters
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| match mask >> i & 1 {
+                        1 => c.to_ascii_uppercase(),
+                        _ => *c,
+                    })
+                    .collect();
+                texts.push(format!("{mixed}x"));
+                texts.push(mixed[..mixed.len() - letters[letters.len() - 1].len_utf8()].into());
+                texts.push(mixed);
+            }
+        }
+        // Every character alone, and every pair of ASCII characters: no other text of
+        // at most five bytes is a spelling.
+        texts.extend((0..=0x10FFFF).filter_map(char::from_u32).map(String::from));
+        for a in 0..128u8 {
+            texts.extend((0..128u8).map(|b| String::from_utf8(vec![a, b]).unwrap()));
+        }
+        let mut told = [0, 0];
+        for t in &texts {
+            let answer = spelled_yes_no(t);
+            assert_eq!(answer, listed_yes_no(t), "{t:?}");
+            // And as written in a cell: with spaces, in full-width forms.
+            for written in [t.clone(), format!(" {t}\u{3000}"), fold_back(t)] {
+                let listed = listed_yes_no(&spelled(&written));
+                assert_eq!(yes_no(&written), listed, "{written:?}");
+                if written != *t && answer.is_some() {
+                    assert_eq!(listed, answer, "{written:?}");
+                }
+            }
+            if let Some(yes) = answer {
+                told[usize::from(yes)] += 1;
+            }
+        }
+        assert!(told[0] > 40 && told[1] > 40, "{told:?}");
+        assert_eq!(yes_no(" ＴＲＵＥ\u{3000}"), Some(true));
+        assert_eq!(yes_no("\u{200B}否"), Some(false));
+    }
+
+    #[test]
+    fn iso_days_are_read_as_the_scanner_reads_them() {
+        let mut days = 0;
+        for year in [0, 1, 999, 1900, 2000, 2020, 2021, 2100, 9999] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let t = format!("{year:04}-{month:02}-{day:02}");
+                    let scanned = match scanned_date(&t) {
+                        DateText::Day(d) => Some(d),
+                        _ => None,
+                    };
+                    assert_eq!(iso_day(&t), scanned, "{t}");
+                    days += usize::from(scanned.is_some());
+                }
+            }
+        }
+        // The years 0, 2000 and 2020 are leap years.
+        assert_eq!(days, 9 * 365 + 3);
+        for t in [
+            "2020-1-02",
+            "2020/01/02",
+            "2020-01-2",
+            "2020-01-0a",
+            "2020-01-02 ",
+            "2020-01-02T08:00",
+            "2020年01月02日",
+            "20200-01-02",
+            "",
+        ] {
+            assert_eq!(iso_day(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn names_of_their_own_are_told_by_their_bytes() {
+        let mut own = 0;
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            for t in [
+                c.to_string(),
+                format!("单位{c}"),
+                format!("{c}区"),
+                format!("a {c}"),
+            ] {
+                let name = normalise_name(&t);
+                assert_eq!(name, normalised_by_characters(&t), "{t:?}");
+                own += usize::from(name == t);
+            }
+        }
+        assert!(own > 200_000, "{own}");
+    }
+
     #[test]
     fn folds_are_told_by_their_bytes() {
         let mut folding = 0;
@@ -1741,6 +2058,7 @@ pub(super) mod tests {
             assert_eq!(len > 0, SET_SEPARATORS.contains(&c), "{c:?}");
             if len > 0 {
                 assert_eq!(len, text.len());
+                assert!(MAY_SEPARATE[usize::from(text.as_bytes()[0])], "{c:?}");
                 separators += 1;
             }
             if c.is_whitespace() {
@@ -1753,6 +2071,7 @@ pub(super) mod tests {
                 format!(" {c}图"),
             ] {
                 assert_eq!(trim(&t), t.trim(), "{t:?}");
+                assert_eq!(is_blank_text(&t), t.trim().is_empty(), "{t:?}");
             }
         }
         assert_eq!(separators, SET_SEPARATORS.len());

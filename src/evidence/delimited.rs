@@ -221,7 +221,15 @@ impl Chunks {
                 }
             }
         }
-        let rest = self.buffer.split_off(p);
+        let mut rest = self.buffer.split_off(p);
+        // The next chunk's text is read onto the rest of this one's: room for it now
+        // saves moving it each time the text outgrows its room.
+        rest.reserve(
+            self.sizes
+                .chunk
+                .saturating_add(self.text.block())
+                .min(MAX_RESERVE),
+        );
         let text = std::mem::replace(&mut self.buffer, rest);
         let source = SourceFile::starting_at(self.name.clone(), text, self.origin);
         self.origin = self.origin.after(source.text());
@@ -253,6 +261,10 @@ type ScanError = (Span, &'static str, &'static str);
 
 /// The longest row read: far beyond any row of evidence.
 const MAX_ROW: usize = 16 << 20;
+
+/// The most room made at once for a chunk's text (a chunk may be set larger, and
+/// then grows as read).
+const MAX_RESERVE: usize = 64 << 20;
 
 const QUOTE_HELP: &str =
     "a cell that starts with `\"` must end with `\"` before the next `,` or line break; write a `\"` inside it as `\"\"`";

@@ -40,6 +40,8 @@ struct FactPlan<'r> {
     slot: usize,
     /// The fact's columns: the sheet column of each, and what it holds.
     columns: Vec<(usize, Part)>,
+    /// How the cells of a fact of one column are read the fast way.
+    reader: cell::QuickReader,
 }
 
 /// The plan for a sheet whose header puts the layout's column `i` at sheet column
@@ -71,10 +73,17 @@ pub fn plan<'r>(
             if !columns.is_empty() && columns.len() != count {
                 return None;
             }
+            // A column of its own holds the fact's whole value (a tally's member alone
+            // in a column is left to the slow way, which refuses it).
+            let reader = match columns.as_slice() {
+                [(_, part @ Part::Value)] => cell::QuickReader::new(decl, part),
+                _ => cell::QuickReader::Slow,
+            };
             facts.push(FactPlan {
                 decl,
                 slot: decl.slot.get()?,
                 columns,
+                reader,
             });
         }
         items.push(ItemPlan { item, facts });
@@ -106,13 +115,7 @@ pub fn facts(
                 [] => None,
                 [(c, part)] => {
                     let cell = row.get(*c).unwrap_or(blank);
-                    // A column of its own holds the fact's whole value (a tally's
-                    // member alone in a column is left to the slow way, which refuses it).
-                    let quick = match part {
-                        Part::Value => cell::quick(fact.decl, part, cell),
-                        _ => Quick::Slow,
-                    };
-                    match quick {
+                    match fact.reader.read(cell) {
                         Quick::Blank => None,
                         Quick::Value(value) => {
                             facts[fact.slot] = Some(Fact {
@@ -150,7 +153,10 @@ pub fn facts(
                 });
             }
         }
-        if !complete(item.item, &mut facts, rubric.calendar.as_ref()).is_empty() {
+        // An item with every fact given has no default to fill and lacks nothing, as
+        // `complete` would find; most items of a valid row are so.
+        let all_given = item.facts.iter().all(|f| facts[f.slot].is_some());
+        if !all_given && !complete(item.item, &mut facts, rubric.calendar.as_ref()).is_empty() {
             return None;
         }
     }

@@ -552,10 +552,17 @@ impl<'r> SheetReader<'r> {
                 found.problem(d);
             }
             let mut twice = false;
-            if let Some((name, span)) = read.name {
+            // A unit read the fast way carries its name; any other named row has it
+            // in `name`.
+            let named = match (&read.name, &read.unit) {
+                (Some((name, span)), _) => Some((name.as_str(), *span)),
+                (None, Some(unit)) => Some((unit.name.as_str(), unit.name_span)),
+                (None, None) => None,
+            };
+            if let Some((name, span)) = named {
                 // Every named row, valid or not, so that a unit twice in one sheet is
                 // reported with the rest of its problems.
-                if let Some((first, first_chunk)) = found.named(&name, row, chunk) {
+                if let Some((first, first_chunk)) = found.named(name, row, chunk) {
                     twice = true;
                     let d = Diagnostic::error(
                         codes::EVIDENCE_DUPLICATE,
@@ -824,7 +831,8 @@ struct Row {
     /// The unit, when the row is valid.
     unit: Option<Unit>,
     problems: Vec<Diagnostic>,
-    /// The unit's name and place, when the row names one.
+    /// The unit's name and place, when the row names one; `None` too for a unit read
+    /// the fast way, which holds them.
     name: Option<(String, Span)>,
     /// The warning that the unit's name was normalised.
     note: Option<Diagnostic>,
@@ -915,13 +923,13 @@ fn read_row(
         if let Some(facts) = fast::facts(plan, rubric, source, cells, &blank, part.grid.dates) {
             return Row {
                 unit: Some(Unit {
-                    name: name.clone(),
+                    name,
                     name_span,
                     source: source.clone(),
                     facts,
                 }),
                 problems: Vec::new(),
-                name: Some((name, name_span)),
+                name: None,
                 note,
             };
         }
