@@ -14,7 +14,7 @@ mod common;
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, Throughput};
 use kaohe::check::compile;
 use kaohe::eval::{evaluate, Scorer};
 use kaohe::evidence::{load, load_file, stream, Options, Unit};
@@ -149,5 +149,81 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
+/// The CPU time this thread has run, from Linux's scheduler statistics; the wall
+/// clock where they cannot be read. A thread's CPU time leaves out the time other
+/// processes took the core, which the wall clock of a busy machine counts.
+fn cpu_time(start: std::time::Instant) -> std::time::Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map(std::time::Duration::from_nanos)
+        .unwrap_or_else(|| start.elapsed())
+}
+
+/// `KAOHE_BENCH_ROUNDS=N`: instead of criterion's measurements, the batch's reading
+/// alone, reading and scoring, and the `csv` crate's parse, each run once a round for
+/// `N` rounds, one after another, and their CPU time per unit printed with the
+/// ratios to the parse. Taking turns spreads any change in the machine's load over
+/// all three, so that the ratios of one run can be trusted where the times cannot.
+fn rounds(n: usize) {
+    let units = units();
+    let rubric = common::table("county");
+    let path = common::scratch(&format!("county-{units}.csv"));
+    if !path.exists() {
+        common::write_csv(&rubric, units, &path);
+    }
+    let files = [path.clone()];
+    let options = Options::default();
+    let scorer = Scorer::new(&rubric);
+    let read = || {
+        let mut n = 0usize;
+        let read = stream(&rubric, &files, &options, &mut |_| {}, &mut |_| n += 1);
+        assert!(read.problems.is_empty());
+        n
+    };
+    let read_and_eval = || {
+        let mut total = rust_decimal::Decimal::ZERO;
+        let read = stream(&rubric, &files, &options, &mut |_| {}, &mut |u| {
+            total += scorer.summarise(&u).expect("scores").score
+        });
+        assert!(read.problems.is_empty());
+        total.mantissa() as usize
+    };
+    let parse = || csv_crate_parse(&path);
+    let routines: [(&str, &dyn Fn() -> usize); 3] = [
+        ("csv_crate_parse", &parse),
+        ("kaohe_read", &read),
+        ("kaohe_read_and_eval", &read_and_eval),
+    ];
+    let mut spent = [std::time::Duration::ZERO; 3];
+    for _ in 0..n {
+        for (i, (_, routine)) in routines.iter().enumerate() {
+            let start = std::time::Instant::now();
+            let before = cpu_time(start);
+            black_box(routine());
+            spent[i] += cpu_time(start) - before;
+        }
+    }
+    let per_unit = |d: std::time::Duration| d.as_secs_f64() * 1e9 / (n * units) as f64;
+    for (i, (name, _)) in routines.iter().enumerate() {
+        println!(
+            "{name:20} {:8.0} ns CPU a unit   {:5.2}x the parse",
+            per_unit(spent[i]),
+            spent[i].as_secs_f64() / spent[0].as_secs_f64()
+        );
+    }
+}
+
 criterion_group!(benches, parse_and_check, eval_one, batch);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(n) = std::env::var("KAOHE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        rounds(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -78,7 +78,7 @@ impl SourceFile {
     pub fn starting_at(name: impl Into<String>, text: impl Into<String>, origin: Origin) -> Self {
         let text: String = text.into();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             inner: Arc::new(Inner {
                 name: name.into(),

@@ -95,8 +95,10 @@ pub fn open(
         .map(|e| e.chars().filter(|c| !c.is_whitespace()).collect())
         .collect();
     // The file is read a block at a time: as much as a chunk, within bounds that
-    // keep reads efficient and tests with tiny chunks quick.
-    let block = sizes.chunk.clamp(1, 1 << 20);
+    // keep reads efficient and tests with tiny chunks quick. A block much smaller than
+    // a chunk (of 1 MiB by default) leaves little text after a chunk's last row, which
+    // is all that is moved when the chunk is cut off.
+    let block = sizes.chunk.clamp(1, 64 << 10);
     let text = TextReader::open(
         &name,
         BufReader::new(file),
@@ -382,13 +384,18 @@ fn plain_cells<'t>(text: &'t str, row: std::ops::Range<usize>, cells: &mut Vec<C
             return false;
         }
         debug_assert!(!b[start..stop].iter().any(|&c| c == b'\r' || c == b'\n'));
-        let found = Found {
+        // The cell [`Found::cell`] makes of a cell neither quoted nor with doubled
+        // quotes, made here at once.
+        let inside = &text[start..stop];
+        cells.push(Cell {
+            input: if inside.is_empty() {
+                Input::Empty
+            } else {
+                Input::Text(Cow::Borrowed(inside))
+            },
             span: Span::new(start, stop),
-            content: start..stop,
-            quoted: false,
-            doubled: false,
-        };
-        cells.push(found.cell(text));
+            text_at: Some(start),
+        });
         true
     };
     for comma in memchr::memchr_iter(b',', &b[row.start..end]) {
