@@ -12,22 +12,30 @@
 //! [`section_limit`], [`Sum::total`]). Nothing is allocated but the [`Summary`]
 //! returned.
 //!
-//! Two things go further. An item that reads only bools, counts, and dates only its
-//! deadlines read has a [`Table`] of its outcomes for every combination of small
+//! Three things go further. An item whose facts are few and read in ways that tell
+//! few of their values apart (bools, counts, dates only its deadlines read, sets
+//! counted by `per` and `missing`, tallies read member by member, percents compared
+//! with literals) has a [`Table`] of its outcomes for every combination of small
 //! values, worked out when the scorer is built by the very code that would score
-//! them, so most items of a unit are one look-up. And before a unit is scored its
-//! facts are read once, all together ([`Scorer::warm`]), so that a unit out of the
-//! cache waits for memory once rather than at every clause.
+//! them, so most items of a unit are one look-up. Sections, and the top-level
+//! sections into the total, are added up as whole numbers of 10⁻⁹ ([`to_units`]),
+//! exactly, and made decimals once, normalised: the same decimals adding them up as
+//! decimals and normalising gives; a score with more decimals, or too large, is added
+//! up as decimals instead. And before a unit is scored its facts are read once, all
+//! together ([`Scorer::warm`]), so that a unit out of the cache waits for memory once
+//! rather than at every clause.
 //!
 //! The property tests (tests/properties.rs) and the fuzz library check on random
 //! rubrics and evidence that a scorer's summary is [`Summary::of`] the sheet
 //! [`super::evaluate`] writes, and that both refuse the same units with the same
 //! diagnostic.
 
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::condition::{member_name, same_name, slot_of, value_at, Side, Test};
+use super::condition::{member_name, same_name, slot_of, value_at, Quick, Side, Test};
 use super::periods::{self, Uncovered};
 use super::{
     all_points, in_bounds, limit, missing_candidates, per_count, present_members, raw_change,
@@ -36,7 +44,7 @@ use super::{
 use crate::calendar::Calendar;
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
-use crate::evidence::{Fact, Facts, MemberSet, Unit, Value};
+use crate::evidence::{Fact, Facts, MemberCounts, MemberSet, Unit, Value};
 use crate::span::Spanned;
 use crate::syntax::ast::{
     ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase, Section,
@@ -51,6 +59,9 @@ pub struct Scorer<'r> {
     rubric: &'r Rubric,
     /// What the applicable points add up to when every item is applicable.
     all_points: Decimal,
+    /// The same in units, when it fits and only sections lie at the top: the top-level
+    /// sections are then added up into the total in units ([`UnitSum`]).
+    all_points_units: Option<i64>,
     /// The top-level sections and items, in the order of the rule file.
     parts: Vec<Part<'r>>,
 }
@@ -71,6 +82,10 @@ struct SectionPlan<'r> {
     /// an `applicable unless`): added up once, here, in the order and with the
     /// normalisations scoring a unit would use, so the same decimal.
     fixed_applicable: Option<Decimal>,
+    /// Its points, and their negation, in units, which its kind's limit compares a
+    /// score in units with; `None` when they do not fit, and the section is then
+    /// added up in decimals.
+    points_units: Option<(i64, i64)>,
 }
 
 /// A compiled item.
@@ -87,38 +102,57 @@ struct ItemPlan<'r> {
     zero_in_bounds: bool,
     applicable_unless: Option<Test<'r>>,
     clauses: Vec<ClausePlan<'r>>,
-    /// The item's outcomes worked out in advance, when it reads only bools and counts.
-    table: Option<Table>,
+    /// The item's points in units, which a section in units adds to its applicable
+    /// points; `None` when they do not fit.
+    points_units: Option<i64>,
+    /// The item's outcomes worked out in advance, when the values of its facts it
+    /// tells apart are few.
+    table: Option<Table<'r>>,
 }
 
-/// An item's outcomes worked out in advance, when the item reads only bool and count
-/// facts, for every combination of their values (counts below a small bound): so a
-/// unit whose values are among them is scored by one look-up. Each outcome is what
-/// [`ItemPlan::outcome`] gives on those values, worked out by it, so the same decimal
-/// to the last digit; a unit with a larger count is scored the long way.
-struct Table {
-    /// The facts the item reads, each once, the first the most significant digit of
-    /// the index.
-    keys: Vec<Key>,
-    /// The outcome of each combination (`None` inside: not applicable); `None` where
+/// An item's outcomes worked out in advance, when what the item reads of its facts
+/// takes few values ([`KeyKind`]), for every combination of them (counts below a
+/// small bound): so a unit whose values are among them is scored by one look-up.
+/// Each outcome is what [`ItemPlan::outcome`] gives on values of that combination,
+/// worked out by it, so the same decimal to the last digit; a unit with a larger
+/// count, or a value of another kind, is scored the long way.
+struct Table<'r> {
+    /// What the item reads of its facts, each once, the first the most significant
+    /// digit of the index.
+    keys: Vec<Key<'r>>,
+    /// Where in `entries` the outcome of each combination is; [`REFUSED`] where
     /// scoring refuses the item, which is then scored the long way to word the
     /// diagnostic.
-    outcomes: Vec<Option<Option<Decimal>>>,
+    index: Vec<u16>,
+    /// The outcomes of the combinations, each once.
+    entries: Vec<Entry>,
 }
 
-/// A fact an item's table is indexed by.
+/// The index of a combination whose item scoring refuses.
+const REFUSED: u16 = u16::MAX;
+
+/// An outcome of an item's table.
 #[derive(Clone, Copy)]
-struct Key {
+struct Entry {
+    /// The item's score; `None` when it is not applicable.
+    outcome: Option<Decimal>,
+    /// The same as a section adds it up in units.
+    units: Units,
+}
+
+/// A fact an item's table is indexed by (or, for a tally, one member of it).
+struct Key<'r> {
     slot: usize,
-    /// How many of its values the table holds: 2 for a bool, counts below this for a
-    /// count, 3 for a date.
+    /// How many of its digits the table holds: 2 for a bool, counts below this for a
+    /// count or a tally's member, 3 for a date, one more than the members counted for
+    /// a set, one more than twice the literals for a percent.
     radix: u64,
-    kind: KeyKind,
+    kind: KeyKind<'r>,
 }
 
-/// What kind of fact a table is indexed by, and how its values are told apart.
-#[derive(Clone, Copy)]
-enum KeyKind {
+/// What kind of fact a table is indexed by, and how the values its item tells apart
+/// are told apart.
+enum KeyKind<'r> {
     /// `false` (0) or `true` (1).
     Bool,
     /// The count itself, below the radix.
@@ -126,40 +160,240 @@ enum KeyKind {
     /// A date read by `deadline` clauses only, all by this day: on time (0), late
     /// (1) or never (2), which is all they tell apart.
     Deadline(NaiveDate),
+    /// A set of this list (the fact's own, of at most 64 members, each named once)
+    /// read by `per` clauses without a member and `missing` clauses only, all
+    /// counting the members of `mask`: how many of those are present. A `per` counts
+    /// them and a `missing` the others of them, so that is all they tell apart.
+    Set { list: Members, mask: u64 },
+    /// The count of this member in a tally that conditions and `per` clauses read
+    /// member by member only (each member a key of its own): the count, below the
+    /// radix.
+    Member(&'r str),
+    /// A percent compared with these percent literals only (in increasing order,
+    /// each value once): twice how many of them are below it, and one more when it
+    /// equals one of them, which is all the comparisons tell apart. The literals are
+    /// also kept in units, when they all fit.
+    Percent {
+        literals: Box<[Decimal]>,
+        units: Option<Box<[i64]>>,
+    },
 }
 
-impl KeyKind {
-    /// The digit of a unit's value; `None` for a value the table does not hold.
-    #[inline]
-    fn digit(self, value: &Value, radix: u64) -> Option<u64> {
+impl KeyKind<'_> {
+    /// The digit of a unit's value; `None` for a value the table does not hold. The
+    /// commonest keys are read here, the others in [`KeyKind::other_digit`].
+    #[inline(always)]
+    fn digit(&self, value: &Value, radix: u64) -> Option<u64> {
         match (self, value) {
             (KeyKind::Bool, Value::Bool(b)) => Some(u64::from(*b)),
-            (KeyKind::Count, Value::Count(n)) if *n < radix => Some(*n),
-            (KeyKind::Deadline(by), Value::Date(Some(d))) => Some(u64::from(*d > by)),
+            (KeyKind::Count, Value::Count(n)) => (*n < radix).then_some(*n),
+            (KeyKind::Deadline(by), Value::Date(Some(d))) => Some(u64::from(d > by)),
             (KeyKind::Deadline(_), Value::Date(None)) => Some(2),
+            _ => self.other_digit(value, radix),
+        }
+    }
+
+    /// The digit of a unit's value for a set, a tally's member or a percent.
+    #[inline(never)]
+    fn other_digit(&self, value: &Value, radix: u64) -> Option<u64> {
+        match (self, value) {
+            (KeyKind::Set { list, mask }, Value::Set(set)) => {
+                Some(u64::from((set.word_of(list)? & mask).count_ones()))
+            }
+            (KeyKind::Member(member), Value::Tally(tally)) => {
+                // As a condition and a `per` read it: the first member of the name.
+                let n = tally
+                    .iter()
+                    .find(|(k, _)| same_name(k, member))
+                    .map_or(0, |(_, n)| n);
+                (n < radix).then_some(n)
+            }
+            (KeyKind::Percent { literals, units }, Value::Percent(p)) => {
+                // Compared as units when they all fit: the same order.
+                Some(match (units, to_units(*p)) {
+                    (Some(units), Some(p)) => percent_digit(units, &p),
+                    _ => percent_digit(literals, p),
+                })
+            }
             _ => None,
         }
     }
 
-    /// A value of the digit's kind: the value the table's outcome for it is worked
-    /// out on. `None` if the day after a deadline is past the last date chrono knows.
-    fn value(self, digit: u64) -> Option<Value> {
+    /// A value of the digit: the value the table's outcome for it is worked out on.
+    /// `None` if there is none (the day after a deadline past the last date chrono
+    /// knows, a percent between literals too close to part), and for a tally's
+    /// member, whose value the table makes with the tally's other members.
+    fn value(&self, digit: u64) -> Option<Value> {
         Some(match self {
             KeyKind::Bool => Value::Bool(digit == 1),
             KeyKind::Count => Value::Count(digit),
             KeyKind::Deadline(by) => Value::Date(match digit {
-                0 => Some(by),
+                0 => Some(*by),
                 1 => Some(by.succ_opt()?),
                 _ => None,
             }),
+            KeyKind::Set { list, mask } => {
+                // The first `digit` members of the mask.
+                let mut rest = *mask;
+                let mut chosen = 0u64;
+                for _ in 0..digit {
+                    let lowest = rest & rest.wrapping_neg();
+                    chosen |= lowest;
+                    rest &= !lowest;
+                }
+                Value::Set(MemberSet::from_mask(list, chosen)?)
+            }
+            KeyKind::Member(_) => return None,
+            KeyKind::Percent { literals, .. } => {
+                let i = usize::try_from(digit / 2).ok()?;
+                Value::Percent(if digit % 2 == 1 {
+                    *literals.get(i)?
+                } else if i == 0 {
+                    literals.first()?.checked_sub(Decimal::ONE)?
+                } else if i == literals.len() {
+                    literals.last()?.checked_add(Decimal::ONE)?
+                } else {
+                    literals[i - 1]
+                        .checked_add(literals[i])?
+                        .checked_div(Decimal::TWO)?
+                })
+            }
         })
     }
 }
 
-/// The most outcomes an item's table holds.
-const TABLE_MOST: usize = 256;
-/// The counts a table holds for a count without a smaller `max`: 0 to 15.
+/// The digit of a percent compared with these literals (in increasing order, each
+/// value once): twice how many are below it, and one more when it equals one.
+#[inline]
+fn percent_digit<T: Ord>(literals: &[T], p: &T) -> u64 {
+    let mut digit = 0;
+    for literal in literals {
+        match p.cmp(literal) {
+            Ordering::Greater => digit += 2,
+            Ordering::Equal => return digit + 1,
+            Ordering::Less => break,
+        }
+    }
+    digit
+}
+
+/// The most combinations an item's table holds.
+const TABLE_MOST: usize = 1024;
+/// The most counts a table holds for a count without a smaller `max`, and for a
+/// tally's member: 0 to 15, fewer when the table would otherwise be too large.
 const TABLE_COUNTS: u64 = 16;
+
+/// The decimals sections are added up to in units: a unit is 10⁻⁹.
+const UNIT_SCALE: u32 = 9;
+/// Ten to the powers 0 to [`UNIT_SCALE`].
+const POWERS_OF_TEN: [i64; UNIT_SCALE as usize + 1] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
+
+/// A decimal as a whole number of units (10⁻⁹): its value times 10⁹, exactly. `None`
+/// when it has more than nine decimals or that does not fit.
+#[inline]
+fn to_units(d: Decimal) -> Option<i64> {
+    let scale = d.scale();
+    if scale > UNIT_SCALE {
+        return None;
+    }
+    let mantissa = i64::try_from(d.mantissa()).ok()?;
+    mantissa.checked_mul(POWERS_OF_TEN[(UNIT_SCALE - scale) as usize])
+}
+
+/// The decimal a number of units is, normalised: what `normalize()` gives of any
+/// decimal of that value, with no zero ending its decimals and 0 without a sign or
+/// decimals, to the last bit.
+#[inline]
+fn from_units(units: i64) -> Decimal {
+    if units == 0 {
+        return Decimal::ZERO;
+    }
+    // The most zeros that can be taken off, found counting down: 10^k divides the
+    // units only when 2^k does, and when it does so does 10^j for every j below k.
+    let mut strip = units.trailing_zeros().min(UNIT_SCALE);
+    while strip > 0 && units % POWERS_OF_TEN[strip as usize] != 0 {
+        strip -= 1;
+    }
+    Decimal::new(units / POWERS_OF_TEN[strip as usize], UNIT_SCALE - strip)
+}
+
+/// An item's outcome as a section adds it up in units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Units {
+    /// Not applicable: nothing is added.
+    NotApplicable,
+    /// Its score, in units.
+    Score(i64),
+    /// A score with more than nine decimals, or too large: the section is added up in
+    /// decimals.
+    Misfit,
+}
+
+impl Units {
+    fn of(outcome: Option<Decimal>) -> Units {
+        match outcome {
+            None => Units::NotApplicable,
+            Some(score) => to_units(score).map_or(Units::Misfit, Units::Score),
+        }
+    }
+}
+
+/// A section's score (kept by its kind's limit) and applicable points, both
+/// normalised; and both in units when they fit.
+struct Subtotal {
+    score: Decimal,
+    applicable: Decimal,
+    units: Option<(i64, i64)>,
+}
+
+/// What the top-level sections add up to in units, as [`Sum`] adds them up in
+/// decimals.
+#[derive(Default)]
+struct UnitSum {
+    earned: i64,
+    applicable: i64,
+    bonus: i64,
+    penalty: i64,
+}
+
+impl UnitSum {
+    /// Adds a section's score and applicable points, as [`Sum::add_section`] does;
+    /// `None` when a sum does not fit.
+    fn add_section(&mut self, kind: SectionKind, score: i64, applicable: i64) -> Option<()> {
+        match kind {
+            SectionKind::Regular => {
+                self.earned = self.earned.checked_add(score)?;
+                self.applicable = self.applicable.checked_add(applicable)?;
+            }
+            SectionKind::Bonus => self.bonus = self.bonus.checked_add(score)?,
+            SectionKind::Penalty => self.penalty = self.penalty.checked_add(score)?,
+        }
+        Some(())
+    }
+
+    /// The sums as decimals: of the values [`Sum`] adds up to, though not always of
+    /// its decimals' scale, which only a prorated total reads (its division), so this
+    /// serves only a total that is not prorated.
+    fn sum(&self) -> Sum {
+        Sum {
+            earned: from_units(self.earned),
+            applicable: from_units(self.applicable),
+            bonus: from_units(self.bonus),
+            penalty: from_units(self.penalty),
+        }
+    }
+}
 
 /// A compiled clause.
 struct ClausePlan<'r> {
@@ -226,9 +460,9 @@ struct Running {
 }
 
 impl<'r> Scorer<'r> {
-    /// Compiles a checked rubric, with the tables of outcomes of the items that read
-    /// only bools and counts (worked out once: some tens of microseconds for each 2020
-    /// table).
+    /// Compiles a checked rubric, with the tables of outcomes of the items that tell
+    /// few values of their facts apart (worked out once: from some microseconds to a
+    /// few hundred, for the tables of 512 combinations, for each 2020 table).
     pub fn new(rubric: &'r Rubric) -> Self {
         Scorer::compile(rubric, true)
     }
@@ -244,10 +478,13 @@ impl<'r> Scorer<'r> {
                 Node::Section(s) => Part::Section(SectionPlan::compile(s, s.kind, compiler)),
                 Node::Item(i) => Part::Item(ItemPlan::compile(i, SectionKind::Regular, compiler)),
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let all_points = all_points(rubric);
+        let sections_only = parts.iter().all(|p| matches!(p, Part::Section(_)));
         Scorer {
             rubric,
-            all_points: all_points(rubric),
+            all_points,
+            all_points_units: to_units(all_points).filter(|_| sections_only),
             parts,
         }
     }
@@ -262,17 +499,28 @@ impl<'r> Scorer<'r> {
     pub fn summarise(&self, unit: &Unit) -> Result<Summary, Diagnostic> {
         self.warm(unit);
         let mut sum = Sum::default();
+        // Only sections lie at the top: they are added up in units, while they fit.
+        let mut units = self.all_points_units.map(|_| UnitSum::default());
+        let mut fits = true;
         let mut top = Vec::with_capacity(self.parts.len());
         for part in &self.parts {
             match part {
                 Part::Section(s) => {
-                    let (score, applicable) = self.section(s, unit)?;
-                    sum.add_section(s.kind, score, applicable);
+                    let sub = self.section(s, unit)?;
+                    match &mut units {
+                        Some(units) => {
+                            fits = fits
+                                && sub.units.is_some_and(|(score, applicable)| {
+                                    units.add_section(s.kind, score, applicable).is_some()
+                                });
+                        }
+                        None => sum.add_section(s.kind, sub.score, sub.applicable),
+                    }
                     top.push(Top {
                         kind: Some(s.kind),
                         points: s.points,
-                        score: Some(score),
-                        applicable_points: applicable,
+                        score: Some(sub.score),
+                        applicable_points: sub.applicable,
                     });
                 }
                 Part::Item(i) => {
@@ -291,6 +539,16 @@ impl<'r> Scorer<'r> {
                 }
             }
         }
+        if let Some(units) = units {
+            // A total that is not prorated reads only the values of the sums, which
+            // those in units are; else the sections are added up in decimals, as
+            // above, in the same order.
+            sum = if fits && self.all_points_units == Some(units.applicable) {
+                units.sum()
+            } else {
+                sections_sum(&top)
+            };
+        }
         let total = sum.total(self.rubric, unit, self.all_points, false)?;
         Ok(Summary {
             unit: unit.name.clone(),
@@ -303,8 +561,73 @@ impl<'r> Scorer<'r> {
     }
 
     /// A section's score (kept by its kind's limit) and applicable points, both
-    /// normalised.
-    fn section(&self, s: &SectionPlan<'r>, unit: &Unit) -> Result<(Decimal, Decimal), Diagnostic> {
+    /// normalised: added up in units, or in decimals when a score does not fit.
+    fn section(&self, s: &SectionPlan<'r>, unit: &Unit) -> Result<Subtotal, Diagnostic> {
+        if let Some(subtotal) = self.section_in_units(s, unit)? {
+            return Ok(subtotal);
+        }
+        self.section_in_decimals(s, unit)
+    }
+
+    /// A section added up in units; `None` when its points, or a score or sum in it,
+    /// do not fit. A score in units is its decimal's value exactly, and a sum of them
+    /// is then exactly what adding up the decimals gives (whose sums are too small to
+    /// be rounded), so the normalised decimal of the sum is, to the last bit, the
+    /// normalised decimal sum. Its items are scored in the same order as in decimals,
+    /// so a unit an item refuses gives the same diagnostic either way.
+    fn section_in_units(
+        &self,
+        s: &SectionPlan<'r>,
+        unit: &Unit,
+    ) -> Result<Option<Subtotal>, Diagnostic> {
+        let Some((points, negated)) = s.points_units else {
+            return Ok(None);
+        };
+        let mut score = 0i64;
+        let mut applicable = 0i64;
+        for part in &s.parts {
+            let (part_score, part_applicable) = match part {
+                Part::Section(sub) => match self.section(sub, unit)?.units {
+                    Some(both) => both,
+                    None => return Ok(None),
+                },
+                Part::Item(i) => match (self.item_units(i, unit)?, i.points_units) {
+                    (Units::NotApplicable, _) => continue,
+                    (Units::Score(item_score), Some(item_points)) => (item_score, item_points),
+                    _ => return Ok(None),
+                },
+            };
+            match (
+                score.checked_add(part_score),
+                applicable.checked_add(part_applicable),
+            ) {
+                (Some(new_score), Some(new_applicable)) => {
+                    score = new_score;
+                    applicable = new_applicable;
+                }
+                _ => return Ok(None),
+            }
+        }
+        // The kind's limit, as `section_limit` keeps it: a comparison of values.
+        let score = match s.kind {
+            SectionKind::Regular => score,
+            SectionKind::Bonus => score.min(points),
+            SectionKind::Penalty => score.max(negated),
+        };
+        Ok(Some(Subtotal {
+            score: from_units(score),
+            applicable: s.fixed_applicable.unwrap_or_else(|| from_units(applicable)),
+            units: Some((score, applicable)),
+        }))
+    }
+
+    /// A section added up in decimals, and so are the sections in it (each once, not
+    /// first tried in units again).
+    fn section_in_decimals(
+        &self,
+        s: &SectionPlan<'r>,
+        unit: &Unit,
+    ) -> Result<Subtotal, Diagnostic> {
         let mut score = Decimal::ZERO;
         let mut applicable = Decimal::ZERO;
         // When no item can be left out, the applicable points are the fixed ones, which
@@ -313,10 +636,10 @@ impl<'r> Scorer<'r> {
         for part in &s.parts {
             match part {
                 Part::Section(sub) => {
-                    let (sub_score, sub_applicable) = self.section(sub, unit)?;
-                    score += sub_score;
+                    let sub = self.section_in_decimals(sub, unit)?;
+                    score += sub.score;
                     if count {
-                        applicable += sub_applicable;
+                        applicable += sub.applicable;
                     }
                 }
                 Part::Item(i) => {
@@ -331,7 +654,11 @@ impl<'r> Scorer<'r> {
         }
         let score = section_limit(s.kind, score, s.points).normalize();
         let applicable = s.fixed_applicable.unwrap_or_else(|| applicable.normalize());
-        Ok((score, applicable))
+        Ok(Subtotal {
+            score,
+            applicable,
+            units: to_units(score).zip(to_units(applicable)),
+        })
     }
 
     /// Reads every slot of the unit's facts, the first byte of its name and the counts
@@ -358,12 +685,35 @@ impl<'r> Scorer<'r> {
     /// An item's score; `None` when it is not applicable. Read from the item's table
     /// when the unit's facts are among those it holds, else worked out.
     fn item(&self, plan: &ItemPlan<'r>, unit: &Unit) -> Result<Option<Decimal>, Diagnostic> {
-        if let Some(outcome) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
-            return Ok(outcome);
+        if let Some(entry) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
+            return Ok(entry.outcome);
         }
         plan.outcome(self.rubric, &unit.facts)
             .map_err(|r| r.diagnostic(self.rubric, unit))
     }
+
+    /// An item's score as a section adds it up in units: read from its table, or
+    /// worked out and put into units.
+    fn item_units(&self, plan: &ItemPlan<'r>, unit: &Unit) -> Result<Units, Diagnostic> {
+        if let Some(entry) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
+            return Ok(entry.units);
+        }
+        plan.outcome(self.rubric, &unit.facts)
+            .map(Units::of)
+            .map_err(|r| r.diagnostic(self.rubric, unit))
+    }
+}
+
+/// The top-level sections added up in decimals, in order, from their subtotals in the
+/// summary: as [`Scorer::summarise`] adds them up when it does not in units.
+fn sections_sum(top: &[Top]) -> Sum {
+    let mut sum = Sum::default();
+    for t in top {
+        if let (Some(kind), Some(score)) = (t.kind, t.score) {
+            sum.add_section(kind, score, t.applicable_points);
+        }
+    }
+    sum
 }
 
 /// Why an item cannot be scored: a year the calendar does not list (put into words
@@ -404,11 +754,13 @@ impl<'r> SectionPlan<'r> {
                 _ => None,
             };
         }
+        let points = s.points.node;
         SectionPlan {
             kind,
-            points: s.points.node,
+            points,
             parts,
             fixed_applicable: fixed.map(|a| a.normalize()),
+            points_units: to_units(points).and_then(|p| Some((p, p.checked_neg()?))),
         }
     }
 }
@@ -417,33 +769,47 @@ impl<'r> ItemPlan<'r> {
     /// The day of the deadlines that read a slot, when only `deadline` clauses read
     /// it (no condition does) and all by the same day.
     fn deadline_only(&self, slot: usize) -> Option<NaiveDate> {
-        let mut read_by_tests = Vec::new();
-        if let Some(test) = &self.applicable_unless {
-            test.slots(&mut read_by_tests);
-        }
         let mut day = None;
-        for clause in &self.clauses {
-            if let Some(test) = &clause.unless {
-                test.slots(&mut read_by_tests);
+        for read in self.reads(slot) {
+            match read {
+                Read::Deadline(by) if day.is_none_or(|d| d == by) => day = Some(by),
+                _ => return None,
             }
+        }
+        day
+    }
+
+    /// Every read of a slot by the item's `applicable unless` and its clauses.
+    fn reads(&self, slot: usize) -> Vec<Read<'_, 'r>> {
+        let mut out = Vec::new();
+        if let Some(test) = &self.applicable_unless {
+            test.reads(slot, &mut out);
+        }
+        for clause in &self.clauses {
             match &clause.kind {
-                KindPlan::If(test) => test.slots(&mut read_by_tests),
-                KindPlan::Deadline { slot: s, by, .. } if *s == slot => {
-                    if day.is_some_and(|d| d != *by) {
-                        return None;
-                    }
-                    day = Some(*by);
+                KindPlan::If(test) => test.reads(slot, &mut out),
+                KindPlan::Per {
+                    slot: s,
+                    member,
+                    except,
+                    ..
+                } if *s == slot => out.push(Read::Per {
+                    member: *member,
+                    except,
+                }),
+                KindPlan::Missing { slot: s, bits, .. } if *s == slot => {
+                    out.push(Read::Missing(bits.as_ref()));
                 }
-                KindPlan::Per { slot: s, .. } | KindPlan::Missing { slot: s, .. } if *s == slot => {
-                    return None;
+                KindPlan::Deadline { slot: s, by, .. } if *s == slot => {
+                    out.push(Read::Deadline(*by));
                 }
                 _ => {}
             }
+            if let Some(test) = &clause.unless {
+                test.reads(slot, &mut out);
+            }
         }
-        if read_by_tests.contains(&slot) {
-            return None;
-        }
-        day
+        out
     }
 
     /// Every slot the item reads, in its `applicable unless` and its clauses.
@@ -503,6 +869,7 @@ impl<'r> ItemPlan<'r> {
             table: None,
             item,
             points: item.points.node,
+            points_units: to_units(item.points.node),
             start,
             low,
             high,
@@ -568,6 +935,31 @@ impl<'r> ItemPlan<'r> {
         }
         plan
     }
+}
+
+/// How a condition or clause reads a fact.
+enum Read<'a, 'r> {
+    /// A condition on the fact itself (`if 未发布`): it holds only on `true`.
+    Whole,
+    /// A condition on a member of it (`if 形式[图解]`).
+    Member,
+    /// One side of a comparison (the fact itself, or a member of it), the other side
+    /// being `other`.
+    Compared {
+        member: Option<&'r str>,
+        other: &'a Side<'r>,
+    },
+    /// Its periods counted by a comparison.
+    Periods,
+    /// A `per` clause.
+    Per {
+        member: Option<&'r str>,
+        except: &'r [Spanned<String>],
+    },
+    /// A `missing` clause, with its list and the bits of the members it looks for.
+    Missing(Option<&'a (Members, u64)>),
+    /// A `deadline` clause by this day.
+    Deadline(NaiveDate),
 }
 
 /// What compiling a rubric's parts needs: the rubric (its calendar and source, to work
@@ -750,79 +1142,292 @@ impl ClausePlan<'_> {
     }
 }
 
-impl Table {
+impl<'r> Table<'r> {
     /// The outcome the table holds for a unit's facts, if it holds it.
     #[inline]
-    fn lookup(&self, facts: &Facts) -> Option<Option<Decimal>> {
+    fn lookup(&self, facts: &Facts) -> Option<&Entry> {
         let mut index = 0u64;
         for key in &self.keys {
             let digit = key.kind.digit(value_at(key.slot, facts)?, key.radix)?;
             index = index * key.radix + digit;
         }
-        *self.outcomes.get(usize::try_from(index).ok()?)?
+        let entry = *self.index.get(usize::try_from(index).ok()?)?;
+        // The refused combinations' index is past the last entry.
+        self.entries.get(usize::from(entry))
     }
 
-    /// Works out an item's table, when it reads only bool and count facts of its own,
-    /// and dates only its deadlines read, and the combinations of their values are few
-    /// enough.
-    fn compile(plan: &ItemPlan<'_>, rubric: &Rubric) -> Option<Table> {
+    /// Works out an item's table, when every fact it reads is a fact of its own that
+    /// a key tells apart as the item reads it ([`Table::keys`]), and the combinations
+    /// of their digits are few enough.
+    fn compile(plan: &ItemPlan<'r>, rubric: &Rubric) -> Option<Table<'r>> {
         let mut slots = Vec::new();
         plan.slots(&mut slots);
         slots.sort_unstable();
         slots.dedup();
+        // The keys, with the most digits each may have: those of counts are cut down
+        // together until the combinations are few enough.
         let mut keys = Vec::with_capacity(slots.len());
-        let mut size = 1usize;
+        let mut tallies = Vec::new();
         for &slot in &slots {
-            let decl = plan
-                .item
-                .facts
-                .iter()
-                .find(|f| f.slot.get() == Some(slot))?;
-            let key = match &decl.ty.node {
-                FactType::Bool => Key {
-                    slot,
-                    radix: 2,
-                    kind: KeyKind::Bool,
-                },
-                FactType::Count { max } => Key {
-                    slot,
-                    radix: max
-                        .as_ref()
-                        .map_or(TABLE_COUNTS, |m| m.node.saturating_add(1).min(TABLE_COUNTS)),
-                    kind: KeyKind::Count,
-                },
-                FactType::Date => Key {
-                    slot,
-                    radix: 3,
-                    kind: KeyKind::Deadline(plan.deadline_only(slot)?),
-                },
-                _ => return None,
-            };
-            size = size.checked_mul(usize::try_from(key.radix).ok()?)?;
-            if size > TABLE_MOST {
-                return None;
-            }
-            keys.push(key);
+            Table::keys(plan, slot, &mut keys, &mut tallies)?;
         }
+        let mut counts = TABLE_COUNTS;
+        let size = loop {
+            let size = keys
+                .iter()
+                .try_fold(1usize, |size, (key, cut): &(Key, bool)| {
+                    let radix = if *cut {
+                        key.radix.min(counts)
+                    } else {
+                        key.radix
+                    };
+                    size.checked_mul(usize::try_from(radix).ok()?)
+                });
+            match size {
+                Some(size) if size <= TABLE_MOST => break size,
+                _ if counts > 2 => counts /= 2,
+                _ => return None,
+            }
+        };
+        let keys: Vec<Key<'r>> = keys
+            .into_iter()
+            .map(|(mut key, cut)| {
+                if cut {
+                    key.radix = key.radix.min(counts);
+                }
+                key
+            })
+            .collect();
         let mut facts: Vec<Option<Fact>> = (0..slots.last().map_or(0, |s| s + 1))
             .map(|_| None)
             .collect();
-        let mut outcomes = Vec::with_capacity(size);
-        for index in 0..size as u64 {
-            let mut rest = index;
-            for key in keys.iter().rev() {
-                let digit = rest % key.radix;
+        let mut digits = vec![0u64; keys.len()];
+        let mut index = Vec::with_capacity(size);
+        let mut entries: Vec<Entry> = Vec::new();
+        for combination in 0..size as u64 {
+            let mut rest = combination;
+            for (digit, key) in digits.iter_mut().zip(&keys).rev() {
+                *digit = rest % key.radix;
                 rest /= key.radix;
-                let value = key.kind.value(digit)?;
-                facts[key.slot] = Some(Fact { value, span: None });
             }
-            outcomes.push(plan.outcome(rubric, &facts).ok());
+            for (&digit, key) in digits.iter().zip(&keys) {
+                if !matches!(key.kind, KeyKind::Member(_)) {
+                    let value = key.kind.value(digit)?;
+                    facts[key.slot] = Some(Fact { value, span: None });
+                }
+            }
+            for (slot, list) in &tallies {
+                // Each member read at its digit, the others at 0.
+                let counts = MemberCounts::new(list, |_, name| {
+                    digits
+                        .iter()
+                        .zip(&keys)
+                        .find(|(_, key)| {
+                            key.slot == *slot && matches!(key.kind, KeyKind::Member(m) if m == name)
+                        })
+                        .map_or(0, |(&digit, _)| digit)
+                });
+                facts[*slot] = Some(Fact {
+                    value: Value::Tally(counts),
+                    span: None,
+                });
+            }
+            // The values made for the combination give its digits back, as a unit's
+            // would: else the table is not made.
+            let read_back = digits.iter().zip(&keys).all(|(&digit, key)| {
+                value_at(key.slot, &facts).and_then(|v| key.kind.digit(v, key.radix)) == Some(digit)
+            });
+            if !read_back {
+                return None;
+            }
+            index.push(match plan.outcome(rubric, &facts) {
+                Ok(outcome) => {
+                    let same = |e: &Entry| {
+                        e.outcome.map(|d| d.serialize()) == outcome.map(|d| d.serialize())
+                    };
+                    match entries.iter().position(same) {
+                        Some(i) => u16::try_from(i).ok()?,
+                        None => {
+                            entries.push(Entry {
+                                outcome,
+                                units: Units::of(outcome),
+                            });
+                            u16::try_from(entries.len() - 1).ok()?
+                        }
+                    }
+                }
+                Err(_) => REFUSED,
+            });
         }
-        Some(Table { keys, outcomes })
+        Some(Table {
+            keys,
+            index,
+            entries,
+        })
+    }
+
+    /// The keys of a slot the item reads (with whether their radix is a count's, to
+    /// be cut down with the others), and for a tally its list, to make its values
+    /// from the digits of its members. `None` when the fact is not the item's own, or
+    /// of a type, or read in a way, no key tells apart: a set read by a condition,
+    /// say, or a percent compared with another fact.
+    fn keys(
+        plan: &ItemPlan<'r>,
+        slot: usize,
+        keys: &mut Vec<(Key<'r>, bool)>,
+        tallies: &mut Vec<(usize, Members)>,
+    ) -> Option<()> {
+        let decl = plan
+            .item
+            .facts
+            .iter()
+            .find(|f| f.slot.get() == Some(slot))?;
+        let key = |radix, kind| Key { slot, radix, kind };
+        match &decl.ty.node {
+            FactType::Bool => keys.push((key(2, KeyKind::Bool), false)),
+            FactType::Count { max } => keys.push((
+                key(
+                    max.as_ref().map_or(u64::MAX, |m| m.node.saturating_add(1)),
+                    KeyKind::Count,
+                ),
+                true,
+            )),
+            FactType::Date => {
+                keys.push((key(3, KeyKind::Deadline(plan.deadline_only(slot)?)), false))
+            }
+            FactType::Set(list) => {
+                if list.len() > 64 || !distinct_names(list) {
+                    return None;
+                }
+                // The members each read counts: all must count the same.
+                let mut mask = None;
+                for read in plan.reads(slot) {
+                    let counted = match read {
+                        Read::Per {
+                            member: None,
+                            except,
+                        } => list
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, m)| {
+                                !except.iter().any(|e| same_name(&e.node, &m.name.node))
+                            })
+                            .fold(0u64, |mask, (i, _)| mask | 1 << i),
+                        Read::Missing(Some((missing_list, looked_for)))
+                            if std::sync::Arc::ptr_eq(missing_list, list) =>
+                        {
+                            *looked_for
+                        }
+                        _ => return None,
+                    };
+                    if mask.is_some_and(|m| m != counted) {
+                        return None;
+                    }
+                    mask = Some(counted);
+                }
+                let mask = mask?;
+                keys.push((
+                    key(
+                        u64::from(mask.count_ones()) + 1,
+                        KeyKind::Set {
+                            list: list.clone(),
+                            mask,
+                        },
+                    ),
+                    false,
+                ));
+            }
+            FactType::Tally(list) => {
+                if !distinct_names(list) {
+                    return None;
+                }
+                let mut members: Vec<&'r str> = Vec::new();
+                for read in plan.reads(slot) {
+                    let member = match read {
+                        Read::Compared {
+                            member: Some(m), ..
+                        }
+                        | Read::Per {
+                            member: Some(m), ..
+                        } => m,
+                        _ => return None,
+                    };
+                    if !list.iter().any(|m| m.name.node == member) {
+                        return None;
+                    }
+                    if !members.contains(&member) {
+                        members.push(member);
+                    }
+                }
+                if members.is_empty() {
+                    return None;
+                }
+                for member in members {
+                    keys.push((key(u64::MAX, KeyKind::Member(member)), true));
+                }
+                tallies.push((slot, list.clone()));
+            }
+            FactType::Percent => {
+                let mut literals = Vec::new();
+                for read in plan.reads(slot) {
+                    match read {
+                        Read::Compared {
+                            member: None,
+                            other: Side::Literal(Quick::Percent(p)),
+                        } => literals.push(*p),
+                        _ => return None,
+                    }
+                }
+                if literals.is_empty() {
+                    return None;
+                }
+                literals.sort_unstable();
+                literals.dedup();
+                let radix = 2 * u64::try_from(literals.len()).ok()? + 1;
+                let units = literals.iter().map(|l| to_units(*l)).collect();
+                keys.push((
+                    key(
+                        radix,
+                        KeyKind::Percent {
+                            literals: literals.into(),
+                            units,
+                        },
+                    ),
+                    false,
+                ));
+            }
+            _ => return None,
+        }
+        Some(())
     }
 }
 
-impl Test<'_> {
+impl<'r> Test<'r> {
+    /// Every read of a slot by the condition.
+    fn reads<'a>(&'a self, slot: usize, out: &mut Vec<Read<'a, 'r>>) {
+        match self {
+            Test::Bool(s) if *s == slot => out.push(Read::Whole),
+            Test::Fact { slot: s, .. } if *s == slot => out.push(Read::Member),
+            Test::Bool(_) | Test::Fact { .. } => {}
+            Test::Not(inner) => inner.reads(slot, out),
+            Test::And(parts) | Test::Or(parts) => parts.iter().for_each(|p| p.reads(slot, out)),
+            Test::Compare { left, right, .. } => {
+                for (side, other) in [(left, right), (right, left)] {
+                    match side {
+                        Side::Fact { slot: s, member } if *s == slot => {
+                            out.push(Read::Compared {
+                                member: *member,
+                                other,
+                            });
+                        }
+                        Side::Periods { slot: s, .. } if *s == slot => out.push(Read::Periods),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
     /// Every slot the condition reads.
     fn slots(&self, out: &mut Vec<usize>) {
         match self {
@@ -844,6 +1449,316 @@ impl Test<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::evaluate;
+
+    fn decimal(s: &str) -> Decimal {
+        s.parse().expect("a decimal")
+    }
+
+    /// A checked rubric of a rule text.
+    fn rubric(text: &str) -> Rubric {
+        let checked = crate::check::compile(&crate::source::SourceFile::new("t.rule", text));
+        let messages: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        checked
+            .rubric
+            .unwrap_or_else(|| panic!("the rubric does not compile: {messages:?}"))
+    }
+
+    /// A unit of a TOML evidence text.
+    fn unit(rubric: &Rubric, evidence: &str) -> Unit {
+        let source = crate::source::SourceFile::new("unit.toml", evidence);
+        let node = crate::evidence::read(&source, crate::evidence::Format::Toml).expect("TOML");
+        crate::evidence::validate(rubric, &source, &node).expect("valid evidence")
+    }
+
+    #[test]
+    fn units_are_the_decimals_exactly_and_normalise_as_they_do() {
+        let bits = |d: Decimal| d.serialize();
+        for s in [
+            "0",
+            "0.00",
+            "-0",
+            "-0.000",
+            "0.5",
+            "0.50",
+            "1",
+            "1.000000000",
+            "-2.5",
+            "12.375",
+            "100",
+            "-100.10",
+            "0.000000001",
+            "-0.000000001",
+            "9223372036.854775807",
+            "-9223372036.854775808",
+        ] {
+            let units = to_units(decimal(s)).expect("fits");
+            assert_eq!(bits(from_units(units)), bits(decimal(s).normalize()), "{s}");
+        }
+        assert_eq!(to_units(decimal("-0.50")), Some(-500_000_000));
+        // More than nine decimals (even zeros), or too large: no units.
+        assert_eq!(to_units(decimal("0.0000000001")), None);
+        assert_eq!(to_units(decimal("1.0000000000")), None);
+        assert_eq!(to_units(decimal("9223372036.854775808")), None);
+        assert_eq!(to_units(decimal("10000000000")), None);
+        // Sums in units, normalised once, are the decimal sums normalised.
+        for terms in [
+            &["0.50", "0.5"][..],
+            &["1.25", "-1.25"],
+            &["-0.5", "-0.25", "0.750"],
+            &["3", "-3.00", "0.1"],
+            &["0.1", "0.2", "0.30"],
+            &["-0", "0.000"],
+            &["2.000", "-12.5", "0.125"],
+        ] {
+            let mut sum = Decimal::ZERO;
+            let mut units = 0i64;
+            for t in terms {
+                sum += decimal(t);
+                units += to_units(decimal(t)).expect("fits");
+            }
+            assert_eq!(bits(from_units(units)), bits(sum.normalize()), "{terms:?}");
+        }
+    }
+
+    /// A rubric of nested, bonus and penalty sections whose scores have decimals of
+    /// several scales, one item that can be left out and one whose score can have
+    /// more than nine decimals.
+    const SECTIONS: &str = "rubric 表\ntotal 10\nsection 甲 6 {\n  item 乙 4 {\n    fact 比 percent \"比\"\n    fact 次 count \"次\"\n    if 比 < 50% -12.5% of points\n    per 次 -0.50 floor 0\n  }\n  section 丙 2 {\n    item 丁 2 {\n      fact 否 bool \"否\"\n      fact 微 bool \"微\"\n      applicable unless 否\n      if 微 -0.0000000001\n      if not 微 -2.00 floor 0\n    }\n  }\n}\nsection 戊 4 {\n  item 己 4 {\n    fact 数 count \"数\"\n    per 数 -1.5 floor 0\n  }\n}\nbonus 加 2 {\n  item 庚 2 {\n    fact 数 count \"数\"\n    per 数 +0.75 max 2\n  }\n}\npenalty 减 3 {\n  item 辛 3 {\n    fact 数 count \"数\"\n    per 数 -1.25 max 3\n  }\n  item 壬 3 {\n    fact 数 count \"数\"\n    per 数 -2 max 3\n  }\n}\n";
+
+    fn sections_unit(r: &Rubric, per: u64, bonus: u64, penalty: u64, no: bool, tiny: bool) -> Unit {
+        unit(
+            r,
+            &format!(
+                "unit = \"单位\"\n[\"乙\"]\n\"比\" = 40\n\"次\" = {per}\n[\"丁\"]\n\"否\" = {no}\n\"微\" = {tiny}\n[\"己\"]\n\"数\" = {per}\n[\"庚\"]\n\"数\" = {bonus}\n[\"辛\"]\n\"数\" = {penalty}\n[\"壬\"]\n\"数\" = {penalty}\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn sections_add_up_in_units_as_in_decimals() {
+        let r = rubric(SECTIONS);
+        let bits = |d: Decimal| d.serialize();
+        for tables in [true, false] {
+            let scorer = Scorer::compile(&r, tables);
+            assert!(scorer.all_points_units.is_some());
+            for (per, bonus, penalty, no, tiny) in [
+                (0, 0, 0, false, false),
+                (1, 1, 1, false, false),
+                (2, 3, 2, true, false),
+                (5, 2, 3, false, false),
+                (3, 4, 1, false, true),
+                (1, 0, 3, true, true),
+            ] {
+                let u = sections_unit(&r, per, bonus, penalty, no, tiny);
+                let case = format!("{per} {bonus} {penalty} {no} {tiny} {tables}");
+                for part in &scorer.parts {
+                    let Part::Section(s) = part else {
+                        panic!("only sections")
+                    };
+                    let in_decimals = scorer.section_in_decimals(s, &u).expect("scores");
+                    let in_units = scorer.section_in_units(s, &u).expect("scores");
+                    // Only the section holding the score of ten decimals is added up
+                    // in decimals, and its sum then has no units.
+                    let misfit = tiny && !no && s.points == Decimal::from(6);
+                    assert_eq!(in_units.is_none(), misfit, "{case}");
+                    assert_eq!(in_decimals.units.is_none(), misfit, "{case}");
+                    if let Some(in_units) = in_units {
+                        assert_eq!(bits(in_units.score), bits(in_decimals.score), "{case}");
+                        assert_eq!(
+                            bits(in_units.applicable),
+                            bits(in_decimals.applicable),
+                            "{case}"
+                        );
+                        assert_eq!(in_units.units, in_decimals.units, "{case}");
+                    }
+                }
+                // The summary is the sheet's, to the scale of every decimal.
+                let compiled = scorer.summarise(&u).expect("scores");
+                let expected = Summary::of(&r, &evaluate(&r, &u).expect("scores"));
+                assert_eq!(format!("{compiled:?}"), format!("{expected:?}"), "{case}");
+                assert_eq!(bits(compiled.score), bits(expected.score), "{case}");
+                assert_eq!(bits(compiled.earned), bits(expected.earned), "{case}");
+                assert_eq!(
+                    bits(compiled.applicable_points),
+                    bits(expected.applicable_points),
+                    "{case}"
+                );
+            }
+        }
+        // By hand: 2 per count on 己 is 4 − 3 = 1; 乙 4 − 0.5 (40% < 50%) − 1 = 2.5;
+        // 丁 2 − 2.00 = 0.00; a bonus of 3 × 0.75 = 2.25 kept at 2; a penalty of
+        // 2 × −1.25 − 2 × 2 = −6.5 kept at −3: 2.5 + 0 + 1 + 2 − 3 = 2.5.
+        let u = sections_unit(&r, 2, 3, 2, false, false);
+        let summary = Scorer::new(&r).summarise(&u).expect("scores");
+        assert_eq!(summary.score.to_string(), "2.5");
+        assert_eq!(
+            summary.top[0].score.map(|s| s.to_string()),
+            Some("2.5".to_string())
+        );
+        assert_eq!(
+            summary.top[2].score.map(|s| s.to_string()),
+            Some("2".to_string())
+        );
+        assert_eq!(
+            summary.top[3].score.map(|s| s.to_string()),
+            Some("-3".to_string())
+        );
+    }
+
+    /// The one item of a rubric of one section, compiled with its table.
+    fn with_table<'r>(r: &'r Rubric) -> ItemPlan<'r> {
+        let item = crate::check::ast_items(&r.nodes)[0];
+        ItemPlan::compile(
+            item,
+            SectionKind::Regular,
+            Compiler {
+                rubric: r,
+                tables: true,
+            },
+        )
+    }
+
+    /// Checks that an item's table, on each of these facts, gives what scoring it
+    /// gives, to the last bit; and that it holds how many of them it is said to.
+    fn table_agrees(r: &Rubric, plan: &ItemPlan<'_>, all: &[Vec<Option<Fact>>], held: usize) {
+        let table = plan.table.as_ref().expect("a table");
+        let mut found = 0;
+        for facts in all {
+            let scored = plan.outcome(r, facts).ok();
+            if let Some(entry) = table.lookup(facts) {
+                found += 1;
+                assert_eq!(
+                    entry.outcome.map(|d| d.serialize()),
+                    scored.expect("scores").map(|d| d.serialize()),
+                    "{facts:?}"
+                );
+                assert_eq!(entry.units, Units::of(entry.outcome));
+            }
+        }
+        assert_eq!(found, held);
+    }
+
+    /// The list of members of the set or tally declared at a slot.
+    fn list_at(plan: &ItemPlan<'_>, slot: usize) -> Members {
+        let decl = plan
+            .item
+            .facts
+            .iter()
+            .find(|f| f.slot.get() == Some(slot))
+            .expect("declared");
+        match &decl.ty.node {
+            FactType::Set(list) | FactType::Tally(list) => list.clone(),
+            _ => panic!("a set or tally"),
+        }
+    }
+
+    fn fact(value: Value) -> Option<Fact> {
+        Some(Fact { value, span: None })
+    }
+
+    #[test]
+    fn tables_of_sets_count_the_members_the_clauses_count() {
+        let r = rubric("rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 4 {\n    fact 要素 set {甲, 乙, 丙, 丁, 戊} \"要素\"\n    fact 逾期 count \"逾期\"\n    per 要素 except 丁 -1 floor 0\n    missing 要素 except 丁 -1.5 floor 1\n    if 逾期 >= 1 -2 floor 0\n  }\n}\n");
+        let plan = with_table(&r);
+        let table = plan.table.as_ref().expect("a table");
+        // Four members counted (0 to 4 present) times 16 counts.
+        assert_eq!(table.index.len(), 5 * 16);
+        let slot = |name: &str| {
+            plan.item
+                .facts
+                .iter()
+                .find(|f| f.name.node == name)
+                .and_then(|f| f.slot.get())
+                .expect("a slot")
+        };
+        let (set, count) = (slot("要素"), slot("逾期"));
+        let list = list_at(&plan, set);
+        let mut all = Vec::new();
+        for mask in 0..32u64 {
+            for n in [0, 1, 2, 15, 16] {
+                let mut facts: Vec<Option<Fact>> = vec![None, None, None];
+                facts[set] = fact(Value::Set(
+                    MemberSet::from_mask(&list, mask).expect("a set"),
+                ));
+                facts[count] = fact(Value::Count(n));
+                all.push(facts);
+            }
+        }
+        // Every set of the list with a count below 16 is held.
+        table_agrees(&r, &plan, &all, 32 * 4);
+        // A set of the same names but another list is scored the long way.
+        let mut other = vec![None, None, None];
+        other[set] = fact(Value::Set(MemberSet::of_names(&[
+            "甲", "乙", "丙", "丁", "戊",
+        ])));
+        other[count] = fact(Value::Count(0));
+        assert!(table.lookup(&other).is_none());
+        // A set a condition reads member by member has no table.
+        let r = rubric("rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact 要素 set {甲, 乙} \"要素\"\n    per 要素 -1\n    if 要素[甲] -2\n  }\n}\n");
+        assert!(with_table(&r).table.is_none());
+        // Nor one two clauses count differently.
+        let r = rubric("rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact 要素 set {甲, 乙, 丙} \"要素\"\n    per 要素 except 甲 -1\n    missing 要素 -2 floor 0\n  }\n}\n");
+        assert!(with_table(&r).table.is_none());
+    }
+
+    #[test]
+    fn tables_of_tallies_and_percents_tell_apart_what_the_clauses_do() {
+        let r = rubric("rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact 通报 tally {国办, 省府办, 市府办} \"通报\"\n    fact 比 percent \"比\"\n    if 通报[国办] >= 1 -6\n    per 通报[省府办] -3 floor 0\n    per 通报[市府办] -0.5 floor 0\n    if 比 < 4% or 比 >= 12.5% -2 floor 0\n    if 比 = 7% -1 floor 0\n  }\n}\n");
+        let plan = with_table(&r);
+        let table = plan.table.as_ref().expect("a table");
+        // Three members' counts, cut to 0 to 3 (16 × 16 × 16 × 7 and 8 × 8 × 8 × 7 are
+        // more than 1024 combinations), and 7 places among the three literals.
+        assert_eq!(table.index.len(), 4 * 4 * 4 * 7);
+        let (tally, percent) = (0, 1);
+        assert!(plan.item.facts[0].slot.get() == Some(tally));
+        let list = list_at(&plan, tally);
+        let mut all = Vec::new();
+        for p in [
+            "0", "3.9", "4", "4.00", "5", "7", "7.0", "9.99", "12.5", "12.50", "13", "-1",
+        ] {
+            for counts in [
+                [0, 0, 0],
+                [1, 2, 3],
+                [3, 3, 3],
+                [0, 4, 0],
+                [2, 0, 7],
+                [9, 9, 9],
+            ] {
+                let mut facts = vec![None, None];
+                facts[tally] = fact(Value::Tally(
+                    MemberCounts::from_counts(&list, counts.to_vec()).expect("counts"),
+                ));
+                facts[percent] = fact(Value::Percent(decimal(p)));
+                all.push(facts);
+            }
+        }
+        // All but the counts of 4 and more.
+        table_agrees(&r, &plan, &all, 12 * 3);
+        // A tally of other names reads 0 for the members it lacks, as scoring does.
+        let mut other = all[0].clone();
+        other[tally] = fact(Value::Tally(MemberCounts::of_counts(&[
+            ("市府办", 1),
+            ("外", 9),
+        ])));
+        table_agrees(&r, &plan, &[other], 1);
+        // The places: below, at and above each literal.
+        let literals = [decimal("4"), decimal("7"), decimal("12.5")];
+        let place = |p: &str| percent_digit(&literals, &decimal(p));
+        assert_eq!(
+            ["3", "4.0", "5", "7", "8", "12.50", "99"].map(place),
+            [0, 1, 2, 3, 4, 5, 6]
+        );
+        // A percent compared with another fact, or a tally read as a whole, has none.
+        let r = rubric("rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact 比 percent \"比\"\n    fact 限 percent \"限\"\n    if 比 < 限 -2\n  }\n}\n");
+        assert!(with_table(&r).table.is_none());
+        let r = rubric("rubric 表\ntotal 10\nsection 甲 10 {\n  item 乙 10 {\n    fact 通报 tally {国办, 省府办} \"通报\"\n    per 通报 -1 floor 0\n  }\n}\n");
+        assert!(with_table(&r).table.is_none());
+    }
 
     const LOOKED_FOR: [&str; 4] = ["标题", "文号", "法律依据", "救济途径"];
 
@@ -920,6 +1835,6 @@ mod tests {
         // A percentage of the running score cannot be worked out in advance.
         assert!(of_score.once.is_none() && of_score.times.is_empty());
         // Two facts: 16 counts × 2 bools.
-        assert_eq!(plan.table.as_ref().map(|t| t.outcomes.len()), Some(32));
+        assert_eq!(plan.table.as_ref().map(|t| t.index.len()), Some(32));
     }
 }
