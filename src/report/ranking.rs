@@ -10,8 +10,8 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use super::number;
 use super::ranking_store::RankingStore;
+use super::{number, push_number};
 use crate::check::Rubric;
 use crate::eval::Summary;
 
@@ -24,11 +24,12 @@ pub(super) enum Value {
 }
 
 impl Value {
-    fn text(&self) -> String {
+    /// The value's text written onto the end of `out`.
+    fn push_text(&self, out: &mut String) {
         match self {
-            Value::Number(d) => number(*d),
-            Value::Text(t) => t.clone(),
-            Value::Empty => String::new(),
+            Value::Number(d) => push_number(out, *d),
+            Value::Text(t) => out.push_str(t),
+            Value::Empty => {}
         }
     }
 }
@@ -129,7 +130,17 @@ pub fn write_ranking_csv(
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(header(rubric)).map_err(io_error)?;
-    each_row(store, |r| writer.write_record(r.iter().map(Value::text))).map_err(io_error)?;
+    // Each field is written through one buffer, made once.
+    let mut field = String::new();
+    each_row(store, |r| {
+        for value in &r {
+            field.clear();
+            value.push_text(&mut field);
+            writer.write_field(&field)?;
+        }
+        writer.write_record(None::<&[u8]>)
+    })
+    .map_err(io_error)?;
     writer.flush()
 }
 
