@@ -413,3 +413,34 @@ fn the_2020_tables_examples_score_as_their_sheets() {
         assert!(seen > 0, "examples of the {name} table");
     }
 }
+
+/// A top-level item between two sections. `evaluate` adds the sections' scores first
+/// and the items' after; at 28 digits the sum rounds, so the scorer adds them in that
+/// order too (it once added them in the file's order, and ended 2 in the last digit
+/// lower). Found by an independent review of the scorer's faster sums.
+#[test]
+fn top_level_items_are_added_after_the_sections_as_evaluate_adds_them() {
+    let body = r#"fact 甲 bool "甲"
+    fact 乙 bool "乙"
+    fact 丙 bool "丙"
+    if 甲 -33.33333333333333333333% of score floor 0
+    if 乙 -12.34567890123456789% of score floor 0
+    if 丙 zero"#;
+    let r = rubric(&format!(
+        "rubric 表\ntotal 30\nyear 2020\nsection 一 10 {{\n  item 甲项 10 {{\n    {body}\n  }}\n}}\nitem 乙项 10 {{\n    {body}\n}}\nsection 三 10 {{\n  item 丙项 10 {{\n    {body}\n  }}\n}}\n"
+    ));
+    let item = |name: &str, yes: bool| {
+        format!("[\"{name}\"]\n\"甲\" = {yes}\n\"乙\" = {yes}\n\"丙\" = false\n")
+    };
+    let evidence = format!(
+        "unit = \"单位\"\n{}{}{}",
+        item("甲项", true),
+        item("乙项", true),
+        item("丙项", false)
+    );
+    // Each of 甲项 and 乙项: 10 less a third, less 12.345…% of what is left; 丙项 10.
+    // Added as `evaluate` adds them (甲项, 丙项, then 乙项), to the 28th digit.
+    let summary = scored(&r, &evidence).expect("the unit scores");
+    assert_eq!(summary.score, d("21.687242813168724281333917696"));
+    assert_eq!(summary.earned, d("21.687242813168724281333917696"));
+}

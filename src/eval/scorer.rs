@@ -503,6 +503,10 @@ impl<'r> Scorer<'r> {
         let mut units = self.all_points_units.map(|_| UnitSum::default());
         let mut fits = true;
         let mut top = Vec::with_capacity(self.parts.len());
+        // The scores of the top-level items, added after every top-level section, as
+        // `evaluate` adds them: at 28 digits a decimal sum rounds, and its order can
+        // change its last digit. (No vector is made for a rubric without such items.)
+        let mut items = Vec::new();
         for part in &self.parts {
             match part {
                 Part::Section(s) => {
@@ -525,7 +529,7 @@ impl<'r> Scorer<'r> {
                 }
                 Part::Item(i) => {
                     let score = self.item(i, unit)?;
-                    sum.add_item(score, i.points);
+                    items.push((score, i.points));
                     top.push(Top {
                         kind: None,
                         points: i.points,
@@ -538,6 +542,9 @@ impl<'r> Scorer<'r> {
                     });
                 }
             }
+        }
+        for (score, points) in items {
+            sum.add_item(score, points);
         }
         if let Some(units) = units {
             // A total that is not prorated reads only the values of the sums, which
