@@ -31,6 +31,7 @@
 //! diagnostic.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::{self, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1211,6 +1212,10 @@ impl<'r> Table<'r> {
         let mut digits = vec![0u64; keys.len()];
         let mut index = Vec::with_capacity(size);
         let mut entries: Vec<Entry> = Vec::new();
+        // Where each distinct outcome (told by its bits, as `==` would not tell 4
+        // from 4.0) stands among the entries: found by hashing, so that a table of
+        // many outcomes is made in time linear in its size.
+        let mut seen: HashMap<Option<[u8; 16]>, u16> = HashMap::new();
         for combination in 0..size as u64 {
             let mut rest = combination;
             for (digit, key) in digits.iter_mut().zip(&keys).rev() {
@@ -1248,21 +1253,17 @@ impl<'r> Table<'r> {
                 return None;
             }
             index.push(match plan.outcome(rubric, &facts) {
-                Ok(outcome) => {
-                    let same = |e: &Entry| {
-                        e.outcome.map(|d| d.serialize()) == outcome.map(|d| d.serialize())
-                    };
-                    match entries.iter().position(same) {
-                        Some(i) => u16::try_from(i).ok()?,
-                        None => {
-                            entries.push(Entry {
-                                outcome,
-                                units: Units::of(outcome),
-                            });
-                            u16::try_from(entries.len() - 1).ok()?
-                        }
+                Ok(outcome) => match seen.entry(outcome.map(|d| d.serialize())) {
+                    hash_map::Entry::Occupied(at) => *at.get(),
+                    hash_map::Entry::Vacant(vacant) => {
+                        let at = u16::try_from(entries.len()).ok()?;
+                        entries.push(Entry {
+                            outcome,
+                            units: Units::of(outcome),
+                        });
+                        *vacant.insert(at)
                     }
-                }
+                },
                 Err(_) => REFUSED,
             });
         }
