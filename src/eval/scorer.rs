@@ -9,8 +9,9 @@
 //! unit then only reads its facts; counts and bools are compared as integers, and
 //! decimal arithmetic is done only when a clause applies, through the same functions
 //! [`super::evaluate`] uses ([`raw_change`], [`limit`], [`in_bounds`],
-//! [`section_limit`], [`Sum::total`]). Nothing is allocated but the [`Summary`]
-//! returned.
+//! [`section_limit`], [`Sum::total`]), in the same order: the top-level items are
+//! added after the top-level sections. Nothing is allocated but the [`Summary`]
+//! returned (and the scores of top-level items, for a rubric that has them).
 //!
 //! Three things go further. An item whose facts are few and read in ways that tell
 //! few of their values apart (bools, counts, dates only its deadlines read, sets
