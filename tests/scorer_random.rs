@@ -64,10 +64,14 @@ const PERCENTS: [&str; 10] = [
     "100",
     "0.5",
     "4.5",
-    "66.6666666666666666666666",
+    "66.66666666666666666667",
     "1",
     "99.99",
 ];
+
+/// The largest number the language allows (`kaohe::syntax::number`): no points,
+/// and so no total, may be larger.
+const LARGEST: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// The members of the set fact `集` that every item declares.
 const SET_MEMBERS: [&str; 4] = ["甲", "乙", "丙", "丁"];
@@ -167,7 +171,7 @@ fn amount() -> impl Strategy<Value = Decimal> {
         4 => (1i64..=20).prop_map(Decimal::from),
         3 => (1i64..1_000_000, 1u32..=6).prop_map(|(m, s)| Decimal::new(m, s)),
         2 => prop::sample::select(vec![
-            "1000000000",
+            "999000000",
             "999999999.99",
             "123456789.123456789",
             "0.000001",
@@ -191,13 +195,16 @@ fn atom() -> impl Strategy<Value = Atom> {
 }
 
 fn condition() -> impl Strategy<Value = Cond> {
-    atom().prop_map(Cond::Atom).prop_recursive(2, 6, 2, |inner| {
-        prop_oneof![
-            inner.clone().prop_map(|c| Cond::Not(Box::new(c))),
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| Cond::And(Box::new(a), Box::new(b))),
-            (inner.clone(), inner).prop_map(|(a, b)| Cond::Or(Box::new(a), Box::new(b))),
-        ]
-    })
+    atom()
+        .prop_map(Cond::Atom)
+        .prop_recursive(2, 6, 2, |inner| {
+            prop_oneof![
+                inner.clone().prop_map(|c| Cond::Not(Box::new(c))),
+                (inner.clone(), inner.clone())
+                    .prop_map(|(a, b)| Cond::And(Box::new(a), Box::new(b))),
+                (inner.clone(), inner).prop_map(|(a, b)| Cond::Or(Box::new(a), Box::new(b))),
+            ]
+        })
 }
 
 fn clause() -> impl Strategy<Value = ClauseSeed> {
@@ -280,14 +287,23 @@ fn item() -> impl Strategy<Value = ItemSeed> {
 }
 
 fn node() -> impl Strategy<Value = Node> {
-    item().prop_map(Node::Item).prop_recursive(3, 10, 3, |inner| {
-        prop::collection::vec(inner, 1..=3).prop_map(Node::Section)
-    })
+    item()
+        .prop_map(Node::Item)
+        .prop_recursive(3, 10, 3, |inner| {
+            prop::collection::vec(inner, 1..=3).prop_map(Node::Section)
+        })
 }
 
 fn rubric_seed() -> impl Strategy<Value = RubricSeed> {
     (
-        prop::collection::vec((0u8..8, amount(), node()), 1..=4),
+        prop::collection::vec(
+            (
+                0u8..6,
+                amount(),
+                prop_oneof![item().prop_map(Node::Item), node()],
+            ),
+            1..=5,
+        ),
         prop::option::of(amount()),
         prop::option::of((0u8..5, 0u8..4)),
     )
@@ -331,9 +347,23 @@ struct Renderer {
     items: usize,
     sections: usize,
     coverage: Coverage,
+    /// The points of every item written so far, which must stay within [`LARGEST`].
+    used: Decimal,
+    /// Whether large amounts are made smaller (see [`Renderer::amount`]).
+    small: bool,
 }
 
 impl Renderer {
+    /// An amount as written, or, for an item rendered again because its points would
+    /// take the rubric beyond the largest number the language allows, made smaller.
+    fn amount(&self, x: Decimal) -> Decimal {
+        if self.small && x > Decimal::ONE_THOUSAND {
+            x / Decimal::from(1_000_000)
+        } else {
+            x
+        }
+    }
+
     fn atom(&mut self, a: &Atom, item: &mut ItemFlags) -> String {
         let op = OPERATORS[a.op as usize];
         let (fact, literal) = match a.fact {
@@ -411,6 +441,8 @@ impl Renderer {
         awarded: &mut Decimal,
         item: &mut ItemFlags,
     ) -> String {
+        let amount = self.amount(c.amount);
+        let max = c.max.map(|m| self.amount(m));
         // What the clause reads, and whether it applies at most once.
         let (head, once) = match c.kind {
             0..=2 => (format!("if {}", self.condition(&c.cond, item)), true),
@@ -460,18 +492,24 @@ impl Renderer {
             // An award, limited by its `max` (or its single amount), added to what
             // the item's points must leave room for.
             let (effect, size) = match c.effect / 2 {
-                0 if once => (format!("+{}", c.amount), c.amount),
+                0 if once => (format!("+{}", amount), amount),
                 1 => {
-                    let m = c.max.unwrap_or(c.amount);
+                    let m = max.unwrap_or(amount);
                     (format!("+{percent}% of points max {m}"), m)
                 }
-                2 => {
-                    let m = c.max.unwrap_or(c.amount);
-                    (format!("+{percent}% of score max {m}"), m)
+                // The checker bounds a percentage of the score only when the clause
+                // applies once, and by the percentage of the most the score can be
+                // before it, whatever the `max`; the points leave room for either.
+                2 if once => {
+                    let m = max.unwrap_or(amount);
+                    let share = Decimal::from_str_exact(percent).expect("a percentage")
+                        / Decimal::ONE_HUNDRED
+                        * (start + *awarded);
+                    (format!("+{percent}% of score max {m}"), m.max(share))
                 }
                 _ => {
-                    let m = c.max.unwrap_or(c.amount);
-                    (format!("+{} max {m}", c.amount), m)
+                    let m = max.unwrap_or(amount);
+                    (format!("+{} max {m}", amount), m)
                 }
             };
             *awarded += size;
@@ -483,14 +521,14 @@ impl Renderer {
             // amount), and the item's points are the sum of those limits.
             let (effect, size) = match c.effect % 4 {
                 0 if once => ("zero".to_string(), Decimal::ZERO),
-                1 if once => (format!("-{}", c.amount), c.amount),
+                1 if once => (format!("-{}", amount), amount),
                 2 => {
-                    let m = c.max.unwrap_or(c.amount);
+                    let m = max.unwrap_or(amount);
                     (format!("-{percent}% of points max {m}"), m)
                 }
                 _ => {
-                    let m = c.max.unwrap_or(c.amount);
-                    (format!("-{} max {m}", c.amount), m)
+                    let m = max.unwrap_or(amount);
+                    (format!("-{} max {m}", amount), m)
                 }
             };
             *awarded += size;
@@ -502,7 +540,7 @@ impl Renderer {
             1 => format!("-{percent}% of points"),
             3 | 7 => format!("-{percent}% of score"),
             5 if once => "zero".to_string(),
-            _ => format!("-{}", c.amount),
+            _ => format!("-{}", amount),
         };
         if effect == "zero" {
             let unless = unless(self, item);
@@ -517,13 +555,13 @@ impl Renderer {
         let two = effect.contains("never");
         let modifiers = match (*free, c.floor) {
             // A fixed deduction applied once, without a floor, while the item has room.
-            (Some(room), 3) if once && !two && !effect.contains('%') && c.amount <= room => {
-                *free = Some(room - c.amount);
+            (Some(room), 3) if once && !two && !effect.contains('%') && amount <= room => {
+                *free = Some(room - amount);
                 String::new()
             }
             // A deduction limited by `max`, without a floor, while the item has room.
-            (Some(room), 3) if room > Decimal::ZERO && !two => {
-                let m = c.max.unwrap_or(c.amount).min(room);
+            (Some(room), 3) if room > Decimal::ZERO && !two && !effect.contains("score") => {
+                let m = max.unwrap_or(amount).min(room);
                 *free = Some(room - m);
                 format!(" max {m}")
             }
@@ -534,7 +572,7 @@ impl Renderer {
                 } else {
                     Decimal::ZERO
                 };
-                match c.max {
+                match max {
                     Some(m) if c.floor == 2 => format!(" max {m} floor {floor}"),
                     _ => format!(" floor {floor}"),
                 }
@@ -544,8 +582,30 @@ impl Renderer {
         format!("{head} {effect}{modifiers}{unless}")
     }
 
-    /// Renders an item and its evidence; returns its points.
+    /// Renders an item and its evidence; returns its points. An item that would take
+    /// the points of the rubric beyond [`LARGEST`] is rendered again with smaller
+    /// amounts.
     fn item(&mut self, seed: &ItemSeed, kind: Kind, depth: usize) -> Decimal {
+        let (rule, evidence, coverage) =
+            (self.rule.len(), self.evidence.len(), self.coverage.clone());
+        let points = self.item_once(seed, kind, depth);
+        // Room is kept for the items still to come, made smaller if they must be.
+        if self.used + points <= LARGEST - Decimal::from(1_000_000) {
+            self.used += points;
+            return points;
+        }
+        self.rule.truncate(rule);
+        self.evidence.truncate(evidence);
+        self.coverage = coverage;
+        self.items -= 1;
+        self.small = true;
+        let points = self.item_once(seed, kind, depth);
+        self.small = false;
+        self.used += points;
+        points
+    }
+
+    fn item_once(&mut self, seed: &ItemSeed, kind: Kind, depth: usize) -> Decimal {
         self.items += 1;
         let name = format!("项{}", self.items);
         let mut flags = ItemFlags::default();
@@ -553,8 +613,8 @@ impl Renderer {
         // 2 or 3 it starts at `start` (often 0) and its points leave room for awards.
         let deducts = kind == Kind::Regular && seed.mode < 2;
         let start = match kind {
-            Kind::Regular if deducts => seed.points,
-            Kind::Regular => seed.start,
+            Kind::Regular if deducts => self.amount(seed.points),
+            Kind::Regular => self.amount(seed.start),
             _ => Decimal::ZERO,
         };
         let mut free = match kind {
@@ -566,14 +626,24 @@ impl Renderer {
         let lines: Vec<String> = seed
             .clauses
             .iter()
-            .map(|c| self.clause(c, kind, can_earn, start, &mut free, &mut awarded, &mut flags))
+            .map(|c| {
+                self.clause(
+                    c,
+                    kind,
+                    can_earn,
+                    start,
+                    &mut free,
+                    &mut awarded,
+                    &mut flags,
+                )
+            })
             .collect();
         let points = match kind {
-            Kind::Regular if deducts => seed.points,
+            Kind::Regular if deducts => self.amount(seed.points),
             _ => {
-                let p = start + awarded + seed.points * Decimal::from(seed.mode % 2);
+                let p = start + awarded + self.amount(seed.points) * Decimal::from(seed.mode % 2);
                 if p.is_zero() {
-                    seed.points
+                    self.amount(seed.points)
                 } else {
                     p
                 }
@@ -582,9 +652,11 @@ impl Renderer {
         if points >= Decimal::from(100_000_000) {
             self.coverage.large_points = true;
         }
+        // Only items of the regular sections may be not applicable.
         let applicable = seed
             .applicable
             .as_ref()
+            .filter(|_| kind == Kind::Regular)
             .map(|c| format!("    applicable unless {}\n", self.condition(c, &mut flags)));
         if applicable.is_some() {
             self.coverage.applicable_unless = true;
@@ -711,14 +783,16 @@ fn render(seed: &RubricSeed) -> Rendered {
         items: 0,
         sections: 0,
         coverage: Coverage::default(),
+        used: Decimal::ZERO,
+        small: false,
     };
     let mut total = Decimal::ZERO;
     let (mut bonus, mut penalty) = (false, false);
     for (i, (kind, cap, node)) in seed.top.iter().enumerate() {
         // The first node is always regular, so that the points add up to a total.
         let kind = match kind {
-            6 if i > 0 => Kind::Bonus,
-            7 if i > 0 => Kind::Penalty,
+            4 if i > 0 => Kind::Bonus,
+            5 if i > 0 => Kind::Penalty,
             _ => Kind::Regular,
         };
         match kind {
@@ -750,7 +824,7 @@ fn render(seed: &RubricSeed) -> Rendered {
     r.coverage.bonus_and_penalty = bonus && penalty;
     let mut header = format!("rubric 表\ntotal {total}");
     if let Some(most) = seed.most {
-        write!(header, " max {}", total + most).unwrap();
+        write!(header, " max {}", (total + most).min(LARGEST)).unwrap();
     }
     header.push_str("\nyear 2020\n");
     if let Some((places, mode)) = seed.round {
@@ -842,12 +916,16 @@ fn the_generator_reaches_every_case() {
     let mut counts = [0usize; 8];
     let mut percent_comparisons = BTreeSet::new();
     let mut first_error = None;
+    let mut refusals = std::collections::BTreeMap::new();
     for _ in 0..drawn {
         let seed = strategy.new_tree(&mut runner).expect("a rubric").current();
         let rendered = render(&seed);
         match compiled(&rendered.rule) {
             Ok(_) => compiled_count += 1,
             Err(e) => {
+                for line in e.lines().filter(|l| l.starts_with("kaohe::")) {
+                    *refusals.entry(line.to_string()).or_insert(0usize) += 1;
+                }
                 first_error.get_or_insert_with(|| format!("{e}\n{}", rendered.rule));
             }
         }
@@ -869,7 +947,7 @@ fn the_generator_reaches_every_case() {
     }
     eprintln!(
         "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(h): {counts:?}; \
-         percent comparisons: {} of {}",
+         percent comparisons: {} of {}; refused for {refusals:?}",
         percent_comparisons.len(),
         OPERATORS.len() * PERCENT_LITERALS.len()
     );

@@ -1204,16 +1204,18 @@ fn set_pieces(text: &str, mut each: impl FnMut(usize, &str)) {
         }
     };
     while i < b.len() {
-        // Most bytes start no separator, which the table says at once; a byte that may
-        // is looked at with the bytes after it. (A byte that starts a separator never
-        // stands inside a character, so every byte may be looked at.)
-        let separator = if MAY_SEPARATE[usize::from(b[i])] {
+        // `i` is at a character's start. Most characters start no separator, which the
+        // table says from their first byte at once, and are stepped over whole (a
+        // Chinese character is three bytes); a byte that may start one is looked at
+        // with the bytes after it.
+        let lead = usize::from(b[i]);
+        let separator = if MAY_SEPARATE[lead] {
             separator_len(b, i)
         } else {
             0
         };
         if separator == 0 {
-            i += 1;
+            i += usize::from(CHARACTER_LEN[lead]);
             continue;
         }
         piece(start, i);
@@ -1223,6 +1225,23 @@ fn set_pieces(text: &str, mut each: impl FnMut(usize, &str)) {
     // The end of the text ends the last piece.
     piece(start, b.len());
 }
+
+/// The length in bytes of the character a byte starts (1 for a byte that starts
+/// none, which text never has at a character's start).
+const CHARACTER_LEN: [u8; 256] = {
+    let mut table = [1; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The bytes a separator of a set's members ([`separator_len`]) may start with.
 const MAY_SEPARATE: [bool; 256] = {
@@ -2056,6 +2075,8 @@ pub(super) mod tests {
             let text = c.encode_utf8(&mut buffer);
             let len = separator_len(text.as_bytes(), 0);
             assert_eq!(len > 0, SET_SEPARATORS.contains(&c), "{c:?}");
+            let lead = usize::from(text.as_bytes()[0]);
+            assert_eq!(usize::from(CHARACTER_LEN[lead]), c.len_utf8(), "{c:?}");
             if len > 0 {
                 assert_eq!(len, text.len());
                 assert!(MAY_SEPARATE[usize::from(text.as_bytes()[0])], "{c:?}");
