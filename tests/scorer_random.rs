@@ -431,6 +431,9 @@ impl Renderer {
     /// Renders one clause of an item of `kind`. `free` is what deductions without a
     /// floor may still take (none once a floored deduction has run), and `awarded` the
     /// most the awards so far can give; both keep the item within its bounds.
+    // The clause's seed, where it stands and what it may read: the generator's state
+    // is passed along rather than gathered into a struct used nowhere else.
+    #[allow(clippy::too_many_arguments)]
     fn clause(
         &mut self,
         c: &ClauseSeed,
@@ -487,7 +490,7 @@ impl Renderer {
         };
         // Bonus items and items that start below their points may earn; penalty items
         // and items that start at their points only take.
-        let earns = can_earn && c.effect % 2 == 0;
+        let earns = can_earn && c.effect.is_multiple_of(2);
         if earns {
             // An award, limited by its `max` (or its single amount), added to what
             // the item's points must leave room for.
