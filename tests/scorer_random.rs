@@ -56,17 +56,19 @@ const NUMBERS: [&str; 6] = ["0", "1", "2", "2.5", "3", "10"];
 const DATES: [&str; 4] = ["2020-03-31", "2020-06-30", "2020-12-30", "2020-01-01"];
 
 /// The percentages of effects, many with long fractions.
-const PERCENTS: [&str; 10] = [
+const PERCENTS: [&str; 12] = [
     "50",
     "33.33333333333333333333",
     "12.34567890123456789",
     "10",
-    "100",
+    "14.28571428571428571429",
     "0.5",
     "4.5",
     "66.66666666666666666667",
-    "1",
+    "33.33333333333333333333",
     "99.99",
+    "12.34567890123456789",
+    "100",
 ];
 
 /// The largest number the language allows (`kaohe::syntax::number`): no points,
@@ -144,6 +146,9 @@ struct ItemSeed {
     mode: u8,
     points: Decimal,
     start: Decimal,
+    /// A first clause `if 是 -P% of score floor 0`, with one of the long percentages,
+    /// which gives most items a score of 28 digits.
+    long: Option<u8>,
     clauses: Vec<ClauseSeed>,
     applicable: Option<Cond>,
     evidence: EvidenceSeed,
@@ -209,7 +214,7 @@ fn condition() -> impl Strategy<Value = Cond> {
 
 fn clause() -> impl Strategy<Value = ClauseSeed> {
     (
-        (0u8..9, condition(), 0u8..8, amount(), 0u8..10, 0u8..4),
+        (0u8..9, condition(), 0u8..8, amount(), 0u8..12, 0u8..4),
         (
             prop::option::weighted(0.3, amount()),
             prop::option::weighted(0.25, condition()),
@@ -242,7 +247,8 @@ fn clause() -> impl Strategy<Value = ClauseSeed> {
 
 fn evidence() -> impl Strategy<Value = EvidenceSeed> {
     (
-        any::<bool>(),
+        // Most bools are true, so that most `if` clauses on them apply.
+        prop::bool::weighted(0.75),
         any::<bool>(),
         0u8..8,
         0u8..12,
@@ -270,15 +276,17 @@ fn item() -> impl Strategy<Value = ItemSeed> {
         0u8..4,
         amount(),
         prop_oneof![2 => Just(Decimal::ZERO), 1 => amount()],
+        prop::option::weighted(0.6, prop::sample::select(vec![1u8, 2, 4, 7])),
         prop::collection::vec(clause(), 0..6),
         prop::option::weighted(0.3, condition()),
         evidence(),
     )
         .prop_map(
-            |(mode, points, start, clauses, applicable, evidence)| ItemSeed {
+            |(mode, points, start, long, clauses, applicable, evidence)| ItemSeed {
                 mode,
                 points,
                 start,
+                long,
                 clauses,
                 applicable,
                 evidence,
@@ -302,7 +310,7 @@ fn rubric_seed() -> impl Strategy<Value = RubricSeed> {
                 amount(),
                 prop_oneof![item().prop_map(Node::Item), node()],
             ),
-            1..=5,
+            2..=5,
         ),
         prop::option::of(amount()),
         prop::option::of((0u8..5, 0u8..4)),
@@ -540,7 +548,7 @@ impl Renderer {
         }
         // A deduction of a regular or bonus item.
         let effect = match c.effect % 8 {
-            1 => format!("-{percent}% of points"),
+            1 | 6 => format!("-{percent}% of points"),
             3 | 7 => format!("-{percent}% of score"),
             5 if once => "zero".to_string(),
             _ => format!("-{}", amount),
@@ -626,21 +634,30 @@ impl Renderer {
         };
         let mut awarded = Decimal::ZERO;
         let can_earn = kind == Kind::Bonus || (kind == Kind::Regular && !deducts);
-        let lines: Vec<String> = seed
-            .clauses
-            .iter()
-            .map(|c| {
-                self.clause(
-                    c,
-                    kind,
-                    can_earn,
-                    start,
-                    &mut free,
-                    &mut awarded,
-                    &mut flags,
-                )
+        let mut lines: Vec<String> = seed
+            .long
+            .filter(|_| kind != Kind::Penalty)
+            .map(|p| {
+                flags.long_percent = true;
+                format!("if 是 -{}% of score floor 0", PERCENTS[p as usize])
             })
+            .into_iter()
             .collect();
+        if !lines.is_empty() {
+            // Deductions without a floor may no longer follow.
+            free = None;
+        }
+        lines.extend(seed.clauses.iter().map(|c| {
+            self.clause(
+                c,
+                kind,
+                can_earn,
+                start,
+                &mut free,
+                &mut awarded,
+                &mut flags,
+            )
+        }));
         let points = match kind {
             Kind::Regular if deducts => self.amount(seed.points),
             _ => {
