@@ -17,4 +17,5 @@ pub mod render;
 pub mod report;
 pub mod source;
 pub mod span;
+pub mod spill;
 pub mod syntax;

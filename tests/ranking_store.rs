@@ -387,3 +387,87 @@ fn a_closed_pipe_stops_the_writing_with_its_own_error() {
         .expect_err("the pipe is closed");
     assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe);
 }
+
+/// The ranking CSV of `summaries` sorted in runs of at most `budget` units.
+fn sorted_csv(rubric: &Rubric, summaries: &[Summary], budget: usize) -> (String, usize) {
+    let mut ranking = report::RankingSort::with_budget(budget);
+    ranking.extend(summaries);
+    let runs = ranking.runs();
+    let rows = ranking.rows().expect("the temporary files are written");
+    let csv = written(|w| report::write_sorted_ranking_csv(rubric, rows, w));
+    (csv, runs)
+}
+
+/// Many units with many equal totals, written with different numbers of zeros, in
+/// a tie-heavy order.
+fn tied_summaries(rubric: &Rubric, n: usize) -> Vec<Summary> {
+    let base = &mixed_summaries(rubric)[0];
+    let mut seed = 11u64;
+    (0..n)
+        .map(|i| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let score = Decimal::new(((seed >> 33) % 40) as i64 - 5, ((seed >> 20) % 3) as u32);
+            Summary {
+                unit: format!("单位{i}"),
+                score,
+                ..base.clone()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_ranking_sorted_on_disk_is_the_ranking_sorted_in_memory() {
+    let mixed = rubric(MIXED);
+    let mut cases = vec![
+        (mixed.clone(), mixed_summaries(&mixed)),
+        (mixed.clone(), tied_summaries(&mixed, 3_000)),
+        (mixed, Vec::new()),
+    ];
+    for name in ["county", "department"] {
+        cases.push(example_summaries(name));
+    }
+    for (rubric, summaries) in &cases {
+        let expected = reference_csv(rubric, summaries);
+        let n = summaries.len();
+        for budget in [1, 2, 7, 59, n.saturating_sub(1), n, n + 1, 1 << 16] {
+            let (csv, runs) = sorted_csv(rubric, summaries, budget);
+            assert!(
+                csv == expected,
+                "{n} units in runs of {budget}: the CSV differs"
+            );
+            // Every full budget of units went to a temporary file.
+            assert_eq!(
+                runs.min(1),
+                (n / budget.max(1)).min(1),
+                "{n} units, {budget}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_ranking_whose_temporary_files_cannot_be_made_says_so() {
+    let rubric = rubric(MIXED);
+    let summaries = mixed_summaries(&rubric);
+    let missing = std::env::temp_dir().join("kaohe-no-such-folder/below");
+    let mut ranking = report::RankingSort::with_budget_in(10, missing);
+    ranking.extend(&summaries);
+    let Err(d) = ranking.rows() else {
+        panic!("no folder for the temporary files")
+    };
+    assert_eq!(d.code, kaohe::diagnostic::codes::TEMPORARY);
+    assert_eq!(
+        d.message,
+        "cannot rank the units: a temporary file failed: no such folder"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "a ranking of many units is sorted in temporary files in the system's temporary \
+             folder: free some space there, or set `TMPDIR` to a folder with room"
+        )
+    );
+}

@@ -647,3 +647,113 @@ fn a_quote_never_closed_in_a_large_file_ends_at_a_bounded_row() {
     assert_eq!(underlined(d), "\"");
     assert_eq!(place(d), format!("{}:3:1", path.display()));
 }
+
+/// A unit of [`RULE`] in a file of its own.
+fn toml_unit(name: &str) -> String {
+    format!(
+        "unit = \"{name}\"\n[\"是否\"]\n\"已做\" = true\n[\"次数\"]\n\"次数\" = 1\n\
+         [\"比例\"]\n\"比例\" = \"5%\"\n[\"日期\"]\n\"日期\" = 2020-03-01\n\
+         [\"形式\"]\n\"形式\" = [\"图表\"]\n"
+    )
+}
+
+/// Every limit on the names kept in memory that these tests read with: none hashed,
+/// all hashed, some, and all hashed alike (as if every name collided).
+fn name_budgets() -> Vec<Limits> {
+    let mut out = Vec::new();
+    for budget in [1 << 16, 0, 1, 7, 150] {
+        out.push(Limits {
+            names_in_memory: budget,
+            ..tiny()
+        });
+    }
+    out.push(Limits {
+        names_in_memory: 3,
+        names_collide: true,
+        ..tiny()
+    });
+    out
+}
+
+#[test]
+fn names_past_the_memory_budget_find_every_unit_named_twice_as_before() {
+    let dir = scratch("budget");
+    // Twice in one chunk, across chunks, in a row that is invalid, and in two files
+    // (another sheet, and a unit's own file).
+    let mut rows = sheet(300);
+    rows[60][0] = name(30);
+    rows[280][0] = name(20);
+    rows[200][0] = name(190);
+    rows[200][2] = "很多".into();
+    let first = write(&dir.join("a.csv"), csv(&rows));
+    let mut other = sheet(0);
+    other.push(row(250));
+    other.push(row(400));
+    let second = write(&dir.join("b.csv"), csv(&other));
+    let own = write(&dir.join("c.toml"), toml_unit(&name(400)));
+    let paths = [first, second, own];
+
+    let (_, kept) = streamed(&paths, &Options::default(), &tiny());
+    assert_eq!(
+        kept.problems
+            .iter()
+            .filter(|d| d.code == codes::EVIDENCE_DUPLICATE)
+            .count(),
+        5,
+        "{}",
+        rendered(&kept.problems)
+    );
+    for limits in name_budgets() {
+        let (_, read) = streamed(&paths, &Options::default(), &limits);
+        assert_eq!(
+            rendered(&read.problems),
+            rendered(&kept.problems),
+            "{limits:?}"
+        );
+        assert_eq!(rendered(&read.notes), rendered(&kept.notes), "{limits:?}");
+    }
+}
+
+#[test]
+fn names_past_the_memory_budget_give_every_unit_of_clean_evidence() {
+    let dir = scratch("budget-clean");
+    let first = write(&dir.join("a.csv"), csv(&sheet(300)));
+    let mut other = sheet(0);
+    other.extend((301..320).map(row));
+    let second = write(&dir.join("b.csv"), csv(&other));
+    let own = write(&dir.join("c.toml"), toml_unit("台山市"));
+    let paths = [first, second, own];
+    let (kept, _) = streamed(&paths, &Options::default(), &tiny());
+    assert_eq!(kept.len(), 320);
+    for limits in name_budgets() {
+        let (units, read) = streamed(&paths, &Options::default(), &limits);
+        assert!(read.problems.is_empty(), "{limits:?}");
+        assert_eq!(scores(&units), scores(&kept), "{limits:?}");
+    }
+}
+
+#[test]
+fn names_that_cannot_be_hashed_to_disk_stop_the_reading_with_a_problem() {
+    let dir = scratch("budget-tmp");
+    let path = write(&dir.join("a.csv"), csv(&sheet(40)));
+    let limits = Limits {
+        names_in_memory: 2,
+        temporary_folder: Some(dir.join("no-such-folder")),
+        ..tiny()
+    };
+    let (_, read) = streamed(&[path], &Options::default(), &limits);
+    assert_eq!(read.problems.len(), 1, "{}", rendered(&read.problems));
+    let d = &read.problems[0];
+    assert_eq!(d.code, codes::TEMPORARY);
+    assert_eq!(
+        d.message,
+        "cannot check that no unit is named twice: a temporary file failed: no such folder"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "the names of many units are checked in temporary files in the system's temporary \
+             folder: free some space there, or set `TMPDIR` to a folder with room"
+        )
+    );
+}

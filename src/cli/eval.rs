@@ -72,17 +72,22 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let text = match args.format {
         // A ranking needs each unit's total and subtotals only: they are scored
         // without a trace, by the rubric compiled once. For CSV each unit's numbers
-        // are kept compactly as soon as they are made, and the ranking is written as
-        // it is made, never held whole. The table, for people to read, is laid out
+        // are kept compactly as soon as they are made, in memory up to a budget and
+        // beyond it in sorted temporary files, and the ranking is written as it is
+        // merged, never held whole. The table, for people to read, is laid out
         // by comfy-table from every unit's summary at once.
         report::Format::Csv => {
             let scorer = kaohe::eval::Scorer::new(&rubric);
-            let ranking: report::RankingStore =
+            let ranking: report::RankingSort =
                 score_evidence(&rubric, paths, &options, format, |unit| {
                     scorer.summarise(unit)
                 })?;
+            let rows = ranking.rows().map_err(|d| {
+                print_diagnostics(&[d], args.message_format);
+                Failed
+            })?;
             return write_with(output, args.message_format, |w| {
-                report::write_ranking_csv(&rubric, &ranking, w)
+                report::write_sorted_ranking_csv(&rubric, rows, w)
             });
         }
         report::Format::Table => {

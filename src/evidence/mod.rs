@@ -20,6 +20,9 @@ mod encoding;
 mod fast;
 mod grid;
 mod members;
+mod names;
+
+use names::{At, NameHasher, Names, Repeated};
 mod raw;
 mod value;
 mod workbook;
@@ -31,8 +34,6 @@ pub use members::{MemberCounts, MemberSet};
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value};
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{codes, Diagnostic};
@@ -267,7 +268,7 @@ pub const MAX_PROBLEMS: usize = 1000;
 /// of one file are kept. Tests make them small, to read a small file as a large one is
 /// read.
 #[doc(hidden)]
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// A CSV file's chunk of rows ends at the first row boundary after this many bytes
     /// of text (the first holds at least 70 rows, among which the header is looked
@@ -277,6 +278,14 @@ pub struct Limits {
     pub sniff_bytes: usize,
     /// The problems, and the warnings, kept of one file.
     pub max_problems: usize,
+    /// The unit names kept in memory; past them, names are hashed to temporary files
+    /// and checked when every file is read (`names.rs`).
+    pub names_in_memory: usize,
+    /// Where those temporary files are made: the system's temporary folder if `None`.
+    pub temporary_folder: Option<PathBuf>,
+    /// For tests: every name hashed past `names_in_memory` collides with every other,
+    /// so that they are all read a second time.
+    pub names_collide: bool,
 }
 
 impl Default for Limits {
@@ -288,6 +297,10 @@ impl Default for Limits {
             chunk_bytes: 1 << 20,
             sniff_bytes: encoding::SNIFF,
             max_problems: MAX_PROBLEMS,
+            // Some 100 bytes a name in memory: about 7 MB.
+            names_in_memory: 1 << 16,
+            temporary_folder: None,
+            names_collide: false,
         }
     }
 }
@@ -304,8 +317,11 @@ pub struct Streamed {
 /// to `on_unit` as soon as it is read, so that the units are never all held at once:
 /// a CSV file is read in chunks of rows, whatever its size. `progress` is called with
 /// the number of units (files or rows) read so far after each one. A unit named twice
-/// (in two files, or two rows) is a problem, and only its first is given; only the
-/// names of the units read are kept, to find those.
+/// (in two files, or two rows) is a problem. Only the names of the units read are
+/// kept, to find those: in memory up to [`Limits::names_in_memory`], in which case only
+/// the first of two units of one name is given; past that as hashes in temporary
+/// files, checked when every file is read, and a unit named twice is then found by a
+/// second reading, after both units were given (`names.rs`).
 ///
 /// The problems of a file come in the order of its chunks, each chunk's by place
 /// ([`crate::diagnostic::sort`]), then a chunk's units named in an earlier file; at
@@ -348,22 +364,71 @@ pub fn stream_with(
             }
         }
     };
-    let mut names = Names::default();
-    let mut out = Streamed::default();
+    // Names beyond the budget are checked by a second reading, for which the files
+    // must be there to read again.
+    let rereadable = files
+        .iter()
+        .all(|f| std::fs::metadata(f).is_ok_and(|m| m.is_file()));
+    let hasher = NameHasher::new(limits.names_collide);
+    let mut names = if rereadable {
+        Names::bounded(limits, hasher.clone())
+    } else {
+        Names::default()
+    };
     let mut read = 0;
-    for file in &files {
-        let (mut problems, mut notes) = read_file(
-            rubric,
-            file,
-            options,
-            limits,
-            &mut names,
-            &mut || {
-                read += 1;
-                progress(read);
-            },
-            &mut |given| on_unit(given.unit),
-        );
+    let mut out = read_files(
+        rubric,
+        &files,
+        options,
+        limits,
+        &mut names,
+        &mut |given| on_unit(given.unit),
+        &mut || {
+            read += 1;
+            progress(read);
+        },
+    );
+    match names.repeated() {
+        Repeated::Nothing => out,
+        Repeated::Failed(d) => {
+            out.problems.push(d);
+            out
+        }
+        Repeated::Names(repeated) => {
+            // Read again for the problems only: the units were given the first time.
+            let mut names = Names::only(repeated, hasher);
+            let again = read_files(
+                rubric,
+                &files,
+                options,
+                limits,
+                &mut names,
+                &mut |_| {},
+                &mut || {},
+            );
+            if again.problems.is_empty() {
+                out
+            } else {
+                again
+            }
+        }
+    }
+}
+
+/// Reads every file in turn with `names` (see [`stream_with`]).
+fn read_files(
+    rubric: &crate::check::Rubric,
+    files: &[PathBuf],
+    options: &Options,
+    limits: &Limits,
+    names: &mut Names,
+    on_unit: &mut dyn FnMut(Given<'_>),
+    progress: &mut dyn FnMut(),
+) -> Streamed {
+    let mut out = Streamed::default();
+    for file in files {
+        let (mut problems, mut notes) =
+            read_file(rubric, file, options, limits, names, progress, on_unit);
         out.problems.append(&mut problems);
         out.notes.append(&mut notes);
     }
@@ -425,150 +490,6 @@ fn place(what: &str, row: Option<usize>) -> String {
     match row {
         Some(row) => format!("{what} row {}", row + 1),
         None => what.to_string(),
-    }
-}
-
-/// Every unit name read so far, once, and where: what finds a unit named twice, in two
-/// rows of a sheet or in two files. This is all that reading keeps of each unit, so it
-/// is kept small: the name, and two places of a dozen bytes or so.
-#[derive(Default)]
-struct Names {
-    /// Hashed with foldhash, faster than std's SipHash on short names. Its seed is
-    /// random, as std's is, so a file cannot simply be written to make its names
-    /// collide; foldhash claims less resistance to that than SipHash, which a file of
-    /// evidence, written by the people assessed or for them, does not need.
-    seen: HashMap<Box<str>, Seen, foldhash::fast::RandomState>,
-    /// Each file read, in order: its name, and how messages name its units' place
-    /// (`what`, known once it gives a unit).
-    files: Vec<(String, String)>,
-}
-
-/// Where a unit name was given.
-#[derive(Debug, Clone, Copy)]
-struct Seen {
-    /// The first row to name it, valid or not, in the last sheet that did.
-    row: Option<At>,
-    /// The first valid unit of that name, and its name's span (start and length).
-    unit: Option<(At, [u32; 2])>,
-}
-
-/// A place in the files read: the file (its index in [`Names::files`]), the chunk of
-/// it (0 but in large CSV files), and the row of a sheet (0-based; [`At::NO_ROW`] for
-/// a unit's own file). Counts beyond `u32` (four billion rows) saturate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct At {
-    file: u32,
-    chunk: u32,
-    row: u32,
-}
-
-impl At {
-    const NO_ROW: u32 = u32::MAX;
-
-    fn new(file: usize, chunk: usize, row: Option<usize>) -> At {
-        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        At {
-            file: small(file),
-            chunk: small(chunk),
-            row: row.map_or(At::NO_ROW, |r| small(r).min(At::NO_ROW - 1)),
-        }
-    }
-
-    fn row(self) -> Option<usize> {
-        (self.row != At::NO_ROW).then_some(self.row as usize)
-    }
-}
-
-impl Names {
-    /// Starts a file; its index.
-    fn file(&mut self, name: String) -> usize {
-        self.files.push((name, String::new()));
-        self.files.len() - 1
-    }
-
-    /// A sheet's row names a unit: the first row of the same file (the same reading
-    /// of it) to name it, if there is one.
-    fn row(&mut self, name: &str, at: At) -> Option<At> {
-        // Most names are new: the name is copied for the map, and hashed once.
-        match self.seen.entry(name.into()) {
-            Entry::Occupied(mut seen) => match seen.get().row {
-                Some(first) if first.file == at.file => Some(first),
-                _ => {
-                    seen.get_mut().row = Some(at);
-                    None
-                }
-            },
-            Entry::Vacant(vacant) => {
-                vacant.insert(Seen {
-                    row: Some(at),
-                    unit: None,
-                });
-                None
-            }
-        }
-    }
-
-    /// A valid unit: the problem that an earlier unit has its name, if one has.
-    fn unit(&mut self, given: &Given<'_>, at: At) -> Option<Diagnostic> {
-        let file = at.file as usize;
-        if self.files[file].1.is_empty() {
-            self.files[file].1 = given.what.to_string();
-        }
-        let unit = &given.unit;
-        let span = {
-            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            [small(unit.name_span.start), small(unit.name_span.len())]
-        };
-        match self.seen.get_mut(unit.name.as_str()) {
-            Some(Seen {
-                unit: Some((first, first_span)),
-                ..
-            }) => {
-                let (first, first_span) = (*first, *first_span);
-                Some(self.duplicate(first, first_span, given, at))
-            }
-            Some(seen) => {
-                seen.unit = Some((at, span));
-                None
-            }
-            None => {
-                let seen = Seen {
-                    row: None,
-                    unit: Some((at, span)),
-                };
-                self.seen.insert(unit.name.as_str().into(), seen);
-                None
-            }
-        }
-    }
-
-    /// A unit named a second time, pointing at the second and naming the first; the
-    /// first is pointed at too when it lies in the same text (the same file, and
-    /// chunk).
-    fn duplicate(&self, first: At, span: [u32; 2], again: &Given<'_>, at: At) -> Diagnostic {
-        let source = &again.unit.source;
-        let (first_file, first_what) = &self.files[first.file as usize];
-        let same_file = first_file == source.name();
-        let d = Diagnostic::error(
-            codes::EVIDENCE_DUPLICATE,
-            format!(
-                "unit `{}` has evidence in two {}",
-                again.unit.name,
-                if same_file { "rows" } else { "files" }
-            ),
-        )
-        .primary(again.unit.name_span, "named again here")
-        .help(format!(
-            "the first is {}; keep one file or row per unit",
-            place(first_what, first.row())
-        ))
-        .with_source(source);
-        if same_file && first.chunk == at.chunk {
-            let start = span[0] as usize;
-            d.label(Span::new(start, start + span[1] as usize), "first here")
-        } else {
-            d
-        }
     }
 }
 

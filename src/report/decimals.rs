@@ -36,6 +36,11 @@ impl Decimals {
         self.words.push(word);
     }
 
+    pub(super) fn clear(&mut self) {
+        self.words.clear();
+        self.spilled.clear();
+    }
+
     /// The value at `i`, exactly as it was pushed.
     pub(super) fn get(&self, i: usize) -> Decimal {
         let word = self.words[i];

@@ -4,12 +4,14 @@
 //! Equal totals share a rank and keep the order the units were read in
 //! ([`super::ranks`]). Every cell is a plain number, so a spreadsheet can sort and add
 //! them; a not-applicable top-level item is an empty cell. The rows are made from a
-//! [`RankingStore`], one at a time, and the CSV is written as they are made.
+//! [`RankingStore`] or a [`super::RankingSort`], one at a time, and the CSV is written as
+//! they are made.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use super::ranking_sort::{ranked, RankedUnit};
 use super::ranking_store::RankingStore;
 use super::{number, push_number};
 use crate::check::Rubric;
@@ -61,38 +63,40 @@ fn header(rubric: &Rubric) -> Vec<String> {
     header
 }
 
-/// Each row of the ranking, best first, given to `row` in turn, so that a ranking of
-/// many units is never held as cells all at once. `row` may stop the rows with an
-/// error.
-fn each_row<E>(
+/// The cells of a row of the ranking.
+fn cells((rank, unit): (usize, RankedUnit)) -> Vec<Value> {
+    let mut cells = Vec::with_capacity(unit.top.len() + 5);
+    cells.extend([
+        Value::Number(Decimal::from(rank)),
+        Value::Text(unit.unit),
+        Value::Number(unit.score),
+    ]);
+    cells.extend(
+        unit.top
+            .into_iter()
+            .map(|t| t.map_or(Value::Empty, Value::Number)),
+    );
+    cells.push(Value::Number(unit.earned));
+    cells.push(Value::Number(unit.applicable_points));
+    cells
+}
+
+/// The units of `store`, best first, each with its rank.
+fn ranked_store(
     store: &RankingStore,
-    mut row: impl FnMut(Vec<Value>) -> Result<(), E>,
-) -> Result<(), E> {
-    for (rank, i) in store.ranked() {
-        let mut cells = Vec::with_capacity(store.tops() + 5);
-        cells.extend([
-            Value::Number(Decimal::from(rank)),
-            Value::Text(store.unit(i).to_string()),
-            Value::Number(store.score(i)),
-        ]);
-        cells.extend(
-            (0..store.tops()).map(|t| store.top_score(i, t).map_or(Value::Empty, Value::Number)),
-        );
-        cells.push(Value::Number(store.earned(i)));
-        cells.push(Value::Number(store.applicable_points(i)));
-        row(cells)?;
-    }
-    Ok(())
+) -> impl Iterator<Item = io::Result<(usize, RankedUnit)>> + '_ {
+    ranked(
+        store
+            .ranked()
+            .map(|(_, i)| Ok(RankedUnit::of(store, i, i as u64))),
+    )
 }
 
 /// The header and the rows of the ranking, best first.
 pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
     let store: RankingStore = summaries.iter().collect();
-    let mut out = Vec::with_capacity(summaries.len());
-    let _ = each_row(&store, |r| {
-        out.push(r);
-        Ok::<(), std::convert::Infallible>(())
-    });
+    // Rows made in memory cannot fail.
+    let out = ranked_store(&store).flatten().map(cells).collect();
     (header(rubric), out)
 }
 
@@ -124,7 +128,29 @@ pub fn write_ranking_csv(
     rubric: &Rubric,
     store: &RankingStore,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> io::Result<()> {
+    write_rows_csv(rubric, ranked_store(store), out)
+}
+
+/// Writes the ranking of any number of units as CSV ([`ranking_csv`]) into `out`,
+/// each row as it is merged from the runs on disk ([`RankingSort::rows`]). An error
+/// reading the runs back ends the writing.
+pub fn write_sorted_ranking_csv(
+    rubric: &Rubric,
+    rows: impl Iterator<Item = io::Result<(usize, RankedUnit)>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rows = rows.map(|r| {
+        r.map_err(|e| io::Error::other(format!("a temporary file of the ranking failed: {e}")))
+    });
+    write_rows_csv(rubric, rows, out)
+}
+
+fn write_rows_csv(
+    rubric: &Rubric,
+    rows: impl Iterator<Item = io::Result<(usize, RankedUnit)>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -132,15 +158,14 @@ pub fn write_ranking_csv(
     writer.write_record(header(rubric)).map_err(io_error)?;
     // Each field is written through one buffer, made once.
     let mut field = String::new();
-    each_row(store, |r| {
-        for value in &r {
+    for row in rows {
+        for value in &cells(row?) {
             field.clear();
             value.push_text(&mut field);
-            writer.write_field(&field)?;
+            writer.write_field(&field).map_err(io_error)?;
         }
-        writer.write_record(None::<&[u8]>)
-    })
-    .map_err(io_error)?;
+        writer.write_record(None::<&[u8]>).map_err(io_error)?;
+    }
     writer.flush()
 }
 

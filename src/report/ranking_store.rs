@@ -93,6 +93,20 @@ impl RankingStore {
         }
     }
 
+    /// Forgets every unit, keeping the memory it took for the next.
+    pub fn clear(&mut self) {
+        self.names.clear();
+        self.ends.clear();
+        self.wraps.clear();
+        self.scores.clear();
+        self.earned.clear();
+        self.applicable_points.clear();
+        self.top_scores.clear();
+        self.bits.clear();
+        self.odd_applicable_at.clear();
+        self.odd_applicable.clear();
+    }
+
     /// The number of units kept.
     pub fn len(&self) -> usize {
         self.ends.len()

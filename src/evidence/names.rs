@@ -1,0 +1,379 @@
+//! Every unit name read so far, and where: what finds a unit named twice, in two rows
+//! of a sheet or in two files.
+//!
+//! Names are kept in memory, each with two places of a dozen bytes or so, up to a
+//! budget ([`super::Limits::names_in_memory`]). Past it, reading goes on keeping only
+//! a 128-bit hash of each name, and those too go to sorted runs in temporary files
+//! once there are as many ([`crate::spill`]), so that memory does not grow with the
+//! units. When the files are read, the runs are merged: a hash met twice marks a name
+//! given twice, or (far less likely than a disk error) two names that collide. If any
+//! is met, the files are read a second time keeping, exactly as before, only the
+//! names with those hashes, and the second reading's problems are the answer: the
+//! same, in the same order, as if every name had been kept. The second reading needs
+//! files that can be read again; evidence from anything else (a pipe) keeps every
+//! name in memory.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
+use std::io::{self, BufRead, Write};
+
+use super::{place, Given};
+use crate::diagnostic::{codes, Diagnostic};
+use crate::span::Span;
+use crate::spill::{read_exact_or_end, Record, Runs};
+
+/// Every unit name read so far, once, and where (see the module's documentation).
+#[derive(Default)]
+pub(super) struct Names {
+    /// Hashed with foldhash, faster than std's SipHash on short names. Its seed is
+    /// random, as std's is, so a file cannot simply be written to make its names
+    /// collide; foldhash claims less resistance to that than SipHash, which a file of
+    /// evidence, written by the people assessed or for them, does not need.
+    seen: HashMap<Box<str>, Seen, foldhash::fast::RandomState>,
+    /// Each file read, in order: its name, and how messages name its units' place
+    /// (`what`, known once it gives a unit).
+    files: Vec<(String, String)>,
+    /// The names kept in `seen` before they are only hashed; `None` keeps them all.
+    budget: Option<usize>,
+    /// Where the temporary files are made: the system's temporary folder if `None`.
+    folder: Option<std::path::PathBuf>,
+    hasher: NameHasher,
+    /// The hashes of the names read since `seen` was full.
+    hashed: Option<Hashed>,
+    /// In a second reading, the hashes of the names to keep: those given more than
+    /// once in the first. Every other name is given once, so it is passed over.
+    only: Option<HashSet<u128>>,
+}
+
+/// The 128-bit hash of a name: two 64-bit hashes of different random seeds.
+#[derive(Clone, Default)]
+pub(super) struct NameHasher {
+    seeds: (
+        foldhash::quality::RandomState,
+        foldhash::quality::RandomState,
+    ),
+    /// For tests: every name hashes to 0, as if every name collided with every other.
+    collide: bool,
+}
+
+impl NameHasher {
+    pub(super) fn new(collide: bool) -> Self {
+        NameHasher {
+            collide,
+            ..NameHasher::default()
+        }
+    }
+
+    fn hash(&self, name: &str) -> u128 {
+        if self.collide {
+            return 0;
+        }
+        (u128::from(self.seeds.0.hash_one(name)) << 64) | u128::from(self.seeds.1.hash_one(name))
+    }
+}
+
+/// The hashes of the names read once `seen` was full: the last in memory, the rest in
+/// sorted runs.
+struct Hashed {
+    held: Vec<u128>,
+    budget: usize,
+    runs: Runs<u128>,
+    /// The first error of a temporary file; the hashes after it are not kept.
+    error: Option<io::Error>,
+}
+
+impl Hashed {
+    fn push(&mut self, hash: u128) {
+        if self.error.is_some() {
+            return;
+        }
+        self.held.push(hash);
+        if self.held.len() >= self.budget {
+            self.held.sort_unstable();
+            if let Err(e) = self.runs.add(self.held.drain(..)) {
+                self.error = Some(e);
+                self.held = Vec::new();
+            }
+        }
+    }
+}
+
+impl Record for u128 {
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.to_le_bytes())
+    }
+
+    fn read_from(input: &mut dyn BufRead) -> io::Result<Option<Self>> {
+        let mut bytes = [0u8; 16];
+        Ok(read_exact_or_end(input, &mut bytes)?.then(|| u128::from_le_bytes(bytes)))
+    }
+}
+
+/// What the hashes of a first reading say.
+pub(super) enum Repeated {
+    /// No name was hashed, or none twice: the first reading found every name given
+    /// twice.
+    Nothing,
+    /// The hashes of the names given more than once (or colliding): a second
+    /// reading, keeping these, finds them.
+    Names(HashSet<u128>),
+    /// A temporary file failed: names given twice may have been missed.
+    Failed(Diagnostic),
+}
+
+/// Where a unit name was given.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// The first row to name it, valid or not, in the last sheet that did.
+    row: Option<At>,
+    /// The first valid unit of that name, and its name's span (start and length).
+    unit: Option<(At, [u32; 2])>,
+    /// Whether the name was given again after the first time: kept for when the names
+    /// are hashed from then on, so that it is known to be given twice.
+    repeated: bool,
+}
+
+/// A place in the files read: the file (its index in [`Names::files`]), the chunk of
+/// it (0 but in large CSV files), and the row of a sheet (0-based; [`At::NO_ROW`] for
+/// a unit's own file). Counts beyond `u32` (four billion rows) saturate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct At {
+    file: u32,
+    pub(super) chunk: u32,
+    row: u32,
+}
+
+impl At {
+    const NO_ROW: u32 = u32::MAX;
+
+    pub(super) fn new(file: usize, chunk: usize, row: Option<usize>) -> At {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            file: small(file),
+            chunk: small(chunk),
+            row: row.map_or(At::NO_ROW, |r| small(r).min(At::NO_ROW - 1)),
+        }
+    }
+
+    pub(super) fn row(self) -> Option<usize> {
+        (self.row != At::NO_ROW).then_some(self.row as usize)
+    }
+}
+
+impl Names {
+    /// Names kept in memory up to the limit, and hashed with `hasher` past it.
+    pub(super) fn bounded(limits: &super::Limits, hasher: NameHasher) -> Self {
+        Names {
+            budget: Some(limits.names_in_memory),
+            folder: limits.temporary_folder.clone(),
+            hasher,
+            ..Names::default()
+        }
+    }
+
+    /// Only the names whose hashes (by `hasher`) are in `only` kept, in memory.
+    pub(super) fn only(only: HashSet<u128>, hasher: NameHasher) -> Self {
+        Names {
+            hasher,
+            only: Some(only),
+            ..Names::default()
+        }
+    }
+
+    /// Whether `name` is to be kept in `seen`: not once names are hashed (its hash is
+    /// kept), nor in a second reading that passes it over.
+    fn keeps(&mut self, name: &str) -> bool {
+        if let Some(hashed) = &mut self.hashed {
+            hashed.push(self.hasher.hash(name));
+            return false;
+        }
+        match &self.only {
+            Some(only) => only.contains(&self.hasher.hash(name)),
+            None => true,
+        }
+    }
+
+    /// Once `seen` holds more names than the budget, hashes them (a name given more
+    /// than once, twice) and keeps only hashes from then on.
+    fn mind_budget(&mut self) {
+        let Some(budget) = self.budget else { return };
+        if self.seen.len() <= budget {
+            return;
+        }
+        let mut hashed = Hashed {
+            held: Vec::with_capacity(budget.max(1)),
+            budget: budget.max(1),
+            runs: match &self.folder {
+                Some(folder) => Runs::in_folder(folder.clone()),
+                None => Runs::new(),
+            },
+            error: None,
+        };
+        for (name, seen) in std::mem::take(&mut self.seen) {
+            let hash = self.hasher.hash(&name);
+            hashed.push(hash);
+            if seen.repeated {
+                hashed.push(hash);
+            }
+        }
+        self.hashed = Some(hashed);
+    }
+
+    /// What the hashes say once every file is read.
+    pub(super) fn repeated(self) -> Repeated {
+        let Some(Hashed {
+            mut held,
+            runs,
+            error,
+            ..
+        }) = self.hashed
+        else {
+            return Repeated::Nothing;
+        };
+        let failed = |e: io::Error| {
+            Repeated::Failed(crate::spill::failed(
+                "check that no unit is named twice",
+                "the names of many units are checked",
+                &e,
+            ))
+        };
+        if let Some(e) = error {
+            return failed(e);
+        }
+        held.sort_unstable();
+        let merged = match runs.merge(held.into_iter()) {
+            Ok(merged) => merged,
+            Err(e) => return failed(e),
+        };
+        let mut repeated = HashSet::new();
+        let mut previous = None;
+        for hash in merged {
+            let hash = match hash {
+                Ok(hash) => hash,
+                Err(e) => return failed(e),
+            };
+            if previous == Some(hash) {
+                repeated.insert(hash);
+            }
+            previous = Some(hash);
+        }
+        if repeated.is_empty() {
+            Repeated::Nothing
+        } else {
+            Repeated::Names(repeated)
+        }
+    }
+
+    /// Starts a file; its index.
+    pub(super) fn file(&mut self, name: String) -> usize {
+        self.files.push((name, String::new()));
+        self.files.len() - 1
+    }
+
+    /// A sheet's row names a unit: the first row of the same file (the same reading
+    /// of it) to name it, if there is one.
+    pub(super) fn row(&mut self, name: &str, at: At) -> Option<At> {
+        if !self.keeps(name) {
+            return None;
+        }
+        // Most names are new: the name is copied for the map, and hashed once.
+        let first = match self.seen.entry(name.into()) {
+            Entry::Occupied(mut seen) => {
+                seen.get_mut().repeated = true;
+                match seen.get().row {
+                    Some(first) if first.file == at.file => Some(first),
+                    _ => {
+                        seen.get_mut().row = Some(at);
+                        None
+                    }
+                }
+            }
+            Entry::Vacant(vacant) => {
+                vacant.insert(Seen {
+                    row: Some(at),
+                    unit: None,
+                    repeated: false,
+                });
+                None
+            }
+        };
+        self.mind_budget();
+        first
+    }
+
+    /// A valid unit: the problem that an earlier unit has its name, if one has.
+    pub(super) fn unit(&mut self, given: &Given<'_>, at: At) -> Option<Diagnostic> {
+        let file = at.file as usize;
+        if self.files[file].1.is_empty() {
+            self.files[file].1 = given.what.to_string();
+        }
+        let unit = &given.unit;
+        // A sheet's row was hashed, or passed over, as its name was read.
+        let kept = match (&self.hashed, at.row()) {
+            (Some(_), Some(_)) => false,
+            _ => self.keeps(&unit.name),
+        };
+        if !kept {
+            return None;
+        }
+        let span = {
+            let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            [small(unit.name_span.start), small(unit.name_span.len())]
+        };
+        match self.seen.get_mut(unit.name.as_str()) {
+            Some(Seen {
+                unit: Some((first, first_span)),
+                repeated,
+                ..
+            }) => {
+                *repeated = true;
+                let (first, first_span) = (*first, *first_span);
+                Some(self.duplicate(first, first_span, given, at))
+            }
+            Some(seen) => {
+                seen.unit = Some((at, span));
+                None
+            }
+            None => {
+                let seen = Seen {
+                    row: None,
+                    unit: Some((at, span)),
+                    repeated: false,
+                };
+                self.seen.insert(unit.name.as_str().into(), seen);
+                self.mind_budget();
+                None
+            }
+        }
+    }
+
+    /// A unit named a second time, pointing at the second and naming the first; the
+    /// first is pointed at too when it lies in the same text (the same file, and
+    /// chunk).
+    fn duplicate(&self, first: At, span: [u32; 2], again: &Given<'_>, at: At) -> Diagnostic {
+        let source = &again.unit.source;
+        let (first_file, first_what) = &self.files[first.file as usize];
+        let same_file = first_file == source.name();
+        let d = Diagnostic::error(
+            codes::EVIDENCE_DUPLICATE,
+            format!(
+                "unit `{}` has evidence in two {}",
+                again.unit.name,
+                if same_file { "rows" } else { "files" }
+            ),
+        )
+        .primary(again.unit.name_span, "named again here")
+        .help(format!(
+            "the first is {}; keep one file or row per unit",
+            place(first_what, first.row())
+        ))
+        .with_source(source);
+        if same_file && first.chunk == at.chunk {
+            let start = span[0] as usize;
+            d.label(Span::new(start, start + span[1] as usize), "first here")
+        } else {
+            d
+        }
+    }
+}
