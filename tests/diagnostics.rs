@@ -227,6 +227,117 @@ fn deduction_without_floor_can_go_negative() {
     assert!(check("tests/negative.rule", &fixed).1.is_empty());
 }
 
+/// The one diagnostic of a rule text, after checking its code and the text of its
+/// primary label.
+fn only(text: &str, code: &str, label: &str) -> Diagnostic {
+    let (_, diagnostics) = check("tests/range.rule", text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, code, "{}", d.message);
+    assert_eq!(primary(d).text, label, "{}", d.message);
+    d.clone()
+}
+
+#[test]
+fn percent_of_score_per_finding_is_limited_by_its_max() {
+    // Each finding takes 10% of the score of 10, but `max 10` keeps the clause from
+    // taking more than 10 in all: the item never goes below 0. It was refused as able
+    // to go below 0 without limit, the `max` left out.
+    let body = |max: u32| {
+        format!("  item 公开指南 10 {{\n    fact 不规范条数 count \"不规范条数\"\n    per 不规范条数 -10% of score max {max}\n  }}\n")
+    };
+    let (_, diagnostics) = check("tests/range.rule", &rubric("主动公开", 10, &body(10)));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    // Under `max 4` it keeps at least 6.
+    let d = only(
+        &rubric("主动公开", 10, &body(4)),
+        codes::ZERO_UNREACHABLE,
+        "at least 6",
+    );
+    assert_eq!(d.severity, Severity::Warning);
+    // Under `max 11` it can still go below 0, and is refused.
+    only(
+        &rubric("主动公开", 10, &body(11)),
+        codes::POINTS_NEGATIVE,
+        "with the clauses before it, this can take the score to -1",
+    );
+}
+
+#[test]
+fn percent_of_score_award_is_limited_by_its_max() {
+    // From 6, doubling the score gives at most 4 under `max 4`, and from 5 any number
+    // of 10% awards give at most 5 under `max 5`: neither passes 10. Both were refused,
+    // the `max` left out (up to 12, and without limit).
+    let once = |max: u32| {
+        format!("  item 解读回应 10 {{\n    start 6\n    fact 优秀 bool \"优秀\"\n    fact 未回应 bool \"未回应\"\n    if 优秀 +100% of score max {max}\n    if 未回应 zero\n  }}\n")
+    };
+    let per = |max: u32| {
+        format!("  item 解读回应 10 {{\n    start 5\n    fact 创新数 count \"创新数\"\n    fact 未回应 bool \"未回应\"\n    per 创新数 +10% of score max {max}\n    if 未回应 zero\n  }}\n")
+    };
+    for body in [once(4), per(5)] {
+        let (_, diagnostics) = check("tests/range.rule", &rubric("政策解读", 10, &body));
+        assert!(diagnostics.is_empty(), "{body}: {diagnostics:#?}");
+    }
+    // One more point of `max` can pass 10, and is refused.
+    for body in [once(5), per(6)] {
+        let d = only(
+            &rubric("政策解读", 10, &body),
+            codes::POINTS_EXCEED,
+            "with the clauses before it, this can give up to 11",
+        );
+        assert_eq!(
+            d.message,
+            "item `解读回应` can score more than its 10 points"
+        );
+    }
+}
+
+/// A rubric of one regular item and one penalty item of 5 points, which reads the
+/// count 泄密次数 and the fact `second`, and after a deduction of up to 5 has `clause`.
+fn penalty(second: &str, clause: &str) -> String {
+    format!(
+        "# test\nrubric 测试考核表\ntotal 2\nyear 2020\n\nsection 主动公开 2 {{\n  item 服务公开 2 {{\n    fact 不规范条数 count \"不规范条数\"\n    per 不规范条数 -1 floor 0\n  }}\n}}\npenalty 倒扣分 5 {{\n  item 泄密 5 {{\n    fact 泄密次数 count \"泄密次数\"\n    {second}\n    per 泄密次数 -1 max 5\n    {clause}\n  }}\n}}\n"
+    )
+}
+
+const SERIOUS: &str = "fact 情节严重 bool \"情节严重\"";
+
+#[test]
+fn percent_of_score_below_zero_turns_a_gain_into_a_loss() {
+    // In a penalty section the score is at most 0, so `+50% of score` takes: from -5 it
+    // takes the score to -7.5, beyond the item's 5 points. The checker accepted it and
+    // the evaluator refused the unit with an internal error.
+    let d = only(
+        &penalty(SERIOUS, "if 情节严重 +50% of score"),
+        codes::POINTS_NEGATIVE,
+        "with the clauses before it, this can take the score to -7.5",
+    );
+    assert_eq!(d.message, "item `泄密` can take more than its 5 points");
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "a penalty (倒扣分) item's score is below 0, so `+50% of score` takes from it: \
+             limit the clauses before it with `max` so that together they take at most 5"
+        )
+    );
+    // And `-50% of score` gives back: from -5 to -2.5, or to -5 when it does not apply,
+    // so the item can still take all its points. It was warned that it never could
+    // (at most 2.5).
+    let (_, diagnostics) = check(
+        "tests/range.rule",
+        &penalty(SERIOUS, "if 情节严重 -50% of score"),
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    // Per finding, without limit, it gives back more than was taken.
+    only(
+        &penalty(
+            "fact 整改次数 count \"整改次数\"",
+            "per 整改次数 -50% of score max 5",
+        ),
+        codes::POINTS_EXCEED,
+        "with the clauses before it, this can give up to 5",
+    );
+}
+
 // ---------------------------------------------------------------------------------
 // Names and types
 // ---------------------------------------------------------------------------------

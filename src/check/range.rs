@@ -7,6 +7,11 @@
 //! over-approximates what evidence can produce, so "can never reach" warnings are
 //! certain and "can exceed" errors are safe.
 //!
+//! Each clause's change is limited by its `max` and `floor` as the evaluator limits it.
+//! A percentage of the score multiplies the score before the clause, so its range is
+//! worked out from the products of the scores and factors at the ends of theirs, which
+//! holds on a score below 0 (a penalty item's), where a gain takes and a loss gives.
+//!
 //! An item's bounds are 0 to its points; in a `penalty` section (倒扣分) they are minus
 //! its points to 0, and its score starts at 0. Items in a `bonus` section start at 0.
 
@@ -83,6 +88,109 @@ fn change(
     Some((lo, hi))
 }
 
+/// The score after a clause whose effect is `share` of the score (`-10% of score` is a
+/// share of -0.1), applied from 0 to `times` times (`None`: no limit) to a score from
+/// `lo` to `hi`, and limited by `max`, as `(lowest, highest)` (`None`: unbounded). The
+/// `floor` is left to the caller.
+///
+/// The evaluator takes the share of the score before the clause once and multiplies it
+/// by the count, without compounding, so the score is multiplied by a factor from 1 to
+/// 1 + share × times; the lowest and highest products lie at the corners. A score below
+/// 0 (in a penalty section) turns a loss into a gain and a gain into a loss, which the
+/// corners account for. `max` keeps the change within `max` of the score before it,
+/// however large the count.
+fn of_score(
+    lo: Option<Decimal>,
+    hi: Option<Decimal>,
+    share: Decimal,
+    times: Option<Decimal>,
+    max: Option<Decimal>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let beyond = Ext::beyond(Ext::At(share).sign());
+    let far = times.map_or(beyond, |t| {
+        share
+            .checked_mul(t)
+            .and_then(|k| Decimal::ONE.checked_add(k))
+            .map_or(beyond, Ext::At)
+    });
+    let scores = [Ext::lower(lo), Ext::upper(hi)];
+    let factors = [Ext::At(Decimal::ONE), far];
+    let corners = scores.map(|s| factors.map(|f| s.times(f)));
+    let corners = corners.iter().flatten();
+    let mut lowest = *corners.clone().min().unwrap_or(&Ext::Below);
+    let mut highest = *corners.max().unwrap_or(&Ext::Above);
+    if let Some(m) = max {
+        let down = lo.and_then(|l| l.checked_sub(m));
+        let up = hi.and_then(|h| h.checked_add(m));
+        lowest = lowest.max(Ext::lower(down));
+        highest = highest.min(Ext::upper(up));
+    }
+    (lowest.finite(), highest.finite())
+}
+
+/// A bound of a range that may lie at either infinity, ordered from below to above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Ext {
+    Below,
+    At(Decimal),
+    Above,
+}
+
+impl Ext {
+    /// A lowest value, `None` being unbounded below.
+    fn lower(d: Option<Decimal>) -> Ext {
+        d.map_or(Ext::Below, Ext::At)
+    }
+
+    /// A highest value, `None` being unbounded above.
+    fn upper(d: Option<Decimal>) -> Ext {
+        d.map_or(Ext::Above, Ext::At)
+    }
+
+    /// The infinity on the side of this sign (1 or -1; 0 counts as above).
+    fn beyond(sign: i8) -> Ext {
+        if sign < 0 {
+            Ext::Below
+        } else {
+            Ext::Above
+        }
+    }
+
+    /// -1, 0 or 1.
+    fn sign(self) -> i8 {
+        match self {
+            Ext::Below => -1,
+            Ext::At(d) if d.is_zero() => 0,
+            Ext::At(d) if d.is_sign_negative() => -1,
+            Ext::At(_) | Ext::Above => 1,
+        }
+    }
+
+    /// The product. An infinity stands for values growing without limit, never reached,
+    /// so 0 times it is 0; a product too large for a decimal is the infinity of its sign.
+    fn times(self, other: Ext) -> Ext {
+        if let (Ext::At(a), Ext::At(b)) = (self, other) {
+            if let Some(p) = a.checked_mul(b) {
+                return Ext::At(p);
+            }
+        }
+        let sign = self.sign() * other.sign();
+        if sign == 0 {
+            Ext::At(Decimal::ZERO)
+        } else {
+            Ext::beyond(sign)
+        }
+    }
+
+    /// The bound as a number, `None` at either infinity.
+    fn finite(self) -> Option<Decimal> {
+        match self {
+            Ext::At(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
 /// Works out the item's range clause by clause and reports where it leaves its bounds.
 pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Interval {
     let points = item.points.node;
@@ -130,6 +238,14 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 }
             }
         }
+        // A percentage of the score, whose sign works the other way on a score below 0.
+        let of_score_percent = effects.iter().find_map(|e| match e {
+            Effect::Percent {
+                percent,
+                base: PercentBase::Score,
+            } => Some(*percent),
+            _ => None,
+        });
         let mut new_lo = lo;
         let mut new_hi = hi;
         let mut first = true;
@@ -143,24 +259,8 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     percent,
                     base: PercentBase::Score,
                 } => {
-                    let p = percent / Decimal::ONE_HUNDRED;
-                    let factor = times.map(|t| Decimal::ONE + p * t);
-                    if p < Decimal::ZERO {
-                        let lowered = match (lo, factor) {
-                            (Some(l), Some(f)) if f >= Decimal::ZERO => Some(l * f),
-                            (Some(l), Some(f)) => Some(hi.map_or(l * f, |h| h * f)),
-                            _ => None,
-                        };
-                        (floored(lo, lowered, floor), hi)
-                    } else {
-                        (
-                            lo,
-                            match (hi, factor) {
-                                (Some(h), Some(f)) => Some(h * f),
-                                _ => None,
-                            },
-                        )
-                    }
+                    let (l, h) = of_score(lo, hi, percent / Decimal::ONE_HUNDRED, times, max);
+                    (floored(lo, l, floor), h)
                 }
                 _ => {
                     let (d_lo, d_hi) = change(effect, points, times, max)
@@ -195,7 +295,13 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 let (message, help) = if kind == SectionKind::Penalty {
                     (
                         format!("item `{}` can take more than its {} points", item.name.node, points),
-                        format!("add `max {points}` to the clause, or check the deductions against the table"),
+                        match of_score_percent {
+                            Some(p) if p > Decimal::ZERO => format!(
+                                "a penalty (倒扣分) item's score is below 0, so `+{p}% of score` takes from it: \
+                                 limit the clauses before it with `max` so that together they take at most {points}"
+                            ),
+                            _ => format!("add `max {points}` to the clause, or check the deductions against the table"),
+                        },
                     )
                 } else {
                     (
@@ -231,8 +337,13 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                             "item `{}` can give points in a penalty section",
                             item.name.node
                         ),
-                        "a penalty (倒扣分) only takes points: write its clauses with `-`"
-                            .to_string(),
+                        match of_score_percent {
+                            Some(p) if p < Decimal::ZERO => format!(
+                                "a penalty (倒扣分) item's score is below 0, so `{p}% of score` gives points back: \
+                                 check the clause against the table"
+                            ),
+                            _ => "a penalty (倒扣分) only takes points: write its clauses with `-`".to_string(),
+                        },
                     )
                 } else if start >= high {
                     (
@@ -358,5 +469,66 @@ impl Effect {
             Effect::Points(p) => *p < Decimal::ZERO,
             Effect::Percent { percent, .. } => *percent < Decimal::ZERO,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(n: i64, scale: u32) -> Decimal {
+        Decimal::new(n, scale)
+    }
+
+    /// `of_score` holds every score the evaluator can reach: the score before the
+    /// clause times the share times the count, kept within `max` (as
+    /// `crate::eval::limit` keeps it), for scores across the range, on both sides of 0.
+    #[test]
+    fn percent_of_score_holds_every_score_the_evaluator_reaches() {
+        let ranges = [(0, 10), (6, 6), (-5, 0), (-5, -2), (-3, 4), (0, 0)];
+        let shares = [d(-1, 0), d(-5, 1), d(-1, 1), d(1, 1), d(5, 1), d(1, 0)];
+        let maxes = [None, Some(d(4, 0)), Some(d(5, 1)), Some(d(12, 0))];
+        for (lo, hi) in ranges {
+            for share in shares {
+                for max in maxes {
+                    for times in [Some(Decimal::ONE), Some(d(7, 0)), None] {
+                        let (l, h) = of_score(Some(d(lo, 0)), Some(d(hi, 0)), share, times, max);
+                        let most = times.map_or(40, |t| i64::try_from(t.mantissa()).unwrap());
+                        for tenth in lo * 10..=hi * 10 {
+                            let s = d(tenth, 1);
+                            for n in 0..=most {
+                                let mut change = share * s * Decimal::from(n);
+                                if let Some(m) = max {
+                                    change = change.clamp(-m, m);
+                                }
+                                let after = s + change;
+                                let case = format!(
+                                    "{lo}..{hi} {share} {times:?} {max:?}: {s} × {n} → {after}"
+                                );
+                                assert!(l.is_none_or(|l| l <= after), "{case} below {l:?}");
+                                assert!(h.is_none_or(|h| h >= after), "{case} above {h:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // And no wider than it must be: a loss of 10% a finding under `max 4`, from 10.
+        let ten = Some(d(10, 0));
+        assert_eq!(
+            of_score(ten, ten, d(-1, 1), None, Some(d(4, 0))),
+            (Some(d(6, 0)), ten)
+        );
+        // From -5, a gain of half the score takes it to -7.5.
+        assert_eq!(
+            of_score(
+                Some(d(-5, 0)),
+                Some(Decimal::ZERO),
+                d(5, 1),
+                Some(Decimal::ONE),
+                None
+            ),
+            (Some(d(-75, 1)), Some(Decimal::ZERO))
+        );
     }
 }
