@@ -226,3 +226,39 @@ fn a_long_batch_prints_no_progress_when_stderr_is_not_a_terminal() {
     assert!(body[0].starts_with("1,单位1,97,"));
     assert!(body[2499].starts_with("1,单位2500,97,"));
 }
+
+/// A rubric whose items are not all in sections of their own: a section with a
+/// subsection before its own item, and an item at the top level after the section.
+const MIXED_ORDER: &str = r#"rubric 顺序
+total 10
+year 2020
+section 甲节 4 {
+  section 乙节 2 { item 乙项 2 { fact 有问题 bool "有问题"  if 有问题 -2 } }
+  item 甲项 2 { fact 有问题 bool "有问题"  if 有问题 -2 }
+}
+item 顶项 6 { fact 有问题 bool "有问题"  if 有问题 -6 }
+"#;
+
+#[test]
+fn explanations_and_sheets_list_items_in_the_order_of_the_rule_file() {
+    // The sheet keeps a level's items and sections apart; they were once listed items
+    // first, so that 顶项 came before 甲项 and 甲项 before 乙项.
+    let dir = scratch("order");
+    let rule = write(&dir.join("order.rule"), MIXED_ORDER);
+    let unit = write(
+        &dir.join("unit.toml"),
+        "unit = \"单位\"\n[\"乙项\"]\n\"有问题\" = true\n[\"甲项\"]\n\"有问题\" = true\n\
+         [\"顶项\"]\n\"有问题\" = true\n",
+    );
+    let explained = kaohe(&["explain", path(&rule), path(&unit)]);
+    let md = kaohe(&["eval", path(&rule), path(&unit), "--format", "md"]);
+    for out in [explained, md] {
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let at = |name: &str| text.find(name).unwrap_or_else(|| panic!("{name}: {text}"));
+        assert!(
+            at("乙项") < at("甲项") && at("甲项") < at("顶项"),
+            "not in the file's order:\n{text}"
+        );
+    }
+}

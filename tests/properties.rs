@@ -15,6 +15,25 @@
 //! - `kaohe fmt` of a rubric whose layout is scrambled compiles to the same rubric, and
 //!   formatting its output again changes nothing.
 //!
+//! The random rubrics have the shapes the 2020 tables lack, so that these properties
+//! meet them too (tests/scorer_random.rs reaches them for the compiled scorer):
+//!
+//! - items at the top level, before, between and after sections, which the total adds
+//!   after the top-level sections;
+//! - sections within sections, up to three deep, in regular, bonus and penalty sections;
+//! - two clauses reading the same fact: `per` and `missing` on one set with `except`, a
+//!   tally counted by `per` and compared in a condition, a count read by two `per`
+//!   clauses or by `per` and a condition;
+//! - percents compared by all six operators with `4.5%`, `12.25%` and other literals,
+//!   and evidence at and beside those literals;
+//! - points above 10 (up to 120) and in quarters (`12.25`), with clauses of amounts to
+//!   match.
+//!
+//! Their amounts are quarters of a point and whole percentages, so every sum is exact:
+//! the order in which sums are taken, which matters only when a decimal rounds at its
+//! 28th digit, is left to tests/scorer_random.rs. `the_generator_reaches_every_shape`
+//! measures how often each shape is produced and fails if the generator narrows.
+//!
 //! Each property runs 64 cases; set `PROPTEST_CASES` to run more
 //! (`PROPTEST_CASES=5000 cargo test --release --test properties`).
 
@@ -24,11 +43,13 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use kaohe::check::{bounds, compile, items_with_kind, Rubric};
 use kaohe::diagnostic::{render_human, HumanStyle};
-use kaohe::eval::{condition_facts, evaluate, summarise, Scorer, SectionScore, Sheet, Summary};
+use kaohe::eval::{
+    condition_facts, evaluate, summarise, ItemScore, Scorer, SectionScore, Sheet, Summary,
+};
 use kaohe::evidence::{read, validate, Format, Unit};
 use kaohe::source::SourceFile;
 use kaohe::syntax::ast::{
-    ClauseKind, Effect, FactType, Item, PercentBase, RoundingMode, SectionKind,
+    ClauseKind, Effect, FactType, Item, Node, PercentBase, RoundingMode, SectionKind,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -126,7 +147,13 @@ fn fact_value(ty: &FactType) -> BoxedStrategy<FactValue> {
         FactType::Count { max } => count(max.as_ref().map(|m| m.node))
             .prop_map(FactValue::Count)
             .boxed(),
-        FactType::Percent => (0u32..=10_000, any::<bool>())
+        FactType::Percent => (
+            prop_oneof![
+                3 => 0u32..=10_000,
+                2 => proptest::sample::select(&PERCENT_VALUES[..]),
+            ],
+            any::<bool>(),
+        )
             .prop_map(|(hundredths, as_text)| FactValue::Percent {
                 hundredths,
                 as_text,
@@ -487,40 +514,151 @@ fn exact_round(n: Decimal, d: Decimal, places: u32, mode: RoundingMode) -> Optio
     Some(Decimal::from_i128_with_scale(q, places))
 }
 
-/// The total the formula gives from the items' scores: the regular items' earned
-/// points, prorated over the applicable points when some do not apply and rounded
-/// once; the bonus and penalty sections added within their caps; the result within 0
-/// and the rubric's most. `None` when no regular item applies.
-fn expected_total(rubric: &Rubric, sheet: &Sheet) -> Option<Decimal> {
-    let mut earned = Decimal::ZERO;
-    let mut applicable = Decimal::ZERO;
-    let mut all = Decimal::ZERO;
-    let mut extra = Decimal::ZERO;
-    for (_, kind, item) in sheet.items_with_kind() {
-        if kind == SectionKind::Regular {
-            all += item.points;
-            if let Some(s) = item.score {
-                earned += s;
-                applicable += item.points;
+/// What a unit's score adds up from, worked out from the rubric's tree and its items'
+/// scores alone, as docs/language.md ("How a unit's score is added up") says.
+#[derive(Debug, Default, PartialEq)]
+struct Sums {
+    /// The scores of the applicable items of the regular sections, at any depth, and
+    /// of the top-level items.
+    earned: Decimal,
+    /// The points of those applicable items.
+    applicable: Decimal,
+    /// The points of all those items, applicable or not.
+    all: Decimal,
+    /// What the bonus sections give, each at most its points.
+    bonus: Decimal,
+    /// What the penalty sections take (a negative number), each at most its points.
+    penalty: Decimal,
+}
+
+/// Adds up a rubric's tree from its items' scores, found by name (`None`: the item is
+/// not applicable).
+fn sums(rubric: &Rubric, scores: &HashMap<&str, Option<Decimal>>) -> Sums {
+    fn regular(nodes: &[Node], scores: &HashMap<&str, Option<Decimal>>, out: &mut Sums) {
+        for node in nodes {
+            match node {
+                Node::Item(i) => {
+                    out.all += i.points.node;
+                    if let Some(Some(s)) = scores.get(i.name.node.as_str()) {
+                        out.earned += s;
+                        out.applicable += i.points.node;
+                    }
+                }
+                Node::Section(s) => regular(&s.children, scores, out),
             }
         }
     }
-    for s in &sheet.categories {
-        match s.kind {
-            SectionKind::Bonus => extra += s.score,
-            SectionKind::Penalty => extra += s.score,
-            SectionKind::Regular => {}
+    // A bonus section gives the sum of its applicable items, at most its points; a
+    // penalty section takes it, at most its points. Sections within them are held to
+    // their own points alike.
+    fn capped(
+        section: &kaohe::syntax::ast::Section,
+        kind: SectionKind,
+        scores: &HashMap<&str, Option<Decimal>>,
+    ) -> Decimal {
+        let sum: Decimal = section
+            .children
+            .iter()
+            .map(|node| match node {
+                Node::Item(i) => scores
+                    .get(i.name.node.as_str())
+                    .copied()
+                    .flatten()
+                    .unwrap_or_default(),
+                Node::Section(s) => capped(s, kind, scores),
+            })
+            .sum();
+        match kind {
+            SectionKind::Bonus => sum.min(section.points.node),
+            _ => sum.max(-section.points.node),
         }
     }
-    let base = if applicable == all {
-        earned
-    } else if applicable.is_zero() {
+    let mut out = Sums::default();
+    for node in &rubric.nodes {
+        match node {
+            Node::Section(s) if s.kind == SectionKind::Bonus => {
+                out.bonus += capped(s, s.kind, scores);
+            }
+            Node::Section(s) if s.kind == SectionKind::Penalty => {
+                out.penalty += capped(s, s.kind, scores);
+            }
+            other => regular(std::slice::from_ref(other), scores, &mut out),
+        }
+    }
+    out
+}
+
+/// Each item's score by name (`None`: not applicable); names are unique in a rubric.
+fn scores_by_name(sheet: &Sheet) -> HashMap<&str, Option<Decimal>> {
+    sheet
+        .items()
+        .into_iter()
+        .map(|(_, i)| (i.name.as_str(), i.score))
+        .collect()
+}
+
+/// The total the formula gives from the items' scores: the regular items' earned
+/// points (top-level items and those of regular sections at any depth), prorated over
+/// the applicable points when some do not apply and rounded once; the bonus and
+/// penalty sections added within their caps; the result within 0 and the rubric's
+/// most. `None` when no regular item applies.
+fn expected_total(rubric: &Rubric, sums: &Sums) -> Option<Decimal> {
+    let base = if sums.applicable == sums.all {
+        sums.earned
+    } else if sums.applicable.is_zero() {
         return None;
     } else {
         let r = rubric.rounding;
-        exact_round(earned * rubric.total, applicable, r.places, r.mode)?
+        exact_round(
+            sums.earned * rubric.total,
+            sums.applicable,
+            r.places,
+            r.mode,
+        )?
     };
-    Some((base + extra).max(Decimal::ZERO).min(rubric.total_max))
+    Some(
+        (base + sums.bonus + sums.penalty)
+            .max(Decimal::ZERO)
+            .min(rubric.total_max),
+    )
+}
+
+/// The sheet's tree is the rubric's: at each level the same sections and the same
+/// items, each in the file's order, with the same points.
+fn check_tree(
+    nodes: &[Node],
+    sections: &[SectionScore],
+    items: &[ItemScore],
+) -> Result<(), TestCaseError> {
+    let declared_sections: Vec<&kaohe::syntax::ast::Section> = nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Section(s) => Some(s),
+            Node::Item(_) => None,
+        })
+        .collect();
+    let declared_items: Vec<(&str, Decimal)> = nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Item(i) => Some((i.name.node.as_str(), i.points.node)),
+            Node::Section(_) => None,
+        })
+        .collect();
+    let scored_items: Vec<(&str, Decimal)> =
+        items.iter().map(|i| (i.name.as_str(), i.points)).collect();
+    prop_assert_eq!(scored_items, declared_items);
+    prop_assert_eq!(
+        sections.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        declared_sections
+            .iter()
+            .map(|s| s.name.node.as_str())
+            .collect::<Vec<_>>()
+    );
+    for (declared, scored) in declared_sections.iter().zip(sections) {
+        prop_assert_eq!(scored.points, declared.points.node);
+        check_tree(&declared.children, &scored.sections, &scored.indicators)?;
+    }
+    Ok(())
 }
 
 /// The sum of a section's applicable items and subsections, and its applicable points.
@@ -572,12 +710,36 @@ fn check_section(s: &SectionScore) -> Result<(), TestCaseError> {
 
 /// Every invariant of one score sheet.
 fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
+    check_tree(&rubric.nodes, &sheet.categories, &sheet.indicators)?;
+    // The sheet's flat list (`Sheet::items`) is in the file's order, top-level items
+    // and nested sections mixed as declared (it once put top-level items first and a
+    // section's items before its subsections); each item is then found by name.
     let declared = items_with_kind(&rubric.nodes);
-    let scored = sheet.items_with_kind();
-    prop_assert_eq!(declared.len(), scored.len());
-    for ((item, kind), (_, scored_kind, s)) in declared.iter().zip(&scored) {
-        prop_assert_eq!(&item.name.node, &s.name);
-        prop_assert_eq!(*kind, *scored_kind);
+    let listed: Vec<&str> = sheet
+        .items_with_kind()
+        .into_iter()
+        .map(|(_, _, item)| item.name.as_str())
+        .collect();
+    let in_file: Vec<&str> = declared
+        .iter()
+        .map(|(item, _)| item.name.node.as_str())
+        .collect();
+    prop_assert_eq!(listed, in_file, "the sheet's items in the file's order");
+    let scored: HashMap<&str, (SectionKind, &ItemScore)> = sheet
+        .items_with_kind()
+        .into_iter()
+        .map(|(_, kind, item)| (item.name.as_str(), (kind, item)))
+        .collect();
+    prop_assert_eq!(sheet.items_with_kind().len(), declared.len());
+    prop_assert_eq!(scored.len(), declared.len());
+    for (item, kind) in &declared {
+        let Some(&(scored_kind, s)) = scored.get(item.name.node.as_str()) else {
+            return Err(TestCaseError::fail(format!(
+                "`{}` is not in the sheet",
+                item.name.node
+            )));
+        };
+        prop_assert_eq!(*kind, scored_kind);
         prop_assert_eq!(item.points.node, s.points);
         let (low, high, start) = bounds(item, *kind);
         let start = item.start.as_ref().map_or(start, |s| s.node);
@@ -615,8 +777,18 @@ fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
     for s in &sheet.categories {
         check_section(s)?;
     }
+    let sums = sums(rubric, &scores_by_name(sheet));
+    prop_assert_eq!(sheet.earned, sums.earned, "earned");
+    prop_assert_eq!(
+        sheet.applicable_points,
+        sums.applicable,
+        "applicable points"
+    );
+    prop_assert_eq!(sheet.prorated, sums.applicable != sums.all, "prorated");
+    prop_assert_eq!(sheet.bonus, sums.bonus, "bonus");
+    prop_assert_eq!(sheet.penalty, sums.penalty, "penalty");
     prop_assert!(Decimal::ZERO <= sheet.score && sheet.score <= rubric.total_max);
-    let expected = expected_total(rubric, sheet);
+    let expected = expected_total(rubric, &sums);
     prop_assert_eq!(Some(sheet.score), expected, "the total of {}", &sheet.unit);
     Ok(())
 }
@@ -1025,25 +1197,57 @@ struct ClauseSeed {
 /// The random choices behind one item.
 #[derive(Debug, Clone)]
 struct ItemSeed {
-    halves: u32,
+    /// The item's points in quarters of a point.
+    quarters: u32,
     not_applicable: u8,
     clauses: Vec<ClauseSeed>,
 }
 
-/// The random choices behind a rubric.
+/// The random choices behind a node of a rubric's tree.
+#[derive(Debug, Clone)]
+enum NodeSeed {
+    /// An item; in a regular section or at the top level, whether it earns its points
+    /// from 0 (`start 0`) rather than losing them from its points.
+    Item(bool, ItemSeed),
+    /// A section, whether its children are written as weights where a weight gives
+    /// their points back exactly, and its children.
+    Section(bool, Vec<NodeSeed>),
+}
+
+/// The random choices behind a rubric: its top-level nodes (sections and items, in any
+/// order), whether those are written as weights of the total where exact, its bonus
+/// and penalty sections (each a cap in halves of a point and its nodes), how far its
+/// most lies above its total, and its `round`.
 #[derive(Debug, Clone)]
 struct RubricSeed {
-    sections: Vec<(bool, Vec<(bool, ItemSeed)>)>,
-    bonus: Option<(u32, Vec<ItemSeed>)>,
-    penalty: Option<(u32, Vec<ItemSeed>)>,
+    top: Vec<NodeSeed>,
+    top_weights: bool,
+    bonus: Option<(u32, Vec<NodeSeed>)>,
+    penalty: Option<(u32, Vec<NodeSeed>)>,
     total_extra: Option<u32>,
     places: u32,
     mode: u8,
 }
 
+/// The six comparison operators.
+const OPERATORS: [&str; 6] = ["<", "<=", ">", ">=", "=", "!="];
+
+/// The percentage literals conditions compare with, of different scales; a condition
+/// may also compare with a whole percentage.
+const PERCENT_LITERALS: [&str; 8] = [
+    "4%", "4.5%", "12.25%", "0%", "100%", "3.99%", "50%", "99.99%",
+];
+
+/// The percentages, in hundredths, that evidence gives now and then: the literals
+/// above and their neighbours, so that equality and the bounds of comparisons are met.
+const PERCENT_VALUES: [u32; 14] = [
+    400, 450, 1225, 0, 10_000, 399, 5000, 9999, 449, 451, 1224, 1226, 401, 4999,
+];
+
 fn clause_seed() -> impl Strategy<Value = ClauseSeed> {
     (
-        0u8..16,
+        // Patterns 16 to 19 are pairs of clauses reading the same fact.
+        0u8..20,
         1u32..=16,
         prop_oneof![Just(10u32), Just(25), Just(50), Just(100), 1u32..=100],
         proptest::option::weighted(0.4, 0u32..=4),
@@ -1066,41 +1270,75 @@ fn clause_seed() -> impl Strategy<Value = ClauseSeed> {
 
 fn item_seed() -> impl Strategy<Value = ItemSeed> {
     (
-        1u32..=20,
+        prop_oneof![
+            // Halves of a point up to 10, as the 2020 tables have them.
+            6 => (1u32..=20).prop_map(|h| h * 2),
+            // Quarters up to 50: 12.25, 0.75, 37.5.
+            2 => 1u32..=200,
+            // Whole points from 11 to 120.
+            2 => (11u32..=120).prop_map(|p| p * 4),
+        ],
         0u8..8,
         proptest::collection::vec(clause_seed(), 1..5),
     )
-        .prop_map(|(halves, not_applicable, clauses)| ItemSeed {
-            halves,
+        .prop_map(|(quarters, not_applicable, clauses)| ItemSeed {
+            quarters,
             not_applicable,
             clauses,
         })
 }
 
+/// A node: an item, or a section of up to three children, nested up to two levels
+/// below it.
+fn node_seed() -> impl Strategy<Value = NodeSeed> {
+    (any::<bool>(), item_seed())
+        .prop_map(|(earns, item)| NodeSeed::Item(earns, item))
+        .prop_recursive(2, 4, 3, |inner| {
+            (any::<bool>(), proptest::collection::vec(inner, 1..3))
+                .prop_map(|(weights, children)| NodeSeed::Section(weights, children))
+        })
+}
+
+/// A section at the top level (or in a bonus or penalty section), whose children may
+/// be sections in turn.
+fn section_seed() -> impl Strategy<Value = NodeSeed> {
+    (any::<bool>(), proptest::collection::vec(node_seed(), 1..3))
+        .prop_map(|(weights, children)| NodeSeed::Section(weights, children))
+}
+
 fn rubric_seed() -> impl Strategy<Value = RubricSeed> {
-    (
-        proptest::collection::vec(
+    let top_node = prop_oneof![
+        3 => section_seed(),
+        1 => (any::<bool>(), item_seed()).prop_map(|(earns, item)| NodeSeed::Item(earns, item)),
+    ];
+    let extra = || {
+        proptest::option::weighted(
+            0.3,
             (
-                any::<bool>(),
-                proptest::collection::vec((any::<bool>(), item_seed()), 1..4),
+                1u32..=30,
+                proptest::collection::vec(
+                    prop_oneof![
+                        4 => item_seed().prop_map(|item| NodeSeed::Item(false, item)),
+                        1 => section_seed(),
+                    ],
+                    1..3,
+                ),
             ),
-            1..4,
-        ),
-        proptest::option::weighted(
-            0.3,
-            (1u32..=10, proptest::collection::vec(item_seed(), 1..3)),
-        ),
-        proptest::option::weighted(
-            0.3,
-            (1u32..=10, proptest::collection::vec(item_seed(), 1..3)),
-        ),
+        )
+    };
+    (
+        proptest::collection::vec(top_node, 1..4),
+        any::<bool>(),
+        extra(),
+        extra(),
         proptest::option::weighted(0.3, 0u32..=10),
         0u32..=4,
         0u8..4,
     )
         .prop_map(
-            |(sections, bonus, penalty, total_extra, places, mode)| RubricSeed {
-                sections,
+            |(top, top_weights, bonus, penalty, total_extra, places, mode)| RubricSeed {
+                top,
+                top_weights,
                 bonus,
                 penalty,
                 total_extra,
@@ -1131,10 +1369,16 @@ struct ItemWriter {
     facts: Vec<String>,
     clauses: Vec<String>,
     next: usize,
+    /// What every amount of a clause is multiplied by: 1, or more for an item of many
+    /// points, so that its clauses can still take or give all of them.
+    scale: Decimal,
+    /// The tally fact of the item, once one is declared: `per` clauses and conditions
+    /// read the same one.
+    tally: Option<String>,
 }
 
 impl ItemWriter {
-    fn new(role: Role, points: Decimal) -> Self {
+    fn new(role: Role, points: Decimal, scale: Decimal) -> Self {
         let (low, high, start) = match role {
             Role::Loses => (Decimal::ZERO, points, points),
             Role::Earns | Role::Bonus => (Decimal::ZERO, points, Decimal::ZERO),
@@ -1150,7 +1394,19 @@ impl ItemWriter {
             facts: Vec::new(),
             clauses: Vec::new(),
             next: 0,
+            scale,
+            tally: None,
         }
+    }
+
+    /// The item's tally fact, declared the first time it is asked for.
+    fn tally(&mut self) -> String {
+        if let Some(t) = &self.tally {
+            return t.clone();
+        }
+        let t = self.fact("通报", "tally {国办, 省府办, 市府办}");
+        self.tally = Some(t.clone());
+        t
     }
 
     /// Declares a fact of a fresh name and gives the name.
@@ -1162,25 +1418,43 @@ impl ItemWriter {
         name
     }
 
-    /// A condition on fresh facts: a bool, a comparison, a member, or a combination.
+    /// A condition on fresh facts (a bool, a comparison, a member, or a combination),
+    /// or on the item's tally, which other clauses may read too.
     fn condition(&mut self, choice: u32) -> String {
-        match choice % 7 {
+        match choice % 9 {
             0 | 1 => self.fact("有问题", "bool"),
             2 => {
                 let n = self.fact("次数", "count");
-                format!("{n} >= {}", choice / 7 % 5 + 1)
+                format!("{n} >= {}", choice / 9 % 5 + 1)
             }
-            3 => {
+            3 | 4 => {
+                // A percent compared by any operator with a literal of any scale, on
+                // either side.
                 let p = self.fact("比例", "percent");
-                format!("{p} < {}%", choice / 7 % 100)
+                let op = OPERATORS[(choice / 9 % 6) as usize];
+                let literal = match PERCENT_LITERALS.get((choice / 54 % 9) as usize) {
+                    Some(l) => (*l).to_string(),
+                    None => format!("{}%", choice / 486 % 100),
+                };
+                if (choice / 4860).is_multiple_of(2) {
+                    format!("{p} {op} {literal}")
+                } else {
+                    format!("{literal} {op} {p}")
+                }
             }
-            4 => {
+            5 => {
                 let d = self.fact("日期", "date");
                 format!("{d} > 2020-06-30")
             }
-            5 => {
+            6 => {
                 let s = self.fact("形式", "set {甲, 乙, 丙}");
                 format!("{s}[乙]")
+            }
+            7 => {
+                let t = self.tally();
+                let member = ["国办", "省府办", "市府办"][(choice / 9 % 3) as usize];
+                let op = OPERATORS[(choice / 27 % 6) as usize];
+                format!("{t}[{member}] {op} {}", choice / 162 % 3 + 1)
             }
             _ => {
                 let a = self.fact("有问题", "bool");
@@ -1193,8 +1467,12 @@ impl ItemWriter {
 
     /// Turns a seed into a clause within the item's bounds, or into nothing.
     fn clause(&mut self, seed: &ClauseSeed) {
+        if seed.pattern >= 16 {
+            self.pair(seed);
+            return;
+        }
         let giving = matches!(self.role, Role::Earns | Role::Bonus);
-        let unit = quarters(seed.quarters);
+        let unit = (quarters(seed.quarters) * self.scale).normalize();
         let pct = Decimal::from(seed.percent);
         // The clause's head, its effect, and how many times it can apply (`None`:
         // without limit).
@@ -1234,7 +1512,7 @@ impl ItemWriter {
                 }
             }
             6 => {
-                let t = self.fact("通报", "tally {国办, 省府办, 市府办}");
+                let t = self.tally();
                 let member = ["", "[国办]", "[省府办]", "[市府办]"][(seed.extra % 4) as usize];
                 (format!("per {t}{member}"), Effect::Points(unit), None)
             }
@@ -1307,6 +1585,139 @@ impl ItemWriter {
                 Some(Decimal::ONE),
             ),
         };
+        self.emit(seed, &head, effect, times, giving);
+    }
+
+    /// Two clauses that read the same fact: `per` and `missing` on one set (with
+    /// `except`), `per` on a tally and a condition on one of its members, two `per`
+    /// clauses on one count, or a count both counted and compared.
+    fn pair(&mut self, seed: &ClauseSeed) {
+        let giving = matches!(self.role, Role::Earns | Role::Bonus);
+        let unit = (quarters(seed.quarters) * self.scale).normalize();
+        let pct = Decimal::from(seed.percent);
+        // The second clause has amounts of its own, and neither `max` nor `unless`.
+        let second = ClauseSeed {
+            quarters: seed.extra % 8 + 1,
+            max_quarters: None,
+            unless: false,
+            extra: seed.extra / 8,
+            ..seed.clone()
+        };
+        let second_unit = (quarters(second.quarters) * self.scale).normalize();
+        match seed.pattern {
+            16 => {
+                let s = self.fact("要素", "set {甲, 乙, 丙, 丁}");
+                let (per_except, per_times) = [
+                    (" except 甲", 3),
+                    (" except {乙、丁}", 2),
+                    (" except {甲, 乙, 丙}", 1),
+                ][(seed.extra % 3) as usize];
+                let (missing_except, missing_times) =
+                    [("", 4), (" except 丁", 3), (" except {甲、丙}", 2)]
+                        [(seed.extra / 3 % 3) as usize];
+                let per = (
+                    format!("per {s}{per_except}"),
+                    Effect::Points(unit),
+                    Some(Decimal::from(per_times)),
+                    giving,
+                );
+                let missing = (
+                    format!("missing {s}{missing_except}"),
+                    Effect::Points(second_unit),
+                    Some(Decimal::from(missing_times)),
+                    false,
+                );
+                let (first, then) = if seed.extra.is_multiple_of(2) {
+                    (per, missing)
+                } else {
+                    (missing, per)
+                };
+                self.emit(seed, &first.0, first.1, first.2, first.3);
+                self.emit(&second, &then.0, then.1, then.2, then.3);
+            }
+            17 => {
+                let t = self.tally();
+                let member = ["", "[国办]", "[省府办]", "[市府办]"][(seed.extra % 4) as usize];
+                self.emit(
+                    seed,
+                    &format!("per {t}{member}"),
+                    Effect::Points(unit),
+                    None,
+                    giving,
+                );
+                // `condition` reads the item's tally when its choice is 7 modulo 9.
+                let condition = self.condition(second.extra / 9 * 9 + 7);
+                self.emit(
+                    &second,
+                    &format!("if {condition}"),
+                    Effect::Points(second_unit),
+                    Some(Decimal::ONE),
+                    giving,
+                );
+            }
+            18 => {
+                let bounded = !seed.extra.is_multiple_of(3);
+                let most = seed.extra % 5 + 1;
+                let ty = if bounded {
+                    format!("count max {most}")
+                } else {
+                    "count".to_string()
+                };
+                let n = self.fact("发现数", &ty);
+                let times = bounded.then(|| Decimal::from(most));
+                self.emit(
+                    seed,
+                    &format!("per {n}"),
+                    Effect::Points(unit),
+                    times,
+                    giving,
+                );
+                self.emit(
+                    &second,
+                    &format!("per {n}"),
+                    Effect::Percent {
+                        percent: pct,
+                        base: PercentBase::Points,
+                    },
+                    times,
+                    giving,
+                );
+            }
+            _ => {
+                let n = self.fact("次数", "count max 9");
+                let op = OPERATORS[(seed.extra % 6) as usize];
+                let head = format!("if {n} {op} {}", seed.extra / 6 % 4 + 1);
+                self.emit(
+                    seed,
+                    &head,
+                    Effect::Points(unit),
+                    Some(Decimal::ONE),
+                    giving,
+                );
+                self.emit(
+                    &second,
+                    &format!("per {n}"),
+                    Effect::Points(second_unit),
+                    Some(Decimal::from(9)),
+                    giving,
+                );
+            }
+        }
+    }
+
+    /// Writes a clause of a head and an effect (turned to a deduction unless `giving`)
+    /// that applies at most `times` times (`None`: without limit), with the seed's
+    /// `max`, `floor` and `unless` where they keep it within the item's bounds; writes
+    /// nothing where it cannot be.
+    fn emit(
+        &mut self,
+        seed: &ClauseSeed,
+        head: &str,
+        effect: Effect,
+        times: Option<Decimal>,
+        giving: bool,
+    ) {
+        let unit = (quarters(seed.quarters) * self.scale).normalize();
         let effect = match effect {
             Effect::Points(u) if !giving => Effect::Points(-u),
             Effect::Percent { percent, base } if !giving => Effect::Percent {
@@ -1352,7 +1763,9 @@ impl ItemWriter {
             ),
             _ => (effect_text, String::new()),
         };
-        let mut max = seed.max_quarters.map(quarters);
+        let mut max = seed
+            .max_quarters
+            .map(|q| (quarters(q) * self.scale).normalize());
         let mut floor = seed.floor_halves.map(halves).filter(|f| *f <= self.points);
         match effect {
             Effect::Zero => {
@@ -1364,11 +1777,19 @@ impl ItemWriter {
                 ..
             } => {
                 // The range of a percentage of the score, counted without limit: a
-                // floor keeps a large product of findings and percent from taking it
-                // below 0, and the lowest score is then the floor or what it was.
-                max = None;
-                let f = *floor.get_or_insert(Decimal::ZERO);
-                self.lo = self.lo.min(f);
+                // `max` keeps what it takes within the max however many findings, and
+                // without one, or with one larger than the room left, a floor keeps a
+                // large product of findings and percent from taking it below 0. The
+                // lowest score is then the larger of what the two allow.
+                if max.is_none_or(|m| self.lo - m < self.low) {
+                    floor.get_or_insert(Decimal::ZERO);
+                }
+                self.lo = match (floor, max) {
+                    (Some(f), Some(m)) => (self.lo - m).max(self.lo.min(f)),
+                    (Some(f), None) => self.lo.min(f),
+                    (None, Some(m)) => self.lo - m,
+                    (None, None) => unreachable!("a floor was added"),
+                };
             }
             Effect::Points(_) | Effect::Percent { .. } => {
                 let u = match effect {
@@ -1467,48 +1888,114 @@ impl ItemWriter {
     }
 }
 
-/// Writes a rubric from its seed: regular sections whose items add up (some written
-/// as weights in percent), optional bonus and penalty sections, a total that may
-/// allow bonus points above it, and a random `round`.
-fn rubric_text(seed: &RubricSeed) -> String {
-    let mut body = String::new();
-    let mut total = Decimal::ZERO;
-    let mut n = 0;
-    for (s, (weights, items)) in seed.sections.iter().enumerate() {
-        let points: Decimal = items.iter().map(|(_, i)| halves(i.halves)).sum();
-        total += points;
-        let _ = writeln!(body, "section 部分{s} {points} {{");
-        for (earns, item) in items {
-            n += 1;
-            let p = halves(item.halves);
-            let share = p * Decimal::ONE_HUNDRED / points;
-            // A weight is written only where it gives the points back exactly.
-            let points_text = if *weights && share * points / Decimal::ONE_HUNDRED == p {
-                format!("{}%", share.normalize())
-            } else {
-                p.to_string()
-            };
-            let role = if *earns { Role::Earns } else { Role::Loses };
-            body.push_str(&ItemWriter::new(role, p).text(&format!("项目{n}"), &points_text, item));
-        }
-        body.push_str("}\n");
+/// The points of a node: an item's own, a section's its children's.
+fn node_points(node: &NodeSeed) -> Decimal {
+    match node {
+        NodeSeed::Item(_, item) => quarters(item.quarters),
+        NodeSeed::Section(_, children) => children.iter().map(node_points).sum(),
     }
-    for (keyword, name, role, part) in [
-        ("bonus", "加分项", Role::Bonus, &seed.bonus),
-        ("penalty", "倒扣分", Role::Penalty, &seed.penalty),
-    ] {
-        if let Some((cap, items)) = part {
-            let _ = writeln!(body, "{keyword} {name} {} {{", halves(*cap));
-            for item in items {
-                n += 1;
-                let p = halves(item.halves);
-                body.push_str(&ItemWriter::new(role, p).text(
-                    &format!("项目{n}"),
-                    &p.to_string(),
+}
+
+/// A node's points as written: a weight in percent of its parent's points where
+/// `weights` is set and the weight gives the points back exactly, else the points.
+fn points_text(points: Decimal, parent: Decimal, weights: bool) -> String {
+    let share = (points * Decimal::ONE_HUNDRED / parent).normalize();
+    if weights && share.scale() <= 4 && share * parent / Decimal::ONE_HUNDRED == points {
+        format!("{}%", share.normalize())
+    } else {
+        points.to_string()
+    }
+}
+
+/// Writes the sections and items of a rubric, numbering them in the file's order.
+#[derive(Default)]
+struct TreeWriter {
+    body: String,
+    items: usize,
+    sections: usize,
+}
+
+impl TreeWriter {
+    /// Writes a node whose items stand in a section of `kind` (or at the top level,
+    /// as regular), its points written against its parent's.
+    fn node(
+        &mut self,
+        node: &NodeSeed,
+        kind: SectionKind,
+        parent: Decimal,
+        weights: bool,
+        depth: usize,
+    ) {
+        let points = node_points(node);
+        let indent = "  ".repeat(depth);
+        match node {
+            NodeSeed::Item(earns, item) => {
+                self.items += 1;
+                let role = match kind {
+                    SectionKind::Bonus => Role::Bonus,
+                    SectionKind::Penalty => Role::Penalty,
+                    SectionKind::Regular if *earns => Role::Earns,
+                    SectionKind::Regular => Role::Loses,
+                };
+                // An item of more than 10 points has clauses of larger amounts.
+                let scale = if points > Decimal::TEN {
+                    (points / Decimal::from(8)).ceil()
+                } else {
+                    Decimal::ONE
+                };
+                let text = ItemWriter::new(role, points, scale).text(
+                    &format!("项目{}", self.items),
+                    &points_text(points, parent, weights),
                     item,
-                ));
+                );
+                for line in text.lines() {
+                    let _ = writeln!(self.body, "{indent}{line}");
+                }
             }
-            body.push_str("}\n");
+            NodeSeed::Section(children_weights, children) => {
+                self.sections += 1;
+                let _ = writeln!(
+                    self.body,
+                    "{indent}section 部分{} {} {{",
+                    self.sections,
+                    points_text(points, parent, weights)
+                );
+                for child in children {
+                    // Weights are shares of a regular section's points only.
+                    let w = *children_weights && kind == SectionKind::Regular;
+                    self.node(child, kind, points, w, depth + 1);
+                }
+                let _ = writeln!(self.body, "{indent}}}");
+            }
+        }
+    }
+}
+
+/// Writes a rubric from its seed: top-level sections (nested up to three deep) and
+/// items whose points add up (some written as weights in percent), optional bonus and
+/// penalty sections, a total that may allow bonus points above it, and a random
+/// `round`.
+fn rubric_text(seed: &RubricSeed) -> String {
+    let total = seed
+        .top
+        .iter()
+        .map(node_points)
+        .sum::<Decimal>()
+        .normalize();
+    let mut w = TreeWriter::default();
+    for node in &seed.top {
+        w.node(node, SectionKind::Regular, total, seed.top_weights, 0);
+    }
+    for (keyword, name, kind, part) in [
+        ("bonus", "加分项", SectionKind::Bonus, &seed.bonus),
+        ("penalty", "倒扣分", SectionKind::Penalty, &seed.penalty),
+    ] {
+        if let Some((cap, nodes)) = part {
+            let _ = writeln!(w.body, "{keyword} {name} {} {{", halves(*cap));
+            for node in nodes {
+                w.node(node, kind, Decimal::ONE, false, 1);
+            }
+            w.body.push_str("}\n");
         }
     }
     let max = seed
@@ -1517,8 +2004,8 @@ fn rubric_text(seed: &RubricSeed) -> String {
         .unwrap_or_default();
     let mode = ["half-up", "half-even", "up", "down"][usize::from(seed.mode)];
     format!(
-        "rubric 随机考核表\ntotal {total}{max}\nround {} {mode}\n\n{body}",
-        seed.places
+        "rubric 随机考核表\ntotal {total}{max}\nround {} {mode}\n\n{}",
+        seed.places, w.body
     )
 }
 
@@ -1623,25 +2110,203 @@ proptest! {
     }
 }
 
-/// The generator writes rubrics the checker accepts: a refusal would mean the
-/// generator and the checker disagree about a clause's range, so none is allowed here
-/// (the properties above discard refusals only as a safety valve).
+/// The shapes of a compiled rubric that the generator must reach, read from the
+/// rubric's tree rather than from the generator's choices.
+#[derive(Debug, Default)]
+struct Shapes {
+    /// Items at the top level, beside sections.
+    top_item: bool,
+    /// An item at the top level after a section: the total adds it after all the
+    /// top-level sections, not in the file's order.
+    top_item_after_section: bool,
+    /// Sections within sections.
+    nested: bool,
+    /// `per` and `missing` on the same set fact of an item, one of them with `except`.
+    set_per_and_missing: bool,
+    /// A tally read by a `per` clause and by a condition of the same item.
+    tally_per_and_condition: bool,
+    /// A count read by two clauses of an item.
+    count_read_twice: bool,
+    /// A percent compared with a literal that is not a whole percentage, by an
+    /// operator other than `<`.
+    fine_percent_comparison: bool,
+    /// An item of more than 10 points.
+    large_points: bool,
+    /// An item whose points are not whole, other than halves.
+    quarter_points: bool,
+    /// Every (operator, literal) pair a percent is compared by.
+    percent_comparisons: std::collections::BTreeSet<(&'static str, String)>,
+}
+
+impl Shapes {
+    fn of(rubric: &Rubric) -> Self {
+        let mut shapes = Shapes {
+            top_item: rubric.nodes.iter().any(|n| matches!(n, Node::Item(_))),
+            top_item_after_section: rubric
+                .nodes
+                .iter()
+                .skip_while(|n| matches!(n, Node::Item(_)))
+                .any(|n| matches!(n, Node::Item(_))),
+            nested: nested(&rubric.nodes, 0),
+            ..Shapes::default()
+        };
+        for item in kaohe::check::ast_items(&rubric.nodes) {
+            shapes.item(item);
+        }
+        shapes
+    }
+
+    fn item(&mut self, item: &Item) {
+        let points = item.points.node;
+        self.large_points |= points > Decimal::TEN;
+        self.quarter_points |= !(points * Decimal::TWO).fract().is_zero();
+        let conditions: Vec<&kaohe::syntax::ast::Condition> = item
+            .applicable_unless
+            .iter()
+            .chain(item.clauses.iter().filter_map(|c| match &c.kind {
+                ClauseKind::If(cond) => Some(cond),
+                _ => None,
+            }))
+            .chain(item.clauses.iter().filter_map(|c| c.unless.as_ref()))
+            .collect();
+        for cond in &conditions {
+            self.comparisons(cond);
+        }
+        for fact in &item.facts {
+            let name = fact.name.node.as_str();
+            let per: Vec<&Vec<kaohe::span::Spanned<String>>> = item
+                .clauses
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClauseKind::Per { fact, except, .. } if fact.fact.node == name => Some(except),
+                    _ => None,
+                })
+                .collect();
+            let missing: Vec<&Vec<kaohe::span::Spanned<String>>> = item
+                .clauses
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClauseKind::Missing { fact, except } if fact.fact.node == name => Some(except),
+                    _ => None,
+                })
+                .collect();
+            let in_conditions = conditions
+                .iter()
+                .filter(|c| condition_facts(c).contains(&name))
+                .count();
+            match fact.ty.node {
+                FactType::Set(_) => {
+                    self.set_per_and_missing |= !per.is_empty()
+                        && !missing.is_empty()
+                        && per.iter().chain(&missing).any(|e| !e.is_empty());
+                }
+                FactType::Tally(_) => {
+                    self.tally_per_and_condition |= !per.is_empty() && in_conditions > 0;
+                }
+                FactType::Count { .. } => {
+                    self.count_read_twice |= per.len() + in_conditions >= 2;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn comparisons(&mut self, cond: &kaohe::syntax::ast::Condition) {
+        use kaohe::syntax::ast::{ConditionKind, Literal, Operand};
+        match &cond.kind {
+            ConditionKind::Fact(_) => {}
+            ConditionKind::Not(c) => self.comparisons(c),
+            ConditionKind::And(cs) | ConditionKind::Or(cs) => {
+                for c in cs {
+                    self.comparisons(c);
+                }
+            }
+            ConditionKind::Compare { left, op, right } => {
+                for side in [left, right] {
+                    if let Operand::Literal(l) = side {
+                        if let Literal::Percent(p) = l.node {
+                            let op = op.node.symbol();
+                            self.fine_percent_comparison |= op != "<" && !p.fract().is_zero();
+                            self.percent_comparisons
+                                .insert((op, format!("{}%", p.normalize())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a section stands within a section.
+fn nested(nodes: &[Node], depth: usize) -> bool {
+    nodes.iter().any(|n| match n {
+        Node::Section(s) => depth > 0 || nested(&s.children, depth + 1),
+        Node::Item(_) => false,
+    })
+}
+
+/// The generator writes rubrics the checker accepts (a refusal would mean the
+/// generator and the checker disagree about a clause's range, so none is allowed; the
+/// properties above discard refusals only as a safety valve), and it keeps reaching
+/// the shapes the properties must meet: of 400 rubrics drawn with a fixed seed, each
+/// shape of [`Shapes`] is in at least one in twenty, and a percent is compared with
+/// `4.5%` and `12.25%` by each of the six operators.
 #[test]
-fn generated_rubrics_compile() {
+fn the_generator_reaches_every_shape() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let drawn = 400;
     let mut refused = Vec::new();
-    for _ in 0..200 {
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    let mut comparisons = std::collections::BTreeSet::new();
+    for _ in 0..drawn {
         let seed = rubric_seed()
             .new_tree(&mut runner)
             .expect("a seed")
             .current();
         let text = rubric_text(&seed);
         let checked = compile(&SourceFile::new("random.rule", text.as_str()));
-        if checked.rubric.is_none() {
+        let Some(rubric) = checked.rubric else {
             refused.push(format!("{}\n{text}", rendered(&checked.diagnostics)));
+            continue;
+        };
+        let shapes = Shapes::of(&rubric);
+        for (name, reached) in [
+            ("top-level items", shapes.top_item),
+            (
+                "a top-level item after a section",
+                shapes.top_item_after_section,
+            ),
+            ("nested sections", shapes.nested),
+            ("per and missing on one set", shapes.set_per_and_missing),
+            (
+                "a tally per and in a condition",
+                shapes.tally_per_and_condition,
+            ),
+            ("a count read twice", shapes.count_read_twice),
+            ("a fine percent comparison", shapes.fine_percent_comparison),
+            ("points above 10", shapes.large_points),
+            ("points in quarters", shapes.quarter_points),
+        ] {
+            *counts.entry(name).or_default() += usize::from(reached);
+        }
+        comparisons.extend(shapes.percent_comparisons);
+    }
+    eprintln!("of {drawn} rubrics: {counts:?}");
+    assert!(refused.is_empty(), "{}", refused.join("\n----\n"));
+    for (name, count) in &counts {
+        assert!(
+            count * 20 >= drawn,
+            "{name}: reached by {count} of {drawn} rubrics only"
+        );
+    }
+    for op in OPERATORS {
+        for literal in ["4.5%", "12.25%"] {
+            assert!(
+                comparisons.contains(&(op, literal.to_string())),
+                "no rubric compares a percent with `{op} {literal}`"
+            );
         }
     }
-    assert!(refused.is_empty(), "{}", refused.join("\n----\n"));
 }
 
 /// The exact rounding these properties compare with, checked on the worked example of

@@ -5,9 +5,12 @@
 //! same; when one of them refuses the unit, all of them must refuse it with the same
 //! diagnostic code and message.
 //!
-//! The generator of tests/properties.rs keeps to regular sections of items. This one
-//! reaches the shapes where the scorer's faster sums could part from `evaluate`'s (an
-//! ordering of sums with top-level items was once wrong, and was found by hand):
+//! The generator of tests/properties.rs reaches most of the shapes below too, but keeps
+//! its amounts exact (quarters of a point, whole percentages), so that its independent
+//! formulas hold to the last digit. This one reaches the shapes where the scorer's
+//! faster sums could part from `evaluate`'s, long percentages and large points among
+//! them (an ordering of sums with top-level items was once wrong, and was found by
+//! hand):
 //!
 //! - (a) items at the top level, beside and between sections;
 //! - (b) sections nested in sections, up to three deep;

@@ -231,6 +231,7 @@ fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore
         score: Decimal::ZERO,
         applicable_points: Decimal::ZERO,
         line: env.rubric.source.line(s.span.start),
+        offset: s.span.start,
         indicators: Vec::new(),
         sections: Vec::new(),
     };
@@ -297,6 +298,7 @@ fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, D
         score: outcome.score.map(|s| s.normalize()),
         applicable: outcome.score.is_some(),
         line: env.rubric.source.line(item.span.start),
+        offset: item.span.start,
         trace: outcome.trace,
     })
 }

@@ -125,6 +125,10 @@ pub struct SectionScore {
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub applicable_points: Decimal,
     pub line: usize,
+    /// Where the section is declared in the rule file (a byte offset): its place in
+    /// the table among the items and sections beside it, which are kept apart.
+    #[serde(skip)]
+    pub offset: usize,
     pub indicators: Vec<ItemScore>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<SectionScore>,
@@ -140,6 +144,10 @@ pub struct ItemScore {
     pub score: Option<Decimal>,
     pub applicable: bool,
     pub line: usize,
+    /// Where the item is declared in the rule file (a byte offset): its place in the
+    /// table among the items and sections beside it, which are kept apart.
+    #[serde(skip)]
+    pub offset: usize,
     pub trace: Vec<Step>,
 }
 
@@ -186,24 +194,49 @@ impl Sheet {
     }
 
     /// Every item in the table's order, with the sections above it (the first-level one
-    /// first) and the kind of its top-level section.
+    /// first) and the kind of its top-level section. The items and the sections of a
+    /// level are kept apart in the sheet; they are put back in the order the rule file
+    /// declares them. A stack, not recursion, so that depth cannot overflow it.
     pub fn items_with_path(&self) -> Vec<(Vec<&SectionScore>, SectionKind, &ItemScore)> {
-        let mut out = Vec::new();
-        for i in &self.indicators {
-            out.push((Vec::new(), SectionKind::Regular, i));
+        /// What is still to list: an item with its path, or a section to open.
+        enum Next<'a> {
+            Item(Vec<&'a SectionScore>, &'a ItemScore),
+            Section(Vec<&'a SectionScore>),
         }
-        let mut stack: Vec<Vec<&SectionScore>> =
-            self.categories.iter().rev().map(|s| vec![s]).collect();
-        while let Some(path) = stack.pop() {
-            let here = path[path.len() - 1];
-            let kind = path[0].kind;
-            for i in &here.indicators {
-                out.push((path.clone(), kind, i));
-            }
-            for sub in here.sections.iter().rev() {
-                let mut deeper = path.clone();
-                deeper.push(sub);
-                stack.push(deeper);
+        /// The items and sections of one level, in the file's order, pushed so that
+        /// the first is popped first.
+        fn push_level<'a>(
+            stack: &mut Vec<Next<'a>>,
+            path: &[&'a SectionScore],
+            items: &'a [ItemScore],
+            sections: &'a [SectionScore],
+        ) {
+            let mut level: Vec<(usize, Next<'a>)> = items
+                .iter()
+                .map(|i| (i.offset, Next::Item(path.to_vec(), i)))
+                .chain(sections.iter().map(|s| {
+                    let mut deeper = path.to_vec();
+                    deeper.push(s);
+                    (s.offset, Next::Section(deeper))
+                }))
+                .collect();
+            // Stable: a sheet made without offsets (all 0) keeps items before sections.
+            level.sort_by_key(|(offset, _)| *offset);
+            stack.extend(level.into_iter().rev().map(|(_, next)| next));
+        }
+        let mut out = Vec::new();
+        let mut stack = Vec::new();
+        push_level(&mut stack, &[], &self.indicators, &self.categories);
+        while let Some(next) = stack.pop() {
+            match next {
+                Next::Item(path, item) => {
+                    let kind = path.first().map_or(SectionKind::Regular, |s| s.kind);
+                    out.push((path, kind, item));
+                }
+                Next::Section(path) => {
+                    let here = path[path.len() - 1];
+                    push_level(&mut stack, &path, &here.indicators, &here.sections);
+                }
             }
         }
         out
