@@ -8,8 +8,8 @@
 //! instead of taking the machine.
 //!
 //! For each CSV size, the whole command is measured too: `kaohe eval RULE FILE --format
-//! csv -o OUT`, reading, scoring, keeping each unit's numbers in a ranking store and
-//! writing the ranking, its peak resident memory and wall time as `/usr/bin/time -v`
+//! csv -o OUT`, reading, scoring, keeping each unit's numbers in a ranking (sorted in
+//! temporary files past 65,536 units) and writing the ranking, its peak resident memory and wall time as `/usr/bin/time -v`
 //! reports them (skipped where there is no `/usr/bin/time`).
 //!
 //! `cargo bench --bench peak_memory`; `KAOHE_BENCH_SIZES=10000,100000` chooses the
@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use kaohe::eval::Scorer;
 use kaohe::evidence::{stream, Options};
-use kaohe::report::RankingStore;
+use kaohe::report::RankingSort;
 
 /// The peak resident memory of this process so far, in KiB.
 fn peak_rss_kib() -> u64 {
@@ -38,28 +38,35 @@ fn peak_rss_kib() -> u64 {
 
 /// In the child: read and score every unit of one file as `kaohe eval --format csv`
 /// does (streamed, each unit scored without a trace as it is read by the rubric
-/// compiled once, its numbers kept in the ranking store), then report.
+/// compiled once, its numbers kept in the ranking, in memory up to a budget and in
+/// sorted temporary files past it, then merged), then report.
 fn child(path: &Path) {
     let rubric = common::table("county");
     let scorer = Scorer::new(&rubric);
     let before = peak_rss_kib();
     let start = Instant::now();
-    let mut ranking = RankingStore::new();
-    let mut unscored = 0usize;
+    let mut ranking = RankingSort::new();
+    let (mut scored, mut unscored) = (0usize, 0usize);
     let read = stream(
         &rubric,
         &[path.to_path_buf()],
         &Options::default(),
         &mut |_| {},
         &mut |unit| match scorer.summarise(&unit) {
-            Ok(s) => ranking.push(&s),
+            Ok(s) => {
+                scored += 1;
+                ranking.push(&s);
+            }
             Err(_) => unscored += 1,
         },
     );
+    let runs = ranking.runs();
+    // The ranking is merged from its runs, as it is when written.
+    let ranked = ranking.rows().map_or(0, |rows| rows.count());
     let total = start.elapsed();
     println!(
-        "units={} problems={} unscored={unscored} total_s={:.3} rubric_kib={before} peak_kib={}",
-        ranking.len() + unscored,
+        "units={} ranked={ranked} runs={runs} problems={} unscored={unscored} total_s={:.3} rubric_kib={before} peak_kib={}",
+        scored + unscored,
         read.problems.len(),
         total.as_secs_f64(),
         peak_rss_kib()

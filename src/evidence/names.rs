@@ -3,10 +3,10 @@
 //!
 //! Names are kept in memory, each with two places of a dozen bytes or so, up to a
 //! budget ([`super::Limits::names_in_memory`]). Past it, reading goes on keeping only
-//! a 128-bit hash of each name, and those too go to sorted runs in temporary files
+//! a 64-bit hash of each name, and those too go to sorted runs in temporary files
 //! once there are as many ([`crate::spill`]), so that memory does not grow with the
 //! units. When the files are read, the runs are merged: a hash met twice marks a name
-//! given twice, or (far less likely than a disk error) two names that collide. If any
+//! given twice, or two names that collide (rarely). If any
 //! is met, the files are read a second time keeping, exactly as before, only the
 //! names with those hashes, and the second reading's problems are the answer: the
 //! same, in the same order, as if every name had been kept. The second reading needs
@@ -43,16 +43,15 @@ pub(super) struct Names {
     hashed: Option<Hashed>,
     /// In a second reading, the hashes of the names to keep: those given more than
     /// once in the first. Every other name is given once, so it is passed over.
-    only: Option<HashSet<u128>>,
+    only: Option<HashSet<u64>>,
 }
 
-/// The 128-bit hash of a name: two 64-bit hashes of different random seeds.
+/// The 64-bit hash of a name, of a random seed. Two names may collide (for a
+/// million names, about once in thirty million runs); that costs a second reading,
+/// which keeps the names themselves, never a wrong answer.
 #[derive(Clone, Default)]
 pub(super) struct NameHasher {
-    seeds: (
-        foldhash::quality::RandomState,
-        foldhash::quality::RandomState,
-    ),
+    seed: foldhash::quality::RandomState,
     /// For tests: every name hashes to 0, as if every name collided with every other.
     collide: bool,
 }
@@ -65,26 +64,26 @@ impl NameHasher {
         }
     }
 
-    fn hash(&self, name: &str) -> u128 {
+    fn hash(&self, name: &str) -> u64 {
         if self.collide {
             return 0;
         }
-        (u128::from(self.seeds.0.hash_one(name)) << 64) | u128::from(self.seeds.1.hash_one(name))
+        self.seed.hash_one(name)
     }
 }
 
 /// The hashes of the names read once `seen` was full: the last in memory, the rest in
 /// sorted runs.
 struct Hashed {
-    held: Vec<u128>,
+    held: Vec<u64>,
     budget: usize,
-    runs: Runs<u128>,
+    runs: Runs<u64>,
     /// The first error of a temporary file; the hashes after it are not kept.
     error: Option<io::Error>,
 }
 
 impl Hashed {
-    fn push(&mut self, hash: u128) {
+    fn push(&mut self, hash: u64) {
         if self.error.is_some() {
             return;
         }
@@ -99,14 +98,14 @@ impl Hashed {
     }
 }
 
-impl Record for u128 {
+impl Record for u64 {
     fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(&self.to_le_bytes())
     }
 
     fn read_from(input: &mut dyn BufRead) -> io::Result<Option<Self>> {
-        let mut bytes = [0u8; 16];
-        Ok(read_exact_or_end(input, &mut bytes)?.then(|| u128::from_le_bytes(bytes)))
+        let mut bytes = [0u8; 8];
+        Ok(read_exact_or_end(input, &mut bytes)?.then(|| u64::from_le_bytes(bytes)))
     }
 }
 
@@ -117,7 +116,7 @@ pub(super) enum Repeated {
     Nothing,
     /// The hashes of the names given more than once (or colliding): a second
     /// reading, keeping these, finds them.
-    Names(HashSet<u128>),
+    Names(HashSet<u64>),
     /// A temporary file failed: names given twice may have been missed.
     Failed(Diagnostic),
 }
@@ -173,7 +172,7 @@ impl Names {
     }
 
     /// Only the names whose hashes (by `hasher`) are in `only` kept, in memory.
-    pub(super) fn only(only: HashSet<u128>, hasher: NameHasher) -> Self {
+    pub(super) fn only(only: HashSet<u64>, hasher: NameHasher) -> Self {
         Names {
             hasher,
             only: Some(only),
