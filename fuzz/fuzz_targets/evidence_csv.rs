@@ -4,7 +4,10 @@
 //! Bytes that are not UTF-8 are kept: refusing them is part of what is tested. The
 //! file is also read in chunks of 64 bytes, as a large file is read in chunks of a
 //! megabyte: it must find problems when the whole file does, and otherwise give the
-//! same units.
+//! same units. And it is read in those chunks keeping only two unit names in memory,
+//! the rest hashed to temporary files as past 65,536 units (a unit named twice found
+//! by a second reading): the problems must be the same, word for word and place for
+//! place, and the units too when there are none.
 
 #![no_main]
 
@@ -47,6 +50,30 @@ fuzz_target!(|data: &[u8]| {
                 whole, names,
                 "the units of the file read whole and in chunks"
             );
+        }
+        let hashed_limits = kaohe::evidence::Limits {
+            names_in_memory: 2,
+            ..limits
+        };
+        let mut hashed_names = Vec::new();
+        let hashed = kaohe::evidence::stream_with(
+            rubric,
+            std::slice::from_ref(&path),
+            &kaohe::evidence::Options::default(),
+            &hashed_limits,
+            &mut |_| {},
+            &mut |unit| hashed_names.push(unit.name),
+        );
+        let json = |ds: &[kaohe::diagnostic::Diagnostic]| -> Vec<String> {
+            ds.iter().map(kaohe::diagnostic::render_json).collect()
+        };
+        assert_eq!(
+            json(&chunked.problems),
+            json(&hashed.problems),
+            "the problems with names kept and hashed"
+        );
+        if chunked.problems.is_empty() {
+            assert_eq!(names, hashed_names, "the units with names kept and hashed");
         }
     }
 });
