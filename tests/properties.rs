@@ -1410,6 +1410,21 @@ impl ItemWriter {
     }
 
     /// Declares a fact of a fresh name and gives the name.
+    /// A count of findings, declared `count max M` (M from 1 to `most`, chosen by
+    /// `extra`) unless `extra` is a multiple of 3: its name, and the most times a
+    /// `per` clause on it applies (`None`: no limit).
+    fn findings(&mut self, extra: u32, most: u32) -> (String, Option<Decimal>) {
+        let bounded = !extra.is_multiple_of(3);
+        let m = extra % most + 1;
+        let ty = if bounded {
+            format!("count max {m}")
+        } else {
+            "count".to_string()
+        };
+        let n = self.fact("发现数", &ty);
+        (n, bounded.then(|| Decimal::from(m)))
+    }
+
     fn fact(&mut self, prefix: &str, ty: &str) -> String {
         self.next += 1;
         let name = format!("{prefix}{}", self.next);
@@ -1484,15 +1499,7 @@ impl ItemWriter {
             ),
             3 | 4 => {
                 // A count of findings read only here: the finding property moves it.
-                let bounded = !seed.extra.is_multiple_of(3);
-                let most = seed.extra % 6 + 1;
-                let ty = if bounded {
-                    format!("count max {most}")
-                } else {
-                    "count".to_string()
-                };
-                let n = self.fact("发现数", &ty);
-                let times = bounded.then(|| Decimal::from(most));
+                let (n, times) = self.findings(seed.extra, 6);
                 (format!("per {n}"), Effect::Points(unit), times)
             }
             5 => {
@@ -1656,15 +1663,7 @@ impl ItemWriter {
                 );
             }
             18 => {
-                let bounded = !seed.extra.is_multiple_of(3);
-                let most = seed.extra % 5 + 1;
-                let ty = if bounded {
-                    format!("count max {most}")
-                } else {
-                    "count".to_string()
-                };
-                let n = self.fact("发现数", &ty);
-                let times = bounded.then(|| Decimal::from(most));
+                let (n, times) = self.findings(seed.extra, 5);
                 self.emit(
                     seed,
                     &format!("per {n}"),
