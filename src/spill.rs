@@ -6,9 +6,10 @@
 //! in-memory buffer are merged into one sorted sequence ([`Runs::merge`]). Memory
 //! stays bounded however many records there are:
 //! - a run is read through a buffer of [`READ_BUFFER`] bytes;
-//! - no more than [`FAN_IN`] runs are ever merged at once: when there are more, the
-//!   oldest are merged into one longer run first, so the final merge reads from at most
-//!   `FAN_IN` files and the in-memory buffer.
+//! - no more than [`FAN_IN`] runs are ever merged at once: as soon as there are
+//!   `FAN_IN` runs of one length, they are merged into one longer run, and before the
+//!   final merge the shortest are merged until at most `FAN_IN` are left, so that it
+//!   reads from at most `FAN_IN` files and the in-memory buffer.
 //!
 //! The temporary files are made by [`tempfile::tempfile`] in the system's temporary
 //! folder (`TMPDIR`). They have no name in the folder, so they disappear when closed,
@@ -255,6 +256,32 @@ pub fn failed(doing: &str, what: &str, e: &io::Error) -> crate::diagnostic::Diag
     .help(format!(
         "{what} in temporary files in the system's temporary folder: free some space there, or set `TMPDIR` to a folder with room"
     ))
+}
+
+/// An error reading a run back, as the `io::Error` of a writer that was writing what
+/// the merge gave: kept whole, so that whoever reports the writer's error can tell it
+/// apart and report it as [`failed`] says.
+#[derive(Debug)]
+pub struct ReadBack {
+    /// What kaohe was doing (`"rank the units"`) and with what (see [`failed`]).
+    pub doing: &'static str,
+    pub what: &'static str,
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for ReadBack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a temporary file failed: {}", self.error)
+    }
+}
+
+impl std::error::Error for ReadBack {}
+
+impl ReadBack {
+    /// The problem to report.
+    pub fn diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        failed(self.doing, self.what, &self.error)
+    }
 }
 
 /// Reads exactly `buf.len()` bytes, or none at the end of the input: `false` then.

@@ -471,3 +471,37 @@ fn a_ranking_whose_temporary_files_cannot_be_made_says_so() {
         )
     );
 }
+
+#[test]
+fn a_temporary_file_that_fails_while_the_ranking_is_written_is_told_apart() {
+    // The writer's error holds the merge's, so that the command reports it as a
+    // temporary file's problem, not as the output's.
+    let rubric = rubric(MIXED);
+    let mut ranking = report::RankingSort::with_budget(1);
+    ranking.extend(&mixed_summaries(&rubric)[..3]);
+    let mut rows: Vec<std::io::Result<(usize, report::RankedUnit)>> = ranking
+        .rows()
+        .expect("the temporary files are written")
+        .take(2)
+        .collect();
+    rows.push(Err(std::io::Error::new(
+        std::io::ErrorKind::UnexpectedEof,
+        "failed to fill whole buffer",
+    )));
+    let mut out = Vec::new();
+    let e = report::write_sorted_ranking_csv(&rubric, rows.into_iter(), &mut out)
+        .expect_err("a run cut short");
+    let read_back = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<kaohe::spill::ReadBack>())
+        .expect("the merge's error");
+    let d = read_back.diagnostic();
+    assert_eq!(d.code, kaohe::diagnostic::codes::TEMPORARY);
+    assert_eq!(
+        d.message,
+        "cannot rank the units: a temporary file failed: failed to fill whole buffer"
+    );
+    // The two rows before it were written.
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(text.matches("\r\n").count(), 3, "{text}");
+}

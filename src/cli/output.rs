@@ -54,6 +54,14 @@ pub fn write_with(
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Failed;
         }
+        // What was being written failed, not the writing: a temporary file read back.
+        if let Some(read_back) = e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<kaohe::spill::ReadBack>())
+        {
+            print_diagnostics(&[read_back.diagnostic()], format);
+            return Failed;
+        }
         let target = output.map_or("stdout".to_string(), |p| format!("`{}`", p.display()));
         let reason = match e.kind() {
             std::io::ErrorKind::NotFound => "no such folder".to_string(),

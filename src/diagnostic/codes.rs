@@ -97,8 +97,8 @@ pub const CALENDAR_YEAR: &str = "kaohe::eval::calendar_year";
 pub const NOTHING_APPLICABLE: &str = "kaohe::eval::nothing_applicable";
 /// An output file could not be written.
 pub const WRITE: &str = "kaohe::io::write";
-/// A temporary file, of the unit names of a large evidence set, could not be written
-/// or read back.
+/// A temporary file, of the unit names of a large evidence set or of the ranking of
+/// many units, could not be written or read back.
 pub const TEMPORARY: &str = "kaohe::io::temporary";
 /// A binary report (XLSX) asked for on stdout, without `--output`.
 pub const BINARY_STDOUT: &str = "kaohe::io::binary_stdout";

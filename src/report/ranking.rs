@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::ranking_sort::{ranked, RankedUnit};
+use super::ranking_sort::{ranked, RankedUnit, RANKING};
 use super::ranking_store::RankingStore;
 use super::{number, push_number};
 use crate::check::Rubric;
@@ -133,15 +133,22 @@ pub fn write_ranking_csv(
 }
 
 /// Writes the ranking of any number of units as CSV ([`ranking_csv`]) into `out`,
-/// each row as it is merged from the runs on disk ([`RankingSort::rows`]). An error
-/// reading the runs back ends the writing.
+/// each row as it is merged from the runs on disk ([`super::RankingSort::rows`]). An error
+/// reading the runs back ends the writing, as an `io::Error` that holds a
+/// [`crate::spill::ReadBack`].
 pub fn write_sorted_ranking_csv(
     rubric: &Rubric,
     rows: impl Iterator<Item = io::Result<(usize, RankedUnit)>>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let rows = rows.map(|r| {
-        r.map_err(|e| io::Error::other(format!("a temporary file of the ranking failed: {e}")))
+        r.map_err(|error| {
+            io::Error::other(crate::spill::ReadBack {
+                doing: RANKING.0,
+                what: RANKING.1,
+                error,
+            })
+        })
     });
     write_rows_csv(rubric, rows, out)
 }

@@ -20,6 +20,9 @@ use crate::spill::{read_exact_or_end, Record, Runs};
 /// 7 MB of numbers for the 2020 county table.
 pub const DEFAULT_BUDGET: usize = 1 << 16;
 
+/// What kaohe is doing with what, in the problem of a temporary file that failed.
+pub(super) const RANKING: (&str, &str) = ("rank the units", "a ranking of many units is sorted");
+
 /// What one row of the ranking shows of a unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RankedUnit {
@@ -209,9 +212,7 @@ impl RankingSort {
         self,
     ) -> Result<impl Iterator<Item = io::Result<(usize, RankedUnit)>>, crate::diagnostic::Diagnostic>
     {
-        let failed = |e: &io::Error| {
-            crate::spill::failed("rank the units", "a ranking of many units is sorted", e)
-        };
+        let failed = |e: &io::Error| crate::spill::failed(RANKING.0, RANKING.1, e);
         if let Some(e) = &self.error {
             return Err(failed(e));
         }
