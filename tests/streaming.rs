@@ -712,6 +712,21 @@ fn names_past_the_memory_budget_find_every_unit_named_twice_as_before() {
         );
         assert_eq!(rendered(&read.notes), rendered(&kept.notes), "{limits:?}");
     }
+    // Named twice only among the first names, kept in memory while the budget allows:
+    // found by the first reading, which a budget of 150 names does not read again.
+    let mut rows = sheet(300);
+    rows[60][0] = name(30);
+    let early = [write(&dir.join("early.csv"), csv(&rows))];
+    let (_, kept) = streamed(&early, &Options::default(), &tiny());
+    assert_eq!(kept.problems.len(), 1, "{}", rendered(&kept.problems));
+    for limits in name_budgets() {
+        let (_, read) = streamed(&early, &Options::default(), &limits);
+        assert_eq!(
+            rendered(&read.problems),
+            rendered(&kept.problems),
+            "{limits:?}"
+        );
+    }
 }
 
 #[test]

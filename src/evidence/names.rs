@@ -78,6 +78,10 @@ struct Hashed {
     held: Vec<u64>,
     budget: usize,
     runs: Runs<u64>,
+    /// The hashes of the names given more than once before they were hashed: the
+    /// first reading reported those exactly, so they alone need no second reading,
+    /// but a second reading made for others must keep them too.
+    early: HashSet<u64>,
     /// The first error of a temporary file; the hashes after it are not kept.
     error: Option<io::Error>,
 }
@@ -193,8 +197,8 @@ impl Names {
         }
     }
 
-    /// Once `seen` holds more names than the budget, hashes them (a name given more
-    /// than once, twice) and keeps only hashes from then on.
+    /// Once `seen` holds more names than the budget, hashes them (noting those given
+    /// more than once) and keeps only hashes from then on.
     fn mind_budget(&mut self) {
         let Some(budget) = self.budget else { return };
         if self.seen.len() <= budget {
@@ -207,13 +211,14 @@ impl Names {
                 Some(folder) => Runs::in_folder(folder.clone()),
                 None => Runs::new(),
             },
+            early: HashSet::new(),
             error: None,
         };
         for (name, seen) in std::mem::take(&mut self.seen) {
             let hash = self.hasher.hash(&name);
             hashed.push(hash);
             if seen.repeated {
-                hashed.push(hash);
+                hashed.early.insert(hash);
             }
         }
         self.hashed = Some(hashed);
@@ -224,6 +229,7 @@ impl Names {
         let Some(Hashed {
             mut held,
             runs,
+            early,
             error,
             ..
         }) = self.hashed
@@ -260,6 +266,7 @@ impl Names {
         if repeated.is_empty() {
             Repeated::Nothing
         } else {
+            repeated.extend(early);
             Repeated::Names(repeated)
         }
     }
