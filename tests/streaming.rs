@@ -748,6 +748,49 @@ fn names_past_the_memory_budget_give_every_unit_of_clean_evidence() {
 }
 
 #[test]
+fn names_met_twice_are_read_again_a_batch_at_a_time() {
+    let dir = scratch("budget-batches");
+    // Clean evidence whose names collide in three groups: three more readings, one a
+    // group, find nothing, and the first reading's units stand.
+    let mut rows = sheet(60);
+    for (i, row) in rows.iter_mut().enumerate().skip(1) {
+        row[0] = format!("{}{}", "县".repeat(i % 4 + 1), i);
+    }
+    let clean = [write(&dir.join("clean.csv"), csv(&rows))];
+    let one_at_once = Limits {
+        names_in_memory: 1,
+        names_again_at_once: 1,
+        names_collide: true,
+        ..tiny()
+    };
+    let (kept, _) = streamed(&clean, &Options::default(), &tiny());
+    let (units, read) = streamed(&clean, &Options::default(), &one_at_once);
+    assert!(read.problems.is_empty(), "{}", rendered(&read.problems));
+    assert_eq!(scores(&units), scores(&kept));
+    // Units named twice in several groups: the first group read again that has one
+    // shows its problems, and says that others may not be shown.
+    let mut rows = sheet(100);
+    rows[50][0] = name(20);
+    rows[70][0] = name(3);
+    rows[90][0] = name(40);
+    let twice = [write(&dir.join("twice.csv"), csv(&rows))];
+    let (_, all) = streamed(&twice, &Options::default(), &tiny());
+    assert_eq!(all.problems.len(), 3, "{}", rendered(&all.problems));
+    let (_, read) = streamed(&twice, &Options::default(), &one_at_once);
+    let (last, shown) = read.problems.split_last().expect("problems");
+    assert_eq!(last.code, codes::EVIDENCE_TOO_MANY);
+    assert_eq!(
+        last.message,
+        "more than 1 unit names are given more than once; only some are shown"
+    );
+    assert!(!shown.is_empty() && shown.len() < 3, "{}", rendered(shown));
+    let every = rendered(&all.problems);
+    for d in shown {
+        assert!(every.contains(&rendered(std::slice::from_ref(d))));
+    }
+}
+
+#[test]
 fn names_that_cannot_be_hashed_to_disk_stop_the_reading_with_a_problem() {
     let dir = scratch("budget-tmp");
     let path = write(&dir.join("a.csv"), csv(&sheet(40)));

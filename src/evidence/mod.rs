@@ -281,6 +281,9 @@ pub struct Limits {
     /// The unit names kept in memory; past them, names are hashed to temporary files
     /// and checked when every file is read (`names.rs`).
     pub names_in_memory: usize,
+    /// The names met twice that a second reading keeps at once; past them, it reads
+    /// again for the next (`names.rs`).
+    pub names_again_at_once: usize,
     /// Where those temporary files are made: the system's temporary folder if `None`.
     pub temporary_folder: Option<PathBuf>,
     /// For tests: every name hashed past `names_in_memory` collides with every other,
@@ -299,6 +302,7 @@ impl Default for Limits {
             max_problems: MAX_PROBLEMS,
             // Some 100 bytes a name in memory: about 7 MB.
             names_in_memory: 1 << 16,
+            names_again_at_once: 1 << 16,
             temporary_folder: None,
             names_collide: false,
         }
@@ -388,30 +392,55 @@ pub fn stream_with(
             progress(read);
         },
     );
-    match names.repeated() {
-        Repeated::Nothing => out,
+    let (mut batch, mut suspects) = match names.repeated(limits.names_again_at_once) {
+        Repeated::Nothing => return out,
         Repeated::Failed(d) => {
             out.problems.push(d);
-            out
+            return out;
         }
-        Repeated::Names(repeated) => {
-            // Read again for the problems only: the units were given the first time.
-            let mut names = Names::only(repeated, hasher);
-            let again = read_files(
-                rubric,
-                &files,
-                options,
-                limits,
-                &mut names,
-                &mut |_| {},
-                &mut || {},
-            );
-            if again.problems.is_empty() {
-                out
-            } else {
-                again
+        Repeated::Names(first, suspects) => (first, suspects),
+    };
+    // Read again for the problems only, the units having been given the first time,
+    // keeping a batch of the names met twice at a time: the first batch whose reading
+    // finds a problem has the answer.
+    loop {
+        let mut names = Names::only(batch, hasher.clone());
+        let mut again = read_files(
+            rubric,
+            &files,
+            options,
+            limits,
+            &mut names,
+            &mut |_| {},
+            &mut || {},
+        );
+        let next = suspects.batch();
+        if again.problems.is_empty() {
+            match next {
+                Ok(Some(next)) => batch = next,
+                Ok(None) => return out,
+                Err(d) => {
+                    out.problems.push(d);
+                    return out;
+                }
             }
+            continue;
         }
+        // Names of later batches were not looked at: some units named twice are
+        // not shown.
+        if !matches!(next, Ok(None)) {
+            again.problems.push(
+                Diagnostic::error(
+                    codes::EVIDENCE_TOO_MANY,
+                    format!(
+                        "more than {} unit names are given more than once; only some are shown",
+                        limits.names_again_at_once.max(1)
+                    ),
+                )
+                .help("keep one file or row per unit: correct the units shown and read again to see the rest"),
+            );
+        }
+        return again;
     }
 }
 

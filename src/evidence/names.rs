@@ -21,7 +21,7 @@ use std::io::{self, BufRead, Write};
 use super::{place, Given};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
-use crate::spill::{read_exact_or_end, Record, Runs};
+use crate::spill::{read_exact_or_end, Merge, Record, Runs};
 
 /// Every unit name read so far, once, and where (see the module's documentation).
 #[derive(Default)]
@@ -52,7 +52,8 @@ pub(super) struct Names {
 #[derive(Clone, Default)]
 pub(super) struct NameHasher {
     seed: foldhash::quality::RandomState,
-    /// For tests: every name hashes to 0, as if every name collided with every other.
+    /// For tests: every name hashes to its length in characters modulo 3, as if
+    /// names collided in three groups.
     collide: bool,
 }
 
@@ -66,7 +67,7 @@ impl NameHasher {
 
     fn hash(&self, name: &str) -> u64 {
         if self.collide {
-            return 0;
+            return (name.chars().count() % 3) as u64;
         }
         self.seed.hash_one(name)
     }
@@ -118,11 +119,58 @@ pub(super) enum Repeated {
     /// No name was hashed, or none twice: the first reading found every name given
     /// twice.
     Nothing,
-    /// The hashes of the names given more than once (or colliding): a second
-    /// reading, keeping these, finds them.
-    Names(HashSet<u64>),
+    /// The first hashes of the names given more than once (or colliding), and the
+    /// rest: a second reading, keeping these, finds them.
+    Names(HashSet<u64>, Suspects),
     /// A temporary file failed: names given twice may have been missed.
     Failed(Diagnostic),
+}
+
+/// The hashes met more than once, taken from the merged runs a batch at a time, so
+/// that a second reading keeps at most a batch of names however many are given twice.
+pub(super) struct Suspects {
+    merged: Merge<u64, std::vec::IntoIter<u64>>,
+    /// The last hash taken from the runs, and the last put in a batch.
+    previous: Option<u64>,
+    last: Option<u64>,
+    /// The hashes of the names given twice before hashing began: every batch keeps
+    /// them, since the first reading found their second units, which a second
+    /// reading must find again.
+    early: HashSet<u64>,
+    at_once: usize,
+}
+
+impl Suspects {
+    /// The next batch of at most `at_once` hashes met more than once, with the early
+    /// ones; `None` when none is left.
+    pub(super) fn batch(&mut self) -> Result<Option<HashSet<u64>>, Diagnostic> {
+        let mut batch = HashSet::new();
+        while batch.len() < self.at_once {
+            let Some(hash) = self.merged.next() else {
+                break;
+            };
+            let hash = hash.map_err(|e| failed(&e))?;
+            if self.previous == Some(hash) && self.last != Some(hash) {
+                batch.insert(hash);
+                self.last = Some(hash);
+            }
+            self.previous = Some(hash);
+        }
+        if batch.is_empty() {
+            return Ok(None);
+        }
+        batch.extend(self.early.iter().copied());
+        Ok(Some(batch))
+    }
+}
+
+/// The problem of a temporary file of the names that failed.
+fn failed(e: &io::Error) -> Diagnostic {
+    crate::spill::failed(
+        "check that no unit is named twice",
+        "the names of many units are checked",
+        e,
+    )
 }
 
 /// Where a unit name was given.
@@ -225,7 +273,7 @@ impl Names {
     }
 
     /// What the hashes say once every file is read.
-    pub(super) fn repeated(self) -> Repeated {
+    pub(super) fn repeated(self, at_once: usize) -> Repeated {
         let Some(Hashed {
             mut held,
             runs,
@@ -236,38 +284,25 @@ impl Names {
         else {
             return Repeated::Nothing;
         };
-        let failed = |e: io::Error| {
-            Repeated::Failed(crate::spill::failed(
-                "check that no unit is named twice",
-                "the names of many units are checked",
-                &e,
-            ))
-        };
         if let Some(e) = error {
-            return failed(e);
+            return Repeated::Failed(failed(&e));
         }
         held.sort_unstable();
         let merged = match runs.merge(held.into_iter()) {
             Ok(merged) => merged,
-            Err(e) => return failed(e),
+            Err(e) => return Repeated::Failed(failed(&e)),
         };
-        let mut repeated = HashSet::new();
-        let mut previous = None;
-        for hash in merged {
-            let hash = match hash {
-                Ok(hash) => hash,
-                Err(e) => return failed(e),
-            };
-            if previous == Some(hash) {
-                repeated.insert(hash);
-            }
-            previous = Some(hash);
-        }
-        if repeated.is_empty() {
-            Repeated::Nothing
-        } else {
-            repeated.extend(early);
-            Repeated::Names(repeated)
+        let mut suspects = Suspects {
+            merged,
+            previous: None,
+            last: None,
+            early,
+            at_once: at_once.max(1),
+        };
+        match suspects.batch() {
+            Ok(Some(first)) => Repeated::Names(first, suspects),
+            Ok(None) => Repeated::Nothing,
+            Err(d) => Repeated::Failed(d),
         }
     }
 
