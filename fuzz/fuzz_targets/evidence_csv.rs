@@ -7,7 +7,8 @@
 //! same units. And it is read in those chunks keeping only two unit names in memory,
 //! the rest hashed to temporary files as past 65,536 units (a unit named twice found
 //! by a second reading): the problems must be the same, word for word and place for
-//! place, and the units too when there are none.
+//! place, and the units too when there are none; and so again reading one name met
+//! twice at a time, which may show fewer problems, but some whenever there are any.
 
 #![no_main]
 
@@ -74,6 +75,29 @@ fuzz_target!(|data: &[u8]| {
         );
         if chunked.problems.is_empty() {
             assert_eq!(names, hashed_names, "the units with names kept and hashed");
+        }
+        // Read again one name met twice at a time: fewer problems may be shown, never
+        // none where there are some, and the same units when there are none.
+        let batched_limits = kaohe::evidence::Limits {
+            names_again_at_once: 1,
+            ..hashed_limits
+        };
+        let mut batched_names = Vec::new();
+        let batched = kaohe::evidence::stream_with(
+            rubric,
+            std::slice::from_ref(&path),
+            &kaohe::evidence::Options::default(),
+            &batched_limits,
+            &mut |_| {},
+            &mut |unit| batched_names.push(unit.name),
+        );
+        assert_eq!(
+            chunked.problems.is_empty(),
+            batched.problems.is_empty(),
+            "problems with names kept and not when read again one at a time"
+        );
+        if chunked.problems.is_empty() {
+            assert_eq!(names, batched_names, "the units read again one at a time");
         }
     }
 });
