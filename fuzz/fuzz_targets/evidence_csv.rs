@@ -23,19 +23,25 @@ fuzz_target!(|data: &[u8]| {
         for loaded in &units {
             kaohe_fuzz::score_and_report(rubric, &loaded.unit);
         }
+        // The file streamed within `limits`: the names of the units given, and the
+        // problems and warnings.
+        let streamed = |limits: &kaohe::evidence::Limits| {
+            let mut names = Vec::new();
+            let read = kaohe::evidence::stream_with(
+                rubric,
+                std::slice::from_ref(&path),
+                &kaohe::evidence::Options::default(),
+                limits,
+                &mut |_| {},
+                &mut |unit| names.push(unit.name),
+            );
+            (names, read)
+        };
         let limits = kaohe::evidence::Limits {
             chunk_bytes: 64,
             ..kaohe::evidence::Limits::default()
         };
-        let mut names = Vec::new();
-        let chunked = kaohe::evidence::stream_with(
-            rubric,
-            std::slice::from_ref(&path),
-            &kaohe::evidence::Options::default(),
-            &limits,
-            &mut |_| {},
-            &mut |unit| names.push(unit.name),
-        );
+        let (names, chunked) = streamed(&limits);
         // A file with problems scores nothing either way; one without gives the same
         // units in the same order. (A fatal problem, such as a quote never closed,
         // comes after the units of the chunks before it, so with problems the units
@@ -56,15 +62,7 @@ fuzz_target!(|data: &[u8]| {
             names_in_memory: 2,
             ..limits
         };
-        let mut hashed_names = Vec::new();
-        let hashed = kaohe::evidence::stream_with(
-            rubric,
-            std::slice::from_ref(&path),
-            &kaohe::evidence::Options::default(),
-            &hashed_limits,
-            &mut |_| {},
-            &mut |unit| hashed_names.push(unit.name),
-        );
+        let (hashed_names, hashed) = streamed(&hashed_limits);
         let json = |ds: &[kaohe::diagnostic::Diagnostic]| -> Vec<String> {
             ds.iter().map(kaohe::diagnostic::render_json).collect()
         };
@@ -78,19 +76,10 @@ fuzz_target!(|data: &[u8]| {
         }
         // Read again one name met twice at a time: fewer problems may be shown, never
         // none where there are some, and the same units when there are none.
-        let batched_limits = kaohe::evidence::Limits {
+        let (batched_names, batched) = streamed(&kaohe::evidence::Limits {
             names_again_at_once: 1,
             ..hashed_limits
-        };
-        let mut batched_names = Vec::new();
-        let batched = kaohe::evidence::stream_with(
-            rubric,
-            std::slice::from_ref(&path),
-            &kaohe::evidence::Options::default(),
-            &batched_limits,
-            &mut |_| {},
-            &mut |unit| batched_names.push(unit.name),
-        );
+        });
         assert_eq!(
             chunked.problems.is_empty(),
             batched.problems.is_empty(),
