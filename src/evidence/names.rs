@@ -6,12 +6,13 @@
 //! a 64-bit hash of each name, and those too go to sorted runs in temporary files
 //! once there are as many ([`crate::spill`]), so that memory does not grow with the
 //! units. When the files are read, the runs are merged: a hash met twice marks a name
-//! given twice, or two names that collide (rarely). If any
-//! is met, the files are read a second time keeping, exactly as before, only the
-//! names with those hashes, and the second reading's problems are the answer: the
-//! same, in the same order, as if every name had been kept. The second reading needs
-//! files that can be read again; evidence from anything else (a pipe) keeps every
-//! name in memory.
+//! given twice, or two names that collide (rarely). If any is met, the files are read
+//! a second time keeping, exactly as before, only the names with those hashes, and the
+//! second reading's problems are the answer: the same, in the same order, as if every
+//! name had been kept. A second reading keeps at most
+//! [`super::Limits::names_again_at_once`] of those names, reading again for the next
+//! batch until one finds a problem ([`Suspects`]). It needs files that can be read
+//! again; evidence from anything else (a pipe) keeps every name in memory.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -41,8 +42,9 @@ pub(super) struct Names {
     hasher: NameHasher,
     /// The hashes of the names read since `seen` was full.
     hashed: Option<Hashed>,
-    /// In a second reading, the hashes of the names to keep: those given more than
-    /// once in the first. Every other name is given once, so it is passed over.
+    /// In a second reading, the hashes of the names to keep: a batch of those given
+    /// more than once in the first. The others are passed over: a name given once
+    /// cannot be named twice, and the other batches are read in readings of their own.
     only: Option<HashSet<u64>>,
 }
 
