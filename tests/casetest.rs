@@ -289,3 +289,35 @@ fn a_spreadsheet_is_not_a_case() {
     assert!(stderr(&o).contains("kaohe::test::expect"), "{}", stderr(&o));
     assert!(stderr(&o).contains("is a spreadsheet, and a case is a TOML or JSON file"));
 }
+
+#[test]
+fn a_changed_section_lists_its_items_in_the_rule_files_order() {
+    // A section with two subsections, each with an item below its points: they are
+    // listed as the file declares them (the last subsection was once listed first).
+    let dir = scratch("order");
+    let rule = dir.join("order.rule");
+    std::fs::write(
+        &rule,
+        "rubric 顺序\ntotal 6\nyear 2020\nsection 甲 6 {\n  item 甲一 2 { fact 错 count \"错\"  per 错 -1 floor 0 }\n  \
+         section 乙 2 { item 乙一 2 { fact 错 count \"错\"  per 错 -1 floor 0 } }\n  \
+         section 丙 2 { item 丙一 2 { fact 错 count \"错\"  per 错 -1 floor 0 } }\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("case.toml"),
+        "unit = \"单位\"\n[\"甲一\"]\n\"错\" = 1\n[\"乙一\"]\n\"错\" = 1\n[\"丙一\"]\n\"错\" = 1\n\
+         [expect]\n\"甲\" = 6\n",
+    )
+    .expect("write");
+    let o = kaohe(&[
+        "test",
+        rule.to_str().expect("utf-8"),
+        dir.join("case.toml").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("    items below their points: 甲一 1 of 2, 乙一 1 of 2, 丙一 1 of 2\n"),
+        "{out}"
+    );
+}

@@ -262,3 +262,47 @@ fn explanations_and_sheets_list_items_in_the_order_of_the_rule_file() {
         );
     }
 }
+
+/// A bonus section with a subsection of its own beside an item.
+const NESTED_BONUS: &str = r#"rubric 加分测试
+total 10
+year 2020
+section 甲 10 {
+  item 乙 10 { fact 错 count "错"  per 错 -1 floor 0 }
+}
+bonus 加分 5 {
+  section 奖项 3 {
+    item 获奖 3 { fact 次 count "次"  per 次 +2 max 3 }
+  }
+  item 创新 3 { fact 有 bool "有"  if 有 +3 }
+}
+"#;
+
+#[test]
+fn an_explanation_counts_what_a_bonus_subsection_gave() {
+    // 获奖 3 (in 奖项) and 创新 3 give 6; the bonus gives at most 5. The explanation
+    // once added only the section's own items (3), and left out a bonus given by a
+    // subsection alone.
+    let dir = scratch("nested-bonus");
+    let rule = write(&dir.join("bonus.rule"), NESTED_BONUS);
+    let explain = |evidence: &str| {
+        let unit = write(&dir.join("unit.toml"), evidence);
+        let out = kaohe(&["explain", path(&rule), path(&unit)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let both = explain(
+        "unit = \"单位\"\n[\"乙\"]\n\"错\" = 6\n[\"获奖\"]\n\"次\" = 2\n[\"创新\"]\n\"有\" = true\n",
+    );
+    assert!(
+        both.contains("\n  bonus 加分: +5 (its items gave 6, the section at most 5)\n"),
+        "{both}"
+    );
+    let subsection_only = explain(
+        "unit = \"单位\"\n[\"乙\"]\n\"错\" = 6\n[\"获奖\"]\n\"次\" = 1\n[\"创新\"]\n\"有\" = false\n",
+    );
+    assert!(
+        subsection_only.contains("\n  bonus 加分: +2\n"),
+        "{subsection_only}"
+    );
+}

@@ -68,12 +68,14 @@ fn failure(out: &mut String, rubric: &Rubric, outcome: &Outcome, f: &Failure) {
         }
         Target::Section(name) => {
             if let Some(s) = section(&outcome.sheet.categories, name) {
-                let mut items: Vec<&ItemScore> = s.indicators.iter().collect();
-                let mut stack: Vec<_> = s.sections.iter().collect();
-                while let Some(inner) = stack.pop() {
-                    items.extend(inner.indicators.iter());
-                    stack.extend(inner.sections.iter());
-                }
+                // The section's items at any depth, in the rule file's order.
+                let items: Vec<&ItemScore> = outcome
+                    .sheet
+                    .items_with_path()
+                    .into_iter()
+                    .filter(|(path, _, _)| path.iter().any(|p| std::ptr::eq(*p, s)))
+                    .map(|(_, _, i)| i)
+                    .collect();
                 below(out, &items);
             }
         }

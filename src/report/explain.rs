@@ -34,7 +34,14 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
         .iter()
         .filter(|c| c.kind != SectionKind::Regular)
     {
-        let raw: rust_decimal::Decimal = section.indicators.iter().filter_map(|i| i.score).sum();
+        // What its items and subsections gave, before its own cap: the evaluator adds
+        // a subsection's score, already held to the subsection's points.
+        let raw: rust_decimal::Decimal = section
+            .indicators
+            .iter()
+            .filter_map(|i| i.score)
+            .chain(section.sections.iter().map(|s| s.score))
+            .sum();
         if raw.is_zero() {
             continue;
         }
