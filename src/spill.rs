@@ -244,11 +244,7 @@ impl<R: Record, I: Iterator<Item = R>> Iterator for Merge<R, I> {
 /// that no unit is named twice"`) with many `what` (`"the names of many units are
 /// checked"`).
 pub fn failed(doing: &str, what: &str, e: &io::Error) -> crate::diagnostic::Diagnostic {
-    let reason = match e.kind() {
-        io::ErrorKind::NotFound => "no such folder".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string().to_lowercase(),
-    };
+    let reason = crate::diagnostic::io_reason(e, "no such folder");
     crate::diagnostic::Diagnostic::error(
         crate::diagnostic::codes::TEMPORARY,
         format!("cannot {doing}: a temporary file failed: {reason}"),

@@ -63,11 +63,7 @@ pub fn write_with(
             return Failed;
         }
         let target = output.map_or("stdout".to_string(), |p| format!("`{}`", p.display()));
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such folder".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string().to_lowercase(),
-        };
+        let reason = kaohe::diagnostic::io_reason(&e, "no such folder");
         print_diagnostics(
             &[Diagnostic::error(
                 codes::WRITE,

@@ -163,3 +163,13 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             .then(a.code.cmp(b.code))
     });
 }
+
+/// An I/O error in the words of a message: lowercase, and the two common kinds said
+/// plainly, a missing file or folder as `not_found` says it.
+pub fn io_reason(e: &std::io::Error, not_found: &str) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => not_found.to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string().to_lowercase(),
+    }
+}

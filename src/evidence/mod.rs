@@ -56,11 +56,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 fn lower_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string().to_lowercase(),
-    }
+    crate::diagnostic::io_reason(e, "no such file or directory")
 }
 
 /// The extensions of evidence files, as messages list them.
