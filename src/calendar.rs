@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::diagnostic::{codes, Diagnostic};
-use crate::evidence::{read, Format, Node, Raw};
+use crate::input::{read, Format, Node, Raw};
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -37,7 +37,7 @@ pub struct NotCovered(pub i32);
 impl Calendar {
     /// Reads and checks a calendar file.
     pub fn load(path: &Path) -> Result<Calendar, Vec<Diagnostic>> {
-        let source = crate::evidence::read_source(path).map_err(|d| vec![d])?;
+        let source = crate::input::read_source(path).map_err(|d| vec![d])?;
         Calendar::parse(&source)
     }
 

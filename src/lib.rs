@@ -1,10 +1,13 @@
 //! kaohe (考核): a rule language and interpreter for government assessment rubrics.
 //!
-//! The pipeline, one module per stage (docs/architecture.md has the table):
+//! The pipeline, one module per stage (docs/architecture.md has the table and the
+//! layers: a module uses only the modules of the layers below its own):
 //! source text → [`syntax`] (AST with byte spans) → [`check`] (a checked [`check::Rubric`]
 //! and its diagnostics) → [`eval`] with [`evidence`] (a score sheet with a trace) →
-//! [`report`] (table, JSON, explanations).
+//! [`report`] (table, JSON, explanations). Files are read as text and as trees with
+//! spans by [`input`]; [`app`] does what the `kaohe` commands do, printing nothing.
 
+pub mod app;
 pub mod calendar;
 pub mod cases;
 pub mod check;
@@ -13,6 +16,7 @@ pub mod diff;
 pub mod eval;
 pub mod evidence;
 pub mod formatter;
+pub mod input;
 pub mod render;
 pub mod report;
 pub mod source;

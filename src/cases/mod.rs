@@ -27,7 +27,7 @@ use crate::span::Span;
 use crate::syntax::ast::Node as AstNode;
 
 /// The top-level key that holds a case's expectations.
-pub const EXPECT: &str = "expect";
+pub use crate::evidence::EXPECT;
 /// The key of the expectations that pins the unit's total.
 pub const TOTAL: &str = "total";
 /// The values that pin an item as not applicable.

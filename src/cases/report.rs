@@ -49,7 +49,7 @@ fn failure(out: &mut String, rubric: &Rubric, outcome: &Outcome, f: &Failure) {
     let e = &f.expectation;
     let line = outcome.case.source.line(e.span.start);
     let difference = f.difference().map_or(String::new(), |d| {
-        format!(" ({})", crate::diff::text::signed(d))
+        format!(" ({})", crate::report::signed(d))
     });
     let _ = writeln!(
         out,

@@ -1,4 +1,8 @@
 //! The header settings: `rubric`, `source`, `total`, `year`, `round`.
+//!
+//! The check finds each problem as a [`SettingProblem`], which says what is wrong and
+//! where; [`SettingProblem::into_diagnostic`] (or `From`) words it, with its code, its
+//! labels and its help, in one place (docs/architecture.md, "Problems as kinds").
 
 use rust_decimal::Decimal;
 
@@ -18,6 +22,90 @@ pub struct Header {
     pub calendar: Option<Spanned<String>>,
     pub year: Option<i32>,
     pub rounding: Rounding,
+}
+
+/// A problem of the header settings, before it is worded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingProblem {
+    /// A setting given a second time (`again`), after its first line (`first`).
+    SetTwice {
+        keyword: &'static str,
+        again: Span,
+        first: Span,
+    },
+    /// `total 100 max 95`: the most a unit may score is below the total.
+    MaxBelowTotal {
+        max: Decimal,
+        total: Decimal,
+        at: Span,
+    },
+    /// A total of 0 (or less).
+    ZeroTotal { at: Span },
+    /// `round` to more than 10 decimal places.
+    TooManyPlaces { at: Span },
+    /// No `rubric` line; `at` is where the header starts.
+    NoTitle { at: Span },
+    /// No `total` line; `at` is where the header starts.
+    NoTotal { at: Span },
+}
+
+impl SettingProblem {
+    /// The code of the diagnostic the problem is shown as.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SettingProblem::SetTwice { .. } => codes::DUPLICATE_SETTING,
+            SettingProblem::MaxBelowTotal { .. } => codes::BOUND,
+            SettingProblem::ZeroTotal { .. } => codes::ZERO_POINTS,
+            SettingProblem::TooManyPlaces { .. } => codes::BAD_NUMBER,
+            SettingProblem::NoTitle { .. } | SettingProblem::NoTotal { .. } => {
+                codes::MISSING_SETTING
+            }
+        }
+    }
+
+    /// The problem worded: its message, its labels and its help.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        let code = self.code();
+        match self {
+            SettingProblem::SetTwice {
+                keyword,
+                again,
+                first,
+            } => Diagnostic::error(code, format!("`{keyword}` is set twice"))
+                .primary(again, "set again here")
+                .label(first, "first set here")
+                .help(format!("keep one `{keyword}` line")),
+            SettingProblem::MaxBelowTotal { max, total, at } => {
+                Diagnostic::error(code, format!("`max {max}` is below the total {total}"))
+                    .primary(at, "the most a unit may score")
+                    .help("`total 100 max 105` lets bonus points lift a score up to 105; the max cannot be below the total")
+            }
+            SettingProblem::ZeroTotal { at } => {
+                Diagnostic::error(code, "the rubric's total is 0")
+                    .primary(at, "the total")
+                    .help("write the points the whole table is worth, such as `total 100`")
+            }
+            SettingProblem::TooManyPlaces { at } => {
+                Diagnostic::error(code, "rounding to more than 10 decimal places")
+                    .primary(at, "too many places")
+                    .help("scores are published with 0 to 4 places; write `round 2 half-up`")
+            }
+            SettingProblem::NoTitle { at } => Diagnostic::error(code, "the rubric has no title")
+                .primary(at, "expected `rubric` and the table's title before this")
+                .help("begin the file with `rubric` and the title, such as `rubric 2020年市政府各部门政务公开工作要点考核表`"),
+            SettingProblem::NoTotal { at } => Diagnostic::error(code, "the rubric has no total")
+                .primary(at, "expected `total` and the table's points before this")
+                .help(
+                    "write the points the whole table is worth, such as `total 100`, in the header",
+                ),
+        }
+    }
+}
+
+impl From<SettingProblem> for Diagnostic {
+    fn from(problem: SettingProblem) -> Self {
+        problem.into_diagnostic()
+    }
 }
 
 pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
@@ -42,13 +130,12 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
-                Diagnostic::error(
-                    codes::DUPLICATE_SETTING,
-                    format!("`{keyword}` is set twice"),
-                )
-                .primary(setting.span, "set again here")
-                .label(*first, "first set here")
-                .help(format!("keep one `{keyword}` line")),
+                SettingProblem::SetTwice {
+                    keyword,
+                    again: setting.span,
+                    first: *first,
+                }
+                .into(),
             );
             continue;
         }
@@ -61,33 +148,25 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
                 if let Some(max) = max {
                     if max.node < t.node {
                         out.push(
-                            Diagnostic::error(codes::BOUND, format!("`max {}` is below the total {}", max.node, t.node))
-                                .primary(max.span, "the most a unit may score")
-                                .help("`total 100 max 105` lets bonus points lift a score up to 105; the max cannot be below the total"),
+                            SettingProblem::MaxBelowTotal {
+                                max: max.node,
+                                total: t.node,
+                                at: max.span,
+                            }
+                            .into(),
                         );
                     }
                     header.total_max = Some(max.node);
                 }
                 if t.node <= Decimal::ZERO {
-                    out.push(
-                        Diagnostic::error(codes::ZERO_POINTS, "the rubric's total is 0")
-                            .primary(t.span, "the total")
-                            .help("write the points the whole table is worth, such as `total 100`"),
-                    );
+                    out.push(SettingProblem::ZeroTotal { at: t.span }.into());
                 }
                 header.total = Some(t.clone());
             }
             SettingKind::Year(y) => header.year = Some(y.node),
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
-                    out.push(
-                        Diagnostic::error(
-                            codes::BAD_NUMBER,
-                            "rounding to more than 10 decimal places",
-                        )
-                        .primary(places.span, "too many places")
-                        .help("scores are published with 0 to 4 places; write `round 2 half-up`"),
-                    );
+                    out.push(SettingProblem::TooManyPlaces { at: places.span }.into());
                 }
                 header.rounding.places = places.node.min(10);
                 if let Some(m) = mode {
@@ -99,20 +178,76 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
     let start = file.settings.first().map(|s| s.span).unwrap_or_default();
     let first = Span::new(start.start, start.start);
     if header.title.is_none() {
-        out.push(
-            Diagnostic::error(codes::MISSING_SETTING, "the rubric has no title")
-                .primary(first, "expected `rubric` and the table's title before this")
-                .help("begin the file with `rubric` and the title, such as `rubric 2020年市政府各部门政务公开工作要点考核表`"),
-        );
+        out.push(SettingProblem::NoTitle { at: first }.into());
     }
     if header.total.is_none() {
-        out.push(
-            Diagnostic::error(codes::MISSING_SETTING, "the rubric has no total")
-                .primary(first, "expected `total` and the table's points before this")
-                .help(
-                    "write the points the whole table is worth, such as `total 100`, in the header",
-                ),
-        );
+        out.push(SettingProblem::NoTotal { at: first }.into());
     }
     header
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<Diagnostic> {
+        let source = crate::source::SourceFile::new("t.rule", text.to_string());
+        let file = crate::syntax::parse(&source).expect("parses");
+        let mut out = Vec::new();
+        check(&file, &mut out);
+        out
+    }
+
+    #[test]
+    fn each_problem_keeps_the_code_users_see() {
+        let at = Span::new(0, 1);
+        for (problem, code) in [
+            (
+                SettingProblem::SetTwice {
+                    keyword: "year",
+                    again: at,
+                    first: at,
+                },
+                "kaohe::rubric::duplicate_setting",
+            ),
+            (
+                SettingProblem::MaxBelowTotal {
+                    max: Decimal::from(95),
+                    total: Decimal::from(100),
+                    at,
+                },
+                "kaohe::points::bound",
+            ),
+            (SettingProblem::ZeroTotal { at }, "kaohe::points::zero"),
+            (
+                SettingProblem::TooManyPlaces { at },
+                "kaohe::syntax::number",
+            ),
+            (
+                SettingProblem::NoTitle { at },
+                "kaohe::rubric::missing_setting",
+            ),
+            (
+                SettingProblem::NoTotal { at },
+                "kaohe::rubric::missing_setting",
+            ),
+        ] {
+            assert_eq!(problem.code(), code);
+            assert_eq!(Diagnostic::from(problem).code, code);
+        }
+    }
+
+    #[test]
+    fn the_check_words_what_it_finds_through_the_kinds() {
+        let found = problems("rubric 表\nrubric 表\ntotal 100 max 95\nround 11\nsection 甲 100 {\n  item 乙 100 {\n    fact 丙 bool\n    if 丙 -100\n  }\n}\n");
+        let messages: Vec<_> = found.iter().map(|d| (d.code, d.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (codes::DUPLICATE_SETTING, "`rubric` is set twice"),
+                (codes::BOUND, "`max 95` is below the total 100"),
+                (codes::BAD_NUMBER, "rounding to more than 10 decimal places"),
+            ]
+        );
+    }
 }

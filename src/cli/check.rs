@@ -21,7 +21,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Failed> {
     let mut failed = false;
     for path in &args.rules {
-        let source = match kaohe::evidence::read_source(path) {
+        let source = match kaohe::input::read_source(path) {
             Ok(s) => s,
             Err(d) => {
                 print_diagnostics(&[d], args.message_format);

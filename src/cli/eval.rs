@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use kaohe::{evidence, report};
 
+use super::formats::EvalFormat;
 use super::output::{refuse_binary, write_bytes, write_with};
 use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
@@ -17,8 +18,8 @@ pub struct Args {
     #[arg(required = true)]
     evidence: Vec<PathBuf>,
     /// The report's format.
-    #[arg(long, value_enum, default_value_t = report::Format::Table)]
-    format: report::Format,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    format: EvalFormat,
     /// Write the report to this file (whole, or not at all) instead of stdout; XLSX
     /// needs it.
     #[arg(long, short)]
@@ -58,7 +59,8 @@ impl From<EncodingArg> for evidence::Encoding {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    if args.format == report::Format::Xlsx {
+    let report_format = report::Format::from(args.format);
+    if report_format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
     let rubric = compile(&args.rule, args.message_format)?;
@@ -69,7 +71,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let (paths, format) = (&args.evidence, args.message_format);
     let sheet = |unit: &evidence::Unit| kaohe::eval::evaluate(&rubric, unit);
     let output = args.output.as_deref();
-    let text = match args.format {
+    let text = match report_format {
         // A ranking needs each unit's total and subtotals only: they are scored
         // without a trace, by the rubric compiled once. For CSV each unit's numbers
         // are kept compactly as soon as they are made, in memory up to a budget and

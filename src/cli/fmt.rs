@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let mut failed = !problems.is_empty();
     let mut diffs = String::new();
     for path in &files {
-        let source = match kaohe::evidence::read_source(path) {
+        let source = match kaohe::input::read_source(path) {
             Ok(s) => s,
             Err(d) => {
                 print_diagnostics(&[d], args.message_format);

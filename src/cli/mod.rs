@@ -1,11 +1,14 @@
 //! The commands of the `kaohe` binary, one file each, and what they share: printing
-//! diagnostics, compiling a rule file, loading evidence, writing output whole.
+//! diagnostics, compiling a rule file, loading evidence, writing output whole. What a
+//! command does is the library's ([`kaohe::app`]); the binary parses the arguments,
+//! prints and chooses the exit code.
 
 mod check;
 mod diff;
 mod eval;
 mod explain;
 mod fmt;
+mod formats;
 mod outline;
 mod output;
 mod progress;
@@ -18,8 +21,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use kaohe::app;
 use kaohe::check::Rubric;
-use kaohe::diagnostic::{codes, render_human, render_json, Diagnostic, HumanStyle};
+use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
 use kaohe::eval::Sheet;
 use kaohe::evidence;
 
@@ -90,13 +94,25 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: MessageFormat) {
     }
 }
 
+/// Prints the warnings on how the evidence was read, then gives what was scored, or
+/// prints why nothing was: every problem, and the line that sums them up.
+fn reported<T>(outcome: app::Outcome<T>, format: MessageFormat) -> Result<T, Failed> {
+    print_diagnostics(&outcome.notes, format);
+    outcome.result.map_err(|failure| failed(&failure, format))
+}
+
+/// Prints a failure: its diagnostics, then the line that sums them up, if any.
+fn failed(failure: &app::Failure, format: MessageFormat) -> Failed {
+    print_diagnostics(failure.diagnostics(), format);
+    if let Some(summary) = failure.summary() {
+        let _ = writeln!(std::io::stderr(), "error: {summary}");
+    }
+    Failed
+}
+
 /// Reads and checks a rule file; its diagnostics are printed, warnings included.
 pub fn compile(path: &Path, format: MessageFormat) -> Result<Rubric, Failed> {
-    let source = evidence::read_source(path).map_err(|d| {
-        print_diagnostics(&[d], format);
-        Failed
-    })?;
-    let checked = kaohe::check::compile(&source);
+    let checked = app::compile(path);
     print_diagnostics(&checked.diagnostics, format);
     checked.rubric.ok_or(Failed)
 }
@@ -119,26 +135,10 @@ pub fn load_units_with(
     options: &evidence::Options,
     format: MessageFormat,
 ) -> Result<Vec<evidence::Unit>, Failed> {
-    let files = evidence::collect_paths(paths).map_err(|d| {
-        print_diagnostics(&[d], format);
-        Failed
-    })?;
     let mut progress = progress::Progress::new("units read");
-    let loaded = evidence::load_all_with(rubric, &files, options, &mut |n| progress.tick(n));
+    let loaded = app::load_units(rubric, paths, options, &mut |n| progress.tick(n));
     progress.finish();
-    print_diagnostics(&loaded.notes, format);
-    match loaded.units {
-        Ok(units) => Ok(units),
-        Err(problems) => {
-            print_diagnostics(&problems, format);
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: no unit was scored: the evidence has {} problem(s)",
-                problems.len()
-            );
-            Err(Failed)
-        }
-    }
+    reported(loaded, format)
 }
 
 /// Scores every unit, or prints why one could not be scored.
@@ -147,32 +147,15 @@ pub fn score(
     units: &[evidence::Unit],
     format: MessageFormat,
 ) -> Result<Vec<Sheet>, Failed> {
-    let mut sheets = Vec::with_capacity(units.len());
-    let mut problems = Vec::new();
     let mut progress = progress::Progress::new("units scored");
-    for (n, unit) in units.iter().enumerate() {
-        match kaohe::eval::evaluate(rubric, unit) {
-            Ok(s) => sheets.push(s),
-            Err(d) => problems.push(d),
-        }
-        progress.tick(n + 1);
-    }
+    let sheets = app::score(rubric, units, &mut |n| progress.tick(n));
     progress.finish();
-    if problems.is_empty() {
-        Ok(sheets)
-    } else {
-        print_diagnostics(&problems, format);
-        Err(Failed)
-    }
+    sheets.map_err(|failure| failed(&failure, format))
 }
 
-/// Reads the evidence and scores each unit as it is read, keeping only what `scorer`
-/// gives for it (a full sheet, or a summary for a ranking, from a rubric compiled
-/// once), so that the units themselves are never all held at once. What is kept is
-/// added to `C` as soon as it is made: a `Vec` of sheets, or a
-/// [`kaohe::report::RankingStore`] that keeps a summary's numbers compactly. On any
-/// problem in the evidence, or any unit that cannot be scored, prints every problem
-/// and gives nothing.
+/// Reads the evidence and scores each unit as it is read ([`app::score_evidence`]),
+/// keeping only what `scorer` gives for it; on any problem in the evidence, or any
+/// unit that cannot be scored, prints every problem and gives nothing.
 pub fn score_evidence<T, C: Default + Extend<T>>(
     rubric: &Rubric,
     paths: &[PathBuf],
@@ -180,63 +163,8 @@ pub fn score_evidence<T, C: Default + Extend<T>>(
     format: MessageFormat,
     scorer: impl Fn(&evidence::Unit) -> Result<T, Diagnostic>,
 ) -> Result<C, Failed> {
-    let files = evidence::collect_paths(paths).map_err(|d| {
-        print_diagnostics(&[d], format);
-        Failed
-    })?;
-    let mut scored = C::default();
-    // Units that cannot be scored (nothing applicable, a year the calendar lacks): the
-    // first are kept, each with only the lines of its file it shows; the rest counted.
-    let mut unscored = Vec::new();
-    let mut not_shown = 0usize;
     let mut progress = progress::Progress::new("units read and scored");
-    let read = evidence::stream(
-        rubric,
-        &files,
-        options,
-        &mut |n| progress.tick(n),
-        &mut |unit| match scorer(&unit) {
-            Ok(s) => scored.extend(std::iter::once(s)),
-            Err(d) if unscored.len() < evidence::MAX_PROBLEMS => {
-                unscored.push(evidence::excerpted(d))
-            }
-            Err(_) => not_shown += 1,
-        },
-    );
+    let scored = app::score_evidence(rubric, paths, options, &mut |n| progress.tick(n), scorer);
     progress.finish();
-    print_diagnostics(&read.notes, format);
-    if !read.problems.is_empty() {
-        print_diagnostics(&read.problems, format);
-        let capped = |d: &&Diagnostic| d.code == codes::EVIDENCE_TOO_MANY;
-        let shown = read.problems.iter().filter(|d| !capped(d)).count();
-        let _ = if read.problems.iter().any(|d| capped(&d)) {
-            writeln!(
-                std::io::stderr(),
-                "error: no unit was scored: the evidence has more than {shown} problems"
-            )
-        } else {
-            writeln!(
-                std::io::stderr(),
-                "error: no unit was scored: the evidence has {shown} problem(s)"
-            )
-        };
-        return Err(Failed);
-    }
-    if not_shown > 0 {
-        unscored.push(
-            Diagnostic::error(
-                codes::EVIDENCE_TOO_MANY,
-                format!("{not_shown} more unit(s) cannot be scored"),
-            )
-            .help(format!(
-                "the first {} units that cannot be scored are shown: correct their evidence and score again to see the rest",
-                evidence::MAX_PROBLEMS
-            )),
-        );
-    }
-    if !unscored.is_empty() {
-        print_diagnostics(&unscored, format);
-        return Err(Failed);
-    }
-    Ok(scored)
+    reported(scored, format)
 }

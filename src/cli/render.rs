@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use kaohe::render::{self, Format, Table};
 
+use super::formats::RenderFormat;
 use super::output::{refuse_binary, write_bytes};
 use super::{compile, print_diagnostics, Failed, MessageFormat};
 
@@ -15,7 +16,7 @@ pub struct Args {
     rule: PathBuf,
     /// The table's format; by default the one `--output`'s extension names, else `md`.
     #[arg(long, value_enum)]
-    format: Option<Format>,
+    format: Option<RenderFormat>,
     /// Write the table to this file (whole, or not at all) instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -28,6 +29,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let rubric = compile(&args.rule, args.message_format)?;
     let format = args
         .format
+        .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::of_extension))
         .unwrap_or(Format::Md);
     let table = Table::new(&rubric);

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use kaohe::report::{self, TemplateFormat};
+use kaohe::report;
 
+use super::formats::TemplateFormat;
 use super::output::{refuse_binary, write_bytes};
 use super::{compile, print_diagnostics, Failed, MessageFormat};
 
@@ -30,7 +31,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
         refuse_binary("form", args.output.as_deref(), args.message_format)?;
     }
     let rubric = compile(&args.rule, args.message_format)?;
-    let bytes = report::template(&rubric, args.format).map_err(|d| {
+    let bytes = report::template(&rubric, args.format.into()).map_err(|d| {
         print_diagnostics(&[d], args.message_format);
         Failed
     })?;

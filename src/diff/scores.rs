@@ -349,7 +349,7 @@ fn rekeyed(
     let mut kept = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         let name = key.node.as_str();
-        if name == crate::cases::EXPECT {
+        if name == crate::evidence::EXPECT {
             continue;
         }
         if removed.contains(&name) {

@@ -8,16 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{ItemChange, Kind, Line, Report, SectionChange};
 use crate::report::number;
-
-/// `+2`, `-1.5`, `0`.
-pub fn signed(d: Decimal) -> String {
-    let d = d.normalize();
-    if d > Decimal::ZERO {
-        format!("+{d}")
-    } else {
-        d.to_string()
-    }
-}
+pub use crate::report::signed;
 
 fn file_name(path: &str) -> &str {
     std::path::Path::new(path)

@@ -201,24 +201,7 @@ pub enum Read {
 
 // ── Spellings shared by every type ──────────────────────────────────────────────
 
-/// The text with full-width ASCII forms (`１２`, `３．５％`, `Ｙ`, `（`, `／`) as their
-/// ASCII characters, the ideographic space `U+3000` and the other Unicode spaces as a
-/// space, the minus sign `U+2212` as `-`, and zero-width characters dropped. This is
-/// the part of Unicode's NFKC that office text needs; it leaves Chinese characters and
-/// CJK punctuation (`、`, `“`) as they are.
-pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
-                Some(' ')
-            }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-            '\u{2212}' => Some('-'),
-            c => Some(c),
-        })
-        .collect()
-}
+pub use crate::input::fold_width;
 
 /// A name as kaohe compares names: a unit's name, a header, a set's member.
 /// [`fold_width`] first; then spaces around the name are dropped, spaces beside a

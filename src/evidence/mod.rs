@@ -16,19 +16,20 @@
 pub mod cell;
 pub mod columns;
 mod delimited;
-mod encoding;
 mod fast;
 mod grid;
 mod members;
 mod names;
 
 use names::{At, NameHasher, Names, Repeated};
-mod raw;
 mod value;
 mod workbook;
-mod yaml;
 
-pub use encoding::Encoding;
+// The files read as text and the tree read from TOML, JSON and YAML are `input`'s;
+// this module's files name them as `super::raw`, `super::encoding` and
+// `super::lower_io`, and kaohe's users as `evidence::read` and the rest.
+use crate::input::{encoding, lower_io, raw};
+pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
 pub use raw::{read, Format, Node, Raw};
@@ -40,24 +41,9 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::Span;
 
-/// Reads a file as text, or says why it cannot be read.
-pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            codes::READ,
-            format!("cannot read `{}`: {}", path.display(), lower_io(&e)),
-        )
-        .help("check the path, and that the file can be read")
-    })?;
-    // UTF-8 only, a byte-order mark skipped; another encoding is refused, saying
-    // what it looks like (never showing its text decoded wrongly).
-    let text = encoding::utf8_only(&path.display().to_string(), bytes)?;
-    Ok(SourceFile::new(path.display().to_string(), text))
-}
-
-fn lower_io(e: &std::io::Error) -> String {
-    crate::diagnostic::io_reason(e, "no such file or directory")
-}
+/// The top-level key of a case file (`kaohe test`) that holds the case's
+/// expectations: evidence leaves it aside, so that a case file is also evidence.
+pub const EXPECT: &str = "expect";
 
 /// The extensions of evidence files, as messages list them.
 const EXTENSIONS: &str = "`.toml`, `.json`, `.yaml`, `.csv` or `.xlsx`";

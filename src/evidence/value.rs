@@ -256,7 +256,7 @@ impl Validator<'_> {
                 },
                 // `expect` belongs to a test case (`kaohe test`); scoring leaves it aside,
                 // so a case file is also evidence `kaohe eval` reads.
-                crate::cases::EXPECT => {}
+                super::EXPECT => {}
                 "rubric" => {
                     if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
                         self.error(

@@ -22,7 +22,7 @@ use crate::report::number;
 use crate::syntax::ast::{Node, SectionKind};
 
 /// The formats of `kaohe render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A Markdown table; a first-level cell is written on the first of its rows only.
     Md,

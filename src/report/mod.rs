@@ -32,7 +32,7 @@ pub use workbook::{xlsx, RANKING_SHEET};
 use rust_decimal::Decimal;
 
 /// The output formats of `kaohe eval`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A ranking of the units with each first-level subtotal.
     Table,
@@ -44,6 +44,16 @@ pub enum Format {
     Csv,
     /// A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`).
     Xlsx,
+}
+
+/// A change of score, its sign always written: `+2`, `-1.5`, `0`.
+pub fn signed(d: Decimal) -> String {
+    let d = d.normalize();
+    if d > Decimal::ZERO {
+        format!("+{d}")
+    } else {
+        d.to_string()
+    }
 }
 
 /// A decimal as people write scores: no trailing zeros.

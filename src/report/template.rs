@@ -20,7 +20,7 @@ use crate::evidence::columns::{self, UNIT_HEADER};
 use crate::syntax::ast::{FactDecl, FactType, Item, Member, Node, SectionKind};
 
 /// The formats `kaohe template` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateFormat {
     /// One TOML file per unit, every fact described in comments.
     Toml,

@@ -259,7 +259,7 @@ fn looks_chinese(text: &str) -> bool {
 fn holds_header(text: &str, expected: &[String]) -> bool {
     // The header is near the top; a large file is not searched to its end.
     const LOOK: usize = 256 * 1024;
-    let head: String = super::cell::fold_width(&text[..floor_boundary(text, LOOK)])
+    let head: String = super::fold_width(&text[..floor_boundary(text, LOOK)])
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();

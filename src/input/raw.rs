@@ -55,9 +55,9 @@ pub enum Format {
     Json,
     /// One unit per file (`super::yaml`).
     Yaml,
-    /// One unit per row (`super::delimited`).
+    /// One unit per row (`crate::evidence`'s `delimited`).
     Csv,
-    /// One unit per row of the first visible sheet (`super::workbook`).
+    /// One unit per row of the first visible sheet (`crate::evidence`'s `workbook`).
     Xlsx,
 }
 
