@@ -20,11 +20,13 @@ mod condition;
 mod periods;
 mod scorer;
 mod sheet;
+mod trace;
 
 pub use condition::{condition_facts, condition_paths, holds, path_value, value_of, Scalar};
 pub use periods::Uncovered;
 pub use scorer::Scorer;
-pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top, Used};
+pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
+pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;
 
@@ -258,15 +260,6 @@ fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore
     Ok(out)
 }
 
-fn signed(d: Decimal) -> String {
-    let d = d.normalize();
-    if d > Decimal::ZERO {
-        format!("+{d}")
-    } else {
-        format!("{d}")
-    }
-}
-
 fn clause_text(rubric: &Rubric, span: Span) -> String {
     rubric.source.text()[span.start..span.end]
         .split_whitespace()
@@ -349,12 +342,15 @@ fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, D
     if let Some(cond) = &item.applicable_unless {
         if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
             let trace = vec![Step {
-                clause: format!("applicable unless {}", clause_text(rubric, cond.span)),
+                clause: ClauseRef::ApplicableUnless,
+                span: cond.span,
                 line: rubric.source.line(cond.span.start),
+                text: clause_text(rubric, cond.span),
                 evidence: used(facts, &condition_paths(cond)),
+                why: Why::Holds,
+                did: Did::NotApplicable,
                 delta: Decimal::ZERO,
                 score: Decimal::ZERO,
-                note: "not applicable (折分处理): left out, and the total prorated".into(),
             }];
             return Ok(Outcome { score: None, trace });
         }
@@ -363,8 +359,8 @@ fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, D
     let mut trace: Vec<Step> = Vec::new();
     // 不得分 steps wait until every other clause has applied.
     let mut zeros: Vec<Step> = Vec::new();
-    for clause in &item.clauses {
-        match apply(env, item, clause, facts, &mut score)? {
+    for (index, clause) in item.clauses.iter().enumerate() {
+        match apply(env, item, index, clause, facts, &mut score)? {
             None => {}
             Some(Applied::Zero(step)) => zeros.push(step),
             Some(Applied::Step(step)) => trace.push(step),
@@ -376,15 +372,7 @@ fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, D
         // the score; any further one takes nothing more.
         zero.delta = (-score).normalize();
         zero.score = Decimal::ZERO;
-        zero.note = if n == 0 {
-            format!(
-                "{}, so the item scores 0 whatever else applies ({})",
-                zero.note,
-                signed(zero.delta)
-            )
-        } else {
-            format!("{}; the item is already 0", zero.note)
-        };
+        zero.did = Did::Zero { first: n == 0 };
         trace.push(zero);
         score = Decimal::ZERO;
     }
@@ -401,46 +389,6 @@ enum Applied {
     Zero(Step),
 }
 
-/// Why a clause applies, put into words for the trace.
-enum Why<'a> {
-    Holds,
-    /// Periods longer than the limit, each described.
-    Over(Vec<String>, &'a Over),
-    /// A discretionary score given, with its reason.
-    Given(Decimal, &'a str),
-    Found(u64),
-    Missing(Vec<&'a str>),
-    After(chrono::NaiveDate, chrono::NaiveDate),
-    Never(chrono::NaiveDate),
-}
-
-impl Why<'_> {
-    fn words(&self) -> String {
-        match self {
-            Why::Holds => "the condition holds".into(),
-            Why::Over(late, over) => format!(
-                "{} over {} {} ({})",
-                late.len(),
-                over.count.node,
-                over.unit.keyword(),
-                late.join("; ")
-            ),
-            Why::Given(given, reason) => format!("{} given ({reason})", given.normalize()),
-            Why::Found(n) => format!("{n} found"),
-            Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
-            Why::After(d, by) => format!("{d} is after the deadline {by}"),
-            Why::Never(by) => format!("never done, deadline {by}"),
-        }
-    }
-}
-
-/// What one application of an effect is, for the words of the trace: points, or a
-/// percentage of a base (its value, and `points` or `score`).
-enum Change {
-    Points(Decimal),
-    Percent(Decimal, Decimal, &'static str),
-}
-
 /// The change an effect other than `zero` makes, applied `times` times, before the
 /// clause's `max` and `floor`: `points` is the item's points, `score` its running
 /// score. `None` for `zero`, which is not a change but an end.
@@ -454,13 +402,13 @@ fn raw_change(
         Effect::Zero => None,
         Effect::Points(unit) => Some((unit * times, Change::Points(unit))),
         Effect::Percent { percent, base } => {
-            let (base_value, base_word) = match base {
-                PercentBase::Points => (points, "points"),
-                PercentBase::Score => (score, "score"),
+            let of = match base {
+                PercentBase::Points => points,
+                PercentBase::Score => score,
             };
             Some((
-                percent / Decimal::ONE_HUNDRED * base_value * times,
-                Change::Percent(percent, base_value, base_word),
+                percent / Decimal::ONE_HUNDRED * of * times,
+                Change::Percent { percent, base, of },
             ))
         }
     }
@@ -520,6 +468,7 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
 fn apply(
     env: &Env<'_>,
     item: &Item,
+    index: usize,
     clause: &Clause,
     facts: &Facts,
     score: &mut Decimal,
@@ -529,7 +478,7 @@ fn apply(
     let points = item.points.node;
     let mut effect = clause.effect.node;
     // How many times the effect applies (a decimal for a discretionary score), and why.
-    let (times, why): (Decimal, Why<'_>) = match &clause.kind {
+    let (times, why): (Decimal, Why) = match &clause.kind {
         ClauseKind::If(cond) => {
             if !holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
                 return Ok(None);
@@ -542,7 +491,14 @@ fn apply(
                 if late.is_empty() {
                     return Ok(None);
                 }
-                (Decimal::from(late.len() as u64), Why::Over(late, over))
+                (
+                    Decimal::from(late.len() as u64),
+                    Why::Over {
+                        late,
+                        limit: over.count.node,
+                        unit: over.unit,
+                    },
+                )
             }
             (
                 Some(Value::Discretion {
@@ -554,7 +510,13 @@ fn apply(
                 if given.is_zero() {
                     return Ok(None);
                 }
-                (*given, Why::Given(*given, reason))
+                (
+                    *given,
+                    Why::Given {
+                        score: *given,
+                        reason: reason.clone(),
+                    },
+                )
             }
             (value, _) => {
                 let n = per_count(value, condition::member_name(fact), except);
@@ -566,8 +528,9 @@ fn apply(
         },
         ClauseKind::Missing { fact, except } => {
             let present = present_members(value_of(fact, facts));
-            let absent: Vec<&str> = missing_candidates(item, fact, except)
+            let absent: Vec<String> = missing_candidates(item, fact, except)
                 .filter(|m| !present.is_some_and(|p| p.contains(m)))
+                .map(str::to_string)
                 .collect();
             if absent.is_empty() {
                 return Ok(None);
@@ -576,84 +539,60 @@ fn apply(
         }
         ClauseKind::Deadline { fact, by, never } => match value_of(fact, facts) {
             Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
-            Some(Value::Date(Some(d))) => (Decimal::ONE, Why::After(*d, by.node)),
+            Some(Value::Date(Some(d))) => (
+                Decimal::ONE,
+                Why::After {
+                    date: *d,
+                    deadline: by.node,
+                },
+            ),
             _ => {
                 if let Some(n) = never {
                     effect = n.node;
                 }
-                (Decimal::ONE, Why::Never(by.node))
+                (Decimal::ONE, Why::Never { deadline: by.node })
             }
         },
     };
-    // The step of the trace: the facts the clause read, and how.
-    let step = |delta: Decimal, exempt: bool, note: String, score_after: Decimal| {
+    // The step of the trace: the facts the clause read, and what it did.
+    let step = |delta: Decimal, did: Did, score_after: Decimal| {
         let mut paths: Vec<&FactPath> = match &clause.kind {
             ClauseKind::If(cond) => condition_paths(cond),
             ClauseKind::Per { fact, .. }
             | ClauseKind::Missing { fact, .. }
             | ClauseKind::Deadline { fact, .. } => vec![fact],
         };
-        if exempt {
+        if matches!(did, Did::Exempted { .. }) {
             if let Some(unless) = &clause.unless {
                 paths.extend(condition_paths(unless));
             }
         }
         Step {
-            clause: clause_text(rubric, clause.span),
+            clause: ClauseRef::Clause(index),
+            span: clause.span,
             line: rubric.source.line(clause.span.start),
+            text: clause_text(rubric, clause.span),
             evidence: used(facts, &paths),
+            why: why.clone(),
+            did,
             delta,
             score: score_after,
-            note,
         }
     };
     if let Some(unless) = &clause.unless {
         if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let note = format!(
-                "{}, but exempted by `unless {}`: nothing taken",
-                why.words(),
-                clause_text(rubric, unless.span)
-            );
-            return Ok(Some(Applied::Step(step(Decimal::ZERO, true, note, *score))));
+            let did = Did::Exempted {
+                unless: clause_text(rubric, unless.span),
+            };
+            return Ok(Some(Applied::Step(step(Decimal::ZERO, did, *score))));
         }
     }
-    let once = times == Decimal::ONE;
     let Some((raw, change)) = raw_change(effect, times, points, *score) else {
-        let note = format!("{}: 不得分", why.words());
         return Ok(Some(Applied::Zero(step(
             Decimal::ZERO,
-            false,
-            note,
+            Did::Zero { first: true },
             *score,
         ))));
-    };
-    // How the change was computed, in words.
-    let how = || match change {
-        Change::Points(unit) => {
-            if once {
-                signed(unit)
-            } else {
-                format!("{} × {} = {}", times.normalize(), signed(unit), signed(raw))
-            }
-        }
-        Change::Percent(percent, base_value, base_word) => {
-            if once {
-                format!(
-                    "{}% of {base_word} {} = {}",
-                    signed(percent),
-                    base_value.normalize(),
-                    signed(raw)
-                )
-            } else {
-                format!(
-                    "{} × {}% of {base_word} {} = {}",
-                    times.normalize(),
-                    signed(percent),
-                    base_value.normalize(),
-                    signed(raw)
-                )
-            }
-        }
     };
     let limited = limit(
         raw,
@@ -666,27 +605,25 @@ fn apply(
     }
     let delta = limited.delta;
     *score += delta;
-    let mut note = format!("{}: {}", why.words(), how());
-    if limited.by_max {
-        if let Some(max) = &clause.max {
-            note.push_str(&format!(
-                ", limited to {} by max {}",
-                signed(limited.after_max),
-                max.node
-            ));
-        }
-    }
-    if let Some(floor) = limited.by_floor {
-        note.push_str(&format!(
-            ", limited to {} by floor {}",
-            signed(delta),
-            floor
-        ));
-    }
+    let did = Did::Change {
+        change,
+        times,
+        raw,
+        max: match (&clause.max, limited.by_max) {
+            (Some(max), true) => Some(Cut {
+                limit: max.node,
+                to: limited.after_max,
+            }),
+            _ => None,
+        },
+        floor: limited.by_floor.map(|floor| Cut {
+            limit: floor,
+            to: delta,
+        }),
+    };
     Ok(Some(Applied::Step(step(
         delta.normalize(),
-        false,
-        note,
+        did,
         score.normalize(),
     ))))
 }

@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 
+use super::trace::Late;
 use crate::calendar::Calendar;
 use crate::evidence::Period;
 use crate::span::Span;
@@ -21,7 +22,7 @@ pub fn over(
     periods: &[Period],
     over: &Over,
     calendar: Option<&Calendar>,
-) -> Result<Vec<String>, Uncovered> {
+) -> Result<Vec<Late>, Uncovered> {
     let mut late = Vec::new();
     scan(periods, over, calendar, Some(&mut late))?;
     Ok(late)
@@ -43,7 +44,7 @@ fn scan(
     periods: &[Period],
     over: &Over,
     calendar: Option<&Calendar>,
-    mut late: Option<&mut Vec<String>>,
+    mut late: Option<&mut Vec<Late>>,
 ) -> Result<u64, Uncovered> {
     let n = over.count.node;
     let mut count = 0u64;
@@ -58,10 +59,20 @@ fn scan(
                 let limit = p.from.checked_add_days(chrono::Days::new(u64::from(n)));
                 match p.to {
                     Some(to) if limit.is_none_or(|limit| to <= limit) => continue,
-                    Some(to) => late
-                        .as_ref()
-                        .map(|_| format!("{} → {to}: {} days", p.from, (to - p.from).num_days())),
-                    None => late.as_ref().map(|_| format!("{} → never", p.from)),
+                    Some(to) => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: Some(to),
+                        taken: Some((to - p.from).num_days()),
+                        unit: DayUnit::Days,
+                        due: None,
+                    }),
+                    None => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: None,
+                        taken: None,
+                        unit: DayUnit::Days,
+                        due: None,
+                    }),
                 }
             }
             DayUnit::Workdays => {
@@ -90,16 +101,22 @@ fn scan(
                         let due = cal
                             .add_working_days(p.from, n)
                             .map_err(|e| uncovered(e.0))?;
-                        late.as_ref()
-                            .map(|_| format!("{} → {to}: {taken} workdays, due {due}", p.from))
+                        late.as_ref().map(|_| Late {
+                            from: p.from,
+                            to: Some(to),
+                            taken: Some(i64::from(taken)),
+                            unit: DayUnit::Workdays,
+                            due: Some(due),
+                        })
                     }
                     // Never replied: late whatever the deadline; name it when it can be known.
-                    None => late
-                        .as_ref()
-                        .map(|_| match cal.add_working_days(p.from, n) {
-                            Ok(due) => format!("{} → never, due {due}", p.from),
-                            Err(_) => format!("{} → never", p.from),
-                        }),
+                    None => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: None,
+                        taken: None,
+                        unit: DayUnit::Workdays,
+                        due: cal.add_working_days(p.from, n).ok(),
+                    }),
                 }
             }
         };
