@@ -10,11 +10,11 @@
 //! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
 //! exact decimal.
 //!
-//! [`evaluate`] walks the rubric's tree and writes the trace; a [`Scorer`] compiles the
-//! rubric once and scores many units without it ([`summarise`] is the one-off
-//! convenience). Both do the arithmetic through the same functions of this module
-//! (`raw_change`, `limit`, `in_bounds`, `section_limit`, `Sum::total`), so they
-//! cannot disagree on a number.
+//! There is one interpreter of the clauses: a [`Scorer`] compiles the rubric into a
+//! plan, and runs it on a unit either with a trace sink that records every step (the
+//! score sheet, [`evaluate`] and [`Scorer::sheet`]) or with one that records nothing
+//! and compiles away (a ranking, [`Scorer::summarise`]; [`summarise`] is the one-off
+//! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
 mod periods;
@@ -35,18 +35,6 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
-
-/// What evaluation needs besides the item: the rubric, and the unit for diagnostics.
-struct Env<'a> {
-    rubric: &'a Rubric,
-    unit: &'a Unit,
-}
-
-impl Env<'_> {
-    fn uncovered(&self, u: Uncovered) -> Diagnostic {
-        uncovered(self.rubric, self.unit, u)
-    }
-}
 
 /// The diagnostic for working days that cannot be counted: a date in a year the
 /// rubric's calendar does not list.
@@ -77,37 +65,11 @@ fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
     }
 }
 
-/// Scores one unit, with the trace of every clause that moved a score.
+/// Scores one unit, with the trace of every clause that moved a score. This compiles
+/// the rubric for the one unit (without the items' tables); to score many, build a
+/// [`Scorer`] once and call [`Scorer::sheet`] for each.
 pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
-    let env = Env { rubric, unit };
-    let mut categories = Vec::new();
-    let mut indicators = Vec::new();
-    for node in &rubric.nodes {
-        match node {
-            Node::Section(s) => categories.push(section(&env, s, s.kind)?),
-            Node::Item(i) => indicators.push(item_in(&env, i, SectionKind::Regular)?),
-        }
-    }
-    let mut sum = Sum::default();
-    for s in &categories {
-        sum.add_section(s.kind, s.score, s.applicable_points);
-    }
-    for i in &indicators {
-        sum.add_item(i.score, i.points);
-    }
-    let total = sum.total(rubric, unit, all_points(rubric), true)?;
-    Ok(Sheet {
-        unit: unit.name.clone(),
-        score: total.score,
-        earned: total.earned,
-        applicable_points: total.applicable,
-        prorated: total.prorated,
-        bonus: sum.bonus.normalize(),
-        penalty: sum.penalty.normalize(),
-        limited: total.limited,
-        categories,
-        indicators,
-    })
+    Scorer::compile(rubric, false).sheet(unit)
 }
 
 /// Scores one unit without its trace: the total and each top-level subtotal, which is
@@ -225,41 +187,6 @@ fn section_limit(kind: SectionKind, score: Decimal, points: Decimal) -> Decimal 
     }
 }
 
-fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore, Diagnostic> {
-    let mut out = SectionScore {
-        name: s.name.node.clone(),
-        kind,
-        points: s.points.node,
-        score: Decimal::ZERO,
-        applicable_points: Decimal::ZERO,
-        line: env.rubric.source.line(s.span.start),
-        offset: s.span.start,
-        indicators: Vec::new(),
-        sections: Vec::new(),
-    };
-    for child in &s.children {
-        match child {
-            Node::Section(sub) => {
-                let sub = section(env, sub, kind)?;
-                out.score += sub.score;
-                out.applicable_points += sub.applicable_points;
-                out.sections.push(sub);
-            }
-            Node::Item(i) => {
-                let scored = item_in(env, i, kind)?;
-                if scored.applicable {
-                    out.score += scored.score.unwrap_or_default();
-                    out.applicable_points += scored.points;
-                }
-                out.indicators.push(scored);
-            }
-        }
-    }
-    out.score = section_limit(kind, out.score, s.points.node).normalize();
-    out.applicable_points = out.applicable_points.normalize();
-    Ok(out)
-}
-
 fn clause_text(rubric: &Rubric, span: Span) -> String {
     rubric.source.text()[span.start..span.end]
         .split_whitespace()
@@ -275,31 +202,6 @@ fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
             value: value_of(p, facts).map_or("(not given)".to_string(), Value::to_string),
         })
         .collect()
-}
-
-/// Scores one item of a regular section.
-pub fn item(rubric: &Rubric, unit: &Unit, item: &Item) -> Result<ItemScore, Diagnostic> {
-    let env = Env { rubric, unit };
-    item_in(&env, item, SectionKind::Regular)
-}
-
-fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, Diagnostic> {
-    let outcome = item_core(env, item, kind)?;
-    Ok(ItemScore {
-        name: item.name.node.clone(),
-        points: item.points.node,
-        score: outcome.score.map(|s| s.normalize()),
-        applicable: outcome.score.is_some(),
-        line: env.rubric.source.line(item.span.start),
-        offset: item.span.start,
-        trace: outcome.trace,
-    })
-}
-
-/// An item's score (`None`: not applicable) and its steps.
-struct Outcome {
-    score: Option<Decimal>,
-    trace: Vec<Step>,
 }
 
 /// The score an item starts from: its `start`, or what its section's kind starts from;
@@ -333,60 +235,6 @@ fn in_bounds(
         .with_source(&rubric.source));
     }
     Ok(score)
-}
-
-fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, Diagnostic> {
-    let facts: &Facts = &env.unit.facts;
-    let rubric = env.rubric;
-    let calendar = rubric.calendar.as_ref();
-    if let Some(cond) = &item.applicable_unless {
-        if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let trace = vec![Step {
-                clause: ClauseRef::ApplicableUnless,
-                span: cond.span,
-                line: rubric.source.line(cond.span.start),
-                text: clause_text(rubric, cond.span),
-                evidence: used(facts, &condition_paths(cond)),
-                why: Why::Holds,
-                did: Did::NotApplicable,
-                delta: Decimal::ZERO,
-                score: Decimal::ZERO,
-            }];
-            return Ok(Outcome { score: None, trace });
-        }
-    }
-    let (mut score, low, high) = start_and_bounds(item, kind);
-    let mut trace: Vec<Step> = Vec::new();
-    // 不得分 steps wait until every other clause has applied.
-    let mut zeros: Vec<Step> = Vec::new();
-    for (index, clause) in item.clauses.iter().enumerate() {
-        match apply(env, item, index, clause, facts, &mut score)? {
-            None => {}
-            Some(Applied::Zero(step)) => zeros.push(step),
-            Some(Applied::Step(step)) => trace.push(step),
-        }
-    }
-    for (n, mut zero) in zeros.into_iter().enumerate() {
-        // 不得分: whatever else applied, the item ends at 0. The first such step comes
-        // after all the others and takes what is left, so the deltas always add up to
-        // the score; any further one takes nothing more.
-        zero.delta = (-score).normalize();
-        zero.score = Decimal::ZERO;
-        zero.did = Did::Zero { first: n == 0 };
-        trace.push(zero);
-        score = Decimal::ZERO;
-    }
-    let score = in_bounds(rubric, item, score, low, high)?;
-    Ok(Outcome {
-        score: Some(score),
-        trace,
-    })
-}
-
-/// What a clause did: an ordinary step, or a 不得分 that applies after all the others.
-enum Applied {
-    Step(Step),
-    Zero(Step),
 }
 
 /// The change an effect other than `zero` makes, applied `times` times, before the
@@ -462,170 +310,6 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
         by_max,
         by_floor,
     }
-}
-
-/// Applies one clause to the running score; what it did, when it did anything.
-fn apply(
-    env: &Env<'_>,
-    item: &Item,
-    index: usize,
-    clause: &Clause,
-    facts: &Facts,
-    score: &mut Decimal,
-) -> Result<Option<Applied>, Diagnostic> {
-    let rubric = env.rubric;
-    let calendar = rubric.calendar.as_ref();
-    let points = item.points.node;
-    let mut effect = clause.effect.node;
-    // How many times the effect applies (a decimal for a discretionary score), and why.
-    let (times, why): (Decimal, Why) = match &clause.kind {
-        ClauseKind::If(cond) => {
-            if !holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-                return Ok(None);
-            }
-            (Decimal::ONE, Why::Holds)
-        }
-        ClauseKind::Per { fact, except, over } => match (value_of(fact, facts), over) {
-            (Some(Value::Periods(list)), Some(over)) => {
-                let late = periods::over(list, over, calendar).map_err(|u| env.uncovered(u))?;
-                if late.is_empty() {
-                    return Ok(None);
-                }
-                (
-                    Decimal::from(late.len() as u64),
-                    Why::Over {
-                        late,
-                        limit: over.count.node,
-                        unit: over.unit,
-                    },
-                )
-            }
-            (
-                Some(Value::Discretion {
-                    score: given,
-                    reason,
-                }),
-                _,
-            ) => {
-                if given.is_zero() {
-                    return Ok(None);
-                }
-                (
-                    *given,
-                    Why::Given {
-                        score: *given,
-                        reason: reason.clone(),
-                    },
-                )
-            }
-            (value, _) => {
-                let n = per_count(value, condition::member_name(fact), except);
-                if n == 0 {
-                    return Ok(None);
-                }
-                (Decimal::from(n), Why::Found(n))
-            }
-        },
-        ClauseKind::Missing { fact, except } => {
-            let present = present_members(value_of(fact, facts));
-            let absent: Vec<String> = missing_candidates(item, fact, except)
-                .filter(|m| !present.is_some_and(|p| p.contains(m)))
-                .map(str::to_string)
-                .collect();
-            if absent.is_empty() {
-                return Ok(None);
-            }
-            (Decimal::from(absent.len() as u64), Why::Missing(absent))
-        }
-        ClauseKind::Deadline { fact, by, never } => match value_of(fact, facts) {
-            Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
-            Some(Value::Date(Some(d))) => (
-                Decimal::ONE,
-                Why::After {
-                    date: *d,
-                    deadline: by.node,
-                },
-            ),
-            _ => {
-                if let Some(n) = never {
-                    effect = n.node;
-                }
-                (Decimal::ONE, Why::Never { deadline: by.node })
-            }
-        },
-    };
-    // The step of the trace: the facts the clause read, and what it did.
-    let step = |delta: Decimal, did: Did, score_after: Decimal| {
-        let mut paths: Vec<&FactPath> = match &clause.kind {
-            ClauseKind::If(cond) => condition_paths(cond),
-            ClauseKind::Per { fact, .. }
-            | ClauseKind::Missing { fact, .. }
-            | ClauseKind::Deadline { fact, .. } => vec![fact],
-        };
-        if matches!(did, Did::Exempted { .. }) {
-            if let Some(unless) = &clause.unless {
-                paths.extend(condition_paths(unless));
-            }
-        }
-        Step {
-            clause: ClauseRef::Clause(index),
-            span: clause.span,
-            line: rubric.source.line(clause.span.start),
-            text: clause_text(rubric, clause.span),
-            evidence: used(facts, &paths),
-            why: why.clone(),
-            did,
-            delta,
-            score: score_after,
-        }
-    };
-    if let Some(unless) = &clause.unless {
-        if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let did = Did::Exempted {
-                unless: clause_text(rubric, unless.span),
-            };
-            return Ok(Some(Applied::Step(step(Decimal::ZERO, did, *score))));
-        }
-    }
-    let Some((raw, change)) = raw_change(effect, times, points, *score) else {
-        return Ok(Some(Applied::Zero(step(
-            Decimal::ZERO,
-            Did::Zero { first: true },
-            *score,
-        ))));
-    };
-    let limited = limit(
-        raw,
-        clause.max.as_ref().map(|m| m.node),
-        clause.floor.as_ref().map(|f| f.node),
-        *score,
-    );
-    if !limited.applies() {
-        return Ok(None);
-    }
-    let delta = limited.delta;
-    *score += delta;
-    let did = Did::Change {
-        change,
-        times,
-        raw,
-        max: match (&clause.max, limited.by_max) {
-            (Some(max), true) => Some(Cut {
-                limit: max.node,
-                to: limited.after_max,
-            }),
-            _ => None,
-        },
-        floor: limited.by_floor.map(|floor| Cut {
-            limit: floor,
-            to: delta,
-        }),
-    };
-    Ok(Some(Applied::Step(step(
-        delta.normalize(),
-        did,
-        score.normalize(),
-    ))))
 }
 
 /// How many times a `per` clause counts a fact's value that is neither periods with an
