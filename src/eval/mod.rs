@@ -17,13 +17,14 @@
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
-mod periods;
 mod scorer;
 mod sheet;
 mod trace;
 
-pub use condition::{condition_facts, condition_paths, holds, path_value, value_of, Scalar};
-pub use periods::Uncovered;
+pub use crate::evidence::condition::{
+    condition_facts, condition_paths, holds, path_value, value_of, Scalar,
+};
+pub use crate::evidence::periods::Uncovered;
 pub use scorer::Scorer;
 pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
@@ -32,6 +33,7 @@ use rust_decimal::Decimal;
 
 use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
+use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
@@ -320,11 +322,11 @@ fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<Stri
         (Some(Value::Count(n)), _) => *n,
         (Some(Value::Set(s)), None) => s
             .iter()
-            .filter(|m| !except.iter().any(|e| condition::same_name(&e.node, m)))
+            .filter(|m| !except.iter().any(|e| same_name(&e.node, m)))
             .count() as u64,
         (Some(Value::Tally(t)), Some(m)) => t
             .iter()
-            .find(|(k, _)| condition::same_name(k, m))
+            .find(|(k, _)| same_name(k, m))
             .map_or(0, |(_, n)| n),
         (Some(Value::Tally(t)), None) => t.total(),
         _ => 0,

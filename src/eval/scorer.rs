@@ -37,9 +37,7 @@ use std::collections::hash_map::{self, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::condition::condition_paths;
-use super::condition::{member_name, same_name, slot_of, value_at, Quick, Side, Test};
-use super::periods::{self, Uncovered};
+use super::condition::{Side, Test};
 use super::trace::{ClauseRef, Cut, Did, Step, Why};
 use super::{
     all_points, clause_text, in_bounds, limit, missing_candidates, per_count, present_members,
@@ -48,6 +46,10 @@ use super::{
 };
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
+use crate::evidence::condition::{
+    condition_paths, member_name, same_name, slot_of, value_at, Quick,
+};
+use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Fact, Facts, MemberCounts, MemberSet, Unit, Value};
 use crate::span::Spanned;
 use crate::syntax::ast::{

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::evidence::periods::Late;
 use crate::span::Span;
 use crate::syntax::ast::{DayUnit, PercentBase};
 
@@ -78,19 +79,6 @@ pub enum Why {
     },
     /// Never done; the deadline.
     Never { deadline: NaiveDate },
-}
-
-/// A period longer than its limit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Late {
-    pub from: NaiveDate,
-    /// The reply; `None` when there was none.
-    pub to: Option<NaiveDate>,
-    /// The days (of `unit`) it took, when there was a reply.
-    pub taken: Option<i64>,
-    pub unit: DayUnit,
-    /// The day it was due, counted in working days, when it can be known.
-    pub due: Option<NaiveDate>,
 }
 
 /// What a clause did.

@@ -23,6 +23,8 @@ mod members;
 mod names;
 
 use names::{At, NameHasher, Names, Repeated};
+pub(crate) mod condition;
+pub(crate) mod periods;
 mod raw;
 mod value;
 mod workbook;

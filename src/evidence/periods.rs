@@ -1,11 +1,11 @@
 //! Periods measured in working days or calendar days: which requests were replied to
-//! later than `over 20 workdays` allows.
+//! later than `over 20 workdays` allows. Conditions count them ([`super::condition`]),
+//! and so do `per … over` clauses, which describe each for the trace.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-use super::trace::Late;
+use super::Period;
 use crate::calendar::Calendar;
-use crate::evidence::Period;
 use crate::span::Span;
 use crate::syntax::ast::{DayUnit, Over};
 
@@ -15,6 +15,19 @@ use crate::syntax::ast::{DayUnit, Over};
 pub struct Uncovered {
     pub year: i32,
     pub span: Option<Span>,
+}
+
+/// A period longer than its limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Late {
+    pub from: NaiveDate,
+    /// The reply; `None` when there was none.
+    pub to: Option<NaiveDate>,
+    /// The days (of `unit`) it took, when there was a reply.
+    pub taken: Option<i64>,
+    pub unit: DayUnit,
+    /// The day it was due, counted in working days, when it can be known.
+    pub due: Option<NaiveDate>,
 }
 
 /// The periods longer than the limit, each described for the trace.
