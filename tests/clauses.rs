@@ -70,9 +70,10 @@ fn per_finding_with_floor() {
     let step = &item(&s, "测试项").trace[0];
     assert_eq!(step.delta, d("-2"));
     assert!(
-        step.note.contains("5 × -1 = -5") && step.note.contains("limited to -2 by floor 0"),
+        step.note_en().contains("5 × -1 = -5")
+            && step.note_en().contains("limited to -2 by floor 0"),
         "{}",
-        step.note
+        step.note_en()
     );
 }
 
@@ -101,7 +102,7 @@ fn zero_overrides_everything_and_threshold_is_strict() {
     );
     let trace = &item(&s, "测试项").trace;
     assert_eq!(trace.len(), 2);
-    assert!(trace[1].clause.starts_with("if 报道次数 < 10 zero"));
+    assert!(trace[1].clause_en().starts_with("if 报道次数 < 10 zero"));
     assert_eq!(
         (trace[0].delta, trace[1].delta, trace[1].score),
         (d("-2"), d("-2"), d("0"))
@@ -252,7 +253,7 @@ fn exemption_with_unless() {
     let s = sheet(&r, "unit = \"u\"\n[\"测试项\"]\n\"纳入\" = true\n\"权重\" = 3\n\"已说明\" = true\n\"有材料\" = true\n");
     let step = &item(&s, "测试项").trace[0];
     assert_eq!(step.delta, d("0"));
-    assert!(step.note.contains("exempted"), "{}", step.note);
+    assert!(step.note_en().contains("exempted"), "{}", step.note_en());
 }
 
 #[test]
@@ -424,9 +425,9 @@ fn two_zero_clauses_both_show_and_the_first_takes_what_is_left() {
     let deltas: Vec<_> = trace.iter().map(|t| t.delta).collect();
     assert_eq!(deltas, [d("-1"), d("-3"), d("0")]);
     assert!(
-        trace[2].note.ends_with("the item is already 0"),
+        trace[2].note_en().ends_with("the item is already 0"),
         "{}",
-        trace[2].note
+        trace[2].note_en()
     );
     // The delta is written without trailing zeros.
     assert_eq!(trace[1].delta.to_string(), "-3");

@@ -60,7 +60,7 @@ fn jia() {
     // received 2021-02-05 was due 2021-03-10, the day it came.
     let reply = common::item(&s, "答复时限");
     assert_eq!(reply.score, Some(d("14")));
-    let note = &reply.trace[0].note;
+    let note = &reply.trace[0].note_en();
     assert!(note.starts_with("2 over 20 workdays"), "{note}");
     assert!(
         note.contains("2021-09-15 → 2021-10-20: 21 workdays, due 2021-10-19"),

@@ -212,7 +212,7 @@ fn a_december_reply_needs_no_calendar_for_next_year() {
     );
     assert_eq!(s.score, d("2"));
     assert_eq!(
-        common::item(&s, "乙").trace[0].note,
+        common::item(&s, "乙").trace[0].note_en(),
         "1 over 20 workdays (2021-12-20 → never): -2"
     );
 }

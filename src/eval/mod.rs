@@ -10,41 +10,33 @@
 //! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
 //! exact decimal.
 //!
-//! [`evaluate`] walks the rubric's tree and writes the trace; a [`Scorer`] compiles the
-//! rubric once and scores many units without it ([`summarise`] is the one-off
-//! convenience). Both do the arithmetic through the same functions of this module
-//! (`raw_change`, `limit`, `in_bounds`, `section_limit`, `Sum::total`), so they
-//! cannot disagree on a number.
+//! There is one interpreter of the clauses: a [`Scorer`] compiles the rubric into a
+//! plan, and runs it on a unit either with a trace sink that records every step (the
+//! score sheet, [`evaluate`] and [`Scorer::sheet`]) or with one that records nothing
+//! and compiles away (a ranking, [`Scorer::summarise`]; [`summarise`] is the one-off
+//! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
-mod periods;
 mod scorer;
 mod sheet;
+mod trace;
 
-pub use condition::{condition_facts, condition_paths, holds, path_value, value_of, Scalar};
-pub use periods::Uncovered;
+pub use crate::evidence::condition::{
+    condition_facts, condition_paths, holds, path_value, value_of, Scalar,
+};
+pub use crate::evidence::periods::Uncovered;
 pub use scorer::Scorer;
-pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top, Used};
+pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
+pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;
 
 use crate::check::{bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
+use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
-
-/// What evaluation needs besides the item: the rubric, and the unit for diagnostics.
-struct Env<'a> {
-    rubric: &'a Rubric,
-    unit: &'a Unit,
-}
-
-impl Env<'_> {
-    fn uncovered(&self, u: Uncovered) -> Diagnostic {
-        uncovered(self.rubric, self.unit, u)
-    }
-}
 
 /// The diagnostic for working days that cannot be counted: a date in a year the
 /// rubric's calendar does not list.
@@ -75,37 +67,11 @@ fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
     }
 }
 
-/// Scores one unit, with the trace of every clause that moved a score.
+/// Scores one unit, with the trace of every clause that moved a score. This compiles
+/// the rubric for the one unit (without the items' tables); to score many, build a
+/// [`Scorer`] once and call [`Scorer::sheet`] for each.
 pub fn evaluate(rubric: &Rubric, unit: &Unit) -> Result<Sheet, Diagnostic> {
-    let env = Env { rubric, unit };
-    let mut categories = Vec::new();
-    let mut indicators = Vec::new();
-    for node in &rubric.nodes {
-        match node {
-            Node::Section(s) => categories.push(section(&env, s, s.kind)?),
-            Node::Item(i) => indicators.push(item_in(&env, i, SectionKind::Regular)?),
-        }
-    }
-    let mut sum = Sum::default();
-    for s in &categories {
-        sum.add_section(s.kind, s.score, s.applicable_points);
-    }
-    for i in &indicators {
-        sum.add_item(i.score, i.points);
-    }
-    let total = sum.total(rubric, unit, all_points(rubric), true)?;
-    Ok(Sheet {
-        unit: unit.name.clone(),
-        score: total.score,
-        earned: total.earned,
-        applicable_points: total.applicable,
-        prorated: total.prorated,
-        bonus: sum.bonus.normalize(),
-        penalty: sum.penalty.normalize(),
-        limited: total.limited,
-        categories,
-        indicators,
-    })
+    Scorer::compile(rubric, false).sheet(unit)
 }
 
 /// Scores one unit without its trace: the total and each top-level subtotal, which is
@@ -223,50 +189,6 @@ fn section_limit(kind: SectionKind, score: Decimal, points: Decimal) -> Decimal 
     }
 }
 
-fn section(env: &Env<'_>, s: &Section, kind: SectionKind) -> Result<SectionScore, Diagnostic> {
-    let mut out = SectionScore {
-        name: s.name.node.clone(),
-        kind,
-        points: s.points.node,
-        score: Decimal::ZERO,
-        applicable_points: Decimal::ZERO,
-        line: env.rubric.source.line(s.span.start),
-        offset: s.span.start,
-        indicators: Vec::new(),
-        sections: Vec::new(),
-    };
-    for child in &s.children {
-        match child {
-            Node::Section(sub) => {
-                let sub = section(env, sub, kind)?;
-                out.score += sub.score;
-                out.applicable_points += sub.applicable_points;
-                out.sections.push(sub);
-            }
-            Node::Item(i) => {
-                let scored = item_in(env, i, kind)?;
-                if scored.applicable {
-                    out.score += scored.score.unwrap_or_default();
-                    out.applicable_points += scored.points;
-                }
-                out.indicators.push(scored);
-            }
-        }
-    }
-    out.score = section_limit(kind, out.score, s.points.node).normalize();
-    out.applicable_points = out.applicable_points.normalize();
-    Ok(out)
-}
-
-fn signed(d: Decimal) -> String {
-    let d = d.normalize();
-    if d > Decimal::ZERO {
-        format!("+{d}")
-    } else {
-        format!("{d}")
-    }
-}
-
 fn clause_text(rubric: &Rubric, span: Span) -> String {
     rubric.source.text()[span.start..span.end]
         .split_whitespace()
@@ -282,31 +204,6 @@ fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
             value: value_of(p, facts).map_or("(not given)".to_string(), Value::to_string),
         })
         .collect()
-}
-
-/// Scores one item of a regular section.
-pub fn item(rubric: &Rubric, unit: &Unit, item: &Item) -> Result<ItemScore, Diagnostic> {
-    let env = Env { rubric, unit };
-    item_in(&env, item, SectionKind::Regular)
-}
-
-fn item_in(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<ItemScore, Diagnostic> {
-    let outcome = item_core(env, item, kind)?;
-    Ok(ItemScore {
-        name: item.name.node.clone(),
-        points: item.points.node,
-        score: outcome.score.map(|s| s.normalize()),
-        applicable: outcome.score.is_some(),
-        line: env.rubric.source.line(item.span.start),
-        offset: item.span.start,
-        trace: outcome.trace,
-    })
-}
-
-/// An item's score (`None`: not applicable) and its steps.
-struct Outcome {
-    score: Option<Decimal>,
-    trace: Vec<Step>,
 }
 
 /// The score an item starts from: its `start`, or what its section's kind starts from;
@@ -342,105 +239,6 @@ fn in_bounds(
     Ok(score)
 }
 
-fn item_core(env: &Env<'_>, item: &Item, kind: SectionKind) -> Result<Outcome, Diagnostic> {
-    let facts: &Facts = &env.unit.facts;
-    let rubric = env.rubric;
-    let calendar = rubric.calendar.as_ref();
-    if let Some(cond) = &item.applicable_unless {
-        if holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let trace = vec![Step {
-                clause: format!("applicable unless {}", clause_text(rubric, cond.span)),
-                line: rubric.source.line(cond.span.start),
-                evidence: used(facts, &condition_paths(cond)),
-                delta: Decimal::ZERO,
-                score: Decimal::ZERO,
-                note: "not applicable (折分处理): left out, and the total prorated".into(),
-            }];
-            return Ok(Outcome { score: None, trace });
-        }
-    }
-    let (mut score, low, high) = start_and_bounds(item, kind);
-    let mut trace: Vec<Step> = Vec::new();
-    // 不得分 steps wait until every other clause has applied.
-    let mut zeros: Vec<Step> = Vec::new();
-    for clause in &item.clauses {
-        match apply(env, item, clause, facts, &mut score)? {
-            None => {}
-            Some(Applied::Zero(step)) => zeros.push(step),
-            Some(Applied::Step(step)) => trace.push(step),
-        }
-    }
-    for (n, mut zero) in zeros.into_iter().enumerate() {
-        // 不得分: whatever else applied, the item ends at 0. The first such step comes
-        // after all the others and takes what is left, so the deltas always add up to
-        // the score; any further one takes nothing more.
-        zero.delta = (-score).normalize();
-        zero.score = Decimal::ZERO;
-        zero.note = if n == 0 {
-            format!(
-                "{}, so the item scores 0 whatever else applies ({})",
-                zero.note,
-                signed(zero.delta)
-            )
-        } else {
-            format!("{}; the item is already 0", zero.note)
-        };
-        trace.push(zero);
-        score = Decimal::ZERO;
-    }
-    let score = in_bounds(rubric, item, score, low, high)?;
-    Ok(Outcome {
-        score: Some(score),
-        trace,
-    })
-}
-
-/// What a clause did: an ordinary step, or a 不得分 that applies after all the others.
-enum Applied {
-    Step(Step),
-    Zero(Step),
-}
-
-/// Why a clause applies, put into words for the trace.
-enum Why<'a> {
-    Holds,
-    /// Periods longer than the limit, each described.
-    Over(Vec<String>, &'a Over),
-    /// A discretionary score given, with its reason.
-    Given(Decimal, &'a str),
-    Found(u64),
-    Missing(Vec<&'a str>),
-    After(chrono::NaiveDate, chrono::NaiveDate),
-    Never(chrono::NaiveDate),
-}
-
-impl Why<'_> {
-    fn words(&self) -> String {
-        match self {
-            Why::Holds => "the condition holds".into(),
-            Why::Over(late, over) => format!(
-                "{} over {} {} ({})",
-                late.len(),
-                over.count.node,
-                over.unit.keyword(),
-                late.join("; ")
-            ),
-            Why::Given(given, reason) => format!("{} given ({reason})", given.normalize()),
-            Why::Found(n) => format!("{n} found"),
-            Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
-            Why::After(d, by) => format!("{d} is after the deadline {by}"),
-            Why::Never(by) => format!("never done, deadline {by}"),
-        }
-    }
-}
-
-/// What one application of an effect is, for the words of the trace: points, or a
-/// percentage of a base (its value, and `points` or `score`).
-enum Change {
-    Points(Decimal),
-    Percent(Decimal, Decimal, &'static str),
-}
-
 /// The change an effect other than `zero` makes, applied `times` times, before the
 /// clause's `max` and `floor`: `points` is the item's points, `score` its running
 /// score. `None` for `zero`, which is not a change but an end.
@@ -454,13 +252,13 @@ fn raw_change(
         Effect::Zero => None,
         Effect::Points(unit) => Some((unit * times, Change::Points(unit))),
         Effect::Percent { percent, base } => {
-            let (base_value, base_word) = match base {
-                PercentBase::Points => (points, "points"),
-                PercentBase::Score => (score, "score"),
+            let of = match base {
+                PercentBase::Points => points,
+                PercentBase::Score => score,
             };
             Some((
-                percent / Decimal::ONE_HUNDRED * base_value * times,
-                Change::Percent(percent, base_value, base_word),
+                percent / Decimal::ONE_HUNDRED * of * times,
+                Change::Percent { percent, base, of },
             ))
         }
     }
@@ -516,181 +314,6 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
     }
 }
 
-/// Applies one clause to the running score; what it did, when it did anything.
-fn apply(
-    env: &Env<'_>,
-    item: &Item,
-    clause: &Clause,
-    facts: &Facts,
-    score: &mut Decimal,
-) -> Result<Option<Applied>, Diagnostic> {
-    let rubric = env.rubric;
-    let calendar = rubric.calendar.as_ref();
-    let points = item.points.node;
-    let mut effect = clause.effect.node;
-    // How many times the effect applies (a decimal for a discretionary score), and why.
-    let (times, why): (Decimal, Why<'_>) = match &clause.kind {
-        ClauseKind::If(cond) => {
-            if !holds(cond, facts, calendar).map_err(|u| env.uncovered(u))? {
-                return Ok(None);
-            }
-            (Decimal::ONE, Why::Holds)
-        }
-        ClauseKind::Per { fact, except, over } => match (value_of(fact, facts), over) {
-            (Some(Value::Periods(list)), Some(over)) => {
-                let late = periods::over(list, over, calendar).map_err(|u| env.uncovered(u))?;
-                if late.is_empty() {
-                    return Ok(None);
-                }
-                (Decimal::from(late.len() as u64), Why::Over(late, over))
-            }
-            (
-                Some(Value::Discretion {
-                    score: given,
-                    reason,
-                }),
-                _,
-            ) => {
-                if given.is_zero() {
-                    return Ok(None);
-                }
-                (*given, Why::Given(*given, reason))
-            }
-            (value, _) => {
-                let n = per_count(value, condition::member_name(fact), except);
-                if n == 0 {
-                    return Ok(None);
-                }
-                (Decimal::from(n), Why::Found(n))
-            }
-        },
-        ClauseKind::Missing { fact, except } => {
-            let present = present_members(value_of(fact, facts));
-            let absent: Vec<&str> = missing_candidates(item, fact, except)
-                .filter(|m| !present.is_some_and(|p| p.contains(m)))
-                .collect();
-            if absent.is_empty() {
-                return Ok(None);
-            }
-            (Decimal::from(absent.len() as u64), Why::Missing(absent))
-        }
-        ClauseKind::Deadline { fact, by, never } => match value_of(fact, facts) {
-            Some(Value::Date(Some(d))) if *d <= by.node => return Ok(None),
-            Some(Value::Date(Some(d))) => (Decimal::ONE, Why::After(*d, by.node)),
-            _ => {
-                if let Some(n) = never {
-                    effect = n.node;
-                }
-                (Decimal::ONE, Why::Never(by.node))
-            }
-        },
-    };
-    // The step of the trace: the facts the clause read, and how.
-    let step = |delta: Decimal, exempt: bool, note: String, score_after: Decimal| {
-        let mut paths: Vec<&FactPath> = match &clause.kind {
-            ClauseKind::If(cond) => condition_paths(cond),
-            ClauseKind::Per { fact, .. }
-            | ClauseKind::Missing { fact, .. }
-            | ClauseKind::Deadline { fact, .. } => vec![fact],
-        };
-        if exempt {
-            if let Some(unless) = &clause.unless {
-                paths.extend(condition_paths(unless));
-            }
-        }
-        Step {
-            clause: clause_text(rubric, clause.span),
-            line: rubric.source.line(clause.span.start),
-            evidence: used(facts, &paths),
-            delta,
-            score: score_after,
-            note,
-        }
-    };
-    if let Some(unless) = &clause.unless {
-        if holds(unless, facts, calendar).map_err(|u| env.uncovered(u))? {
-            let note = format!(
-                "{}, but exempted by `unless {}`: nothing taken",
-                why.words(),
-                clause_text(rubric, unless.span)
-            );
-            return Ok(Some(Applied::Step(step(Decimal::ZERO, true, note, *score))));
-        }
-    }
-    let once = times == Decimal::ONE;
-    let Some((raw, change)) = raw_change(effect, times, points, *score) else {
-        let note = format!("{}: 不得分", why.words());
-        return Ok(Some(Applied::Zero(step(
-            Decimal::ZERO,
-            false,
-            note,
-            *score,
-        ))));
-    };
-    // How the change was computed, in words.
-    let how = || match change {
-        Change::Points(unit) => {
-            if once {
-                signed(unit)
-            } else {
-                format!("{} × {} = {}", times.normalize(), signed(unit), signed(raw))
-            }
-        }
-        Change::Percent(percent, base_value, base_word) => {
-            if once {
-                format!(
-                    "{}% of {base_word} {} = {}",
-                    signed(percent),
-                    base_value.normalize(),
-                    signed(raw)
-                )
-            } else {
-                format!(
-                    "{} × {}% of {base_word} {} = {}",
-                    times.normalize(),
-                    signed(percent),
-                    base_value.normalize(),
-                    signed(raw)
-                )
-            }
-        }
-    };
-    let limited = limit(
-        raw,
-        clause.max.as_ref().map(|m| m.node),
-        clause.floor.as_ref().map(|f| f.node),
-        *score,
-    );
-    if !limited.applies() {
-        return Ok(None);
-    }
-    let delta = limited.delta;
-    *score += delta;
-    let mut note = format!("{}: {}", why.words(), how());
-    if limited.by_max {
-        if let Some(max) = &clause.max {
-            note.push_str(&format!(
-                ", limited to {} by max {}",
-                signed(limited.after_max),
-                max.node
-            ));
-        }
-    }
-    if let Some(floor) = limited.by_floor {
-        note.push_str(&format!(
-            ", limited to {} by floor {}",
-            signed(delta),
-            floor
-        ));
-    }
-    Ok(Some(Applied::Step(step(
-        delta.normalize(),
-        false,
-        note,
-        score.normalize(),
-    ))))
-}
-
 /// How many times a `per` clause counts a fact's value that is neither periods with an
 /// `over` nor a discretionary score: a count, the members of a set but those excepted,
 /// one member's count of a tally, or a whole tally's.
@@ -699,11 +322,11 @@ fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<Stri
         (Some(Value::Count(n)), _) => *n,
         (Some(Value::Set(s)), None) => s
             .iter()
-            .filter(|m| !except.iter().any(|e| condition::same_name(&e.node, m)))
+            .filter(|m| !except.iter().any(|e| same_name(&e.node, m)))
             .count() as u64,
         (Some(Value::Tally(t)), Some(m)) => t
             .iter()
-            .find(|(k, _)| condition::same_name(k, m))
+            .find(|(k, _)| same_name(k, m))
             .map_or(0, |(_, n)| n),
         (Some(Value::Tally(t)), None) => t.total(),
         _ => 0,

@@ -1,35 +1,35 @@
-//! The compiled scorer: a rubric compiled once into a plan that scores many units
-//! without their trace, as fast as the arithmetic allows.
+//! The compiled scorer: a rubric compiled once into a plan, and the one interpreter
+//! of that plan, which scores a unit with its trace or without it.
 //!
-//! [`super::evaluate`] walks the rubric's tree for every unit and writes each step in
-//! words. A [`Scorer`] walks the tree once, when it is built, and keeps for every item
-//! what scoring it needs: the slots of the facts its clauses read, each condition
+//! A [`Scorer`] walks the rubric's tree once, when it is built, and keeps for every
+//! item what scoring it needs: the slots of the facts its clauses read, each condition
 //! compiled ([`Test`]), the members a `missing` clause looks for, the item's start and
 //! bounds, and whether each section's applicable points can change at all. Scoring a
 //! unit then only reads its facts; counts and bools are compared as integers, and
-//! decimal arithmetic is done only when a clause applies, through the same functions
-//! [`super::evaluate`] uses ([`raw_change`], [`limit`], [`in_bounds`],
-//! [`section_limit`], [`Sum::total`]), in the same order: the top-level items are
-//! added after the top-level sections. Nothing is allocated but the [`Summary`]
-//! returned (and the scores of top-level items, for a rubric that has them).
+//! decimal arithmetic is done only when a clause applies ([`raw_change`], [`limit`],
+//! [`in_bounds`], [`section_limit`], [`Sum::total`]); the top-level items are added
+//! after the top-level sections. The interpreter ([`ItemPlan::outcome`],
+//! [`ClausePlan::apply`]) is generic over a [`Trace`]: the score sheet runs it with a
+//! [`Recorder`], which keeps each step as data, and a ranking with [`NoTrace`], which
+//! compiles away, allocating nothing but the [`Summary`] returned (and the scores of
+//! top-level items, for a rubric that has them).
 //!
-//! Three things go further. An item whose facts are few and read in ways that tell
-//! few of their values apart (bools, counts, dates only its deadlines read, sets
-//! counted by `per` and `missing`, tallies read member by member, percents compared
-//! with literals) has a [`Table`] of its outcomes for every combination of small
-//! values, worked out when the scorer is built by the very code that would score
-//! them, so most items of a unit are one look-up. Sections, and the top-level
-//! sections into the total, are added up as whole numbers of 10⁻⁹ ([`to_units`]),
-//! exactly, and made decimals once, normalised: the same decimals adding them up as
-//! decimals and normalising gives; a score with more decimals, or too large, is added
-//! up as decimals instead. And before a unit is scored its facts are read once, all
-//! together ([`Scorer::warm`]), so that a unit out of the cache waits for memory once
-//! rather than at every clause.
+//! Three things go further, for a ranking only. An item whose facts are few and read
+//! in ways that tell few of their values apart (bools, counts, dates only its
+//! deadlines read, sets counted by `per` and `missing`, tallies read member by member,
+//! percents compared with literals) has a [`Table`] of its outcomes for every
+//! combination of small values, a memo filled when the scorer is built by the same
+//! interpreter (with [`NoTrace`]), so most items of a unit are one look-up. Sections,
+//! and the top-level sections into the total, are added up as whole numbers of 10⁻⁹
+//! ([`to_units`]), exactly, and made decimals once, normalised: the same decimals
+//! adding them up as decimals and normalising gives; a score with more decimals, or
+//! too large, is added up as decimals instead. And before a unit is scored its facts
+//! are read once, all together ([`Scorer::warm`]), so that a unit out of the cache
+//! waits for memory once rather than at every clause.
 //!
-//! The property tests (tests/properties.rs) and the fuzz library check on random
-//! rubrics and evidence that a scorer's summary is [`Summary::of`] the sheet
-//! [`super::evaluate`] writes, and that both refuse the same units with the same
-//! diagnostic.
+//! The property tests (tests/properties.rs) check the sheet against an exact
+//! rational oracle, and that a ranking's summary (tables and sums in units) is
+//! [`Summary::of`] the sheet, refusing the same units with the same diagnostic.
 
 use std::cmp::Ordering;
 use std::collections::hash_map::{self, HashMap};
@@ -37,20 +37,24 @@ use std::collections::hash_map::{self, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::condition::{member_name, same_name, slot_of, value_at, Quick, Side, Test};
-use super::periods::{self, Uncovered};
+use super::condition::{Side, Test};
+use super::trace::{ClauseRef, Cut, Did, Step, Why};
 use super::{
-    all_points, in_bounds, limit, missing_candidates, per_count, present_members, raw_change,
-    section_limit, start_and_bounds, uncovered, Sum, Summary, Top,
+    all_points, clause_text, in_bounds, limit, missing_candidates, per_count, present_members,
+    raw_change, section_limit, start_and_bounds, uncovered, used, ItemScore, SectionScore, Sheet,
+    Sum, Summary, Top, Total,
 };
-use crate::calendar::Calendar;
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
+use crate::evidence::condition::{
+    condition_paths, member_name, same_name, slot_of, value_at, Quick,
+};
+use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Fact, Facts, MemberCounts, MemberSet, Unit, Value};
 use crate::span::Spanned;
 use crate::syntax::ast::{
-    ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase, Section,
-    SectionKind,
+    Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase,
+    Section, SectionKind,
 };
 
 /// A rubric compiled for scoring units without their trace. Build it once per rubric
@@ -76,6 +80,7 @@ enum Part<'r> {
 
 /// A compiled section.
 struct SectionPlan<'r> {
+    section: &'r Section,
     /// The kind of the top-level section it lies in, which its items score by.
     kind: SectionKind,
     points: Decimal,
@@ -399,6 +404,7 @@ impl UnitSum {
 
 /// A compiled clause.
 struct ClausePlan<'r> {
+    clause: &'r Clause,
     kind: KindPlan<'r>,
     effect: Effect,
     max: Option<Decimal>,
@@ -425,6 +431,17 @@ enum Times {
     Count(u64),
     /// A discretionary score's times.
     Given(Decimal),
+}
+
+impl Times {
+    /// The times as a decimal.
+    fn decimal(self) -> Decimal {
+        match self {
+            Times::Once => Decimal::ONE,
+            Times::Count(n) => Decimal::from(n),
+            Times::Given(given) => given,
+        }
+    }
 }
 
 /// What a compiled clause counts; each fact by its slot.
@@ -500,9 +517,53 @@ impl<'r> Scorer<'r> {
     /// [`super::summarise`] does.
     pub fn summarise(&self, unit: &Unit) -> Result<Summary, Diagnostic> {
         self.warm(unit);
+        let (_, total, top) = self.run(unit, &mut NoTrace)?;
+        Ok(Summary {
+            unit: unit.name.clone(),
+            score: total.score,
+            earned: total.earned,
+            applicable_points: total.applicable,
+            prorated: total.prorated,
+            top,
+        })
+    }
+
+    /// Scores one unit with its trace: the score sheet, every section, every item and
+    /// every step, by the interpreter [`Scorer::summarise`] runs (without the items'
+    /// tables, which hold no trace, and adding up in decimals).
+    pub fn sheet(&self, unit: &Unit) -> Result<Sheet, Diagnostic> {
+        let mut recorder = Recorder::new(self.rubric);
+        let (sum, total, _) = self.run(unit, &mut recorder)?;
+        let (indicators, categories) = recorder.finish();
+        Ok(Sheet {
+            unit: unit.name.clone(),
+            score: total.score,
+            earned: total.earned,
+            applicable_points: total.applicable,
+            prorated: total.prorated,
+            bonus: sum.bonus.normalize(),
+            penalty: sum.penalty.normalize(),
+            limited: total.limited,
+            categories,
+            indicators,
+        })
+    }
+
+    /// Scores one unit, telling the trace every step, item and section: the sums of
+    /// the top-level nodes, the total (its limit put into words when the trace
+    /// records), and each top-level subtotal.
+    fn run<T: Trace>(
+        &self,
+        unit: &Unit,
+        trace: &mut T,
+    ) -> Result<(Sum, Total, Vec<Top>), Diagnostic> {
         let mut sum = Sum::default();
-        // Only sections lie at the top: they are added up in units, while they fit.
-        let mut units = self.all_points_units.map(|_| UnitSum::default());
+        // Only sections lie at the top: they are added up in units, while they fit
+        // (not for the trace, which adds up in decimals).
+        let mut units = self
+            .all_points_units
+            .filter(|_| !T::RECORDS)
+            .map(|_| UnitSum::default());
         let mut fits = true;
         let mut top = Vec::with_capacity(self.parts.len());
         // The scores of the top-level items, added after every top-level section, as
@@ -512,7 +573,11 @@ impl<'r> Scorer<'r> {
         for part in &self.parts {
             match part {
                 Part::Section(s) => {
-                    let sub = self.section(s, unit)?;
+                    let sub = if T::RECORDS {
+                        self.section_in_decimals(s, unit, trace)?
+                    } else {
+                        self.section(s, unit)?
+                    };
                     match &mut units {
                         Some(units) => {
                             fits = fits
@@ -530,7 +595,7 @@ impl<'r> Scorer<'r> {
                     });
                 }
                 Part::Item(i) => {
-                    let score = self.item(i, unit)?;
+                    let score = self.item(i, unit, trace)?;
                     items.push((score, i.points));
                     top.push(Top {
                         kind: None,
@@ -558,15 +623,8 @@ impl<'r> Scorer<'r> {
                 sections_sum(&top)
             };
         }
-        let total = sum.total(self.rubric, unit, self.all_points, false)?;
-        Ok(Summary {
-            unit: unit.name.clone(),
-            score: total.score,
-            earned: total.earned,
-            applicable_points: total.applicable,
-            prorated: total.prorated,
-            top,
-        })
+        let total = sum.total(self.rubric, unit, self.all_points, T::RECORDS)?;
+        Ok((sum, total, top))
     }
 
     /// A section's score (kept by its kind's limit) and applicable points, both
@@ -575,7 +633,7 @@ impl<'r> Scorer<'r> {
         if let Some(subtotal) = self.section_in_units(s, unit)? {
             return Ok(subtotal);
         }
-        self.section_in_decimals(s, unit)
+        self.section_in_decimals(s, unit, &mut NoTrace)
     }
 
     /// A section added up in units; `None` when its points, or a score or sum in it,
@@ -632,11 +690,13 @@ impl<'r> Scorer<'r> {
 
     /// A section added up in decimals, and so are the sections in it (each once, not
     /// first tried in units again).
-    fn section_in_decimals(
+    fn section_in_decimals<T: Trace>(
         &self,
         s: &SectionPlan<'r>,
         unit: &Unit,
+        trace: &mut T,
     ) -> Result<Subtotal, Diagnostic> {
+        trace.open();
         let mut score = Decimal::ZERO;
         let mut applicable = Decimal::ZERO;
         // When no item can be left out, the applicable points are the fixed ones, which
@@ -645,14 +705,14 @@ impl<'r> Scorer<'r> {
         for part in &s.parts {
             match part {
                 Part::Section(sub) => {
-                    let sub = self.section_in_decimals(sub, unit)?;
+                    let sub = self.section_in_decimals(sub, unit, trace)?;
                     score += sub.score;
                     if count {
                         applicable += sub.applicable;
                     }
                 }
                 Part::Item(i) => {
-                    if let Some(item_score) = self.item(i, unit)? {
+                    if let Some(item_score) = self.item(i, unit, trace)? {
                         score += item_score;
                         if count {
                             applicable += i.points;
@@ -663,6 +723,7 @@ impl<'r> Scorer<'r> {
         }
         let score = section_limit(s.kind, score, s.points).normalize();
         let applicable = s.fixed_applicable.unwrap_or_else(|| applicable.normalize());
+        trace.close(s, score, applicable);
         Ok(Subtotal {
             score,
             applicable,
@@ -693,12 +754,22 @@ impl<'r> Scorer<'r> {
 
     /// An item's score; `None` when it is not applicable. Read from the item's table
     /// when the unit's facts are among those it holds, else worked out.
-    fn item(&self, plan: &ItemPlan<'r>, unit: &Unit) -> Result<Option<Decimal>, Diagnostic> {
-        if let Some(entry) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
-            return Ok(entry.outcome);
+    fn item<T: Trace>(
+        &self,
+        plan: &ItemPlan<'r>,
+        unit: &Unit,
+        trace: &mut T,
+    ) -> Result<Option<Decimal>, Diagnostic> {
+        if !T::RECORDS {
+            if let Some(entry) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
+                return Ok(entry.outcome);
+            }
         }
-        plan.outcome(self.rubric, &unit.facts)
-            .map_err(|r| r.diagnostic(self.rubric, unit))
+        let score = plan
+            .outcome(self.rubric, &unit.facts, trace)
+            .map_err(|r| r.diagnostic(self.rubric, unit))?;
+        trace.item(plan, score);
+        Ok(score)
     }
 
     /// An item's score as a section adds it up in units: read from its table, or
@@ -707,7 +778,7 @@ impl<'r> Scorer<'r> {
         if let Some(entry) = plan.table.as_ref().and_then(|t| t.lookup(&unit.facts)) {
             return Ok(entry.units);
         }
-        plan.outcome(self.rubric, &unit.facts)
+        plan.outcome(self.rubric, &unit.facts, &mut NoTrace)
             .map(Units::of)
             .map_err(|r| r.diagnostic(self.rubric, unit))
     }
@@ -723,6 +794,142 @@ fn sections_sum(top: &[Top]) -> Sum {
         }
     }
     sum
+}
+
+/// Where the interpreter tells what it did: every step of an item's clauses, the end
+/// of each item and section. A ranking uses [`NoTrace`], whose methods do nothing and
+/// compile away, with everything only the trace needs (the words' data is made in the
+/// closures it never calls, and `RECORDS` is false); the score sheet a [`Recorder`].
+trait Trace {
+    /// Whether steps are recorded: the interpreter works out what only the trace
+    /// reads (the late periods described, the missing members named) only then, and
+    /// then reads no table.
+    const RECORDS: bool;
+    /// A clause moved the score, or would have but for an exemption, or left the
+    /// item out.
+    fn step(&mut self, make: impl FnOnce() -> Step);
+    /// A `zero` (不得分) applied: its step comes after all the others.
+    fn zero(&mut self, make: impl FnOnce() -> Step);
+    /// The item's clauses have all applied, a `zero` among them, leaving `score`
+    /// before the item ends at 0.
+    fn zeros(&mut self, score: Decimal);
+    /// An item was scored (`None`: not applicable).
+    fn item(&mut self, plan: &ItemPlan<'_>, score: Option<Decimal>);
+    /// A section begins.
+    fn open(&mut self);
+    /// A section ends, with its score and applicable points.
+    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal);
+}
+
+/// The trace of a ranking: nothing.
+struct NoTrace;
+
+impl Trace for NoTrace {
+    const RECORDS: bool = false;
+    #[inline(always)]
+    fn step(&mut self, _: impl FnOnce() -> Step) {}
+    #[inline(always)]
+    fn zero(&mut self, _: impl FnOnce() -> Step) {}
+    #[inline(always)]
+    fn zeros(&mut self, _: Decimal) {}
+    #[inline(always)]
+    fn item(&mut self, _: &ItemPlan<'_>, _: Option<Decimal>) {}
+    #[inline(always)]
+    fn open(&mut self) {}
+    #[inline(always)]
+    fn close(&mut self, _: &SectionPlan<'_>, _: Decimal, _: Decimal) {}
+}
+
+/// The trace of a score sheet: the steps of the item being scored, and the items and
+/// sections of each level being added up.
+struct Recorder<'a> {
+    rubric: &'a Rubric,
+    steps: Vec<Step>,
+    /// The steps of the `zero` clauses of the item being scored.
+    zeros: Vec<Step>,
+    /// The items and sections of each open level, the top level first.
+    levels: Vec<(Vec<ItemScore>, Vec<SectionScore>)>,
+}
+
+impl<'a> Recorder<'a> {
+    fn new(rubric: &'a Rubric) -> Self {
+        Recorder {
+            rubric,
+            steps: Vec::new(),
+            zeros: Vec::new(),
+            levels: vec![(Vec::new(), Vec::new())],
+        }
+    }
+
+    /// The top level's items and sections.
+    fn finish(mut self) -> (Vec<ItemScore>, Vec<SectionScore>) {
+        self.levels.pop().unwrap_or_default()
+    }
+}
+
+impl Trace for Recorder<'_> {
+    const RECORDS: bool = true;
+
+    fn step(&mut self, make: impl FnOnce() -> Step) {
+        self.steps.push(make());
+    }
+
+    fn zero(&mut self, make: impl FnOnce() -> Step) {
+        self.zeros.push(make());
+    }
+
+    fn zeros(&mut self, mut score: Decimal) {
+        for (n, mut zero) in self.zeros.drain(..).enumerate() {
+            // Whatever else applied, the item ends at 0. The first such step comes after
+            // all the others and takes what is left, so the deltas always add up to the
+            // score; any further one takes nothing more.
+            zero.delta = (-score).normalize();
+            zero.score = Decimal::ZERO;
+            zero.did = Did::Zero { first: n == 0 };
+            self.steps.push(zero);
+            score = Decimal::ZERO;
+        }
+    }
+
+    fn item(&mut self, plan: &ItemPlan<'_>, score: Option<Decimal>) {
+        let item = plan.item;
+        let scored = ItemScore {
+            name: item.name.node.clone(),
+            points: item.points.node,
+            score: score.map(|s| s.normalize()),
+            applicable: score.is_some(),
+            line: self.rubric.source.line(item.span.start),
+            offset: item.span.start,
+            trace: std::mem::take(&mut self.steps),
+        };
+        self.zeros.clear();
+        if let Some(level) = self.levels.last_mut() {
+            level.0.push(scored);
+        }
+    }
+
+    fn open(&mut self) {
+        self.levels.push((Vec::new(), Vec::new()));
+    }
+
+    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal) {
+        let (indicators, sections) = self.levels.pop().unwrap_or_default();
+        let s = plan.section;
+        let scored = SectionScore {
+            name: s.name.node.clone(),
+            kind: plan.kind,
+            points: s.points.node,
+            score,
+            applicable_points: applicable,
+            line: self.rubric.source.line(s.span.start),
+            offset: s.span.start,
+            indicators,
+            sections,
+        };
+        if let Some(level) = self.levels.last_mut() {
+            level.1.push(scored);
+        }
+    }
 }
 
 /// Why an item cannot be scored: a year the calendar does not list (put into words
@@ -765,6 +972,7 @@ impl<'r> SectionPlan<'r> {
         }
         let points = s.points.node;
         SectionPlan {
+            section: s,
             kind,
             points,
             parts,
@@ -839,11 +1047,32 @@ impl<'r> ItemPlan<'r> {
         }
     }
 
-    /// The item's score on a unit's facts; `None` when it is not applicable.
-    fn outcome(&self, rubric: &Rubric, facts: &Facts) -> Result<Option<Decimal>, Refusal> {
+    /// The item's score on a unit's facts; `None` when it is not applicable. The one
+    /// interpreter of an item's clauses: a ranking runs it with [`NoTrace`], which
+    /// records nothing and compiles away, and the score sheet with a [`Recorder`],
+    /// which keeps every step.
+    fn outcome<T: Trace>(
+        &self,
+        rubric: &Rubric,
+        facts: &Facts,
+        trace: &mut T,
+    ) -> Result<Option<Decimal>, Refusal> {
         let calendar = rubric.calendar.as_ref();
         if let Some(test) = &self.applicable_unless {
             if test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if let Some(cond) = &self.item.applicable_unless {
+                    trace.step(|| Step {
+                        clause: ClauseRef::ApplicableUnless,
+                        span: cond.span,
+                        line: rubric.source.line(cond.span.start),
+                        text: clause_text(rubric, cond.span),
+                        evidence: used(facts, &condition_paths(cond)),
+                        why: Why::Holds,
+                        did: Did::NotApplicable,
+                        delta: Decimal::ZERO,
+                        score: Decimal::ZERO,
+                    });
+                }
                 return Ok(None);
             }
         }
@@ -852,10 +1081,12 @@ impl<'r> ItemPlan<'r> {
             moved: false,
             zero: false,
         };
-        for clause in &self.clauses {
-            clause.apply(self.points, facts, calendar, &mut running)?;
+        for (index, clause) in self.clauses.iter().enumerate() {
+            clause.apply(index, rubric, self.points, facts, &mut running, trace)?;
         }
         let score = if running.zero {
+            // 不得分: whatever else applied, the item ends at 0.
+            trace.zeros(running.score);
             if self.zero_in_bounds {
                 return Ok(Some(Decimal::ZERO));
             }
@@ -889,6 +1120,7 @@ impl<'r> ItemPlan<'r> {
                 .clauses
                 .iter()
                 .map(|clause| ClausePlan {
+                    clause,
                     kind: match &clause.kind {
                         ClauseKind::If(cond) => KindPlan::If(Test::compile(cond)),
                         ClauseKind::Per { fact, except, over } => KindPlan::Per {
@@ -926,12 +1158,16 @@ impl<'r> ItemPlan<'r> {
                     max: clause.max.as_ref().map(|m| m.node),
                     floor: clause.floor.as_ref().map(|f| f.node),
                     unless: clause.unless.as_ref().map(Test::compile),
-                    once: fixed_change(clause.effect.node, Decimal::ONE, item),
+                    once: compiler
+                        .tables
+                        .then(|| fixed_change(clause.effect.node, Decimal::ONE, item))
+                        .flatten(),
                     times: (0..SMALL_TIMES)
+                        .take_while(|_| compiler.tables)
                         .map_while(|n| fixed_change(clause.effect.node, Decimal::from(n), item))
                         .collect(),
                     never_once: match &clause.kind {
-                        ClauseKind::Deadline { never: Some(n), .. } => {
+                        ClauseKind::Deadline { never: Some(n), .. } if compiler.tables => {
                             fixed_change(n.node, Decimal::ONE, item)
                         }
                         _ => None,
@@ -1026,24 +1262,28 @@ fn distinct_names(list: &Members) -> bool {
 }
 
 impl ClausePlan<'_> {
-    /// Applies the clause to an item's running score, as [`super::evaluate`] applies
-    /// it, without the words.
-    fn apply(
+    /// Applies the clause (the `index`th of its item) to an item's running score, and
+    /// tells the trace what it did, when it did anything.
+    fn apply<T: Trace>(
         &self,
+        index: usize,
+        rubric: &Rubric,
         points: Decimal,
         facts: &Facts,
-        calendar: Option<&Calendar>,
         running: &mut Running,
+        trace: &mut T,
     ) -> Result<(), Refusal> {
+        let calendar = rubric.calendar.as_ref();
         let clause = self;
         let mut never = false;
-        // How many times the effect applies (a decimal for a discretionary score).
-        let times = match &clause.kind {
+        // How many times the effect applies (a decimal for a discretionary score), and,
+        // for the trace only, why.
+        let (times, why) = match &clause.kind {
             KindPlan::If(test) => {
                 if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
                     return Ok(());
                 }
-                Times::Once
+                (Times::Once, T::RECORDS.then_some(Why::Holds))
             }
             KindPlan::Per {
                 slot,
@@ -1052,25 +1292,49 @@ impl ClausePlan<'_> {
                 over,
             } => match (value_at(*slot, facts), over) {
                 (Some(Value::Periods(list)), Some(over)) => {
-                    let n =
-                        periods::count_over(list, over, calendar).map_err(Refusal::Uncovered)?;
+                    // The late periods are described only for the trace.
+                    let (n, why) = if T::RECORDS {
+                        let late =
+                            periods::over(list, over, calendar).map_err(Refusal::Uncovered)?;
+                        let n = late.len() as u64;
+                        let why = Why::Over {
+                            late,
+                            limit: over.count.node,
+                            unit: over.unit,
+                        };
+                        (n, Some(why))
+                    } else {
+                        let n = periods::count_over(list, over, calendar)
+                            .map_err(Refusal::Uncovered)?;
+                        (n, None)
+                    };
                     if n == 0 {
                         return Ok(());
                     }
-                    Times::Count(n)
+                    (Times::Count(n), why)
                 }
-                (Some(Value::Discretion { score: given, .. }), _) => {
+                (
+                    Some(Value::Discretion {
+                        score: given,
+                        reason,
+                    }),
+                    _,
+                ) => {
                     if given.is_zero() {
                         return Ok(());
                     }
-                    Times::Given(*given)
+                    let why = T::RECORDS.then(|| Why::Given {
+                        score: *given,
+                        reason: reason.clone(),
+                    });
+                    (Times::Given(*given), why)
                 }
                 (value, _) => {
                     let n = per_count(value, *member, except);
                     if n == 0 {
                         return Ok(());
                     }
-                    Times::Count(n)
+                    (Times::Count(n), T::RECORDS.then_some(Why::Found(n)))
                 }
             },
             KindPlan::Missing {
@@ -1090,7 +1354,8 @@ impl ClausePlan<'_> {
                 if n == 0 {
                     return Ok(());
                 }
-                Times::Count(n as u64)
+                let why = T::RECORDS.then(|| Why::Missing(absent(candidates, present)));
+                (Times::Count(n as u64), why)
             }
             KindPlan::Deadline {
                 slot,
@@ -1098,16 +1363,57 @@ impl ClausePlan<'_> {
                 never: never_effect,
             } => match value_at(*slot, facts) {
                 Some(Value::Date(Some(d))) if d <= by => return Ok(()),
-                Some(Value::Date(Some(_))) => Times::Once,
+                Some(Value::Date(Some(d))) => (
+                    Times::Once,
+                    T::RECORDS.then_some(Why::After {
+                        date: *d,
+                        deadline: *by,
+                    }),
+                ),
                 _ => {
                     never = never_effect.is_some();
-                    Times::Once
+                    (
+                        Times::Once,
+                        T::RECORDS.then_some(Why::Never { deadline: *by }),
+                    )
                 }
             },
+        };
+        // The step of the trace: the clause, the facts it read, and what it did.
+        let step = |why: Option<Why>, did: Did, delta: Decimal, score: Decimal| {
+            let ast = clause.clause;
+            let mut paths: Vec<&FactPath> = match &ast.kind {
+                ClauseKind::If(cond) => condition_paths(cond),
+                ClauseKind::Per { fact, .. }
+                | ClauseKind::Missing { fact, .. }
+                | ClauseKind::Deadline { fact, .. } => vec![fact],
+            };
+            if matches!(did, Did::Exempted { .. }) {
+                if let Some(unless) = &ast.unless {
+                    paths.extend(condition_paths(unless));
+                }
+            }
+            Step {
+                clause: ClauseRef::Clause(index),
+                span: ast.span,
+                line: rubric.source.line(ast.span.start),
+                text: clause_text(rubric, ast.span),
+                evidence: used(facts, &paths),
+                why: why.unwrap_or(Why::Holds),
+                did,
+                delta,
+                score,
+            }
         };
         if let Some(unless) = &clause.unless {
             // Exempted: the clause takes nothing.
             if unless.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if let Some(cond) = &clause.clause.unless {
+                    let did = Did::Exempted {
+                        unless: clause_text(rubric, cond.span),
+                    };
+                    trace.step(|| step(why, did, Decimal::ZERO, running.score));
+                }
                 return Ok(());
             }
         }
@@ -1116,7 +1422,9 @@ impl ClausePlan<'_> {
             _ => clause.effect,
         };
         // The raw change: worked out in advance when it can be, else now, the same way.
+        // The trace always works it out now, for the change it shows.
         let ready = match times {
+            _ if T::RECORDS => None,
             Times::Once if never => clause.never_once,
             Times::Once => clause.once,
             Times::Count(n) => usize::try_from(n)
@@ -1125,30 +1433,54 @@ impl ClausePlan<'_> {
                 .copied(),
             Times::Given(_) => None,
         };
-        let raw = match ready {
-            Some(raw) => raw,
-            None => {
-                let times = match times {
-                    Times::Once => Decimal::ONE,
-                    Times::Count(n) => Decimal::from(n),
-                    Times::Given(given) => given,
-                };
-                match raw_change(effect, times, points, running.score) {
-                    Some((raw, _)) => raw,
-                    None => {
-                        running.zero = true;
-                        return Ok(());
-                    }
+        let (raw, change) = match ready {
+            Some(raw) => (raw, None),
+            None => match raw_change(effect, times.decimal(), points, running.score) {
+                Some((raw, change)) => (raw, Some(change)),
+                None => {
+                    running.zero = true;
+                    let score = running.score;
+                    trace.zero(|| step(why, Did::Zero { first: true }, Decimal::ZERO, score));
+                    return Ok(());
                 }
-            }
+            },
         };
         let limited = limit(raw, clause.max, clause.floor, running.score);
         if limited.applies() {
             running.score += limited.delta;
             running.moved = true;
+            if let Some(change) = change {
+                let score = running.score;
+                trace.step(|| {
+                    let did = Did::Change {
+                        change,
+                        times: times.decimal(),
+                        raw,
+                        max: clause.max.filter(|_| limited.by_max).map(|max| Cut {
+                            limit: max,
+                            to: limited.after_max,
+                        }),
+                        floor: limited.by_floor.map(|floor| Cut {
+                            limit: floor,
+                            to: limited.delta,
+                        }),
+                    };
+                    step(why, did, limited.delta.normalize(), score.normalize())
+                });
+            }
         }
         Ok(())
     }
+}
+
+/// The members a `missing` clause looks for that the evidence does not give, in the
+/// list's order, each searched for by name: what [`count_missing`] counts.
+fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<String> {
+    candidates
+        .iter()
+        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
+        .map(|m| m.to_string())
+        .collect()
 }
 
 impl<'r> Table<'r> {
@@ -1253,7 +1585,7 @@ impl<'r> Table<'r> {
             if !read_back {
                 return None;
             }
-            index.push(match plan.outcome(rubric, &facts) {
+            index.push(match plan.outcome(rubric, &facts, &mut NoTrace) {
                 Ok(outcome) => match seen.entry(outcome.map(|d| d.serialize())) {
                     hash_map::Entry::Occupied(at) => *at.get(),
                     hash_map::Entry::Vacant(vacant) => {
@@ -1569,7 +1901,9 @@ mod tests {
                     let Part::Section(s) = part else {
                         panic!("only sections")
                     };
-                    let in_decimals = scorer.section_in_decimals(s, &u).expect("scores");
+                    let in_decimals = scorer
+                        .section_in_decimals(s, &u, &mut NoTrace)
+                        .expect("scores");
                     let in_units = scorer.section_in_units(s, &u).expect("scores");
                     // Only the section holding the score of ten decimals is added up
                     // in decimals, and its sum then has no units.
@@ -1638,7 +1972,7 @@ mod tests {
         let table = plan.table.as_ref().expect("a table");
         let mut found = 0;
         for facts in all {
-            let scored = plan.outcome(r, facts).ok();
+            let scored = plan.outcome(r, facts, &mut NoTrace).ok();
             if let Some(entry) = table.lookup(facts) {
                 found += 1;
                 assert_eq!(

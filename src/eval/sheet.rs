@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+pub use super::trace::Step;
 use crate::syntax::ast::SectionKind;
 use serde::Serialize;
 
@@ -149,30 +150,6 @@ pub struct ItemScore {
     #[serde(skip)]
     pub offset: usize,
     pub trace: Vec<Step>,
-}
-
-/// One clause that changed a score (or would have, but for an exemption).
-#[derive(Debug, Clone, Serialize)]
-pub struct Step {
-    /// The clause as written in the rule file.
-    pub clause: String,
-    pub line: usize,
-    /// The facts the clause read, with their values.
-    pub evidence: Vec<Used>,
-    /// The change to the item's score, after floors and limits.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub delta: Decimal,
-    /// The item's score after this step.
-    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
-    pub score: Decimal,
-    /// How the change was computed, in words.
-    pub note: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Used {
-    pub fact: String,
-    pub value: String,
 }
 
 impl Sheet {

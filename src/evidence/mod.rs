@@ -22,6 +22,8 @@ mod members;
 mod names;
 
 use names::{At, NameHasher, Names, Repeated};
+pub(crate) mod condition;
+pub(crate) mod periods;
 mod value;
 mod workbook;
 

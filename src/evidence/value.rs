@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::condition::{condition_facts, condition_paths, holds};
 use super::members::{MemberCounts, MemberSet};
 use super::raw::{Node, Raw};
 use crate::check::{ast_items, suggest_name, Rubric};
@@ -169,14 +170,14 @@ pub(crate) fn complete<'i>(
     }
     // An item that is not applicable needs only the facts that say so.
     let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
-        crate::eval::condition_paths(cond)
+        condition_paths(cond)
             .iter()
             .all(|p| p.slot.get().is_some_and(|s| facts[s.fact].is_some()))
             // A date the calendar does not cover is reported when the unit is scored.
-            && crate::eval::holds(cond, facts, calendar).unwrap_or(false)
+            && holds(cond, facts, calendar).unwrap_or(false)
     });
     let used = match (&item.applicable_unless, not_applicable) {
-        (Some(cond), true) => crate::eval::condition_facts(cond),
+        (Some(cond), true) => condition_facts(cond),
         _ => Vec::new(),
     };
     item.facts

@@ -140,13 +140,13 @@ pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
             .iter()
             .map(|u| format!("{} = {}", u.fact, u.value))
             .collect();
-        let _ = writeln!(out, "{indent}line {}: {}", step.line, step.clause);
+        let _ = writeln!(out, "{indent}line {}: {}", step.line, step.clause_en());
         let _ = writeln!(
             out,
             "{indent}  {}  →  {} ({})",
             evidence.join(", "),
             number(step.score),
-            step.note
+            step.note_en()
         );
     }
 }

@@ -57,9 +57,9 @@ pub fn explanation(item: &ItemScore, kind: SectionKind, file: &str) -> Vec<Strin
                 .collect();
             format!(
                 "{} ({}): {} [{file}:{}]",
-                s.clause,
+                s.clause_en(),
                 evidence.join(", "),
-                s.note,
+                s.note_en(),
                 s.line
             )
         })

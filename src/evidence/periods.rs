@@ -1,10 +1,11 @@
 //! Periods measured in working days or calendar days: which requests were replied to
-//! later than `over 20 workdays` allows.
+//! later than `over 20 workdays` allows. Conditions count them ([`super::condition`]),
+//! and so do `per … over` clauses, which describe each for the trace.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use super::Period;
 use crate::calendar::Calendar;
-use crate::evidence::Period;
 use crate::span::Span;
 use crate::syntax::ast::{DayUnit, Over};
 
@@ -16,12 +17,25 @@ pub struct Uncovered {
     pub span: Option<Span>,
 }
 
+/// A period longer than its limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Late {
+    pub from: NaiveDate,
+    /// The reply; `None` when there was none.
+    pub to: Option<NaiveDate>,
+    /// The days (of `unit`) it took, when there was a reply.
+    pub taken: Option<i64>,
+    pub unit: DayUnit,
+    /// The day it was due, counted in working days, when it can be known.
+    pub due: Option<NaiveDate>,
+}
+
 /// The periods longer than the limit, each described for the trace.
 pub fn over(
     periods: &[Period],
     over: &Over,
     calendar: Option<&Calendar>,
-) -> Result<Vec<String>, Uncovered> {
+) -> Result<Vec<Late>, Uncovered> {
     let mut late = Vec::new();
     scan(periods, over, calendar, Some(&mut late))?;
     Ok(late)
@@ -43,7 +57,7 @@ fn scan(
     periods: &[Period],
     over: &Over,
     calendar: Option<&Calendar>,
-    mut late: Option<&mut Vec<String>>,
+    mut late: Option<&mut Vec<Late>>,
 ) -> Result<u64, Uncovered> {
     let n = over.count.node;
     let mut count = 0u64;
@@ -58,10 +72,20 @@ fn scan(
                 let limit = p.from.checked_add_days(chrono::Days::new(u64::from(n)));
                 match p.to {
                     Some(to) if limit.is_none_or(|limit| to <= limit) => continue,
-                    Some(to) => late
-                        .as_ref()
-                        .map(|_| format!("{} → {to}: {} days", p.from, (to - p.from).num_days())),
-                    None => late.as_ref().map(|_| format!("{} → never", p.from)),
+                    Some(to) => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: Some(to),
+                        taken: Some((to - p.from).num_days()),
+                        unit: DayUnit::Days,
+                        due: None,
+                    }),
+                    None => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: None,
+                        taken: None,
+                        unit: DayUnit::Days,
+                        due: None,
+                    }),
                 }
             }
             DayUnit::Workdays => {
@@ -90,16 +114,22 @@ fn scan(
                         let due = cal
                             .add_working_days(p.from, n)
                             .map_err(|e| uncovered(e.0))?;
-                        late.as_ref()
-                            .map(|_| format!("{} → {to}: {taken} workdays, due {due}", p.from))
+                        late.as_ref().map(|_| Late {
+                            from: p.from,
+                            to: Some(to),
+                            taken: Some(i64::from(taken)),
+                            unit: DayUnit::Workdays,
+                            due: Some(due),
+                        })
                     }
                     // Never replied: late whatever the deadline; name it when it can be known.
-                    None => late
-                        .as_ref()
-                        .map(|_| match cal.add_working_days(p.from, n) {
-                            Ok(due) => format!("{} → never, due {due}", p.from),
-                            Err(_) => format!("{} → never", p.from),
-                        }),
+                    None => late.as_ref().map(|_| Late {
+                        from: p.from,
+                        to: None,
+                        taken: None,
+                        unit: DayUnit::Workdays,
+                        due: cal.add_working_days(p.from, n).ok(),
+                    }),
                 }
             }
         };

@@ -1,0 +1,311 @@
+//! Conditions evaluated on a unit's facts: whether an `applicable unless`, an `if` or
+//! an `unless` holds, and which facts a condition reads.
+//!
+//! A condition reads each value as a [`Quick`] scalar: a count stays an integer, so
+//! comparing a count with a whole-number literal is an integer comparison, and only
+//! other numbers are compared as decimals. [`holds`] walks a condition of the tree:
+//! validating evidence asks it whether an item is not applicable (and so needs only
+//! the facts its `applicable unless` reads). The compiled conditions of the scorer
+//! (`crate::eval`) read the same scalars through [`Quick`], so both read a condition
+//! alike. It lies here, with the facts it reads, so that evidence does not depend on
+//! evaluation.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::periods::{self, Uncovered};
+use super::{Facts, Value};
+use crate::calendar::Calendar;
+use crate::syntax::ast::*;
+
+/// Whether a condition holds. The rubric has been checked, so every fact it names is
+/// declared with a fitting type; a fact absent from the evidence (possible only for an
+/// item that is not applicable) makes the condition not hold. Counting working days can
+/// fail on a date in a year the calendar does not list.
+pub fn holds(
+    cond: &Condition,
+    facts: &Facts,
+    calendar: Option<&Calendar>,
+) -> Result<bool, Uncovered> {
+    Ok(match &cond.kind {
+        ConditionKind::Fact(path) => matches!(quick_value(path, facts), Some(Quick::Bool(true))),
+        ConditionKind::Not(inner) => !holds(inner, facts, calendar)?,
+        ConditionKind::And(parts) => {
+            for p in parts {
+                if !holds(p, facts, calendar)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        ConditionKind::Or(parts) => {
+            for p in parts {
+                if holds(p, facts, calendar)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        ConditionKind::Compare { left, op, right } => {
+            let left = operand(left, facts, calendar)?;
+            let right = operand(right, facts, calendar)?;
+            Quick::compared(left, op.node, right)
+        }
+    })
+}
+
+/// The value a unit gives for the fact a path names (resolved by the checker).
+pub fn value_of<'f>(path: &FactPath, facts: &'f Facts) -> Option<&'f Value> {
+    let slot = path.slot.get()?;
+    facts.get(slot.fact)?.as_ref().map(|f| &f.value)
+}
+
+/// The facts a condition reads, each once, in the order of their names.
+pub fn condition_paths(cond: &Condition) -> Vec<&FactPath> {
+    let mut out = Vec::new();
+    let mut stack = vec![cond];
+    while let Some(c) = stack.pop() {
+        match &c.kind {
+            ConditionKind::Fact(p) => out.push(p),
+            ConditionKind::Not(inner) => stack.push(inner),
+            ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
+            ConditionKind::Compare { left, right, .. } => {
+                for o in [left, right] {
+                    if let Operand::Fact(p) | Operand::Periods { fact: p, .. } = o {
+                        out.push(p);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable_by(|a, b| a.fact.node.cmp(&b.fact.node));
+    out.dedup_by(|a, b| a.fact.node == b.fact.node);
+    out
+}
+
+/// The names of the facts a condition reads.
+pub fn condition_facts(cond: &Condition) -> Vec<&str> {
+    condition_paths(cond)
+        .into_iter()
+        .map(|p| p.fact.node.as_str())
+        .collect()
+}
+
+/// A single comparable value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    Bool(bool),
+    Number(rust_decimal::Decimal),
+    Percent(rust_decimal::Decimal),
+    Date(Option<chrono::NaiveDate>),
+}
+
+/// A single comparable value as conditions compare it: a [`Scalar`] whose numbers
+/// that are counts stay integers. A count compares with a decimal number as the
+/// decimal it is, so every comparison gives what comparing [`Scalar`]s gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Quick {
+    Bool(bool),
+    /// A whole number: a count, a tally's count or sum, or a whole literal.
+    Count(u64),
+    /// Any other number: a discretionary score, a literal with decimals.
+    Number(Decimal),
+    Percent(Decimal),
+    Date(Option<NaiveDate>),
+}
+
+impl Quick {
+    /// The scalar of a fact's value, or of one member of it; `None` for a value that
+    /// has none (a whole set, periods), which no condition can then hold on.
+    pub(crate) fn of(value: &Value, member: Option<&str>) -> Option<Quick> {
+        Some(match (value, member) {
+            (Value::Bool(b), None) => Quick::Bool(*b),
+            (Value::Count(n), None) => Quick::Count(*n),
+            (Value::Percent(p), None) => Quick::Percent(*p),
+            (Value::Date(d), None) => Quick::Date(*d),
+            (Value::Set(s), Some(m)) => Quick::Bool(s.iter().any(|present| same_name(present, m))),
+            (Value::Tally(t), Some(m)) => Quick::Count(
+                t.iter()
+                    .find(|(k, _)| same_name(k, m))
+                    .map_or(0, |(_, n)| n),
+            ),
+            (Value::Tally(t), None) => Quick::Count(t.total()),
+            (Value::Discretion { score, .. }, None) => Quick::Number(*score),
+            _ => return None,
+        })
+    }
+
+    /// A literal of the rule file.
+    pub(crate) fn literal(l: &Literal) -> Quick {
+        match *l {
+            Literal::Number(n) => Quick::Number(n),
+            Literal::Percent(p) => Quick::Percent(p),
+            Literal::Date(d) => Quick::Date(Some(d)),
+            Literal::Bool(b) => Quick::Bool(b),
+        }
+    }
+
+    /// The same value with a whole, non-negative number held as an integer, so that
+    /// comparing it with a count needs no decimal; worked out once, when a rubric is
+    /// compiled.
+    pub(crate) fn whole(self) -> Quick {
+        use rust_decimal::prelude::ToPrimitive;
+        match self {
+            Quick::Number(n) if n.fract().is_zero() => n.to_u64().map_or(self, Quick::Count),
+            _ => self,
+        }
+    }
+
+    /// The value as a [`Scalar`].
+    fn scalar(self) -> Scalar {
+        match self {
+            Quick::Bool(b) => Scalar::Bool(b),
+            Quick::Count(n) => Scalar::Number(n.into()),
+            Quick::Number(n) => Scalar::Number(n),
+            Quick::Percent(p) => Scalar::Percent(p),
+            Quick::Date(d) => Scalar::Date(d),
+        }
+    }
+
+    fn compare(self, other: Quick) -> Option<Ordering> {
+        match (self, other) {
+            (Quick::Bool(a), Quick::Bool(b)) => Some(a.cmp(&b)),
+            (Quick::Count(a), Quick::Count(b)) => Some(a.cmp(&b)),
+            (Quick::Count(a), Quick::Number(b)) => Some(Decimal::from(a).cmp(&b)),
+            (Quick::Number(a), Quick::Count(b)) => Some(a.cmp(&Decimal::from(b))),
+            (Quick::Number(a), Quick::Number(b)) => Some(a.cmp(&b)),
+            (Quick::Percent(a), Quick::Percent(b)) => Some(a.cmp(&b)),
+            // A date never given (the thing was never done) compares with nothing.
+            (Quick::Date(Some(a)), Quick::Date(Some(b))) => Some(a.cmp(&b)),
+            _ => None,
+        }
+    }
+
+    /// Whether `left op right` holds; a side without a value (a fact not given) or
+    /// values of different kinds never do.
+    pub(crate) fn compared(left: Option<Quick>, op: CompareOp, right: Option<Quick>) -> bool {
+        match (left, right) {
+            (Some(l), Some(r)) => l.compare(r).is_some_and(|o| op.holds(o)),
+            _ => false,
+        }
+    }
+}
+
+fn operand(
+    o: &Operand,
+    facts: &Facts,
+    calendar: Option<&Calendar>,
+) -> Result<Option<Quick>, Uncovered> {
+    Ok(match o {
+        Operand::Fact(p) => quick_value(p, facts),
+        Operand::Literal(l) => Some(Quick::literal(&l.node)),
+        Operand::Periods { fact, over, .. } => match value_of(fact, facts) {
+            Some(Value::Periods(list)) => {
+                Some(Quick::Count(periods::count_over(list, over, calendar)?))
+            }
+            _ => None,
+        },
+    })
+}
+
+/// The value of `fact` or `fact[member]` as conditions compare it.
+fn quick_value(path: &FactPath, facts: &Facts) -> Option<Quick> {
+    Quick::of(value_of(path, facts)?, member_name(path))
+}
+
+/// Whether two names are the same. Names are mostly two to six Chinese characters of
+/// three bytes each, so two different names of the same length nearly always differ
+/// in their first bytes: those are compared in registers, and only names that agree
+/// there are compared whole.
+#[inline]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a.first_chunk::<4>(), b.first_chunk::<4>()) {
+        if x != y {
+            return false;
+        }
+    }
+    a == b
+}
+
+/// The member a path names, if any.
+pub(crate) fn member_name(path: &FactPath) -> Option<&str> {
+    path.member.as_ref().map(|m| m.node.as_str())
+}
+
+/// The value of `fact` or `fact[member]` as a scalar.
+pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
+    quick_value(path, facts).map(Quick::scalar)
+}
+
+/// The slot a path's fact is kept at in a unit, or `usize::MAX` (which no unit has)
+/// when the checker left it unresolved: reading it then gives no value, as
+/// [`value_of`] gives none.
+pub(crate) fn slot_of(path: &FactPath) -> usize {
+    path.slot.get().map_or(usize::MAX, |s| s.fact)
+}
+
+/// The value at a slot, as [`value_of`] reads it.
+#[inline]
+pub(crate) fn value_at(slot: usize, facts: &Facts) -> Option<&Value> {
+    facts.get(slot)?.as_ref().map(|f| &f.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_literals_compare_with_counts_as_decimals_do() {
+        let literal = |n: Decimal| Quick::literal(&Literal::Number(n)).whole();
+        assert_eq!(literal(Decimal::new(10, 0)), Quick::Count(10));
+        assert_eq!(literal(Decimal::new(100, 1)), Quick::Count(10));
+        assert_eq!(
+            literal(Decimal::new(25, 1)),
+            Quick::Number(Decimal::new(25, 1))
+        );
+        assert_eq!(
+            literal(Decimal::new(-1, 0)),
+            Quick::Number(Decimal::new(-1, 0))
+        );
+        for count in [0u64, 2, 3, 10, 11] {
+            for n in [
+                Decimal::new(25, 1),
+                Decimal::new(10, 0),
+                Decimal::new(-1, 0),
+            ] {
+                for op in [CompareOp::Lt, CompareOp::Ge, CompareOp::Eq, CompareOp::Ne] {
+                    let fast = Quick::compared(Some(Quick::Count(count)), op, Some(literal(n)));
+                    let slow = op.holds(Decimal::from(count).cmp(&n));
+                    assert_eq!(fast, slow, "{count} {} {n}", op.symbol());
+                }
+            }
+        }
+        // Numbers of different kinds never compare.
+        let percent = Some(Quick::Percent(Decimal::new(4, 0)));
+        assert!(!Quick::compared(
+            Some(Quick::Count(4)),
+            CompareOp::Eq,
+            percent
+        ));
+    }
+
+    #[test]
+    fn same_name_is_string_equality() {
+        for (a, b) in [
+            ("国办", "国办"),
+            ("省府办", "市府办"),
+            ("国办", "省府办"),
+            ("ab", "ab"),
+            ("", ""),
+            ("标题x", "标题y"),
+        ] {
+            assert_eq!(same_name(a, b), a == b, "{a} {b}");
+        }
+    }
+}
