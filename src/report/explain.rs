@@ -1,6 +1,7 @@
 //! `kaohe explain`: every point a unit lost, in the table's order, with the criterion
 //! text and the line of the rule file; then what bonus sections gave and penalty
-//! sections took.
+//! sections took. Hidden characters of names and reasons are made visible
+//! ([`super::safe::visible_text`]).
 
 use std::fmt::Write;
 
@@ -120,7 +121,8 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     if !told_any {
         let _ = writeln!(out, "\nno point lost");
     }
-    out
+    // Names and reasons from the evidence reach a terminal: nothing hidden in them.
+    super::safe::visible_text(&out).into_owned()
 }
 
 fn steps(out: &mut String, item: &ItemScore) {

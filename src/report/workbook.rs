@@ -42,7 +42,8 @@ pub(super) fn failed(what: &str, e: &XlsxError) -> Diagnostic {
 
 /// Names sheets as Excel allows: at most 31 characters, none of `[ ] : * ? / \`, no
 /// apostrophe at either end, not `History`, and unique regardless of case (a repeated
-/// name gets ` (2)`, ` (3)` …).
+/// name gets ` (2)`, ` (3)` …). A control or bidirectional character
+/// ([`super::safe::is_hidden`]) becomes `_` too, so that a sheet's tab shows its name as it is stored.
 #[derive(Debug, Default)]
 pub(super) struct SheetNames {
     used: HashSet<String>,
@@ -53,7 +54,7 @@ impl SheetNames {
         let cleaned: String = wanted
             .chars()
             .map(|c| {
-                if "[]:*?/\\".contains(c) || c.is_control() {
+                if "[]:*?/\\".contains(c) || super::safe::is_hidden(c) {
                     '_'
                 } else {
                     c
@@ -279,6 +280,7 @@ mod tests {
         assert_eq!(names.name("ABC"), "ABC");
         assert_eq!(names.name("abc"), "abc (2)");
         assert_eq!(names.name("  "), "单位");
+        assert_eq!(names.name("\u{202e}甲\u{1b}[2J乙\u{2066}"), "_甲__2J乙_");
     }
 
     #[test]
