@@ -865,6 +865,13 @@ fn read_row(
             let cell = cell_in(cells, c);
             let written = cell.trimmed();
             let name = normalise_name(&written);
+            // A name with a control or bidirectional character is kept as written, for
+            // the validation of the evidence to refuse it (`names::bad_name`): reading
+            // it as a name would drop its tabs and line breaks.
+            let name = match super::names::bad_name(&written) {
+                Some(_) => written.to_string(),
+                None => name,
+            };
             // A unit's cell names no unit when it is blank, or holds nothing but
             // characters a name drops (zero-width spaces), which would otherwise score
             // a unit with no name.

@@ -6,13 +6,14 @@
 use std::fmt::Write;
 
 use super::number;
+use super::safe::visible;
 use crate::check::{ast_items, Rubric};
 use crate::eval::{ItemScore, Sheet};
 use crate::syntax::ast::SectionKind;
 
 pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", sheet.unit, rubric.title);
+    let _ = writeln!(out, "{}: {}", visible(&sheet.unit), rubric.title);
     let _ = writeln!(
         out,
         "score {} of {}",
@@ -140,7 +141,7 @@ pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
         let evidence: Vec<String> = step
             .evidence
             .iter()
-            .map(|u| format!("{} = {}", u.fact, u.value))
+            .map(|u| format!("{} = {}", u.fact, visible(&u.value)))
             .collect();
         let _ = writeln!(out, "{indent}line {}: {}", step.line, step.clause);
         let _ = writeln!(
@@ -148,7 +149,7 @@ pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
             "{indent}  {}  →  {} ({})",
             evidence.join(", "),
             number(step.score),
-            step.note
+            visible(&step.note)
         );
     }
 }
