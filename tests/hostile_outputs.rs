@@ -392,6 +392,38 @@ fn bad_names_are_refused_in_every_format() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Finding 9, for reasons: a reason longer than a workbook's cell is cut in its cell,
+/// rather than refusing the whole workbook.
+#[test]
+fn a_reason_longer_than_a_cell_does_not_refuse_the_workbook() {
+    let dir = scratch("long-reason");
+    let reason = "理".repeat(40_000);
+    let file = unit_file(&dir, "a.toml", "甲区", &reason);
+    let out = dir.join("a.xlsx");
+    let o = kaohe(&[
+        "eval",
+        DISCRETION,
+        &file,
+        "--format",
+        "xlsx",
+        "-o",
+        path_str(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(std::fs::read(&out).unwrap())).unwrap();
+    let sheet = book.worksheet_range("甲区").expect("the unit's sheet");
+    let longest = sheet
+        .used_cells()
+        .filter_map(|(_, _, c)| match c {
+            Data::String(s) => Some(s.chars().count()),
+            _ => None,
+        })
+        .max();
+    assert_eq!(longest, Some(32_767));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Finding 9: the message of a bad name shows it escaped, and points at it.
 #[test]
 fn a_bad_name_is_shown_escaped_where_it_stands() {
