@@ -224,15 +224,24 @@ fn reasons_reach_no_terminal_raw() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Finding 3, diff: the texts of two rule files reach the terminal escaped.
+/// Finding 3, rule files: a text with a bidi override reaches the terminal escaped in
+/// `kaohe diff` and `kaohe outline`, and in the rendered Markdown and HTML.
 #[test]
-fn diff_report_shows_nothing_hidden() {
+fn rule_texts_show_nothing_hidden() {
     let dir = scratch("diff");
     let old = std::fs::read_to_string(DISCRETION).unwrap();
     let new = old.replace("缺项扣4分", "缺项扣4分\u{202e}");
     let (a, b) = (dir.join("old.rule"), dir.join("new.rule"));
     std::fs::write(&a, &old).unwrap();
     std::fs::write(&b, &new).unwrap();
+    let o = kaohe(&["outline", path_str(&b)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    check_text("outline", &stdout(&o)).unwrap();
+    for format in ["md", "html"] {
+        let o = kaohe(&["render", path_str(&b), "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        check_text(format, &stdout(&o)).unwrap();
+    }
     for format in ["text", "json"] {
         let o = kaohe(&["diff", path_str(&a), path_str(&b), "--format", format]);
         let out = stdout(&o);
@@ -421,6 +430,38 @@ fn a_reason_longer_than_a_cell_does_not_refuse_the_workbook() {
         })
         .max();
     assert_eq!(longest, Some(32_767));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Finding 3, diagnostics: a cell or a name with control characters is reported with
+/// its line of the file shown, and none of them reaches the terminal as it is.
+#[test]
+fn diagnostics_show_nothing_hidden() {
+    let dir = scratch("diagnostics");
+    let csv = dir.join("a.csv");
+    std::fs::write(
+        &csv,
+        "单位,甲/酌情,甲/酌情/理由,乙/缺\r\n\
+         甲区,\u{1b}[2J\u{1b}]0;x\u{7},理由,否\r\n\
+         乙区\u{1b}[H\u{202e},1,理由\u{85},否\r\n",
+    )
+    .unwrap();
+    let o = kaohe(&["eval", DISCRETION, path_str(&csv)]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("kaohe::evidence::bad_name"), "{err}");
+    assert!(err.contains("kaohe::evidence::"), "{err}");
+    check_text("diagnostics", &err).unwrap();
+    let o = kaohe(&[
+        "eval",
+        DISCRETION,
+        path_str(&csv),
+        "--message-format",
+        "json",
+    ]);
+    let err = stderr(&o);
+    check_text("diagnostics", &err).unwrap();
+    assert_eq!(codes(&o).len(), 2, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
