@@ -29,7 +29,7 @@ use crate::spill::{read_exact_or_end, Merge, Record, Runs};
 /// name, and a workbook refuses a cell of more than 32,767 characters.
 pub const NAME_MAX_CHARS: usize = 200;
 
-/// What is wrong with a unit's name (as read: trimmed, full-width forms folded), if
+/// What is wrong with a unit's name (trimmed, as its file or cell writes it), if
 /// anything: more than [`NAME_MAX_CHARS`] characters, or a control or bidirectional
 /// character ([`crate::report::safe::is_hidden`]), which would act on the terminal or
 /// reorder the text of every report that shows the name. The message and the help of
