@@ -3,6 +3,8 @@
 //! panic anywhere downstream of the input (rendering a span, writing a report) is
 //! found too.
 
+pub mod report_check;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

@@ -57,9 +57,10 @@ pub fn run(args: Args) -> Result<(), Failed> {
         }
     }
     let text = match args.format {
-        Format::Text => diff::text::text(&report),
+        // Names and texts of the rule files reach a terminal: nothing hidden in them.
+        Format::Text => kaohe::report::safe::visible_text(&diff::text::text(&report)).into_owned(),
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&report).map_err(|e| {
+            let json = serde_json::to_string_pretty(&report).map_err(|e| {
                 print_diagnostics(
                     &[Diagnostic::error(
                         codes::WRITE,
@@ -70,6 +71,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 );
                 Failed
             })?;
+            let mut json = kaohe::report::safe::json(&json).into_owned();
             json.push('\n');
             json
         }

@@ -85,6 +85,9 @@ pub const EVIDENCE_SHEET: &str = "kaohe::evidence::sheet";
 pub const EVIDENCE_OTHER_SHEETS: &str = "kaohe::evidence::other_sheets";
 /// A warning: a unit's name was read without its extra spaces or full-width forms.
 pub const EVIDENCE_UNIT_NAME: &str = "kaohe::evidence::unit_name";
+/// A unit's name longer than a name may be, or holding a control or bidirectional
+/// character.
+pub const EVIDENCE_BAD_NAME: &str = "kaohe::evidence::bad_name";
 /// More problems (an error) or warnings (a warning) in one evidence file than are
 /// shown: how many more there are.
 pub const EVIDENCE_TOO_MANY: &str = "kaohe::evidence::too_many";

@@ -23,6 +23,9 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
             GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100)
         }
     };
+    // Nothing hidden in the file or the texts reaches the terminal as it is.
+    let shown = crate::report::safe::for_terminal(diagnostic);
+    let diagnostic = shown.as_ref().unwrap_or(diagnostic);
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {
         // A span outside its source is a bug in kaohe; still say what the problem was.
@@ -108,5 +111,8 @@ impl JsonDiagnostic {
 
 /// Renders one diagnostic as a single line of JSON.
 pub fn render_json(diagnostic: &Diagnostic) -> String {
-    serde_json::to_string(&JsonDiagnostic::new(diagnostic)).expect("diagnostics serialise")
+    let json =
+        serde_json::to_string(&JsonDiagnostic::new(diagnostic)).expect("diagnostics serialise");
+    // DEL, C1 and bidirectional characters as `\uXXXX`, as the JSON reports write them.
+    crate::report::safe::json(&json).into_owned()
 }

@@ -865,6 +865,13 @@ fn read_row(
             let cell = cell_in(cells, c);
             let written = cell.trimmed();
             let name = normalise_name(&written);
+            // A name with a control or bidirectional character is kept as written, for
+            // the validation of the evidence to refuse it (`names::bad_name`): reading
+            // it as a name would drop its tabs and line breaks.
+            let name = match super::names::bad_name(&written) {
+                Some(_) => written.to_string(),
+                None => name,
+            };
             // A unit's cell names no unit when it is blank, or holds nothing but
             // characters a name drops (zero-width spaces), which would otherwise score
             // a unit with no name.
@@ -912,8 +919,10 @@ fn read_row(
         None => (format!("row {}", row + 1), span_of(cells)),
     };
     // A valid row is read straight into the unit's facts; any other goes on, to be
-    // validated as a tree and every problem worded for the sheet.
-    if let (true, true, Some(plan)) = (named, found.problems.is_empty(), &header.plan) {
+    // validated as a tree and every problem worded for the sheet (a name too long or
+    // with hidden characters too, which the tree's validation refuses).
+    let good_name = named && super::names::bad_name(&name).is_none();
+    if let (true, true, Some(plan)) = (good_name, found.problems.is_empty(), &header.plan) {
         let blank = Cell {
             input: cell::Input::Empty,
             span: Span::default(),
@@ -934,7 +943,8 @@ fn read_row(
             };
         }
     }
-    let who = if named {
+    // A bad name is not repeated in every message of its row: its own says what it is.
+    let who = if good_name {
         format!("row {} (`{name}`)", row + 1)
     } else {
         format!("row {}", row + 1)

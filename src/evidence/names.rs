@@ -24,6 +24,50 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 use crate::spill::{read_exact_or_end, Merge, Record, Runs};
 
+/// The most characters a unit's name may have. The longest name of an office in China
+/// is a few dozen characters; a report puts the name in a heading, a cell and a sheet
+/// name, and a workbook refuses a cell of more than 32,767 characters.
+pub const NAME_MAX_CHARS: usize = 200;
+
+/// What is wrong with a unit's name (trimmed, as its file or cell writes it), if
+/// anything: more than [`NAME_MAX_CHARS`] characters, or a control or bidirectional
+/// character ([`crate::report::safe::is_hidden`]), which would act on the terminal or
+/// reorder the text of every report that shows the name. The message and the help of
+/// a `kaohe::evidence::bad_name` error.
+pub fn bad_name(name: &str) -> Option<(String, String)> {
+    let count = name.chars().count();
+    if count > NAME_MAX_CHARS {
+        let start: String = name.chars().take(20).collect();
+        return Some((
+            format!(
+                "the unit's name `{}…` has {count} characters, more than {NAME_MAX_CHARS}",
+                crate::report::safe::visible(&start)
+            ),
+            format!("a unit's name has at most {NAME_MAX_CHARS} characters; write the unit's name alone, such as `蓬江区`"),
+        ));
+    }
+    let (at, hidden) = name
+        .chars()
+        .enumerate()
+        .find(|(_, c)| crate::report::safe::is_hidden(*c))?;
+    let kind = if crate::report::safe::is_bidi(hidden) {
+        "a bidirectional formatting character"
+    } else {
+        "a control character"
+    };
+    Some((
+        format!(
+            "the unit's name `{}` holds {kind}, `\\u{{{:x}}}`",
+            crate::report::safe::visible(name),
+            u32::from(hidden)
+        ),
+        format!(
+            "character {} of the name cannot be shown in a report as it is; delete it (a tab, a line break, an escape or a right-to-left mark has no place in a name)",
+            at + 1
+        ),
+    ))
+}
+
 /// Every unit name read so far, once, and where (see the module's documentation).
 #[derive(Default)]
 pub(super) struct Names {

@@ -245,6 +245,17 @@ impl Validator<'_> {
             match key.node.as_str() {
                 "unit" => match &value.raw {
                     Raw::String(s) if !s.trim().is_empty() => {
+                        // A name too long or with hidden characters is refused here,
+                        // in every format, pointing at it (`names::bad_name`).
+                        if let Some((message, help)) = super::names::bad_name(s.trim()) {
+                            self.error(
+                                codes::EVIDENCE_BAD_NAME,
+                                message,
+                                value.span,
+                                "this name",
+                                help,
+                            );
+                        }
                         name = Some((s.trim().to_string(), value.span))
                     }
                     _ => self.error(

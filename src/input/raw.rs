@@ -204,9 +204,40 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
             let r = e.range();
             syntax_error(&e.kind().to_string(), Span::new(r.start, r.end), "JSON")
         })?;
-    match parsed.value {
-        Some(v) => Ok(json_value(&v)),
-        None => Err(syntax_error("the file is empty", Span::default(), "JSON")),
+    let node = match parsed.value {
+        Some(v) => json_value(&v),
+        None => return Err(syntax_error("the file is empty", Span::default(), "JSON")),
+    };
+    match twice(&node) {
+        Some(key) => Err(syntax_error(
+            &format!("duplicate key `{}`", key.node),
+            key.span,
+            "JSON",
+        )
+        .help(format!(
+            "the key `{}` is given twice in one object, and JSON readers disagree on which counts; keep one",
+            key.node
+        ))),
+        None => Ok(node),
+    }
+}
+
+/// A key given twice in an object of a JSON file, at its second place, as
+/// TOML's and YAML's readers refuse one (`kaohe::evidence::syntax`). Nesting is
+/// bounded by [`MAX_DEPTH`].
+fn twice(node: &Node) -> Option<&Spanned<String>> {
+    match &node.raw {
+        Raw::Table(entries) => {
+            let mut seen = std::collections::HashSet::with_capacity(entries.len());
+            for (key, _) in entries {
+                if !seen.insert(key.node.as_str()) {
+                    return Some(key);
+                }
+            }
+            entries.iter().find_map(|(_, value)| twice(value))
+        }
+        Raw::Array(values) => values.iter().find_map(twice),
+        _ => None,
     }
 }
 

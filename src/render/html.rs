@@ -7,20 +7,9 @@ use std::fmt::Write;
 use super::Table;
 use crate::report::number;
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values: HTML-escaped text with hidden characters made visible ([`crate::report::safe::html`]).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::report::safe::html(text)
 }
 
 const STYLE: &str = r#"@page { size: A4 portrait; margin: 16mm 14mm; }

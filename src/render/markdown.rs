@@ -11,22 +11,10 @@ use std::fmt::Write;
 use super::Table;
 use crate::report::number;
 
-/// Escapes what would break a table cell or be read as markup.
+/// Escapes what would break a table cell or be read as markup, and makes hidden
+/// characters visible ([`crate::report::safe::markdown`], which the score sheets use too).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\\' => out.push_str("\\\\"),
-            '*' => out.push_str("\\*"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::report::safe::markdown(text)
 }
 
 fn lines_cell<'a>(lines: impl IntoIterator<Item = &'a String>) -> String {

@@ -1,17 +1,19 @@
 //! `kaohe explain`: every point a unit lost, in the table's order, with the criterion
 //! text and the line of the rule file; then what bonus sections gave and penalty
-//! sections took.
+//! sections took. Hidden characters of names and reasons are made visible
+//! ([`super::safe::visible_text`]).
 
 use std::fmt::Write;
 
 use super::number;
+use super::safe::visible;
 use crate::check::{ast_items, Rubric};
 use crate::eval::{ItemScore, Sheet};
 use crate::syntax::ast::SectionKind;
 
 pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", sheet.unit, rubric.title);
+    let _ = writeln!(out, "{}: {}", visible(&sheet.unit), rubric.title);
     let _ = writeln!(
         out,
         "score {} of {}",
@@ -120,7 +122,8 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     if !told_any {
         let _ = writeln!(out, "\nno point lost");
     }
-    out
+    // Names and reasons from the evidence reach a terminal: nothing hidden in them.
+    super::safe::visible_text(&out).into_owned()
 }
 
 fn steps(out: &mut String, item: &ItemScore) {
@@ -138,7 +141,7 @@ pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
         let evidence: Vec<String> = step
             .evidence
             .iter()
-            .map(|u| format!("{} = {}", u.fact, u.value))
+            .map(|u| format!("{} = {}", u.fact, visible(&u.value)))
             .collect();
         let _ = writeln!(out, "{indent}line {}: {}", step.line, step.clause_en());
         let _ = writeln!(
@@ -146,7 +149,7 @@ pub fn trace_steps(out: &mut String, item: &ItemScore, indent: &str) {
             "{indent}  {}  →  {} ({})",
             evidence.join(", "),
             number(step.score),
-            step.note_en()
+            visible(&step.note_en())
         );
     }
 }

@@ -1,4 +1,6 @@
-//! The JSON report: `{"rubric", "total", "units": [sheet, …]}`, numbers as JSON numbers.
+//! The JSON report: `{"rubric", "total", "units": [sheet, …]}`, numbers as JSON numbers
+//! written with every digit of their decimals (never through a float), strings with
+//! nothing hidden ([`super::safe::json`]).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -20,7 +22,8 @@ pub fn json(rubric: &Rubric, sheets: &[Sheet]) -> String {
         total: rubric.total.normalize(),
         units: sheets,
     };
-    let mut out = serde_json::to_string_pretty(&report).expect("score sheets serialise");
+    let out = serde_json::to_string_pretty(&report).expect("score sheets serialise");
+    let mut out = super::safe::json(&out).into_owned();
     out.push('\n');
     out
 }

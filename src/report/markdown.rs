@@ -8,9 +8,10 @@ use super::rows::{explanation, rows, total_notes};
 use crate::check::Rubric;
 use crate::eval::Sheet;
 
-/// Escapes the characters that would break a Markdown table cell.
+/// Text of the evidence or the rule file as Markdown: no markup, nothing hidden
+/// ([`super::safe::markdown`], which the rendered table uses too).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    super::safe::markdown(text)
 }
 
 pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {

@@ -1,6 +1,7 @@
 //! The compiled outline of a rubric: every section and item with its points, facts
 //! and clauses, one line each, as the checker understood them. A reader can hold it
-//! against the printed table; tests pin it with a snapshot.
+//! against the printed table; tests pin it with a snapshot. Hidden characters of the
+//! rule file's texts are made visible ([`super::safe::visible_text`]).
 
 use std::fmt::Write;
 
@@ -106,5 +107,6 @@ pub fn outline(rubric: &Rubric) -> String {
             }
         }
     }
-    out
+    // Names and texts of the rule file reach a terminal: nothing hidden in them.
+    super::safe::visible_text(&out).into_owned()
 }

@@ -5,7 +5,10 @@
 //! ([`super::ranks`]). Every cell is a plain number, so a spreadsheet can sort and add
 //! them; a not-applicable top-level item is an empty cell. The rows are made from a
 //! [`RankingStore`] or a [`super::RankingSort`], one at a time, and the CSV is written as
-//! they are made.
+//! they are made. A text field of the CSV that a spreadsheet would run as a formula
+//! (a unit named `=HYPERLINK(…)`) is written with a leading `'`
+//! ([`super::safe::csv_field`]); the XLSX report writes the same text as a text cell,
+//! which is never a formula.
 
 use std::io::{self, Write};
 
@@ -26,11 +29,13 @@ pub(super) enum Value {
 }
 
 impl Value {
-    /// The value's text written onto the end of `out`.
-    fn push_text(&self, out: &mut String) {
+    /// The value's text written onto the end of `out` as a CSV field: a text that a
+    /// spreadsheet would run as a formula gets a leading `'`, and hidden characters
+    /// are made visible ([`super::safe::csv_field`]); a number stays a number.
+    fn push_csv(&self, out: &mut String) {
         match self {
             Value::Number(d) => push_number(out, *d),
-            Value::Text(t) => out.push_str(t),
+            Value::Text(t) => out.push_str(&super::safe::csv_field(t)),
             Value::Empty => {}
         }
     }
@@ -162,13 +167,19 @@ fn write_rows_csv(
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(header(rubric)).map_err(io_error)?;
+    writer
+        .write_record(
+            header(rubric)
+                .iter()
+                .map(|h| super::safe::csv_field(h).into_owned()),
+        )
+        .map_err(io_error)?;
     // Each field is written through one buffer, made once.
     let mut field = String::new();
     for row in rows {
         for value in &cells(row?) {
             field.clear();
-            value.push_text(&mut field);
+            value.push_csv(&mut field);
             writer.write_field(&field).map_err(io_error)?;
         }
         writer.write_record(None::<&[u8]>).map_err(io_error)?;

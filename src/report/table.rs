@@ -1,7 +1,9 @@
-//! The ranking table: rank, unit, total, and each first-level subtotal.
+//! The ranking table: rank, unit, total, and each first-level subtotal. Names are
+//! written with their hidden characters made visible ([`visible`]).
 
 use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
 
+use super::safe::visible;
 use super::{number, ranks};
 use crate::check::Rubric;
 use crate::eval::Summary;
@@ -12,11 +14,15 @@ pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(super::ranking::ranked_header(rubric));
+    t.set_header(
+        super::ranking::ranked_header(rubric)
+            .iter()
+            .map(|h| visible(h).into_owned()),
+    );
     let scores: Vec<_> = summaries.iter().map(|s| s.score).collect();
     for (rank, i) in ranks(&scores) {
         let s = &summaries[i];
-        let mut row = vec![rank.to_string(), s.unit.clone()];
+        let mut row = vec![rank.to_string(), visible(&s.unit).into_owned()];
         row.push(if s.prorated {
             format!(
                 "{} (折算: {}/{})",
@@ -49,5 +55,5 @@ pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {
             }
         }
     }
-    format!("{}\n{t}\n", rubric.title)
+    format!("{}\n{t}\n", visible(&rubric.title))
 }

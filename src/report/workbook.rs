@@ -31,6 +31,22 @@ pub(super) fn float(d: Decimal) -> f64 {
         .unwrap_or_else(|_| d.to_f64().unwrap_or_default())
 }
 
+/// The most characters a workbook's cell holds.
+const CELL_MAX_CHARS: usize = 32_767;
+
+/// A text as a cell holds it: cut, with `…` at its end, when it is longer than a cell
+/// may be (a discretionary reason of a hundred thousand characters), rather than
+/// refusing the whole workbook.
+pub(super) fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    // A character is at least one byte: a short text needs no counting.
+    if text.len() <= CELL_MAX_CHARS || text.chars().count() <= CELL_MAX_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut cut: String = text.chars().take(CELL_MAX_CHARS - 1).collect();
+    cut.push('…');
+    std::borrow::Cow::Owned(cut)
+}
+
 /// A workbook error as kaohe reports it.
 pub(super) fn failed(what: &str, e: &XlsxError) -> Diagnostic {
     Diagnostic::error(
@@ -42,7 +58,8 @@ pub(super) fn failed(what: &str, e: &XlsxError) -> Diagnostic {
 
 /// Names sheets as Excel allows: at most 31 characters, none of `[ ] : * ? / \`, no
 /// apostrophe at either end, not `History`, and unique regardless of case (a repeated
-/// name gets ` (2)`, ` (3)` …).
+/// name gets ` (2)`, ` (3)` …). A control or bidirectional character
+/// ([`super::safe::is_hidden`]) becomes `_` too, so that a sheet's tab shows its name as it is stored.
 #[derive(Debug, Default)]
 pub(super) struct SheetNames {
     used: HashSet<String>,
@@ -53,7 +70,7 @@ impl SheetNames {
         let cleaned: String = wanted
             .chars()
             .map(|c| {
-                if "[]:*?/\\".contains(c) || c.is_control() {
+                if "[]:*?/\\".contains(c) || super::safe::is_hidden(c) {
                     '_'
                 } else {
                     c
@@ -164,7 +181,7 @@ fn ranking_sheet(
             let c = col(c);
             match value {
                 Value::Number(d) => ws.write_number_with_format(r, c, float(*d), &f.number)?,
-                Value::Text(t) => ws.write_string_with_format(r, c, t, &f.text)?,
+                Value::Text(t) => ws.write_string_with_format(r, c, cell_text(t), &f.text)?,
                 Value::Empty => ws.write_blank(r, c, &f.text)?,
             };
         }
@@ -192,7 +209,7 @@ fn unit_sheet(
         0,
         0,
         4,
-        &format!("{} — {}", sheet.unit, rubric.title),
+        &cell_text(&format!("{} — {}", sheet.unit, rubric.title)),
         &f.title,
     )?;
     for (c, (h, width)) in [
@@ -238,7 +255,7 @@ fn unit_sheet(
             ws.write_string_with_format(
                 r,
                 4,
-                rows::explanation(item, row.kind, file).join("\n"),
+                cell_text(&rows::explanation(item, row.kind, file).join("\n")),
                 &f.wrap,
             )?;
             r += 1;
@@ -252,7 +269,7 @@ fn unit_sheet(
     ws.write_blank(r, 1, &f.total)?;
     ws.write_number_with_format(r, 2, float(rubric.total), &f.total_number)?;
     ws.write_number_with_format(r, 3, float(sheet.score), &f.total_number)?;
-    ws.write_string_with_format(r, 4, note.join("; "), &f.wrap)?;
+    ws.write_string_with_format(r, 4, cell_text(&note.join("; ")), &f.wrap)?;
     ws.set_freeze_panes(2, 0)?;
     ws.set_landscape();
     Ok(())
@@ -279,6 +296,16 @@ mod tests {
         assert_eq!(names.name("ABC"), "ABC");
         assert_eq!(names.name("abc"), "abc (2)");
         assert_eq!(names.name("  "), "单位");
+        assert_eq!(names.name("\u{202e}甲\u{1b}[2J乙\u{2066}"), "_甲__2J乙_");
+    }
+
+    #[test]
+    fn long_texts_are_cut_to_a_cell() {
+        assert_eq!(cell_text("扣分理由"), "扣分理由");
+        let long = "理".repeat(100_000);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_MAX_CHARS);
+        assert!(cut.ends_with('…'));
     }
 
     #[test]

@@ -1,0 +1,340 @@
+//! Text that evidence or a rule file carries, made safe for the place it is written:
+//! a terminal, a text or Markdown report, a CSV cell.
+//!
+//! Unit names, discretionary reasons and rule texts come from files kaohe does not
+//! trust. Written as they are, a control character moves a terminal's cursor, clears
+//! its screen or sets its title (ESC, BEL, backspace, NUL), a bidirectional override
+//! makes a line read in another order than it is stored, a cell that begins with `=`
+//! is run by Excel as a formula, and `<script>` or `[x](javascript:…)` is markup in
+//! Markdown. Every report goes through the functions of this module:
+//!
+//! - [`visible`] writes each hidden character ([`is_hidden`]) as a visible escape in
+//!   Rust's spelling, `\u{1b}`, so that what was there can still be read; [`visible_text`]
+//!   keeps line feeds and tabs, for a report of several lines.
+//! - [`csv_field`] is [`visible`], and a field that a spreadsheet would read as a
+//!   formula gets a leading `'` (OWASP's advice for CSV injection).
+//! - [`markdown`] is [`visible`], then the characters Markdown reads as markup escaped;
+//!   [`html`] is [`visible_text`], then HTML's entities.
+//! - [`json`] escapes, as JSON's `\uXXXX`, what serde_json leaves hidden in a document.
+//!
+//! A backslash that was in the text is left as it is: `\u{1b}` written by the unit
+//! itself reads the same as an escaped ESC, which shows nothing hidden either way.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Whether `c` is hidden or acts on the text around it: the C0 controls (tab and line
+/// feed too), DEL, the C1 controls, the bidirectional marks, embeddings, overrides
+/// and isolates (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), and
+/// the line and paragraph separators (U+2028, U+2029).
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || is_bidi(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `c` is a bidirectional formatting character.
+pub fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// `text` with each character [`is_hidden`] written as `\u{…}` (lowercase hex), as it
+/// is for one line: a name, a reason, a table cell. Borrowed when nothing is hidden.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escaped(text, is_hidden)
+}
+
+/// [`visible`] for a text of several lines: line feeds and tabs are kept, every other
+/// hidden character escaped (a carriage return too, which would let a line overwrite
+/// itself).
+pub fn visible_text(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| c != '\n' && c != '\t' && is_hidden(c))
+}
+
+fn escaped(text: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hide) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hide(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a spreadsheet would read a cell of this text as a formula (or as the start
+/// of one): it begins with `=`, `+`, `-` or `@`, or their full-width forms `＝`, `＋`,
+/// `－`, `＠` (which WPS folds), after any spaces, tabs or line breaks; or it begins
+/// with a tab or a line break itself.
+pub fn starts_formula(text: &str) -> bool {
+    if text.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    let first = text.chars().find(|c| !c.is_whitespace() && !is_hidden(*c));
+    matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+    )
+}
+
+/// A text field of a CSV report: [`visible`], and a leading `'` when a spreadsheet
+/// would otherwise run it as a formula ([`starts_formula`]). Excel and WPS show the
+/// text after the apostrophe, as text. Numbers kaohe writes itself are not text
+/// fields, and stay numbers.
+pub fn csv_field(text: &str) -> Cow<'_, str> {
+    if starts_formula(text) {
+        return Cow::Owned(format!("'{}", visible(text)));
+    }
+    visible(text)
+}
+
+/// A text for a Markdown report or table cell: [`visible`], then what would break a
+/// table cell or be read as markup escaped: `|`, `\`, `*`, and `<`, `>`, `&` as HTML
+/// entities (no raw HTML), the `(` after a `]` (no inline link or image, `[x](…)`),
+/// and line breaks as spaces. A reference link needs its definition at the start of a
+/// line, where a report's lines begin with kaohe's own `|` or `#`.
+pub fn markdown(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let text = visible(&text);
+    let mut out = String::with_capacity(text.len());
+    let mut after_bracket = false;
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '*' => out.push_str("\\*"),
+            '(' if after_bracket => out.push_str("\\("),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+        after_bracket = c == ']';
+    }
+    out
+}
+
+/// A JSON document whose strings show nothing hidden: serde_json escapes the C0
+/// controls already; DEL, the C1 controls, the bidirectional characters and the line
+/// and paragraph separators it writes as they are, and here they become `\uXXXX`
+/// escapes, which a JSON reader decodes to the same string. Outside its strings a
+/// JSON document holds only ASCII punctuation, digits, letters and white space, so
+/// every such character stands in a string.
+pub fn json(document: &str) -> Cow<'_, str> {
+    let hide = |c: char| c > '\u{1f}' && is_hidden(c);
+    if !document.chars().any(hide) {
+        return Cow::Borrowed(document);
+    }
+    let mut out = String::with_capacity(document.len() + 8);
+    for c in document.chars() {
+        if hide(c) {
+            // Every hidden character is in the Basic Multilingual Plane.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A diagnostic as a terminal may show it, when the one given holds a hidden character
+/// (`None` when it holds none): its message, labels and help through [`visible`], and
+/// the excerpt of its file with each hidden character near its labels replaced by one
+/// of the same length in bytes — `?` (one byte: C0 controls, DEL), `¿` (two: C1
+/// controls, U+061C) or `\u{fffd}` (three: bidirectional characters, U+2028, U+2029) —
+/// so that every span and column stays where it was. Line feeds, tabs and the carriage
+/// return of a CRLF line end are kept: the renderer lays them out.
+pub fn for_terminal(d: &crate::diagnostic::Diagnostic) -> Option<crate::diagnostic::Diagnostic> {
+    let in_source = d.source.as_ref().and_then(|s| shown_source(s, &d.labels));
+    let texts_hidden = d.message.chars().any(is_hidden)
+        || d.help.as_deref().is_some_and(|h| h.chars().any(is_hidden))
+        || d.labels.iter().any(|l| l.text.chars().any(is_hidden));
+    if in_source.is_none() && !texts_hidden {
+        return None;
+    }
+    let mut shown = d.clone();
+    shown.message = visible(&d.message).into_owned();
+    shown.help = d.help.as_deref().map(|h| visible(h).into_owned());
+    for label in &mut shown.labels {
+        label.text = visible(&label.text).into_owned();
+    }
+    if in_source.is_some() {
+        shown.source = in_source;
+    }
+    Some(shown)
+}
+
+/// The source with the hidden characters of the lines around `labels` replaced (see
+/// [`for_terminal`]), or `None` when those lines hold none. Only the lines a report
+/// may show are read, so a diagnostic of a large file costs little.
+fn shown_source(
+    source: &crate::source::SourceFile,
+    labels: &[crate::diagnostic::Label],
+) -> Option<crate::source::SourceFile> {
+    let text = source.text();
+    let (start, end) = labels.iter().fold((usize::MAX, 0), |(s, e), l| {
+        (s.min(l.span.start), e.max(l.span.end))
+    });
+    if start == usize::MAX {
+        return None;
+    }
+    let (mut start, mut end) = (start.min(text.len()), end.min(text.len()));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Two lines before the first label and after the last, as a report shows context.
+    let mut from = start;
+    for _ in 0..3 {
+        from = text[..from].rfind('\n').unwrap_or(0);
+    }
+    let mut to = end.max(start);
+    for _ in 0..3 {
+        to = text[to..]
+            .find('\n')
+            .map_or(text.len(), |n| (to + n + 1).min(text.len()));
+    }
+    let bad = |(i, c): (usize, char)| {
+        c != '\n' && c != '\t' && !(c == '\r' && text[i + 1..].starts_with('\n')) && is_hidden(c)
+    };
+    if !text[from..to]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .any(bad)
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..from]);
+    for (i, c) in text[from..to].char_indices() {
+        if bad((i + from, c)) {
+            out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                _ => '\u{fffd}',
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(&text[to..]);
+    Some(crate::source::SourceFile::starting_at(
+        source.name(),
+        out,
+        source.origin(),
+    ))
+}
+
+/// A text for HTML: [`visible`], then `&`, `<`, `>`, `"` and `'` as entities.
+pub fn html(text: &str) -> String {
+    let text = visible_text(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_escaped() {
+        assert_eq!(visible("蓬江区"), "蓬江区");
+        assert!(matches!(visible("蓬江区"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(visible("\u{202e}abc"), "\\u{202e}abc");
+        assert_eq!(
+            visible("a\nb\tc\u{7f}\u{85}"),
+            "a\\u{a}b\\u{9}c\\u{7f}\\u{85}"
+        );
+        assert_eq!(visible_text("a\nb\tc\r"), "a\nb\tc\\u{d}");
+    }
+
+    #[test]
+    fn formulas_get_an_apostrophe() {
+        for text in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "=cmd|' /C calc'!A0",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            " =1+1",
+            "\t=1",
+            "\r\n=1",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+            "\u{3000}=1",
+        ] {
+            assert!(csv_field(text).starts_with('\''), "{text:?}");
+        }
+        assert_eq!(csv_field("蓬江区"), "蓬江区");
+        assert_eq!(csv_field("A=B"), "A=B");
+    }
+
+    #[test]
+    fn markdown_has_no_markup_left() {
+        assert_eq!(
+            markdown("<script>x</script>"),
+            "&lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(markdown("[x](javascript:y)"), "[x]\\(javascript:y)");
+        assert_eq!(markdown("![x](y) [r.rule:3]"), "![x]\\(y) [r.rule:3]");
+        assert_eq!(markdown("a|b\nc"), "a\\|b c");
+        assert_eq!(html("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
+    }
+
+    #[test]
+    fn diagnostics_show_nothing_hidden_and_keep_their_places() {
+        use crate::diagnostic::{render_human, Diagnostic, HumanStyle};
+        use crate::source::SourceFile;
+        use crate::span::Span;
+        let text = "单位,甲\r\n\u{1b}]0;x\u{7}\u{202e}乙\u{85},是\r\n";
+        let at = text.find('乙').unwrap();
+        let d = Diagnostic::error("kaohe::test", "`\u{1b}[2J` is wrong".to_string())
+            .primary(Span::new(at, at + '乙'.len_utf8()), "here\u{7}")
+            .with_source(&SourceFile::new("a.csv", text));
+        let shown = for_terminal(&d).expect("something hidden");
+        let source = shown.source.as_ref().unwrap();
+        assert_eq!(source.text().len(), text.len());
+        assert_eq!(&source.text()[at..at + 3], "乙");
+        assert_eq!(source.text(), "单位,甲\r\n?]0;x?\u{fffd}乙¿,是\r\n");
+        let rendered = render_human(&d, HumanStyle::Plain);
+        assert!(
+            !rendered.chars().any(|c| c != '\n' && is_hidden(c)),
+            "{rendered}"
+        );
+        assert!(rendered.contains("\\u{1b}[2J"), "{rendered}");
+        let clean = Diagnostic::error("kaohe::test", "fine".to_string())
+            .primary(Span::new(0, 2), "here")
+            .with_source(&SourceFile::new("a.csv", "单位,甲\r\n"));
+        assert!(for_terminal(&clean).is_none());
+    }
+
+    #[test]
+    fn json_strings_keep_their_value() {
+        let name = "甲\u{202e}乙\u{85}\u{7f}\u{1b}";
+        let document = serde_json::to_string(&serde_json::json!({ "unit": name })).unwrap();
+        let safe = json(&document);
+        assert!(!safe.chars().any(is_hidden), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["unit"], name);
+    }
+}
