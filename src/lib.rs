@@ -19,6 +19,7 @@ pub mod formatter;
 pub mod input;
 pub mod render;
 pub mod report;
+pub mod safe;
 pub mod source;
 pub mod span;
 pub mod spill;

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     }
     let text = match args.format {
         // Names and texts of the rule files reach a terminal: nothing hidden in them.
-        Format::Text => kaohe::report::safe::visible_text(&diff::text::text(&report)).into_owned(),
+        Format::Text => kaohe::safe::visible_text(&diff::text::text(&report)).into_owned(),
         Format::Json => {
             let json = serde_json::to_string_pretty(&report).map_err(|e| {
                 print_diagnostics(
@@ -71,7 +71,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 );
                 Failed
             })?;
-            let mut json = kaohe::report::safe::json(&json).into_owned();
+            let mut json = kaohe::safe::json(&json).into_owned();
             json.push('\n');
             json
         }

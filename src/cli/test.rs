@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     }
     out.push_str(&cases::report::summary(passed, failed, not_run));
     // Names and reasons from the cases reach a terminal: nothing hidden in them.
-    let out = kaohe::report::safe::visible_text(&out);
+    let out = kaohe::safe::visible_text(&out);
     write_output(&out, None, args.message_format)?;
     if failed == 0 && not_run == 0 {
         Ok(())

@@ -6,6 +6,7 @@
 //! editors and CI (`--message-format json`).
 
 pub mod codes;
+mod hidden;
 mod render;
 
 pub use render::{render_human, render_json, HumanStyle, JsonDiagnostic};

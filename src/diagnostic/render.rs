@@ -24,7 +24,7 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
         }
     };
     // Nothing hidden in the file or the texts reaches the terminal as it is.
-    let shown = crate::report::safe::for_terminal(diagnostic);
+    let shown = super::hidden::for_terminal(diagnostic);
     let diagnostic = shown.as_ref().unwrap_or(diagnostic);
     let mut out = String::new();
     if handler.render_report(&mut out, diagnostic).is_err() {
@@ -114,5 +114,5 @@ pub fn render_json(diagnostic: &Diagnostic) -> String {
     let json =
         serde_json::to_string(&JsonDiagnostic::new(diagnostic)).expect("diagnostics serialise");
     // DEL, C1 and bidirectional characters as `\uXXXX`, as the JSON reports write them.
-    crate::report::safe::json(&json).into_owned()
+    crate::safe::json(&json).into_owned()
 }

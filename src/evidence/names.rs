@@ -31,7 +31,7 @@ pub const NAME_MAX_CHARS: usize = 200;
 
 /// What is wrong with a unit's name (trimmed, as its file or cell writes it), if
 /// anything: more than [`NAME_MAX_CHARS`] characters, or a control or bidirectional
-/// character ([`crate::report::safe::is_hidden`]), which would act on the terminal or
+/// character ([`crate::safe::is_hidden`]), which would act on the terminal or
 /// reorder the text of every report that shows the name. The message and the help of
 /// a `kaohe::evidence::bad_name` error.
 pub fn bad_name(name: &str) -> Option<(String, String)> {
@@ -41,7 +41,7 @@ pub fn bad_name(name: &str) -> Option<(String, String)> {
         return Some((
             format!(
                 "the unit's name `{}…` has {count} characters, more than {NAME_MAX_CHARS}",
-                crate::report::safe::visible(&start)
+                crate::safe::visible(&start)
             ),
             format!("a unit's name has at most {NAME_MAX_CHARS} characters; write the unit's name alone, such as `蓬江区`"),
         ));
@@ -49,8 +49,8 @@ pub fn bad_name(name: &str) -> Option<(String, String)> {
     let (at, hidden) = name
         .chars()
         .enumerate()
-        .find(|(_, c)| crate::report::safe::is_hidden(*c))?;
-    let kind = if crate::report::safe::is_bidi(hidden) {
+        .find(|(_, c)| crate::safe::is_hidden(*c))?;
+    let kind = if crate::safe::is_bidi(hidden) {
         "a bidirectional formatting character"
     } else {
         "a control character"
@@ -58,7 +58,7 @@ pub fn bad_name(name: &str) -> Option<(String, String)> {
     Some((
         format!(
             "the unit's name `{}` holds {kind}, `\\u{{{:x}}}`",
-            crate::report::safe::visible(name),
+            crate::safe::visible(name),
             u32::from(hidden)
         ),
         format!(

@@ -7,9 +7,9 @@ use std::fmt::Write;
 use super::Table;
 use crate::report::number;
 
-/// Escapes text for HTML content and attribute values: HTML-escaped text with hidden characters made visible ([`crate::report::safe::html`]).
+/// Escapes text for HTML content and attribute values: HTML-escaped text with hidden characters made visible ([`crate::safe::html`]).
 fn escape(text: &str) -> String {
-    crate::report::safe::html(text)
+    crate::safe::html(text)
 }
 
 const STYLE: &str = r#"@page { size: A4 portrait; margin: 16mm 14mm; }

@@ -12,9 +12,9 @@ use super::Table;
 use crate::report::number;
 
 /// Escapes what would break a table cell or be read as markup, and makes hidden
-/// characters visible ([`crate::report::safe::markdown`], which the score sheets use too).
+/// characters visible ([`crate::safe::markdown`], which the score sheets use too).
 fn escape(text: &str) -> String {
-    crate::report::safe::markdown(text)
+    crate::safe::markdown(text)
 }
 
 fn lines_cell<'a>(lines: impl IntoIterator<Item = &'a String>) -> String {

@@ -1,14 +1,14 @@
 //! `kaohe explain`: every point a unit lost, in the table's order, with the criterion
 //! text and the line of the rule file; then what bonus sections gave and penalty
 //! sections took. Hidden characters of names and reasons are made visible
-//! ([`super::safe::visible_text`]).
+//! ([`crate::safe::visible_text`]).
 
 use std::fmt::Write;
 
 use super::number;
-use super::safe::visible;
 use crate::check::{ast_items, Rubric};
 use crate::eval::{ItemScore, Sheet};
+use crate::safe::visible;
 use crate::syntax::ast::SectionKind;
 
 pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
@@ -123,7 +123,7 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
         let _ = writeln!(out, "\nno point lost");
     }
     // Names and reasons from the evidence reach a terminal: nothing hidden in them.
-    super::safe::visible_text(&out).into_owned()
+    crate::safe::visible_text(&out).into_owned()
 }
 
 fn steps(out: &mut String, item: &ItemScore) {

@@ -1,6 +1,6 @@
 //! The JSON report: `{"rubric", "total", "units": [sheet, …]}`, numbers as JSON numbers
 //! written with every digit of their decimals (never through a float), strings with
-//! nothing hidden ([`super::safe::json`]).
+//! nothing hidden ([`crate::safe::json`]).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -23,7 +23,7 @@ pub fn json(rubric: &Rubric, sheets: &[Sheet]) -> String {
         units: sheets,
     };
     let out = serde_json::to_string_pretty(&report).expect("score sheets serialise");
-    let mut out = super::safe::json(&out).into_owned();
+    let mut out = crate::safe::json(&out).into_owned();
     out.push('\n');
     out
 }

@@ -9,9 +9,9 @@ use crate::check::Rubric;
 use crate::eval::Sheet;
 
 /// Text of the evidence or the rule file as Markdown: no markup, nothing hidden
-/// ([`super::safe::markdown`], which the rendered table uses too).
+/// ([`crate::safe::markdown`], which the rendered table uses too).
 fn cell(text: &str) -> String {
-    super::safe::markdown(text)
+    crate::safe::markdown(text)
 }
 
 pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {

@@ -12,7 +12,7 @@ mod ranking;
 mod ranking_sort;
 mod ranking_store;
 mod rows;
-pub mod safe;
+
 mod table;
 mod template;
 mod template_sheet;

@@ -1,7 +1,7 @@
 //! The compiled outline of a rubric: every section and item with its points, facts
 //! and clauses, one line each, as the checker understood them. A reader can hold it
 //! against the printed table; tests pin it with a snapshot. Hidden characters of the
-//! rule file's texts are made visible ([`super::safe::visible_text`]).
+//! rule file's texts are made visible ([`crate::safe::visible_text`]).
 
 use std::fmt::Write;
 
@@ -108,5 +108,5 @@ pub fn outline(rubric: &Rubric) -> String {
         }
     }
     // Names and texts of the rule file reach a terminal: nothing hidden in them.
-    super::safe::visible_text(&out).into_owned()
+    crate::safe::visible_text(&out).into_owned()
 }

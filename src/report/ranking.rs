@@ -7,7 +7,7 @@
 //! [`RankingStore`] or a [`super::RankingSort`], one at a time, and the CSV is written as
 //! they are made. A text field of the CSV that a spreadsheet would run as a formula
 //! (a unit named `=HYPERLINK(…)`) is written with a leading `'`
-//! ([`super::safe::csv_field`]); the XLSX report writes the same text as a text cell,
+//! ([`crate::safe::csv_field`]); the XLSX report writes the same text as a text cell,
 //! which is never a formula.
 
 use std::io::{self, Write};
@@ -31,11 +31,11 @@ pub(super) enum Value {
 impl Value {
     /// The value's text written onto the end of `out` as a CSV field: a text that a
     /// spreadsheet would run as a formula gets a leading `'`, and hidden characters
-    /// are made visible ([`super::safe::csv_field`]); a number stays a number.
+    /// are made visible ([`crate::safe::csv_field`]); a number stays a number.
     fn push_csv(&self, out: &mut String) {
         match self {
             Value::Number(d) => push_number(out, *d),
-            Value::Text(t) => out.push_str(&super::safe::csv_field(t)),
+            Value::Text(t) => out.push_str(&crate::safe::csv_field(t)),
             Value::Empty => {}
         }
     }
@@ -171,7 +171,7 @@ fn write_rows_csv(
         .write_record(
             header(rubric)
                 .iter()
-                .map(|h| super::safe::csv_field(h).into_owned()),
+                .map(|h| crate::safe::csv_field(h).into_owned()),
         )
         .map_err(io_error)?;
     // Each field is written through one buffer, made once.

@@ -3,10 +3,10 @@
 
 use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
 
-use super::safe::visible;
 use super::{number, ranks};
 use crate::check::Rubric;
 use crate::eval::Summary;
+use crate::safe::visible;
 use crate::syntax::ast::SectionKind;
 
 /// The ranking of the units scored, best first.

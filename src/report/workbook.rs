@@ -59,7 +59,7 @@ pub(super) fn failed(what: &str, e: &XlsxError) -> Diagnostic {
 /// Names sheets as Excel allows: at most 31 characters, none of `[ ] : * ? / \`, no
 /// apostrophe at either end, not `History`, and unique regardless of case (a repeated
 /// name gets ` (2)`, ` (3)` …). A control or bidirectional character
-/// ([`super::safe::is_hidden`]) becomes `_` too, so that a sheet's tab shows its name as it is stored.
+/// ([`crate::safe::is_hidden`]) becomes `_` too, so that a sheet's tab shows its name as it is stored.
 #[derive(Debug, Default)]
 pub(super) struct SheetNames {
     used: HashSet<String>,
@@ -70,7 +70,7 @@ impl SheetNames {
         let cleaned: String = wanted
             .chars()
             .map(|c| {
-                if "[]:*?/\\".contains(c) || super::safe::is_hidden(c) {
+                if "[]:*?/\\".contains(c) || crate::safe::is_hidden(c) {
                     '_'
                 } else {
                     c
