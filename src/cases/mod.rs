@@ -21,7 +21,8 @@ use rust_decimal::Decimal;
 use crate::check::{ast_items, suggest_name, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::{evaluate, ItemScore, SectionScore, Sheet};
-use crate::evidence::{self, Node, Raw};
+use crate::evidence;
+use crate::input::{self, Node, Raw};
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::syntax::ast::Node as AstNode;
@@ -117,8 +118,8 @@ impl Outcome {
 /// Reads a case file and checks both its evidence and its expectations against the
 /// rubric; every problem of the file at once.
 pub fn load(rubric: &Rubric, path: &std::path::Path) -> Result<Case, Vec<Diagnostic>> {
-    let format = evidence::Format::of(path).unwrap_or(evidence::Format::Toml);
-    if matches!(format, evidence::Format::Csv | evidence::Format::Xlsx) {
+    let format = input::Format::of(path).unwrap_or(input::Format::Toml);
+    if matches!(format, input::Format::Csv | input::Format::Xlsx) {
         return Err(vec![Diagnostic::error(
             codes::CASE_EXPECT,
             format!(
@@ -131,8 +132,8 @@ pub fn load(rubric: &Rubric, path: &std::path::Path) -> Result<Case, Vec<Diagnos
              JSON (docs/testing.md)",
         )]);
     }
-    let source = evidence::read_source(path).map_err(|d| vec![d])?;
-    let node = evidence::read(&source, format).map_err(|d| vec![d])?;
+    let source = input::read_source(path).map_err(|d| vec![d])?;
+    let node = input::read(&source, format).map_err(|d| vec![d])?;
     from_tree(rubric, &source, &node)
 }
 

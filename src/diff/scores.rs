@@ -21,7 +21,8 @@ use super::ItemPairs;
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::{evaluate, Sheet};
-use crate::evidence::{self, Node, Raw};
+use crate::evidence;
+use crate::input::{self, Node, Raw};
 
 /// An item's score in one of the rubrics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,8 +136,8 @@ pub fn unit_changes(
         .collect();
     let mut out: Vec<UnitChange> = Vec::new();
     for f in &files {
-        match evidence::Format::of(f) {
-            Some(evidence::Format::Csv | evidence::Format::Xlsx) => {
+        match input::Format::of(f) {
+            Some(input::Format::Csv | input::Format::Xlsx) => {
                 out.extend(spreadsheet_changes(old, new, items, f));
             }
             _ => out.push(unit_change(old, new, items, &renamed, &removed, f)),
@@ -177,9 +178,9 @@ fn unit_change(
         problems: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let read = evidence::read_source(path).and_then(|source| {
-        let format = evidence::Format::of(path).unwrap_or(evidence::Format::Toml);
-        evidence::read(&source, format).map(|node| (source, node))
+    let read = input::read_source(path).and_then(|source| {
+        let format = input::Format::of(path).unwrap_or(input::Format::Toml);
+        input::read(&source, format).map(|node| (source, node))
     });
     let (source, node) = match read {
         Ok(read) => read,
