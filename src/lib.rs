@@ -13,6 +13,7 @@ pub mod diff;
 pub mod eval;
 pub mod evidence;
 pub mod formatter;
+pub mod input;
 pub mod render;
 pub mod report;
 pub mod source;

@@ -42,13 +42,9 @@ use crate::span::Span;
 
 /// Reads a file as text, or says why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            codes::READ,
-            format!("cannot read `{}`: {}", path.display(), lower_io(&e)),
-        )
-        .help("check the path, and that the file can be read")
-    })?;
+    // A regular file only, of at most 64 MiB: a device or a named pipe named as a
+    // rule file, a calendar or evidence is refused before it is read.
+    let bytes = crate::input::read_regular(path, crate::input::MAX_SOURCE_BYTES)?;
     // UTF-8 only, a byte-order mark skipped; another encoding is refused, saying
     // what it looks like (never showing its text decoded wrongly).
     let text = encoding::utf8_only(&path.display().to_string(), bytes)?;
@@ -99,9 +95,21 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 )
                 .help("check the path")
             })?;
-            let mut found: Vec<PathBuf> = entries
+            let found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
+                .collect();
+            // A named pipe or a device named as evidence in the folder is refused, not
+            // left out: reading it would hang or never end.
+            if let Some((p, meta)) = found.iter().find_map(|p| {
+                let meta = std::fs::metadata(p).ok()?;
+                let named = Format::of(p).is_some() || unread_spreadsheet(p).is_some();
+                (named && !meta.is_file() && !meta.is_dir()).then_some((p, meta))
+            }) {
+                return Err(crate::input::not_a_file(p, &meta));
+            }
+            let mut found: Vec<PathBuf> = found
+                .into_iter()
                 // Excel keeps a `~$name.xlsx` lock file beside a workbook it has open.
                 .filter(|p| {
                     p.is_file()
