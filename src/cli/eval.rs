@@ -26,6 +26,10 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// A calendar file of your own to count working days with, in place of the one
+    /// the rule file names (`calendar cn` or a file in its folder).
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
     /// The encoding of CSV evidence; detected when left out (UTF-8, or GBK as Excel and
     /// WPS save "CSV" on Chinese Windows, with a warning).
     #[arg(long, value_enum)]
@@ -61,7 +65,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     if args.format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
-    let rubric = compile(&args.rule, args.message_format)?;
+    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),

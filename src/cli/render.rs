@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, args.message_format)?;
+    let rubric = compile(&args.rule, None, args.message_format)?;
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::of_extension))

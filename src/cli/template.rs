@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     if args.format == TemplateFormat::Xlsx {
         refuse_binary("form", args.output.as_deref(), args.message_format)?;
     }
-    let rubric = compile(&args.rule, args.message_format)?;
+    let rubric = compile(&args.rule, None, args.message_format)?;
     let bytes = report::template(&rubric, args.format).map_err(|d| {
         print_diagnostics(&[d], args.message_format);
         Failed
