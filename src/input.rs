@@ -126,7 +126,10 @@ mod tests {
     fn a_device_is_refused_before_it_is_read() {
         let refused = read_regular(Path::new("/dev/zero"), 16).unwrap_err();
         assert_eq!(refused.code, codes::NOT_A_FILE);
-        assert_eq!(refused.message, "`/dev/zero` is a device, not a regular file");
+        assert_eq!(
+            refused.message,
+            "`/dev/zero` is a device, not a regular file"
+        );
     }
 
     #[test]

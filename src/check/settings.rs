@@ -59,7 +59,10 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Source(s) => header.source_note = Some(s.node.clone()),
             SettingKind::Calendar(c) => {
                 if let CalendarRef::Builtin(name) = c {
-                    if !crate::calendar::BUILTIN.iter().any(|(n, _)| *n == name.node) {
+                    if !crate::calendar::BUILTIN
+                        .iter()
+                        .any(|(n, _)| *n == name.node)
+                    {
                         out.push(crate::calendar::unknown_builtin(name));
                     }
                 }

@@ -45,6 +45,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
+    let mut inputs: Vec<&std::path::Path> = vec![&args.old, &args.new];
+    inputs.extend(args.evidence.iter().map(PathBuf::as_path));
+    inputs.extend(args.calendar.as_deref());
+    super::output::refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
     let old = compile(&args.old, args.calendar.as_deref(), args.message_format);
     let new = compile(&args.new, args.calendar.as_deref(), args.message_format);
     let (old, new) = (old?, new?);

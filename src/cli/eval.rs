@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use kaohe::{evidence, report};
 
-use super::output::{refuse_binary, write_bytes, write_with};
+use super::output::{refuse_binary, refuse_inputs, write_bytes, write_with};
 use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
 /// Score the evidence of each unit against a rubric.
@@ -65,6 +65,10 @@ pub fn run(args: Args) -> Result<(), Failed> {
     if args.format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
+    let mut inputs: Vec<&std::path::Path> = vec![&args.rule];
+    inputs.extend(args.evidence.iter().map(PathBuf::as_path));
+    inputs.extend(args.calendar.as_deref());
+    refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
     let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),

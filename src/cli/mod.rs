@@ -92,7 +92,11 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: MessageFormat) {
 
 /// Reads and checks a rule file, and reads its calendar (or the user's own,
 /// `--calendar FILE`); the diagnostics are printed, warnings included.
-pub fn compile(path: &Path, calendar: Option<&Path>, format: MessageFormat) -> Result<Rubric, Failed> {
+pub fn compile(
+    path: &Path,
+    calendar: Option<&Path>,
+    format: MessageFormat,
+) -> Result<Rubric, Failed> {
     let source = evidence::read_source(path).map_err(|d| {
         print_diagnostics(&[d], format);
         Failed

@@ -95,10 +95,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 )
                 .help("check the path")
             })?;
-            let found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .collect();
+            let found: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
             // A named pipe or a device named as evidence in the folder is refused, not
             // left out: reading it would hang or never end.
             if let Some((p, meta)) = found.iter().find_map(|p| {
