@@ -5,16 +5,31 @@
 //! is not a holiday. A date in a year the file does not list is an error, never quietly
 //! counted as weekends-only: the State Council publishes each year's list in November
 //! or December, and staff add it to the file without a new release of kaohe.
+//!
+//! A rule file names its calendar ([`CalendarRef`]); the checker never reads it.
+//! [`resolve`] finds and reads it: a calendar shipped inside kaohe by its name
+//! (`calendar cn`), or a file inside the rule file's own folder tree (never an absolute
+//! path, a `..` that leaves the folder, or a symbolic link that points out of it), or
+//! the user's own file given on the command line (`--calendar FILE`), which replaces
+//! the rule file's. A file a rule file names that is not a calendar is reported
+//! without any of its text: a rule file may come from another office, and must not be
+//! able to show the files beside it.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::input::{read, Format, Node, Raw};
 use crate::source::SourceFile;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
+
+pub use crate::syntax::ast::CalendarRef;
+
+/// The calendars shipped inside kaohe, by the name a rule file gives them
+/// (`calendar cn`), with their text.
+pub const BUILTIN: &[(&str, &str)] = &[("cn", include_str!("../rules/calendars/cn.toml"))];
 
 /// One year of a calendar.
 #[derive(Debug, Clone, Default)]
@@ -171,6 +186,198 @@ impl Calendar {
         }
         Ok(count)
     }
+}
+
+/// The calendar shipped inside kaohe under `name` (`cn`: the official holidays and
+/// make-up working days of mainland China), or `None`.
+pub fn builtin(name: &str) -> Option<Calendar> {
+    let (name, text) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+    // The shipped calendars are checked by the tests; one with a problem is a bug.
+    Calendar::parse(&SourceFile::new(*name, *text)).ok()
+}
+
+/// The names of the calendars shipped inside kaohe, as a message lists them.
+pub fn builtin_names() -> String {
+    BUILTIN
+        .iter()
+        .map(|(n, _)| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `calendar NAME` naming no calendar shipped inside kaohe.
+pub fn unknown_builtin(name: &Spanned<String>) -> Diagnostic {
+    Diagnostic::error(
+        codes::CALENDAR_UNKNOWN,
+        format!("no calendar shipped inside kaohe is named `{}`", name.node),
+    )
+    .primary(name.span, "not a calendar kaohe ships")
+    .help(format!(
+        "the calendars shipped inside kaohe are {}; a calendar file in the rule file's folder is named in quotes: `calendar \"calendars/cn.toml\"`",
+        builtin_names()
+    ))
+}
+
+/// The calendar working days are counted with: the user's own file when one is given
+/// (`--calendar FILE`), otherwise the one `rule` names, if any. A file the rule names
+/// is read only from the rule file's folder or a folder below it. Problems with a
+/// file the rule names point at the name in the rule file; the text of a file that
+/// is not a calendar is never shown.
+pub fn resolve(
+    rule: &SourceFile,
+    reference: Option<&CalendarRef>,
+    user: Option<&Path>,
+) -> Result<Option<Calendar>, Vec<Diagnostic>> {
+    if let Some(path) = user {
+        // The user chose this file: any path, and every problem shown in full.
+        return Calendar::load(path).map(Some);
+    }
+    match reference {
+        None => Ok(None),
+        Some(CalendarRef::Builtin(name)) => builtin(&name.node)
+            .map(Some)
+            .ok_or_else(|| vec![unknown_builtin(name).with_source(rule)]),
+        Some(CalendarRef::File(written)) => load_inside(rule, written).map(Some),
+    }
+}
+
+/// Why a path a rule file names leaves the rule file's folder: an absolute path, or
+/// a `..` that climbs above it. `None` when it stays inside (as written).
+fn leaves_folder(written: &Path) -> Option<&'static str> {
+    let mut depth = 0usize;
+    for part in written.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => return Some("an absolute path"),
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return Some("a path that climbs out of the rule file's folder with `..`"),
+            },
+            Component::Normal(_) => depth += 1,
+        }
+    }
+    None
+}
+
+fn outside(rule: &SourceFile, written: &Spanned<String>, why: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(
+        codes::CALENDAR_OUTSIDE,
+        format!(
+            "the calendar `{}` lies outside the rule file's folder",
+            written.node
+        ),
+    )
+    .primary(written.span, why.to_string())
+    .help(format!(
+        "a rule file names a calendar in its own folder or a folder below it, such as `calendar \"calendars/cn.toml\"`, or one shipped inside kaohe ({}); to count with another file, give it on the command line: `--calendar FILE`",
+        builtin_names()
+    ))
+    .with_source(rule)]
+}
+
+/// Reads the calendar file a rule file names, inside the rule file's folder tree.
+fn load_inside(rule: &SourceFile, written: &Spanned<String>) -> Result<Calendar, Vec<Diagnostic>> {
+    if let Some(why) = leaves_folder(Path::new(&written.node)) {
+        return Err(outside(rule, written, why));
+    }
+    let base = Path::new(rule.name())
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let path: PathBuf = if base == Path::new(".") {
+        PathBuf::from(&written.node)
+    } else {
+        base.join(&written.node)
+    };
+    let named_here = |d: Diagnostic| {
+        if d.source.is_none() {
+            d.primary(written.span, "named here").with_source(rule)
+        } else {
+            d
+        }
+    };
+    // Symbolic links are followed, and what they lead to must still lie inside.
+    let (Ok(folder), Ok(real)) = (std::fs::canonicalize(base), std::fs::canonicalize(&path)) else {
+        let d = crate::input::read_source(&path).err().unwrap_or_else(|| {
+            Diagnostic::error(codes::READ, format!("cannot read `{}`", path.display()))
+        });
+        return Err(vec![named_here(d)]);
+    };
+    if !real.starts_with(&folder) {
+        return Err(outside(
+            rule,
+            written,
+            "a symbolic link that leads out of the rule file's folder",
+        ));
+    }
+    let source = crate::input::read_source(&path).map_err(|d| vec![named_here(d)])?;
+    if let Some(at) = not_a_calendar(&source) {
+        let (line, column) = source.line_col(at);
+        return Err(vec![Diagnostic::error(
+            codes::CALENDAR_NOT_A_CALENDAR,
+            format!("`{}` is not a calendar", path.display()),
+        )
+        .primary(written.span, "named here")
+        .help(format!(
+            "at {}:{line}:{column}, expected a calendar: `name = \"…\"` and a table per year, such as `[2021]`, with `holidays`, `workdays` and `source`; kaohe does not show the text of a file a rule file names that is not a calendar",
+            path.display()
+        ))
+        .with_source(rule)]);
+    }
+    Calendar::parse(&source)
+}
+
+/// The byte offset of the first place where `source` is not shaped as a calendar:
+/// TOML, with only `name` (a text) and years, each a table of `holidays` and
+/// `workdays` (lists of dates and ranges of dates) and `source` (a text). `None`
+/// when it is shaped as one, so that its problems, all about dates, can be shown
+/// with its lines.
+fn not_a_calendar(source: &SourceFile) -> Option<usize> {
+    let root = match read(source, Format::Toml) {
+        Ok(root) => root,
+        Err(d) => return Some(d.offset()),
+    };
+    let Raw::Table(entries) = &root.raw else {
+        return Some(root.span.start);
+    };
+    let is_date = |n: &Node| match &n.raw {
+        Raw::Date(_) => true,
+        Raw::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+        _ => false,
+    };
+    for (key, value) in entries {
+        if key.node == "name" {
+            if !matches!(value.raw, Raw::String(_)) {
+                return Some(value.span.start);
+            }
+            continue;
+        }
+        if key.node.parse::<i32>().is_err() {
+            return Some(key.span.start);
+        }
+        let Raw::Table(fields) = &value.raw else {
+            return Some(value.span.start);
+        };
+        for (field, list) in fields {
+            match (field.node.as_str(), &list.raw) {
+                ("source", Raw::String(_)) => {}
+                ("holidays" | "workdays", Raw::Array(items)) => {
+                    for item in items {
+                        let fine = match &item.raw {
+                            Raw::Array(pair) => pair.iter().all(is_date),
+                            _ => is_date(item),
+                        };
+                        if !fine {
+                            return Some(item.span.start);
+                        }
+                    }
+                }
+                ("source" | "holidays" | "workdays", _) => return Some(list.span.start),
+                _ => return Some(field.span.start),
+            }
+        }
+    }
+    None
 }
 
 fn weekday_name(w: Weekday) -> &'static str {

@@ -19,11 +19,11 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn compile_gives_the_rubric_or_the_reason() {
-    let checked = app::compile(COUNTY.as_ref());
+    let checked = app::compile(COUNTY.as_ref(), None);
     assert!(checked.rubric.is_some());
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
 
-    let missing = app::compile("no-such.rule".as_ref());
+    let missing = app::compile("no-such.rule".as_ref(), None);
     assert!(missing.rubric.is_none());
     assert_eq!(missing.diagnostics.len(), 1);
     assert_eq!(missing.diagnostics[0].code, codes::READ);
@@ -38,7 +38,9 @@ fn compile_gives_the_rubric_or_the_reason() {
 
 #[test]
 fn score_evidence_keeps_what_the_scorer_gives_and_reports_progress() {
-    let rubric = app::compile(COUNTY.as_ref()).rubric.expect("compiles");
+    let rubric = app::compile(COUNTY.as_ref(), None)
+        .rubric
+        .expect("compiles");
     let mut progress = Vec::new();
     let outcome: app::Outcome<Vec<_>> = app::score_evidence(
         &rubric,
@@ -78,7 +80,9 @@ fn score_evidence_keeps_what_the_scorer_gives_and_reports_progress() {
 
 #[test]
 fn evidence_with_problems_is_a_failure_that_sums_itself_up() {
-    let rubric = app::compile(COUNTY.as_ref()).rubric.expect("compiles");
+    let rubric = app::compile(COUNTY.as_ref(), None)
+        .rubric
+        .expect("compiles");
     let dir = scratch("problems");
     let text = std::fs::read_to_string(format!("{EXAMPLES}/enping.toml")).unwrap();
     let bad = text

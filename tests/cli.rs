@@ -183,7 +183,8 @@ fn invalid_evidence_scores_nothing_and_writes_nothing() {
         .replacen("unit = \"蓬江区\"", "unit = \"台山市\"", 1)
         .replacen("= false", "= 3", 1);
     std::fs::write(dir.join("b.toml"), bad).unwrap();
-    let out = dir.join("out.json");
+    // Outside the folder of evidence: an output inside it is refused before reading.
+    let out = scratch("invalid-out").join("out.json");
     let o = kaohe(&[
         "eval",
         COUNTY,

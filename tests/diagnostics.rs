@@ -12,7 +12,8 @@ use kaohe::source::SourceFile;
 /// Compiles a rule text under a stable name and gives the source and the diagnostics.
 fn check(name: &str, text: &str) -> (SourceFile, Vec<Diagnostic>) {
     let source = SourceFile::new(name, text);
-    let checked = compile(&source);
+    // The calendar a fixture names is read as the command line reads it.
+    let checked = compile(&source).with_calendar(&source, None);
     (source, checked.diagnostics)
 }
 

@@ -13,7 +13,7 @@ fn codes_and_messages(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-const HEAD: &str = "rubric 表\ntotal 10\nyear 2021\ncalendar \"rules/calendars/cn.toml\"\n";
+const HEAD: &str = "rubric 表\ntotal 10\nyear 2021\ncalendar cn\n";
 
 #[test]
 fn weights_must_add_up_to_100_percent() {
@@ -138,7 +138,7 @@ fn discretion_is_bounded_and_needs_a_reason() {
     assert_eq!(errors[0].message, "`酌情` has no `reason`");
 }
 
-const REPLIES: &str = "rubric 表\ntotal 4\nyear 2021\ncalendar \"rules/calendars/cn.toml\"\nsection 甲 4 {\n  item 乙 4 {\n    fact 申请 periods from 收到 to 答复\n    per 申请 over 20 workdays -2 floor 0\n  }\n}\n";
+const REPLIES: &str = "rubric 表\ntotal 4\nyear 2021\ncalendar cn\nsection 甲 4 {\n  item 乙 4 {\n    fact 申请 periods from 收到 to 答复\n    per 申请 over 20 workdays -2 floor 0\n  }\n}\n";
 
 #[test]
 fn a_reply_in_a_year_the_calendar_lacks_is_an_error_not_weekends_only() {
@@ -150,7 +150,7 @@ fn a_reply_in_a_year_the_calendar_lacks_is_an_error_not_weekends_only() {
     assert_eq!(e.code, "kaohe::eval::calendar_year");
     assert_eq!(
         e.message,
-        "working days in 2022 cannot be counted: `rules/calendars/cn.toml` does not list that year"
+        "working days in 2022 cannot be counted: `cn` does not list that year"
     );
     let label = &e.labels[0];
     assert_eq!(
@@ -242,7 +242,7 @@ fn penalty_items_have_no_floor_no_start_and_no_proration() {
 
 #[test]
 fn an_empty_discretion_and_a_period_named_twice() {
-    let text = "rubric 表\ntotal 4\nyear 2021\ncalendar \"rules/calendars/cn.toml\"\nsection 甲 4 {\n  item 乙 4 {\n    fact 酌情 discretion max 0\n    fact 申请 periods from 日期 to 日期\n    per 酌情 -1\n    per 申请 over 5 workdays -4 floor 0\n  }\n}\n";
+    let text = "rubric 表\ntotal 4\nyear 2021\ncalendar cn\nsection 甲 4 {\n  item 乙 4 {\n    fact 酌情 discretion max 0\n    fact 申请 periods from 日期 to 日期\n    per 酌情 -1\n    per 申请 over 5 workdays -4 floor 0\n  }\n}\n";
     let got = codes_and_messages(text);
     assert!(
         got.contains(&(

@@ -180,7 +180,7 @@ fn deadlines_late_never_and_on_the_day() {
 /// A one-item rubric counting replies later than 20 working days, with the calendar.
 fn replies(over: &str) -> Rubric {
     rubric(&format!(
-        "rubric 表\ntotal 10\nyear 2020\ncalendar \"rules/calendars/cn.toml\"\nsection 甲 10 {{\n  item 乙 10 {{\n    fact 申请 periods from 收到 to 答复 \"申请\"\n    per 申请 over {over} -2 floor 0\n    if 申请 over {over} >= 3 zero\n  }}\n}}\n"
+        "rubric 表\ntotal 10\nyear 2020\ncalendar cn\nsection 甲 10 {{\n  item 乙 10 {{\n    fact 申请 periods from 收到 to 答复 \"申请\"\n    per 申请 over {over} -2 floor 0\n    if 申请 over {over} >= 3 zero\n  }}\n}}\n"
     ))
 }
 

@@ -14,7 +14,7 @@ use kaohe::source::SourceFile;
 /// them as JSON lines, in the order `compile` gives them.
 fn render(name: &str, text: &str) -> (usize, String) {
     let source = SourceFile::new(name, text);
-    let checked = compile(&source);
+    let checked = compile(&source).with_calendar(&source, None);
     let mut out = String::new();
     for d in &checked.diagnostics {
         out.push_str(&render_human(d, HumanStyle::Plain));

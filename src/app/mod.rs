@@ -15,15 +15,17 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::Sheet;
 use crate::evidence::{self, Options, Unit};
 
-/// Reads a rule file and checks it: the rubric when it has no error, and every
+/// Reads a rule file and checks it, then reads the calendar it names or the user's own
+/// (`calendar`, `--calendar FILE`): the rubric when there is no error, and every
 /// diagnostic, warnings included. A file that cannot be read gives its diagnostic and
 /// no rubric.
-pub fn compile(path: &Path) -> Checked {
+pub fn compile(path: &Path, calendar: Option<&Path>) -> Checked {
     match crate::input::read_source(path) {
-        Ok(source) => crate::check::compile(&source),
+        Ok(source) => crate::check::compile(&source).with_calendar(&source, calendar),
         Err(d) => Checked {
             rubric: None,
             diagnostics: vec![d],
+            calendar: None,
         },
     }
 }

@@ -15,7 +15,7 @@ mod weights;
 
 use rust_decimal::Decimal;
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, CalendarRef};
 use crate::diagnostic::{self, Diagnostic};
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
@@ -84,11 +84,38 @@ impl Rounding {
 pub struct Checked {
     pub rubric: Option<Rubric>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The calendar the rule file names, read by [`Checked::with_calendar`]: a
+    /// rubric naming a calendar file has none until then.
+    pub calendar: Option<CalendarRef>,
 }
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Reads the calendar the rule file `source` names, or the user's own `user`
+    /// (`--calendar FILE`), which replaces it ([`crate::calendar::resolve`]), and gives
+    /// it to the rubric; its problems are added to the diagnostics, and leave no rubric.
+    pub fn with_calendar(mut self, source: &SourceFile, user: Option<&std::path::Path>) -> Checked {
+        // A calendar shipped inside kaohe is already the rubric's, and a name that is
+        // not one already reported.
+        if user.is_none() && !matches!(self.calendar, Some(CalendarRef::File(_))) {
+            return self;
+        }
+        match crate::calendar::resolve(source, self.calendar.as_ref(), user) {
+            Ok(calendar) => {
+                if let Some(rubric) = &mut self.rubric {
+                    rubric.calendar = calendar;
+                }
+            }
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                diagnostic::sort(&mut self.diagnostics);
+                self.rubric = None;
+            }
+        }
+        self
     }
 }
 
@@ -99,6 +126,7 @@ pub fn compile(source: &SourceFile) -> Checked {
         Err(diagnostics) => Checked {
             rubric: None,
             diagnostics,
+            calendar: None,
         },
     }
 }
@@ -127,27 +155,12 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         .into_iter()
         .map(|d| d.with_source(source))
         .collect();
-    // The calendar is read relative to the rule file; its own problems point into it.
-    let calendar = header.calendar.as_ref().and_then(|c| {
-        let base = std::path::Path::new(source.name())
-            .parent()
-            .unwrap_or(std::path::Path::new(""));
-        let path = base.join(&c.node);
-        match Calendar::load(&path) {
-            Ok(cal) => Some(cal),
-            Err(ds) => {
-                for d in ds {
-                    let d = if d.source.is_none() {
-                        d.primary(c.span, "named here").with_source(source)
-                    } else {
-                        d
-                    };
-                    diagnostics.push(d);
-                }
-                None
-            }
-        }
-    });
+    // No file is read here: a calendar shipped inside kaohe is at hand, and a file is
+    // read by `calendar::resolve`, through `Checked::with_calendar`.
+    let calendar = match &header.calendar {
+        Some(CalendarRef::Builtin(name)) => crate::calendar::builtin(&name.node),
+        _ => None,
+    };
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let rubric = match (has_errors, header.title, header.total) {
@@ -168,6 +181,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     Checked {
         rubric,
         diagnostics,
+        calendar: header.calendar,
     }
 }
 

@@ -1,4 +1,4 @@
-//! The header settings: `rubric`, `source`, `total`, `year`, `round`.
+//! The header settings: `rubric`, `source`, `total`, `year`, `round`, `calendar`.
 //!
 //! The check finds each problem as a [`SettingProblem`], which says what is wrong and
 //! where; [`SettingProblem::into_diagnostic`] (or `From`) words it, with its code, its
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::Rounding;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::{File, SettingKind};
+use crate::syntax::ast::{CalendarRef, File, SettingKind};
 
 /// The settings of a file, each once.
 pub struct Header {
@@ -18,8 +18,9 @@ pub struct Header {
     pub total: Option<Spanned<Decimal>>,
     /// `total 100 max 105`: the most a unit may score with bonus points.
     pub total_max: Option<Decimal>,
-    /// `calendar "…"`: the calendar file, as written (relative to the rule file).
-    pub calendar: Option<Spanned<String>>,
+    /// `calendar cn` or `calendar "…"`: the calendar the rule names, as written (a file
+    /// is relative to the rule file, and never read here).
+    pub calendar: Option<CalendarRef>,
     pub year: Option<i32>,
     pub rounding: Rounding,
 }
@@ -143,7 +144,17 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         match &setting.kind {
             SettingKind::Rubric(t) => header.title = Some(t.node.clone()),
             SettingKind::Source(s) => header.source_note = Some(s.node.clone()),
-            SettingKind::Calendar(c) => header.calendar = Some(c.clone()),
+            SettingKind::Calendar(c) => {
+                if let CalendarRef::Builtin(name) = c {
+                    if !crate::calendar::BUILTIN
+                        .iter()
+                        .any(|(n, _)| *n == name.node)
+                    {
+                        out.push(crate::calendar::unknown_builtin(name));
+                    }
+                }
+                header.calendar = Some(c.clone());
+            }
             SettingKind::Total { points: t, max } => {
                 if let Some(max) = max {
                     if max.node < t.node {

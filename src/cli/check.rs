@@ -16,6 +16,10 @@ pub struct Args {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// A calendar file of your own to count working days with, in place of the one
+    /// the rule file names (`calendar cn` or a file in its folder).
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
@@ -29,7 +33,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 continue;
             }
         };
-        let checked = kaohe::check::compile(&source);
+        let checked =
+            kaohe::check::compile(&source).with_calendar(&source, args.calendar.as_deref());
         print_diagnostics(&checked.diagnostics, args.message_format);
         if checked.has_errors() || (args.deny_warnings && !checked.diagnostics.is_empty()) {
             failed = true;

@@ -38,11 +38,19 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// A calendar file of your own to count working days with, in place of the one
+    /// the rule file names (`calendar cn` or a file in its folder).
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let old = compile(&args.old, args.message_format);
-    let new = compile(&args.new, args.message_format);
+    let mut inputs: Vec<&std::path::Path> = vec![&args.old, &args.new];
+    inputs.extend(args.evidence.iter().map(PathBuf::as_path));
+    inputs.extend(args.calendar.as_deref());
+    super::output::refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
+    let old = compile(&args.old, args.calendar.as_deref(), args.message_format);
+    let new = compile(&args.new, args.calendar.as_deref(), args.message_format);
     let (old, new) = (old?, new?);
     let mut report = diff::compare(&old, &new);
     if !args.evidence.is_empty() {

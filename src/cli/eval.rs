@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use kaohe::{evidence, report};
 
 use super::formats::EvalFormat;
-use super::output::{refuse_binary, write_bytes, write_with};
+use super::output::{refuse_binary, refuse_inputs, write_bytes, write_with};
 use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
 /// Score the evidence of each unit against a rubric.
@@ -27,6 +27,10 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// A calendar file of your own to count working days with, in place of the one
+    /// the rule file names (`calendar cn` or a file in its folder).
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
     /// The encoding of CSV evidence; detected when left out (UTF-8, or GBK as Excel and
     /// WPS save "CSV" on Chinese Windows, with a warning).
     #[arg(long, value_enum)]
@@ -63,7 +67,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
     if report_format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
-    let rubric = compile(&args.rule, args.message_format)?;
+    let mut inputs: Vec<&std::path::Path> = vec![&args.rule];
+    inputs.extend(args.evidence.iter().map(PathBuf::as_path));
+    inputs.extend(args.calendar.as_deref());
+    refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
+    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),

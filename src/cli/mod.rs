@@ -110,9 +110,14 @@ fn failed(failure: &app::Failure, format: MessageFormat) -> Failed {
     Failed
 }
 
-/// Reads and checks a rule file; its diagnostics are printed, warnings included.
-pub fn compile(path: &Path, format: MessageFormat) -> Result<Rubric, Failed> {
-    let checked = app::compile(path);
+/// Reads and checks a rule file, and reads its calendar (or the user's own,
+/// `--calendar FILE`); the diagnostics are printed, warnings included.
+pub fn compile(
+    path: &Path,
+    calendar: Option<&Path>,
+    format: MessageFormat,
+) -> Result<Rubric, Failed> {
+    let checked = app::compile(path, calendar);
     print_diagnostics(&checked.diagnostics, format);
     checked.rubric.ok_or(Failed)
 }

@@ -12,6 +12,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, MessageFormat::Human)?;
+    let rubric = compile(&args.rule, None, MessageFormat::Human)?;
     write_output(&kaohe::report::outline(&rubric), None, MessageFormat::Human)
 }

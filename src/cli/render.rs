@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kaohe::render::{self, Format, Table};
 
 use super::formats::RenderFormat;
-use super::output::{refuse_binary, write_bytes};
+use super::output::{refuse_binary, refuse_inputs, write_bytes};
 use super::{compile, print_diagnostics, Failed, MessageFormat};
 
 /// Print a rubric as the published table: 一级指标 | 二级指标 | 分值 | 评分说明与细则.
@@ -26,7 +26,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, args.message_format)?;
+    refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
+    let rubric = compile(&args.rule, None, args.message_format)?;
     let format = args
         .format
         .map(Format::from)

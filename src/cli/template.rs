@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use kaohe::report;
 
 use super::formats::TemplateFormat;
-use super::output::{refuse_binary, write_bytes};
+use super::output::{refuse_binary, refuse_inputs, write_bytes};
 use super::{compile, print_diagnostics, Failed, MessageFormat};
 
 /// Write an empty evidence form for a rule file: TOML (one file per unit) or CSV and
@@ -30,7 +30,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
     if args.format == TemplateFormat::Xlsx {
         refuse_binary("form", args.output.as_deref(), args.message_format)?;
     }
-    let rubric = compile(&args.rule, args.message_format)?;
+    refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
+    let rubric = compile(&args.rule, None, args.message_format)?;
     let bytes = report::template(&rubric, args.format.into()).map_err(|d| {
         print_diagnostics(&[d], args.message_format);
         Failed

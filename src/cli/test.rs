@@ -19,10 +19,14 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// A calendar file of your own to count working days with, in place of the one
+    /// the rule file names (`calendar cn` or a file in its folder).
+    #[arg(long, value_name = "FILE")]
+    calendar: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, args.message_format)?;
+    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
     let files = collect_paths(&args.cases).map_err(|d| {
         print_diagnostics(&[d], args.message_format);
         Failed

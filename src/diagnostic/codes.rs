@@ -105,6 +105,23 @@ pub const WRITE: &str = "kaohe::io::write";
 pub const TEMPORARY: &str = "kaohe::io::temporary";
 /// A binary report (XLSX) asked for on stdout, without `--output`.
 pub const BINARY_STDOUT: &str = "kaohe::io::binary_stdout";
+/// A rule file, calendar or evidence named that is not a regular file (a folder, a
+/// device such as `/dev/zero`, a named pipe).
+pub const NOT_A_FILE: &str = "kaohe::io::not_a_file";
+/// A rule file or calendar larger than kaohe reads (`kaohe::input::MAX_SOURCE_BYTES`).
+pub const TOO_LARGE: &str = "kaohe::io::too_large";
+/// `--output` names a file the same run reads: the rule file, an evidence file, or a
+/// file in a folder of evidence.
+pub const OUTPUT_IS_INPUT: &str = "kaohe::io::output_is_input";
+/// A warning: temporary files of kaohe's own pattern, left by a run that was killed,
+/// lie beside the output.
+pub const STALE_TEMPORARY: &str = "kaohe::io::stale_temporary";
+/// A calendar named by a rule file that lies outside the rule file's folder.
+pub const CALENDAR_OUTSIDE: &str = "kaohe::calendar::outside";
+/// A calendar named by a rule file that is not a calendar (reported without its text).
+pub const CALENDAR_NOT_A_CALENDAR: &str = "kaohe::calendar::not_a_calendar";
+/// `calendar NAME` naming no calendar shipped inside kaohe.
+pub const CALENDAR_UNKNOWN: &str = "kaohe::calendar::unknown";
 
 /// `kaohe fmt` would have changed what a rule file means (a bug in the formatter).
 pub const FMT_CHANGED_MEANING: &str = "kaohe::fmt::changed_meaning";

@@ -83,13 +83,8 @@ pub fn open(
     sizes: Sizes,
 ) -> Result<(Chunks, Option<Diagnostic>), Diagnostic> {
     let name = path.display().to_string();
-    let file = File::open(path).map_err(|e| {
-        Diagnostic::error(
-            codes::READ,
-            format!("cannot read `{name}`: {}", super::lower_io(&e)),
-        )
-        .help("check the path, and that the file can be read")
-    })?;
+    // A regular file only: a named pipe would be waited on, a device read for ever.
+    let file = crate::input::open_regular(path)?;
     let squeezed: Vec<String> = expected
         .iter()
         .map(|e| e.chars().filter(|c| !c.is_whitespace()).collect())

@@ -87,9 +87,18 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 )
                 .help("check the path")
             })?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
+            let found: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            // A named pipe or a device named as evidence in the folder is refused, not
+            // left out: reading it would hang or never end.
+            if let Some((p, meta)) = found.iter().find_map(|p| {
+                let meta = std::fs::metadata(p).ok()?;
+                let named = Format::of(p).is_some() || unread_spreadsheet(p).is_some();
+                (named && !meta.is_file() && !meta.is_dir()).then_some((p, meta))
+            }) {
+                return Err(crate::input::not_a_file(p, &meta));
+            }
+            let mut found: Vec<PathBuf> = found
+                .into_iter()
                 // Excel keeps a `~$name.xlsx` lock file beside a workbook it has open.
                 .filter(|p| {
                     p.is_file()

@@ -200,13 +200,8 @@ pub fn grid(
     has_header: &dyn Fn(&Grid) -> bool,
 ) -> Result<(Grid, Vec<Diagnostic>), Diagnostic> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            codes::READ,
-            format!("cannot read `{name}`: {}", super::lower_io(&e)),
-        )
-        .help("check the path, and that the file can be read")
-    })?;
+    // A regular file only, of a bounded size (what it unpacks to is bounded below).
+    let bytes = crate::input::read_regular(path, crate::input::MAX_WORKBOOK_BYTES)?;
     let source = SourceFile::new(name.clone(), String::new());
     let unreadable = |what: String| {
         Diagnostic::error(

@@ -4,29 +4,29 @@
 //! ([`read_source`]), a CSV file in the encoding named or detected (`encoding`); TOML,
 //! JSON and YAML text is read into one tree whose every key and value keeps its byte
 //! range ([`read`], [`Node`]), so that the calendar and the evidence, which both read
-//! it, can point a diagnostic into the file. What the tree means is theirs.
+//! it, can point a diagnostic into the file. What the tree means is theirs. Every file
+//! is opened through `file`: a regular file only, a text up to a limit, so that a
+//! device or a named pipe named as input is refused before it is read.
 
 pub(crate) mod encoding;
+mod file;
 pub(crate) mod raw;
 mod yaml;
 
 pub use encoding::Encoding;
+pub use file::{not_a_file, open_regular, read_regular, MAX_SOURCE_BYTES, MAX_WORKBOOK_BYTES};
 pub use raw::{read, Format, Node, Raw};
 
 use std::path::Path;
 
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
 /// Reads a file as text, or says why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            codes::READ,
-            format!("cannot read `{}`: {}", path.display(), lower_io(&e)),
-        )
-        .help("check the path, and that the file can be read")
-    })?;
+    // A regular file only, of at most 64 MiB: a device or a named pipe named as a
+    // rule file, a calendar or evidence is refused before it is read.
+    let bytes = read_regular(path, MAX_SOURCE_BYTES)?;
     // UTF-8 only, a byte-order mark skipped; another encoding is refused, saying
     // what it looks like (never showing its text decoded wrongly).
     let text = encoding::utf8_only(&path.display().to_string(), bytes)?;

@@ -37,8 +37,29 @@ pub enum SettingKind {
         places: Spanned<u32>,
         mode: Option<Spanned<RoundingMode>>,
     },
-    /// `calendar "../calendars/cn.toml"`: the holidays working days are counted with.
-    Calendar(Spanned<String>),
+    /// `calendar cn` or `calendar "calendars/cn.toml"`: the holidays working days are
+    /// counted with.
+    Calendar(CalendarRef),
+}
+
+/// The calendar a rule file names: what the rule says, never read by the checker
+/// (`kaohe::calendar::resolve` finds and reads it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarRef {
+    /// `calendar cn`: a calendar shipped inside kaohe, by its name.
+    Builtin(Spanned<String>),
+    /// `calendar "calendars/cn.toml"`: a file, relative to the rule file's folder and
+    /// inside it.
+    File(Spanned<String>),
+}
+
+impl CalendarRef {
+    /// Where the rule file names the calendar.
+    pub fn span(&self) -> crate::span::Span {
+        match self {
+            CalendarRef::Builtin(name) | CalendarRef::File(name) => name.span,
+        }
+    }
 }
 
 /// How a prorated total is rounded (`round 2 half-up`).

@@ -77,7 +77,12 @@ impl Builder {
                 SettingKind::Total { points, max }
             }
             Rule::calendar_setting => {
-                SettingKind::Calendar(self.label(inner.next().expect("calendar")))
+                let named = inner.next().expect("calendar");
+                SettingKind::Calendar(if named.as_rule() == Rule::calendar_name {
+                    CalendarRef::Builtin(Spanned::new(named.as_str().to_string(), span(&named)))
+                } else {
+                    CalendarRef::File(self.string_value(named))
+                })
             }
             Rule::year_setting => {
                 let p = inner.next().expect("year");

@@ -257,6 +257,9 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
             Some("fact") => "the fact's name".into(),
             _ => "a fact's name".into(),
         }),
+        calendar_name => {
+            Some("a calendar shipped inside kaohe, such as `cn`, or a file in quotes".into())
+        }
         bare_label | string | block_string => Some(match context {
             Some("item") => "the item's name".into(),
             Some("section") => "the section's name".into(),
