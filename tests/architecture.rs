@@ -437,12 +437,12 @@ mod checker {
 
     #[test]
     fn a_known_back_edge_is_allowed_and_reported_as_found() {
-        let files = tree(&[("src/check/mod.rs", "fn f() { crate::calendar::load(p) }\n")]);
-        let (found, allowed) = breaches(&files, &[("src/check/mod.rs", "calendar")]);
+        let files = tree(&[("src/check/mod.rs", "fn f() { crate::evidence::read(p) }\n")]);
+        let (found, allowed) = breaches(&files, &[("src/check/mod.rs", "evidence")]);
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(
             allowed,
-            [("src/check/mod.rs".to_string(), "calendar".to_string())]
+            [("src/check/mod.rs".to_string(), "evidence".to_string())]
         );
     }
 
