@@ -141,9 +141,10 @@ fn write_atomically(
         use std::os::unix::fs::PermissionsExt as _;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    // Created exclusively under a random name; removed when dropped on any error.
-    let mut tmp = builder.tempfile_in(&dir)?;
-    let _removed_on_signal = interrupt::Registered::new(tmp.path());
+    // Created exclusively under a random name; removed when dropped on any error, and
+    // by a signal from the moment it exists.
+    let (mut tmp, _removed_on_signal) =
+        interrupt::Registered::create(|| builder.tempfile_in(&dir), |t| t.path())?;
     {
         let mut w = BufWriter::new(tmp.as_file_mut());
         write(&mut w)?;
@@ -217,15 +218,25 @@ mod interrupt {
     static CURRENT: Mutex<Option<PathBuf>> = Mutex::new(None);
     static INSTALLED: OnceLock<()> = OnceLock::new();
 
-    /// While it lives, a signal removes the temporary file at `path` before the run
-    /// exits.
+    /// While it lives, a signal removes the temporary file it registered before the
+    /// run exits.
     pub struct Registered;
 
     impl Registered {
-        pub fn new(path: &Path) -> Registered {
+        /// Makes a temporary file with `make` and registers its path (`path_of`). The
+        /// handler is installed first, and the file is made while the handler cannot
+        /// read the registration, so that a signal that comes as the file appears
+        /// waits for its path and removes it: there is no moment at which the file
+        /// exists unregistered.
+        pub fn create<T>(
+            make: impl FnOnce() -> std::io::Result<T>,
+            path_of: impl Fn(&T) -> &Path,
+        ) -> std::io::Result<(T, Registered)> {
             INSTALLED.get_or_init(install);
-            *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
-            Registered
+            let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+            let made = make()?;
+            *current = Some(path_of(&made).to_path_buf());
+            Ok((made, Registered))
         }
     }
 
@@ -257,8 +268,11 @@ mod interrupt {
     pub struct Registered;
 
     impl Registered {
-        pub fn new(_: &std::path::Path) -> Registered {
-            Registered
+        pub fn create<T>(
+            make: impl FnOnce() -> std::io::Result<T>,
+            _path_of: impl Fn(&T) -> &std::path::Path,
+        ) -> std::io::Result<(T, Registered)> {
+            Ok((make()?, Registered))
         }
     }
 }
