@@ -17,15 +17,19 @@
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
+mod interp;
+mod plan;
 mod scorer;
 mod sheet;
+mod table;
 mod trace;
+mod units;
 
 pub use crate::evidence::condition::{
     condition_facts, condition_paths, holds, path_value, value_of, Scalar,
 };
 pub use crate::evidence::periods::Uncovered;
-pub use scorer::Scorer;
+pub use plan::Scorer;
 pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
