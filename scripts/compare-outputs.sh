@@ -9,7 +9,7 @@
 # COMPARE_DIR (default target/compare) holds the ref's source, the builds and the
 # outputs; UNITS (default 10000) is how many units are generated. Both builds use
 # the same cargo target directory, so the dependencies are compiled once; each build's
-# binary is copied out before the other is built.
+# binary is copied out before the other is built, the ref's kept for the next run.
 set -euo pipefail
 
 ref=${1:-main}
@@ -19,14 +19,19 @@ units=${UNITS:-10000}
 rule=rules/jiangmen-2020/county.rule
 mkdir -p "$dir/out"
 
-echo "building $ref ($(git -C "$root" rev-parse --short "$ref"))"
-rm -rf "$dir/src-ref"
-mkdir -p "$dir/src-ref"
-git -C "$root" archive "$ref" | tar -x -C "$dir/src-ref"
-# The same dependencies as the working tree's.
-if [ -f "$root/Cargo.lock" ]; then cp "$root/Cargo.lock" "$dir/src-ref/"; fi
-(cd "$dir/src-ref" && cargo build --quiet --release --bin kaohe --target-dir "$dir/build")
-cp "$dir/build/release/kaohe" "$dir/kaohe-ref"
+hash=$(git -C "$root" rev-parse "$ref")
+# A ref's build is kept (by its commit) and reused.
+if [ ! -x "$dir/kaohe-$hash" ]; then
+    echo "building $ref (${hash:0:7})"
+    rm -rf "$dir/src-ref"
+    mkdir -p "$dir/src-ref"
+    git -C "$root" archive "$hash" | tar -x -C "$dir/src-ref"
+    # The same dependencies as the working tree's.
+    if [ -f "$root/Cargo.lock" ]; then cp "$root/Cargo.lock" "$dir/src-ref/"; fi
+    (cd "$dir/src-ref" && cargo build --quiet --release --bin kaohe --target-dir "$dir/build")
+    cp "$dir/build/release/kaohe" "$dir/kaohe-$hash"
+fi
+cp "$dir/kaohe-$hash" "$dir/kaohe-ref"
 
 echo "building the working tree"
 (cd "$root" && cargo build --quiet --release --bin kaohe --target-dir "$dir/build")
