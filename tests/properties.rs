@@ -467,16 +467,25 @@ fn load(rubric: &Rubric, text: &str, format: Format) -> Result<Unit, TestCaseErr
         .map_err(|ds| TestCaseError::fail(format!("{}\n{text}", rendered(&ds))))
 }
 
-/// Scores random evidence, and checks on the way that scoring without a trace (a
-/// compiled [`Scorer`], what rankings use, and [`summarise`]) gives the numbers of the
-/// full sheet, written alike (the same decimals to the last digit), or refuses the
-/// unit with the same diagnostic.
+/// Scores random evidence with the one interpreter, with its trace (the sheet) and
+/// without it (a ranking's [`Scorer`], which reads the items' outcome tables and adds
+/// up in units of 10⁻⁹, and [`summarise`]), and checks the ranking's totals against
+/// the exact oracle of the items' scores ([`sums`], [`expected_total`]); its numbers
+/// are the sheet's, written alike (the same decimals to the last digit), or it refuses
+/// the unit with the same diagnostic.
 fn score(rubric: &Rubric, e: &Evidence) -> Result<Result<Sheet, String>, TestCaseError> {
     let unit = load(rubric, &toml_text(e, 0), Format::Toml)?;
     let refused = |d: kaohe::diagnostic::Diagnostic| (d.code.to_string(), d.message);
     let sheet = evaluate(rubric, &unit).map_err(refused);
-    let expected = sheet.clone().map(|s| Summary::of(rubric, &s));
     let compiled = Scorer::new(rubric).summarise(&unit).map_err(refused);
+    if let (Ok(sheet), Ok(summary)) = (&sheet, &compiled) {
+        let sums = sums(rubric, &scores_by_name(sheet));
+        prop_assert_eq!(summary.earned, sums.earned, "earned");
+        prop_assert_eq!(summary.applicable_points, sums.applicable, "applicable");
+        prop_assert_eq!(summary.prorated, sums.applicable != sums.all, "prorated");
+        prop_assert_eq!(Some(summary.score), expected_total(rubric, &sums), "total");
+    }
+    let expected = sheet.clone().map(|s| Summary::of(rubric, &s));
     prop_assert_eq!(&expected, &compiled);
     // `Decimal`'s equality ignores trailing zeros; the reports print them.
     prop_assert_eq!(format!("{expected:?}"), format!("{compiled:?}"));

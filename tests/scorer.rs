@@ -1,7 +1,9 @@
 //! The compiled scorer (`kaohe::eval::Scorer`): each kind of clause and each way a
-//! total is reached, scored by hand in the comment beside the assertion, and each
-//! time also checked against the full sheet `evaluate` writes: the same numbers,
-//! written alike to the last digit, or the same diagnostic (code and message).
+//! total is reached, scored by hand in the comment beside the assertion. A ranking's
+//! summary reads the items' outcome tables and adds sections up in units of 10⁻⁹;
+//! the sheet `evaluate` writes runs the same interpreter without them, adding up in
+//! decimals: each time both are checked to give the same numbers, written alike to
+//! the last digit, or the same diagnostic (code and message).
 
 mod common;
 
@@ -10,7 +12,7 @@ use kaohe::check::Rubric;
 use kaohe::eval::{evaluate, summarise, Scorer, Summary};
 
 /// Scores a TOML evidence text with a scorer compiled from `rubric`, and checks that
-/// `evaluate` and `summarise` give the same result.
+/// the sheet (no tables, sums in decimals) and `summarise` give the same result.
 fn scored(rubric: &Rubric, evidence: &str) -> Result<Summary, (String, String)> {
     let unit = unit(rubric, evidence).unwrap_or_else(|ds| panic!("invalid evidence: {ds:?}"));
     let refused = |e: kaohe::diagnostic::Diagnostic| (e.code.to_string(), e.message);

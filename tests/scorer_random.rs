@@ -1,5 +1,7 @@
-//! The compiled scorer (`kaohe::eval::Scorer`) against the traced evaluator, on
-//! randomly generated rubrics and random evidence: for every unit, the scorer's
+//! A ranking's scoring (`kaohe::eval::Scorer::summarise`: the items' outcome tables,
+//! the raw changes worked out in advance, sections added up in units of 10⁻⁹) against
+//! the score sheet (the same interpreter with its trace, none of those), on randomly
+//! generated rubrics and random evidence: for every unit, the scorer's
 //! summary must be written exactly as `Summary::of` writes the sheet of `evaluate`
 //! (to the last digit of every decimal), and `kaohe::eval::summarise` must give the
 //! same; when one of them refuses the unit, all of them must refuse it with the same
@@ -8,7 +10,7 @@
 //! The generator of tests/properties.rs reaches most of the shapes below too, but keeps
 //! its amounts exact (quarters of a point, whole percentages), so that its independent
 //! formulas hold to the last digit. This one reaches the shapes where the scorer's
-//! faster sums could part from `evaluate`'s, long percentages and large points among
+//! faster sums could part from the sheet's, long percentages and large points among
 //! them (an ordering of sums with top-level items was once wrong, and was found by
 //! hand):
 //!

@@ -20,7 +20,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
-pub use range::{bounds, Interval};
+pub use range::{bounds, lowest_under_floor, once, within_max, Interval};
 
 /// `did you mean `X`?` for the closest of some names, or an empty text.
 pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {

@@ -62,6 +62,47 @@ fn times_max(item: &Item, kind: &ClauseKind) -> Option<Decimal> {
     }
 }
 
+/// What one application of an effect changes: its points, or its percentage of its
+/// base (`points`, the item's points, or `score`, its running score); `None` for
+/// `zero`, which is not a change but an end. Applied `n` times, the change is this
+/// times `n`: the evaluator (`crate::eval`) multiplies it by the times a clause
+/// applies, this analysis by the most times, so both read an effect alike.
+#[inline]
+pub fn once(effect: Effect, points: Decimal, score: Decimal) -> Option<Decimal> {
+    match effect {
+        Effect::Zero => None,
+        Effect::Points(unit) => Some(unit),
+        Effect::Percent { percent, base } => Some(
+            percent / Decimal::ONE_HUNDRED
+                * match base {
+                    PercentBase::Points => points,
+                    PercentBase::Score => score,
+                },
+        ),
+    }
+}
+
+/// A change kept within a clause's `max` either way: at most `max` gained or lost.
+#[inline]
+pub fn within_max(change: Decimal, max: Decimal) -> Decimal {
+    if change.abs() > max {
+        if change < Decimal::ZERO {
+            -max
+        } else {
+            max
+        }
+    } else {
+        change
+    }
+}
+
+/// The lowest a loss may take a score under a clause's `floor`: the floor, or the score
+/// itself when it already lies below the floor.
+#[inline]
+pub fn lowest_under_floor(score: Decimal, floor: Decimal) -> Decimal {
+    score.min(floor)
+}
+
 /// The change one effect can make, applied from 0 to `times` times, as `(lowest, highest)`
 /// (`None`: unbounded), limited by `max`; `None` for `zero`.
 fn change(
@@ -70,11 +111,8 @@ fn change(
     times: Option<Decimal>,
     max: Option<Decimal>,
 ) -> Option<(Option<Decimal>, Option<Decimal>)> {
-    let unit = match effect {
-        Effect::Zero => return None,
-        Effect::Points(u) => u,
-        Effect::Percent { percent, .. } => percent / Decimal::ONE_HUNDRED * points,
-    };
+    // A percentage of the score is worked out by `of_score`; here it is of the points.
+    let unit = once(effect, points, points)?;
     let far = times.map(|t| unit * t);
     let (mut lo, mut hi) = if unit < Decimal::ZERO {
         (far, Some(Decimal::ZERO))
@@ -82,8 +120,9 @@ fn change(
         (Some(Decimal::ZERO), far)
     };
     if let Some(m) = max {
-        lo = Some(lo.map_or(-m, |d| d.max(-m)));
-        hi = Some(hi.map_or(m, |d| d.min(m)));
+        // The lowest is at most 0 and the highest at least 0.
+        lo = Some(lo.map_or(-m, |d| within_max(d, m)));
+        hi = Some(hi.map_or(m, |d| within_max(d, m)));
     }
     Some((lo, hi))
 }
@@ -449,7 +488,10 @@ fn floored(
     floor: Option<Decimal>,
 ) -> Option<Decimal> {
     match (floor, before) {
-        (Some(f), Some(b)) => Some(lowered.map_or(b.min(f), |l| l.max(b.min(f)))),
+        (Some(f), Some(b)) => {
+            let lowest = lowest_under_floor(b, f);
+            Some(lowered.map_or(lowest, |l| l.max(lowest)))
+        }
         _ => lowered,
     }
 }

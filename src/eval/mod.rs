@@ -17,21 +17,25 @@
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
+mod interp;
+mod plan;
 mod scorer;
 mod sheet;
+mod table;
 mod trace;
+mod units;
 
 pub use crate::evidence::condition::{
     condition_facts, condition_paths, holds, path_value, value_of, Scalar,
 };
 pub use crate::evidence::periods::Uncovered;
-pub use scorer::Scorer;
+pub use plan::Scorer;
 pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;
 
-use crate::check::{bounds, Rubric};
+use crate::check::{self, bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
@@ -241,27 +245,27 @@ fn in_bounds(
 
 /// The change an effect other than `zero` makes, applied `times` times, before the
 /// clause's `max` and `floor`: `points` is the item's points, `score` its running
-/// score. `None` for `zero`, which is not a change but an end.
+/// score. `None` for `zero`, which is not a change but an end. One application is
+/// [`check::once`], which the range analysis reads too.
 fn raw_change(
     effect: Effect,
     times: Decimal,
     points: Decimal,
     score: Decimal,
 ) -> Option<(Decimal, Change)> {
-    match effect {
-        Effect::Zero => None,
-        Effect::Points(unit) => Some((unit * times, Change::Points(unit))),
-        Effect::Percent { percent, base } => {
-            let of = match base {
+    let change = match effect {
+        Effect::Zero => return None,
+        Effect::Points(unit) => Change::Points(unit),
+        Effect::Percent { percent, base } => Change::Percent {
+            percent,
+            base,
+            of: match base {
                 PercentBase::Points => points,
                 PercentBase::Score => score,
-            };
-            Some((
-                percent / Decimal::ONE_HUNDRED * of * times,
-                Change::Percent { percent, base, of },
-            ))
-        }
-    }
+            },
+        },
+    };
+    Some((check::once(effect, points, score)? * times, change))
 }
 
 /// A change kept by its clause's `max` and `floor`.
@@ -291,15 +295,15 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
     let mut by_max = false;
     let mut by_floor = None;
     if let Some(max) = max {
-        if delta.abs() > max {
-            delta = if delta < Decimal::ZERO { -max } else { max };
-            by_max = true;
-        }
+        // Cut exactly when it lies beyond `max`, so the kept value differs from it.
+        let kept = check::within_max(delta, max);
+        by_max = kept != delta;
+        delta = kept;
     }
     let after_max = delta;
     if let Some(floor) = floor {
         if delta < Decimal::ZERO {
-            let lowest = score.min(floor);
+            let lowest = check::lowest_under_floor(score, floor);
             if score + delta < lowest {
                 delta = lowest - score;
                 by_floor = Some(floor);

@@ -277,3 +277,113 @@ impl Serialize for Step {
         .serialize(serializer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Rubric;
+    use crate::eval::evaluate;
+
+    fn rubric(text: &str) -> Rubric {
+        crate::check::compile(&crate::source::SourceFile::new("t.rule", text))
+            .rubric
+            .expect("the rubric compiles")
+    }
+
+    fn steps(r: &Rubric, evidence: &str) -> Vec<Step> {
+        let source = crate::source::SourceFile::new("unit.toml", evidence);
+        let node = crate::evidence::read(&source, crate::evidence::Format::Toml).expect("TOML");
+        let unit = crate::evidence::validate(r, &source, &node).expect("valid evidence");
+        let sheet = evaluate(r, &unit).expect("scores");
+        sheet.categories[0].indicators[0].trace.clone()
+    }
+
+    fn d(n: i64, scale: u32) -> Decimal {
+        Decimal::new(n, scale)
+    }
+
+    #[test]
+    fn a_step_holds_what_another_language_needs_to_word_it() {
+        let r = rubric("rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 4 {\n    fact 数 count \"数\"\n    fact 否 bool \"否\"\n    fact 免 bool \"免\"\n    per 数 -1 floor 0\n    if 否 -50% of points floor 0 unless 免\n  }\n}\n");
+        let trace = steps(
+            &r,
+            "unit = \"单位\"\n[\"乙\"]\n\"数\" = 9\n\"否\" = true\n\"免\" = true\n",
+        );
+        let [per, exempt] = &trace[..] else {
+            panic!("two steps: {trace:?}")
+        };
+        // 9 found, 9 × −1 = −9, cut by the floor 0 to −4.
+        assert_eq!(per.clause, ClauseRef::Clause(0));
+        assert_eq!(per.line, 8);
+        assert_eq!(per.why, Why::Found(9));
+        assert_eq!(
+            per.did,
+            Did::Change {
+                change: Change::Points(d(-1, 0)),
+                times: d(9, 0),
+                raw: d(-9, 0),
+                max: None,
+                floor: Some(Cut {
+                    limit: d(0, 0),
+                    to: d(-4, 0)
+                }),
+            }
+        );
+        assert_eq!((per.delta, per.score), (d(-4, 0), d(0, 0)));
+        assert_eq!(per.evidence[0].fact, "数");
+        assert_eq!(per.evidence[0].value, "9");
+        assert_eq!(per.clause_en(), "per 数 -1 floor 0");
+        assert_eq!(
+            per.note_en(),
+            "9 found: 9 × -1 = -9, limited to -4 by floor 0"
+        );
+        // Exempted by `unless 免`, which the evidence of the step then shows.
+        assert_eq!(exempt.why, Why::Holds);
+        assert_eq!(
+            exempt.did,
+            Did::Exempted {
+                unless: "免".into()
+            }
+        );
+        let read: Vec<&str> = exempt.evidence.iter().map(|u| u.fact.as_str()).collect();
+        assert_eq!(read, ["否", "免"]);
+        assert_eq!(
+            exempt.note_en(),
+            "the condition holds, but exempted by `unless 免`: nothing taken"
+        );
+    }
+
+    #[test]
+    fn late_periods_are_worded_as_before() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2020, m, d).expect("a date");
+        let late = |to, taken, unit, due| Late {
+            from: day(3, 2),
+            to,
+            taken,
+            unit,
+            due,
+        };
+        assert_eq!(
+            late(Some(day(4, 6)), Some(35), DayUnit::Days, None).en(),
+            "2020-03-02 → 2020-04-06: 35 days"
+        );
+        assert_eq!(
+            late(
+                Some(day(4, 6)),
+                Some(24),
+                DayUnit::Workdays,
+                Some(day(3, 30))
+            )
+            .en(),
+            "2020-03-02 → 2020-04-06: 24 workdays, due 2020-03-30"
+        );
+        assert_eq!(
+            late(None, None, DayUnit::Workdays, Some(day(3, 30))).en(),
+            "2020-03-02 → never, due 2020-03-30"
+        );
+        assert_eq!(
+            late(None, None, DayUnit::Days, None).en(),
+            "2020-03-02 → never"
+        );
+    }
+}

@@ -1,0 +1,469 @@
+//! The one interpreter of an item's clauses, generic over where it tells what it did
+//! ([`Trace`]): a ranking runs it with [`NoTrace`], which compiles away, the score
+//! sheet with a [`Recorder`], which keeps every step as data.
+
+use rust_decimal::Decimal;
+
+use super::plan::*;
+use super::trace::{ClauseRef, Cut, Did, Step, Why};
+use super::{
+    clause_text, in_bounds, limit, per_count, present_members, raw_change, uncovered, used,
+    ItemScore, SectionScore,
+};
+use crate::check::Rubric;
+use crate::diagnostic::Diagnostic;
+use crate::evidence::condition::{condition_paths, same_name, value_at};
+use crate::evidence::periods::{self, Uncovered};
+use crate::evidence::{Facts, MemberSet, Unit, Value};
+use crate::syntax::ast::{ClauseKind, FactPath};
+
+/// An item's running score while its clauses apply.
+pub(super) struct Running {
+    pub(super) score: Decimal,
+    /// Whether any clause changed the score.
+    pub(super) moved: bool,
+    /// Whether a `zero` (不得分) applied: the item ends at 0.
+    pub(super) zero: bool,
+}
+
+/// Where the interpreter tells what it did: every step of an item's clauses, the end
+/// of each item and section. A ranking uses [`NoTrace`], whose methods do nothing and
+/// compile away, with everything only the trace needs (the words' data is made in the
+/// closures it never calls, and `RECORDS` is false); the score sheet a [`Recorder`].
+pub(super) trait Trace {
+    /// Whether steps are recorded: the interpreter works out what only the trace
+    /// reads (the late periods described, the missing members named) only then, and
+    /// then reads no table.
+    const RECORDS: bool;
+    /// A clause moved the score, or would have but for an exemption, or left the
+    /// item out.
+    fn step(&mut self, make: impl FnOnce() -> Step);
+    /// A `zero` (不得分) applied: its step comes after all the others.
+    fn zero(&mut self, make: impl FnOnce() -> Step);
+    /// The item's clauses have all applied, a `zero` among them, leaving `score`
+    /// before the item ends at 0.
+    fn zeros(&mut self, score: Decimal);
+    /// An item was scored (`None`: not applicable).
+    fn item(&mut self, plan: &ItemPlan<'_>, score: Option<Decimal>);
+    /// A section begins.
+    fn open(&mut self);
+    /// A section ends, with its score and applicable points.
+    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal);
+}
+
+/// The trace of a ranking: nothing.
+pub(super) struct NoTrace;
+
+impl Trace for NoTrace {
+    const RECORDS: bool = false;
+    #[inline(always)]
+    fn step(&mut self, _: impl FnOnce() -> Step) {}
+    #[inline(always)]
+    fn zero(&mut self, _: impl FnOnce() -> Step) {}
+    #[inline(always)]
+    fn zeros(&mut self, _: Decimal) {}
+    #[inline(always)]
+    fn item(&mut self, _: &ItemPlan<'_>, _: Option<Decimal>) {}
+    #[inline(always)]
+    fn open(&mut self) {}
+    #[inline(always)]
+    fn close(&mut self, _: &SectionPlan<'_>, _: Decimal, _: Decimal) {}
+}
+
+/// The trace of a score sheet: the steps of the item being scored, and the items and
+/// sections of each level being added up.
+pub(super) struct Recorder<'a> {
+    pub(super) rubric: &'a Rubric,
+    pub(super) steps: Vec<Step>,
+    /// The steps of the `zero` clauses of the item being scored.
+    pub(super) zeros: Vec<Step>,
+    /// The items and sections of each open level, the top level first.
+    pub(super) levels: Vec<(Vec<ItemScore>, Vec<SectionScore>)>,
+}
+
+impl<'a> Recorder<'a> {
+    pub(super) fn new(rubric: &'a Rubric) -> Self {
+        Recorder {
+            rubric,
+            steps: Vec::new(),
+            zeros: Vec::new(),
+            levels: vec![(Vec::new(), Vec::new())],
+        }
+    }
+
+    /// The top level's items and sections.
+    pub(super) fn finish(mut self) -> (Vec<ItemScore>, Vec<SectionScore>) {
+        self.levels.pop().unwrap_or_default()
+    }
+}
+
+impl Trace for Recorder<'_> {
+    const RECORDS: bool = true;
+
+    fn step(&mut self, make: impl FnOnce() -> Step) {
+        self.steps.push(make());
+    }
+
+    fn zero(&mut self, make: impl FnOnce() -> Step) {
+        self.zeros.push(make());
+    }
+
+    fn zeros(&mut self, mut score: Decimal) {
+        for (n, mut zero) in self.zeros.drain(..).enumerate() {
+            // Whatever else applied, the item ends at 0. The first such step comes after
+            // all the others and takes what is left, so the deltas always add up to the
+            // score; any further one takes nothing more.
+            zero.delta = (-score).normalize();
+            zero.score = Decimal::ZERO;
+            zero.did = Did::Zero { first: n == 0 };
+            self.steps.push(zero);
+            score = Decimal::ZERO;
+        }
+    }
+
+    fn item(&mut self, plan: &ItemPlan<'_>, score: Option<Decimal>) {
+        let item = plan.item;
+        let scored = ItemScore {
+            name: item.name.node.clone(),
+            points: item.points.node,
+            score: score.map(|s| s.normalize()),
+            applicable: score.is_some(),
+            line: self.rubric.source.line(item.span.start),
+            offset: item.span.start,
+            trace: std::mem::take(&mut self.steps),
+        };
+        self.zeros.clear();
+        if let Some(level) = self.levels.last_mut() {
+            level.0.push(scored);
+        }
+    }
+
+    fn open(&mut self) {
+        self.levels.push((Vec::new(), Vec::new()));
+    }
+
+    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal) {
+        let (indicators, sections) = self.levels.pop().unwrap_or_default();
+        let s = plan.section;
+        let scored = SectionScore {
+            name: s.name.node.clone(),
+            kind: plan.kind,
+            points: s.points.node,
+            score,
+            applicable_points: applicable,
+            line: self.rubric.source.line(s.span.start),
+            offset: s.span.start,
+            indicators,
+            sections,
+        };
+        if let Some(level) = self.levels.last_mut() {
+            level.1.push(scored);
+        }
+    }
+}
+
+/// Why an item cannot be scored: a year the calendar does not list (put into words
+/// with the unit), or a score outside the item's bounds.
+pub(super) enum Refusal {
+    Uncovered(Uncovered),
+    Refused(Diagnostic),
+}
+
+impl Refusal {
+    pub(super) fn diagnostic(self, rubric: &Rubric, unit: &Unit) -> Diagnostic {
+        match self {
+            Refusal::Uncovered(u) => uncovered(rubric, unit, u),
+            Refusal::Refused(d) => d,
+        }
+    }
+}
+
+impl<'r> ItemPlan<'r> {
+    /// The item's score on a unit's facts; `None` when it is not applicable. The one
+    /// interpreter of an item's clauses: a ranking runs it with [`NoTrace`], which
+    /// records nothing and compiles away, and the score sheet with a [`Recorder`],
+    /// which keeps every step.
+    pub(super) fn outcome<T: Trace>(
+        &self,
+        rubric: &Rubric,
+        facts: &Facts,
+        trace: &mut T,
+    ) -> Result<Option<Decimal>, Refusal> {
+        let calendar = rubric.calendar.as_ref();
+        if let Some(test) = &self.applicable_unless {
+            if test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if let Some(cond) = &self.item.applicable_unless {
+                    trace.step(|| Step {
+                        clause: ClauseRef::ApplicableUnless,
+                        span: cond.span,
+                        line: rubric.source.line(cond.span.start),
+                        text: clause_text(rubric, cond.span),
+                        evidence: used(facts, &condition_paths(cond)),
+                        why: Why::Holds,
+                        did: Did::NotApplicable,
+                        delta: Decimal::ZERO,
+                        score: Decimal::ZERO,
+                    });
+                }
+                return Ok(None);
+            }
+        }
+        let mut running = Running {
+            score: self.start,
+            moved: false,
+            zero: false,
+        };
+        for (index, clause) in self.clauses.iter().enumerate() {
+            clause.apply(index, rubric, self.points, facts, &mut running, trace)?;
+        }
+        let score = if running.zero {
+            // 不得分: whatever else applied, the item ends at 0.
+            trace.zeros(running.score);
+            if self.zero_in_bounds {
+                return Ok(Some(Decimal::ZERO));
+            }
+            Decimal::ZERO
+        } else {
+            if !running.moved && self.start_in_bounds {
+                return Ok(Some(self.start));
+            }
+            running.score
+        };
+        in_bounds(rubric, self.item, score, self.low, self.high)
+            .map(Some)
+            .map_err(Refusal::Refused)
+    }
+}
+
+/// How many of the members a `missing` clause looks for the evidence does not give,
+/// each searched for by name, as [`super::evaluate`] does: for a set not of the
+/// declared list, or of a list of more than 64 members or naming one twice (others
+/// are counted on their bits).
+pub(super) fn count_missing(candidates: &[&str], present: Option<&MemberSet>) -> usize {
+    candidates
+        .iter()
+        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
+        .count()
+}
+
+impl ClausePlan<'_> {
+    /// Applies the clause (the `index`th of its item) to an item's running score, and
+    /// tells the trace what it did, when it did anything.
+    pub(super) fn apply<T: Trace>(
+        &self,
+        index: usize,
+        rubric: &Rubric,
+        points: Decimal,
+        facts: &Facts,
+        running: &mut Running,
+        trace: &mut T,
+    ) -> Result<(), Refusal> {
+        let calendar = rubric.calendar.as_ref();
+        let clause = self;
+        let mut never = false;
+        // How many times the effect applies (a decimal for a discretionary score), and,
+        // for the trace only, why.
+        let (times, why) = match &clause.kind {
+            KindPlan::If(test) => {
+                if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                    return Ok(());
+                }
+                (Times::Once, T::RECORDS.then_some(Why::Holds))
+            }
+            KindPlan::Per {
+                slot,
+                member,
+                except,
+                over,
+            } => match (value_at(*slot, facts), over) {
+                (Some(Value::Periods(list)), Some(over)) => {
+                    // The late periods are described only for the trace.
+                    let (n, why) = if T::RECORDS {
+                        let late =
+                            periods::over(list, over, calendar).map_err(Refusal::Uncovered)?;
+                        let n = late.len() as u64;
+                        let why = Why::Over {
+                            late,
+                            limit: over.count.node,
+                            unit: over.unit,
+                        };
+                        (n, Some(why))
+                    } else {
+                        let n = periods::count_over(list, over, calendar)
+                            .map_err(Refusal::Uncovered)?;
+                        (n, None)
+                    };
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    (Times::Count(n), why)
+                }
+                (
+                    Some(Value::Discretion {
+                        score: given,
+                        reason,
+                    }),
+                    _,
+                ) => {
+                    if given.is_zero() {
+                        return Ok(());
+                    }
+                    let why = T::RECORDS.then(|| Why::Given {
+                        score: *given,
+                        reason: reason.clone(),
+                    });
+                    (Times::Given(*given), why)
+                }
+                (value, _) => {
+                    let n = per_count(value, *member, except);
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    (Times::Count(n), T::RECORDS.then_some(Why::Found(n)))
+                }
+            },
+            KindPlan::Missing {
+                slot,
+                candidates,
+                bits,
+            } => {
+                let present = present_members(value_at(*slot, facts));
+                let word = bits
+                    .as_ref()
+                    .zip(present)
+                    .and_then(|((list, looked_for), set)| Some((looked_for, set.word_of(list)?)));
+                let n = match word {
+                    Some((looked_for, present)) => (looked_for & !present).count_ones() as usize,
+                    None => count_missing(candidates, present),
+                };
+                if n == 0 {
+                    return Ok(());
+                }
+                let why = T::RECORDS.then(|| Why::Missing(absent(candidates, present)));
+                (Times::Count(n as u64), why)
+            }
+            KindPlan::Deadline {
+                slot,
+                by,
+                never: never_effect,
+            } => match value_at(*slot, facts) {
+                Some(Value::Date(Some(d))) if d <= by => return Ok(()),
+                Some(Value::Date(Some(d))) => (
+                    Times::Once,
+                    T::RECORDS.then_some(Why::After {
+                        date: *d,
+                        deadline: *by,
+                    }),
+                ),
+                _ => {
+                    never = never_effect.is_some();
+                    (
+                        Times::Once,
+                        T::RECORDS.then_some(Why::Never { deadline: *by }),
+                    )
+                }
+            },
+        };
+        // The step of the trace: the clause, the facts it read, and what it did.
+        let step = |why: Option<Why>, did: Did, delta: Decimal, score: Decimal| {
+            let ast = clause.clause;
+            let mut paths: Vec<&FactPath> = match &ast.kind {
+                ClauseKind::If(cond) => condition_paths(cond),
+                ClauseKind::Per { fact, .. }
+                | ClauseKind::Missing { fact, .. }
+                | ClauseKind::Deadline { fact, .. } => vec![fact],
+            };
+            if matches!(did, Did::Exempted { .. }) {
+                if let Some(unless) = &ast.unless {
+                    paths.extend(condition_paths(unless));
+                }
+            }
+            Step {
+                clause: ClauseRef::Clause(index),
+                span: ast.span,
+                line: rubric.source.line(ast.span.start),
+                text: clause_text(rubric, ast.span),
+                evidence: used(facts, &paths),
+                why: why.unwrap_or(Why::Holds),
+                did,
+                delta,
+                score,
+            }
+        };
+        if let Some(unless) = &clause.unless {
+            // Exempted: the clause takes nothing.
+            if unless.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if let Some(cond) = &clause.clause.unless {
+                    let did = Did::Exempted {
+                        unless: clause_text(rubric, cond.span),
+                    };
+                    trace.step(|| step(why, did, Decimal::ZERO, running.score));
+                }
+                return Ok(());
+            }
+        }
+        let effect = match &clause.kind {
+            KindPlan::Deadline { never: Some(n), .. } if never => *n,
+            _ => clause.effect,
+        };
+        // The raw change: worked out in advance when it can be, else now, the same way.
+        // The trace always works it out now, for the change it shows.
+        let ready = match times {
+            _ if T::RECORDS => None,
+            Times::Once if never => clause.never_once,
+            Times::Once => clause.once,
+            Times::Count(n) => usize::try_from(n)
+                .ok()
+                .and_then(|n| clause.times.get(n))
+                .copied(),
+            Times::Given(_) => None,
+        };
+        let (raw, change) = match ready {
+            Some(raw) => (raw, None),
+            None => match raw_change(effect, times.decimal(), points, running.score) {
+                Some((raw, change)) => (raw, Some(change)),
+                None => {
+                    running.zero = true;
+                    let score = running.score;
+                    trace.zero(|| step(why, Did::Zero { first: true }, Decimal::ZERO, score));
+                    return Ok(());
+                }
+            },
+        };
+        let limited = limit(raw, clause.max, clause.floor, running.score);
+        if limited.applies() {
+            running.score += limited.delta;
+            running.moved = true;
+            if let Some(change) = change {
+                let score = running.score;
+                trace.step(|| {
+                    let did = Did::Change {
+                        change,
+                        times: times.decimal(),
+                        raw,
+                        max: clause.max.filter(|_| limited.by_max).map(|max| Cut {
+                            limit: max,
+                            to: limited.after_max,
+                        }),
+                        floor: limited.by_floor.map(|floor| Cut {
+                            limit: floor,
+                            to: limited.delta,
+                        }),
+                    };
+                    step(why, did, limited.delta.normalize(), score.normalize())
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The members a `missing` clause looks for that the evidence does not give, in the
+/// list's order, each searched for by name: what [`count_missing`] counts.
+pub(super) fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<String> {
+    candidates
+        .iter()
+        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
+        .map(|m| m.to_string())
+        .collect()
+}
