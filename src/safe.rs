@@ -129,13 +129,13 @@ pub fn markdown(text: &str) -> String {
 /// JSON document holds only ASCII punctuation, digits, letters and white space, so
 /// every such character stands in a string.
 pub fn json(document: &str) -> Cow<'_, str> {
-    let hide = |c: char| c > '\u{1f}' && is_hidden(c);
-    if !document.chars().any(hide) {
+    let Some(first) = first_hidden_past_controls(document) else {
         return Cow::Borrowed(document);
-    }
+    };
     let mut out = String::with_capacity(document.len() + 8);
-    for c in document.chars() {
-        if hide(c) {
+    out.push_str(&document[..first]);
+    for c in document[first..].chars() {
+        if c > '\u{1f}' && is_hidden(c) {
             // Every hidden character is in the Basic Multilingual Plane.
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
@@ -143,6 +143,22 @@ pub fn json(document: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Where the first character [`is_hidden`] past the C0 controls starts in `text`, if
+/// any. Each such character begins with one of four bytes in UTF-8: DEL is `7F`, the
+/// C1 controls `C2 80`–`C2 9F`, U+061C `D8 9C`, and the other bidirectional marks and
+/// the separators `E2 80` or `E2 81`; so a whole report is searched for those bytes
+/// (memchr), and only a character that begins with one is decoded. A report of
+/// several megabytes with nothing hidden costs a fraction of decoding it.
+fn first_hidden_past_controls(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let del = memchr::memchr(0x7f, bytes);
+    let before = &bytes[..del.unwrap_or(bytes.len())];
+    memchr::memchr3_iter(0xc2, 0xd8, 0xe2, before)
+        // A lead byte always starts a character.
+        .find(|&at| text[at..].chars().next().is_some_and(is_hidden))
+        .or(del)
 }
 
 /// A text for HTML: [`visible`], then `&`, `<`, `>`, `"` and `'` as entities.
@@ -212,6 +228,27 @@ mod tests {
         assert_eq!(markdown("![x](y) [r.rule:3]"), "![x]\\(y) [r.rule:3]");
         assert_eq!(markdown("a|b\nc"), "a\\|b c");
         assert_eq!(html("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
+    }
+
+    #[test]
+    fn json_finds_each_hidden_character_past_the_controls() {
+        for hidden in [
+            '\u{7f}', '\u{85}', '\u{9f}', '\u{61c}', '\u{200e}', '\u{202e}', '\u{2029}', '\u{2069}',
+        ] {
+            let document = format!("{{\"unit\":\"“甲”…—{hidden}乙\"}}");
+            let at = document.find(hidden).unwrap();
+            assert_eq!(
+                first_hidden_past_controls(&document),
+                Some(at),
+                "{hidden:?}"
+            );
+            assert!(!json(&document)
+                .chars()
+                .any(|c| c > '\u{1f}' && is_hidden(c)));
+        }
+        let clean = "{\"unit\":\"“甲”…— é ©\"}";
+        assert_eq!(first_hidden_past_controls(clean), None);
+        assert!(matches!(json(clean), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -125,8 +125,9 @@ pub fn score(
 ) -> Result<Vec<Sheet>, Failure> {
     let mut sheets = Vec::with_capacity(units.len());
     let mut problems = Vec::new();
+    let scorer = crate::eval::Scorer::for_sheets(rubric);
     for (n, unit) in units.iter().enumerate() {
-        match crate::eval::evaluate(rubric, unit) {
+        match scorer.sheet(unit) {
             Ok(s) => sheets.push(s),
             Err(d) => problems.push(d),
         }

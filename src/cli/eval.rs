@@ -77,7 +77,9 @@ pub fn run(args: Args) -> Result<(), Failed> {
         sheet: args.sheet.clone(),
     };
     let (paths, format) = (&args.evidence, args.message_format);
-    let sheet = |unit: &evidence::Unit| kaohe::eval::evaluate(&rubric, unit);
+    // The rubric compiled once for the score sheets of every unit.
+    let sheets = kaohe::eval::Scorer::for_sheets(&rubric);
+    let sheet = |unit: &evidence::Unit| sheets.sheet(unit);
     let output = args.output.as_deref();
     let text = match report_format {
         // A ranking needs each unit's total and subtotals only: they are scored

@@ -152,6 +152,13 @@ impl<'r> Scorer<'r> {
         Scorer::compile(rubric, true)
     }
 
+    /// Compiles a checked rubric for score sheets ([`Scorer::sheet`]): without the
+    /// items' tables of outcomes, which hold no trace. Build it once to write the
+    /// sheets of many units; [`super::evaluate`] compiles one for each unit.
+    pub fn for_sheets(rubric: &'r Rubric) -> Self {
+        Scorer::compile(rubric, false)
+    }
+
     /// Compiles a checked rubric, with the items' tables or without them (for a scorer
     /// used once, [`super::summarise`]).
     pub(super) fn compile(rubric: &'r Rubric, tables: bool) -> Self {
