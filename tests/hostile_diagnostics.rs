@@ -234,3 +234,68 @@ fn a_70000_character_title_then_an_error_is_reported_not_a_panic() {
     assert!(err.contains("kaohe::"), "{err}");
     assert!(err.len() < 5000, "{} bytes", err.len());
 }
+
+/// The header of the county table's CSV template.
+fn county_header() -> String {
+    let o = kaohe(&["template", COUNTY, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .expect("a header")
+        .to_string()
+}
+
+const COUNTY: &str = "rules/jiangmen-2020/county.rule";
+
+#[test]
+fn a_header_of_2000_unknown_columns_gives_bounded_diagnostics() {
+    let dir = scratch("wide");
+    let csv = dir.join("wide.csv");
+    let n = 2000;
+    let header: Vec<String> = std::iter::once("单位".to_string())
+        .chain((0..n).map(|i| format!("无此列{i}")))
+        .collect();
+    let row: Vec<&str> = std::iter::once("甲").chain((0..n).map(|_| "1")).collect();
+    std::fs::write(&csv, format!("{}\n{}\n", header.join(","), row.join(","))).expect("writes");
+    let o = kaohe(&["eval", COUNTY, csv.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!err.contains("panicked"));
+    // The first 1,000 problems of the file, among them the columns the header lacks.
+    let shown = err.matches("kaohe::evidence::unknown").count();
+    assert!((990..=1000).contains(&shown), "{shown} shown");
+    assert!(
+        err.contains("kaohe::evidence::too_many"),
+        "{}",
+        &err[err.len() - 2000..]
+    );
+    // Each diagnostic shows an excerpt of the header, not its 20,000 characters.
+    assert!(err.len() < 2_000_000, "{} bytes", err.len());
+}
+
+#[test]
+fn a_five_megabyte_cell_is_reported_in_a_few_lines() {
+    let dir = scratch("cell");
+    let csv = dir.join("cell.csv");
+    let header = county_header();
+    let n = header.split(',').count();
+    let rest = vec!["否"; n - 2].join(",");
+    let cell = "z".repeat(5_000_000);
+    std::fs::write(&csv, format!("{header}\n甲,{cell},{rest}\n")).expect("writes");
+    let o = kaohe(&["eval", COUNTY, csv.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("kaohe::evidence::value"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(
+        err.contains("cell.csv:2:3]"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(err.len() < 100_000, "{} bytes", err.len());
+}
