@@ -299,3 +299,38 @@ fn a_five_megabyte_cell_is_reported_in_a_few_lines() {
     );
     assert!(err.len() < 100_000, "{} bytes", err.len());
 }
+
+#[test]
+fn more_units_than_json_keeps_end_in_a_diagnostic_that_suggests_csv() {
+    let dir = scratch("units");
+    let rule = dir.join("one.rule");
+    std::fs::write(
+        &rule,
+        "rubric 表\ntotal 1\nyear 2020\nsection 甲 1 {\n  item 乙 1 {\n    fact 丙 bool\n    if 丙 -1\n  }\n}\n",
+    )
+    .expect("writes");
+    let n = kaohe::report::MAX_SHEETS + 1;
+    let mut csv = String::from("单位,乙/丙\n");
+    for i in 0..n {
+        csv.push_str(&format!("单位{i},否\n"));
+    }
+    let evidence = dir.join("units.csv");
+    std::fs::write(&evidence, csv).expect("writes");
+    let (rule, evidence) = (
+        rule.to_str().expect("utf-8"),
+        evidence.to_str().expect("utf-8"),
+    );
+    let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(o.stdout.is_empty());
+    assert!(err.contains("kaohe::eval::too_many_units"), "{err}");
+    assert!(
+        err.contains(&format!("{n} units are more than `--format json` keeps")),
+        "{err}"
+    );
+    assert!(err.contains("--format csv"), "{err}");
+    let o = kaohe(&["eval", rule, evidence, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), n + 1);
+}
