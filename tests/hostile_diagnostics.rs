@@ -334,3 +334,17 @@ fn more_units_than_json_keeps_end_in_a_diagnostic_that_suggests_csv() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), n + 1);
 }
+
+#[test]
+fn far_apart_labels_are_drawn_apart_the_primary_first() {
+    let text: String = (1..=100).map(|i| format!("line {i}\n")).collect();
+    let at = |needle: &str| text.find(needle).expect("line");
+    let primary = Span::new(at("line 90\n"), at("line 90\n") + 4);
+    let other = Span::new(at("line 5\n"), at("line 5\n") + 6);
+    let out = rendered(&text, &[primary, other]);
+    assert_eq!(header(&out), "90:1", "{out}");
+    assert_eq!(underlined(&out), ["line", "line 5"], "{out}");
+    // Only the labels' lines and their context are shown.
+    assert!(!out.contains("line 50"), "{out}");
+    assert_eq!(out.matches("╭─[").count(), 2, "{out}");
+}

@@ -67,12 +67,17 @@ struct Line {
 pub struct Excerpt {
     source: SourceFile,
     text: String,
+    /// The lines shown, in the excerpt's order: the primary label's run first.
     lines: Vec<Line>,
+    /// Each line's index in the source and its position in `lines`, by the first.
+    by_index: Vec<(usize, usize)>,
 }
 
 impl Excerpt {
     /// The excerpt of `source` that shows `spans` (byte spans of its text), and the
-    /// spans as byte spans of the excerpt's text.
+    /// spans as byte spans of the excerpt's text. The lines around the first span (the
+    /// primary label's) come first, so that miette draws them first and heads the
+    /// report with the primary label's place; the others follow in the file's order.
     pub fn new(source: &SourceFile, spans: &[Span]) -> (Excerpt, Vec<Span>) {
         let text = source.text();
         let starts = source.line_starts();
@@ -109,6 +114,12 @@ impl Excerpt {
                 _ => runs.push((a, b)),
             }
         }
+        if let Some(first) = spans.first() {
+            let line = line_of(first.start);
+            if let Some(k) = runs.iter().position(|&(a, b)| a <= line && line <= b) {
+                runs[..=k].rotate_right(1);
+            }
+        }
 
         let mut out = String::new();
         let mut lines = Vec::new();
@@ -129,10 +140,17 @@ impl Excerpt {
                 });
             }
         }
+        let mut by_index: Vec<(usize, usize)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.index, i))
+            .collect();
+        by_index.sort_unstable();
         let excerpt = Excerpt {
             source: source.clone(),
             text: out,
             lines,
+            by_index,
         };
         let spans = spans
             .iter()
@@ -153,9 +171,10 @@ impl Excerpt {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let Ok(line) = self.lines.binary_search_by_key(&index, |l| l.index) else {
+        let Ok(at) = self.by_index.binary_search_by_key(&index, |&(i, _)| i) else {
             return 0;
         };
+        let line = self.by_index[at].1;
         let segments = &self.lines[line].segments;
         segments
             .iter()
@@ -301,6 +320,11 @@ impl SourceCode for Excerpt {
         }
         let first = self.line_at(offset);
         let last = self.line_at(if len > 0 { offset + len - 1 } else { offset });
+        // Two runs of lines are two snippets: miette merges two labels' snippets only
+        // when it can read a span covering both.
+        if self.lines[first].run != self.lines[last].run {
+            return Err(MietteError::OutOfBounds);
+        }
         let from = first
             .saturating_sub(context_lines_before)
             .max(self.lines[first].run.0);
