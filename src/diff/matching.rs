@@ -204,6 +204,17 @@ impl<'a> KeyIndex<'a> {
     }
 }
 
+/// Whether each of `old` old entries and `new` new entries is in a pair: looked up by
+/// index, not by searching the pairs for each entry (quadratic on 100,000 items).
+pub fn paired(pairs: &[Pair], old: usize, new: usize) -> (Vec<bool>, Vec<bool>) {
+    let (mut o, mut n) = (vec![false; old], vec![false; new]);
+    for p in pairs {
+        o[p.old] = true;
+        n[p.new] = true;
+    }
+    (o, n)
+}
+
 /// The strongest reason to pair two entries, if any passes its threshold.
 fn likeness(old: &Profile<'_>, new: &Profile<'_>, members_threshold: f64) -> Option<(Reason, f64)> {
     let name = dice(old.name, new.name);
