@@ -104,6 +104,11 @@ impl SourceFile {
         self.inner.origin
     }
 
+    /// The byte offset of each line's start in the text, the first line's (0) first.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.inner.line_starts
+    }
+
     /// The 1-based line and 1-based character column of a byte offset, in the file.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset.min(self.text().len()));

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use kaohe::diagnostic::{codes, Diagnostic};
 use kaohe::{evidence, report};
 
 use super::formats::EvalFormat;
@@ -104,22 +105,35 @@ pub fn run(args: Args) -> Result<(), Failed> {
         }
         report::Format::Table => {
             let scorer = kaohe::eval::Scorer::new(&rubric);
-            let summaries: Vec<_> = score_evidence(&rubric, paths, &options, format, |unit| {
-                scorer.summarise(unit)
-            })?;
-            report::table(&rubric, &summaries)
+            let summaries: report::Capped<_, { report::MAX_SUMMARIES }> =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    scorer.summarise(unit)
+                })?;
+            report::table(&rubric, &all_units(summaries, "table", format)?)
         }
         report::Format::Json => report::json(
             &rubric,
-            &score_evidence::<_, Vec<_>>(&rubric, paths, &options, format, sheet)?,
+            &all_units::<_, { report::MAX_SHEETS }>(
+                score_evidence(&rubric, paths, &options, format, sheet)?,
+                "json",
+                format,
+            )?,
         ),
         report::Format::Md => report::markdown(
             &rubric,
-            &score_evidence::<_, Vec<_>>(&rubric, paths, &options, format, sheet)?,
+            &all_units::<_, { report::MAX_SHEETS }>(
+                score_evidence(&rubric, paths, &options, format, sheet)?,
+                "md",
+                format,
+            )?,
         ),
         report::Format::Xlsx => {
-            let sheets: Vec<_> = score_evidence(&rubric, paths, &options, format, sheet)?;
-            let bytes = report::xlsx(&rubric, &sheets).map_err(|d| {
+            let sheets = all_units::<_, { report::MAX_SHEETS }>(
+                score_evidence(&rubric, paths, &options, format, sheet)?,
+                "xlsx",
+                format,
+            )?;
+            let bytes = workbook(&rubric, &sheets).map_err(|d| {
                 print_diagnostics(&[d], args.message_format);
                 Failed
             })?;
@@ -127,4 +141,51 @@ pub fn run(args: Args) -> Result<(), Failed> {
         }
     };
     write_output(&text, output, args.message_format)
+}
+
+/// Every unit a report that lays them out at once keeps, or, past its limit
+/// ([`report::MAX_SHEETS`], [`report::MAX_SUMMARIES`]), a diagnostic that suggests the
+/// CSV ranking, instead of running out of memory.
+fn all_units<T, const LIMIT: usize>(
+    units: report::Capped<T, LIMIT>,
+    name: &str,
+    format: MessageFormat,
+) -> Result<Vec<T>, Failed> {
+    units.all().map_err(|count| {
+        let d = Diagnostic::error(
+            codes::TOO_MANY_UNITS,
+            format!("{count} units are more than `--format {name}` keeps in memory ({LIMIT})"),
+        )
+        .help(
+            "`--format csv` writes the ranking of any number of units; or score the units in \
+             smaller sets",
+        );
+        print_diagnostics(&[d], format);
+        Failed
+    })
+}
+
+/// The workbook of every unit's score sheet. rust_xlsxwriter lays each worksheet out
+/// in a thread of its own; when the system refuses one (many sheets, a memory limit)
+/// it panics: that is reported as a diagnostic, not as a crash.
+fn workbook(
+    rubric: &kaohe::check::Rubric,
+    sheets: &[kaohe::eval::Sheet],
+) -> Result<Vec<u8>, Diagnostic> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        report::xlsx(rubric, sheets)
+    }));
+    std::panic::set_hook(hook);
+    made.unwrap_or_else(|_| {
+        Err(Diagnostic::error(
+            codes::TOO_MANY_UNITS,
+            format!(
+                "the workbook of {} units could not be laid out: the system refused kaohe the threads or memory it needs",
+                sheets.len()
+            ),
+        )
+        .help("`--format csv` writes the ranking of any number of units; or score the units in smaller sets"))
+    })
 }

@@ -98,6 +98,9 @@ pub const CALENDAR: &str = "kaohe::calendar::invalid";
 pub const CALENDAR_YEAR: &str = "kaohe::eval::calendar_year";
 /// Every item of a unit is not applicable: there is nothing to prorate.
 pub const NOTHING_APPLICABLE: &str = "kaohe::eval::nothing_applicable";
+/// More units than `--format json`, `md`, `table` or `xlsx` keep in memory, or a
+/// workbook of more sheets than the system lets kaohe lay out.
+pub const TOO_MANY_UNITS: &str = "kaohe::eval::too_many_units";
 /// An output file could not be written.
 pub const WRITE: &str = "kaohe::io::write";
 /// A temporary file, of the unit names of a large evidence set or of the ranking of

@@ -6,10 +6,12 @@
 //! editors and CI (`--message-format json`).
 
 pub mod codes;
+mod excerpt;
 mod hidden;
 mod render;
 
-pub use render::{render_human, render_json, HumanStyle, JsonDiagnostic};
+pub use excerpt::{Excerpt, LINE_CHARS, WINDOW};
+pub use render::{render_human, render_json, HumanStyle, JsonDiagnostic, MAX_LABELS};
 
 use std::fmt;
 

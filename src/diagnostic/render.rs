@@ -1,10 +1,18 @@
 //! Rendering diagnostics for people (miette's graphical report) and for programs (JSON).
 
-use miette::{GraphicalReportHandler, GraphicalTheme};
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use serde::Serialize;
 
+use super::excerpt::Excerpt;
 use super::{Diagnostic, Severity};
 use crate::span::Span;
+
+/// The most labels a diagnostic shows in its human rendering; `--message-format
+/// json` gives them all. A rubric of 20,000 sections whose points do not add up has
+/// a label on each: miette's drawing takes time in the square of their number.
+pub const MAX_LABELS: usize = 16;
 
 /// How human-readable diagnostics are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +35,10 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
     let shown = super::hidden::for_terminal(diagnostic);
     let diagnostic = shown.as_ref().unwrap_or(diagnostic);
     let mut out = String::new();
-    if handler.render_report(&mut out, diagnostic).is_err() {
+    if handler
+        .render_report(&mut out, &Shown::new(diagnostic))
+        .is_err()
+    {
         // A span outside its source is a bug in kaohe; still say what the problem was.
         out = format!(
             "{}: {} [{}]\n",
@@ -37,6 +48,94 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
         );
     }
     out
+}
+
+/// A diagnostic as its human rendering shows it: at most [`MAX_LABELS`] labels,
+/// on an [`Excerpt`] of its source rather than the whole text.
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    excerpt: Option<Excerpt>,
+    /// The labels kept, with their spans in the excerpt.
+    labels: Vec<(Span, &'a super::Label)>,
+    help: Option<String>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(d: &'a Diagnostic) -> Self {
+        let kept = &d.labels[..d.labels.len().min(MAX_LABELS)];
+        let left_out = d.labels.len() - kept.len();
+        let help = if left_out == 0 {
+            d.help.clone()
+        } else {
+            let note = format!(
+                "{left_out} more labels are not shown: `--message-format json` gives them all"
+            );
+            Some(match &d.help {
+                Some(h) => format!("{h}\n{note}"),
+                None => note,
+            })
+        };
+        let (excerpt, labels) = match &d.source {
+            Some(source) if !kept.is_empty() => {
+                let spans: Vec<Span> = kept.iter().map(|l| l.span).collect();
+                let (excerpt, spans) = Excerpt::new(source, &spans);
+                (Some(excerpt), spans.into_iter().zip(kept).collect())
+            }
+            _ => (None, Vec::new()),
+        };
+        Shown {
+            diagnostic: d,
+            excerpt,
+            labels,
+            help,
+        }
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        miette::Diagnostic::code(self.diagnostic)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        miette::Diagnostic::severity(self.diagnostic)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.excerpt.as_ref().map(|e| e as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.excerpt.as_ref()?;
+        Some(Box::new(self.labels.iter().map(|(span, l)| {
+            let text = (!l.text.is_empty()).then(|| l.text.clone());
+            if l.primary {
+                LabeledSpan::new_primary_with_span(text, *span)
+            } else {
+                LabeledSpan::new_with_span(text, *span)
+            }
+        })))
+    }
 }
 
 fn severity_word(s: Severity) -> &'static str {

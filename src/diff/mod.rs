@@ -334,8 +334,9 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
             text,
         });
     }
+    let (old_paired, new_paired) = matching::paired(&pairs, a.len(), b.len());
     for (i, (s, path)) in a.iter().enumerate() {
-        if !pairs.iter().any(|p| p.old == i) {
+        if !old_paired[i] {
             out.push(SectionChange {
                 kind: Kind::Removed,
                 old: Some(place(old, s, path)),
@@ -348,7 +349,7 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
         }
     }
     for (j, (t, path)) in b.iter().enumerate() {
-        if !pairs.iter().any(|p| p.new == j) {
+        if !new_paired[j] {
             out.push(SectionChange {
                 kind: Kind::Added,
                 old: None,
@@ -480,13 +481,14 @@ fn compare_items(old: &Rubric, new: &Rubric) -> Vec<ItemChange> {
         text: Vec::new(),
         notes: Vec::new(),
     };
+    let (old_paired, new_paired) = matching::paired(&pairs, a.len(), b.len());
     for (n, (i, path)) in a.iter().enumerate() {
-        if !pairs.iter().any(|p| p.old == n) {
+        if !old_paired[n] {
             out.push(empty(Kind::Removed, Some(place(old, i, path)), None));
         }
     }
     for (n, (j, path)) in b.iter().enumerate() {
-        if !pairs.iter().any(|p| p.new == n) {
+        if !new_paired[n] {
             out.push(empty(Kind::Added, None, Some(place(new, j, path))));
         }
     }

@@ -677,6 +677,7 @@ fn read_header<'r>(
     let mut unit = None;
     let mut at: HashMap<usize, usize> = HashMap::new();
     let mut of = vec![None; cells.len()];
+    let mut unknown = 0usize;
     let error = |code, message: String, cell: &Cell, label: &str, help: String| {
         Diagnostic::error(code, message)
             .primary(cell.span, label)
@@ -711,14 +712,21 @@ fn read_header<'r>(
             ));
             continue;
         } else {
-            let hint = suggest_name(
-                &text,
-                layout
-                    .columns
-                    .iter()
-                    .map(|c| c.header.as_str())
-                    .chain([UNIT_HEADER]),
-            );
+            // Past the problems a file shows, an unknown column is only counted: no
+            // name is suggested, which compares it with every column of the rubric.
+            unknown += 1;
+            let hint = if unknown > super::MAX_PROBLEMS {
+                String::new()
+            } else {
+                suggest_name(
+                    &text,
+                    layout
+                        .columns
+                        .iter()
+                        .map(|c| c.header.as_str())
+                        .chain([UNIT_HEADER]),
+                )
+            };
             let example = layout
                 .columns
                 .first()

@@ -3,6 +3,7 @@
 //! CSV, written as it is made; a checked rubric → its outline, or an empty
 //! evidence form (`kaohe template`).
 
+mod capped;
 mod decimals;
 mod explain;
 mod json;
@@ -18,6 +19,7 @@ mod template;
 mod template_sheet;
 mod workbook;
 
+pub use capped::{Capped, MAX_SHEETS, MAX_SUMMARIES};
 pub use explain::{explain, trace_steps};
 pub use json::json;
 pub use markdown::markdown;
