@@ -1,0 +1,329 @@
+//! Reading one row below the header: each cell by its column's type into the unit's
+//! table and one table per item (or straight into the unit's facts the fast way),
+//! then checked by `validate`, whose findings are worded for the sheet.
+
+use super::*;
+
+/// What one row found, cell by cell, before `validate` sees it.
+pub(super) struct RowRead {
+    /// The row's own problems: spellings refused, blank cells in a tally, no unit.
+    pub(super) problems: Vec<Diagnostic>,
+    /// The cells refused for their spelling: `validate` refuses them too, and its
+    /// words on them are dropped.
+    pub(super) refused: HashSet<Span>,
+    /// The blank cells of facts that must be given, by item: (sheet column, span).
+    pub(super) blanks: Vec<(String, Vec<(usize, Span)>)>,
+}
+
+/// What one row gives.
+pub(super) struct Row {
+    /// The unit, when the row is valid.
+    pub(super) unit: Option<Unit>,
+    pub(super) problems: Vec<Diagnostic>,
+    /// The unit's name and place, when the row names one; `None` too for a unit read
+    /// the fast way, which holds them.
+    pub(super) name: Option<(String, Span)>,
+    /// The warning that the unit's name was normalised.
+    pub(super) note: Option<Diagnostic>,
+}
+
+/// Reads one row: its unit when valid, its problems, and the unit's name and place
+/// when the row names one. The name is read as [`normalise_name`] writes it, so one
+/// unit has one name however its spaces and full-width characters were typed.
+///
+/// `cells` are the row's cells.
+pub(super) fn read_row(
+    rubric: &Rubric,
+    part: Placed<'_>,
+    header: &Header<'_>,
+    row: usize,
+    cells: &[Cell],
+) -> Row {
+    let mut note = None;
+    let mut found = RowRead {
+        problems: Vec::new(),
+        refused: HashSet::new(),
+        blanks: Vec::new(),
+    };
+    // Whether the row names its unit; a row without a name goes by a stand-in in the
+    // evidence tree, so that its cells are still checked, and messages then name the
+    // row alone.
+    let mut named = false;
+    let (name, name_span) = match header.unit {
+        Some(c) => {
+            let cell = cell_in(cells, c);
+            let written = cell.trimmed();
+            let name = normalise_name(&written);
+            // A name with a control or bidirectional character is kept as written, for
+            // the validation of the evidence to refuse it (`names::bad_name`): reading
+            // it as a name would drop its tabs and line breaks.
+            let name = match super::super::names::bad_name(&written) {
+                Some(_) => written.to_string(),
+                None => name,
+            };
+            // A unit's cell names no unit when it is blank, or holds nothing but
+            // characters a name drops (zero-width spaces), which would otherwise score
+            // a unit with no name.
+            if cell.is_blank() || name.is_empty() {
+                found.problems.push(
+                    Diagnostic::error(
+                        codes::EVIDENCE_UNIT,
+                        format!(
+                            "row {} has values but no unit: cell {}{} is blank",
+                            row + 1,
+                            column_letters(c),
+                            row + 1
+                        ),
+                    )
+                    .primary(cell.span, "blank")
+                    .help(format!(
+                        "write the assessed unit's name in the `{UNIT_HEADER}` column, such as `蓬江区`"
+                    ))
+                    .with_source(part.source()),
+                );
+                (format!("row {}", row + 1), cell.span)
+            } else {
+                named = true;
+                if name != written {
+                    note = Some(
+                        Diagnostic::warning(
+                            codes::EVIDENCE_UNIT_NAME,
+                            format!(
+                                "{}: unit `{written}` is read as `{name}`",
+                                part.cell_name(row, c, UNIT_HEADER)
+                            ),
+                        )
+                        .primary(cell.span, format!("read as `{name}`"))
+                        .help(format!(
+                            "kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"
+                        ))
+                        .with_source(part.source()),
+                    );
+                }
+                (name, cell.span)
+            }
+        }
+        // The header's lack of a unit column is reported once; the rows are still
+        // checked, under their row numbers.
+        None => (format!("row {}", row + 1), span_of(cells)),
+    };
+    // A valid row is read straight into the unit's facts; any other goes on, to be
+    // validated as a tree and every problem worded for the sheet (a name too long or
+    // with hidden characters too, which the tree's validation refuses).
+    let good_name = named && super::super::names::bad_name(&name).is_none();
+    if let (true, true, Some(plan)) = (good_name, found.problems.is_empty(), &header.plan) {
+        let blank = Cell {
+            input: cell::Input::Empty,
+            span: Span::default(),
+            text_at: None,
+        };
+        let source = part.source();
+        if let Some(facts) = fast::facts(plan, rubric, source, cells, &blank, part.grid.dates) {
+            return Row {
+                unit: Some(Unit {
+                    name,
+                    name_span,
+                    source: source.clone(),
+                    facts,
+                }),
+                problems: Vec::new(),
+                name: None,
+                note,
+            };
+        }
+    }
+    // A bad name is not repeated in every message of its row: its own says what it is.
+    let who = if good_name {
+        format!("row {} (`{name}`)", row + 1)
+    } else {
+        format!("row {}", row + 1)
+    };
+    let mut entries = vec![(
+        Spanned::new("unit".to_string(), name_span),
+        Node {
+            raw: Raw::String(name.clone()),
+            span: name_span,
+        },
+    )];
+    let columns = &header.layout.columns;
+    let mut i = 0;
+    while i < columns.len() {
+        let item = columns[i].item;
+        let end = columns[i..]
+            .iter()
+            .position(|c| !std::ptr::eq(c.item, item))
+            .map_or(columns.len(), |n| i + n);
+        if let Some(table) = item_table(part, header, (row, cells), i..end, &who, &mut found) {
+            entries.push(table);
+        }
+        i = end;
+    }
+    let node = Node {
+        raw: Raw::Table(entries),
+        span: span_of(cells),
+    };
+    let mut problems = std::mem::take(&mut found.problems);
+    let name = named.then(|| (name.clone(), name_span));
+    match validate(rubric, part.source(), &node) {
+        Ok(unit) if problems.is_empty() => {
+            return Row {
+                unit: Some(unit),
+                problems,
+                name,
+                note,
+            }
+        }
+        Ok(_) => {}
+        Err(ds) => {
+            for d in ds {
+                if let Some(d) = reword(part, header, (row, cells), (&who, name_span), &found, d) {
+                    problems.push(d);
+                }
+            }
+        }
+    }
+    Row {
+        unit: None,
+        problems,
+        name,
+        note,
+    }
+}
+
+/// One item's table of a row, from its columns `range` of the layout; `None` when
+/// the header has none of them.
+pub(super) fn item_table(
+    part: Placed<'_>,
+    header: &Header<'_>,
+    (row, row_cells): (usize, &[Cell]),
+    range: std::ops::Range<usize>,
+    who: &str,
+    found: &mut RowRead,
+) -> Option<(Spanned<String>, Node)> {
+    let columns = &header.layout.columns;
+    let item = columns[range.start].item;
+    let present: Vec<(usize, usize)> = range
+        .clone()
+        .filter_map(|i| header.at.get(&i).map(|&c| (i, c)))
+        .collect();
+    let &(_, first_col) = present.first()?;
+    let mut facts: Vec<(Spanned<String>, Node)> = Vec::new();
+    let mut blanks: Vec<(usize, Span)> = Vec::new();
+    let mut k = 0;
+    while k < present.len() {
+        let fact = columns[present[k].0].fact;
+        let end = present[k..]
+            .iter()
+            .position(|(i, _)| !std::ptr::eq(columns[*i].fact, fact))
+            .map_or(present.len(), |n| k + n);
+        let cells: Vec<(&Column, usize, Cell)> = present[k..end]
+            .iter()
+            .map(|&(i, c)| (&columns[i], c, cell_in(row_cells, c)))
+            .collect();
+        let key = |span| Spanned::new(fact.name.node.clone(), span);
+        let mut given = Vec::new();
+        let mut blank = Vec::new();
+        for (column, c, cell) in &cells {
+            match cell::read(fact, &column.part, cell, part.grid.dates) {
+                Read::Blank => {
+                    if column.required() {
+                        blank.push((*c, cell.span, column.header.as_str()));
+                    }
+                }
+                Read::Value(node) => given.push((*column, cell.span, node)),
+                Read::Wrong {
+                    node,
+                    message,
+                    help,
+                } => {
+                    found
+                        .problems
+                        .push(refusal(part, row, *c, column, cell, message, help));
+                    found.refused.insert(cell.span);
+                    given.push((*column, cell.span, node));
+                }
+            }
+        }
+        if given.is_empty() {
+            // Nothing given: the fact is missing, and `validate` says so.
+            blanks.extend(blank.iter().map(|(c, s, _)| (*c, *s)));
+        } else if cells.len() == 1 {
+            let (_, span, node) = given.remove(0);
+            facts.push((key(span), node));
+        } else {
+            // A tally (a cell per member) or a discretionary score (points and
+            // reason) given only in part: the blank cells are missing, never 0.
+            let tally = cells
+                .iter()
+                .any(|(column, _, _)| matches!(column.part, Part::Member(_)));
+            let span = match blank.first() {
+                Some(&(c, span, _)) => {
+                    let names: Vec<String> = blank
+                        .iter()
+                        .map(|(c, _, h)| format!("{}{} (`{h}`)", column_letters(*c), row + 1))
+                        .collect();
+                    found.problems.push(
+                        Diagnostic::error(
+                            codes::EVIDENCE_MISSING,
+                            format!(
+                                "{who}: `{}` is given only in part: cell {}{} is blank",
+                                fact.name.node,
+                                column_letters(c),
+                                row + 1
+                            ),
+                        )
+                        .primary(span, "blank")
+                        .help(if tally {
+                            format!(
+                                "fill {}; write 0 where there was none, as a blank cell is a missing value, not 0",
+                                names.join(", ")
+                            )
+                        } else {
+                            format!(
+                                "fill {}; a discretionary score is given with its points and its reason",
+                                names.join(", ")
+                            )
+                        })
+                        .with_source(part.source()),
+                    );
+                    // `validate` would say the same of the part that lacks.
+                    found.refused.insert(span);
+                    span
+                }
+                None => given[0].1,
+            };
+            let parts = given
+                .into_iter()
+                .map(|(column, span, node)| {
+                    let name = match &column.part {
+                        Part::Member(m) => m.clone(),
+                        Part::Value => "score".to_string(),
+                        Part::Reason => "reason".to_string(),
+                    };
+                    (Spanned::new(name, span), node)
+                })
+                .collect();
+            facts.push((
+                key(span),
+                Node {
+                    raw: Raw::Table(parts),
+                    span,
+                },
+            ));
+        }
+        k = end;
+    }
+    let key_span = blanks
+        .first()
+        .map_or_else(|| cell_in(row_cells, first_col).span, |(_, s)| *s);
+    if !blanks.is_empty() {
+        found.blanks.push((item.name.node.clone(), blanks));
+    }
+    Some((
+        Spanned::new(item.name.node.clone(), key_span),
+        Node {
+            raw: Raw::Table(facts),
+            span: key_span,
+        },
+    ))
+}
