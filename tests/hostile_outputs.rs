@@ -1,4 +1,4 @@
-//! Every output neutralises what evidence carries (docs/security-outputs.md): unit
+//! Every output neutralises what evidence carries (docs/security.md): unit
 //! names and discretionary reasons written by the assessed units reach the CSV and
 //! XLSX reports without becoming formulas, the terminal and the text reports without a
 //! control or bidirectional character, Markdown without markup; names that cannot be

@@ -1,5 +1,5 @@
 //! What every report guarantees about the text evidence carries
-//! (docs/security-outputs.md), checked on units whose names and discretionary reasons
+//! (docs/security.md), checked on units whose names and discretionary reasons
 //! are anything at all: the `report_writers` fuzz target and the proptest of
 //! `tests/hostile_outputs.rs` both run [`check_reports`].
 //!
