@@ -151,6 +151,42 @@ fn missing_members_with_except() {
     assert_eq!(total(&r, &facts("\"要素\" = []")), d("0"));
 }
 
+/// A set of many members, many of them excepted: counted exactly, whichever way the
+/// members are looked up (past 64, through hash sets of the names; see
+/// benches/hostile.rs for the time).
+fn a_large_set(members: usize) -> (Rubric, String) {
+    let names: Vec<String> = (0..members).map(|i| format!("项{i}")).collect();
+    // The first half is excepted from both clauses.
+    let except = format!("{{{}}}", names[..members / 2].join(", "));
+    let r = one_item(
+        &members.to_string(),
+        &format!(
+            "fact 要素 set {{{}}} \"要素\"\n           per 要素 except {except} -1 floor 0\n           missing 要素 except {except} -1 floor 0",
+            names.join(", ")
+        ),
+    );
+    // The second and third quarters are given.
+    let given: Vec<String> = names[members / 4..3 * members / 4]
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect();
+    (r, facts(&format!("\"要素\" = [{}]", given.join(", "))))
+}
+
+#[test]
+fn a_large_set_with_many_exceptions_counts_exactly() {
+    for members in [8, 64, 66, 2_000] {
+        let (r, evidence) = a_large_set(members);
+        // `per` counts the members given and not excepted (from the half to the
+        // three quarters), `missing` those neither given nor excepted (the last
+        // quarter): together, all but the excepted half.
+        let (half, three_quarters) = (members / 2, 3 * members / 4);
+        let expected = members - (three_quarters - half) - (members - three_quarters);
+        assert_eq!(expected, half);
+        assert_eq!(total(&r, &evidence), d(&expected.to_string()), "{members}");
+    }
+}
+
 #[test]
 fn deadlines_late_never_and_on_the_day() {
     let r = one_item(

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
-use crate::evidence::condition::{condition_paths, same_name, value_at};
+use crate::evidence::condition::{condition_paths, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::syntax::ast::{ClauseKind, FactPath};
@@ -236,13 +236,13 @@ impl<'r> ItemPlan<'r> {
 }
 
 /// How many of the members a `missing` clause looks for the evidence does not give,
-/// each searched for by name, as [`super::evaluate`] does: for a set not of the
+/// each asked of the set by name (`MemberSet::contains`, a hash set past 64 members): for a set not of the
 /// declared list, or of a list of more than 64 members or naming one twice (others
 /// are counted on their bits).
 pub(super) fn count_missing(candidates: &[&str], present: Option<&MemberSet>) -> usize {
     candidates
         .iter()
-        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
+        .filter(|m| !present.is_some_and(|p| p.contains(m)))
         .count()
 }
 
@@ -463,7 +463,7 @@ impl ClausePlan<'_> {
 pub(super) fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<String> {
     candidates
         .iter()
-        .filter(|m| !present.is_some_and(|p| p.iter().any(|g| same_name(g, m))))
+        .filter(|m| !present.is_some_and(|p| p.contains(m)))
         .map(|m| m.to_string())
         .collect()
 }

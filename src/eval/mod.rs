@@ -17,6 +17,7 @@
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod condition;
+mod except;
 mod interp;
 mod plan;
 mod scorer;
@@ -39,7 +40,7 @@ use crate::check::{self, bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
-use crate::span::{Span, Spanned};
+use crate::span::Span;
 use crate::syntax::ast::*;
 
 /// The diagnostic for working days that cannot be counted: a date in a year the
@@ -321,13 +322,10 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
 /// How many times a `per` clause counts a fact's value that is neither periods with an
 /// `over` nor a discretionary score: a count, the members of a set but those excepted,
 /// one member's count of a tally, or a whole tally's.
-fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<String>]) -> u64 {
+fn per_count(value: Option<&Value>, member: Option<&str>, except: &except::Except<'_>) -> u64 {
     match (value, member) {
         (Some(Value::Count(n)), _) => *n,
-        (Some(Value::Set(s)), None) => s
-            .iter()
-            .filter(|m| !except.iter().any(|e| same_name(&e.node, m)))
-            .count() as u64,
+        (Some(Value::Set(s)), None) => s.iter().filter(|m| !except.contains(m)).count() as u64,
         (Some(Value::Tally(t)), Some(m)) => t
             .iter()
             .find(|(k, _)| same_name(k, m))
@@ -342,8 +340,8 @@ fn per_count(value: Option<&Value>, member: Option<&str>, except: &[Spanned<Stri
 fn missing_candidates<'a>(
     item: &'a Item,
     fact: &FactPath,
-    except: &'a [Spanned<String>],
-) -> impl Iterator<Item = &'a str> + 'a {
+    except: &except::Except<'_>,
+) -> Vec<&'a str> {
     let slot = fact.slot.get().map(|s| s.fact);
     let decl = item
         .facts
@@ -353,7 +351,8 @@ fn missing_candidates<'a>(
         .unwrap_or(&[])
         .iter()
         .map(|m| m.name.node.as_str())
-        .filter(move |m| !except.iter().any(|e| e.node == *m))
+        .filter(|m| !except.contains(m))
+        .collect()
 }
 
 /// The members a set's value gives; none for any other value, or none given.

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::condition::{Side, Test};
+use super::except::Except;
 use super::table::*;
 use super::units::*;
 use super::{all_points, missing_candidates, raw_change, start_and_bounds};
 use crate::check::Rubric;
 use crate::evidence::condition::{member_name, slot_of};
-use crate::span::Spanned;
 use crate::syntax::ast::{
     Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase,
     Section, SectionKind,
@@ -125,7 +125,7 @@ pub(super) enum KindPlan<'r> {
     Per {
         slot: usize,
         member: Option<&'r str>,
-        except: &'r [Spanned<String>],
+        except: Except<'r>,
         over: Option<&'r Over>,
     },
     Missing {
@@ -310,12 +310,12 @@ impl<'r> ItemPlan<'r> {
                         ClauseKind::Per { fact, except, over } => KindPlan::Per {
                             slot: slot_of(fact),
                             member: member_name(fact),
-                            except,
+                            except: Except::new(except),
                             over: over.as_ref(),
                         },
                         ClauseKind::Missing { fact, except } => {
-                            let candidates: Vec<&str> =
-                                missing_candidates(item, fact, except).collect();
+                            let except = Except::new(except);
+                            let candidates = missing_candidates(item, fact, &except);
                             let bits = set_list(item, fact)
                                 .filter(|list| list.len() <= 64 && distinct_names(list))
                                 .map(|list| {
@@ -383,7 +383,7 @@ pub(super) enum Read<'a, 'r> {
     /// A `per` clause.
     Per {
         member: Option<&'r str>,
-        except: &'r [Spanned<String>],
+        except: &'a Except<'r>,
     },
     /// A `missing` clause, with its list and the bits of the members it looks for.
     Missing(Option<&'a (Members, u64)>),

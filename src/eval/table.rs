@@ -357,9 +357,7 @@ impl<'r> Table<'r> {
                         } => list
                             .iter()
                             .enumerate()
-                            .filter(|(_, m)| {
-                                !except.iter().any(|e| same_name(&e.node, &m.name.node))
-                            })
+                            .filter(|(_, m)| !except.contains(&m.name.node))
                             .fold(0u64, |mask, (i, _)| mask | 1 << i),
                         Read::Missing(Some((missing_list, looked_for)))
                             if std::sync::Arc::ptr_eq(missing_list, list) =>
