@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 mkdir -p fuzz/logs
-for target in eval evidence_toml evidence_json evidence_csv rule evidence_xlsx report_writers; do
+for target in eval evidence_toml evidence_json evidence_csv rule evidence_xlsx report_writers diagnostics; do
   mkdir -p "fuzz/corpus/$target"
   echo "== $target: $(date -u +%FT%TZ), ${seconds}s" | tee -a fuzz/logs/summary.txt
   nice -n 10 cargo +nightly fuzz run -O "$target" -- \

@@ -7,9 +7,13 @@
 
 mod run;
 
+#[path = "../fuzz/src/diagnostic_check.rs"]
+mod diagnostic_check;
+
 use kaohe::diagnostic::{render_human, Diagnostic, HumanStyle, LINE_CHARS, MAX_LABELS, WINDOW};
 use kaohe::source::SourceFile;
 use kaohe::span::Span;
+use proptest::prelude::*;
 use run::{kaohe, stderr};
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthChar;
@@ -347,4 +351,43 @@ fn far_apart_labels_are_drawn_apart_the_primary_first() {
     // Only the labels' lines and their context are shown.
     assert!(!out.contains("line 50"), "{out}");
     assert_eq!(out.matches("╭─[").count(), 2, "{out}");
+}
+
+/// The pieces random texts are made of: CJK, astral, combining and wide characters,
+/// controls, bidirectional overrides, tabs, CRLF and line feeds.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("考核".to_string()),
+        Just("𠀋𝄞".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{1b}[2J\u{7}".to_string()),
+        Just("\u{202e}\u{2066}".to_string()),
+        Just("\t".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\u{0}\u{85}\u{7f}".to_string()),
+        "[a-z ]{0,12}",
+        (1usize..4).prop_map(|n| "长".repeat(n * 30_000)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The `diagnostics` fuzz target's check (fuzz/src/diagnostic_check.rs) on random
+    /// texts with lines up to 90,000 characters, random labels and messages.
+    #[test]
+    fn any_label_on_any_text_renders_small_and_shows_nothing_hidden(
+        pieces in proptest::collection::vec(piece(), 0..12),
+        spans in proptest::collection::vec((0usize..400_000, 0usize..400_000), 0..24),
+        message in proptest::collection::vec(piece(), 0..3),
+    ) {
+        let text: String = pieces.concat();
+        let spans: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|&(a, b)| (a % (text.len() + 1), b % (text.len() + 1)))
+            .collect();
+        let message: String = message.concat().chars().take(500).collect();
+        diagnostic_check::check_rendering(&text, &spans, &message);
+    }
 }

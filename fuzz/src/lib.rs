@@ -3,6 +3,7 @@
 //! panic anywhere downstream of the input (rendering a span, writing a report) is
 //! found too.
 
+pub mod diagnostic_check;
 pub mod report_check;
 
 use std::path::PathBuf;
