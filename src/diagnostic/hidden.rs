@@ -5,6 +5,7 @@
 use super::{Diagnostic, Label};
 use crate::safe::{is_hidden, visible};
 use crate::source::SourceFile;
+use crate::span::Span;
 
 /// A diagnostic as a terminal may show it, when the one given holds a hidden character
 /// (`None` when it holds none): its message, labels and help through [`visible`](crate::safe::visible), and
@@ -27,55 +28,33 @@ pub fn for_terminal(d: &Diagnostic) -> Option<Diagnostic> {
     for label in &mut shown.labels {
         label.text = visible(&label.text).into_owned();
     }
-    if in_source.is_some() {
-        shown.source = in_source;
+    if let Some((lines, shift)) = in_source {
+        shown.source = Some(lines);
+        for label in &mut shown.labels {
+            label.span = Span::new(label.span.start - shift, label.span.end - shift);
+        }
     }
     Some(shown)
 }
 
-/// The source with the hidden characters of the lines around `labels` replaced (see
-/// [`for_terminal`]), or `None` when those lines hold none. Only the lines a report
-/// may show are read, so a diagnostic of a large file costs little.
-fn shown_source(source: &SourceFile, labels: &[Label]) -> Option<SourceFile> {
-    let text = source.text();
-    let (start, end) = labels.iter().fold((usize::MAX, 0), |(s, e), l| {
-        (s.min(l.span.start), e.max(l.span.end))
-    });
-    if start == usize::MAX {
-        return None;
-    }
-    let (mut start, mut end) = (start.min(text.len()), end.min(text.len()));
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    // Two lines before the first label and after the last, as a report shows context.
-    let mut from = start;
-    for _ in 0..3 {
-        from = text[..from].rfind('\n').unwrap_or(0);
-    }
-    let mut to = end.max(start);
-    for _ in 0..3 {
-        to = text[to..]
-            .find('\n')
-            .map_or(text.len(), |n| (to + n + 1).min(text.len()));
-    }
+/// The lines around `labels` (two before the first and after the last, as a report
+/// shows them) as a source of their own, with their hidden characters replaced (see
+/// [`for_terminal`]), and the byte offset in the file at which they start, to take
+/// from the labels' spans; or `None` when those lines hold none. Only those lines are
+/// read and copied, so a diagnostic of a large file costs little.
+fn shown_source(source: &SourceFile, labels: &[Label]) -> Option<(SourceFile, usize)> {
+    let cover = labels.iter().map(|l| l.span).reduce(Span::to)?;
+    let (lines, shift) = source.excerpt(cover, 2);
+    let text = lines.text();
     let bad = |(i, c): (usize, char)| {
         c != '\n' && c != '\t' && !(c == '\r' && text[i + 1..].starts_with('\n')) && is_hidden(c)
     };
-    if !text[from..to]
-        .char_indices()
-        .map(|(i, c)| (i + from, c))
-        .any(bad)
-    {
+    if !text.char_indices().any(bad) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..from]);
-    for (i, c) in text[from..to].char_indices() {
-        if bad((i + from, c)) {
+    for (i, c) in text.char_indices() {
+        if bad((i, c)) {
             out.push(match c.len_utf8() {
                 1 => '?',
                 2 => '¿',
@@ -85,8 +64,10 @@ fn shown_source(source: &SourceFile, labels: &[Label]) -> Option<SourceFile> {
             out.push(c);
         }
     }
-    out.push_str(&text[to..]);
-    Some(SourceFile::starting_at(source.name(), out, source.origin()))
+    Some((
+        SourceFile::starting_at(source.name(), out, lines.origin()),
+        shift,
+    ))
 }
 
 #[cfg(test)]
@@ -118,5 +99,29 @@ mod tests {
             .primary(Span::new(0, 2), "here")
             .with_source(&SourceFile::new("a.csv", "单位,甲\r\n"));
         assert!(for_terminal(&clean).is_none());
+    }
+
+    #[test]
+    fn only_the_lines_around_the_labels_are_copied_and_they_keep_their_places() {
+        use crate::diagnostic::{render_human, HumanStyle};
+        let mut text = "甲,是\n".repeat(100_000);
+        let line = text.len();
+        text.push_str("\u{1b}]0;x\u{7},乙\n");
+        text.push_str(&"丙,否\n".repeat(1_000));
+        let at = text.find('乙').unwrap();
+        let d = Diagnostic::error("kaohe::test", "wrong".to_string())
+            .primary(Span::new(at, at + '乙'.len_utf8()), "here")
+            .with_source(&SourceFile::new("a.csv", text.as_str()));
+        let shown = for_terminal(&d).expect("something hidden");
+        let source = shown.source.as_ref().unwrap();
+        assert!(source.text().len() < 100, "{} bytes copied", source.text().len());
+        let label = shown.labels[0].span;
+        assert_eq!(&source.text()[label.start..label.end], "乙");
+        assert_eq!(source.origin().byte + label.start, at);
+        assert_eq!(source.origin().byte, line - 2 * "甲,是\n".len());
+        let rendered = render_human(&d, HumanStyle::Plain);
+        assert!(rendered.contains("a.csv:100001:"), "{rendered}");
+        assert!(rendered.contains("?]0;x?,乙"), "{rendered}");
+        assert!(!rendered.chars().any(|c| c != '\n' && is_hidden(c)), "{rendered}");
     }
 }
