@@ -143,6 +143,47 @@ fn a_calendar_that_climbs_out_with_dot_dot_is_refused_unread() {
     assert_eq!(o.status.code(), Some(0), "{}", printed(&o));
 }
 
+/// The calendar a rule file names is read by the run as the rule file is: `--output`
+/// naming it is refused by every command that writes a file, and it is left as it was.
+#[test]
+fn the_output_never_replaces_the_calendar_the_rule_file_names() {
+    let dir = setup("output-calendar", "\"cal.toml\"");
+    std::fs::copy("rules/calendars/cn.toml", dir.join("rules/cal.toml")).unwrap();
+    let before = std::fs::read(dir.join("rules/cal.toml")).unwrap();
+    for args in [
+        &[
+            "eval",
+            "rules/a.rule",
+            "reply.toml",
+            "--format",
+            "json",
+            "-o",
+            "rules/cal.toml",
+        ][..],
+        &[
+            "diff",
+            "rules/a.rule",
+            "rules/a.rule",
+            "-o",
+            "rules/cal.toml",
+        ],
+        &["render", "rules/a.rule", "-o", "rules/cal.toml"],
+        &["template", "rules/a.rule", "-o", "rules/cal.toml"],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--message-format", "json"]);
+        let o = kaohe_in(&dir, &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", printed(&o));
+        assert_eq!(
+            codes(&o),
+            ["kaohe::io::output_is_input"],
+            "{args:?}: {}",
+            printed(&o)
+        );
+    }
+    assert_eq!(std::fs::read(dir.join("rules/cal.toml")).unwrap(), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_calendar_through_a_link_out_of_the_folder_is_refused_unread() {

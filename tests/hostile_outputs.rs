@@ -629,3 +629,21 @@ proptest! {
         }
     }
 }
+
+/// A rule file from another office with hidden characters in its title, texts and a
+/// fact's description: `kaohe template`'s TOML form shows them as escapes, in comments
+/// and in quoted strings alike, and stays a TOML document that reads back.
+#[test]
+fn the_evidence_form_shows_nothing_hidden_of_the_rule_file() {
+    let rule = "rubric \"表\u{1b}]0;x\u{7}\"\ntotal 10\nsection 甲 10 {\n  text \"说明\u{1b}[2J\u{202e}\"\n  item 乙 10 {\n    text \"细则\u{8}\u{85}\"\n    fact 有 bool \"情形\u{1b}[31m\u{2028}\"\n    if 有 zero\n  }\n}\n";
+    let source = kaohe::source::SourceFile::new("a.rule", rule);
+    let rubric = kaohe::check::compile(&source).rubric.expect("compiles");
+    let form = kaohe::report::template_toml(&rubric);
+    assert!(
+        !form.chars().any(|c| c != '\n' && kaohe::safe::is_hidden(c)),
+        "{form}"
+    );
+    assert!(form.contains("\\u{1b}[2J"), "{form}");
+    let value: toml::Value = toml::from_str(&form).expect("the form is TOML");
+    assert!(value.get("unit").is_some(), "{form}");
+}

@@ -52,6 +52,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let old = compile(&args.old, args.calendar.as_deref(), args.message_format);
     let new = compile(&args.new, args.calendar.as_deref(), args.message_format);
     let (old, new) = (old?, new?);
+    super::output::refuse_calendars(args.output.as_deref(), &[&old, &new], args.message_format)?;
     let mut report = diff::compare(&old, &new);
     if !args.evidence.is_empty() {
         let pairs = diff::pair_items(&old, &new);

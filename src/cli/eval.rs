@@ -73,6 +73,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     inputs.extend(args.calendar.as_deref());
     refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
     let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
+    super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),

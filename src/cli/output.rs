@@ -281,6 +281,26 @@ mod interrupt {
 /// file, a calendar, or a file inside a folder of evidence. Paths are compared once
 /// every symbolic link is resolved, and a hard link to an input is the input. A
 /// device or a pipe (`--output /dev/null`) is never an input.
+/// The calendar file a rubric was read with, when it is a file and not a calendar
+/// shipped inside kaohe: the rule file names it, so the run reads it as it reads the
+/// rule file, and `--output` must not replace it.
+pub fn calendar_file(rubric: &kaohe::check::Rubric) -> Option<&Path> {
+    let calendar = rubric.calendar.as_ref()?;
+    let name = calendar.source.name();
+    (!kaohe::calendar::BUILTIN.iter().any(|(n, _)| *n == name)).then(|| Path::new(name))
+}
+
+/// [`refuse_inputs`] for the calendar files the rubrics were read with
+/// ([`calendar_file`]), which are known only once the rule files are read.
+pub fn refuse_calendars(
+    output: Option<&Path>,
+    rubrics: &[&kaohe::check::Rubric],
+    format: MessageFormat,
+) -> Result<(), Failed> {
+    let calendars: Vec<&Path> = rubrics.iter().filter_map(|r| calendar_file(r)).collect();
+    refuse_inputs(output, &calendars, format)
+}
+
 pub fn refuse_inputs(
     output: Option<&Path>,
     inputs: &[&Path],

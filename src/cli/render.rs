@@ -28,6 +28,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Failed> {
     refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
     let rubric = compile(&args.rule, None, args.message_format)?;
+    super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
     let format = args
         .format
         .map(Format::from)

@@ -114,7 +114,11 @@ mod tests {
             .with_source(&SourceFile::new("a.csv", text.as_str()));
         let shown = for_terminal(&d).expect("something hidden");
         let source = shown.source.as_ref().unwrap();
-        assert!(source.text().len() < 100, "{} bytes copied", source.text().len());
+        assert!(
+            source.text().len() < 100,
+            "{} bytes copied",
+            source.text().len()
+        );
         let label = shown.labels[0].span;
         assert_eq!(&source.text()[label.start..label.end], "乙");
         assert_eq!(source.origin().byte + label.start, at);
@@ -122,6 +126,9 @@ mod tests {
         let rendered = render_human(&d, HumanStyle::Plain);
         assert!(rendered.contains("a.csv:100001:"), "{rendered}");
         assert!(rendered.contains("?]0;x?,乙"), "{rendered}");
-        assert!(!rendered.chars().any(|c| c != '\n' && is_hidden(c)), "{rendered}");
+        assert!(
+            !rendered.chars().any(|c| c != '\n' && is_hidden(c)),
+            "{rendered}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Typed fact values, and the validation of an evidence tree against a rubric.
 
 use std::collections::HashMap;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -524,16 +525,24 @@ impl Validator<'_> {
                         &format!("[\"{}\"]", members[0].name.node),
                     );
                 };
-                let mut present = Vec::new();
+                // A long list is asked through a hash set of its names, so that a unit
+                // giving many members of a list of many takes time linear in both.
+                let listed: Option<HashSet<&str>> = (members.len() > 16)
+                    .then(|| members.iter().map(|m| m.name.node.as_str()).collect());
+                let is_member = |name: &str| match &listed {
+                    Some(listed) => listed.contains(name),
+                    None => members.iter().any(|m| m.name.node == name),
+                };
+                let mut present: HashSet<&str> = HashSet::new();
                 for e in elements {
                     match &e.raw {
-                        Raw::String(s) if members.iter().any(|m| m.name.node == s.trim()) => {
-                            present.push(s.trim().to_string());
+                        Raw::String(s) if is_member(s.trim()) => {
+                            present.insert(s.trim());
                         }
                         _ => self.member_error(decl, e),
                     }
                 }
-                let set = MemberSet::select(members, |_, m| present.iter().any(|p| p == m));
+                let set = MemberSet::select(members, |_, m| present.contains(m));
                 Some(Value::Set(set))
             }
             FactType::Tally(members) => {

@@ -133,7 +133,10 @@ pub fn template_toml(rubric: &Rubric) -> String {
             Node::Item(item) => item_toml(&mut out, rubric, item),
         }
     }
-    out
+    // The rule file's texts come from another office: whatever hidden character a
+    // comment holds is shown as an escape, never sent to the terminal or the file as
+    // it is (a quoted string has already escaped it as TOML does).
+    crate::safe::visible_text(&out).into_owned()
 }
 
 fn item_toml(out: &mut String, rubric: &Rubric, item: &Item) {
@@ -190,7 +193,8 @@ fn comment_lines(out: &mut String, text: &str, first: &str) {
     }
 }
 
-/// A TOML basic string: quotes, with `"` and `\` escaped.
+/// A TOML basic string: quotes, with `"` and `\` escaped, and every other hidden
+/// character ([`crate::safe::is_hidden`]) as TOML's `\uXXXX`.
 fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
@@ -199,6 +203,10 @@ fn quoted(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            // Every hidden character is in the Basic Multilingual Plane.
+            c if crate::safe::is_hidden(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
