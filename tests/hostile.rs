@@ -522,7 +522,7 @@ fn temporary_files_are_unpredictable_and_stale_ones_are_named() {
 /// A run stopped by Ctrl-C (SIGINT) or SIGTERM while it writes its report removes its
 /// temporary file and exits with 130 or 143. The run is stopped once its temporary
 /// file is seen: the JSON report of 18,000 units of sixteen items, each with a step
-/// of its trace (about 70 MB; the JSON report keeps at most 20,000 units), takes long
+/// of its trace (about 70 MB; under the weight of sheets the JSON report keeps), takes long
 /// enough to write for that.
 #[cfg(unix)]
 #[test]

@@ -304,19 +304,30 @@ fn a_five_megabyte_cell_is_reported_in_a_few_lines() {
     assert!(err.len() < 100_000, "{} bytes", err.len());
 }
 
+/// The reports that lay every unit out at once keep score sheets up to a weight: a
+/// table of 200 items, each with a step of its trace, weighs 401 a unit, so a few
+/// thousand units are more than `--format json` keeps (the unit count alone let 20,000
+/// units of 300 items take 16 GB).
 #[test]
 fn more_units_than_json_keeps_end_in_a_diagnostic_that_suggests_csv() {
     let dir = scratch("units");
-    let rule = dir.join("one.rule");
-    std::fs::write(
-        &rule,
-        "rubric 表\ntotal 1\nyear 2020\nsection 甲 1 {\n  item 乙 1 {\n    fact 丙 bool\n    if 丙 -1\n  }\n}\n",
-    )
-    .expect("writes");
-    let n = kaohe::report::MAX_SHEETS + 1;
-    let mut csv = String::from("单位,乙/丙\n");
+    let rule = dir.join("many.rule");
+    let mut text = String::from("rubric 表\ntotal 200\nyear 2020\nsection 甲 200 {\n");
+    let mut csv = String::from("单位");
+    for i in 0..200 {
+        text.push_str(&format!(
+            "  item 乙{i} 1 {{\n    fact 丙 bool\n    if 丙 -1\n  }}\n"
+        ));
+        csv.push_str(&format!(",乙{i}/丙"));
+    }
+    text.push_str("}\n");
+    csv.push('\n');
+    std::fs::write(&rule, text).expect("writes");
+    let weight = 1 + 200 * 2;
+    let n = kaohe::report::MAX_SHEETS / weight + 1;
+    let row = ",是".repeat(200);
     for i in 0..n {
-        csv.push_str(&format!("单位{i},否\n"));
+        csv.push_str(&format!("单位{i}{row}\n"));
     }
     let evidence = dir.join("units.csv");
     std::fs::write(&evidence, csv).expect("writes");

@@ -147,7 +147,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
 /// Every unit a report that lays them out at once keeps, or, past its limit
 /// ([`report::MAX_SHEETS`], [`report::MAX_SUMMARIES`]), a diagnostic that suggests the
 /// CSV ranking, instead of running out of memory.
-fn all_units<T, const LIMIT: usize>(
+fn all_units<T: report::Weight, const LIMIT: usize>(
     units: report::Capped<T, LIMIT>,
     name: &str,
     format: MessageFormat,
@@ -155,7 +155,9 @@ fn all_units<T, const LIMIT: usize>(
     units.all().map_err(|count| {
         let d = Diagnostic::error(
             codes::TOO_MANY_UNITS,
-            format!("{count} units are more than `--format {name}` keeps in memory ({LIMIT})"),
+            format!(
+                "{count} units are more than `--format {name}` keeps in memory (reports of {LIMIT} items and steps in all)"
+            ),
         )
         .help(
             "`--format csv` writes the ranking of any number of units; or score the units in \

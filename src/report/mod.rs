@@ -19,7 +19,7 @@ mod template;
 mod template_sheet;
 mod workbook;
 
-pub use capped::{Capped, MAX_SHEETS, MAX_SUMMARIES};
+pub use capped::{Capped, Weight, MAX_SHEETS, MAX_SUMMARIES};
 pub use explain::{explain, trace_steps};
 pub use json::json;
 pub use markdown::markdown;
