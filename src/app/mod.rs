@@ -38,6 +38,16 @@ pub struct Outcome<T> {
     pub result: Result<T, Failure>,
 }
 
+impl<T> Outcome<T> {
+    /// A failure before any file was read: no notes on how files were read.
+    fn failed(failure: Failure) -> Self {
+        Outcome {
+            notes: Vec::new(),
+            result: Err(failure),
+        }
+    }
+}
+
 /// Why no unit was scored.
 #[derive(Debug)]
 pub enum Failure {
@@ -98,12 +108,7 @@ pub fn load_units(
 ) -> Outcome<Vec<Unit>> {
     let files = match evidence::collect_paths(paths) {
         Ok(files) => files,
-        Err(d) => {
-            return Outcome {
-                notes: Vec::new(),
-                result: Err(Failure::Paths(d)),
-            }
-        }
+        Err(d) => return Outcome::failed(Failure::Paths(d)),
     };
     let loaded = evidence::load_all_with(rubric, &files, options, progress);
     Outcome {
@@ -157,12 +162,7 @@ pub fn score_evidence<T, C: Default + Extend<T>>(
 ) -> Outcome<C> {
     let files = match evidence::collect_paths(paths) {
         Ok(files) => files,
-        Err(d) => {
-            return Outcome {
-                notes: Vec::new(),
-                result: Err(Failure::Paths(d)),
-            }
-        }
+        Err(d) => return Outcome::failed(Failure::Paths(d)),
     };
     let mut scored = C::default();
     // Units that cannot be scored (nothing applicable, a year the calendar lacks): the
