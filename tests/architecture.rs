@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["syntax"],
     &["input"],
     &["calendar"],
+    &["model"],
     &["check", "formatter"],
     &["evidence"],
     &["eval"],
