@@ -17,6 +17,7 @@ pub mod eval;
 pub mod evidence;
 pub mod formatter;
 pub mod input;
+pub mod locale;
 pub mod render;
 pub mod report;
 pub mod safe;
