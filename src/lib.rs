@@ -17,6 +17,7 @@ pub mod eval;
 pub mod evidence;
 pub mod formatter;
 pub mod input;
+pub mod locale;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// layer of its own below `render`, `diff` and `cases`, which may use it and not each
 /// other; `cli` is the binary (`src/main.rs` and `src/cli/`).
 const LAYERS: &[&[&str]] = &[
-    &["span", "safe"],
+    &["span", "safe", "locale"],
     &["source"],
     &["diagnostic"],
     &["spill"],

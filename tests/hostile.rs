@@ -33,6 +33,7 @@ fn scratch(name: &str) -> PathBuf {
 /// then killed). Nothing is given on stdin.
 fn kaohe_in(dir: &Path, args: &[&str]) -> Output {
     let child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .env("KAOHE_LANG", "en")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -547,6 +548,7 @@ fn a_run_stopped_while_writing_leaves_no_temporary_file() {
     std::fs::create_dir_all(dir.join("out")).unwrap();
     for (signal, status) in [("TERM", 143), ("INT", 130)] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+            .env("KAOHE_LANG", "en")
             .args([
                 "eval",
                 "b.rule",

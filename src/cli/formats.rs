@@ -2,7 +2,7 @@
 //! the library's own: the library does not depend on clap. Their documentation is
 //! the help `--help` prints for each value.
 
-use kaohe::{render, report};
+use kaohe::{locale, render, report};
 
 /// The output formats of `kaohe eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,6 +69,24 @@ impl From<RenderFormat> for render::Format {
             RenderFormat::Md => render::Format::Md,
             RenderFormat::Html => render::Format::Html,
             RenderFormat::Xlsx => render::Format::Xlsx,
+        }
+    }
+}
+
+/// The languages of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 简体中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for locale::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => locale::Lang::Zh,
+            LangArg::En => locale::Lang::En,
         }
     }
 }

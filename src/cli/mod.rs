@@ -38,6 +38,9 @@ pub use output::write_output;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and reports: zh (简体中文) or en; else `KAOHE_LANG`, else the system locale.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<formats::LangArg>,
 }
 
 #[derive(Subcommand)]
@@ -55,6 +58,9 @@ enum Command {
 
 impl Cli {
     pub fn run(self) -> Result<(), Failed> {
+        let lang =
+            kaohe::locale::detect(self.lang.map(Into::into), |name| std::env::var(name).ok());
+        kaohe::locale::set_current(lang);
         match self.command {
             Command::Check(args) => check::run(args),
             Command::Outline(args) => outline::run(args),

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 /// Runs `kaohe` with these arguments and waits for it.
 pub fn kaohe(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        // The messages are pinned in English unless a test asks for Chinese.
+        .env("KAOHE_LANG", "en")
         .args(args)
         .output()
         .expect("runs kaohe")

@@ -1,0 +1,1 @@
+# kaohe's messages in English: checker (the same ids as locales/zh-CN/checker.ftl).

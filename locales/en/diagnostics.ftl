@@ -1,0 +1,1 @@
+# kaohe's messages in English: diagnostics (the same ids as locales/zh-CN/diagnostics.ftl).

@@ -1,0 +1,1 @@
+# kaohe's messages in English: form (the same ids as locales/zh-CN/form.ftl).

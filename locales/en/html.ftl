@@ -1,0 +1,1 @@
+# kaohe's messages in English: html (the same ids as locales/zh-CN/html.ftl).

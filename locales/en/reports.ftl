@@ -1,0 +1,1 @@
+# kaohe's messages in English: reports (the same ids as locales/zh-CN/reports.ftl).
