@@ -176,3 +176,59 @@ impl Scope<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{self, ClauseKind, ConditionKind, FactId, MemberId, Operand};
+    use crate::source::SourceFile;
+
+    #[test]
+    fn facts_are_numbered_across_the_rubric_and_references_resolved() {
+        let text = "rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 2 {\n    fact 甲 bool \"甲\"\n    fact 乙 tally {省, 市} \"乙\"\n    if 甲 and 乙[市] > 1 -1\n    per 乙[省] -1 floor 0\n  }\n  item 丙 2 {\n    fact 甲 count \"同名\"\n    per 甲 -1 floor 0 unless 甲 < 1\n  }\n}\n";
+        let checked = crate::check::compile(&SourceFile::new("t.rule", text));
+        let rubric = checked.rubric.expect("checks");
+        assert_eq!(rubric.slots, 3);
+        let items = model::items(&rubric.nodes);
+        let ids: Vec<Vec<FactId>> = items
+            .iter()
+            .map(|i| i.facts.iter().map(|f| f.id).collect())
+            .collect();
+        assert_eq!(ids, [vec![FactId(0), FactId(1)], vec![FactId(2)]]);
+        let ClauseKind::If(cond) = &items[0].clauses[0].kind else {
+            panic!("an `if`");
+        };
+        let ConditionKind::And(parts) = &cond.kind else {
+            panic!("an `and`");
+        };
+        let ConditionKind::Fact(first) = &parts[0].kind else {
+            panic!("a fact");
+        };
+        assert_eq!((first.id, first.member_id), (FactId(0), None));
+        let ConditionKind::Compare {
+            left: Operand::Fact(tally),
+            ..
+        } = &parts[1].kind
+        else {
+            panic!("a comparison");
+        };
+        assert_eq!((tally.id, tally.member_id), (FactId(1), Some(MemberId(1))));
+        let ClauseKind::Per { fact, .. } = &items[0].clauses[1].kind else {
+            panic!("a `per`");
+        };
+        assert_eq!((fact.id, fact.member_id), (FactId(1), Some(MemberId(0))));
+        // The same name in another item is that item's own fact.
+        let ClauseKind::Per { fact, .. } = &items[1].clauses[0].kind else {
+            panic!("a `per`");
+        };
+        assert_eq!(fact.id, FactId(2));
+        let unless = items[1].clauses[0].unless.as_ref().expect("an unless");
+        let ConditionKind::Compare {
+            left: Operand::Fact(left),
+            ..
+        } = &unless.kind
+        else {
+            panic!("a comparison");
+        };
+        assert_eq!(left.id, FactId(2));
+    }
+}
