@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage (docs/architecture.md has the table and the
 //! layers: a module uses only the modules of the layers below its own):
-//! source text → [`syntax`] (AST with byte spans) → [`check`] (a checked [`check::Rubric`]
-//! and its diagnostics) → [`eval`] with [`evidence`] (a score sheet with a trace) →
+//! source text → [`syntax`] (AST with byte spans) → [`check`] (a checked [`check::Rubric`],
+//! the syntax lowered into the [`model`], and its diagnostics) → [`eval`] with [`evidence`] (a score sheet with a trace) →
 //! [`report`] (table, JSON, explanations). Files are read as text and as trees with
 //! spans by [`input`]; [`app`] does what the `kaohe` commands do, printing nothing.
 
@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod formatter;
 pub mod input;
 pub mod locale;
+pub mod model;
 pub mod render;
 pub mod report;
 pub mod safe;

@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["syntax"],
     &["input"],
     &["calendar"],
+    &["model"],
     &["check", "formatter"],
     &["evidence"],
     &["eval"],
@@ -287,8 +288,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn modules_use_only_lower_layers_and_the_library_not_clap() {
+/// Every file under `src/`, by its path relative to the crate's root, with its text.
+fn source_files() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
     rust_files(&root.join("src"), &mut paths);
@@ -305,6 +306,12 @@ fn modules_use_only_lower_layers_and_the_library_not_clap() {
         })
         .collect();
     assert!(files.len() > 50, "src/ holds the crate's files");
+    files
+}
+
+#[test]
+fn modules_use_only_lower_layers_and_the_library_not_clap() {
+    let files = source_files();
     let (found, allowed) = breaches(&files, KNOWN_BACK_EDGES);
     assert!(
         found.is_empty(),
@@ -318,6 +325,32 @@ fn modules_use_only_lower_layers_and_the_library_not_clap() {
     assert!(
         stale.is_empty(),
         "these back edges are gone: take them out of KNOWN_BACK_EDGES: {stale:?}"
+    );
+}
+
+/// The syntax tree is read by the checker, which lowers it into the model, and by the
+/// formatter; every stage above them reads the model only.
+#[test]
+fn only_the_checker_and_the_formatter_read_the_syntax_tree() {
+    let above = layer_of("check").expect("check is in a layer");
+    let mut found = Vec::new();
+    for (path, text) in source_files() {
+        let Some(from) = module_of(&path) else {
+            continue;
+        };
+        if layer_of(&from).is_some_and(|l| l > above) {
+            found.extend(
+                edges(&text)
+                    .into_iter()
+                    .filter(|e| e.to == "syntax")
+                    .map(|e| format!("{path}:{}: {from} → syntax", e.line)),
+            );
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "read the model (`crate::model`), not the syntax tree:\n{}",
+        found.join("\n")
     );
 }
 

@@ -7,9 +7,10 @@ mod common;
 use std::path::Path;
 
 use common::d;
-use kaohe::check::{ast_items, compile, Rubric};
+use kaohe::check::{compile, Rubric};
 use kaohe::eval::{evaluate, Sheet};
 use kaohe::evidence::load;
+use kaohe::model::items as ast_items;
 use kaohe::report;
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
@@ -36,10 +37,10 @@ fn sections(rubric: &Rubric) -> Vec<(String, Decimal, usize)> {
         .nodes
         .iter()
         .map(|n| match n {
-            kaohe::syntax::ast::Node::Section(s) => {
+            kaohe::model::Node::Section(s) => {
                 (s.name.node.clone(), s.points.node, s.children.len())
             }
-            kaohe::syntax::ast::Node::Item(i) => (i.name.node.clone(), i.points.node, 0),
+            kaohe::model::Node::Item(i) => (i.name.node.clone(), i.points.node, 0),
         })
         .collect()
 }

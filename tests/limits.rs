@@ -97,10 +97,10 @@ fn a_one_megabyte_criterion_text_is_kept_whole() {
         &format!("text \"{long}\"\n    fact 丙 bool"),
     );
     let r = small_stack(move || rubric(&text));
-    let kaohe::syntax::ast::Node::Section(s) = &r.nodes[0] else {
+    let kaohe::model::Node::Section(s) = &r.nodes[0] else {
         panic!("a section")
     };
-    let kaohe::syntax::ast::Node::Item(i) = &s.children[0] else {
+    let kaohe::model::Node::Item(i) = &s.children[0] else {
         panic!("an item")
     };
     assert_eq!(i.texts[0].node.len(), 1_080_000);
@@ -114,10 +114,10 @@ fn a_text_block_indented_with_ideographic_spaces_is_kept() {
         "text \"\"\"\n    第一行\n　　\n    　　第三行\n    \"\"\"\n    fact 丙 bool",
     );
     let r = rubric(&text);
-    let kaohe::syntax::ast::Node::Section(s) = &r.nodes[0] else {
+    let kaohe::model::Node::Section(s) = &r.nodes[0] else {
         panic!("a section")
     };
-    let kaohe::syntax::ast::Node::Item(i) = &s.children[0] else {
+    let kaohe::model::Node::Item(i) = &s.children[0] else {
         panic!("an item")
     };
     assert_eq!(i.texts[0].node, "第一行\n\n　　第三行");

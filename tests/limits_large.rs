@@ -5,9 +5,10 @@
 //! (docs/performance.md), not here: these tests pin that the engine is correct at
 //! this size, and, by finishing within the test run, that nothing is quadratic.
 
-use kaohe::check::{ast_items, compile};
+use kaohe::check::compile;
 use kaohe::eval::evaluate;
 use kaohe::evidence::{read, validate, Format};
+use kaohe::model::items as ast_items;
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
 

@@ -351,7 +351,7 @@ fn date_column(layout: &columns::Layout<'_>) -> usize {
     layout
         .columns
         .iter()
-        .position(|c| matches!(c.fact.ty.node, kaohe::syntax::ast::FactType::Date))
+        .position(|c| matches!(c.fact.ty.node, kaohe::model::FactType::Date))
         .expect("a date column")
 }
 

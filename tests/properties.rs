@@ -41,16 +41,17 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use kaohe::check::{bounds, compile, items_with_kind, Rubric};
+use kaohe::check::{bounds, compile, Rubric};
 use kaohe::diagnostic::{render_human, HumanStyle};
 use kaohe::eval::{
     condition_facts, evaluate, summarise, ItemScore, Scorer, SectionScore, Sheet, Summary,
 };
 use kaohe::evidence::{read, validate, Format, Unit};
-use kaohe::source::SourceFile;
-use kaohe::syntax::ast::{
+use kaohe::model::items_with_kind;
+use kaohe::model::{
     ClauseKind, Effect, FactType, Item, Node, PercentBase, RoundingMode, SectionKind,
 };
+use kaohe::source::SourceFile;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestCaseError;
@@ -199,7 +200,7 @@ fn fact_value(ty: &FactType) -> BoxedStrategy<FactValue> {
 fn evidence(rubric: &Rubric) -> BoxedStrategy<Evidence> {
     let mut places = Vec::new();
     let mut strategies = Vec::new();
-    for item in kaohe::check::ast_items(&rubric.nodes) {
+    for item in kaohe::model::items(&rubric.nodes) {
         for fact in &item.facts {
             let names = match &fact.ty.node {
                 FactType::Set(m) | FactType::Tally(m) => {
@@ -561,7 +562,7 @@ fn sums(rubric: &Rubric, scores: &HashMap<&str, Option<Decimal>>) -> Sums {
     // penalty section takes it, at most its points. Sections within them are held to
     // their own points alike.
     fn capped(
-        section: &kaohe::syntax::ast::Section,
+        section: &kaohe::model::Section,
         kind: SectionKind,
         scores: &HashMap<&str, Option<Decimal>>,
     ) -> Decimal {
@@ -639,7 +640,7 @@ fn check_tree(
     sections: &[SectionScore],
     items: &[ItemScore],
 ) -> Result<(), TestCaseError> {
-    let declared_sections: Vec<&kaohe::syntax::ast::Section> = nodes
+    let declared_sections: Vec<&kaohe::model::Section> = nodes
         .iter()
         .filter_map(|n| match n {
             Node::Section(s) => Some(s),
@@ -851,7 +852,7 @@ fn only_per_deductions(item: &Item, fact: &str) -> bool {
 /// A count (or one tally member) that only `per … -N` clauses read: the index of its
 /// fact in the evidence, and the member's index for a tally.
 fn findings(rubric: &Rubric, e: &Evidence) -> Vec<(usize, Option<usize>)> {
-    let items = kaohe::check::ast_items(&rubric.nodes);
+    let items = kaohe::model::items(&rubric.nodes);
     let mut out = Vec::new();
     for (i, g) in e.facts.iter().enumerate() {
         let item = items
@@ -882,7 +883,7 @@ fn count_at(e: &mut Evidence, at: (usize, Option<usize>)) -> &mut u64 {
 /// The `count max N` of the fact at a place, if any.
 fn count_max(rubric: &Rubric, e: &Evidence, at: usize) -> u64 {
     let g = &e.facts[at];
-    kaohe::check::ast_items(&rubric.nodes)
+    kaohe::model::items(&rubric.nodes)
         .iter()
         .find(|it| it.name.node == g.item)
         .and_then(|it| it.facts.iter().find(|f| f.name.node == g.fact))
@@ -944,7 +945,7 @@ fn check_findings(
 /// Flips each bool that an item's `applicable unless` reads; where the flip makes the
 /// item not applicable, the total is the proration formula over the other items.
 fn check_proration(rubric: &Rubric, e: &Evidence) -> Result<(), TestCaseError> {
-    let items = kaohe::check::ast_items(&rubric.nodes);
+    let items = kaohe::model::items(&rubric.nodes);
     for (i, g) in e.facts.iter().enumerate() {
         let FactValue::Bool(b) = g.value else {
             continue;
@@ -1150,7 +1151,7 @@ proptest! {
 #[test]
 fn the_department_table_has_items_to_prorate() {
     let rubric = department();
-    let prorated: Vec<&str> = kaohe::check::ast_items(&rubric.nodes)
+    let prorated: Vec<&str> = kaohe::model::items(&rubric.nodes)
         .iter()
         .filter(|i| i.applicable_unless.is_some())
         .map(|i| i.name.node.as_str())
@@ -2088,7 +2089,8 @@ fn scrambled(text: &str, seed: u64) -> String {
 /// `kaohe fmt` gives text that compiles to the same rubric, and formatting it again
 /// changes nothing.
 fn check_format(rubric: &Rubric, seed: u64) -> Result<(), TestCaseError> {
-    use kaohe::formatter::{erased, format};
+    use kaohe::diff::erased;
+    use kaohe::formatter::format;
     let text = scrambled(rubric.source.text(), seed);
     let formatted = format(&SourceFile::new("random.rule", text.as_str()))
         .map_err(|ds| TestCaseError::fail(format!("{}\n{text}", rendered(&ds))))?;
@@ -2158,7 +2160,7 @@ impl Shapes {
             nested: nested(&rubric.nodes, 0),
             ..Shapes::default()
         };
-        for item in kaohe::check::ast_items(&rubric.nodes) {
+        for item in kaohe::model::items(&rubric.nodes) {
             shapes.item(item);
         }
         shapes
@@ -2168,7 +2170,7 @@ impl Shapes {
         let points = item.points.node;
         self.large_points |= points > Decimal::TEN;
         self.quarter_points |= !(points * Decimal::TWO).fract().is_zero();
-        let conditions: Vec<&kaohe::syntax::ast::Condition> = item
+        let conditions: Vec<&kaohe::model::Condition> = item
             .applicable_unless
             .iter()
             .chain(item.clauses.iter().filter_map(|c| match &c.kind {
@@ -2219,8 +2221,8 @@ impl Shapes {
         }
     }
 
-    fn comparisons(&mut self, cond: &kaohe::syntax::ast::Condition) {
-        use kaohe::syntax::ast::{ConditionKind, Literal, Operand};
+    fn comparisons(&mut self, cond: &kaohe::model::Condition) {
+        use kaohe::model::{ConditionKind, Literal, Operand};
         match &cond.kind {
             ConditionKind::Fact(_) => {}
             ConditionKind::Not(c) => self.comparisons(c),

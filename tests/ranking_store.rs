@@ -11,8 +11,8 @@ use std::io::Write;
 use common::{d, rubric};
 use kaohe::check::Rubric;
 use kaohe::eval::{Scorer, Summary, Top};
+use kaohe::model::SectionKind;
 use kaohe::report::{self, RankingStore};
-use kaohe::syntax::ast::SectionKind;
 use rust_decimal::Decimal;
 
 /// A rubric with every kind of top-level column: a regular section holding an item

@@ -56,7 +56,7 @@ fn fill_toml(rubric: &kaohe::check::Rubric, form: &str, unit: &Unit) -> String {
             line.to_string()
         } else if let Some(rest) = line.strip_prefix("# \"") {
             let fact = rest.split('"').next().unwrap_or_default();
-            let decl = kaohe::check::ast_items(&rubric.nodes)
+            let decl = kaohe::model::items(&rubric.nodes)
                 .into_iter()
                 .find(|i| i.name.node == item)
                 .and_then(|i| i.facts.iter().find(|f| f.name.node == fact));
@@ -193,7 +193,7 @@ fn a_toml_form_with_its_name_but_no_fact_reports_every_item() {
     let dir = scratch("named-form");
     let path = write(&dir.join("form.toml"), named);
     let (_, found) = load_file(&rubric, &path);
-    let items = kaohe::check::ast_items(&rubric.nodes);
+    let items = kaohe::model::items(&rubric.nodes);
     assert_eq!(found.len(), items.len(), "{}", rendered(&found));
     assert!(found.iter().all(|d| d.code == codes::EVIDENCE_MISSING));
     assert!(found[0].message.starts_with("item `决策预公开` is missing"));

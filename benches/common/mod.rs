@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use kaohe::check::{compile, Rubric};
 use kaohe::evidence::columns::{layout, Column, Part, UNIT_HEADER};
+use kaohe::model::FactType;
 use kaohe::source::SourceFile;
-use kaohe::syntax::ast::FactType;
 
 /// A 2020 table, `county` or `department`, compiled.
 pub fn table(name: &str) -> Rubric {

@@ -11,10 +11,10 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kaohe::check::ast_items;
+use kaohe::model::items as ast_items;
 use kaohe::evidence::{read, validate, Format};
 use kaohe::source::SourceFile;
-use kaohe::syntax::ast::FactType;
+use kaohe::model::FactType;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::prelude::ToPrimitive;
 

@@ -18,14 +18,15 @@ pub mod report;
 
 use rust_decimal::Decimal;
 
-use crate::check::{ast_items, suggest_name, Rubric};
+use crate::check::{suggest_name, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::{evaluate, ItemScore, SectionScore, Sheet};
 use crate::evidence;
 use crate::input::{self, Node, Raw};
+use crate::model;
+use crate::model::Node as AstNode;
 use crate::source::SourceFile;
 use crate::span::Span;
-use crate::syntax::ast::Node as AstNode;
 
 /// The top-level key that holds a case's expectations.
 pub use crate::evidence::EXPECT;
@@ -248,7 +249,7 @@ fn expectations(
         );
     }
     let sections = section_names(&rubric.nodes);
-    let items: Vec<&str> = ast_items(&rubric.nodes)
+    let items: Vec<&str> = model::items(&rubric.nodes)
         .iter()
         .map(|i| i.name.node.as_str())
         .collect();

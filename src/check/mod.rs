@@ -3,24 +3,33 @@
 //! The checks run in order and all of them run, so one `kaohe check` reports every
 //! problem in a file: the header settings ([`settings`]), the points budget of every
 //! section and of the whole ([`budget`]), names and types inside each item
-//! ([`items`]), and the range of scores each item can reach ([`range`]).
+//! ([`items`]), and the range of scores each item can reach ([`range`]). A file
+//! without errors is then lowered into the [`crate::model`] that evaluation reads
+//! ([`lower`]).
 
 mod budget;
 mod items;
+mod lower;
 mod range;
 mod settings;
-mod slots;
 mod suggest;
 mod weights;
 
 use rust_decimal::Decimal;
 
 use crate::calendar::{Calendar, CalendarRef};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, codes, Diagnostic};
+use crate::model;
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
-pub use range::{bounds, lowest_under_floor, once, within_max, Interval};
+pub use range::{lowest_under_floor, once, within_max, Interval};
+
+/// The bounds an item's score must stay within in a section of `kind` (lowest,
+/// highest), and where it starts by default.
+pub fn bounds(item: &model::Item, kind: ast::SectionKind) -> (Decimal, Decimal, Decimal) {
+    range::bounds_of(item.points.node, kind)
+}
 
 /// `did you mean `X`?` for the closest of some names, or an empty text.
 pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
@@ -42,7 +51,8 @@ pub struct Rubric {
     pub rounding: Rounding,
     /// The calendar working days are counted with, when the rubric names one.
     pub calendar: Option<Calendar>,
-    pub nodes: Vec<ast::Node>,
+    /// The sections and items, lowered into the model evaluation reads.
+    pub nodes: Vec<model::Node>,
     /// How many facts the rubric declares: the length of a unit's vector of facts.
     pub slots: usize,
 }
@@ -51,14 +61,14 @@ pub struct Rubric {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rounding {
     pub places: u32,
-    pub mode: ast::RoundingMode,
+    pub mode: model::RoundingMode,
 }
 
 impl Default for Rounding {
     fn default() -> Self {
         Rounding {
             places: 2,
-            mode: ast::RoundingMode::HalfUp,
+            mode: model::RoundingMode::HalfUp,
         }
     }
 }
@@ -67,10 +77,10 @@ impl Rounding {
     pub fn apply(self, value: Decimal) -> Decimal {
         use rust_decimal::RoundingStrategy as S;
         let strategy = match self.mode {
-            ast::RoundingMode::HalfUp => S::MidpointAwayFromZero,
-            ast::RoundingMode::HalfEven => S::MidpointNearestEven,
-            ast::RoundingMode::Up => S::AwayFromZero,
-            ast::RoundingMode::Down => S::ToZero,
+            model::RoundingMode::HalfUp => S::MidpointAwayFromZero,
+            model::RoundingMode::HalfEven => S::MidpointNearestEven,
+            model::RoundingMode::Up => S::AwayFromZero,
+            model::RoundingMode::Down => S::ToZero,
         };
         value
             .round_dp_with_strategy(self.places, strategy)
@@ -161,11 +171,20 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         Some(CalendarRef::Builtin(name)) => crate::calendar::builtin(&name.node),
         _ => None,
     };
-    diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    let rubric = match (has_errors, header.title, header.total) {
-        (false, Some(title), Some(total)) => Some(Rubric {
-            slots: slots::assign(&mut file.nodes),
+    let lowered = if has_errors {
+        None
+    } else {
+        let lowered = lower::nodes(&file.nodes);
+        if lowered.is_none() {
+            diagnostics.push(unresolved(source));
+        }
+        lowered
+    };
+    diagnostic::sort(&mut diagnostics);
+    let rubric = match (lowered, header.title, header.total) {
+        (Some((nodes, slots)), Some(title), Some(total)) => Some(Rubric {
+            slots,
             source: source.clone(),
             title,
             source_note: header.source_note,
@@ -174,7 +193,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             year: header.year,
             rounding: header.rounding,
             calendar,
-            nodes: file.nodes,
+            nodes,
         }),
         _ => None,
     };
@@ -185,9 +204,21 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     }
 }
 
+/// A name that the checks let through and lowering could not resolve: the checks rule
+/// that out, so this is kaohe's own fault, said as such rather than a panic.
+fn unresolved(source: &SourceFile) -> Diagnostic {
+    Diagnostic::error(
+        codes::UNDECLARED,
+        "a name in this rubric could not be resolved after it was checked",
+    )
+    .primary(crate::span::Span::new(0, 0), "in this file")
+    .help("this is a bug in kaohe: please report it with this file")
+    .with_source(source)
+}
+
 /// Every item with the kind of the top-level section it stands in (`Regular` for an
 /// item at the top level).
-pub fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind)> {
+fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind)> {
     let mut out = Vec::new();
     // Each node with the kind of its nearest bonus or penalty section, if any.
     let mut stack: Vec<(&ast::Node, ast::SectionKind)> = nodes
@@ -209,36 +240,4 @@ pub fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind
         }
     }
     out
-}
-
-/// Every item, in the order of the file, at any depth.
-pub fn ast_items(nodes: &[ast::Node]) -> Vec<&ast::Item> {
-    let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'_, ast::Node>> = vec![nodes.iter()];
-    while let Some(iter) = stack.last_mut() {
-        match iter.next() {
-            Some(ast::Node::Item(item)) => out.push(item),
-            Some(ast::Node::Section(section)) => stack.push(section.children.iter()),
-            None => {
-                stack.pop();
-            }
-        }
-    }
-    out
-}
-
-impl ast::Node {
-    pub fn name(&self) -> &crate::span::Spanned<String> {
-        match self {
-            ast::Node::Section(s) => &s.name,
-            ast::Node::Item(i) => &i.name,
-        }
-    }
-
-    pub fn points(&self) -> &crate::span::Spanned<Decimal> {
-        match self {
-            ast::Node::Section(s) => &s.points,
-            ast::Node::Item(i) => &i.points,
-        }
-    }
 }

@@ -27,9 +27,9 @@ pub struct Interval {
     pub hi: Option<Decimal>,
 }
 
-/// The bounds an item's score must stay within, and where it starts by default.
-pub fn bounds(item: &Item, kind: SectionKind) -> (Decimal, Decimal, Decimal) {
-    let p = item.points.node;
+/// The bounds the score of an item of points `p` must stay within, and where it
+/// starts by default.
+pub fn bounds_of(p: Decimal, kind: SectionKind) -> (Decimal, Decimal, Decimal) {
     match kind {
         SectionKind::Regular => (Decimal::ZERO, p, p),
         SectionKind::Bonus => (Decimal::ZERO, p, Decimal::ZERO),
@@ -233,7 +233,7 @@ impl Ext {
 /// Works out the item's range clause by clause and reports where it leaves its bounds.
 pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Interval {
     let points = item.points.node;
-    let (low, high, default_start) = bounds(item, kind);
+    let (low, high, default_start) = bounds_of(item.points.node, kind);
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
     let mut lo: Option<Decimal> = Some(start);
     let mut hi: Option<Decimal> = Some(start);

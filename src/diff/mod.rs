@@ -9,15 +9,18 @@
 //! rubrics. [`text`] writes the report for people; the same [`Report`] serialises to
 //! JSON.
 
+mod key;
 pub mod matching;
 pub mod scores;
 pub mod text;
 
+pub use key::erased;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::check::{ast_items, Rubric};
-use crate::syntax::ast::{Item, Node, Section};
+use crate::check::Rubric;
+use crate::model::{self, Item, Node, Section};
 use matching::{Profile, Reason};
 
 /// The whole comparison.
@@ -235,14 +238,15 @@ fn keyed(lines: Vec<String>) -> Vec<(String, String)> {
     lines.into_iter().map(|l| (l.clone(), l)).collect()
 }
 
-/// A piece of syntax keyed by its meaning (its tree, spans set aside) and shown as
-/// written, whitespace normalised: a change of layout is not a change.
+/// A piece of the rubric keyed by its meaning ([`key`]: its tree, spans and the
+/// checker's numbers set aside) and shown as written, whitespace normalised: a change
+/// of layout is not a change.
 fn syntax<T: std::fmt::Debug>(
     rubric: &Rubric,
     node: &T,
     span: crate::span::Span,
 ) -> (String, String) {
-    (crate::formatter::erased(node), source_of(rubric, span))
+    (key::erased(node), source_of(rubric, span))
 }
 
 fn lines_of(texts: &[crate::span::Spanned<String>]) -> Vec<String> {
@@ -288,7 +292,7 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
     let a = sections(&old.nodes);
     let b = sections(&new.nodes);
     let item_names = |s: &Section| -> Vec<String> {
-        ast_items(&s.children)
+        model::items(&s.children)
             .iter()
             .map(|i| i.name.node.clone())
             .collect()

@@ -7,7 +7,7 @@ use crate::calendar::Calendar;
 use crate::evidence::condition::{member_name, slot_of, value_at, Quick};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, Value};
-use crate::syntax::ast::*;
+use crate::model::*;
 
 #[cfg(doc)]
 use crate::evidence::condition::holds;

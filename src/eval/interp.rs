@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::evidence::condition::{condition_paths, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
-use crate::syntax::ast::{ClauseKind, FactPath};
+use crate::model::{ClauseKind, FactPath};
 
 /// An item's running score while its clauses apply.
 pub(super) struct Running {

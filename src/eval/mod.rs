@@ -40,8 +40,8 @@ use crate::check::{self, bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
+use crate::model::*;
 use crate::span::Span;
-use crate::syntax::ast::*;
 
 /// The diagnostic for working days that cannot be counted: a date in a year the
 /// rubric's calendar does not list.
@@ -342,12 +342,8 @@ fn missing_candidates<'a>(
     fact: &FactPath,
     except: &except::Except<'_>,
 ) -> Vec<&'a str> {
-    let slot = fact.slot.get().map(|s| s.fact);
-    let decl = item
-        .facts
-        .iter()
-        .find(|f| f.slot.get().is_some() && f.slot.get() == slot);
-    decl.and_then(|d| d.ty.node.members())
+    item.fact(fact.id)
+        .and_then(|d| d.ty.node.members())
         .unwrap_or(&[])
         .iter()
         .map(|m| m.name.node.as_str())

@@ -12,7 +12,7 @@ use super::units::*;
 use super::{all_points, missing_candidates, raw_change, start_and_bounds};
 use crate::check::Rubric;
 use crate::evidence::condition::{member_name, slot_of};
-use crate::syntax::ast::{
+use crate::model::{
     Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase,
     Section, SectionKind,
 };
@@ -401,11 +401,7 @@ pub(super) struct Compiler<'a> {
 
 /// The list of members of the set fact a path names (the fact declared at its slot).
 pub(super) fn set_list<'r>(item: &'r Item, fact: &FactPath) -> Option<&'r Members> {
-    let slot = fact.slot.get().map(|s| s.fact);
-    let decl = item
-        .facts
-        .iter()
-        .find(|f| f.slot.get().is_some() && f.slot.get() == slot)?;
+    let decl = item.fact(fact.id)?;
     match &decl.ty.node {
         FactType::Set(list) => Some(list),
         _ => None,

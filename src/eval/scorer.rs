@@ -39,7 +39,7 @@ use super::units::*;
 use super::{section_limit, Sheet, Sum, Summary, Top, Total};
 use crate::diagnostic::Diagnostic;
 use crate::evidence::{Fact, Unit, Value};
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// A section's score (kept by its kind's limit) and applicable points, both
 /// normalised; and both in units when they fit.
@@ -343,7 +343,7 @@ mod tests {
     use crate::eval::table::{percent_digit, KeyKind};
     use crate::eval::units::{from_units, to_units, Units};
     use crate::evidence::{Fact, MemberCounts, MemberSet, Value};
-    use crate::syntax::ast::{FactType, Members};
+    use crate::model::{FactType, Members};
     use chrono::NaiveDate;
 
     fn decimal(s: &str) -> Decimal {
@@ -509,7 +509,7 @@ mod tests {
 
     /// The one item of a rubric of one section, compiled with its table.
     fn with_table<'r>(r: &'r Rubric) -> ItemPlan<'r> {
-        let item = crate::check::ast_items(&r.nodes)[0];
+        let item = crate::model::items(&r.nodes)[0];
         ItemPlan::compile(
             item,
             SectionKind::Regular,
@@ -546,7 +546,7 @@ mod tests {
             .item
             .facts
             .iter()
-            .find(|f| f.slot.get() == Some(slot))
+            .find(|f| f.id.index() == slot)
             .expect("declared");
         match &decl.ty.node {
             FactType::Set(list) | FactType::Tally(list) => list.clone(),
@@ -570,7 +570,7 @@ mod tests {
                 .facts
                 .iter()
                 .find(|f| f.name.node == name)
-                .and_then(|f| f.slot.get())
+                .map(|f| f.id.index())
                 .expect("a slot")
         };
         let (set, count) = (slot("要素"), slot("逾期"));
@@ -612,7 +612,7 @@ mod tests {
         // more than 1024 combinations), and 7 places among the three literals.
         assert_eq!(table.index.len(), 4 * 4 * 4 * 7);
         let (tally, percent) = (0, 1);
-        assert!(plan.item.facts[0].slot.get() == Some(tally));
+        assert!(plan.item.facts[0].id.index() == tally);
         let list = list_at(&plan, tally);
         let mut all = Vec::new();
         for p in [
@@ -714,7 +714,7 @@ mod tests {
         ))
         .rubric
         .expect("the rubric compiles");
-        let item = crate::check::ast_items(&rubric.nodes)[0];
+        let item = crate::model::items(&rubric.nodes)[0];
         let plan = ItemPlan::compile(
             item,
             SectionKind::Regular,

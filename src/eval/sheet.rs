@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 pub use super::trace::Step;
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 use serde::Serialize;
 
 /// One unit's result.
@@ -74,8 +74,8 @@ impl Summary {
             .nodes
             .iter()
             .filter_map(|node| match node {
-                crate::syntax::ast::Node::Section(_) => sections.next().map(Top::section),
-                crate::syntax::ast::Node::Item(_) => items.next().map(Top::item),
+                crate::model::Node::Section(_) => sections.next().map(Top::section),
+                crate::model::Node::Item(_) => items.next().map(Top::item),
             })
             .collect();
         Summary {
@@ -118,7 +118,7 @@ pub struct SectionScore {
     pub name: String,
     /// `regular`, `bonus` or `penalty`.
     #[serde(skip_serializing_if = "is_regular")]
-    pub kind: crate::syntax::ast::SectionKind,
+    pub kind: crate::model::SectionKind,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub points: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
@@ -220,6 +220,6 @@ impl Sheet {
     }
 }
 
-fn is_regular(kind: &crate::syntax::ast::SectionKind) -> bool {
-    *kind == crate::syntax::ast::SectionKind::Regular
+fn is_regular(kind: &crate::model::SectionKind) -> bool {
+    *kind == crate::model::SectionKind::Regular
 }

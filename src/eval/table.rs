@@ -15,7 +15,7 @@ use super::units::*;
 use crate::check::Rubric;
 use crate::evidence::condition::{same_name, value_at, Quick};
 use crate::evidence::{Fact, Facts, MemberCounts, MemberSet, Value};
-use crate::syntax::ast::{FactType, Members};
+use crate::model::{FactType, Members};
 
 /// An item's outcomes worked out in advance, when what the item reads of its facts
 /// takes few values ([`KeyKind`]), for every combination of them (counts below a
@@ -325,11 +325,7 @@ impl<'r> Table<'r> {
         keys: &mut Vec<(Key<'r>, bool)>,
         tallies: &mut Vec<(usize, Members)>,
     ) -> Option<()> {
-        let decl = plan
-            .item
-            .facts
-            .iter()
-            .find(|f| f.slot.get() == Some(slot))?;
+        let decl = plan.item.facts.iter().find(|f| f.id.index() == slot)?;
         let key = |radix, kind| Key { slot, radix, kind };
         match &decl.ty.node {
             FactType::Bool => keys.push((key(2, KeyKind::Bool), false)),

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use crate::evidence::periods::Late;
+use crate::model::{DayUnit, PercentBase};
 use crate::span::Span;
-use crate::syntax::ast::{DayUnit, PercentBase};
 
 /// One clause that changed a score (or would have, but for an exemption), or the
 /// `applicable unless` that left the item out.

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::Sum;
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// The decimals sections are added up to in units: a unit is 10⁻⁹.
 pub(super) const UNIT_SCALE: u32 = 9;

@@ -8,8 +8,8 @@
 //! rule file, so a header can be matched to its fact without guessing, and `kaohe
 //! template` writes its header from the same list, so form and reader cannot drift.
 
-use crate::check::{ast_items, Rubric};
-use crate::syntax::ast::{FactDecl, FactType, Item};
+use crate::check::Rubric;
+use crate::model::{self, FactDecl, FactType, Item};
 
 /// The header of the column that names each row's unit.
 pub const UNIT_HEADER: &str = "单位";
@@ -66,7 +66,7 @@ pub fn header(item: &Item, fact: &FactDecl) -> String {
 pub fn layout(rubric: &Rubric) -> Layout<'_> {
     let mut columns = Vec::new();
     let mut unsupported = Vec::new();
-    for item in ast_items(&rubric.nodes) {
+    for item in model::items(&rubric.nodes) {
         for fact in &item.facts {
             match parts(&fact.ty.node) {
                 Some(parts) => {

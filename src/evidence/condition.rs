@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use super::periods::{self, Uncovered};
 use super::{Facts, Value};
 use crate::calendar::Calendar;
-use crate::syntax::ast::*;
+use crate::model::*;
 
 /// Whether a condition holds. The rubric has been checked, so every fact it names is
 /// declared with a fitting type; a fact absent from the evidence (possible only for an
@@ -58,8 +58,7 @@ pub fn holds(
 
 /// The value a unit gives for the fact a path names (resolved by the checker).
 pub fn value_of<'f>(path: &FactPath, facts: &'f Facts) -> Option<&'f Value> {
-    let slot = path.slot.get()?;
-    facts.get(slot.fact)?.as_ref().map(|f| &f.value)
+    facts.get(path.id.index())?.as_ref().map(|f| &f.value)
 }
 
 /// The facts a condition reads, each once, in the order of their names.
@@ -243,11 +242,9 @@ pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
     quick_value(path, facts).map(Quick::scalar)
 }
 
-/// The slot a path's fact is kept at in a unit, or `usize::MAX` (which no unit has)
-/// when the checker left it unresolved: reading it then gives no value, as
-/// [`value_of`] gives none.
+/// The slot a path's fact is kept at in a unit.
 pub(crate) fn slot_of(path: &FactPath) -> usize {
-    path.slot.get().map_or(usize::MAX, |s| s.fact)
+    path.id.index()
 }
 
 /// The value at a slot, as [`value_of`] reads it.

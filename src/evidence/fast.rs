@@ -15,10 +15,10 @@ use super::columns::{Layout, Part};
 use super::members::MemberCounts;
 use super::raw::{Node, Raw};
 use super::value::{complete, typed, Fact, Value};
-use crate::check::{ast_items, Rubric};
+use crate::check::Rubric;
+use crate::model::{self, FactDecl, FactType, Item};
 use crate::source::SourceFile;
 use crate::span::Spanned;
-use crate::syntax::ast::{FactDecl, FactType, Item};
 
 /// Where each fact of the rubric is found in a sheet's rows, worked out once from its
 /// header.
@@ -55,7 +55,7 @@ pub fn plan<'r>(
     let mut items = Vec::new();
     // Every item, those whose facts no cell can give included: their defaults and
     // what they lack are worked out as `validate` does.
-    for item in ast_items(&rubric.nodes) {
+    for item in model::items(&rubric.nodes) {
         let mut facts = Vec::with_capacity(item.facts.len());
         for decl in &item.facts {
             let placed: Vec<(Option<usize>, Part)> = layout
@@ -81,7 +81,7 @@ pub fn plan<'r>(
             };
             facts.push(FactPlan {
                 decl,
-                slot: decl.slot.get()?,
+                slot: decl.id.index(),
                 columns,
                 reader,
             });
@@ -247,8 +247,8 @@ mod tests {
     use super::*;
     use crate::check::compile;
     use crate::evidence::MemberSet;
+    use crate::model::FactType;
     use crate::span::Span;
-    use crate::syntax::ast::FactType;
     use proptest::prelude::*;
 
     /// A rubric to type values against (only its calendar is read: it has none).

@@ -8,8 +8,8 @@
 //! before (`Vec<String>`, `Vec<(String, u64)>`): equal when they name the same
 //! members in the same order, whatever list object they share.
 
+use crate::model::{Member, Members};
 use crate::span::{Span, Spanned};
-use crate::syntax::ast::{Member, Members};
 
 /// The members of a set fact that are present, in the order the rule file lists them.
 /// A member whose name the list holds twice is present twice, as the list says.

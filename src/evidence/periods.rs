@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Period;
 use crate::calendar::Calendar;
+use crate::model::{DayUnit, Over};
 use crate::span::Span;
-use crate::syntax::ast::{DayUnit, Over};
 
 /// A date in a year the rubric's calendar does not list, or working days counted with
 /// no calendar at all (the checker prevents the latter).

@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 use super::condition::{condition_facts, condition_paths, holds};
 use super::members::{MemberCounts, MemberSet};
 use super::raw::{Node, Raw};
-use crate::check::{ast_items, suggest_name, Rubric};
+use crate::check::{suggest_name, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
+use crate::model::{self, FactDecl, FactType, Item, Literal};
 use crate::source::SourceFile;
 use crate::span::Span;
-use crate::syntax::ast::{FactDecl, FactType, Item, Literal};
 
 /// A fact's value, of its declared type.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,12 +101,12 @@ pub struct Unit {
 impl Unit {
     /// The value given for a declared fact.
     pub fn fact(&self, decl: &FactDecl) -> Option<&Fact> {
-        self.facts.get(decl.slot.get()?)?.as_ref()
+        self.facts.get(decl.id.index())?.as_ref()
     }
 
     /// The value given for a fact of an item, both by name.
     pub fn get(&self, rubric: &Rubric, item: &str, fact: &str) -> Option<&Fact> {
-        let item = ast_items(&rubric.nodes)
+        let item = model::items(&rubric.nodes)
             .into_iter()
             .find(|i| i.name.node == item)?;
         self.fact(item.facts.iter().find(|f| f.name.node == fact)?)
@@ -153,15 +153,13 @@ pub(crate) fn complete<'i>(
     facts: &mut [Option<Fact>],
     calendar: Option<&crate::calendar::Calendar>,
 ) -> Vec<&'i FactDecl> {
-    let given = |facts: &[Option<Fact>], decl: &FactDecl| {
-        decl.slot.get().is_some_and(|s| facts[s].is_some())
-    };
+    let given = |facts: &[Option<Fact>], decl: &FactDecl| facts[decl.id.index()].is_some();
     // Defaults fill what the evidence leaves out.
     for decl in &item.facts {
         if !given(facts, decl) {
-            if let (Some(default), Some(slot)) = (&decl.default, decl.slot.get()) {
+            if let Some(default) = &decl.default {
                 if let Some(v) = default_value(&decl.ty.node, &default.node) {
-                    facts[slot] = Some(Fact {
+                    facts[decl.id.index()] = Some(Fact {
                         value: v,
                         span: None,
                     });
@@ -173,7 +171,7 @@ pub(crate) fn complete<'i>(
     let not_applicable = item.applicable_unless.as_ref().is_some_and(|cond| {
         condition_paths(cond)
             .iter()
-            .all(|p| p.slot.get().is_some_and(|s| facts[s.fact].is_some()))
+            .all(|p| facts[p.id.index()].is_some())
             // A date the calendar does not cover is reported when the unit is scored.
             && holds(cond, facts, calendar).unwrap_or(false)
     });
@@ -236,7 +234,7 @@ impl Validator<'_> {
             );
             return None;
         };
-        let items = ast_items(&rubric.nodes);
+        let items = model::items(&rubric.nodes);
         // Looked up once per evidence table: a linear search would be quadratic in the items.
         let by_name: std::collections::HashSet<&str> =
             items.iter().map(|i| i.name.node.as_str()).collect();
@@ -343,10 +341,8 @@ impl Validator<'_> {
                     for (key, value) in entries {
                         match item.facts.iter().find(|f| f.name.node == key.node) {
                             Some(decl) => {
-                                if let (Some(v), Some(slot)) =
-                                    (self.value(decl, value), decl.slot.get())
-                                {
-                                    facts[slot] = Some(Fact {
+                                if let Some(v) = self.value(decl, value) {
+                                    facts[decl.id.index()] = Some(Fact {
                                         value: v,
                                         span: Some(value.span),
                                     });

@@ -14,10 +14,11 @@
 mod layout;
 pub mod lex;
 mod same;
+mod same_as;
 mod tree;
 
 pub use layout::block_text;
-pub use same::{erase_spans, erased, first_difference, same};
+pub use same::{first_difference, same, SameAs};
 
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;

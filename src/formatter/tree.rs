@@ -20,12 +20,7 @@ use pest::iterators::Pair;
 use pest::Parser as _;
 
 use super::lex::{Kind, Token};
-
-/// A second parser generated from the same grammar file as `crate::syntax`'s: the
-/// formatter needs the pairs, which `crate::syntax` does not expose.
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/rule.pest"]
-struct LayoutParser;
+use crate::syntax::{Rule, RuleParser};
 
 /// How the statements of a brace group are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +46,7 @@ pub struct Tree {
 /// Analyses a text that `crate::syntax::parse` has accepted; `None` if pest refuses
 /// it, which cannot happen for such a text.
 pub fn analyse(text: &str, tokens: &[Token]) -> Option<Tree> {
-    let mut pairs = LayoutParser::parse(Rule::file, text).ok()?;
+    let mut pairs = RuleParser::parse(Rule::file, text).ok()?;
     let root = pairs.next()?;
     let mut tree = Tree::default();
     for child in root.clone().into_inner() {

@@ -18,8 +18,8 @@ pub mod xlsx;
 use rust_decimal::Decimal;
 
 use crate::check::Rubric;
+use crate::model::{Node, SectionKind};
 use crate::report::number;
-use crate::syntax::ast::{Node, SectionKind};
 
 /// The formats of `kaohe render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,10 @@
 use std::fmt::Write;
 
 use super::number;
-use crate::check::{ast_items, Rubric};
+use crate::check::Rubric;
 use crate::eval::{ItemScore, Sheet};
+use crate::model::{self, SectionKind};
 use crate::safe::visible;
-use crate::syntax::ast::SectionKind;
 
 pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
     let mut out = String::new();
@@ -78,7 +78,7 @@ pub fn explain(rubric: &Rubric, sheet: &Sheet) -> String {
         let _ = writeln!(out, "  {limited}");
     }
     let file = rubric.source.name();
-    let decls = ast_items(&rubric.nodes);
+    let decls = model::items(&rubric.nodes);
     let mut told_any = false;
     for (sections, kind, item) in sheet.items_with_path() {
         let mut names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::number;
 use crate::check::Rubric;
-use crate::syntax::ast::{FactType, Node};
+use crate::model::{FactType, Node};
 
 pub fn outline(rubric: &Rubric) -> String {
     let mut out = String::new();

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use super::decimals::Decimals;
 use super::ranks;
 use crate::eval::{Summary, Top};
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// The summaries of the units scored, in the order they were read. A unit is named
 /// by its place in that order, below [`RankingStore::len`], as a slice's index; past

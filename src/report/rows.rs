@@ -5,7 +5,7 @@
 use super::number;
 use crate::check::Rubric;
 use crate::eval::{ItemScore, SectionScore, Sheet};
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// One item of the sheet.
 pub struct Row<'a> {

@@ -6,8 +6,8 @@ use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
 use super::{number, ranks};
 use crate::check::Rubric;
 use crate::eval::Summary;
+use crate::model::SectionKind;
 use crate::safe::visible;
-use crate::syntax::ast::SectionKind;
 
 /// The ranking of the units scored, best first.
 pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {

@@ -17,7 +17,7 @@ use super::number;
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::columns::{self, UNIT_HEADER};
-use crate::syntax::ast::{FactDecl, FactType, Item, Member, Node, SectionKind};
+use crate::model::{FactDecl, FactType, Item, Member, Node, SectionKind};
 
 /// The formats `kaohe template` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,8 +261,8 @@ fn toml_values(fact: &FactDecl, year: i32) -> String {
     }
 }
 
-fn literal(lit: &crate::syntax::ast::Literal) -> String {
-    use crate::syntax::ast::Literal;
+fn literal(lit: &crate::model::Literal) -> String {
+    use crate::model::Literal;
     match lit {
         Literal::Number(n) => number(*n),
         Literal::Percent(p) => format!("{}%", number(*p)),

@@ -21,7 +21,7 @@ use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
 use crate::evidence::cell;
 use crate::evidence::columns::{self, Column, Part, UNIT_HEADER};
-use crate::syntax::ast::{FactType, Item, Node};
+use crate::model::{FactType, Item, Node};
 
 /// The name of the form's sheet.
 pub const FORM_SHEET: &str = "证据";

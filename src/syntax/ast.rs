@@ -1,7 +1,8 @@
 //! The abstract syntax tree of a `.rule` file, as written, with byte spans.
 //!
-//! Nothing here is checked beyond what the grammar guarantees: names are not yet
-//! resolved and points not yet added up. `crate::check` does that.
+//! The tree is pure syntax: what the file says, and where. Nothing here is checked
+//! beyond what the grammar guarantees; `crate::check` checks it and lowers it into
+//! `crate::model`, where names are resolved, which evaluation reads.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -92,6 +93,22 @@ pub enum Node {
     Item(Item),
 }
 
+impl Node {
+    pub fn name(&self) -> &Spanned<String> {
+        match self {
+            Node::Section(s) => &s.name,
+            Node::Item(i) => &i.name,
+        }
+    }
+
+    pub fn points(&self) -> &Spanned<Decimal> {
+        match self {
+            Node::Section(s) => &s.points,
+            Node::Item(i) => &i.points,
+        }
+    }
+}
+
 /// What a section's score does to the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -152,10 +169,6 @@ pub struct FactDecl {
     pub description: Option<Spanned<String>>,
     pub default: Option<Spanned<Literal>>,
     pub span: Span,
-    /// Where a unit's value of this fact is kept ([`crate::evidence::Unit`]): numbered
-    /// by the checker across the whole rubric, in the order of the file; `None` until
-    /// then.
-    pub slot: Resolved<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -292,41 +305,6 @@ pub struct FactPath {
     pub fact: Spanned<String>,
     pub member: Option<Spanned<String>>,
     pub span: Span,
-    /// The fact and member named, as the checker resolved them; `None` until then.
-    pub slot: Resolved<Slot>,
-}
-
-/// What the checker works out from a tree and stores in it for evaluation. It is not
-/// part of what the file says: it is left out of comparisons and of the `Debug`
-/// printing, so two trees that say the same compare equal (`kaohe fmt`, `kaohe diff`)
-/// whatever their numbering.
-#[derive(Clone, Copy, Default)]
-pub struct Resolved<T>(pub Option<T>);
-
-impl<T: Copy> Resolved<T> {
-    pub fn get(self) -> Option<T> {
-        self.0
-    }
-}
-
-impl<T> PartialEq for Resolved<T> {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl<T> std::fmt::Debug for Resolved<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("_")
-    }
-}
-
-/// A resolved reference: the fact's slot in a unit, and the member's place in the
-/// fact's list of members when one is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    pub fact: usize,
-    pub member: Option<usize>,
 }
 
 /// `over 20 workdays`: a period longer than this.

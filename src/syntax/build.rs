@@ -324,7 +324,6 @@ impl Builder {
             description,
             default,
             span: whole,
-            slot: Resolved(None),
         }
     }
 
@@ -641,7 +640,6 @@ fn fact_path(pair: Pair<'_, Rule>) -> FactPath {
         fact,
         member,
         span: s,
-        slot: Resolved(None),
     }
 }
 

@@ -14,7 +14,7 @@ pub use depth::check as depth_check;
 mod error;
 mod parser;
 
-pub use parser::Rule;
+pub use parser::{Rule, RuleParser};
 
 use pest::Parser as _;
 

@@ -10,8 +10,8 @@ use kaohe::check::{compile, Rubric};
 use kaohe::diagnostic::{render_human, Diagnostic, HumanStyle};
 use kaohe::evidence::columns::{self, Part, UNIT_HEADER};
 use kaohe::evidence::{load, load_all, Unit, Value};
+use kaohe::model::FactDecl;
 use kaohe::source::SourceFile;
-use kaohe::syntax::ast::FactDecl;
 
 /// A checked Jiangmen table: `county` or `department`.
 pub fn table(name: &str) -> Rubric {
@@ -112,7 +112,7 @@ pub fn csv_text(rows: &[Vec<String>]) -> String {
 pub fn json_text(rubric: &Rubric, unit: &Unit) -> String {
     let mut root = serde_json::Map::new();
     root.insert("unit".into(), unit.name.clone().into());
-    for item in kaohe::check::ast_items(&rubric.nodes) {
+    for item in kaohe::model::items(&rubric.nodes) {
         let mut facts = serde_json::Map::new();
         for fact in &item.facts {
             let Some(v) = given(unit, fact) else {

@@ -41,8 +41,8 @@ use super::columns::{Part, REASON};
 use super::members::MemberSet;
 use super::raw::{Node, Raw};
 use super::value::{Value, MAX_COUNT};
+use crate::model::{FactDecl, FactType, Member, Members};
 use crate::span::Span;
-use crate::syntax::ast::{FactDecl, FactType, Member, Members};
 
 mod dates;
 mod quick;

@@ -13,12 +13,12 @@ use crate::span::Spanned;
 /// `super::fast`) read cells for.
 pub(in crate::evidence) fn fact(ty: FactType) -> FactDecl {
     FactDecl {
+        id: crate::model::FactId(0),
         name: Spanned::new("事实".into(), Span::default()),
         ty: Spanned::new(ty, Span::default()),
         description: None,
         default: None,
         span: Span::default(),
-        slot: crate::syntax::ast::Resolved(None),
     }
 }
 

@@ -25,7 +25,7 @@ pub(super) fn refusal(
 
 /// What a column expects, for labels.
 fn expected(column: &Column) -> &'static str {
-    use crate::syntax::ast::FactType;
+    use crate::model::FactType;
     match (&column.part, &column.fact.ty.node) {
         (Part::Member(_), _) => "a count",
         (Part::Reason, _) => "a reason",

@@ -1,0 +1,71 @@
+//! Clauses, and the references to facts they make.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Condition, Effect, FactId, MemberId, Over};
+use crate::span::{Span, Spanned};
+
+/// A scoring clause with its effect and modifiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub kind: ClauseKind,
+    pub effect: Spanned<Effect>,
+    pub floor: Option<Spanned<Decimal>>,
+    pub max: Option<Spanned<Decimal>>,
+    pub unless: Option<Condition>,
+    /// The clause as written: its line and text are what the trace shows.
+    pub span: Span,
+}
+
+// Clauses are built once per rubric and read in place; boxing the condition would only
+// add noise.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClauseKind {
+    /// `if COND EFFECT`: the effect once when the condition holds.
+    If(Condition),
+    /// `per FACT EFFECT`: the effect once per finding, member or member of a tally, per
+    /// period longer than `over`, or times a discretionary score.
+    Per {
+        fact: FactPath,
+        except: Vec<Spanned<String>>,
+        over: Option<Over>,
+    },
+    /// `missing FACT EFFECT`: the effect once per enumerated member absent from a set.
+    Missing {
+        fact: FactPath,
+        except: Vec<Spanned<String>>,
+    },
+    /// `deadline FACT by DATE EFFECT`, or `… late EFFECT never EFFECT` (the clause's
+    /// `effect` is then the one for late, `never` the one for never done).
+    Deadline {
+        fact: FactPath,
+        by: Spanned<NaiveDate>,
+        never: Option<Spanned<Effect>>,
+    },
+}
+
+impl ClauseKind {
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ClauseKind::If(_) => "if",
+            ClauseKind::Per { .. } => "per",
+            ClauseKind::Missing { .. } => "missing",
+            ClauseKind::Deadline { .. } => "deadline",
+        }
+    }
+}
+
+/// A resolved reference to a fact, or to one member of a tally: `通报[省府办]`. The
+/// names are kept for what reports and messages show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactPath {
+    /// The fact named.
+    pub id: FactId,
+    /// The member named, by its place in the fact's list.
+    pub member_id: Option<MemberId>,
+    pub fact: Spanned<String>,
+    pub member: Option<Spanned<String>>,
+    pub span: Span,
+}
