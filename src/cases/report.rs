@@ -130,7 +130,7 @@ fn trace(out: &mut String, i: &ItemScore, rule: &str) {
         };
         let _ = writeln!(out, "      {note}");
     }
-    crate::report::trace_steps(out, i, "      ");
+    crate::report::trace_steps(out, i, "      ", crate::locale::current());
 }
 
 /// The last line: how many cases passed, failed, or could not be run.
