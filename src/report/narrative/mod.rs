@@ -340,3 +340,6 @@ fn sign(gives: bool) -> &'static str {
         "minus"
     }
 }
+
+#[cfg(test)]
+mod tests;
