@@ -122,3 +122,45 @@ explain-item-penalty = { $path }: -{ $score } (penalty, at most { $points })
 explain-none = no point lost
 explain-clause = clause { $clause } ({ $file }:{ $line })
 trace-line = line { $line }: { $clause }
+
+## The ranking (table, CSV, the XLSX ranking sheet).
+
+ranking-rank = Rank
+ranking-unit = Unit
+ranking-total = Total ({ $points })
+ranking-earned = Applicable points earned
+ranking-applicable = Applicable points
+ranking-prorated = { $score } (prorated: { $earned }/{ $applicable })
+
+## Progress lines (on a terminal, every 1000 units).
+
+progress-read = units read: { $count }
+progress-scored = units scored: { $count }
+progress-read-scored = units read and scored: { $count }
+
+## The report of kaohe test.
+
+case-ok = case { $file } ({ $unit }): ok, { $count ->
+    [one] { $count } expectation
+   *[other] { $count } expectations
+} met
+case-failed = case { $file } ({ $unit }): FAILED, { $missed } of { $count ->
+    [one] { $count } expectation
+   *[other] { $count } expectations
+} missed
+case-expected = { $target }: expected { $expected }, got { $actual }
+case-below-item = { $name } { $score } of { $points }
+case-below-na = { $name } 不适用
+case-list-join = {", "}
+case-all-full = every item has its full points
+case-below = items below their points: { $items }
+case-item = item { $name }: { $score }
+case-item-score = { $score } of { $points }
+case-item-na = 不适用 (worth { $points })
+case-no-change = no clause changed the score
+case-nothing-earned = nothing earned: no clause gave points
+case-summary = test result: { $ok ->
+    [yes] ok
+   *[no] FAILED
+}. { $passed } passed, { $failed } failed
+case-not-run = , { $count } not run (invalid case files, see the diagnostics)

@@ -121,3 +121,39 @@ explain-item-penalty = { $path }:扣 { $score } 分(倒扣分,最多 { $points }
 explain-none = 未扣分
 explain-clause = 条款 { $clause }({ $file }:{ $line })
 trace-line = 第 { $line } 行:{ $clause }
+
+## 排名表(table、CSV、XLSX 的排名页)。
+
+ranking-rank = 排名
+ranking-unit = 单位
+ranking-total = 总分 ({ $points })
+ranking-earned = 适用指标得分
+ranking-applicable = 适用指标分值
+ranking-prorated = { $score } (折算: { $earned }/{ $applicable })
+
+## 进度(终端上每 1000 个单位更新一次)。
+
+progress-read = 已读取单位:{ $count }
+progress-scored = 已评分单位:{ $count }
+progress-read-scored = 已读取并评分单位:{ $count }
+
+## kaohe test 的报告。
+
+case-ok = 用例 { $file }({ $unit }):通过,{ $count } 项预期全部满足
+case-failed = 用例 { $file }({ $unit }):未通过,{ $count } 项预期中有 { $missed } 项不符
+case-expected = { $target }:预期 { $expected },实际 { $actual }
+case-below-item = { $name } 得 { $score } 分(分值 { $points } 分)
+case-below-na = { $name } 不适用
+case-list-join = 、
+case-all-full = 各项均得满分
+case-below = 未得满分的项:{ $items }
+case-item = 指标 { $name }:{ $score }
+case-item-score = 得 { $score } 分(分值 { $points } 分)
+case-item-na = 不适用(分值 { $points } 分)
+case-no-change = 没有条款改变得分
+case-nothing-earned = 未有得分情形:没有条款给分
+case-summary = 测试结果:{ $ok ->
+    [yes] 通过
+   *[no] 未通过
+}。通过 { $passed } 个,未通过 { $failed } 个
+case-not-run = ,{ $count } 个未运行(用例文件无效,见诊断信息)
