@@ -157,3 +157,55 @@ fn the_json_explanation_follows_the_language() {
         serde_json::json!(["意见征集未提供征集有效期: −1."])
     );
 }
+
+#[test]
+fn test_and_diff_speak_chinese_under_lang_zh() {
+    let o = kaohe(&[
+        "test",
+        COUNTY,
+        "examples/jiangmen-2020/cases/county",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("用例 examples/jiangmen-2020/cases/county/taishan.toml(台山市):通过,25 项预期全部满足\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n测试结果:通过。通过 3 个,未通过 0 个\n"),
+        "{out}"
+    );
+    let out = run(&[
+        "diff",
+        COUNTY,
+        "tests/diff/county-changed.rule",
+        "examples/jiangmen-2020/county",
+        "--lang",
+        "zh",
+    ]);
+    for line in [
+        "章节:修改 2 个\n",
+        "指标:删除 1 个,新增 1 个,改名 1 个,修改 3 个\n",
+        "  - 疫情信息公开(4 分),位于 主动公开  [county.rule:121]\n",
+        "      分值      4 → 5 (+1)\n",
+        "得分:3 个单位,2 个有变化,变化最大的在前\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    // The CSV ranking's header is in the run's language.
+    let csv = run(&[
+        "eval",
+        COUNTY,
+        "examples/jiangmen-2020/county",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        csv.starts_with("\u{feff}Rank,Unit,Total (100),主动公开 (30),"),
+        "{csv}"
+    );
+}

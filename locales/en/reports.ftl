@@ -164,3 +164,43 @@ case-summary = test result: { $ok ->
    *[no] FAILED
 }. { $passed } passed, { $failed } failed
 case-not-run = , { $count } not run (invalid case files, see the diagnostics)
+
+## The text report of kaohe diff.
+
+diff-old = old: { $file }  ({ $title })
+diff-new = new: { $file }  ({ $title })
+diff-title = title: { $old } → { $new }
+diff-total = total: { $old } → { $new } ({ $change })
+diff-year = year: { $old } → { $new }
+diff-year-none = none
+diff-same = the two rubrics have the same sections and items
+diff-sections = sections: { $counts }
+diff-items = items: { $counts }
+diff-count = { $count } { $kind ->
+    [removed] removed
+    [added] added
+    [renamed] renamed
+   *[changed] changed
+}
+diff-count-join = {", "}
+diff-placed = { $name } ({ $points } points) in { $path }
+diff-same-items = same items
+diff-renamed = {" "}(renamed; { $by }, { $similarity }%)
+diff-label = { $what ->
+    [points] points
+    [moved] moved
+    [text] text
+    [clause] clause
+    [fact] fact
+   *[note] note
+}
+diff-scores = scores: { $count } unit(s), { $changed } changed, largest change first
+diff-column = { $what ->
+    [unit] unit
+    [old] old
+    [new] new
+   *[change] change
+}
+diff-not-scored = not scored
+diff-set-aside = evidence set aside under the new rubric (items it removed): { $items }
+diff-cannot-score = cannot be scored under the { $rubric } rubric: { $message }

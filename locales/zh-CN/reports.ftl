@@ -157,3 +157,46 @@ case-summary = 测试结果:{ $ok ->
    *[no] 未通过
 }。通过 { $passed } 个,未通过 { $failed } 个
 case-not-run = ,{ $count } 个未运行(用例文件无效,见诊断信息)
+
+## kaohe diff 的文字报告。
+
+diff-old = 旧:{ $file }  ({ $title })
+diff-new = 新:{ $file }  ({ $title })
+diff-title = 标题:{ $old } → { $new }
+diff-total = 总分:{ $old } → { $new } ({ $change })
+diff-year = 年度:{ $old } → { $new }
+diff-year-none = 无
+diff-same = 两份评分表的章节和指标相同
+diff-sections = 章节:{ $counts }
+diff-items = 指标:{ $counts }
+diff-count = { $kind ->
+    [removed] 删除
+    [added] 新增
+    [renamed] 改名
+   *[changed] 修改
+} { $count } 个
+diff-count-join = ,
+diff-placed = { $name }({ $points } 分),位于 { $path }
+diff-same-items = 所含指标相同
+diff-renamed = (改名;{ $by },相似度 { $similarity }%)
+diff-label = { $what ->
+    [points] 分值
+    [moved] 移动
+    [text] 原文
+    [clause] 条款
+    [fact] 事实
+   *[note] 注
+}
+diff-scores = 得分:{ $count } 个单位,{ $changed } 个有变化,变化最大的在前
+diff-column = { $what ->
+    [unit] 单位
+    [old] 旧
+    [new] 新
+   *[change] 变化
+}
+diff-not-scored = 未计分
+diff-set-aside = 新评分表下搁置的证据(新评分表删除的指标):{ $items }
+diff-cannot-score = 无法按{ $rubric ->
+    [old] 旧
+   *[new] 新
+}评分表计分:{ $message }
