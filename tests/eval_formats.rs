@@ -47,7 +47,16 @@ fn the_csv_ranking_ranks_ties_alike_in_a_stable_order() {
     rows.push(copy);
     let dir = scratch("ranking");
     let evidence = write(&dir.join("units.csv"), csv_text(&rows));
-    let o = kaohe(&["eval", COUNTY, path(&evidence), "--format", "csv"]);
+    // The header is in the run's language: Chinese for an office.
+    let o = kaohe(&[
+        "eval",
+        COUNTY,
+        path(&evidence),
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),

@@ -203,7 +203,7 @@ fn unit_sheet(
     sheet: &Sheet,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let file = rubric.source.name();
+    let narrator = super::Narrator::new(rubric, crate::locale::current());
     ws.merge_range(
         0,
         0,
@@ -255,7 +255,7 @@ fn unit_sheet(
             ws.write_string_with_format(
                 r,
                 4,
-                cell_text(&rows::explanation(item, row.kind, file).join("\n")),
+                cell_text(&rows::explanation(&narrator, item, row.kind).join("\n")),
                 &f.wrap,
             )?;
             r += 1;
@@ -264,7 +264,7 @@ fn unit_sheet(
     }
     // The 合计 row says how the total was made when it is more than a sum, in the
     // words of the Markdown sheet.
-    let note = rows::total_notes(rubric, sheet);
+    let note = rows::total_notes(rubric, sheet, crate::locale::current());
     ws.write_string_with_format(r, 0, "合计", &f.total)?;
     ws.write_blank(r, 1, &f.total)?;
     ws.write_number_with_format(r, 2, float(rubric.total), &f.total_number)?;
