@@ -87,7 +87,7 @@ pub(super) fn unit_sheet(
             ws.write_string_with_format(r, 1, cell_text(&row.name), &f.wrap)?;
             ws.write_number_with_format(r, 2, float(item.points), &f.number)?;
             match item.score {
-                Some(s) => ws.write_number_with_format(r, 3, float(s), &f.score)?,
+                Some(s) => ws.write_number_with_format(r, 3, float(s), &f.number)?,
                 None => ws.write_string_with_format(r, 3, "不适用", &f.number)?,
             };
             ws.write_string_with_format(r, 4, cell_text(&explanation), &f.wrap)?;
@@ -174,7 +174,7 @@ pub(super) fn detail_sheet(
             ws.write_string_with_format(r, 3, cell_text(&row.name), &f.wrap)?;
             ws.write_number_with_format(r, 4, float(item.points), &f.number)?;
             match item.score {
-                Some(s) => ws.write_number_with_format(r, 5, float(s), &f.score)?,
+                Some(s) => ws.write_number_with_format(r, 5, float(s), &f.number)?,
                 None => ws.write_string_with_format(r, 5, "不适用", &f.number)?,
             };
             ws.write_string_with_format(r, 6, cell_text(&explanation), &f.wrap)?;
