@@ -42,6 +42,26 @@ fn label_width(labels: &[String]) -> u32 {
     (columns * 7 + 16).clamp(40, 260)
 }
 
+/// `text` cut to at most `columns` columns (a CJK character is two), with `…` at its
+/// end when it was cut.
+fn fit(text: &str, columns: usize) -> String {
+    if text.width() <= columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// A decimal as a length on a chart.
 fn length(d: Decimal) -> f64 {
     d.to_f64().unwrap_or_default()
@@ -278,13 +298,17 @@ pub(crate) fn heat_map(
     let m = columns.len() as u32;
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let label_area = label_width(&labels);
-    // Each column as wide as its name, at least 60 px.
+    // Each column as wide as its name, from 60 to 124 px; a longer name is cut.
     let column = columns
         .iter()
         .map(|c| c.width() as u32 * 7 + 12)
         .max()
         .unwrap_or(60)
-        .max(60);
+        .clamp(60, 124);
+    let columns: Vec<String> = columns
+        .iter()
+        .map(|c| fit(c, ((column - 12) / 7) as usize))
+        .collect();
     let (width, height) = (label_area + column * m.max(1) + 30, 60 + ROW * n.max(1));
     let mut svg = String::new();
     {
@@ -394,6 +418,12 @@ mod tests {
         .expect("draws");
         assert!(!svg.contains("<script"), "{svg}");
         assert!(svg.contains("&lt;script&gt;"), "{svg}");
+    }
+
+    #[test]
+    fn long_column_names_are_cut_to_fit() {
+        assert_eq!(fit("主动公开 (34)", 16), "主动公开 (34)");
+        assert_eq!(fit("基层政务公开标准化规范化 (8)", 16), "基层政务公开标…");
     }
 
     #[test]

@@ -32,9 +32,10 @@ const MAX_LOST_ITEMS: usize = 15;
 /// The style sheet of the HTML reports.
 pub(crate) const STYLE: &str = include_str!("style.css");
 
-/// HTML-escaped text with its hidden characters made visible.
+/// A text of one line (a name, a clause, a note) as HTML: every hidden character made
+/// visible, tabs and line feeds too ([`crate::safe::visible`]), then HTML-escaped.
 pub(crate) fn escape(text: &str) -> String {
-    crate::safe::html(text)
+    crate::safe::html(&crate::safe::visible(text))
 }
 
 /// The beginning of a report's page: the document's head and the page's title.
