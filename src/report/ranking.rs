@@ -101,14 +101,6 @@ fn ranked_store(
     )
 }
 
-/// The header and the rows of the ranking, best first.
-pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
-    let store: RankingStore = summaries.iter().collect();
-    // Rows made in memory cannot fail.
-    let out = ranked_store(&store).flatten().map(cells).collect();
-    (header(rubric), out)
-}
-
 /// Rows of text as CSV: RFC 4180 quoting, CRLF line ends, as spreadsheets write it.
 pub(super) fn csv_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
     let mut writer = csv::WriterBuilder::new()
