@@ -104,7 +104,7 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     for (n, r) in table.rows.iter().enumerate() {
         let at = first + n as u32;
         for cell in &r.cells {
-            let mut text = cell.heading();
+            let mut text = cell.heading(table.lang);
             for line in &cell.lines {
                 text.push('\n');
                 text.push_str(line);
@@ -134,16 +134,16 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     }
     row = first + table.rows.len() as u32;
     if table.levels > 1 {
-        sheet.merge_range(row, 0, row, points_col - 1, "合计", &f.total)?;
+        sheet.merge_range(row, 0, row, points_col - 1, &table.total_word(), &f.total)?;
     } else {
-        sheet.write_string_with_format(row, 0, "合计", &f.total)?;
+        sheet.write_string_with_format(row, 0, table.total_word(), &f.total)?;
     }
     write_points(sheet, row, points_col, table.total, &f.total)?;
     match table.total_max {
         Some(max) => sheet.write_string_with_format(
             row,
             criteria_col,
-            format!("加分后最高{}分", crate::report::number(max)),
+            table.total_max_text(max),
             &f.criteria,
         )?,
         None => sheet.write_blank(row, criteria_col, &f.criteria)?,
