@@ -12,6 +12,7 @@ cli-arguments = Arguments
 cli-options = Options
 cli-commands = Commands
 cli-help = Print help
+cli-help-command = Print this message or the help of the given subcommand(s)
 cli-version = Print version
 cli-possible-values = Possible values:
 cli-default = default: { $value }

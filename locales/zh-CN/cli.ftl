@@ -9,6 +9,7 @@ cli-arguments = 参数
 cli-options = 选项
 cli-commands = 命令
 cli-help = 显示帮助
+cli-help-command = 显示本帮助,或所给命令的帮助
 cli-version = 显示版本
 cli-possible-values = 可选值:
 cli-default = 默认:{ $value }

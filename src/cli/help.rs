@@ -10,8 +10,7 @@
 //!
 //! The language must be known before the arguments are parsed: `--lang X` or
 //! `--lang=X` among the raw arguments, else `KAOHE_LANG`, else the system locale
-//! ([`kaohe::locale::detect`]). What stays English: the `help` subcommand's line,
-//! the placeholders of the usage line (`[OPTIONS]`, `<RULE>`) and clap's own error
+//! ([`kaohe::locale::detect`]). What stays English: the placeholders of the usage line (`[OPTIONS]`, `<RULE>`) and clap's own error
 //! messages for a command line it cannot parse.
 
 use std::ffi::OsString;
@@ -55,7 +54,15 @@ pub fn command(lang: Lang) -> Command {
     let cli = Cli::command();
     match lang {
         Lang::En => cli,
-        Lang::Zh => localise(cli, "kaohe", lang, true),
+        Lang::Zh => {
+            let mut cli = localise(cli, "kaohe", lang, true);
+            // clap adds the `help` subcommand when the command is built: built first, its
+            // line is put into words as the others.
+            cli.build();
+            cli.mut_subcommand("help", |help| {
+                help.about(locale::text(lang, "cli-help-command", &[]))
+            })
+        }
     }
 }
 
