@@ -6,7 +6,8 @@
 //! [`crate::evidence::columns`] (`决策预公开/未做意见征集`). One row per unit below.
 //! Every item's cell carries a note with its points and criterion text, every fact's a
 //! note with what to write and the fact's description; every column a rule for the
-//! cells below it: a drop-down of 是/否 (yes/no in English) for a yes/no, whole
+//! cells below it: a drop-down of 是/否 (yes/no in English) for a yes/no (another
+//! spelling kaohe reads, typed, is warned about rather than refused), whole
 //! numbers for a count (from 0 to its `max`), a drop-down of the members for a set
 //! (which still accepts several, separated by `、`), and text format for dates,
 //! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. The
@@ -16,8 +17,8 @@
 //! The words are messages of `locales/*/form.ftl`, in the language asked for.
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula, Note, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
+    FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
 use super::number;
@@ -309,8 +310,13 @@ fn rule(
             None
         }
         (_, FactType::Bool) => {
+            // The drop-down offers 是 and 否; a value typed instead (`true`, `有`, `√`)
+            // is one kaohe reads, so the error box warns and lets it stand.
             let (yes, no) = (tr!(lang, "form-yes"), tr!(lang, "form-no"));
-            Some(base.allow_list_strings(&[yes.as_str(), no.as_str()])?)
+            Some(
+                base.allow_list_strings(&[yes.as_str(), no.as_str()])?
+                    .set_error_style(DataValidationErrorStyle::Warning),
+            )
         }
         (_, FactType::Count { max }) => {
             Some(base.allow_whole_number(count(max.as_ref().map(|m| m.node))))
