@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 ///
 /// The shared modules come first, in the order they use each other; `report` is a
 /// layer of its own below `render`, `diff` and `cases`, which may use it and not each
-/// other; `cli` is the binary (`src/main.rs` and `src/cli/`).
+/// other; `cli` is the binary (`src/main.rs` and `src/cli/`). `tr` is the locale's
+/// macro, exported at the crate's root (`crate::tr!`).
 const LAYERS: &[&[&str]] = &[
-    &["span", "safe", "locale"],
+    &["span", "safe", "locale", "tr"],
     &["source"],
     &["diagnostic"],
     &["spill"],

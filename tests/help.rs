@@ -1,5 +1,6 @@
 //! The values `--format` takes, as `--help` lists them: the command line defines them
-//! (the library's formats know nothing of clap), and they must stay as they were.
+//! (the library's formats know nothing of clap), and they must stay as they were; and
+//! the help of every command in Chinese, clap's own words included.
 
 mod run;
 
@@ -86,4 +87,81 @@ fn each_format_is_taken_by_its_name_and_another_refused() {
             );
         }
     }
+}
+
+const COMMANDS: [&str; 9] = [
+    "check", "outline", "eval", "explain", "template", "fmt", "render", "diff", "test",
+];
+
+/// The help of a command (or of kaohe, with no command) with `--lang zh`.
+fn help_zh(command: Option<&str>, flag: &str) -> String {
+    let mut args: Vec<&str> = command.into_iter().collect();
+    args.extend([flag, "--lang", "zh"]);
+    let o = kaohe(&args);
+    assert_eq!(o.status.code(), Some(0), "{command:?} {flag}");
+    stdout(&o)
+}
+
+#[test]
+fn the_chinese_help_of_kaohe_and_eval() {
+    insta::assert_snapshot!("help_zh_kaohe", help_zh(None, "--help"));
+    insta::assert_snapshot!("help_zh_eval", help_zh(Some("eval"), "--help"));
+    insta::assert_snapshot!("help_zh_template_short", help_zh(Some("template"), "-h"));
+}
+
+#[test]
+fn every_command_helps_in_chinese_without_clap_s_english() {
+    for command in COMMANDS {
+        for flag in ["--help", "-h"] {
+            let text = help_zh(Some(command), flag);
+            assert!(text.contains("\n用法: kaohe "), "{command}: {text}");
+            assert!(text.contains("\n选项:\n"), "{command}: {text}");
+            assert!(text.contains("显示帮助"), "{command}: {text}");
+            for english in [
+                "Usage:",
+                "Options:",
+                "Arguments:",
+                "Print help",
+                "Possible values",
+                "possible values",
+                "[default",
+                "The `.rule` file",
+                "How diagnostics are printed",
+            ] {
+                assert!(
+                    !text.contains(english),
+                    "{command} {flag}: `{english}` in\n{text}"
+                );
+            }
+        }
+        // The English is as it was.
+        assert!(help(command).contains("\nUsage: kaohe "));
+    }
+    let root = help_zh(None, "--help");
+    assert!(
+        root.contains("\n  help      显示本帮助,或所给命令的帮助\n"),
+        "{root}"
+    );
+    assert!(!root.contains("Print"), "{root}");
+}
+
+#[test]
+fn the_language_of_the_help_comes_from_kaohe_lang_too() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .env("KAOHE_LANG", "zh")
+        .args(["check", "--help"])
+        .output()
+        .expect("runs kaohe");
+    assert!(stdout(&o).starts_with("检查规则文件:"), "{}", stdout(&o));
+    // `--lang` comes before the environment, in either of its spellings.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .env("KAOHE_LANG", "zh")
+        .args(["check", "--help", "--lang=en"])
+        .output()
+        .expect("runs kaohe");
+    assert!(
+        stdout(&o).starts_with("Check rule files:"),
+        "{}",
+        stdout(&o)
+    );
 }

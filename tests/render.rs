@@ -236,10 +236,20 @@ fn render_command_formats_and_outputs() {
         "rules/jiangmen-2020/county.rule",
         "--format",
         "md",
+        "--lang",
+        "zh",
     ]);
     assert_eq!(o.status.code(), Some(0));
     let expected = markdown(&Table::new(&rubric("rules/jiangmen-2020/county.rule")));
     assert_eq!(String::from_utf8(o.stdout).expect("utf-8"), expected);
+    // In English the headings and 合计 are English; the table's own texts are not.
+    let o = kaohe(&["render", "rules/jiangmen-2020/county.rule", "--lang", "en"]);
+    let md = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(md.contains(
+        "\n| Level 1 indicator | Level 2 indicator | Points | Scoring rules and details |\n"
+    ));
+    assert!(md.contains("\n| 公开渠道 (12 points) | "), "{md}");
+    assert!(md.ends_with("\n| Total |  | 100 |  |\n"), "{md}");
 
     let dir = std::env::temp_dir().join(format!("kaohe-render-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");

@@ -9,10 +9,13 @@ mod formats;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use formats::{examples, given, json_report, rendered, rows, scratch, table, write, xlsx_bytes};
+use formats::{
+    examples, given, json_report, rendered, rows, scratch, table, write, xlsx_bytes_under,
+};
 use kaohe::diagnostic::codes;
 use kaohe::evidence::{load_all, load_file, Unit, Value};
-use kaohe::report::{template, TemplateFormat};
+use kaohe::locale::Lang;
+use kaohe::report::{template, template_in, template_toml_in, TemplateFormat};
 use run::{kaohe, stderr};
 
 const TABLES: [&str; 2] = ["county", "department"];
@@ -116,41 +119,112 @@ fn the_csv_form_filled_in_scores_as_the_examples() {
     }
 }
 
+/// A sheet's rows as text, merged cells blank but their first.
+fn sheet_rows(range: &calamine::Range<Data>) -> Vec<Vec<String>> {
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// The columns' headers of a two-row header: a blank cell of the first row is under
+/// the item's name to its left (a merged cell), a blank of the second (`单位`) has no
+/// part of its own.
+fn joined_header(top: &[String], below: &[String]) -> Vec<String> {
+    let mut item = String::new();
+    top.iter()
+        .zip(below)
+        .map(|(t, b)| {
+            if !t.is_empty() {
+                item = t.clone();
+            }
+            if b.is_empty() {
+                item.clone()
+            } else {
+                format!("{item}/{b}")
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn the_xlsx_form_filled_in_scores_as_the_examples() {
     for name in TABLES {
         let rubric = table(name);
-        let form = template(&rubric, TemplateFormat::Xlsx).unwrap();
-        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(form)).unwrap();
-        assert_eq!(book.sheet_names(), vec!["证据", "说明"]);
-        let sheet = book.worksheet_range("证据").unwrap();
-        assert_eq!(sheet.height(), 1, "the form is its header");
-        let header: Vec<String> = sheet
-            .rows()
-            .next()
-            .unwrap()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
         let units = examples(&rubric, name);
-        assert_eq!(header, rows(&rubric, &units)[0]);
-        // The guide lists every column, the unit's first.
-        let guide = book.worksheet_range("说明").unwrap();
-        let listed: Vec<String> = guide
-            .rows()
-            .skip(4)
-            .map(|r| r.get(1).map(|c| c.to_string()).unwrap_or_default())
-            .collect();
-        assert_eq!(listed, header);
-        // Filled in the form's own column order, with typed cells.
-        let dir = scratch(&format!("xlsx-form-{name}"));
-        let path = write(
-            &dir.join("filled.xlsx"),
-            xlsx_bytes(&rubric, &units, Some(&header)),
-        );
-        let report = json_report(&rubric, &[path]).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(report, report_of_examples(&rubric, name), "{name}");
+        let expected = rows(&rubric, &units)[0].clone();
+        for lang in [Lang::Zh, Lang::En] {
+            let form = template_in(&rubric, TemplateFormat::Xlsx, lang).unwrap();
+            let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(form)).unwrap();
+            assert_eq!(book.sheet_names(), vec!["证据", "说明"]);
+            let sheet = book.worksheet_range("证据").unwrap();
+            assert_eq!(sheet.height(), 2, "the form is its header, over two rows");
+            let top = sheet_rows(&sheet);
+            // 单位 over both rows; each item's name over its facts' names.
+            assert_eq!((top[0][0].as_str(), top[1][0].as_str()), ("单位", ""));
+            let header = joined_header(&top[0], &top[1]);
+            assert_eq!(header, expected);
+            let items = kaohe::model::items(&rubric.nodes);
+            let named: Vec<&String> = top[0].iter().filter(|t| !t.is_empty()).collect();
+            assert_eq!(named.len(), items.len() + 1, "each item named once");
+            // The guide lists every column, the unit's first.
+            let guide = book.worksheet_range("说明").unwrap();
+            let listed: Vec<String> = guide
+                .rows()
+                .skip(4)
+                .map(|r| r.get(1).map(|c| c.to_string()).unwrap_or_default())
+                .collect();
+            assert_eq!(listed, header);
+            // Filled below the form's own two header rows, with typed cells.
+            let dir = scratch(&format!("xlsx-form-{name}-{}", lang.tag()));
+            let path = write(
+                &dir.join("filled.xlsx"),
+                xlsx_bytes_under(&rubric, &units, &top, &header),
+            );
+            let report = json_report(&rubric, &[path]).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(report, report_of_examples(&rubric, name), "{name}");
+        }
     }
+}
+
+/// The words of the XLSX form: its notes, prompts, drop-downs and 说明 sheet, as the
+/// workbook's XML holds them.
+fn form_xml(lang: Lang) -> String {
+    use std::io::Read;
+    let form = template_in(&table("county"), TemplateFormat::Xlsx, lang).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(form)).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        if file.name().is_ok_and(|n| n.ends_with(".xml")) {
+            file.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
+#[test]
+fn the_xlsx_form_speaks_chinese_and_offers_yes_and_no_as_shi_and_fou() {
+    let zh = form_xml(Lang::Zh);
+    assert!(
+        zh.contains("<formula1>\"是,否\"</formula1>"),
+        "a 是/否 drop-down"
+    );
+    assert!(!zh.contains("\"true,false\""));
+    for words in [
+        "选择“是”或“否”",
+        "填日期,如 2020-12-30 或 2020年12月30日",
+        "填数量,0 或以上的整数",
+        "证据填报表:2020年各市(区)政府政务公开工作要点考核表",
+        "空白单元格表示缺少该项",
+        "评分说明与细则",
+    ] {
+        assert!(zh.contains(words), "{words}");
+    }
+    let en = form_xml(Lang::En);
+    assert!(en.contains("<formula1>\"yes,no\"</formula1>"));
+    assert!(en.contains("Evidence form for 2020年各市(区)政府政务公开工作要点考核表"));
+    assert!(!en.contains("选择“是”或“否”"));
 }
 
 #[test]
@@ -207,6 +281,33 @@ fn the_toml_form_of_the_county_table() {
 }
 
 #[test]
+fn the_toml_form_of_the_county_table_in_chinese() {
+    let form = template_toml_in(&table("county"), Lang::Zh);
+    insta::assert_snapshot!(form);
+}
+
+#[test]
+fn the_chinese_toml_form_filled_in_scores_as_the_examples() {
+    for name in TABLES {
+        let rubric = table(name);
+        let form = template_toml_in(&rubric, Lang::Zh);
+        let dir = scratch(&format!("toml-form-zh-{name}"));
+        let paths: Vec<_> = examples(&rubric, name)
+            .iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                write(
+                    &dir.join(format!("{i}.toml")),
+                    fill_toml(&rubric, &form, unit),
+                )
+            })
+            .collect();
+        let report = json_report(&rubric, &paths).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(report, report_of_examples(&rubric, name), "{name}");
+    }
+}
+
+#[test]
 fn the_command_writes_each_format_and_refuses_xlsx_on_stdout() {
     let rule = "rules/jiangmen-2020/department.rule";
     let o = kaohe(&["template", rule]);
@@ -217,6 +318,14 @@ fn the_command_writes_each_format_and_refuses_xlsx_on_stdout() {
     assert!(text.contains(
         "# Not applicable (折分处理) when `无行政执法职能`; then only 无行政执法职能 is needed.\n"
     ));
+
+    let o = kaohe(&["template", rule, "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with("# 证据填报表:2020年市政府各部门政务公开工作要点考核表\n"));
+    assert!(
+        text.contains("# 当 `无行政执法职能` 时不适用(折分处理),此时只需填写 无行政执法职能。\n")
+    );
 
     let o = kaohe(&["template", rule, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0));

@@ -1,1 +1,81 @@
 # kaohe's messages in English: cli (the same ids as locales/zh-CN/cli.ftl).
+# The `--help` of every command. The English is the commands' own documentation,
+# word for word (a test of the command line holds them equal); the Chinese replaces it
+# when kaohe speaks Chinese. A command's about is `cli-COMMAND`; an argument's help
+# `cli-COMMAND-ARG`, else `cli-arg-ARG` for one that several commands share; a value's
+# `cli-COMMAND-ARG-VALUE`, else `cli-value-ARG-VALUE`.
+
+## clap's own words.
+
+cli-usage = Usage:
+cli-arguments = Arguments
+cli-options = Options
+cli-commands = Commands
+cli-help = Print help
+cli-help-command = Print this message or the help of the given subcommand(s)
+cli-version = Print version
+cli-possible-values = Possible values:
+cli-default = default: { $value }
+
+## The commands.
+
+cli-kaohe = 考核: assessment rubrics as code — check them, score evidence, explain every point lost
+cli-check = Check rule files: points that do not add up, undeclared facts, and every other mistake
+cli-outline = Print a checked rubric's outline: sections, items, points, facts and clauses
+cli-eval = Score the evidence of each unit against a rubric
+cli-explain = Explain every point one unit lost, with the criterion text and the rule file's line
+cli-template = Write an empty evidence form for a rule file: TOML (one file per unit) or CSV and XLSX (one row per unit), every fact described
+cli-fmt = Lay out rule files in kaohe's canonical layout, keeping comments and texts exactly
+cli-render = Print a rubric as the published table: 一级指标 | 二级指标 | 分值 | 评分说明与细则
+cli-diff = Compare two rule files: items added, removed, renamed, points moved, clauses changed, and, given evidence, each unit's score under both
+cli-test = Run test cases: evidence files whose `[expect]` table pins the total and any section or item; fail on any difference
+
+## The arguments several commands share.
+
+cli-arg-lang = The language of messages and reports: zh (简体中文) or en; else `KAOHE_LANG`, else the system locale
+cli-value-lang-zh = 简体中文
+cli-value-lang-en = English
+cli-arg-rule = The `.rule` file
+cli-arg-message-format = How diagnostics are printed on stderr
+cli-value-message-format-human = miette's report, for people
+cli-value-message-format-json = One JSON object per line, for editors and CI
+cli-arg-calendar = A calendar file of your own to count working days with, in place of the one the rule file names (`calendar cn` or a file in its folder)
+
+## Each command's own arguments.
+
+cli-check-rules = The `.rule` files to check
+cli-check-deny-warnings = Fail (exit 1) on warnings too
+cli-eval-evidence = Evidence files (`.toml`, `.json`, `.yaml`: one unit each; `.csv`, `.xlsx`: one unit a row) or folders of them
+cli-eval-format = The report's format
+cli-eval-format-table = A ranking of the units with each first-level subtotal
+cli-eval-format-json = Every unit's whole score sheet with its trace
+cli-eval-format-md = Each unit's score sheet as a Markdown table laid out like the official one
+cli-eval-format-csv = The ranking as CSV: rank, unit, total, each first-level subtotal
+cli-eval-format-xlsx = A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`)
+cli-eval-output = Write the report to this file (whole, or not at all) instead of stdout; XLSX needs it
+cli-eval-encoding = The encoding of CSV evidence; detected when left out (UTF-8, or GBK as Excel and WPS save "CSV" on Chinese Windows, with a warning)
+cli-eval-encoding-utf-8 = UTF-8, with or without a byte-order mark ("CSV UTF-8")
+cli-eval-encoding-gbk = GBK, read as GB18030, of which it is a part ("CSV" on Chinese Windows)
+cli-eval-encoding-gb18030 = GB18030
+cli-eval-sheet = The worksheet of XLSX evidence to read; by default the first visible sheet with an evidence header (`单位` and the rubric's columns)
+cli-explain-evidence = The unit's evidence file
+cli-template-format = The form's format
+cli-template-format-toml = One TOML file per unit, every fact described in comments
+cli-template-format-csv = One row per unit: the header of a CSV file
+cli-template-format-xlsx = One row per unit: an XLSX workbook with notes and drop-down lists
+cli-template-output = Write the form to this file (whole, or not at all) instead of stdout; XLSX needs it
+cli-fmt-files = The `.rule` files, or folders to search for them (with their subfolders)
+cli-fmt-check = Write nothing: show what would change as a unified diff, and fail if anything would
+cli-render-format = The table's format; by default the one `--output`'s extension names, else `md`
+cli-render-format-md = A Markdown table; a first-level cell is written on the first of its rows only
+cli-render-format-html = A self-contained HTML page, printable on A4, first-level cells spanning rows
+cli-render-format-xlsx = An XLSX workbook with merged cells and wrapped text, set up for A4
+cli-render-output = Write the table to this file (whole, or not at all) instead of stdout
+cli-diff-old = The old `.rule` file (last year's)
+cli-diff-new = The new `.rule` file
+cli-diff-evidence = Evidence files (`.toml`, `.json`, `.csv`, `.xlsx`) or folders of them, scored under both rubrics
+cli-diff-format = The report's format
+cli-diff-format-text = A report for people
+cli-diff-format-json = The same report as one JSON object
+cli-diff-output = Write the report to this file (whole, or not at all) instead of stdout
+cli-test-cases = Case files (`.toml`, `.json`) or folders of them

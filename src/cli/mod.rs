@@ -9,6 +9,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod formats;
+mod help;
 mod outline;
 mod output;
 mod progress;
@@ -27,6 +28,7 @@ use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
 use kaohe::eval::Sheet;
 use kaohe::evidence;
 
+pub use help::parse;
 pub use output::write_output;
 
 #[derive(Parser)]

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
         .map(Format::from)
         .or_else(|| args.output.as_deref().and_then(Format::of_extension))
         .unwrap_or(Format::Md);
-    let table = Table::new(&rubric);
+    let table = Table::in_lang(&rubric, kaohe::locale::current());
     let bytes = match format {
         Format::Md => render::markdown::markdown(&table).into_bytes(),
         Format::Html => render::html::html(&table).into_bytes(),

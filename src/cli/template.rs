@@ -33,9 +33,10 @@ pub fn run(args: Args) -> Result<(), Failed> {
     refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
     let rubric = compile(&args.rule, None, args.message_format)?;
     super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
-    let bytes = report::template(&rubric, args.format.into()).map_err(|d| {
-        print_diagnostics(&[d], args.message_format);
-        Failed
-    })?;
+    let bytes = report::template_in(&rubric, args.format.into(), kaohe::locale::current())
+        .map_err(|d| {
+            print_diagnostics(&[d], args.message_format);
+            Failed
+        })?;
     write_bytes(&bytes, args.output.as_deref(), args.message_format)
 }

@@ -91,7 +91,7 @@ pub fn html(table: &Table) -> String {
                 let _ = write!(out, " colspan=\"{}\"", cell.colspan);
             }
             let _ = write!(out, ">{}", escape(&cell.name));
-            if let Some(points) = cell.points_line() {
+            if let Some(points) = cell.points_line(table.lang) {
                 let _ = write!(out, "<br>{}", escape(&points));
             }
             for line in &cell.lines {
@@ -118,7 +118,8 @@ pub fn html(table: &Table) -> String {
     }
     let _ = writeln!(
         out,
-        ">合计</th><td class=\"points\">{}</td><td></td></tr>",
+        ">{}</th><td class=\"points\">{}</td><td></td></tr>",
+        escape(&table.total_word()),
         escape(&table.total_text())
     );
     let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");

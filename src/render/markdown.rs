@@ -39,7 +39,7 @@ pub fn markdown(table: &Table) -> String {
     for row in &table.rows {
         let mut indicators = vec![String::new(); table.levels];
         for cell in &row.cells {
-            let mut text = escape(&cell.heading());
+            let mut text = escape(&cell.heading(table.lang));
             if !cell.lines.is_empty() {
                 text.push_str("<br>");
                 text.push_str(&lines_cell(&cell.lines));
@@ -58,7 +58,7 @@ pub fn markdown(table: &Table) -> String {
         );
     }
     let mut total = vec![String::new(); table.levels];
-    total[0] = "合计".into();
+    total[0] = escape(&table.total_word());
     let _ = writeln!(
         out,
         "| {} | {} |  |",

@@ -10,6 +10,10 @@
 //! is 合计 with the rubric's total, as in the notice (and the most a unit may score,
 //! when bonus points may lift it above the total). A bonus (加分) or penalty (扣分)
 //! section says so after its name, with the most it adds or takes.
+//!
+//! The headings and the words kaohe adds (合计, 分值, the points after a section's
+//! name) are messages of `locales/*/form.ftl`: Chinese by default, as the notice
+//! prints them ([`Table::new`]), or in the language asked for ([`Table::in_lang`]).
 
 pub mod html;
 pub mod markdown;
@@ -18,8 +22,10 @@ pub mod xlsx;
 use rust_decimal::Decimal;
 
 use crate::check::Rubric;
+use crate::locale::Lang;
 use crate::model::{Node, SectionKind};
 use crate::report::number;
+use crate::tr;
 
 /// The formats of `kaohe render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +62,8 @@ pub struct Table {
     /// How many indicator columns there are: the depth of the deepest item.
     pub levels: usize,
     pub rows: Vec<Row>,
+    /// The language of the headings and of the words kaohe adds.
+    pub lang: Lang,
 }
 
 /// One item's row.
@@ -91,24 +99,20 @@ impl Cell {
     /// The cell's heading: the name, and a section's points as the notice prints them
     /// (`主动公开 (30分)`); a bonus section `加分项 (加分, 最多5分)`, a penalty section
     /// `倒扣分 (扣分, 最多10分)`.
-    pub fn heading(&self) -> String {
-        match (self.points, self.kind) {
-            (Some(p), SectionKind::Bonus) => format!("{} (加分, 最多{}分)", self.name, number(p)),
-            (Some(p), SectionKind::Penalty) => {
-                format!("{} (扣分, 最多{}分)", self.name, number(p))
-            }
-            (Some(p), _) => format!("{} ({}分)", self.name, number(p)),
-            (None, _) => self.name.clone(),
+    pub fn heading(&self, lang: Lang) -> String {
+        match self.points_line(lang) {
+            Some(points) => format!("{} {points}", self.name),
+            None => self.name.clone(),
         }
     }
 
     /// The points line under the name, as HTML and XLSX print it: `(30分)`.
-    pub fn points_line(&self) -> Option<String> {
+    pub fn points_line(&self, lang: Lang) -> Option<String> {
         let p = number(self.points?);
         Some(match self.kind {
-            SectionKind::Bonus => format!("(加分, 最多{p}分)"),
-            SectionKind::Penalty => format!("(扣分, 最多{p}分)"),
-            _ => format!("({p}分)"),
+            SectionKind::Bonus => tr!(lang, "render-bonus-points", points = p),
+            SectionKind::Penalty => tr!(lang, "render-penalty-points", points = p),
+            _ => tr!(lang, "render-section-points", points = p),
         })
     }
 }
@@ -117,13 +121,29 @@ impl Table {
     /// The 合计 row's points: `100`, or `100 (加分后最高103分)`.
     pub fn total_text(&self) -> String {
         match self.total_max {
-            Some(max) => format!("{} (加分后最高{}分)", number(self.total), number(max)),
+            Some(max) => format!("{} ({})", number(self.total), self.total_max_text(max)),
             None => number(self.total),
         }
     }
 
-    /// The table of a checked rubric.
+    /// What the most a unit may score is called: `加分后最高103分`.
+    pub fn total_max_text(&self, max: Decimal) -> String {
+        tr!(self.lang, "render-total-max", points = number(max))
+    }
+
+    /// The word of the last row: 合计.
+    pub fn total_word(&self) -> String {
+        tr!(self.lang, "render-total")
+    }
+
+    /// The table of a checked rubric, its headings in Chinese as the notice prints them.
     pub fn new(rubric: &Rubric) -> Table {
+        Table::in_lang(rubric, Lang::Zh)
+    }
+
+    /// The table of a checked rubric, its headings in `lang` (the rubric's own texts
+    /// stay as the rule file writes them).
+    pub fn in_lang(rubric: &Rubric, lang: Lang) -> Table {
         let levels = depth(&rubric.nodes).max(1);
         let mut rows = Vec::new();
         add_rows(&rubric.nodes, 0, levels, &mut rows);
@@ -134,16 +154,23 @@ impl Table {
             total_max: (rubric.total_max != rubric.total).then_some(rubric.total_max),
             levels,
             rows,
+            lang,
         }
     }
 
     /// The column headings: 一级指标, 二级指标, … then 分值 and 评分说明与细则.
     pub fn headings(&self) -> Vec<String> {
         let mut out: Vec<String> = (1..=self.levels)
-            .map(|n| format!("{}级指标", chinese_ordinal(n)))
+            .map(|n| {
+                let level = match self.lang {
+                    Lang::Zh => chinese_ordinal(n),
+                    Lang::En => n.to_string(),
+                };
+                tr!(self.lang, "render-level", level = level)
+            })
             .collect();
-        out.push("分值".into());
-        out.push("评分说明与细则".into());
+        out.push(tr!(self.lang, "render-points"));
+        out.push(tr!(self.lang, "render-criteria"));
         out
     }
 }

@@ -108,7 +108,7 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     for (n, r) in table.rows.iter().enumerate() {
         let at = first + n as u32;
         for cell in &r.cells {
-            let mut text = cell.heading();
+            let mut text = cell.heading(table.lang);
             for line in &cell.lines {
                 text.push('\n');
                 text.push_str(line);
@@ -141,7 +141,12 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
             .cells
             .iter()
             .filter(|cell| cell.rowspan <= 1)
-            .map(|cell| (cell.heading(), INDICATOR_WIDTH * cell.colspan.max(1) as f64))
+            .map(|cell| {
+                (
+                    cell.heading(table.lang),
+                    INDICATOR_WIDTH * cell.colspan.max(1) as f64,
+                )
+            })
             .collect();
         sheet.set_row_height(
             at,
@@ -156,16 +161,16 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     }
     row = first + table.rows.len() as u32;
     if table.levels > 1 {
-        sheet.merge_range(row, 0, row, points_col - 1, "合计", &f.total)?;
+        sheet.merge_range(row, 0, row, points_col - 1, &table.total_word(), &f.total)?;
     } else {
-        sheet.write_string_with_format(row, 0, "合计", &f.total)?;
+        sheet.write_string_with_format(row, 0, table.total_word(), &f.total)?;
     }
     write_points(sheet, row, points_col, table.total, &f.total)?;
     match table.total_max {
         Some(max) => sheet.write_string_with_format(
             row,
             criteria_col,
-            format!("加分后最高{}分", crate::report::number(max)),
+            table.total_max_text(max),
             &f.criteria,
         )?,
         None => sheet.write_blank(row, criteria_col, &f.criteria)?,

@@ -14,7 +14,7 @@ use super::narrative::Narrator;
 use crate::check::Rubric;
 use crate::eval::{ItemScore, SectionScore, Sheet};
 use crate::locale::Lang;
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 #[derive(Serialize)]
 struct Report<'a> {

@@ -32,8 +32,10 @@ pub use ranking::{ranking_csv, write_ranking_csv, write_sorted_ranking_csv};
 pub use ranking_sort::{RankedUnit, RankingSort, DEFAULT_BUDGET as RANKING_BUDGET};
 pub use ranking_store::RankingStore;
 pub use table::table;
-pub use template::{template, template_csv, template_toml, TemplateFormat};
-pub use template_sheet::{template_xlsx, FORM_SHEET, GUIDE_SHEET};
+pub use template::{
+    template, template_csv, template_in, template_toml, template_toml_in, TemplateFormat,
+};
+pub use template_sheet::{template_xlsx, template_xlsx_in, FORM_SHEET, GUIDE_SHEET};
 pub use workbook::{xlsx, CHART_SHEET, DETAIL_SHEET, MAX_UNIT_SHEETS, RANKING_SHEET};
 
 use rust_decimal::Decimal;

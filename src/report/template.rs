@@ -8,8 +8,12 @@
 //! - **CSV**, one row per unit: the header only (`单位` and one column per fact, named as
 //!   in [`crate::evidence::columns`]), with a UTF-8 byte-order mark so that Excel and
 //!   WPS open the Chinese header correctly.
-//! - **XLSX**: the same header with a note on every column and drop-down lists
+//! - **XLSX**: the same columns under a two-row header (each item's name merged over
+//!   its facts' columns), with a note on every column and drop-down lists
 //!   (`template_sheet`).
+//!
+//! The words of the forms are messages of `locales/*/form.ftl`, in the language asked
+//! for ([`template_in`]); the names of items, facts and members are the rule file's.
 
 use std::fmt::Write;
 
@@ -17,7 +21,9 @@ use super::number;
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::evidence::columns::{self, UNIT_HEADER};
+use crate::locale::Lang;
 use crate::model::{FactDecl, FactType, Item, Member, Node, SectionKind};
+use crate::tr;
 
 /// The formats `kaohe template` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,12 +36,21 @@ pub enum TemplateFormat {
     Xlsx,
 }
 
-/// The form in the format asked for, as the bytes of the file.
+/// The form in the format asked for, as the bytes of the file, in English.
 pub fn template(rubric: &Rubric, format: TemplateFormat) -> Result<Vec<u8>, Diagnostic> {
+    template_in(rubric, format, Lang::En)
+}
+
+/// The form in the format asked for, its words in `lang`, as the bytes of the file.
+pub fn template_in(
+    rubric: &Rubric,
+    format: TemplateFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, Diagnostic> {
     match format {
-        TemplateFormat::Toml => Ok(template_toml(rubric).into_bytes()),
+        TemplateFormat::Toml => Ok(template_toml_in(rubric, lang).into_bytes()),
         TemplateFormat::Csv => template_csv(rubric).map(String::into_bytes),
-        TemplateFormat::Xlsx => super::template_sheet::template_xlsx(rubric),
+        TemplateFormat::Xlsx => super::template_sheet::template_xlsx_in(rubric, lang),
     }
 }
 
@@ -77,33 +92,36 @@ pub fn template_csv(rubric: &Rubric) -> Result<String, Diagnostic> {
     Ok(format!("\u{feff}{}", super::ranking::csv_rows(&[header])))
 }
 
-/// The TOML form: every item's table, every fact's line commented out.
+/// The TOML form in English: every item's table, every fact's line commented out.
 pub fn template_toml(rubric: &Rubric) -> String {
+    template_toml_in(rubric, Lang::En)
+}
+
+/// The TOML form, its comments in `lang`.
+pub fn template_toml_in(rubric: &Rubric, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Evidence form for {}", rubric.title);
+    let _ = writeln!(
+        out,
+        "# {}",
+        tr!(lang, "form-toml-title", title = &rubric.title)
+    );
     if let Some(note) = &rubric.source_note {
         let _ = writeln!(out, "# ({note})");
     }
     let _ = writeln!(
         out,
-        "# Made by `kaohe template` from {}.",
-        rubric.source.name()
+        "# {}",
+        tr!(lang, "form-toml-made", file = rubric.source.name())
     );
-    out.push_str(
-        "#
-# One file per assessed unit. Write the unit's name after `unit`. Then, under each
-# item, give every fact: delete the `# ` in front of the fact's line and write its
-# value after `=`. A fact whose line is still commented out is missing, and the unit
-# is not scored until every fact it needs is given. The values each fact takes are
-# above its line; docs/evidence.md explains them all.
-",
-    );
+    out.push_str("#\n");
+    comment_lines(&mut out, &tr!(lang, "form-toml-howto"), "");
     out.push('\n');
     out.push_str("unit = \"\"\n");
     let _ = writeln!(
         out,
-        "rubric = {}   # a guard against scoring this file with another rule file",
-        quoted(&rubric.title)
+        "rubric = {}   # {}",
+        quoted(&rubric.title),
+        tr!(lang, "form-toml-guard")
     );
     let mut stack: Vec<(&Node, usize)> = rubric.nodes.iter().rev().map(|n| (n, 0)).collect();
     while let Some((node, depth)) = stack.pop() {
@@ -111,8 +129,8 @@ pub fn template_toml(rubric: &Rubric) -> String {
             Node::Section(s) => {
                 let kind = match s.kind {
                     SectionKind::Regular => String::new(),
-                    SectionKind::Bonus => " 加分项 (bonus)".into(),
-                    SectionKind::Penalty => " 倒扣分 (penalty)".into(),
+                    SectionKind::Bonus => format!(" {}", tr!(lang, "form-toml-bonus")),
+                    SectionKind::Penalty => format!(" {}", tr!(lang, "form-toml-penalty")),
                 };
                 let rule = if depth == 0 {
                     "════"
@@ -130,7 +148,7 @@ pub fn template_toml(rubric: &Rubric) -> String {
                 }
                 stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
             }
-            Node::Item(item) => item_toml(&mut out, rubric, item),
+            Node::Item(item) => item_toml(&mut out, rubric, item, lang),
         }
     }
     // The rule file's texts come from another office: whatever hidden character a
@@ -139,7 +157,7 @@ pub fn template_toml(rubric: &Rubric) -> String {
     crate::safe::visible_text(&out).into_owned()
 }
 
-fn item_toml(out: &mut String, rubric: &Rubric, item: &Item) {
+fn item_toml(out: &mut String, rubric: &Rubric, item: &Item, lang: Lang) {
     let _ = writeln!(
         out,
         "\n# ── {} ({} 分) ──",
@@ -155,22 +173,37 @@ fn item_toml(out: &mut String, rubric: &Rubric, item: &Item) {
     if let Some(cond) = &item.applicable_unless {
         let text = &rubric.source.text()[cond.span.start..cond.span.end];
         let needed = crate::eval::condition_facts(cond).join("、");
+        let condition = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let _ = writeln!(
             out,
-            "# Not applicable (折分处理) when `{}`; then only {needed} is needed.",
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
+            "# {}",
+            tr!(
+                lang,
+                "form-toml-not-applicable",
+                condition = condition,
+                facts = needed
+            )
         );
     }
     let _ = writeln!(out, "[{}]", quoted(&item.name.node));
     for fact in &item.facts {
         out.push('\n');
         let year = rubric.year.unwrap_or(2020);
-        let _ = writeln!(out, "# {}: {}", fact.name.node, toml_values(fact, year));
+        let _ = writeln!(
+            out,
+            "# {}: {}",
+            fact.name.node,
+            toml_values(fact, year, lang)
+        );
         if let Some(d) = &fact.description {
             comment_lines(out, &d.node, "  ");
         }
         if let Some(members) = fact.ty.node.members() {
-            let _ = writeln!(out, "#   members: {}", member_list(members));
+            let _ = writeln!(
+                out,
+                "#   {}",
+                tr!(lang, "form-toml-members", members = member_list(members))
+            );
             for m in members.iter().filter(|m| m.description.is_some()) {
                 let _ = writeln!(
                     out,
@@ -225,38 +258,51 @@ fn member_list(members: &[Member]) -> String {
 /// The type of a fact and the values it takes, in TOML.
 // The last arm is for fact types the language gains later.
 #[allow(unreachable_patterns)]
-fn toml_values(fact: &FactDecl, year: i32) -> String {
+fn toml_values(fact: &FactDecl, year: i32, lang: Lang) -> String {
     let values = match &fact.ty.node {
-        FactType::Bool => "bool, true or false".to_string(),
+        FactType::Bool => tr!(lang, "form-toml-bool"),
         FactType::Count { max: Some(m) } => {
-            format!("count, a whole number from 0 to {}", m.node)
+            tr!(lang, "form-toml-count-max", max = m.node.to_string())
         }
-        FactType::Count { max: None } => "count, a whole number, 0 or more".into(),
-        FactType::Percent => "percent, a number (3.5 for 3.5%) or a text \"3.5%\"".into(),
-        FactType::Date => format!("date, such as {year}-12-28, or false if it was never done"),
-        FactType::Set(m) => format!(
-            "set, the members present, such as [{}], or [] for none",
-            m.iter()
+        FactType::Count { max: None } => tr!(lang, "form-toml-count"),
+        FactType::Percent => tr!(lang, "form-toml-percent"),
+        FactType::Date => tr!(lang, "form-toml-date", example = format!("{year}-12-28")),
+        FactType::Set(m) => tr!(
+            lang,
+            "form-toml-set",
+            example = m
+                .iter()
                 .take(2)
                 .map(|m| quoted(&m.name.node))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        FactType::Tally(_) => "tally, how many for each member; a member left out is 0".into(),
-        FactType::Periods { from, to } => format!(
-            "periods, a list such as [{{ {} = {year}-03-02, {} = {year}-03-30 }}], {} false if it never ended, or [] for none",
-            quoted(&from.node),
-            quoted(&to.node),
-            to.node
+        FactType::Tally(_) => tr!(lang, "form-toml-tally"),
+        FactType::Periods { from, to } => tr!(
+            lang,
+            "form-toml-periods",
+            example = format!(
+                "{{ {} = {year}-03-02, {} = {year}-03-30 }}",
+                quoted(&from.node),
+                quoted(&to.node)
+            ),
+            to = &to.node
         ),
-        FactType::Discretion { max } => format!(
-            "discretion, the points given from 0 to {} with the reason, such as {{ score = 1.5, reason = \"…\" }}",
-            number(max.node)
+        FactType::Discretion { max } => tr!(
+            lang,
+            "form-toml-discretion",
+            max = number(max.node),
+            example = "{ score = 1.5, reason = \"…\" }"
         ),
         other => other.describe().to_string(),
     };
     match &fact.default {
-        Some(d) => format!("{values}; may be left out (default {})", literal(&d.node)),
+        Some(d) => tr!(
+            lang,
+            "form-toml-default",
+            values = values,
+            default = literal(&d.node)
+        ),
         None => values,
     }
 }

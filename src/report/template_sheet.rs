@@ -1,27 +1,34 @@
 //! `kaohe template --format xlsx`: the evidence form as a workbook.
 //!
-//! The first sheet, `证据`, is the form: the header of [`crate::evidence::columns`] in
-//! row 1, one row per unit below it. Every header cell carries a note — the item and
-//! fact, what to write, the fact's description and the item's criterion text — and
-//! every column a rule for the cells below it: a drop-down of `true`/`false` for a
-//! yes/no, whole numbers for a count (from 0 to its `max`), a drop-down of the members
-//! for a set (which still accepts several, separated by `、`), and text format for
-//! dates, percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed.
-//! The second sheet, `说明`, lists every column with the same explanations, for
-//! printing. `kaohe eval` reads the first visible sheet only.
+//! The first sheet, `证据`, is the form. Its header takes two rows: `单位` merged over
+//! both, each item's name (二级指标) merged over its facts' columns in the first, each
+//! fact's name in the second; the evidence reader joins them into the columns of
+//! [`crate::evidence::columns`] (`决策预公开/未做意见征集`). One row per unit below.
+//! Every item's cell carries a note with its points and criterion text, every fact's a
+//! note with what to write and the fact's description; every column a rule for the
+//! cells below it: a drop-down of 是/否 (yes/no in English) for a yes/no (another
+//! spelling kaohe reads, typed, is warned about rather than refused), whole
+//! numbers for a count (from 0 to its `max`), a drop-down of the members for a set
+//! (which still accepts several, separated by `、`), and text format for dates,
+//! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. The
+//! second sheet, `说明`, says what kaohe accepts and lists every column with the same
+//! explanations, for printing. `kaohe eval` reads the first visible sheet only.
+//!
+//! The words are messages of `locales/*/form.ftl`, in the language asked for.
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula, Note, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign,
+    FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
 use super::number;
 use super::workbook::failed;
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
-use crate::evidence::cell;
 use crate::evidence::columns::{self, Column, Part, UNIT_HEADER};
+use crate::locale::Lang;
 use crate::model::{FactType, Item, Node};
+use crate::tr;
 
 /// The name of the form's sheet.
 pub const FORM_SHEET: &str = "证据";
@@ -29,15 +36,24 @@ pub const FORM_SHEET: &str = "证据";
 pub const GUIDE_SHEET: &str = "说明";
 /// The hidden sheet that holds member lists too long for a drop-down's own text.
 const LISTS_SHEET: &str = "选项";
+/// The rows the form's header takes: the items' names, then the facts'.
+const HEADER_ROWS: u32 = 2;
 /// The last row the rules of the columns cover: the last row of a sheet.
 const LAST_ROW: u32 = 1_048_575;
 
-/// The form as the bytes of an XLSX file, or why a spreadsheet cannot hold it.
+/// The form in English as the bytes of an XLSX file, or why a spreadsheet cannot
+/// hold it.
 pub fn template_xlsx(rubric: &Rubric) -> Result<Vec<u8>, Diagnostic> {
+    template_xlsx_in(rubric, Lang::En)
+}
+
+/// The form, its words in `lang`, as the bytes of an XLSX file, or why a spreadsheet
+/// cannot hold it.
+pub fn template_xlsx_in(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, Diagnostic> {
     if let Some(d) = super::template::spreadsheet_refusal(rubric) {
         return Err(d);
     }
-    build(rubric).map_err(|e| failed("XLSX form", &e))
+    build(rubric, lang).map_err(|e| failed("XLSX form", &e))
 }
 
 /// The section each item stands in (the innermost), in the table's order.
@@ -68,8 +84,49 @@ fn criterion(item: &Item) -> String {
     lines.join("\n")
 }
 
-/// What the header of a column says, in a note or on the guide sheet.
-fn explanation(column: &Column) -> (String, String) {
+/// An item's name with its points: `决策预公开 (6 分)`.
+fn item_heading(item: &Item, lang: Lang) -> String {
+    tr!(
+        lang,
+        "form-item-points",
+        item = &item.name.node,
+        points = number(item.points.node)
+    )
+}
+
+/// What to write in a cell of a column, as its note, prompt and error box say it.
+// As in `cell::help`, the last arm is for fact types added to the language later.
+#[allow(unreachable_patterns)]
+fn prompt(column: &Column, lang: Lang) -> String {
+    match (&column.part, &column.fact.ty.node) {
+        (Part::Member(_), _) => tr!(lang, "form-write-member"),
+        (Part::Reason, _) => tr!(lang, "form-write-reason"),
+        (_, FactType::Discretion { max }) => {
+            tr!(lang, "form-write-discretion", max = number(max.node))
+        }
+        (_, FactType::Bool) => tr!(lang, "form-write-bool"),
+        (_, FactType::Count { max: Some(m) }) => {
+            tr!(lang, "form-write-count-max", max = m.node.to_string())
+        }
+        (_, FactType::Count { max: None }) => tr!(lang, "form-write-count"),
+        (_, FactType::Percent) => tr!(lang, "form-write-percent"),
+        (_, FactType::Date) => tr!(lang, "form-write-date"),
+        (_, FactType::Set(members)) => tr!(
+            lang,
+            "form-write-set",
+            members = members
+                .iter()
+                .map(|m| m.name.node.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        _ => tr!(lang, "form-write-other"),
+    }
+}
+
+/// What the header of a column says, in a note or on the guide sheet: what to write,
+/// and what the fact (and member) is.
+fn explanation(column: &Column, lang: Lang) -> (String, String) {
     let fact = column.fact;
     let mut about = Vec::new();
     if let Some(d) = &fact.description {
@@ -92,17 +149,40 @@ fn explanation(column: &Column) -> (String, String) {
         }
     }
     if fact.default.is_some() {
-        about.push("may be left blank: the rule file gives a default".into());
+        about.push(tr!(lang, "form-default"));
     }
-    // Backticks mark code in kaohe's messages; a spreadsheet shows them as they are.
-    (
-        cell::help(fact, &column.part).replace('`', ""),
-        about.join("\n"),
-    )
+    (prompt(column, lang), about.join("\n"))
 }
 
-fn build(rubric: &Rubric) -> Result<Vec<u8>, XlsxError> {
+/// The columns of the form (after `单位`, column A) that each item takes, as
+/// `(item, first column, last column)`.
+fn item_spans<'r>(cols: &[Column<'r>]) -> Vec<(&'r Item, u16, u16)> {
+    let mut spans: Vec<(&'r Item, u16, u16)> = Vec::new();
+    for (i, column) in cols.iter().enumerate() {
+        let c = (i + 1) as u16;
+        match spans.last_mut() {
+            Some((item, _, last)) if std::ptr::eq(*item, column.item) => *last = c,
+            _ => spans.push((column.item, c, c)),
+        }
+    }
+    spans
+}
+
+/// The text of a column's cell in the header's second row: the header without the
+/// item's name, which is in the first row above it (`未做意见征集`, `通报/省府办`).
+fn fact_header(column: &Column) -> String {
+    column
+        .header
+        .strip_prefix(&format!("{}/", column.item.name.node))
+        .unwrap_or(&column.header)
+        .to_string()
+}
+
+fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let layout = columns::layout(rubric);
+    if layout.columns.len() >= usize::from(u16::MAX) {
+        return Err(XlsxError::RowColumnLimitError);
+    }
     let sections = items_with_sections(rubric);
     let section_of = |item: &Item| {
         sections
@@ -126,44 +206,46 @@ fn build(rubric: &Rubric) -> Result<Vec<u8>, XlsxError> {
     let mut lists: Vec<Vec<String>> = Vec::new();
     {
         let form = book.add_worksheet().set_name(FORM_SHEET)?;
-        form.write_string_with_format(0, 0, UNIT_HEADER, &header)?;
+        form.merge_range(0, 0, HEADER_ROWS - 1, 0, UNIT_HEADER, &header)?;
         form.insert_note(
             0,
             0,
-            &note(&format!(
-                "{UNIT_HEADER}\nthe assessed unit's name, one row per unit; a unit may be named once"
-            )),
+            &note(&format!("{UNIT_HEADER}\n{}", tr!(lang, "form-unit"))),
         )?;
         form.set_column_width(0, 16)?;
         form.set_column_format(0, &text)?;
-        let mut shade = 0;
-        for (i, column) in layout.columns.iter().enumerate() {
-            let c = u16::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-            if i > 0 && !std::ptr::eq(layout.columns[i - 1].item, column.item) {
-                shade = 1 - shade;
+        for (n, (item, first, last)) in item_spans(&layout.columns).into_iter().enumerate() {
+            let shade = &shades[n % 2];
+            if last > first {
+                form.merge_range(0, first, 0, last, &item.name.node, shade)?;
+            } else {
+                form.write_string_with_format(0, first, &item.name.node, shade)?;
             }
-            form.write_string_with_format(0, c, &column.header, &shades[shade])?;
-            let (what, about) = explanation(column);
-            let mut body = format!("{}\n{what}", column.header.replace('/', " › "));
-            if !about.is_empty() {
-                body.push_str(&format!("\n\n{about}"));
+            let body = format!("{}\n{}", item_heading(item, lang), criterion(item));
+            form.insert_note(0, first, &note(&body))?;
+            for (i, column) in layout.columns[usize::from(first - 1)..usize::from(last)]
+                .iter()
+                .enumerate()
+            {
+                let c = first + i as u16;
+                form.write_string_with_format(1, c, fact_header(column), shade)?;
+                let (what, about) = explanation(column, lang);
+                let mut body = format!("{}\n{what}", column.header.replace('/', " › "));
+                if !about.is_empty() {
+                    body.push_str(&format!("\n\n{about}"));
+                }
+                form.insert_note(1, c, &note(&body))?;
+                form.set_column_width(c, 16)?;
+                rule(form, c, column, &what, &text, &mut lists, lang)?;
             }
-            body.push_str(&format!(
-                "\n\n{} ({} 分)\n{}",
-                column.item.name.node,
-                number(column.item.points.node),
-                criterion(column.item)
-            ));
-            form.insert_note(0, c, &note(&body))?;
-            form.set_column_width(c, 16)?;
-            rule(form, c, column, &what, &text, &mut lists)?;
         }
-        form.set_row_height(0, 60)?;
-        form.set_freeze_panes(1, 1)?;
+        form.set_row_height(0, 36)?;
+        form.set_row_height(1, 48)?;
+        form.set_freeze_panes(HEADER_ROWS, 1)?;
     }
     {
         let guide = book.add_worksheet().set_name(GUIDE_SHEET)?;
-        guide_sheet(guide, rubric, &layout.columns, &section_of, &header)?;
+        guide_sheet(guide, rubric, &layout.columns, &section_of, &header, lang)?;
     }
     if !lists.is_empty() {
         let sheet = book.add_worksheet().set_name(LISTS_SHEET)?;
@@ -208,6 +290,7 @@ fn rule(
     what: &str,
     text: &Format,
     lists: &mut Vec<Vec<String>>,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
     let title = fit(&column.fact.name.node, 32);
     let message = fit(what, 255);
@@ -226,7 +309,15 @@ fn rule(
             form.set_column_format(c, text)?;
             None
         }
-        (_, FactType::Bool) => Some(base.allow_list_strings(&["true", "false"])?),
+        (_, FactType::Bool) => {
+            // The drop-down offers 是 and 否; a value typed instead (`true`, `有`, `√`)
+            // is one kaohe reads, so the error box warns and lets it stand.
+            let (yes, no) = (tr!(lang, "form-yes"), tr!(lang, "form-no"));
+            Some(
+                base.allow_list_strings(&[yes.as_str(), no.as_str()])?
+                    .set_error_style(DataValidationErrorStyle::Warning),
+            )
+        }
         (_, FactType::Count { max }) => {
             Some(base.allow_whole_number(count(max.as_ref().map(|m| m.node))))
         }
@@ -259,7 +350,7 @@ fn rule(
         _ => None,
     };
     if let Some(v) = validation {
-        form.add_data_validation(1, c, LAST_ROW, c, &v)?;
+        form.add_data_validation(HEADER_ROWS, c, LAST_ROW, c, &v)?;
     }
     Ok(())
 }
@@ -270,6 +361,7 @@ fn guide_sheet(
     columns: &[Column],
     section_of: &dyn Fn(&Item) -> String,
     header: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
     let wrap = Format::new()
         .set_text_wrap()
@@ -278,29 +370,33 @@ fn guide_sheet(
     guide.write_string_with_format(
         0,
         0,
-        format!("Evidence form for {}", rubric.title),
+        tr!(lang, "form-guide-title", title = &rubric.title),
         &Format::new().set_bold().set_font_size(14),
     )?;
     guide.write_string(
         1,
         0,
-        format!(
-            "Made by `kaohe template` from {}. Fill sheet `{FORM_SHEET}`: one row per unit, the unit's name under `{UNIT_HEADER}`, one value per cell. A blank cell is a missing fact, never 0 or false: every fact without a default must be given.",
-            rubric.source.name()
+        tr!(
+            lang,
+            "form-guide-made",
+            file = rubric.source.name(),
+            sheet = FORM_SHEET,
+            unit = UNIT_HEADER
         ),
     )?;
+    guide.write_string(2, 0, tr!(lang, "form-guide-accepts"))?;
     let titles = [
-        ("列", 6.0),
-        ("表头", 28.0),
-        ("一级指标", 16.0),
-        ("二级指标", 18.0),
-        ("填写", 40.0),
-        ("说明", 40.0),
-        ("评分说明与细则", 60.0),
+        (tr!(lang, "form-guide-column"), 6.0),
+        (tr!(lang, "form-guide-header"), 28.0),
+        (tr!(lang, "form-guide-section"), 16.0),
+        (tr!(lang, "form-guide-item"), 18.0),
+        (tr!(lang, "form-guide-write"), 40.0),
+        (tr!(lang, "form-guide-about"), 40.0),
+        (tr!(lang, "form-guide-criteria"), 60.0),
     ];
     for (c, (t, width)) in titles.iter().enumerate() {
         let c = c as u16;
-        guide.write_string_with_format(3, c, *t, header)?;
+        guide.write_string_with_format(3, c, t, header)?;
         guide.set_column_width(c, *width)?;
     }
     let mut rows: Vec<[String; 7]> = vec![[
@@ -308,21 +404,17 @@ fn guide_sheet(
         UNIT_HEADER.into(),
         String::new(),
         String::new(),
-        "the assessed unit's name".into(),
-        "one row per unit; a unit may be named once".into(),
+        tr!(lang, "form-unit-short"),
+        tr!(lang, "form-unit-about"),
         String::new(),
     ]];
     for (i, column) in columns.iter().enumerate() {
-        let (what, about) = explanation(column);
+        let (what, about) = explanation(column, lang);
         rows.push([
             columns::column_letters(i + 1),
             column.header.clone(),
             section_of(column.item),
-            format!(
-                "{} ({})",
-                column.item.name.node,
-                number(column.item.points.node)
-            ),
+            item_heading(column.item, lang),
             what,
             about,
             criterion(column.item),

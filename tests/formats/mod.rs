@@ -145,25 +145,44 @@ pub fn json_text(rubric: &Rubric, unit: &Unit) -> String {
 /// number cells, date cells, a percentage as a number cell formatted `0.0%` (3.5% is
 /// stored as 0.035), and a set as text.
 pub fn xlsx_bytes(rubric: &Rubric, units: &[Unit], header: Option<&[String]>) -> Vec<u8> {
+    let heads: Vec<String> = match header {
+        Some(h) => h.to_vec(),
+        None => std::iter::once(UNIT_HEADER.to_string())
+            .chain(
+                columns::layout(rubric)
+                    .columns
+                    .iter()
+                    .map(|c| c.header.clone()),
+            )
+            .collect(),
+    };
+    xlsx_bytes_under(rubric, units, std::slice::from_ref(&heads), &heads)
+}
+
+/// A workbook whose first rows are `top` (a header over one or more rows, written as
+/// text), then one row per unit, its cells in the order of `heads` (each column's
+/// whole header, `ITEM/FACT`), typed as in [`xlsx_bytes`].
+pub fn xlsx_bytes_under(
+    rubric: &Rubric,
+    units: &[Unit],
+    top: &[Vec<String>],
+    heads: &[String],
+) -> Vec<u8> {
     use rust_decimal::prelude::ToPrimitive;
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let layout = columns::layout(rubric);
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("证据").expect("name");
-    let heads: Vec<String> = match header {
-        Some(h) => h.to_vec(),
-        None => std::iter::once(UNIT_HEADER.to_string())
-            .chain(layout.columns.iter().map(|c| c.header.clone()))
-            .collect(),
-    };
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string(0, c as u16, h).expect("header");
+    for (r, row) in top.iter().enumerate() {
+        for (c, h) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, h).expect("header");
+        }
     }
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let percent = Format::new().set_num_format("0.0%");
     for (r, unit) in units.iter().enumerate() {
-        let r = r as u32 + 1;
+        let r = (r + top.len()) as u32;
         for (c, h) in heads.iter().enumerate() {
             let c = c as u16;
             if h == UNIT_HEADER {

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use super::{number, ranks};
 use crate::check::Rubric;
 use crate::eval::{Sheet, Summary, Top};
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// The most units a chart of the report shows (the best first); the ranking table and
 /// the score sheets always show every unit.

@@ -31,7 +31,7 @@ use super::{number, ranks};
 use crate::check::Rubric;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::{Sheet, Summary, Top};
-use crate::syntax::ast::SectionKind;
+use crate::model::SectionKind;
 
 /// The name of the ranking sheet.
 pub const RANKING_SHEET: &str = "排名";

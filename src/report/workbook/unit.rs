@@ -11,8 +11,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::{cell_text, col, float, print, Formats};
 use crate::check::Rubric;
 use crate::eval::{SectionScore, Sheet};
+use crate::model::SectionKind;
 use crate::report::{number, rows};
-use crate::syntax::ast::SectionKind;
 
 /// The columns of a unit's sheet and their widths.
 const COLUMNS: [(&str, f64); 5] = [
