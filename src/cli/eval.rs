@@ -18,9 +18,10 @@ pub struct Args {
     /// or folders of them.
     #[arg(required = true)]
     evidence: Vec<PathBuf>,
-    /// The report's format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    format: EvalFormat,
+    /// The report's format; by default the one `--output`'s extension names (`.xlsx`,
+    /// `.md`, `.json`, `.csv`, `.txt`), else `table`.
+    #[arg(long, value_enum)]
+    format: Option<EvalFormat>,
     /// Write the report to this file (whole, or not at all) instead of stdout; XLSX
     /// needs it.
     #[arg(long, short)]
@@ -44,7 +45,7 @@ pub struct Args {
 
 /// The encodings `--encoding` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum EncodingArg {
+pub(super) enum EncodingArg {
     /// UTF-8, with or without a byte-order mark ("CSV UTF-8").
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
@@ -64,7 +65,15 @@ impl From<EncodingArg> for evidence::Encoding {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let report_format = report::Format::from(args.format);
+    let chosen = super::chosen::chosen(
+        args.format,
+        args.output.as_deref(),
+        &EvalFormat::BY_EXTENSION,
+        EvalFormat::Table,
+        EvalFormat::name,
+        args.message_format,
+    )?;
+    let report_format = report::Format::from(chosen);
     if report_format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
@@ -110,7 +119,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 score_evidence(&rubric, paths, &options, format, |unit| {
                     scorer.summarise(unit)
                 })?;
-            report::table(&rubric, &all_units(summaries, "table", format)?)
+            let width = super::terminal_width(output);
+            report::table_fitted(&rubric, &all_units(summaries, "table", format)?, width)
         }
         report::Format::Json => report::json(
             &rubric,

@@ -27,7 +27,7 @@ pub use outline::outline;
 pub use ranking::{ranking_csv, write_ranking_csv, write_sorted_ranking_csv};
 pub use ranking_sort::{RankedUnit, RankingSort, DEFAULT_BUDGET as RANKING_BUDGET};
 pub use ranking_store::RankingStore;
-pub use table::table;
+pub use table::{table, table_fitted};
 pub use template::{template, template_csv, template_toml, TemplateFormat};
 pub use template_sheet::{template_xlsx, FORM_SHEET, GUIDE_SHEET};
 pub use workbook::{xlsx, RANKING_SHEET};
