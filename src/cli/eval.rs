@@ -98,7 +98,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
         // are kept compactly as soon as they are made, in memory up to a budget and
         // beyond it in sorted temporary files, and the ranking is written as it is
         // merged, never held whole. The table, for people to read, is laid out
-        // by comfy-table from every unit's summary at once.
+        // by comfy-table from every unit's summary at once, up to a limit.
         report::Format::Csv => {
             let scorer = kaohe::eval::Scorer::new(&rubric);
             let ranking: report::RankingSort =
@@ -122,22 +122,24 @@ pub fn run(args: Args) -> Result<(), Failed> {
             let width = super::terminal_width(output);
             report::table_fitted(&rubric, &all_units(summaries, "table", format)?, width)
         }
-        report::Format::Json => report::json(
-            &rubric,
-            &all_units::<_, { report::MAX_SHEETS }>(
-                score_evidence(&rubric, paths, &options, format, sheet)?,
-                "json",
-                format,
-            )?,
-        ),
-        report::Format::Md => report::markdown(
-            &rubric,
-            &all_units::<_, { report::MAX_SHEETS }>(
-                score_evidence(&rubric, paths, &options, format, sheet)?,
-                "md",
-                format,
-            )?,
-        ),
+        // Each unit's part of the report is made as soon as it is scored and spooled
+        // to a temporary file; the report is written whole once every unit is.
+        report::Format::Json => {
+            let spooled: report::Spooled =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    report::json_part(&sheets.sheet(unit)?)
+                })?;
+            return write_with(output, args.message_format, |w| {
+                spooled.write_json(&rubric, w)
+            });
+        }
+        report::Format::Md => {
+            let spooled: report::Spooled =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    Ok(report::markdown_sheet(&rubric, &sheets.sheet(unit)?))
+                })?;
+            return write_with(output, args.message_format, |w| spooled.write_markdown(w));
+        }
         report::Format::Xlsx => {
             let sheets = all_units::<_, { report::MAX_SHEETS }>(
                 score_evidence(&rubric, paths, &options, format, sheet)?,

@@ -15,12 +15,16 @@ fn cell(text: &str) -> String {
 }
 
 pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
+    let parts: Vec<String> = sheets.iter().map(|s| markdown_sheet(rubric, s)).collect();
+    parts.join("\n")
+}
+
+/// One unit's score sheet, as [`markdown`] writes it among the others (which it
+/// separates by a blank line).
+pub fn markdown_sheet(rubric: &Rubric, sheet: &Sheet) -> String {
     let mut out = String::new();
     let file = rubric.source.name();
-    for (n, sheet) in sheets.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
+    {
         let _ = writeln!(out, "## {} — {}\n", cell(&sheet.unit), cell(&rubric.title));
         let _ = writeln!(out, "| 一级指标 | 二级指标 | 分值 | 得分 | 扣分说明 |");
         let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
