@@ -107,7 +107,7 @@ fn measure(label: &str, path: &Path, bytes: u64) {
 /// Runs `kaohe eval --format FORMAT` on a file under the memory limit, through
 /// `/usr/bin/time -v`, and prints the command's peak resident memory and wall time:
 /// the CSV ranking written to a file (`-o OUT`), the JSON and Markdown reports, which
-/// take 16 and 5 KB a unit, to standard output into `/dev/null`.
+/// take 16 and 4 KB a county unit, to standard output into `/dev/null`.
 fn measure_cli(label: &str, path: &Path, format: &str) {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
