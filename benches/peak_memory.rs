@@ -10,10 +10,11 @@
 //! For each CSV size, the whole command is measured too: `kaohe eval RULE FILE --format
 //! csv -o OUT`, reading, scoring, keeping each unit's numbers in a ranking (sorted in
 //! temporary files past 65,536 units) and writing the ranking, its peak resident memory and wall time as `/usr/bin/time -v`
-//! reports them (skipped where there is no `/usr/bin/time`).
+//! reports them (skipped where there is no `/usr/bin/time`); and `--format json` and
+//! `--format md`, each unit's part spooled to a temporary file as it is scored.
 //!
 //! `cargo bench --bench peak_memory`; `KAOHE_BENCH_SIZES=10000,100000` chooses the
-//! CSV sizes, `KAOHE_BENCH_XLSX=0` skips the workbook and `KAOHE_BENCH_BOMB=0` the
+//! CSV sizes, `KAOHE_BENCH_FORMATS=csv,json` the commands' formats, `KAOHE_BENCH_XLSX=0` skips the workbook and `KAOHE_BENCH_BOMB=0` the
 //! zip bomb.
 
 mod common;
@@ -103,22 +104,30 @@ fn measure(label: &str, path: &Path, bytes: u64) {
     );
 }
 
-/// Runs `kaohe eval --format csv -o OUT` on a file under the memory limit, through
-/// `/usr/bin/time -v`, and prints the command's peak resident memory and wall time.
-fn measure_cli(label: &str, path: &Path) {
+/// Runs `kaohe eval --format FORMAT` on a file under the memory limit, through
+/// `/usr/bin/time -v`, and prints the command's peak resident memory and wall time:
+/// the CSV ranking written to a file (`-o OUT`), the JSON and Markdown reports, which
+/// take 16 and 4 KB a county unit, to standard output into `/dev/null`.
+fn measure_cli(label: &str, path: &Path, format: &str) {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         println!("{label:<14} skipped: no /usr/bin/time");
         return;
     }
     let out = std::env::temp_dir().join(format!("kaohe-bench-ranking-{}.csv", std::process::id()));
+    let script = if format == "csv" {
+        "ulimit -v 8388608; exec \"$0\" -v \"$1\" eval rules/jiangmen-2020/county.rule \"$2\" --format csv -o \"$3\""
+    } else {
+        "ulimit -v 8388608; exec \"$0\" -v \"$1\" eval rules/jiangmen-2020/county.rule \"$2\" --format \"$4\" > /dev/null"
+    };
     let output = Command::new("sh")
         .arg("-c")
-        .arg("ulimit -v 8388608; exec \"$0\" -v \"$1\" eval rules/jiangmen-2020/county.rule \"$2\" --format csv -o \"$3\"")
+        .arg(script)
         .arg(time)
         .arg(env!("CARGO_BIN_EXE_kaohe"))
         .arg(path)
         .arg(&out)
+        .arg(format)
         .output()
         .expect("the command runs");
     let _ = std::fs::remove_file(&out);
@@ -158,6 +167,10 @@ fn main() {
             .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
             .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
     };
+    let formats: Vec<String> = std::env::var("KAOHE_BENCH_FORMATS")
+        .ok()
+        .map(|v| v.split(',').map(|s| s.trim().to_string()).collect())
+        .unwrap_or_else(|| vec!["csv".into(), "json".into(), "md".into()]);
     let rubric = common::table("county");
     for n in sizes {
         let path = common::scratch(&format!("county-{n}.csv"));
@@ -166,7 +179,9 @@ fn main() {
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         measure(&format!("csv {n}"), &path, bytes);
-        measure_cli(&format!("cli csv {n}"), &path);
+        for format in &formats {
+            measure_cli(&format!("cli {format} {n}"), &path, format);
+        }
     }
     if !smoke && std::env::var("KAOHE_BENCH_XLSX").as_deref() != Ok("0") {
         let n = 100_000;

@@ -14,10 +14,10 @@ fn help(command: &str) -> String {
 }
 
 #[test]
-fn eval_lists_its_formats_with_their_default() {
+fn eval_lists_its_formats_and_the_extension_that_chooses_one() {
     assert!(help("eval").contains(
         "      --format <FORMAT>
-          The report's format
+          The report's format; by default the one `--output`'s extension names (`.xlsx`, `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`
 
           Possible values:
           - table: A ranking of the units with each first-level subtotal
@@ -26,25 +26,23 @@ fn eval_lists_its_formats_with_their_default() {
           - csv:   The ranking as CSV: rank, unit, total, each first-level subtotal
           - xlsx:  A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`)
           - html:  One self-contained page for the screen and A4: the ranking, charts, and each unit's score sheet
-          
-          [default: table]
-"
+
+  -o, --output"
     ));
 }
 
 #[test]
-fn template_lists_its_formats_with_their_default() {
+fn template_lists_its_formats_and_the_extension_that_chooses_one() {
     assert!(help("template").contains(
         "      --format <FORMAT>
-          The form's format
+          The form's format; by default the one `--output`'s extension names (`.toml`, `.csv`, `.xlsx`), else `toml`
 
           Possible values:
           - toml: One TOML file per unit, every fact described in comments
           - csv:  One row per unit: the header of a CSV file
           - xlsx: One row per unit: an XLSX workbook with notes and drop-down lists
-          
-          [default: toml]
-"
+
+  -o, --output"
     ));
 }
 

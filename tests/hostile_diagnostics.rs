@@ -306,10 +306,10 @@ fn a_five_megabyte_cell_is_reported_in_a_few_lines() {
 
 /// The reports that lay every unit out at once keep score sheets up to a weight: a
 /// table of 200 items, each with a step of its trace, weighs 401 a unit, so a few
-/// thousand units are more than `--format json` keeps (the unit count alone let 20,000
-/// units of 300 items take 16 GB).
+/// thousand units are more than `--format xlsx` keeps (the unit count alone let 20,000
+/// units of 300 items take 16 GB). `--format json` writes them unit by unit.
 #[test]
-fn more_units_than_json_keeps_end_in_a_diagnostic_that_suggests_csv() {
+fn more_units_than_xlsx_keeps_end_in_a_diagnostic_that_suggests_csv() {
     let dir = scratch("units");
     let rule = dir.join("many.rule");
     let mut text = String::from("rubric 表\ntotal 200\nyear 2020\nsection 甲 200 {\n");
@@ -335,16 +335,21 @@ fn more_units_than_json_keeps_end_in_a_diagnostic_that_suggests_csv() {
         rule.to_str().expect("utf-8"),
         evidence.to_str().expect("utf-8"),
     );
-    let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
+    let book = dir.join("units.xlsx");
+    let o = kaohe(&["eval", rule, evidence, "-o", book.to_str().expect("utf-8")]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(o.stdout.is_empty());
+    assert!(!book.exists());
     assert!(err.contains("kaohe::eval::too_many_units"), "{err}");
     assert!(
-        err.contains(&format!("{n} units are more than `--format json` keeps")),
+        err.contains(&format!("{n} units are more than `--format xlsx` keeps")),
         "{err}"
     );
     assert!(err.contains("--format csv"), "{err}");
+    let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(report["units"].as_array().map(Vec::len), Some(n));
     let o = kaohe(&["eval", rule, evidence, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), n + 1);

@@ -1,13 +1,20 @@
-//! `kaohe check RULE...`: every mistake in the rule files, with its place.
+//! `kaohe check RULE...`: every mistake in the rule files, with its place. Folders
+//! are searched for `.rule` files as `fmt` does; `-` reads a rule file from standard
+//! input.
 
-use std::path::PathBuf;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use kaohe::diagnostic::{codes, Diagnostic};
+use kaohe::source::SourceFile;
 
 use super::{print_diagnostics, Failed, MessageFormat};
 
 /// Check rule files: points that do not add up, undeclared facts, and every other mistake.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The `.rule` files to check.
+    /// The `.rule` files, folders to search for them (with their subfolders), or `-`
+    /// for standard input.
     #[arg(required = true)]
     rules: Vec<PathBuf>,
     /// How diagnostics are printed on stderr.
@@ -23,9 +30,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let mut failed = false;
-    for path in &args.rules {
-        let source = match kaohe::input::read_source(path) {
+    let (files, problems) = super::fmt::rule_files(&args.rules);
+    print_diagnostics(&problems, args.message_format);
+    let mut failed = !problems.is_empty();
+    for path in &files {
+        let source = match read(path) {
             Ok(s) => s,
             Err(d) => {
                 print_diagnostics(&[d], args.message_format);
@@ -45,4 +54,45 @@ pub fn run(args: Args) -> Result<(), Failed> {
     } else {
         Ok(())
     }
+}
+
+/// A rule file, or standard input for `-`.
+pub(super) fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
+    if path.as_os_str() != "-" {
+        return kaohe::input::read_source(path);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(kaohe::input::MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Diagnostic::error(
+                codes::READ,
+                format!(
+                    "cannot read standard input: {}",
+                    e.to_string().to_lowercase()
+                ),
+            )
+            .help("give the rule file's path instead of `-`")
+        })?;
+    if bytes.len() as u64 > kaohe::input::MAX_SOURCE_BYTES {
+        return Err(Diagnostic::error(
+            codes::READ,
+            "standard input holds more than a rule file may".to_string(),
+        )
+        .help("a rule file is read up to 64 MiB; give a rule file's path instead of `-`"));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error(
+            codes::ENCODING,
+            "standard input is not UTF-8 text".to_string(),
+        )
+        .help("save the rule file as UTF-8, as `kaohe fmt` writes it")
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(SourceFile::new("<stdin>", text))
 }

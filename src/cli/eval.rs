@@ -18,9 +18,10 @@ pub struct Args {
     /// or folders of them.
     #[arg(required = true)]
     evidence: Vec<PathBuf>,
-    /// The report's format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    format: EvalFormat,
+    /// The report's format; by default the one `--output`'s extension names (`.xlsx`,
+    /// `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`.
+    #[arg(long, value_enum)]
+    format: Option<EvalFormat>,
     /// Write the report to this file (whole, or not at all) instead of stdout; XLSX
     /// needs it.
     #[arg(long, short)]
@@ -44,7 +45,7 @@ pub struct Args {
 
 /// The encodings `--encoding` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum EncodingArg {
+pub(super) enum EncodingArg {
     /// UTF-8, with or without a byte-order mark ("CSV UTF-8").
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
@@ -64,7 +65,15 @@ impl From<EncodingArg> for evidence::Encoding {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let report_format = report::Format::from(args.format);
+    let chosen = super::chosen::chosen(
+        args.format,
+        args.output.as_deref(),
+        &EvalFormat::BY_EXTENSION,
+        EvalFormat::Table,
+        EvalFormat::name,
+        args.message_format,
+    )?;
+    let report_format = report::Format::from(chosen);
     if report_format == report::Format::Xlsx {
         refuse_binary("report", args.output.as_deref(), args.message_format)?;
     }
@@ -82,6 +91,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
     // The rubric compiled once for the score sheets of every unit.
     let sheets = kaohe::eval::Scorer::for_sheets(&rubric);
     let sheet = |unit: &evidence::Unit| sheets.sheet(unit);
+    // The 扣分说明 of the score sheets, in the run's language.
+    let narrator = report::Narrator::new(&rubric, kaohe::locale::current());
     let output = args.output.as_deref();
     let text = match report_format {
         // A ranking needs each unit's total and subtotals only: they are scored
@@ -89,7 +100,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
         // are kept compactly as soon as they are made, in memory up to a budget and
         // beyond it in sorted temporary files, and the ranking is written as it is
         // merged, never held whole. The table, for people to read, is laid out
-        // by comfy-table from every unit's summary at once.
+        // by comfy-table from every unit's summary at once, up to a limit.
         report::Format::Csv => {
             let scorer = kaohe::eval::Scorer::new(&rubric);
             let ranking: report::RankingSort =
@@ -110,24 +121,31 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 score_evidence(&rubric, paths, &options, format, |unit| {
                     scorer.summarise(unit)
                 })?;
-            report::table(&rubric, &all_units(summaries, "table", format)?)
+            let width = super::terminal_width(output);
+            report::table_fitted(&rubric, &all_units(summaries, "table", format)?, width)
         }
-        report::Format::Json => report::json(
-            &rubric,
-            &all_units::<_, { report::MAX_SHEETS }>(
-                score_evidence(&rubric, paths, &options, format, sheet)?,
-                "json",
-                format,
-            )?,
-        ),
-        report::Format::Md => report::markdown(
-            &rubric,
-            &all_units::<_, { report::MAX_SHEETS }>(
-                score_evidence(&rubric, paths, &options, format, sheet)?,
-                "md",
-                format,
-            )?,
-        ),
+        // Each unit's part of the report is made as soon as it is scored and spooled
+        // to a temporary file; the report is written whole once every unit is.
+        report::Format::Json => {
+            let spooled: report::Spooled =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    report::json_part(&sheets.sheet(unit)?, &narrator)
+                })?;
+            return write_with(output, args.message_format, |w| {
+                spooled.write_json(&rubric, w)
+            });
+        }
+        report::Format::Md => {
+            let spooled: report::Spooled =
+                score_evidence(&rubric, paths, &options, format, |unit| {
+                    Ok(report::markdown_sheet(
+                        &narrator,
+                        &rubric,
+                        &sheets.sheet(unit)?,
+                    ))
+                })?;
+            return write_with(output, args.message_format, |w| spooled.write_markdown(w));
+        }
         report::Format::Html => report::html(
             &rubric,
             &all_units::<_, { report::MAX_SHEETS }>(

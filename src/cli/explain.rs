@@ -1,16 +1,27 @@
-//! `kaohe explain RULE EVIDENCE`: every point one unit lost.
+//! `kaohe explain RULE EVIDENCE`: every point a unit lost, for each unit of the
+//! evidence or the one `--unit` names.
 
 use std::path::PathBuf;
 
-use super::{compile, load_units, score, write_output, Failed, MessageFormat};
+use kaohe::diagnostic::{codes, Diagnostic};
+use kaohe::evidence;
 
-/// Explain every point one unit lost, with the criterion text and the rule file's line.
+use super::eval::EncodingArg;
+use super::{
+    compile, load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat,
+};
+
+/// Explain every point a unit lost, with the criterion text and the rule file's line.
 #[derive(clap::Args)]
 pub struct Args {
     /// The `.rule` file.
     rule: PathBuf,
-    /// The unit's evidence file.
+    /// The evidence file: one unit's (`.toml`, `.json`, `.yaml`), or a sheet of units
+    /// (`.csv`, `.xlsx`), each explained unless `--unit` names one.
     evidence: PathBuf,
+    /// Explain only the unit of this name (`单位` of a sheet's row, `unit` of a file).
+    #[arg(long, value_name = "NAME")]
+    unit: Option<String>,
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
@@ -21,15 +32,59 @@ pub struct Args {
     /// Follow each sentence with its clause and the rule file's line.
     #[arg(long)]
     verbose: bool,
+    /// The encoding of CSV evidence; detected when left out (UTF-8, or GBK as Excel and
+    /// WPS save "CSV" on Chinese Windows, with a warning).
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// The worksheet of XLSX evidence to read; by default the first visible sheet with
+    /// an evidence header (`单位` and the rubric's columns).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
     let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
-    let units = load_units(
+    let options = evidence::Options {
+        encoding: args.encoding.map(Into::into),
+        sheet: args.sheet.clone(),
+    };
+    let mut units = load_units_with(
         &rubric,
         std::slice::from_ref(&args.evidence),
+        &options,
         args.message_format,
     )?;
+    if let Some(wanted) = &args.unit {
+        // The name as a sheet's cell is read, so that `台 山 市` finds `台山市`.
+        let name = evidence::cell::normalise_name(wanted.trim());
+        let names: Vec<String> = units.iter().map(|u| u.name.clone()).collect();
+        units.retain(|u| u.name == name || u.name == *wanted);
+        if units.is_empty() {
+            let hint = kaohe::check::suggest_name(&name, names.iter().map(String::as_str));
+            let listed: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
+            let more = names.len().saturating_sub(listed.len());
+            let help = if hint.is_empty() {
+                format!(
+                    "the evidence names {}{}",
+                    listed.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                )
+            } else {
+                hint
+            };
+            let d = Diagnostic::error(
+                codes::EVIDENCE_UNIT,
+                format!("`{}` has no unit `{wanted}`", args.evidence.display()),
+            )
+            .help(help);
+            print_diagnostics(&[d], args.message_format);
+            return Err(Failed);
+        }
+    }
     let sheets = score(&rubric, &units, args.message_format)?;
     // The rule file's path as it was given, not made absolute.
     let file = args.rule.display().to_string();

@@ -4,7 +4,9 @@
 //! temporary file renamed over it (so it is never left half written), keeping its
 //! permissions and writing through a symbolic link to its target. With `--check`,
 //! nothing is written: each file that would change is shown as a unified diff, and the
-//! command fails. A file that does not parse is never formatted.
+//! command fails. A file that does not parse is never formatted. A file's line ends
+//! (CRLF, as Notepad saves) and its byte-order mark are kept, and the diff shows the
+//! lines that change, not their ends. `-` formats standard input onto standard output.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,8 @@ use super::{print_diagnostics, Failed, MessageFormat};
 /// Lay out rule files in kaohe's canonical layout, keeping comments and texts exactly.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The `.rule` files, or folders to search for them (with their subfolders).
+    /// The `.rule` files, folders to search for them (with their subfolders), or `-`
+    /// to format standard input onto standard output.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Write nothing: show what would change as a unified diff, and fail if anything would.
@@ -34,7 +37,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let mut failed = !problems.is_empty();
     let mut diffs = String::new();
     for path in &files {
-        let source = match kaohe::input::read_source(path) {
+        let stdin = path.as_os_str() == "-";
+        let source = match super::check::read(path) {
             Ok(s) => s,
             Err(d) => {
                 print_diagnostics(&[d], args.message_format);
@@ -42,7 +46,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 continue;
             }
         };
-        let formatted = match kaohe::formatter::format(&source) {
+        let style = Style::of(path, &source);
+        // The file as the formatter reads it: its lines ended by `\n` alone.
+        let plain = source.text().replace("\r\n", "\n");
+        let read = SourceFile::new(source.name(), plain.clone());
+        let formatted = match kaohe::formatter::format(&read) {
             Ok(text) => text,
             Err(ds) => {
                 print_diagnostics(&ds, args.message_format);
@@ -50,13 +58,19 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 continue;
             }
         };
-        if formatted == source.text() {
+        let written = style.apply(&formatted);
+        if stdin && !args.check {
+            let _ = std::io::stdout().lock().write_all(written.as_bytes());
+            continue;
+        }
+        if written.strip_prefix('\u{feff}').unwrap_or(&written) == source.text() {
             continue;
         }
         if args.check {
-            diffs.push_str(&unified_diff(&source, &formatted));
+            // What really changes: the lines, not their ends, which are kept.
+            diffs.push_str(&unified_diff(&read, &formatted));
             failed = true;
-        } else if let Err(d) = rewrite(path, &formatted) {
+        } else if let Err(d) = rewrite(path, &written) {
             print_diagnostics(&[d], args.message_format);
             failed = true;
         } else {
@@ -75,14 +89,54 @@ pub fn run(args: Args) -> Result<(), Failed> {
     }
 }
 
+/// How a file ends its lines and whether it begins with a byte-order mark, as
+/// Notepad saves it (`\r\n`, a mark): kept when the file is rewritten.
+struct Style {
+    crlf: bool,
+    bom: bool,
+}
+
+impl Style {
+    /// The style of a rule file: CRLF when most of its lines end so.
+    fn of(path: &Path, source: &SourceFile) -> Style {
+        let text = source.text();
+        let crlf = text.matches("\r\n").count();
+        let bom = path.as_os_str() != "-" && {
+            let mut head = [0u8; 3];
+            std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+                .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
+        };
+        Style {
+            crlf: crlf > 0 && crlf * 2 >= text.matches('\n').count(),
+            bom,
+        }
+    }
+
+    /// A formatted text (lines ended by `\n`) in this style.
+    fn apply(&self, formatted: &str) -> String {
+        let mut out = String::with_capacity(formatted.len() + formatted.len() / 16 + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if self.crlf {
+            out.push_str(&formatted.replace('\n', "\r\n"));
+        } else {
+            out.push_str(formatted);
+        }
+        out
+    }
+}
+
 /// The rule files named on the command line: files as they are, folders searched with
 /// their subfolders (hidden ones skipped) for `*.rule`, in name order; and a
 /// diagnostic for each folder that cannot be read or holds no rule file.
-fn rule_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(super) fn rule_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        if !path.is_dir() {
+        // `-` is standard input, read by the command.
+        if !path.is_dir() || path.as_os_str() == "-" {
             out.push(path.clone());
             continue;
         }

@@ -21,6 +21,32 @@ pub enum EvalFormat {
     Html,
 }
 
+impl EvalFormat {
+    /// The format each extension of `--output` chooses.
+    pub const BY_EXTENSION: [(&'static str, EvalFormat); 8] = [
+        ("xlsx", EvalFormat::Xlsx),
+        ("html", EvalFormat::Html),
+        ("htm", EvalFormat::Html),
+        ("md", EvalFormat::Md),
+        ("markdown", EvalFormat::Md),
+        ("json", EvalFormat::Json),
+        ("csv", EvalFormat::Csv),
+        ("txt", EvalFormat::Table),
+    ];
+
+    /// The name `--format` knows it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            EvalFormat::Table => "table",
+            EvalFormat::Json => "json",
+            EvalFormat::Md => "md",
+            EvalFormat::Csv => "csv",
+            EvalFormat::Xlsx => "xlsx",
+            EvalFormat::Html => "html",
+        }
+    }
+}
+
 impl From<EvalFormat> for report::Format {
     fn from(f: EvalFormat) -> Self {
         match f {
@@ -43,6 +69,24 @@ pub enum TemplateFormat {
     Csv,
     /// One row per unit: an XLSX workbook with notes and drop-down lists.
     Xlsx,
+}
+
+impl TemplateFormat {
+    /// The format each extension of `--output` chooses.
+    pub const BY_EXTENSION: [(&'static str, TemplateFormat); 3] = [
+        ("toml", TemplateFormat::Toml),
+        ("csv", TemplateFormat::Csv),
+        ("xlsx", TemplateFormat::Xlsx),
+    ];
+
+    /// The name `--format` knows it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            TemplateFormat::Toml => "toml",
+            TemplateFormat::Csv => "csv",
+            TemplateFormat::Xlsx => "xlsx",
+        }
+    }
 }
 
 impl From<TemplateFormat> for report::TemplateFormat {

@@ -4,6 +4,9 @@
 //! prints and chooses the exit code.
 
 mod check;
+mod chosen;
+mod color;
+mod completions;
 mod diff;
 mod eval;
 mod explain;
@@ -24,12 +27,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use kaohe::app;
 use kaohe::check::Rubric;
-use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
+use kaohe::diagnostic::{render_human, render_json, Diagnostic};
 use kaohe::eval::Sheet;
 use kaohe::evidence;
 
 pub use help::parse;
-pub use output::write_output;
+pub use output::{write_bytes, write_output};
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +46,10 @@ pub struct Cli {
     /// The language of messages and reports: zh (简体中文) or en; else `KAOHE_LANG`, else the system locale.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<formats::LangArg>,
+    /// Colour in diagnostics: `auto` on a terminal (not with `NO_COLOR`; always with
+    /// `CLICOLOR_FORCE`), `always`, or `never`.
+    #[arg(long, value_enum, global = true, default_value_t, value_name = "WHEN")]
+    color: color::ColorChoice,
 }
 
 #[derive(Subcommand)]
@@ -56,6 +63,8 @@ enum Command {
     Render(render::Args),
     Diff(diff::Args),
     Test(test::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
 }
 
 impl Cli {
@@ -63,6 +72,7 @@ impl Cli {
         let lang =
             kaohe::locale::detect(self.lang.map(Into::into), |name| std::env::var(name).ok());
         kaohe::locale::set_current(lang);
+        color::choose(self.color);
         match self.command {
             Command::Check(args) => check::run(args),
             Command::Outline(args) => outline::run(args),
@@ -73,8 +83,29 @@ impl Cli {
             Command::Render(args) => render::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Test(args) => test::run(args),
+            Command::Completions(args) => completions::run(args),
+            Command::Man(args) => completions::man(args),
         }
     }
+}
+
+/// The width a table is fitted to: `COLUMNS` when set, else the terminal's when the
+/// output is one; `None` for a file or a pipe, where the table is drawn whole.
+fn terminal_width(output: Option<&Path>) -> Option<u16> {
+    if output.is_some() {
+        return None;
+    }
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+    {
+        return Some(n).filter(|&n: &u16| n > 0);
+    }
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(w, _)| w.0)
 }
 
 /// The command failed; its diagnostics have been printed.
@@ -95,7 +126,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: MessageFormat) {
     let mut err = stderr.lock();
     for d in diagnostics {
         let text = match format {
-            MessageFormat::Human => render_human(d, HumanStyle::Terminal),
+            MessageFormat::Human => render_human(d, color::style()),
             MessageFormat::Json => render_json(d) + "\n",
         };
         let _ = err.write_all(text.as_bytes());
@@ -131,17 +162,9 @@ pub fn compile(
 }
 
 /// Reads and validates every evidence file (a unit per TOML or JSON file, a unit per
-/// row of a CSV or XLSX file); on any problem, prints them all and scores nothing.
-pub fn load_units(
-    rubric: &Rubric,
-    paths: &[PathBuf],
-    format: MessageFormat,
-) -> Result<Vec<evidence::Unit>, Failed> {
-    load_units_with(rubric, paths, &evidence::Options::default(), format)
-}
-
-/// As [`load_units`], reading the files as `options` say (`--encoding`, `--sheet`);
-/// the warnings on how they were read are printed first.
+/// row of a CSV or XLSX file) as `options` say (`--encoding`, `--sheet`); the
+/// warnings on how they were read are printed first. On any problem, prints them all
+/// and scores nothing.
 pub fn load_units_with(
     rubric: &Rubric,
     paths: &[PathBuf],

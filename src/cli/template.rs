@@ -14,9 +14,10 @@ use super::{compile, print_diagnostics, Failed, MessageFormat};
 pub struct Args {
     /// The `.rule` file.
     rule: PathBuf,
-    /// The form's format.
-    #[arg(long, value_enum, default_value_t = TemplateFormat::Toml)]
-    format: TemplateFormat,
+    /// The form's format; by default the one `--output`'s extension names (`.toml`,
+    /// `.csv`, `.xlsx`), else `toml`.
+    #[arg(long, value_enum)]
+    format: Option<TemplateFormat>,
     /// Write the form to this file (whole, or not at all) instead of stdout; XLSX
     /// needs it.
     #[arg(long, short)]
@@ -27,14 +28,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    if args.format == TemplateFormat::Xlsx {
+    let format = super::chosen::chosen(
+        args.format,
+        args.output.as_deref(),
+        &TemplateFormat::BY_EXTENSION,
+        TemplateFormat::Toml,
+        TemplateFormat::name,
+        args.message_format,
+    )?;
+    if format == TemplateFormat::Xlsx {
         refuse_binary("form", args.output.as_deref(), args.message_format)?;
     }
     refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
     let rubric = compile(&args.rule, None, args.message_format)?;
     super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
-    let bytes = report::template_in(&rubric, args.format.into(), kaohe::locale::current())
-        .map_err(|d| {
+    let bytes =
+        report::template_in(&rubric, format.into(), kaohe::locale::current()).map_err(|d| {
             print_diagnostics(&[d], args.message_format);
             Failed
         })?;

@@ -85,6 +85,9 @@ pub const EVIDENCE_SHEET: &str = "kaohe::evidence::sheet";
 pub const EVIDENCE_OTHER_SHEETS: &str = "kaohe::evidence::other_sheets";
 /// A warning: a unit's name was read without its extra spaces or full-width forms.
 pub const EVIDENCE_UNIT_NAME: &str = "kaohe::evidence::unit_name";
+/// A warning: rows under a sheet's units (totals, notes, signatures, formulas) were
+/// skipped.
+pub const EVIDENCE_SKIPPED: &str = "kaohe::evidence::skipped_rows";
 /// A unit's name longer than a name may be, or holding a control or bidirectional
 /// character.
 pub const EVIDENCE_BAD_NAME: &str = "kaohe::evidence::bad_name";
@@ -106,6 +109,9 @@ pub const WRITE: &str = "kaohe::io::write";
 /// A temporary file, of the unit names of a large evidence set or of the ranking of
 /// many units, could not be written or read back.
 pub const TEMPORARY: &str = "kaohe::io::temporary";
+/// An `--output` file whose extension contradicts `--format`, or names a document
+/// kaohe does not write (`.pdf`, `.docx`).
+pub const OUTPUT_FORMAT: &str = "kaohe::io::output_format";
 /// A binary report (XLSX) asked for on stdout, without `--output`.
 pub const BINARY_STDOUT: &str = "kaohe::io::binary_stdout";
 /// A rule file, calendar or evidence named that is not a regular file (a folder, a

@@ -21,6 +21,10 @@ pub enum HumanStyle {
     Terminal,
     /// No colour, unicode box drawing, 100 columns: stable for snapshots.
     Plain,
+    /// Colours even when not on a terminal (`--color always`, `CLICOLOR_FORCE`).
+    Colored,
+    /// No colour, unicode box drawing, the terminal's width (`--color never`).
+    Uncolored,
 }
 
 /// Renders one diagnostic as miette's graphical report.
@@ -29,6 +33,10 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
         HumanStyle::Terminal => GraphicalReportHandler::new(),
         HumanStyle::Plain => {
             GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100)
+        }
+        HumanStyle::Colored => GraphicalReportHandler::new_themed(GraphicalTheme::unicode()),
+        HumanStyle::Uncolored => {
+            GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
         }
     };
     // Nothing hidden in the file or the texts reaches the terminal as it is.

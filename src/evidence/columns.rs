@@ -7,12 +7,28 @@
 //! `ITEM/FACT` and the reason `ITEM/FACT/理由`. Item names are written exactly as in the
 //! rule file, so a header can be matched to its fact without guessing, and `kaohe
 //! template` writes its header from the same list, so form and reader cannot drift.
+//! The unit's column may also be headed `单位名称` or `被考核单位` ([`UNIT_HEADERS`]),
+//! and a column of row numbers headed `序号` ([`SERIAL_HEADER`]) is passed over.
 
 use crate::check::Rubric;
 use crate::model::{self, FactDecl, FactType, Item};
 
 /// The header of the column that names each row's unit.
 pub const UNIT_HEADER: &str = "单位";
+
+/// Every header a sheet may give the column of units: offices head it `单位`,
+/// `单位名称` or `被考核单位`.
+pub const UNIT_HEADERS: [&str; 4] = [UNIT_HEADER, "单位名称", "被考核单位", "被考核单位名称"];
+
+/// Whether a header (as [`crate::evidence::cell::normalise_name`] writes it) heads the
+/// column of units.
+pub fn is_unit_header(text: &str) -> bool {
+    UNIT_HEADERS.contains(&text)
+}
+
+/// The header of a column of row numbers, which offices put before the units and
+/// kaohe does not read.
+pub const SERIAL_HEADER: &str = "序号";
 
 /// What one column of a fact holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,9 @@
 //! (a date-time counts as its day; Excel's day numbers are read with Excel's 1900
 //! leap-year quirk, [`super::cell::excel_day`]), and a number cell the number it
 //! stores, written as the shortest decimal that gives that number. A formula's cell
-//! holds the value Excel or WPS computed when the file was saved. A number cell
+//! holds the value Excel or WPS computed when the file was saved, but for a total over
+//! a range (`=SUM(C3:C20)`) in a row without text, which is read as its formula for
+//! the row to be passed over as a row of totals. A number cell
 //! formatted as a percentage stores a fraction (3.5% is 0.035); it is read as the
 //! percentage shown, `3.5%`, never as 0.035%.
 
@@ -333,18 +335,35 @@ fn read_sheet(
             .and_then(|s| s.number_format.as_ref())
             .is_some_and(|f| f.format_code.contains('%'))
     };
+    // The formulas only tell a row of totals apart; a workbook whose formulas cannot
+    // be read is still read, by the values Excel or WPS computed.
+    let formulas = book.worksheet_formula(sheet).ok();
     let mut text = String::new();
     let mut rows = Vec::new();
     if let Some((last_row, last_col)) = range.end() {
         for r in 0..=last_row {
             let mut row = Vec::with_capacity(last_col as usize + 1);
+            // A row without text (so without a unit's name) is read with its totals as
+            // formulas, `=SUM(C3:C20)`, for the reader to pass it over as a row of
+            // totals, not a unit without a name.
+            let totals = !(0..=last_col).any(|c| {
+                matches!(range.get_value((r, c)), Some(Data::String(t)) if !t.trim().is_empty())
+            });
             for c in 0..=last_col {
                 if c > 0 {
                     text.push_str(SEPARATOR);
                 }
-                let input = range
-                    .get_value((r, c))
-                    .map_or(Input::Empty, |d| input(d, percent(r, c), dates));
+                let total = formulas
+                    .as_ref()
+                    .filter(|_| totals)
+                    .and_then(|f| f.get_value((r, c)))
+                    .filter(|f| is_total(f));
+                let input = match total {
+                    Some(f) => Input::Text(format!("={f}").into()),
+                    None => range
+                        .get_value((r, c))
+                        .map_or(Input::Empty, |d| input(d, percent(r, c), dates)),
+                };
                 let start = text.len();
                 let shown = match &input {
                     Input::Text(t) => t.replace(['\n', '\r', '\t'], " "),
@@ -373,6 +392,26 @@ fn read_sheet(
         rows: Rows::Cells(rows),
         dates,
     })
+}
+
+/// Whether a formula totals a range of cells: `SUM(C3:C20)`, `AVERAGE(…)`,
+/// `SUBTOTAL(9,…)`, `COUNT(…)`.
+fn is_total(formula: &str) -> bool {
+    let f = formula
+        .trim_start_matches('=')
+        .trim_start()
+        .to_ascii_uppercase();
+    [
+        "SUM(",
+        "SUBTOTAL(",
+        "AVERAGE(",
+        "COUNT(",
+        "COUNTA(",
+        "COUNTIF(",
+    ]
+    .iter()
+    .any(|name| f.starts_with(name))
+        && f.contains(':')
 }
 
 /// An error's text in lowercase, as messages are.

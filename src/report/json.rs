@@ -34,11 +34,7 @@ pub fn json_in(rubric: &Rubric, sheets: &[Sheet], lang: Lang) -> String {
     let narrator = Narrator::new(rubric, lang);
     let units = sheets
         .iter()
-        .map(|sheet| {
-            let mut value = serde_json::to_value(sheet).expect("score sheets serialise");
-            explained(&mut value, sheet, &narrator);
-            value
-        })
+        .map(|sheet| sheet_value(sheet, &narrator))
         .collect();
     let report = Report {
         rubric: &rubric.title,
@@ -49,6 +45,14 @@ pub fn json_in(rubric: &Rubric, sheets: &[Sheet], lang: Lang) -> String {
     let mut out = crate::safe::json(&out).into_owned();
     out.push('\n');
     out
+}
+
+/// One unit's score sheet as the JSON report holds it: the sheet and its trace, each
+/// item with its explanation in the narrator's language.
+pub fn sheet_value(sheet: &Sheet, narrator: &Narrator) -> Value {
+    let mut value = serde_json::to_value(sheet).expect("score sheets serialise");
+    explained(&mut value, sheet, narrator);
+    value
 }
 
 /// Puts the explanation of every item of a sheet beside its trace.

@@ -24,12 +24,20 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
 
 /// The score sheets in `lang`: the headings and the 扣分说明 ([`Narrator`]).
 pub fn markdown_in(rubric: &Rubric, sheets: &[Sheet], lang: Lang) -> String {
-    let mut out = String::new();
     let narrator = Narrator::new(rubric, lang);
-    for (n, sheet) in sheets.iter().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
+    let parts: Vec<String> = sheets
+        .iter()
+        .map(|s| markdown_sheet(&narrator, rubric, s))
+        .collect();
+    parts.join("\n")
+}
+
+/// One unit's score sheet, as [`markdown`] writes it among the others (which it
+/// separates by a blank line), in the narrator's language.
+pub fn markdown_sheet(narrator: &Narrator, rubric: &Rubric, sheet: &Sheet) -> String {
+    let lang = narrator.lang();
+    let mut out = String::new();
+    {
         let _ = writeln!(out, "## {} — {}\n", cell(&sheet.unit), cell(&rubric.title));
         let _ = writeln!(out, "{}", tr!(lang, "sheet-md-header"));
         let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
@@ -52,8 +60,8 @@ pub fn markdown_in(rubric: &Rubric, sheets: &[Sheet], lang: Lang) -> String {
                 cell(&row.name),
                 number(row.item.points),
                 cell(&paragraph(
-                    &narrator,
-                    &explanation(&narrator, row.item, row.kind)
+                    narrator,
+                    &explanation(narrator, row.item, row.kind)
                 ))
             );
         }

@@ -15,6 +15,7 @@ mod ranking;
 mod ranking_sort;
 mod ranking_store;
 mod rows;
+mod spooled;
 
 mod table;
 mod template;
@@ -25,13 +26,14 @@ pub use capped::{Capped, Weight, MAX_SHEETS, MAX_SUMMARIES};
 pub use explain::{explain, explain_in, trace_steps};
 pub use html::{html, MAX_CHART_UNITS};
 pub use json::{json, json_in};
-pub use markdown::{markdown, markdown_in};
+pub use markdown::{markdown, markdown_in, markdown_sheet};
 pub use narrative::Narrator;
 pub use outline::outline;
 pub use ranking::{ranking_csv, write_ranking_csv, write_sorted_ranking_csv};
 pub use ranking_sort::{RankedUnit, RankingSort, DEFAULT_BUDGET as RANKING_BUDGET};
 pub use ranking_store::RankingStore;
-pub use table::table;
+pub use spooled::{json_part, Spooled};
+pub use table::{table, table_fitted};
 pub use template::{
     template, template_csv, template_in, template_toml, template_toml_in, TemplateFormat,
 };

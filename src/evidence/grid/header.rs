@@ -5,7 +5,7 @@
 use super::*;
 
 /// The headers a sheet for the rubric may have, as [`normalise_name`] writes them:
-/// `单位` and every column's, those of facts no cell can give included (so that their
+/// the unit's ([`columns::UNIT_HEADERS`]) and every column's, those of facts no cell can give included (so that their
 /// header is found, and they are named there).
 pub fn expected_headers(rubric: &Rubric) -> HashSet<String> {
     let layout = columns::layout(rubric);
@@ -19,7 +19,7 @@ pub fn expected_headers(rubric: &Rubric) -> HashSet<String> {
                 .iter()
                 .map(|(item, fact)| normalise_name(&columns::header(item, fact))),
         )
-        .chain([UNIT_HEADER.to_string()])
+        .chain(columns::UNIT_HEADERS.map(str::to_string))
         .collect()
 }
 
@@ -136,7 +136,12 @@ fn best_header(expected: &HashSet<String>, grid: &Grid) -> Option<(HeaderRows, u
     for first in start..n.min(start + DEEPEST + 1) {
         for rows in candidates(first) {
             let s = score(rows);
-            if best.is_none_or(|(_, b)| s > b) {
+            // Of two that name as many, the fewer rows that end at the same row: a
+            // title above a column of row numbers (`序号`) is not a part of its header.
+            let better = |(b_rows, b): (HeaderRows, usize)| {
+                s > b || (s == b && rows.end() == b_rows.end() && rows.count < b_rows.count)
+            };
+            if best.is_none_or(better) {
                 best = Some((rows, s));
             }
         }
@@ -206,6 +211,7 @@ pub(super) fn read_header<'r>(
         header_cells(part, rows, expected).into_iter().unzip();
     let cells = &cells;
     let mut unit = None;
+    let mut serial = None;
     let mut at: HashMap<usize, usize> = HashMap::new();
     let mut of = vec![None; cells.len()];
     let mut unknown = 0usize;
@@ -221,8 +227,12 @@ pub(super) fn read_header<'r>(
             continue;
         }
         let key = normalise_name(&text);
-        let first = if key == UNIT_HEADER {
+        let first = if columns::is_unit_header(&key) {
             unit.replace(c)
+        } else if key == columns::SERIAL_HEADER && serial.is_none() {
+            // A column of row numbers, passed over.
+            serial = Some(c);
+            continue;
         } else if let Some(&i) = known.get(&key) {
             match at.get(&i) {
                 Some(&first) => Some(first),
@@ -279,7 +289,7 @@ pub(super) fn read_header<'r>(
             continue;
         };
         if let Some(first) = first {
-            if key == UNIT_HEADER {
+            if columns::is_unit_header(&key) {
                 unit = Some(first);
             }
             problems.push(
@@ -345,6 +355,7 @@ pub(super) fn read_header<'r>(
     let plan = fast::plan(rubric, &layout, |i| at.get(&i).copied());
     Header {
         unit,
+        serial,
         at,
         of,
         layout,

@@ -18,6 +18,9 @@
 //! checks across rows need (the header's columns, the names seen, the columns without
 //! a header already reported) is all that is kept from one chunk to the next. Rows are
 //! numbered in the whole sheet.
+//!
+//! Rows under the units — totals, notes, signatures, rows of formulas — are passed
+//! over with one warning ([`footer`]), and so is a column of row numbers (`序号`).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -34,6 +37,7 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 
+mod footer;
 mod header;
 mod row;
 mod wording;
@@ -253,6 +257,8 @@ impl HeaderRows {
 /// The header, mapped to the rubric's columns.
 struct Header<'r> {
     unit: Option<usize>,
+    /// The column of row numbers (`序号`), when the header has one.
+    serial: Option<usize>,
     /// The sheet column of each of the layout's columns that the header has.
     at: HashMap<usize, usize>,
     /// The layout's column of each sheet column.
@@ -302,6 +308,8 @@ pub struct SheetReader<'r> {
     reported: HashSet<usize>,
     /// The chunks read so far.
     chunks: usize,
+    /// The rows under the units skipped so far.
+    skipped: footer::Skipped,
 }
 
 /// How far a sheet is read.
@@ -326,6 +334,7 @@ impl<'r> SheetReader<'r> {
             state: State::Blank(None),
             reported: HashSet::new(),
             chunks: 0,
+            skipped: footer::Skipped::default(),
         }
     }
 
@@ -385,8 +394,13 @@ impl<'r> SheetReader<'r> {
         for row in from..part.end() {
             // The row's cells, made once for all that reads them.
             let cells = part.row(row);
-            if cells.iter().all(Cell::is_blank) {
-                continue;
+            match footer::kind(header, &cells) {
+                footer::Kind::Blank => continue,
+                footer::Kind::Footer => {
+                    self.skipped.add(part, row, footer::label(&cells));
+                    continue;
+                }
+                footer::Kind::Unit => {}
             }
             *no_row = None;
             // A column without a header is fine while it is empty (spreadsheets often
@@ -462,6 +476,9 @@ impl<'r> SheetReader<'r> {
 
     /// Ends the sheet: says it holds no unit, when it holds none.
     pub fn finish(self, found: &mut dyn Found) {
+        if let Some(note) = self.skipped.warning() {
+            found.note(note);
+        }
         match self.state {
             // A sheet is given at least one chunk, so its first is there.
             State::Blank(Some((source, what))) => found.problem(

@@ -175,11 +175,19 @@ pub(super) fn read_row(
         }
         Ok(_) => {}
         Err(ds) => {
+            let mut blank = Vec::new();
             for d in ds {
                 if let Some(d) = reword(part, header, (row, cells), (&who, name_span), &found, d) {
-                    problems.push(d);
+                    if d.code == codes::EVIDENCE_MISSING
+                        && d.labels.first().is_some_and(|l| l.text == "blank")
+                    {
+                        blank.push(d);
+                    } else {
+                        problems.push(d);
+                    }
                 }
             }
+            problems.extend(blanks_of_row(part, header, row, &who, &found, blank));
         }
     }
     Row {
@@ -326,4 +334,62 @@ pub(super) fn item_table(
             span: key_span,
         },
     ))
+}
+
+/// The blank cells of a row, as `validate` found them item by item: one problem for
+/// the row when several items lack facts, naming each cell and its header once,
+/// rather than one per item, each showing the row again.
+fn blanks_of_row(
+    part: Placed<'_>,
+    header: &Header<'_>,
+    row: usize,
+    who: &str,
+    found: &RowRead,
+    mut blank: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    if blank.len() < 2 {
+        return blank;
+    }
+    /// The most cells the help names.
+    const NAMED: usize = 12;
+    let items: Vec<&str> = found.blanks.iter().map(|(item, _)| item.as_str()).collect();
+    let cells: Vec<usize> = found
+        .blanks
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+        .collect();
+    let mut names: Vec<String> = cells
+        .iter()
+        .take(NAMED)
+        .map(|&c| {
+            let head = header
+                .of
+                .get(c)
+                .copied()
+                .flatten()
+                .map_or(String::new(), |i| {
+                    format!(" (`{}`)", header.layout.columns[i].header)
+                });
+            format!("{}{}{head}", column_letters(c), row + 1)
+        })
+        .collect();
+    if cells.len() > NAMED {
+        names.push(format!("and {} more", cells.len() - NAMED));
+    }
+    let first = blank.remove(0);
+    let span = first.labels.first().map_or_else(Span::default, |l| l.span);
+    vec![Diagnostic::error(
+        codes::EVIDENCE_MISSING,
+        format!(
+            "{who}: {} cell(s) of {} item(s) are blank",
+            cells.len().max(blank.len() + 1),
+            items.len().max(blank.len() + 1)
+        ),
+    )
+    .primary(span, "blank")
+    .help(format!(
+        "fill {}; a blank cell is a missing fact, not 0 or false",
+        names.join(", ")
+    ))
+    .with_source(part.source())]
 }
