@@ -280,3 +280,223 @@ check-type-help-per = `per` counts a count, the members of a set, or a tally; fo
 check-type-help-missing = `missing` counts the members absent from a set; declare the fact as `set {"{"}…{"}"}`
 check-type-help-deadline = `deadline` compares a date fact with the date after `by`; declare the fact as `date`
 check-type-help-other = see docs/language.md for what each clause accepts
+
+## Calendars of holidays and working days (src/calendar.rs).
+
+calendar-here = here
+calendar-named-here = named here
+calendar-name-text = `name` must be a text
+    .help = write `name = "中国大陆法定节假日"`
+calendar-not-a-year = `{$key}` is not a year
+    .help = each year is a table named after it, such as `[2021]`
+calendar-year-table = `{$year}` must be a table
+    .help = write `[2021]` and the lists below it
+calendar-unknown-field = a calendar year has no field `{$field}`
+    .help = a year has `source`, `holidays` and `workdays`
+calendar-no-holidays = the year {$year} has no `holidays`
+    .help = list the year's holidays, even if empty: `holidays = []`
+calendar-both = {$day} is both a holiday and a working day
+    .help = list each day in one of the two lists
+calendar-no-year = the calendar lists no year
+    .help = add a table per year, such as `[2021]` with its `holidays` and `workdays`
+calendar-date-list = expected a list of dates
+    .help = write `[2021-01-01, [2021-02-11, 2021-02-17]]`
+calendar-range-reversed = the range ends ({$last}) before it begins ({$first})
+    .help = write the first day, then the last
+calendar-workday-weekday = the make-up working day {$day} is a {$weekday}, not a weekend day
+    .help = `workdays` lists the Saturdays and Sundays that are working days (调休上班日)
+calendar-expected-date = expected a date such as 2021-02-11
+    .help = write each day as YYYY-MM-DD, a range as `[first, last]`
+calendar-wrong-year = {$day} is listed under the year {$year}
+    .help = move it to the table `[{$in}]`
+calendar-not-a-date = `{$text}` is not a date
+    .help = write each day as YYYY-MM-DD
+calendar-monday = Monday
+calendar-tuesday = Tuesday
+calendar-wednesday = Wednesday
+calendar-thursday = Thursday
+calendar-friday = Friday
+calendar-saturday = Saturday
+calendar-sunday = Sunday
+calendar-unknown-builtin = no calendar shipped inside kaohe is named `{$name}`
+    .label = not a calendar kaohe ships
+    .help = the calendars shipped inside kaohe are {$names}; a calendar file in the rule file's folder is named in quotes: `calendar "calendars/cn.toml"`
+calendar-outside = the calendar `{$name}` lies outside the rule file's folder
+    .help = a rule file names a calendar in its own folder or a folder below it, such as `calendar "calendars/cn.toml"`, or one shipped inside kaohe ({$names}); to count with another file, give it on the command line: `--calendar FILE`
+    .link = a symbolic link that leads out of the rule file's folder
+    .absolute = an absolute path
+    .climbs = a path that climbs out of the rule file's folder with `..`
+calendar-cannot-read = cannot read `{$path}`
+calendar-not-a-calendar = `{$path}` is not a calendar
+    .help = at {$path}:{$line}:{$column}, expected a calendar: `name = "…"` and a table per year, such as `[2021]`, with `holidays`, `workdays` and `source`; kaohe does not show the text of a file a rule file names that is not a calendar
+
+## Reading files: paths, sizes, TOML, JSON and YAML (src/input/).
+
+io-not-found = no such file or directory
+input-here = here
+input-cannot-read = cannot read `{$path}`: {$reason}
+    .help = check the path, and that the file can be read
+input-not-a-file = `{$path}` is {$what}
+    .folder = a folder, not a regular file
+    .pipe = a named pipe, not a regular file
+    .device = a device, not a regular file
+    .socket = a socket, not a regular file
+    .other = not a regular file
+    .help = kaohe reads rule files, calendars and evidence from regular files only: save the data in a file and name that file
+input-too-large = `{$path}` is larger than {$mib} MiB, the most kaohe reads of such a file
+    .help = check that the right file is named; docs/security.md lists the sizes kaohe reads
+input-spreadsheet-one-unit = `{$name}` holds one unit per row, not one unit
+    .help = read spreadsheets with `kaohe::evidence::load_file`, which gives every unit of the file
+input-syntax = this {$format} file cannot be read: {$reason}
+    .toml = check the quotes, commas and brackets near this place; keys in Chinese are quoted, as in `"未做意见征集" = false`, and so are tables: `["决策预公开"]`
+    .help = check the quotes, commas and braces near this place
+    .yaml = check the indentation, the colons after keys and the quotes near this place
+input-json-comment = comments are not allowed in JSON
+    .help = delete the comment, or write the evidence as TOML, where `#` starts a comment
+input-json-empty = the file is empty
+input-json-twice = duplicate key `{$key}`
+    .help = the key `{$key}` is given twice in one object, and JSON readers disagree on which counts; keep one
+input-yaml-alias = YAML aliases are not accepted in evidence
+    .label = an alias
+    .help = write the value itself instead of `*name`
+input-too-deep = evidence nested more than {$max} deep
+    .label = this one is too deep
+    .help = evidence is a unit, its items, their facts and, for a tally, its members
+input-yaml-empty = this YAML file is empty
+    .label = no evidence
+    .help = write the unit, such as `unit: 蓬江区`, and one mapping per item
+input-yaml-documents = this YAML file holds more than one document
+    .label = a second document begins here
+    .help = give one unit per file: delete the `---` and what follows, or move it to a file of its own
+input-yaml-value = this YAML value cannot be read
+    .help = write a number, `true`/`false`, a date such as 2020-12-28, a text, a list or a mapping
+encoding-save-csv = save it from Excel or WPS as "CSV UTF-8 (逗号分隔)(*.csv)" (另存为 → 文件类型); a "CSV (逗号分隔)" file in GBK is read too
+encoding-save = kaohe reads rule files, TOML and JSON as UTF-8 only: save the file as UTF-8 (记事本 or WPS: 另存为 → 编码 UTF-8)
+encoding-utf16 = `{$name}` is UTF-16 text, which kaohe does not read
+    .nobom = `{$name}` is UTF-16 text without a byte-order mark, which kaohe does not read
+encoding-binary = `{$name}` is {$what}
+    .zip = a zip archive, such as an XLSX workbook, not a CSV text
+    .xls = an Excel 97-2003 (.xls) or WPS (.et) workbook, not a CSV text
+    .pdf = a PDF document, not a text
+    .png = a PNG picture, not a text
+    .nul = a binary file, not a text (it holds NUL bytes)
+encoding-looks-gbk = `{$name}` is not UTF-8 text: it looks like GB18030 (GBK), from line {$line}
+    .help = {$save}, or convert it: `iconv -f GB18030 -t UTF-8 {$name} > {$converted}`
+encoding-not-utf8 = `{$name}` is not UTF-8 text: line {$line} holds a byte that is not UTF-8
+    .gbk = it reads as GB18030 (GBK), as Excel and WPS save "CSV" on Chinese Windows: give `--encoding gbk`, or leave `--encoding` out
+encoding-bom-not-gbk = `{$name}` is UTF-8 text (it begins with a UTF-8 byte-order mark), not GB18030 (GBK)
+    .help = leave `--encoding` out, or give `--encoding utf-8`
+encoding-utf8-not-gbk = `{$name}` is UTF-8 text, not GB18030 (GBK): read as GB18030 it would be garbled
+encoding-not-gbk = `{$name}` is not GB18030 (GBK) text: line {$line} holds bytes that are not GB18030
+encoding-unknown = cannot tell the encoding of `{$name}`: it is not UTF-8 (from line {$line}), and read as GB18030 (GBK) it holds no header of the rubric such as `单位`
+    .help = if the file is GBK, say so with `--encoding gbk`; otherwise {$save}
+encoding-neither = `{$name}` is neither UTF-8 nor GB18030 (GBK) text: line {$line} holds a byte that is not UTF-8
+    .gbk = `{$name}` is neither UTF-8 nor GB18030 (GBK) text: line {$line} holds bytes that are not GB18030
+encoding-detected = read `{$name}` as {$encoding}: it is not UTF-8
+    .help = Excel and WPS save "CSV" so on Chinese Windows; give `--encoding gbk` to say so, or save the file as "CSV UTF-8"
+
+## Evidence: the facts found for each unit (src/evidence/).
+
+evidence-here = here
+evidence-this-name = this name
+evidence-unknown-field = unknown field
+evidence-raw-bool = a true/false value
+evidence-raw-integer = a whole number
+evidence-raw-number = a number
+evidence-raw-text = a text
+evidence-raw-date = a date
+evidence-raw-list = a list
+evidence-raw-table = a table
+evidence-raw-null = null
+evidence-not-table = evidence must be a table, not {$found}
+    .help = write `unit = "单位名称"` and one table per item
+evidence-unit-name = `unit` must be the unit's name in quotes
+    .label = not a name
+    .help = write the assessed unit's name, such as `unit = "蓬江区"`
+evidence-other-rubric = this evidence is for another rubric
+    .label = not this rubric's title
+    .help = the rubric is `{$title}`; score this file with its own rule file, or correct `rubric`
+evidence-unknown-item = the rubric has no item `{$item}`
+    .label = unknown item
+    .help = each table is named after an item of the rule file; `kaohe outline RULE` lists them
+evidence-no-unit = the evidence does not name its unit
+    .label = expected `unit = "…"`
+    .help = begin the file with the assessed unit's name, such as `unit = "蓬江区"`
+evidence-unknown-fact = item `{$item}` has no fact `{$fact}`
+    .label = unknown fact
+    .help = its facts are {$facts}
+    .hint = {$hint} Its facts are {$facts}
+evidence-item-not-table = `{$item}` must be a table of facts, not {$found}
+    .label = not a table
+    .help = write `["{$item}"]` and the item's facts below it
+evidence-missing = item `{$item}` is missing {$facts}
+    .lacks = this item lacks facts
+    .label = no table `["{$item}"]` for this unit
+    .separator = {", "}
+    .help = give every fact under `["{$item}"]`, for example: {$example}
+evidence-wrong = `{$name}` must be {$want}, not {$found}
+    .label = expected {$want}
+    .help = for example `"{$name}" = {$example}`
+evidence-want-bool = true or false
+evidence-want-percent = a percentage
+evidence-want-date = a date, or false for never
+evidence-want-members = a list of members
+evidence-want-tally = a table of counts by member
+evidence-count-max = `{$name}` is {$count}, more than its {$max}
+    .label = at most {$max}
+    .help = the rule file declares `count max {$max}` (for example a sample of {$max} documents)
+evidence-percent = `{$name}` is not a percentage from 0 to 100
+    .label = not a percentage
+    .help = write the percentage as a number, `"{$name}" = 3.5` for 3.5%, or as text `"3.5%"`
+evidence-not-a-date = `{$text}` is not a date
+    .label = not a day that exists
+    .help = write the date as `"{$name}" = 2020-12-28`, or `false` if it was never done
+    .period = write `{$name}` as a date such as 2020-03-02
+evidence-date-or-never = `{$name}` must be a date, or false for never, not {$found}
+    .help = write `{$name}` as a date such as 2020-03-02, or false for never
+evidence-date = `{$name}` must be a date, not {$found}
+    .label = expected a date
+    .help = write `{$name}` as a date such as 2020-03-02
+evidence-periods = `{$name}` must be a list of periods, not {$found}
+    .label = expected a list
+    .help = for example `"{$name}" = {$example}`; an empty list `[]` if there were none
+evidence-period-table = each period of `{$name}` must be a table, not {$found}
+    .label = expected `{"{"} … {"}"}`
+evidence-period-field = a period of `{$name}` has no field `{$field}`
+    .help = a period has `{$from}` and `{$to}` (false when it never ended)
+evidence-period-reversed = a period of `{$name}` ends before it begins
+    .label = check the two dates
+    .help = `{$to}` is on or after `{$from}`
+evidence-period-lacks = a period of `{$name}` lacks `{$fields}`
+    .label = incomplete period
+    .help = give both dates: `{"{"} "{$from}" = 2020-03-02, "{$to}" = 2020-03-30 {"}"}`
+evidence-discretion = `{$name}` must be a score with its reason, not {$found}
+    .label = expected `{"{"} score = …, reason = "…" {"}"}`
+    .help = for example {$example}
+evidence-score-outside = the score {$score} of `{$name}` is outside 0 to {$max}
+    .label = from 0 to {$max}
+    .help = the rule file allows the assessor from 0 to {$max} points here
+evidence-score-number = the score of `{$name}` must be a number, not {$found}
+    .label = expected a number
+evidence-reason = the reason for `{$name}` must be a text that is not empty
+    .label = expected the reason
+    .help = a discretionary score is given with the reason for it, in words
+evidence-discretion-field = `{$name}` has no field `{$field}`
+    .help = a discretionary score has `score` and `reason`: {$example}
+evidence-discretion-lacks = `{$name}` has no `{$field}`
+    .label = `{$field}` is missing
+    .help = a discretionary score needs both its score and its reason: {$example}
+evidence-negative = `{$name}` is negative
+    .label = a count cannot be below 0
+    .help = write how many were found: 0 or more
+evidence-too-large = `{$name}` is larger than any real count
+    .label = too large
+    .help = counts are at most {$max}; check the value
+evidence-count = `{$name}` must be a whole number, not {$found}
+    .label = expected a count
+    .help = write how many were found, such as `"{$name}" = 2`
+evidence-member = `{$member}` is not a member of `{$name}`
+    .label = not in the rule file's list
+    .help = the members are {$members}
+    .hint = {$hint} The members are {$members}
+evidence-member-name = a member of `{$name}` must be a name, not {$found}

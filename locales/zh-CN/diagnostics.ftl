@@ -279,3 +279,223 @@ check-type-help-per = `per` 用于个数、清单成员或分类计数;是否型
 check-type-help-missing = `missing` 计算清单中缺少的成员;请把事实声明为 `set {"{"}…{"}"}`
 check-type-help-deadline = `deadline` 用日期事实与 `by` 后面的日期比较;请把事实声明为 `date`
 check-type-help-other = 各条款接受什么类型的事实,见 docs/language.md
+
+## 节假日和工作日日历(src/calendar.rs)。
+
+calendar-here = 这里
+calendar-named-here = 在这里指定
+calendar-name-text = `name` 必须是文字
+    .help = 写作 `name = "中国大陆法定节假日"`
+calendar-not-a-year = `{$key}` 不是年份
+    .help = 每一年是一个以年份为名的表,如 `[2021]`
+calendar-year-table = `{$year}` 必须是一个表
+    .help = 写上 `[2021]`,再在下面写各个清单
+calendar-unknown-field = 日历的年份中没有 `{$field}` 这一项
+    .help = 每一年有 `source`、`holidays` 和 `workdays` 三项
+calendar-no-holidays = {$year} 年没有写 `holidays`
+    .help = 列出这一年的节假日,没有也要写:`holidays = []`
+calendar-both = {$day} 既列为节假日,又列为工作日
+    .help = 每一天只能列在两个清单中的一个
+calendar-no-year = 日历中没有任何年份
+    .help = 每一年加一个表,如 `[2021]`,写上 `holidays` 和 `workdays`
+calendar-date-list = 这里应为日期清单
+    .help = 写作 `[2021-01-01, [2021-02-11, 2021-02-17]]`
+calendar-range-reversed = 日期范围的结束日({$last})早于开始日({$first})
+    .help = 先写第一天,再写最后一天
+calendar-workday-weekday = 调休上班日 {$day} 是{$weekday},不是周末
+    .help = `workdays` 列的是调休上班的周六、周日
+calendar-expected-date = 这里应为日期,如 2021-02-11
+    .help = 每一天写作 YYYY-MM-DD,日期范围写作 `[第一天, 最后一天]`
+calendar-wrong-year = {$day} 列在了 {$year} 年下
+    .help = 把它移到 `[{$in}]` 表中
+calendar-not-a-date = `{$text}` 不是有效的日期
+    .help = 每一天写作 YYYY-MM-DD
+calendar-monday = 星期一
+calendar-tuesday = 星期二
+calendar-wednesday = 星期三
+calendar-thursday = 星期四
+calendar-friday = 星期五
+calendar-saturday = 星期六
+calendar-sunday = 星期日
+calendar-unknown-builtin = kaohe 没有名为 `{$name}` 的自带日历
+    .label = 不是 kaohe 自带的日历
+    .help = kaohe 自带的日历有 {$names};规则文件所在文件夹中的日历文件要用引号括起:`calendar "calendars/cn.toml"`
+calendar-outside = 日历 `{$name}` 不在规则文件所在的文件夹中
+    .help = 规则文件只能指定本文件夹或其下级文件夹中的日历,如 `calendar "calendars/cn.toml"`,或 kaohe 自带的日历({$names});要用别的日历文件计算,请在命令行中给出:`--calendar FILE`
+    .link = 符号链接指向了规则文件所在文件夹之外
+    .absolute = 绝对路径
+    .climbs = 路径用 `..` 跳出了规则文件所在的文件夹
+calendar-cannot-read = 无法读取 `{$path}`
+calendar-not-a-calendar = `{$path}` 不是日历文件
+    .help = 在 {$path}:{$line}:{$column} 处应为日历:`name = "…"`,以及每年一个表(如 `[2021]`),含 `holidays`、`workdays` 和 `source`;规则文件指定的文件不是日历时,kaohe 不显示其内容
+
+## 读取文件:路径、大小、TOML、JSON 和 YAML(src/input/)。
+
+io-not-found = 没有这个文件或文件夹
+input-here = 这里
+input-cannot-read = 无法读取 `{$path}`:{$reason}
+    .help = 请检查路径,以及文件是否可以读取
+input-not-a-file = `{$path}` 是{$what}
+    .folder = 文件夹,不是普通文件
+    .pipe = 命名管道,不是普通文件
+    .device = 设备,不是普通文件
+    .socket = 套接字,不是普通文件
+    .other = 不是普通文件
+    .help = kaohe 只从普通文件中读取规则文件、日历和证据:请把数据存为文件,再指定这个文件
+input-too-large = `{$path}` 超过 {$mib} MiB,超出 kaohe 对这类文件的读取上限
+    .help = 请检查是否指定了正确的文件;kaohe 读取的文件大小上限见 docs/security.md
+input-spreadsheet-one-unit = `{$name}` 每行是一个单位,不是一个单位的证据
+    .help = 电子表格请用 `kaohe::evidence::load_file` 读取,它给出文件中的每一个单位
+input-syntax = 无法读取这个 {$format} 文件:{$reason}
+    .toml = 请检查这里附近的引号、逗号和方括号;中文的键要加引号,如 `"未做意见征集" = false`,表名也一样:`["决策预公开"]`
+    .help = 请检查这里附近的引号、逗号和花括号
+    .yaml = 请检查这里附近的缩进、键后面的冒号和引号
+input-json-comment = JSON 中不能写注释
+    .help = 删去注释,或改用 TOML 写证据(TOML 以 `#` 开始注释)
+input-json-empty = 文件是空的
+input-json-twice = 键 `{$key}` 重复
+    .help = 同一个对象中键 `{$key}` 出现了两次,各种 JSON 读取程序对以哪个为准并不一致;请只保留一个
+input-yaml-alias = 证据中不接受 YAML 别名
+    .label = 别名
+    .help = 直接写出值本身,不要用 `*name`
+input-too-deep = 证据嵌套超过 {$max} 层
+    .label = 这一层嵌套过深
+    .help = 证据只有单位、考核项、事实,以及分类计数的各类这几层
+input-yaml-empty = 这个 YAML 文件是空的
+    .label = 没有证据
+    .help = 写上单位,如 `unit: 蓬江区`,每个考核项一个映射
+input-yaml-documents = 这个 YAML 文件含有多个文档
+    .label = 第二个文档从这里开始
+    .help = 每个文件只写一个单位:删去 `---` 及其后的内容,或移到单独的文件中
+input-yaml-value = 无法读取这个 YAML 值
+    .help = 写一个数字、`true`/`false`、日期(如 2020-12-28)、文字、列表或映射
+encoding-save-csv = 请在 Excel 或 WPS 中另存为“CSV UTF-8 (逗号分隔)(*.csv)”(另存为 → 文件类型);GBK 编码的“CSV (逗号分隔)”文件也能读取
+encoding-save = kaohe 只读取 UTF-8 编码的规则文件、TOML 和 JSON:请把文件存为 UTF-8(记事本或 WPS:另存为 → 编码 UTF-8)
+encoding-utf16 = `{$name}` 是 UTF-16 编码的文本,kaohe 不能读取
+    .nobom = `{$name}` 是没有字节顺序标记的 UTF-16 文本,kaohe 不能读取
+encoding-binary = `{$name}` 是{$what}
+    .zip = zip 压缩包(如 XLSX 工作簿),不是 CSV 文本
+    .xls = Excel 97-2003(.xls)或 WPS(.et)工作簿,不是 CSV 文本
+    .pdf = PDF 文档,不是文本
+    .png = PNG 图片,不是文本
+    .nul = 二进制文件,不是文本(含有 NUL 字节)
+encoding-looks-gbk = `{$name}` 不是 UTF-8 文本:从第 {$line} 行起像是 GB18030(GBK)编码
+    .help = {$save};或者转换编码:`iconv -f GB18030 -t UTF-8 {$name} > {$converted}`
+encoding-not-utf8 = `{$name}` 不是 UTF-8 文本:第 {$line} 行有不属于 UTF-8 的字节
+    .gbk = 它可以按 GB18030(GBK)读取,中文 Windows 上 Excel 和 WPS 保存的“CSV”就是这种编码:请给出 `--encoding gbk`,或不写 `--encoding`
+encoding-bom-not-gbk = `{$name}` 是 UTF-8 文本(以 UTF-8 字节顺序标记开头),不是 GB18030(GBK)
+    .help = 不写 `--encoding`,或给出 `--encoding utf-8`
+encoding-utf8-not-gbk = `{$name}` 是 UTF-8 文本,不是 GB18030(GBK):按 GB18030 读取会成为乱码
+encoding-not-gbk = `{$name}` 不是 GB18030(GBK)文本:第 {$line} 行有不属于 GB18030 的字节
+encoding-unknown = 无法判断 `{$name}` 的编码:它不是 UTF-8(从第 {$line} 行起),按 GB18030(GBK)读取也找不到评分表的表头(如 `单位`)
+    .help = 如果文件是 GBK 编码,请给出 `--encoding gbk`;否则{$save}
+encoding-neither = `{$name}` 既不是 UTF-8 也不是 GB18030(GBK)文本:第 {$line} 行有不属于 UTF-8 的字节
+    .gbk = `{$name}` 既不是 UTF-8 也不是 GB18030(GBK)文本:第 {$line} 行有不属于 GB18030 的字节
+encoding-detected = 已按 {$encoding} 读取 `{$name}`:它不是 UTF-8
+    .help = 中文 Windows 上 Excel 和 WPS 保存的“CSV”就是这种编码;可给出 `--encoding gbk` 明确指定,或把文件另存为“CSV UTF-8”
+
+## 证据:为每个单位查明的事实(src/evidence/)。
+
+evidence-here = 这里
+evidence-this-name = 这个名称
+evidence-unknown-field = 未知的项
+evidence-raw-bool = 是否值(true/false)
+evidence-raw-integer = 整数
+evidence-raw-number = 数字
+evidence-raw-text = 文字
+evidence-raw-date = 日期
+evidence-raw-list = 列表
+evidence-raw-table = 表
+evidence-raw-null = 空值(null)
+evidence-not-table = 证据必须是一个表,而不是{$found}
+    .help = 写上 `unit = "单位名称"`,每个考核项一个表
+evidence-unit-name = `unit` 必须是用引号括起的单位名称
+    .label = 不是名称
+    .help = 写上被考核单位的名称,如 `unit = "蓬江区"`
+evidence-other-rubric = 这份证据属于另一张评分表
+    .label = 不是本评分表的标题
+    .help = 本评分表是 `{$title}`;请用这份证据对应的规则文件计分,或改正 `rubric`
+evidence-unknown-item = 评分表中没有考核项 `{$item}`
+    .label = 未知的考核项
+    .help = 每个表以规则文件中的一个考核项命名;`kaohe outline 规则文件` 可列出全部考核项
+evidence-no-unit = 证据没有写明被考核单位
+    .label = 应写 `unit = "…"`
+    .help = 在文件开头写上被考核单位的名称,如 `unit = "蓬江区"`
+evidence-unknown-fact = 考核项 `{$item}` 中没有事实 `{$fact}`
+    .label = 未知的事实
+    .help = 这一项的事实有:{$facts}
+    .hint = {$hint} 这一项的事实有:{$facts}
+evidence-item-not-table = `{$item}` 必须是由事实组成的表,而不是{$found}
+    .label = 不是表
+    .help = 写上 `["{$item}"]`,再在下面写这一项的各个事实
+evidence-missing = 考核项 `{$item}` 缺少 {$facts}
+    .lacks = 这一项缺少事实
+    .label = 这个单位没有 `["{$item}"]` 表
+    .separator = 、
+    .help = 在 `["{$item}"]` 下填写每一个事实,例如:{$example}
+evidence-wrong = `{$name}` 应为{$want},而不是{$found}
+    .label = 应为{$want}
+    .help = 例如 `"{$name}" = {$example}`
+evidence-want-bool = true 或 false
+evidence-want-percent = 百分比
+evidence-want-date = 日期,从未做填 false
+evidence-want-members = 成员名称的列表
+evidence-want-tally = 按成员分类的个数表
+evidence-count-max = `{$name}` 为 {$count},超过了上限 {$max}
+    .label = 最多 {$max}
+    .help = 规则文件声明为 `count max {$max}`(例如抽查 {$max} 份文件)
+evidence-percent = `{$name}` 不是 0 至 100 之间的百分比
+    .label = 不是百分比
+    .help = 百分比写作数字,如 3.5% 写作 `"{$name}" = 3.5`,或写作文字 `"3.5%"`
+evidence-not-a-date = `{$text}` 不是有效的日期
+    .label = 没有这一天
+    .help = 日期写作 `"{$name}" = 2020-12-28`;从未做填 `false`
+    .period = `{$name}` 写作日期,如 2020-03-02
+evidence-date-or-never = `{$name}` 应为日期(从未做填 false),而不是{$found}
+    .help = `{$name}` 写作日期,如 2020-03-02;从未做填 false
+evidence-date = `{$name}` 应为日期,而不是{$found}
+    .label = 应为日期
+    .help = `{$name}` 写作日期,如 2020-03-02
+evidence-periods = `{$name}` 应为期间的列表,而不是{$found}
+    .label = 应为列表
+    .help = 例如 `"{$name}" = {$example}`;没有则写空列表 `[]`
+evidence-period-table = `{$name}` 的每个期间都应是一个表,而不是{$found}
+    .label = 应为 `{"{"} … {"}"}`
+evidence-period-field = `{$name}` 的期间中没有 `{$field}` 这一项
+    .help = 期间有 `{$from}` 和 `{$to}` 两项(尚未结束时填 false)
+evidence-period-reversed = `{$name}` 的一个期间结束早于开始
+    .label = 请核对这两个日期
+    .help = `{$to}` 应在 `{$from}` 当天或之后
+evidence-period-lacks = `{$name}` 的一个期间缺少 `{$fields}`
+    .label = 期间不完整
+    .help = 两个日期都要填写:`{"{"} "{$from}" = 2020-03-02, "{$to}" = 2020-03-30 {"}"}`
+evidence-discretion = `{$name}` 应为分数及其理由,而不是{$found}
+    .label = 应为 `{"{"} score = …, reason = "…" {"}"}`
+    .help = 例如 {$example}
+evidence-score-outside = `{$name}` 的分数 {$score} 不在 0 至 {$max} 分之间
+    .label = 0 至 {$max} 分
+    .help = 规则文件允许评估组在这里给 0 至 {$max} 分
+evidence-score-number = `{$name}` 的分数应为数字,而不是{$found}
+    .label = 应为数字
+evidence-reason = `{$name}` 的理由必须是不为空的文字
+    .label = 应写理由
+    .help = 酌情给(扣)分要用文字写明理由
+evidence-discretion-field = `{$name}` 中没有 `{$field}` 这一项
+    .help = 酌情分有 `score` 和 `reason` 两项:{$example}
+evidence-discretion-lacks = `{$name}` 缺少 `{$field}`
+    .label = 缺少 `{$field}`
+    .help = 酌情分既要有分数,也要有理由:{$example}
+evidence-negative = `{$name}` 是负数
+    .label = 个数不能小于 0
+    .help = 填写发现的个数:0 或以上
+evidence-too-large = `{$name}` 大得不像真实的个数
+    .label = 太大
+    .help = 个数最大为 {$max};请核对
+evidence-count = `{$name}` 应为整数,而不是{$found}
+    .label = 应为个数
+    .help = 填写发现的个数,如 `"{$name}" = 2`
+evidence-member = `{$member}` 不是 `{$name}` 的成员
+    .label = 不在规则文件的清单中
+    .help = 成员有:{$members}
+    .hint = {$hint} 成员有:{$members}
+evidence-member-name = `{$name}` 的成员应为名称,而不是{$found}
