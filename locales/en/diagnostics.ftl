@@ -500,3 +500,10 @@ evidence-member = `{$member}` is not a member of `{$name}`
     .help = the members are {$members}
     .hint = {$hint} The members are {$members}
 evidence-member-name = a member of `{$name}` must be a name, not {$found}
+
+## What the run as a whole says (src/app/).
+
+app-not-scored = no unit was scored: the evidence has {$shown} problem(s)
+    .more = no unit was scored: the evidence has more than {$shown} problems
+app-units-left-out = {$count} more unit(s) cannot be scored
+    .help = the first {$shown} units that cannot be scored are shown: correct their evidence and score again to see the rest

@@ -499,3 +499,10 @@ evidence-member = `{$member}` 不是 `{$name}` 的成员
     .help = 成员有:{$members}
     .hint = {$hint} 成员有:{$members}
 evidence-member-name = `{$name}` 的成员应为名称,而不是{$found}
+
+## 整个运行的结论(src/app/)。
+
+app-not-scored = 没有为任何单位计分:证据有 {$shown} 个问题
+    .more = 没有为任何单位计分:证据有超过 {$shown} 个问题
+app-units-left-out = 另有 {$count} 个单位无法计分
+    .help = 只列出前 {$shown} 个无法计分的单位:改正它们的证据后再次计分,可看到其余的单位
