@@ -20,9 +20,9 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::input::{read, Format, Node, Raw};
-use crate::msg;
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 

@@ -536,3 +536,74 @@ evidence-twice = unit `{$name}` has evidence in two files
     .label = named again here
     .first = first here
     .help = the first is {$first}; keep one file or row per unit
+
+## Scoring, formatting, rendering and writing (src/eval/, src/formatter/, src/render/, src/cli/).
+
+eval-calendar-year = working days in {$year} cannot be counted: {$name} does not list that year
+    .label = a date in {$year}
+    .none = the calendar lists no year; add the year's holidays and make-up working days to it (see its first lines)
+    .help = the calendar lists {$years}; add the year's holidays and make-up working days to it (see its first lines)
+eval-nothing-applicable = no item is applicable to `{$name}`, so it has no score
+    .label = this unit
+    .help = an item is left out when its `applicable unless` condition holds; check those facts in the evidence
+eval-internal = internal error: item `{$name}` scored {$score} outside {$low} to {$high}
+    .label = this item
+    .help = this is a bug in kaohe's checker; please report it with the rule file and the evidence
+render-xlsx = cannot build the xlsx workbook: {$reason}
+    .help = render the table as `--format html` or `--format md` instead, and report this
+fmt-changed-meaning = formatting `{$name}` would change what it means, so it was left as it was
+    .help = this is a bug in `kaohe fmt`: please report it with this file; the file is unchanged and still checks and scores as before
+cli-diff-json = cannot write the report as JSON: {$reason}
+    .help = write it as text (`--format text`), and report this
+cli-too-many-units = {$count} units are more than `--format {$format}` keeps in memory (reports of {$limit} items and steps in all)
+    .help = `--format csv` writes the ranking of any number of units; or score the units in smaller sets
+cli-workbook-refused = the workbook of {$count} units could not be laid out: the system refused kaohe the threads or memory it needs
+cli-fmt-folder = the folder `{$path}` holds no `.rule` file
+    .help = check the path, and that the folder can be read
+    .none = name the rule files to format, or a folder that holds some
+cli-fmt-rewrite = cannot rewrite `{$path}`: {$reason}
+    .denied = permission denied (or the file is read-only)
+    .help = check that the file and its folder can be written; the file is unchanged
+cli-write = cannot write the report to {$target}: {$reason}
+    .nofolder = no such folder
+    .help = check that the folder exists and can be written
+cli-stale = {$count} temporary file(s) of kaohe lie in `{$dir}`: {$files}{$more}
+    .more = {" "}and {$count} more
+    .help = a run killed while writing its report (SIGKILL, a power cut) leaves one; kaohe leaves them, since another run may be writing one now: remove them once no kaohe run writes to this folder
+cli-output-is-input = the report would replace an input: {$reason}
+    .help = name a file outside the evidence for `--output`; kaohe never replaces a file it reads
+cli-binary-stdout = an XLSX {$what} is a binary file and is not written to stdout
+    .help = name the file to write with `--output FILE`, such as `--output 考核结果.xlsx`
+
+## Cases: expected scores (src/cases/).
+
+case-spreadsheet = `{$path}` is a spreadsheet, and a case is a TOML or JSON file
+    .help = a case is one unit's evidence with an `[expect]` table; write it as TOML or JSON (docs/testing.md)
+case-no-expect = this case pins nothing: it has no `[expect]` table
+    .label = expected `[expect]` in this file
+    .help = add `[expect]` with the total and any section or item to pin, such as `total = 97`; docs/testing.md has an example
+case-expect-table = `expect` must be a table, not {$found}
+    .label = not a table
+    .help = write `[expect]` on its own line, then `total = 97` and any section or item to pin
+case-expect-empty = this case pins nothing: its `[expect]` table is empty
+    .label = empty
+    .help = pin the total (`total = 97`) and any section or item whose score matters
+case-unknown = the rubric has no section or item `{$name}` to expect
+    .label = unknown name
+    .help = name `total`, a section or an item exactly as in the rule file; `kaohe outline RULE` lists them
+case-twice = `{$name}` is expected twice
+    .label = expected again here
+    .first = first expected here
+    .help = keep one expectation per name
+case-not-applicable = only an item can be expected `不适用`, not `{$name}`
+    .label = a total or a section always has a score
+    .help = expect its score instead, such as `total = 79.27`
+case-score = the expected score of `{$name}` must be a number from 0 up, not {$found}
+    .label = not a score
+    .help = write the score as a number, such as `4` or `1.5`, or `"不适用"` for an item that does not apply
+
+## The evidence form (src/report/template.rs).
+
+template-cell-type = the rubric has facts no spreadsheet cell can give yet: {$facts}
+    .label = a {$kind} fact
+    .help = write the form with `--format toml`: TOML and JSON evidence can give `{$fact}` of `{$item}`

@@ -535,3 +535,74 @@ evidence-twice = 单位 `{$name}` 的证据出现在两个文件中
     .label = 这里再次出现
     .first = 第一次在这里出现
     .help = 第一次出现在 {$first};每个单位只保留一个文件或一行
+
+## 计分、格式化、生成表格和写出结果(src/eval/、src/formatter/、src/render/、src/cli/)。
+
+eval-calendar-year = 无法计算 {$year} 年的工作日:{$name} 中没有这一年
+    .label = {$year} 年的日期
+    .none = 日历中没有任何年份;请把这一年的节假日和调休上班日加进去(见日历文件开头几行)
+    .help = 日历中只有 {$years} 年;请把这一年的节假日和调休上班日加进去(见日历文件开头几行)
+eval-nothing-applicable = `{$name}` 没有任何适用的考核项,因此没有得分
+    .label = 这个单位
+    .help = `applicable unless` 的条件成立时,这一项不参与考核;请核对证据中的这些事实
+eval-internal = 内部错误:考核项 `{$name}` 得分 {$score},不在 {$low} 至 {$high} 之间
+    .label = 这一项
+    .help = 这是 kaohe 检查程序的缺陷;请连同规则文件和证据一起报告
+render-xlsx = 无法生成 xlsx 工作簿:{$reason}
+    .help = 请改用 `--format html` 或 `--format md` 生成表格,并报告这个问题
+fmt-changed-meaning = 格式化 `{$name}` 会改变其含义,因此保持原样
+    .help = 这是 `kaohe fmt` 的缺陷:请连同这个文件一起报告;文件没有改动,检查和计分结果不变
+cli-diff-json = 无法以 JSON 写出报告:{$reason}
+    .help = 改用文本格式(`--format text`),并报告这个问题
+cli-too-many-units = {$count} 个单位超出了 `--format {$format}` 在内存中能保存的数量(报告合计 {$limit} 个考核项和步骤)
+    .help = `--format csv` 可写出任意数量单位的排名;或把单位分成几批计分
+cli-workbook-refused = 无法排版 {$count} 个单位的工作簿:系统没有给 kaohe 所需的线程或内存
+cli-fmt-folder = 文件夹 `{$path}` 中没有 `.rule` 文件
+    .help = 请检查路径,以及文件夹是否可以读取
+    .none = 请指定要格式化的规则文件,或含有规则文件的文件夹
+cli-fmt-rewrite = 无法改写 `{$path}`:{$reason}
+    .denied = 没有访问权限(或文件是只读的)
+    .help = 请检查文件及其所在文件夹是否可以写入;文件没有改动
+cli-write = 无法把报告写到 {$target}:{$reason}
+    .nofolder = 没有这个文件夹
+    .help = 请检查文件夹是否存在、是否可以写入
+cli-stale = `{$dir}` 中有 {$count} 个 kaohe 的临时文件:{$files}{$more}
+    .more = 等,另有 {$count} 个
+    .help = 写报告时被强行终止(SIGKILL、断电)的运行会留下临时文件;另一个运行可能正在写,kaohe 不会删除它们:确认没有 kaohe 在写这个文件夹后再删除
+cli-output-is-input = 报告会覆盖一个输入文件:{$reason}
+    .help = `--output` 请指定证据以外的文件;kaohe 从不覆盖它读取的文件
+cli-binary-stdout = XLSX {$what}是二进制文件,不写到标准输出
+    .help = 用 `--output FILE` 指定要写的文件,如 `--output 考核结果.xlsx`
+
+## 测试用例:预期得分(src/cases/)。
+
+case-spreadsheet = `{$path}` 是电子表格,而测试用例是 TOML 或 JSON 文件
+    .help = 测试用例是一个单位的证据加上 `[expect]` 表;请写成 TOML 或 JSON(见 docs/testing.md)
+case-no-expect = 这个测试用例没有预期任何得分:没有 `[expect]` 表
+    .label = 这个文件中应有 `[expect]`
+    .help = 加上 `[expect]`,写明总分以及要核对的指标或考核项,如 `total = 97`;docs/testing.md 中有例子
+case-expect-table = `expect` 必须是一个表,而不是{$found}
+    .label = 不是表
+    .help = 单独一行写 `[expect]`,下面写 `total = 97` 以及要核对的指标或考核项
+case-expect-empty = 这个测试用例没有预期任何得分:`[expect]` 表是空的
+    .label = 空表
+    .help = 写明总分(`total = 97`)以及需要核对得分的指标或考核项
+case-unknown = 评分表中没有可预期的指标或考核项 `{$name}`
+    .label = 未知的名称
+    .help = 写 `total`,或与规则文件完全相同的指标、考核项名称;`kaohe outline 规则文件` 可列出全部名称
+case-twice = `{$name}` 预期了两次
+    .label = 这里再次预期
+    .first = 第一次在这里预期
+    .help = 每个名称只写一个预期
+case-not-applicable = 只有考核项可以预期为 `不适用`,`{$name}` 不行
+    .label = 总分和指标总有得分
+    .help = 请改为预期它的得分,如 `total = 79.27`
+case-score = `{$name}` 的预期得分必须是 0 或以上的数字,而不是{$found}
+    .label = 不是得分
+    .help = 得分写作数字,如 `4` 或 `1.5`;不参与考核的考核项写 `"不适用"`
+
+## 证据表格(src/report/template.rs)。
+
+template-cell-type = 评分表中有电子表格单元格尚不能填写的事实:{$facts}
+    .label = {$kind} 类型的事实
+    .help = 请用 `--format toml` 生成表格:TOML 和 JSON 证据可以填写 `{$item}` 的 `{$fact}`

@@ -83,13 +83,16 @@ impl Failure {
         match self {
             Failure::Evidence {
                 shown, more: true, ..
-            } => Some(crate::msg!(
+            } => Some(crate::diagnostic::msg!(
                 "app-not-scored".more,
                 shown = shown.to_string()
             )),
             Failure::Evidence {
                 shown, more: false, ..
-            } => Some(crate::msg!("app-not-scored", shown = shown.to_string())),
+            } => Some(crate::diagnostic::msg!(
+                "app-not-scored",
+                shown = shown.to_string()
+            )),
             Failure::Paths(_) | Failure::Unscored(_) => None,
         }
     }
@@ -199,9 +202,9 @@ pub fn score_evidence<T, C: Default + Extend<T>>(
         unscored.push(
             Diagnostic::error(
                 codes::EVIDENCE_TOO_MANY,
-                crate::msg!("app-units-left-out", count = not_shown.to_string()),
+                crate::diagnostic::msg!("app-units-left-out", count = not_shown.to_string()),
             )
-            .help(crate::msg!(
+            .help(crate::diagnostic::msg!(
                 "app-units-left-out".help,
                 shown = evidence::MAX_PROBLEMS.to_string()
             )),

@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::Spanned;
 use crate::syntax::ast::{File, Node, SectionKind};
 

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::suggest;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 

@@ -17,8 +17,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::syntax::ast::*;
 
 /// A closed range of scores; `None` is unbounded on that side.

@@ -7,8 +7,8 @@
 use rust_decimal::Decimal;
 
 use super::Rounding;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{CalendarRef, File, SettingKind};
 

@@ -189,6 +189,9 @@ macro_rules! msg {
     };
 }
 
+/// The [`msg!`](crate::msg) macro by the path of its layer, `crate::diagnostic::msg`.
+pub use super::msg;
+
 /// Sorts diagnostics by file position, errors before warnings at the same place.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
@@ -204,7 +207,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub fn io_reason(e: &std::io::Error, not_found: &str) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => not_found.to_string(),
-        std::io::ErrorKind::PermissionDenied => crate::msg!("io-permission-denied"),
+        std::io::ErrorKind::PermissionDenied => msg!("io-permission-denied"),
         _ => e.to_string().to_lowercase(),
     }
 }

@@ -58,7 +58,7 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
 /// help wraps onto stay aligned under it.
 fn with_help_heading(out: String) -> String {
     const MIETTE: &str = "  help: ";
-    let heading = crate::msg!("diagnostic-help-heading");
+    let heading = super::msg!("diagnostic-help-heading");
     if heading == MIETTE {
         return out;
     }
@@ -85,7 +85,7 @@ impl<'a> Shown<'a> {
         let help = if left_out == 0 {
             d.help.clone()
         } else {
-            let note = crate::msg!("diagnostic-labels-left-out", count = left_out.to_string());
+            let note = super::msg!("diagnostic-labels-left-out", count = left_out.to_string());
             Some(match &d.help {
                 Some(h) => format!("{h}\n{note}"),
                 None => note,
@@ -156,8 +156,8 @@ impl miette::Diagnostic for Shown<'_> {
 
 fn severity_word(s: Severity) -> String {
     match s {
-        Severity::Error => crate::msg!("diagnostic-error"),
-        Severity::Warning => crate::msg!("diagnostic-warning"),
+        Severity::Error => super::msg!("diagnostic-error"),
+        Severity::Warning => super::msg!("diagnostic-warning"),
     }
 }
 

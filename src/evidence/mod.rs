@@ -39,8 +39,8 @@ pub use value::{validate, Fact, Facts, Period, Unit, Value};
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::source::SourceFile;
 use crate::span::Span;
 

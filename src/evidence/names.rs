@@ -20,8 +20,8 @@ use std::hash::BuildHasher;
 use std::io::{self, BufRead, Write};
 
 use super::{place, Given};
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::Span;
 use crate::spill::{read_exact_or_end, Merge, Record, Runs};
 

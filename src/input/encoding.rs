@@ -30,8 +30,8 @@ use std::io::Read;
 
 use encoding_rs::{Decoder, DecoderResult, GB18030};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::source::SourceFile;
 
 /// An encoding a CSV file may be read in.

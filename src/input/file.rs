@@ -13,8 +13,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, io_reason, Diagnostic};
-use crate::msg;
 
 /// The largest rule file or calendar read: 64 MiB. The largest rule file known is a
 /// few tens of kilobytes; a calendar, a few kilobytes.

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 

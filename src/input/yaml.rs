@@ -9,8 +9,8 @@
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 use super::raw::{Node, Raw};
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 

@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 
 use super::ast::*;
 use super::Rule;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::{Span, Spanned};
 
 struct Builder {

@@ -40,10 +40,13 @@ pub fn check(text: &str, max: usize) -> Option<Diagnostic> {
                     return Some(
                         Diagnostic::error(
                             codes::TOO_DEEP,
-                            crate::msg!("syntax-too-deep", max = max.to_string()),
+                            crate::diagnostic::msg!("syntax-too-deep", max = max.to_string()),
                         )
-                        .primary(Span::new(i, i + 1), crate::msg!("syntax-too-deep".label))
-                        .help(crate::msg!("syntax-too-deep".help)),
+                        .primary(
+                            Span::new(i, i + 1),
+                            crate::diagnostic::msg!("syntax-too-deep".label),
+                        )
+                        .help(crate::diagnostic::msg!("syntax-too-deep".help)),
                     );
                 }
             }

@@ -8,8 +8,8 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::msg;
 use crate::span::Span;
 
 pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
