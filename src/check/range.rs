@@ -342,7 +342,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         if lo.is_none_or(|l| l < low) {
             if !reported_low {
                 reported_low = true;
-                let reach = lo.map_or(msg!("check-reach-unlimited"), |l| {
+                let reach = lo.map_or(msg!("check-reach-unlimited".down), |l| {
                     msg!("check-reach-down", to = l.normalize().to_string())
                 });
                 let (name, points_text) = (&item.name.node, points.to_string());
@@ -387,7 +387,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         if hi.is_none_or(|h| h > high) {
             if !reported_high {
                 reported_high = true;
-                let reach = hi.map_or(msg!("check-reach-unlimited"), |h| {
+                let reach = hi.map_or(msg!("check-reach-unlimited".up), |h| {
                     msg!("check-reach-up", to = h.normalize().to_string())
                 });
                 let (name, points_text) = (&item.name.node, points.to_string());
