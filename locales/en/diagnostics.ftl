@@ -609,3 +609,16 @@ case-score = the expected score of `{$name}` must be a number from 0 up, not {$f
 template-cell-type = the rubric has facts no spreadsheet cell can give yet: {$facts}
     .label = a {$kind} fact
     .help = write the form with `--format toml`: TOML and JSON evidence can give `{$fact}` of `{$item}`
+
+## XLSX workbooks of evidence (src/evidence/workbook.rs).
+
+workbook-too-large = `{$name}` would unpack to {$mb} MB in its part `{$part}`, more than kaohe reads
+    .help = a workbook of evidence unpacks to far less than {$mb} MB; save the sheet again from Excel or WPS, or split it into several files
+workbook-part = `{$name}` cannot be read as an XLSX workbook: its part `{$part}` {$reason}
+    .bomb = unpacks to more than the {$declared} bytes its zip directory declares
+    .bombhelp = the file is damaged, or made to unpack to far more than it says (a zip bomb); save the sheet again from Excel or WPS
+    .checksum = unpacks to bytes whose checksum is not the one its zip directory declares
+    .unpack = cannot be unpacked: {$why}
+    .damaged = the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)
+workbook-unreadable = `{$name}` cannot be read as an XLSX workbook: {$what}
+    .help = save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read

@@ -608,3 +608,16 @@ case-score = `{$name}` 的预期得分必须是 0 或以上的数字,而不是{$
 template-cell-type = 评分表中有电子表格单元格尚不能填写的事实:{$facts}
     .label = {$kind} 类型的事实
     .help = 请用 `--format toml` 生成表格:TOML 和 JSON 证据可以填写 `{$item}` 的 `{$fact}`
+
+## 证据的 XLSX 工作簿(src/evidence/workbook.rs)。
+
+workbook-too-large = `{$name}` 的组成部分 `{$part}` 解压后有 {$mb} MB,超出 kaohe 的读取上限
+    .help = 证据工作簿解压后远小于 {$mb} MB;请在 Excel 或 WPS 中重新保存,或拆分成几个文件
+workbook-part = 无法把 `{$name}` 作为 XLSX 工作簿读取:其组成部分 `{$part}` {$reason}
+    .bomb = 解压后超过压缩目录声明的 {$declared} 字节
+    .bombhelp = 文件已损坏,或被做成解压后远大于声明的大小(压缩炸弹);请在 Excel 或 WPS 中重新保存
+    .checksum = 解压后的校验和与压缩目录声明的不符
+    .unpack = 无法解压:{$why}
+    .damaged = 文件已损坏;请在 Excel 或 WPS 中重新另存为 Excel 工作簿(.xlsx)
+workbook-unreadable = 无法把 `{$name}` 作为 XLSX 工作簿读取:{$what}
+    .help = 请在 Excel 或 WPS 中另存为 Excel 工作簿(.xlsx);不能读取 .xls、.et 和有密码保护的文件
