@@ -20,6 +20,7 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::input::{read, Format, Node, Raw};
 use crate::source::SourceFile;
@@ -74,8 +75,8 @@ impl Calendar {
                     Raw::String(s) => calendar.name = s.clone(),
                     _ => out.push(bad(
                         value.span,
-                        "`name` must be a text",
-                        "write `name = \"中国大陆法定节假日\"`",
+                        &msg!("calendar-name-text"),
+                        &msg!("calendar-name-text".help),
                     )),
                 }
                 continue;
@@ -83,16 +84,16 @@ impl Calendar {
             let Ok(year) = key.node.parse::<i32>() else {
                 out.push(bad(
                     key.span,
-                    &format!("`{}` is not a year", key.node),
-                    "each year is a table named after it, such as `[2021]`",
+                    &msg!("calendar-not-a-year", key = &key.node),
+                    &msg!("calendar-not-a-year".help),
                 ));
                 continue;
             };
             let Raw::Table(fields) = &value.raw else {
                 out.push(bad(
                     value.span,
-                    &format!("`{year}` must be a table"),
-                    "write `[2021]` and the lists below it",
+                    &msg!("calendar-year-table", year = year.to_string()),
+                    &msg!("calendar-year-table".help),
                 ));
                 continue;
             };
@@ -108,23 +109,23 @@ impl Calendar {
                     "source" => {}
                     other => out.push(bad(
                         field.span,
-                        &format!("a calendar year has no field `{other}`"),
-                        "a year has `source`, `holidays` and `workdays`",
+                        &msg!("calendar-unknown-field", field = other),
+                        &msg!("calendar-unknown-field".help),
                     )),
                 }
             }
             if !seen_holidays {
                 out.push(bad(
                     key.span,
-                    &format!("the year {year} has no `holidays`"),
-                    "list the year's holidays, even if empty: `holidays = []`",
+                    &msg!("calendar-no-holidays", year = year.to_string()),
+                    &msg!("calendar-no-holidays".help),
                 ));
             }
             for d in y.holidays.intersection(&y.workdays) {
                 out.push(bad(
                     value.span,
-                    &format!("{d} is both a holiday and a working day"),
-                    "list each day in one of the two lists",
+                    &msg!("calendar-both", day = d.to_string()),
+                    &msg!("calendar-both".help),
                 ));
             }
             calendar.years.insert(year, y);
@@ -132,8 +133,8 @@ impl Calendar {
         if calendar.years.is_empty() && out.is_empty() {
             out.push(bad(
                 root.span,
-                "the calendar lists no year",
-                "add a table per year, such as `[2021]` with its `holidays` and `workdays`",
+                &msg!("calendar-no-year"),
+                &msg!("calendar-no-year".help),
             ));
         }
         if out.is_empty() {
@@ -209,12 +210,12 @@ pub fn builtin_names() -> String {
 pub fn unknown_builtin(name: &Spanned<String>) -> Diagnostic {
     Diagnostic::error(
         codes::CALENDAR_UNKNOWN,
-        format!("no calendar shipped inside kaohe is named `{}`", name.node),
+        msg!("calendar-unknown-builtin", name = &name.node),
     )
-    .primary(name.span, "not a calendar kaohe ships")
-    .help(format!(
-        "the calendars shipped inside kaohe are {}; a calendar file in the rule file's folder is named in quotes: `calendar \"calendars/cn.toml\"`",
-        builtin_names()
+    .primary(name.span, msg!("calendar-unknown-builtin".label))
+    .help(msg!(
+        "calendar-unknown-builtin".help,
+        names = builtin_names()
     ))
 }
 
@@ -243,15 +244,17 @@ pub fn resolve(
 
 /// Why a path a rule file names leaves the rule file's folder: an absolute path, or
 /// a `..` that climbs above it. `None` when it stays inside (as written).
-fn leaves_folder(written: &Path) -> Option<&'static str> {
+fn leaves_folder(written: &Path) -> Option<String> {
     let mut depth = 0usize;
     for part in written.components() {
         match part {
-            Component::Prefix(_) | Component::RootDir => return Some("an absolute path"),
+            Component::Prefix(_) | Component::RootDir => {
+                return Some(msg!("calendar-outside".absolute))
+            }
             Component::CurDir => {}
             Component::ParentDir => match depth.checked_sub(1) {
                 Some(d) => depth = d,
-                None => return Some("a path that climbs out of the rule file's folder with `..`"),
+                None => return Some(msg!("calendar-outside".climbs)),
             },
             Component::Normal(_) => depth += 1,
         }
@@ -259,19 +262,13 @@ fn leaves_folder(written: &Path) -> Option<&'static str> {
     None
 }
 
-fn outside(rule: &SourceFile, written: &Spanned<String>, why: &str) -> Vec<Diagnostic> {
+fn outside(rule: &SourceFile, written: &Spanned<String>, why: String) -> Vec<Diagnostic> {
     vec![Diagnostic::error(
         codes::CALENDAR_OUTSIDE,
-        format!(
-            "the calendar `{}` lies outside the rule file's folder",
-            written.node
-        ),
+        msg!("calendar-outside", name = &written.node),
     )
-    .primary(written.span, why.to_string())
-    .help(format!(
-        "a rule file names a calendar in its own folder or a folder below it, such as `calendar \"calendars/cn.toml\"`, or one shipped inside kaohe ({}); to count with another file, give it on the command line: `--calendar FILE`",
-        builtin_names()
-    ))
+    .primary(written.span, why)
+    .help(msg!("calendar-outside".help, names = builtin_names()))
     .with_source(rule)]
 }
 
@@ -291,7 +288,8 @@ fn load_inside(rule: &SourceFile, written: &Spanned<String>) -> Result<Calendar,
     };
     let named_here = |d: Diagnostic| {
         if d.source.is_none() {
-            d.primary(written.span, "named here").with_source(rule)
+            d.primary(written.span, msg!("calendar-named-here"))
+                .with_source(rule)
         } else {
             d
         }
@@ -299,28 +297,29 @@ fn load_inside(rule: &SourceFile, written: &Spanned<String>) -> Result<Calendar,
     // Symbolic links are followed, and what they lead to must still lie inside.
     let (Ok(folder), Ok(real)) = (std::fs::canonicalize(base), std::fs::canonicalize(&path)) else {
         let d = crate::input::read_source(&path).err().unwrap_or_else(|| {
-            Diagnostic::error(codes::READ, format!("cannot read `{}`", path.display()))
+            Diagnostic::error(
+                codes::READ,
+                msg!("calendar-cannot-read", path = path.display().to_string()),
+            )
         });
         return Err(vec![named_here(d)]);
     };
     if !real.starts_with(&folder) {
-        return Err(outside(
-            rule,
-            written,
-            "a symbolic link that leads out of the rule file's folder",
-        ));
+        return Err(outside(rule, written, msg!("calendar-outside".link)));
     }
     let source = crate::input::read_source(&path).map_err(|d| vec![named_here(d)])?;
     if let Some(at) = not_a_calendar(&source) {
         let (line, column) = source.line_col(at);
         return Err(vec![Diagnostic::error(
             codes::CALENDAR_NOT_A_CALENDAR,
-            format!("`{}` is not a calendar", path.display()),
+            msg!("calendar-not-a-calendar", path = path.display().to_string()),
         )
-        .primary(written.span, "named here")
-        .help(format!(
-            "at {}:{line}:{column}, expected a calendar: `name = \"…\"` and a table per year, such as `[2021]`, with `holidays`, `workdays` and `source`; kaohe does not show the text of a file a rule file names that is not a calendar",
-            path.display()
+        .primary(written.span, msg!("calendar-named-here"))
+        .help(msg!(
+            "calendar-not-a-calendar".help,
+            path = path.display().to_string(),
+            line = line.to_string(),
+            column = column.to_string()
         ))
         .with_source(rule)]);
     }
@@ -380,21 +379,21 @@ fn not_a_calendar(source: &SourceFile) -> Option<usize> {
     None
 }
 
-fn weekday_name(w: Weekday) -> &'static str {
+fn weekday_name(w: Weekday) -> String {
     match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
+        Weekday::Mon => msg!("calendar-monday"),
+        Weekday::Tue => msg!("calendar-tuesday"),
+        Weekday::Wed => msg!("calendar-wednesday"),
+        Weekday::Thu => msg!("calendar-thursday"),
+        Weekday::Fri => msg!("calendar-friday"),
+        Weekday::Sat => msg!("calendar-saturday"),
+        Weekday::Sun => msg!("calendar-sunday"),
     }
 }
 
 fn bad(span: Span, message: &str, help: &str) -> Diagnostic {
     Diagnostic::error(codes::CALENDAR, message.to_string())
-        .primary(span, "here")
+        .primary(span, msg!("calendar-here"))
         .help(help.to_string())
 }
 
@@ -404,8 +403,8 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
     let Raw::Array(items) = &list.raw else {
         out.push(bad(
             list.span,
-            "expected a list of dates",
-            "write `[2021-01-01, [2021-02-11, 2021-02-17]]`",
+            &msg!("calendar-date-list"),
+            &msg!("calendar-date-list".help),
         ));
         return days;
     };
@@ -419,8 +418,12 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
                 if b < a {
                     out.push(bad(
                         item.span,
-                        &format!("the range ends ({b}) before it begins ({a})"),
-                        "write the first day, then the last",
+                        &msg!(
+                            "calendar-range-reversed",
+                            first = a.to_string(),
+                            last = b.to_string()
+                        ),
+                        &msg!("calendar-range-reversed".help),
                     ));
                     continue;
                 }
@@ -432,11 +435,12 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
                     if !ranges && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
                         out.push(bad(
                             item.span,
-                            &format!(
-                                "the make-up working day {d} is a {}, not a weekend day",
-                                weekday_name(d.weekday())
+                            &msg!(
+                                "calendar-workday-weekday",
+                                day = d.to_string(),
+                                weekday = weekday_name(d.weekday())
                             ),
-                            "`workdays` lists the Saturdays and Sundays that are working days (调休上班日)",
+                            &msg!("calendar-workday-weekday".help),
                         ));
                     }
                     days.insert(d);
@@ -453,8 +457,8 @@ fn date(year: i32, node: &Node, out: &mut Vec<Diagnostic>) -> Option<NaiveDate> 
         _ => {
             out.push(bad(
                 node.span,
-                "expected a date such as 2021-02-11",
-                "write each day as YYYY-MM-DD, a range as `[first, last]`",
+                &msg!("calendar-expected-date"),
+                &msg!("calendar-expected-date".help),
             ));
             return None;
         }
@@ -464,16 +468,20 @@ fn date(year: i32, node: &Node, out: &mut Vec<Diagnostic>) -> Option<NaiveDate> 
         Ok(d) => {
             out.push(bad(
                 node.span,
-                &format!("{d} is listed under the year {year}"),
-                &format!("move it to the table `[{}]`", d.year()),
+                &msg!(
+                    "calendar-wrong-year",
+                    day = d.to_string(),
+                    year = year.to_string()
+                ),
+                &msg!("calendar-wrong-year".help, in = d.year().to_string()),
             ));
             None
         }
         Err(_) => {
             out.push(bad(
                 node.span,
-                &format!("`{text}` is not a date"),
-                "write each day as YYYY-MM-DD",
+                &msg!("calendar-not-a-date", text = text),
+                &msg!("calendar-not-a-date".help),
             ));
             None
         }

@@ -83,13 +83,15 @@ impl Failure {
         match self {
             Failure::Evidence {
                 shown, more: true, ..
-            } => Some(format!(
-                "no unit was scored: the evidence has more than {shown} problems"
+            } => Some(crate::diagnostic::msg!(
+                "app-not-scored".more,
+                shown = shown.to_string()
             )),
             Failure::Evidence {
                 shown, more: false, ..
-            } => Some(format!(
-                "no unit was scored: the evidence has {shown} problem(s)"
+            } => Some(crate::diagnostic::msg!(
+                "app-not-scored",
+                shown = shown.to_string()
             )),
             Failure::Paths(_) | Failure::Unscored(_) => None,
         }
@@ -200,11 +202,11 @@ pub fn score_evidence<T, C: Default + Extend<T>>(
         unscored.push(
             Diagnostic::error(
                 codes::EVIDENCE_TOO_MANY,
-                format!("{not_shown} more unit(s) cannot be scored"),
+                crate::diagnostic::msg!("app-units-left-out", count = not_shown.to_string()),
             )
-            .help(format!(
-                "the first {} units that cannot be scored are shown: correct their evidence and score again to see the rest",
-                evidence::MAX_PROBLEMS
+            .help(crate::diagnostic::msg!(
+                "app-units-left-out".help,
+                shown = evidence::MAX_PROBLEMS.to_string()
             )),
         );
     }

@@ -123,15 +123,9 @@ pub fn load(rubric: &Rubric, path: &std::path::Path) -> Result<Case, Vec<Diagnos
     if matches!(format, input::Format::Csv | input::Format::Xlsx) {
         return Err(vec![Diagnostic::error(
             codes::CASE_EXPECT,
-            format!(
-                "`{}` is a spreadsheet, and a case is a TOML or JSON file",
-                path.display()
-            ),
+            crate::diagnostic::msg!("case-spreadsheet", path = path.display().to_string()),
         )
-        .help(
-            "a case is one unit's evidence with an `[expect]` table; write it as TOML or \
-             JSON (docs/testing.md)",
-        )]);
+        .help(crate::diagnostic::msg!("case-spreadsheet".help))]);
     }
     let source = input::read_source(path).map_err(|d| vec![d])?;
     let node = input::read(&source, format).map_err(|d| vec![d])?;
@@ -152,13 +146,13 @@ pub fn from_tree(
             problems.push(
                 Diagnostic::error(
                     codes::CASE_NO_EXPECTATION,
-                    "this case pins nothing: it has no `[expect]` table",
+                    crate::diagnostic::msg!("case-no-expect"),
                 )
-                .primary(Span::new(0, 0), "expected `[expect]` in this file")
-                .help(
-                    "add `[expect]` with the total and any section or item to pin, such as \
-                     `total = 97`; docs/testing.md has an example",
-                ),
+                .primary(
+                    Span::new(0, 0),
+                    crate::diagnostic::msg!("case-no-expect".label),
+                )
+                .help(crate::diagnostic::msg!("case-no-expect".help)),
             );
             Vec::new()
         }
@@ -231,10 +225,13 @@ fn expectations(
         problems.push(
             Diagnostic::error(
                 codes::CASE_EXPECT,
-                format!("`expect` must be a table, not {}", table.raw.describe()),
+                crate::diagnostic::msg!("case-expect-table", found = table.raw.describe()),
             )
-            .primary(table.span, "not a table")
-            .help("write `[expect]` on its own line, then `total = 97` and any section or item to pin"),
+            .primary(
+                table.span,
+                crate::diagnostic::msg!("case-expect-table".label),
+            )
+            .help(crate::diagnostic::msg!("case-expect-table".help)),
         );
         return Vec::new();
     };
@@ -242,10 +239,10 @@ fn expectations(
         problems.push(
             Diagnostic::error(
                 codes::CASE_NO_EXPECTATION,
-                "this case pins nothing: its `[expect]` table is empty",
+                crate::diagnostic::msg!("case-expect-empty"),
             )
-            .primary(key, "empty")
-            .help("pin the total (`total = 97`) and any section or item whose score matters"),
+            .primary(key, crate::diagnostic::msg!("case-expect-empty".label))
+            .help(crate::diagnostic::msg!("case-expect-empty".help)),
         );
     }
     let sections = section_names(&rubric.nodes);
@@ -269,11 +266,11 @@ fn expectations(
             problems.push(
                 Diagnostic::error(
                     codes::CASE_UNKNOWN,
-                    format!("the rubric has no section or item `{}` to expect", name.node),
+                    crate::diagnostic::msg!("case-unknown", name = &name.node),
                 )
-                .primary(name.span, "unknown name")
+                .primary(name.span, crate::diagnostic::msg!("case-unknown".label))
                 .help(if hint.is_empty() {
-                    "name `total`, a section or an item exactly as in the rule file; `kaohe outline RULE` lists them".to_string()
+                    crate::diagnostic::msg!("case-unknown".help)
                 } else {
                     hint
                 }),
@@ -287,11 +284,11 @@ fn expectations(
             problems.push(
                 Diagnostic::error(
                     codes::CASE_EXPECT,
-                    format!("`{}` is expected twice", target.describe()),
+                    crate::diagnostic::msg!("case-twice", name = target.describe()),
                 )
-                .primary(name.span, "expected again here")
-                .label(first.span, "first expected here")
-                .help("keep one expectation per name"),
+                .primary(name.span, crate::diagnostic::msg!("case-twice".label))
+                .label(first.span, crate::diagnostic::msg!("case-twice".first))
+                .help(crate::diagnostic::msg!("case-twice".help)),
             );
             continue;
         }
@@ -320,13 +317,13 @@ fn expected_value(target: &Target, node: &Node, problems: &mut Vec<Diagnostic>) 
             problems.push(
                 Diagnostic::error(
                     codes::CASE_EXPECT,
-                    format!(
-                        "only an item can be expected `不适用`, not `{}`",
-                        target.describe()
-                    ),
+                    crate::diagnostic::msg!("case-not-applicable", name = target.describe()),
                 )
-                .primary(node.span, "a total or a section always has a score")
-                .help("expect its score instead, such as `total = 79.27`"),
+                .primary(
+                    node.span,
+                    crate::diagnostic::msg!("case-not-applicable".label),
+                )
+                .help(crate::diagnostic::msg!("case-not-applicable".help)),
             );
             None
         }
@@ -335,14 +332,14 @@ fn expected_value(target: &Target, node: &Node, problems: &mut Vec<Diagnostic>) 
             problems.push(
                 Diagnostic::error(
                     codes::CASE_EXPECT,
-                    format!(
-                        "the expected score of `{}` must be a number from 0 up, not {}",
-                        target.describe(),
-                        describe_raw(&node.raw)
+                    crate::diagnostic::msg!(
+                        "case-score",
+                        name = target.describe(),
+                        found = describe_raw(&node.raw)
                     ),
                 )
-                .primary(node.span, "not a score")
-                .help("write the score as a number, such as `4` or `1.5`, or `\"不适用\"` for an item that does not apply"),
+                .primary(node.span, crate::diagnostic::msg!("case-score".label))
+                .help(crate::diagnostic::msg!("case-score".help)),
             );
             None
         }

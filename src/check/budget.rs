@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Spanned;
 use crate::syntax::ast::{File, Node, SectionKind};
@@ -17,9 +18,9 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
     if file.nodes.is_empty() {
         let at = file.settings.last().map(|s| s.span).unwrap_or_default();
         out.push(
-            Diagnostic::error(codes::EMPTY, "the rubric has no items")
-                .primary(at, "nothing is scored after this")
-                .help("add a `section` with its items, or an `item`, after the header"),
+            Diagnostic::error(codes::EMPTY, msg!("check-no-items"))
+                .primary(at, msg!("check-no-items".label))
+                .help(msg!("check-no-items".help)),
         );
         return;
     }
@@ -29,13 +30,16 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
         if sum != total.node {
             let mut d = Diagnostic::error(
                 codes::POINTS_SUM,
-                format!(
-                    "the sections add up to {}, not the total {}",
-                    sum.normalize(),
-                    total.node
+                msg!(
+                    "check-sections-sum",
+                    sum = sum.normalize().to_string(),
+                    total = total.node.to_string()
                 ),
             )
-            .primary(total.span, format!("the total is {}", total.node));
+            .primary(
+                total.span,
+                msg!("check-sections-sum".label, total = total.node.to_string()),
+            );
             for n in parts {
                 d = d.label(n.points().span, part_label(n));
             }
@@ -51,26 +55,23 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                     out.push(
                         Diagnostic::error(
                             codes::PLACEMENT,
-                            format!(
-                                "a `{}` section must stand at the top level",
-                                s.kind.keyword()
-                            ),
+                            msg!("check-nested-kind", keyword = s.kind.keyword()),
                         )
-                        .primary(s.name.span, "inside another section")
-                        .help("move it out of its section, next to the first-level sections"),
+                        .primary(s.name.span, msg!("check-nested-kind".label))
+                        .help(msg!("check-nested-kind".help)),
                     );
                 }
                 if s.points.node <= Decimal::ZERO {
-                    out.push(zero_points("section", &s.name.node, &s.points));
+                    out.push(zero_points(true, &s.name.node, &s.points));
                 }
                 if s.children.is_empty() {
                     out.push(
                         Diagnostic::error(
                             codes::EMPTY,
-                            format!("section `{}` has no items", s.name.node),
+                            msg!("check-empty-section", name = &s.name.node),
                         )
-                        .primary(s.name.span, "empty section")
-                        .help("add its items, or delete the section"),
+                        .primary(s.name.span, msg!("check-empty-section".label))
+                        .help(msg!("check-empty-section".help)),
                     );
                     continue;
                 }
@@ -85,22 +86,26 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                     let weighted = s.children.iter().all(|c| c.weight().is_some());
                     let message = if weighted {
                         let w: Decimal = s.children.iter().filter_map(Node::weight).sum();
-                        format!(
-                            "the weights of `{}` add up to {}%, not 100%",
-                            s.name.node,
-                            w.normalize()
+                        msg!(
+                            "check-weights-sum",
+                            name = &s.name.node,
+                            sum = w.normalize().to_string()
                         )
                     } else {
-                        format!(
-                            "the items of `{}` add up to {}, not {}",
-                            s.name.node,
-                            sum.normalize(),
-                            s.points.node
+                        msg!(
+                            "check-items-sum",
+                            name = &s.name.node,
+                            sum = sum.normalize().to_string(),
+                            points = s.points.node.to_string()
                         )
                     };
                     let mut d = Diagnostic::error(codes::POINTS_SUM, message).primary(
                         s.points.span,
-                        format!("`{}` is worth {}", s.name.node, s.points.node),
+                        msg!(
+                            "check-items-sum".label,
+                            name = &s.name.node,
+                            points = s.points.node.to_string()
+                        ),
                     );
                     for c in s.children.iter().filter(|c| in_budget(c)) {
                         d = d.label(c.points().span, part_label(c));
@@ -111,7 +116,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
             }
             Node::Item(i) => {
                 if i.points.node <= Decimal::ZERO {
-                    out.push(zero_points("item", &i.name.node, &i.points));
+                    out.push(zero_points(false, &i.name.node, &i.points));
                 }
             }
         }
@@ -126,29 +131,29 @@ fn part_label(n: &Node) -> String {
     }
 }
 
-fn zero_points(what: &str, name: &str, points: &Spanned<Decimal>) -> Diagnostic {
-    Diagnostic::error(
-        codes::ZERO_POINTS,
-        format!("{what} `{name}` is worth 0 points"),
-    )
-    .primary(points.span, "0 points")
-    .help(format!(
-        "give the {what} its points from the table, or delete it"
-    ))
+/// A section (`section` true) or an item worth 0 points.
+fn zero_points(section: bool, name: &str, points: &Spanned<Decimal>) -> Diagnostic {
+    let (message, help) = if section {
+        (
+            msg!("check-zero-points-section", name = name),
+            msg!("check-zero-points-section".help),
+        )
+    } else {
+        (
+            msg!("check-zero-points-item", name = name),
+            msg!("check-zero-points-item".help),
+        )
+    };
+    Diagnostic::error(codes::ZERO_POINTS, message)
+        .primary(points.span, msg!("check-zero-points-item".label))
+        .help(help)
 }
 
 fn sum_help(sum: Decimal, expected: Decimal) -> String {
     let diff = (sum - expected).normalize();
     if diff > Decimal::ZERO {
-        format!(
-            "the parts are {diff} too many: check each part's points against the table, \
-             and whether an item sits under the wrong heading"
-        )
+        msg!("check-sum-too-many", diff = diff.to_string())
     } else {
-        format!(
-            "the parts are {} short: check each part's points against the table, and \
-             whether an item is missing or sits under another heading",
-            -diff
-        )
+        msg!("check-sum-too-few", diff = (-diff).to_string())
     }
 }

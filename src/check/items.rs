@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::suggest;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
@@ -22,10 +23,20 @@ pub fn check_names(nodes: &[Node], out: &mut Vec<Diagnostic>) {
         };
         if let Some(first) = seen.get(name.node.as_str()) {
             out.push(
-                Diagnostic::error(codes::DUPLICATE, format!("two indicators are called `{}`", name.node))
-                    .primary(name.span, format!("this {what} repeats the name"))
-                    .label(*first, "first used here")
-                    .help("give each section and item its own name, as evidence and reports refer to them by name"),
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    msg!("check-duplicate-name", name = &name.node),
+                )
+                .primary(
+                    name.span,
+                    if what == "section" {
+                        msg!("check-duplicate-name".section)
+                    } else {
+                        msg!("check-duplicate-name".item)
+                    },
+                )
+                .label(*first, msg!("check-duplicate-name".first))
+                .help(msg!("check-duplicate-name".help)),
             );
         } else {
             seen.insert(&name.node, name.span);
@@ -96,22 +107,26 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
         let penalty = context.kind == SectionKind::Penalty;
         if penalty && !start.node.is_zero() {
             c.out.push(
-                Diagnostic::error(codes::BOUND, format!("`start {}` in a penalty section", start.node))
-                    .primary(start.span, "a penalty item starts from 0")
-                    .help("delete `start`: a penalty (倒扣分) item starts from 0 and its clauses take points"),
+                Diagnostic::error(
+                    codes::BOUND,
+                    msg!("check-start-in-penalty", start = start.node.to_string()),
+                )
+                .primary(start.span, msg!("check-start-in-penalty".label))
+                .help(msg!("check-start-in-penalty".help)),
             );
         } else if start.node < Decimal::ZERO || start.node > item.points.node {
             c.out.push(
                 Diagnostic::error(
                     codes::BOUND,
-                    format!(
-                        "`start {}` is outside 0 to {}",
-                        start.node, item.points.node
+                    msg!(
+                        "check-start-outside",
+                        start = start.node.to_string(),
+                        points = item.points.node.to_string()
                     ),
                 )
-                .primary(start.span, "the item cannot start here")
-                .label(item.points.span, "the item's points")
-                .help("an item starts from 0 (it earns points) or from its points (it loses them)"),
+                .primary(start.span, msg!("check-start-outside".label))
+                .label(item.points.span, msg!("check-items-points"))
+                .help(msg!("check-start-outside".help)),
             );
         }
     }
@@ -120,10 +135,13 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
             c.out.push(
                 Diagnostic::error(
                     codes::PLACEMENT,
-                    format!("`applicable unless` in a {} section", context.kind.keyword()),
+                    msg!(
+                        "check-applicable-placement",
+                        keyword = context.kind.keyword()
+                    ),
                 )
-                .primary(cond.span, "nothing to prorate")
-                .help("折分处理 prorates the regular sections; a bonus or penalty item that does not apply simply gives or takes nothing"),
+                .primary(cond.span, msg!("check-applicable-placement".label))
+                .help(msg!("check-applicable-placement".help)),
             );
         }
         c.condition(cond);
@@ -134,12 +152,9 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
     for (fact, used) in item.facts.iter().zip(&c.used) {
         if !used {
             c.out.push(
-                Diagnostic::warning(codes::UNUSED, format!("fact `{}` is never used", fact.name.node))
-                    .primary(fact.name.span, "declared here")
-                    .help(format!(
-                        "use it in a clause of `{}`, or delete the line so assessors are not asked for it",
-                        item.name.node
-                    )),
+                Diagnostic::warning(codes::UNUSED, msg!("check-unused", name = &fact.name.node))
+                    .primary(fact.name.span, msg!("check-unused".label))
+                    .help(msg!("check-unused".help, item = &item.name.node)),
             );
         }
     }
@@ -156,25 +171,31 @@ impl ItemChecker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         codes::DUPLICATE,
-                        format!("fact `{}` is declared twice", fact.name.node),
+                        msg!("check-duplicate-fact", name = &fact.name.node),
                     )
-                    .primary(fact.name.span, "declared again here")
-                    .label(*first, "first declared here")
-                    .help("delete one of the two, or rename it"),
+                    .primary(fact.name.span, msg!("check-duplicate-fact".label))
+                    .label(*first, msg!("check-duplicate-fact".first))
+                    .help(msg!("check-duplicate-fact".help)),
                 );
             } else {
                 seen.insert(&fact.name.node, fact.name.span);
             }
             match &fact.ty.node {
                 FactType::Periods { from, to } if from.node == to.node => self.out.push(
-                    Diagnostic::error(codes::DUPLICATE, format!("a period's two dates are both called `{}`", from.node))
-                        .primary(to.span, "named like its start")
-                        .help("name the start and the end apart, as in `periods from 收到日期 to 答复日期`"),
+                    Diagnostic::error(
+                        codes::DUPLICATE,
+                        msg!("check-period-names", name = &from.node),
+                    )
+                    .primary(to.span, msg!("check-period-names".label))
+                    .help(msg!("check-period-names".help)),
                 ),
                 FactType::Discretion { max } if max.node <= Decimal::ZERO => self.out.push(
-                    Diagnostic::error(codes::BOUND, format!("`discretion max {}` leaves nothing to give", max.node))
-                        .primary(max.span, "the most the assessor may give")
-                        .help("write the bound from the table, such as `discretion max 2` for 在2分内酌情给分"),
+                    Diagnostic::error(
+                        codes::BOUND,
+                        msg!("check-discretion-max", max = max.node.to_string()),
+                    )
+                    .primary(max.span, msg!("check-discretion-max".label))
+                    .help(msg!("check-discretion-max".help)),
                 ),
                 _ => {}
             }
@@ -185,11 +206,11 @@ impl ItemChecker<'_> {
                         self.out.push(
                             Diagnostic::error(
                                 codes::DUPLICATE,
-                                format!("member `{}` is listed twice", m.name.node),
+                                msg!("check-duplicate-member", name = &m.name.node),
                             )
-                            .primary(m.name.span, "listed again here")
-                            .label(*first, "first listed here")
-                            .help("list each member once"),
+                            .primary(m.name.span, msg!("check-duplicate-member".label))
+                            .label(*first, msg!("check-duplicate-member".first))
+                            .help(msg!("check-duplicate-member".help)),
                         );
                     } else {
                         seen_m.insert(&m.name.node, m.name.span);
@@ -208,11 +229,25 @@ impl ItemChecker<'_> {
                     self.out.push(
                         Diagnostic::error(
                             codes::TYPE,
-                            format!("a {} default for the {} fact `{}`", default.node.describe(), fact.ty.node.describe(), fact.name.node),
+                            msg!(
+                                "check-default-type",
+                                given = kind_text(default.node.describe()),
+                                kind = kind_text(fact.ty.node.describe()),
+                                name = &fact.name.node
+                            ),
                         )
-                        .primary(default.span, format!("a {}", default.node.describe()))
-                        .label(fact.ty.span, format!("the fact is a {}", fact.ty.node.describe()))
-                        .help("write a default of the fact's type: `false`, `0`, `0%` or a date; sets, tallies, periods and discretionary scores have no default"),
+                        .primary(
+                            default.span,
+                            msg!("check-a-kind", kind = kind_text(default.node.describe())),
+                        )
+                        .label(
+                            fact.ty.span,
+                            msg!(
+                                "check-default-type".label,
+                                kind = kind_text(fact.ty.node.describe())
+                            ),
+                        )
+                        .help(msg!("check-default-type".help)),
                     );
                 } else if let (FactType::Count { max }, Literal::Number(n)) =
                     (&fact.ty.node, &default.node)
@@ -222,12 +257,18 @@ impl ItemChecker<'_> {
                         || *n < Decimal::ZERO
                         || limit.is_some_and(|m| *n > m)
                     {
-                        let range =
-                            limit.map_or("0 or more".to_string(), |m| format!("from 0 to {m}"));
+                        let message = match limit {
+                            Some(m) => msg!(
+                                "check-default-count-to",
+                                default = n.to_string(),
+                                max = m.to_string()
+                            ),
+                            None => msg!("check-default-count", default = n.to_string()),
+                        };
                         self.out.push(
-                            Diagnostic::error(codes::TYPE, format!("the default {n} is not a count {range}"))
-                                .primary(default.span, "this default")
-                                .help("a count's default is a whole number of findings, such as `default 0`"),
+                            Diagnostic::error(codes::TYPE, message)
+                                .primary(default.span, msg!("check-default-count".label))
+                                .help(msg!("check-default-count".help)),
                         );
                     }
                 } else if let Literal::Percent(p) = &default.node {
@@ -253,25 +294,29 @@ impl ItemChecker<'_> {
                     item.facts.iter().map(|f| f.name.node.as_str()),
                 );
                 let help = if hint.is_empty() {
-                    format!(
-                        "declare it in `{}`, as in `fact {} bool \"说明\"`; facts belong to the item that declares them",
-                        item.name.node, name.node
+                    msg!(
+                        "check-undeclared".help,
+                        item = &item.name.node,
+                        name = &name.node
                     )
                 } else {
-                    format!(
-                        "{hint} Otherwise declare it in `{}` with `fact {} …`",
-                        item.name.node, name.node
+                    msg!(
+                        "check-undeclared".hint,
+                        hint = hint,
+                        item = &item.name.node,
+                        name = &name.node
                     )
                 };
                 self.out.push(
                     Diagnostic::error(
                         codes::UNDECLARED,
-                        format!(
-                            "fact `{}` is not declared in item `{}`",
-                            name.node, item.name.node
+                        msg!(
+                            "check-undeclared",
+                            name = &name.node,
+                            item = &item.name.node
                         ),
                     )
-                    .primary(name.span, "not declared")
+                    .primary(name.span, msg!("check-undeclared".label))
                     .help(help),
                 );
                 None
@@ -290,14 +335,22 @@ impl ItemChecker<'_> {
         self.out.push(
             Diagnostic::error(
                 codes::UNKNOWN_MEMBER,
-                format!("`{}` is not a member of `{}`", member.node, fact.name.node),
+                msg!(
+                    "check-unknown-member",
+                    member = &member.node,
+                    name = &fact.name.node
+                ),
             )
-            .primary(member.span, "not in the list")
-            .label(fact.ty.span, "the members are listed here")
+            .primary(member.span, msg!("check-unknown-member".label))
+            .label(fact.ty.span, msg!("check-unknown-member".listed))
             .help(if hint.is_empty() {
-                format!("the members are {}", list.join("、"))
+                msg!("check-unknown-member".help, members = list.join("、"))
             } else {
-                format!("{hint} The members are {}", list.join("、"))
+                msg!(
+                    "check-unknown-member".hint,
+                    hint = hint,
+                    members = list.join("、")
+                )
             }),
         );
         false
@@ -325,15 +378,18 @@ impl ItemChecker<'_> {
                     self.out.push(
                         Diagnostic::error(
                             codes::TYPE,
-                            format!(
-                                "`{}` is a {}, it has no members",
-                                fact.name.node,
-                                kind.word()
+                            msg!(
+                                "check-no-members",
+                                name = &fact.name.node,
+                                kind = kind_text(kind.word())
                             ),
                         )
-                        .primary(path.span, "`[…]` needs a set or a tally")
-                        .label(fact.ty.span, format!("declared as {}", kind.word()))
-                        .help(format!("write `{}` alone", fact.name.node)),
+                        .primary(path.span, msg!("check-no-members".label))
+                        .label(
+                            fact.ty.span,
+                            msg!("check-no-members".declared, kind = kind_text(kind.word())),
+                        )
+                        .help(msg!("check-no-members".help, name = &fact.name.node)),
                     );
                     None
                 }
@@ -351,22 +407,26 @@ impl ItemChecker<'_> {
         match kind {
             Some(k) if wanted.contains(&k) => true,
             Some(k) => {
-                let words: Vec<&str> = wanted.iter().map(|w| w.word()).collect();
+                let words: Vec<String> = wanted.iter().map(|w| kind_text(w.word())).collect();
                 self.out.push(
                     Diagnostic::error(
                         codes::TYPE,
-                        format!(
-                            "{role} needs a {}, and `{}` is a {}",
-                            match words.split_last() {
-                                Some((last, rest)) if !rest.is_empty() =>
-                                    format!("{} or {last}", rest.join(", ")),
+                        msg!(
+                            "check-wrong-kind",
+                            role = role_text(role),
+                            wanted = match words.split_last() {
+                                Some((last, rest)) if !rest.is_empty() => msg!(
+                                    "check-kinds-either",
+                                    first = rest.join(&msg!("check-kinds-separator")),
+                                    last = last
+                                ),
                                 _ => words.join(""),
                             },
-                            path_text(path),
-                            k.word()
+                            fact = path_text(path),
+                            kind = kind_text(k.word())
                         ),
                     )
-                    .primary(path.span, format!("a {}", k.word()))
+                    .primary(path.span, msg!("check-a-kind", kind = kind_text(k.word())))
                     .help(type_help(role, k)),
                 );
                 false
@@ -406,9 +466,9 @@ impl ItemChecker<'_> {
                     }
                     (OpKind::Lit(_), OpKind::Lit(_)) => {
                         self.out.push(
-                            Diagnostic::error(codes::TYPE, "a comparison of two fixed values")
-                                .primary(cond.span, "this is always true or always false")
-                                .help("compare a fact with a value, such as `报道次数 < 10`"),
+                            Diagnostic::error(codes::TYPE, msg!("check-fixed-comparison"))
+                                .primary(cond.span, msg!("check-fixed-comparison".label))
+                                .help(msg!("check-fixed-comparison".help)),
                         );
                         return;
                     }
@@ -418,19 +478,32 @@ impl ItemChecker<'_> {
                     matches!(l, OpKind::Fact(Kind::Bool)) || matches!(r, OpKind::Fact(Kind::Bool));
                 if !comparable {
                     self.out.push(
-                        Diagnostic::error(codes::TYPE, format!("a {} compared with a {}", l.word(), r.word()))
-                            .primary(left.span(), format!("a {}", l.word()))
-                            .label(right.span(), format!("a {}", r.word()))
-                            .help("compare a count with a number (`< 10`), a percent with a percentage (`< 4%`), a date with a date (`> 2020-03-31`)"),
+                        Diagnostic::error(
+                            codes::TYPE,
+                            msg!(
+                                "check-incomparable",
+                                left = kind_text(l.word()),
+                                right = kind_text(r.word())
+                            ),
+                        )
+                        .primary(
+                            left.span(),
+                            msg!("check-a-kind", kind = kind_text(l.word())),
+                        )
+                        .label(
+                            right.span(),
+                            msg!("check-a-kind", kind = kind_text(r.word())),
+                        )
+                        .help(msg!("check-incomparable".help)),
                     );
                 } else if ordered && is_bool {
                     self.out.push(
                         Diagnostic::error(
                             codes::TYPE,
-                            format!("`{}` on a yes-or-no fact", op.node.symbol()),
+                            msg!("check-ordered-bool", op = op.node.symbol()),
                         )
-                        .primary(op.span, "a bool has no order")
-                        .help("use the fact itself as the condition, or `not` and the fact"),
+                        .primary(op.span, msg!("check-ordered-bool".label))
+                        .help(msg!("check-ordered-bool".help)),
                     );
                 }
             }
@@ -470,9 +543,19 @@ impl ItemChecker<'_> {
         if let Some(year) = self.year {
             if date.year() != year && date != chrono::NaiveDate::MIN {
                 self.out.push(
-                    Diagnostic::warning(codes::DATE_YEAR, format!("the date {date} is outside the rubric's year {year}"))
-                        .primary(span, format!("in {}", date.year()))
-                        .help(format!("when copying last year's file, move every date to {year}; if the date is meant, ignore this warning")),
+                    Diagnostic::warning(
+                        codes::DATE_YEAR,
+                        msg!(
+                            "check-date-year",
+                            date = date.to_string(),
+                            year = year.to_string()
+                        ),
+                    )
+                    .primary(
+                        span,
+                        msg!("check-date-year".label, in = date.year().to_string()),
+                    )
+                    .help(msg!("check-date-year".help, year = year.to_string())),
                 );
             }
         }
@@ -490,9 +573,9 @@ impl ItemChecker<'_> {
         }
         if !matches!(fact.ty.node, FactType::Set(_)) || path.member.is_some() {
             self.out.push(
-                Diagnostic::error(codes::TYPE, format!("`except` needs a set, and `{}` is not one", path_text(path)))
-                    .primary(except[0].span, "nothing to leave out")
-                    .help(format!("`{clause} … except` leaves members of a set out of the count; delete `except …`")),
+                Diagnostic::error(codes::TYPE, msg!("check-except", fact = path_text(path)))
+                    .primary(except[0].span, msg!("check-except".label))
+                    .help(msg!("check-except".help, clause = clause)),
             );
             return;
         }
@@ -525,17 +608,24 @@ impl ItemChecker<'_> {
                     match (kind, over) {
                         (Some(Kind::Periods), Some(over)) => self.over(over),
                         (Some(Kind::Periods), None) => self.out.push(
-                            Diagnostic::error(codes::TYPE, format!("`per {}` needs `over`", path.fact.node))
-                                .primary(path.span, "which periods count?")
-                                .help(format!(
-                                    "count the periods longer than a limit: `per {} over 20 workdays -2`",
-                                    path.fact.node
-                                )),
+                            Diagnostic::error(
+                                codes::TYPE,
+                                msg!("check-per-needs-over", fact = &path.fact.node),
+                            )
+                            .primary(path.span, msg!("check-per-needs-over".label))
+                            .help(msg!("check-per-needs-over".help, fact = &path.fact.node)),
                         ),
                         (Some(k), Some(over)) => self.out.push(
-                            Diagnostic::error(codes::TYPE, format!("`over` needs periods, and `{}` is a {}", path.fact.node, k.word()))
-                                .primary(over.span, "nothing to measure")
-                                .help("declare the fact as `periods from 收到日期 to 答复日期`, or delete `over …`"),
+                            Diagnostic::error(
+                                codes::TYPE,
+                                msg!(
+                                    "check-over-needs-periods",
+                                    fact = &path.fact.node,
+                                    kind = kind_text(k.word())
+                                ),
+                            )
+                            .primary(over.span, msg!("check-over-needs-periods".label))
+                            .help(msg!("check-over-needs-periods".help)),
                         ),
                         _ => {}
                     }
@@ -574,10 +664,10 @@ impl ItemChecker<'_> {
             Effect::Zero if counted => self.out.push(
                 Diagnostic::error(
                     codes::TYPE,
-                    format!("`zero` cannot be counted with `{}`", clause.kind.keyword()),
+                    msg!("check-zero-counted", keyword = clause.kind.keyword()),
                 )
-                .primary(clause.effect.span, "不得分 happens once")
-                .help("write the condition with `if`, such as `if 未更新栏目数 >= 1 zero`"),
+                .primary(clause.effect.span, msg!("check-zero-counted".label))
+                .help(msg!("check-zero-counted".help)),
             ),
             Effect::Percent { percent, .. } if percent.abs() > Decimal::ONE_HUNDRED => {
                 self.out.push(percent_over(percent, clause.effect.span));
@@ -588,31 +678,41 @@ impl ItemChecker<'_> {
         if let Some(floor) = &clause.floor {
             if self.kind == SectionKind::Penalty {
                 self.out.push(
-                    Diagnostic::error(codes::BOUND, "`floor` in a penalty section")
-                        .primary(floor.span, "it would stop every deduction")
-                        .help("a penalty (倒扣分) item starts from 0 and goes down; limit what a clause takes with `max`"),
+                    Diagnostic::error(codes::BOUND, msg!("check-floor-in-penalty"))
+                        .primary(floor.span, msg!("check-floor-in-penalty".label))
+                        .help(msg!("check-floor-in-penalty".help)),
                 );
             } else if floor.node > points {
                 self.out.push(
-                    Diagnostic::error(codes::BOUND, format!("`floor {}` is above the item's {} points", floor.node, points))
-                        .primary(floor.span, "the floor")
-                        .label(self.item.points.span, "the item's points")
-                        .help("`floor 0` keeps the item from going below zero; a floor cannot exceed the points"),
+                    Diagnostic::error(
+                        codes::BOUND,
+                        msg!(
+                            "check-floor-above",
+                            floor = floor.node.to_string(),
+                            points = points.to_string()
+                        ),
+                    )
+                    .primary(floor.span, msg!("check-floor-above".label))
+                    .label(self.item.points.span, msg!("check-items-points"))
+                    .help(msg!("check-floor-above".help)),
                 );
             } else if gives || clause.effect.node == Effect::Zero {
                 self.out.push(
-                    Diagnostic::error(codes::BOUND, "`floor` on a clause that takes nothing")
-                        .primary(floor.span, "only a deduction can reach a floor")
-                        .help("delete `floor …`; to limit what a clause gives, write `max …`"),
+                    Diagnostic::error(codes::BOUND, msg!("check-floor-on-gain"))
+                        .primary(floor.span, msg!("check-floor-on-gain".label))
+                        .help(msg!("check-floor-on-gain".help)),
                 );
             }
         }
         if let Some(max) = &clause.max {
             if max.node <= Decimal::ZERO || clause.effect.node == Effect::Zero {
                 self.out.push(
-                    Diagnostic::error(codes::BOUND, format!("`max {}` limits nothing", max.node))
-                        .primary(max.span, "this limit")
-                        .help("`max` is the most a clause may give or take in all, a number above 0; `zero` has no limit"),
+                    Diagnostic::error(
+                        codes::BOUND,
+                        msg!("check-max-nothing", max = max.node.to_string()),
+                    )
+                    .primary(max.span, msg!("check-max-nothing".label))
+                    .help(msg!("check-max-nothing".help)),
                 );
             }
         }
@@ -625,16 +725,16 @@ impl ItemChecker<'_> {
     fn over(&mut self, over: &Over) {
         if over.unit == DayUnit::Workdays && !self.has_calendar {
             self.out.push(
-                Diagnostic::error(codes::CALENDAR, "working days are counted without a calendar")
-                    .primary(over.span, "which days are holidays?")
-                    .help("name the calendar in the header, such as `calendar \"../calendars/cn.toml\"` (rules/calendars/ has them)"),
+                Diagnostic::error(codes::CALENDAR, msg!("check-no-calendar"))
+                    .primary(over.span, msg!("check-no-calendar".label))
+                    .help(msg!("check-no-calendar".help)),
             );
         }
         if over.count.node == 0 {
             self.out.push(
-                Diagnostic::error(codes::BOUND, "a period limit of 0 days")
-                    .primary(over.count.span, "every period is over 0")
-                    .help("write the limit from the table, such as `over 20 workdays`"),
+                Diagnostic::error(codes::BOUND, msg!("check-zero-days"))
+                    .primary(over.count.span, msg!("check-zero-days".label))
+                    .help(msg!("check-zero-days".help)),
             );
         }
     }
@@ -664,9 +764,36 @@ impl OpKind {
 }
 
 fn percent_over(p: Decimal, span: Span) -> Diagnostic {
-    Diagnostic::error(codes::PERCENT_OVER, format!("{p}% is more than 100%"))
-        .primary(span, "over 100%")
-        .help("a percentage of the item's points or score is at most 100%; `zero` takes everything")
+    Diagnostic::error(
+        codes::PERCENT_OVER,
+        msg!("check-percent-over", percent = p.to_string()),
+    )
+    .primary(span, msg!("check-percent-over".label))
+    .help(msg!("check-percent-over".help))
+}
+
+/// A type's or a value's word (`count`, `number`, …) as a message says it.
+fn kind_text(word: &str) -> String {
+    match word {
+        "bool" => msg!("check-kind-bool"),
+        "count" => msg!("check-kind-count"),
+        "percent" => msg!("check-kind-percent"),
+        "date" => msg!("check-kind-date"),
+        "set" => msg!("check-kind-set"),
+        "tally" => msg!("check-kind-tally"),
+        "periods" => msg!("check-kind-periods"),
+        "discretion" => msg!("check-kind-discretion"),
+        "number" => msg!("check-kind-number"),
+        other => other.to_string(),
+    }
+}
+
+/// What needs a fact of some type (`a condition`, `` `per` ``, …) as a message says it.
+fn role_text(role: &str) -> String {
+    match role {
+        "a condition" => msg!("check-role-condition"),
+        other => other.to_string(),
+    }
 }
 
 fn path_text(path: &FactPath) -> String {
@@ -678,15 +805,13 @@ fn path_text(path: &FactPath) -> String {
 
 fn type_help(role: &str, found: Kind) -> String {
     match (role, found) {
-        ("a condition", Kind::Count) => "compare the count with a number, such as `报道次数 < 10` or `未标记文件数 >= 1`".into(),
-        ("a condition", Kind::Percent) => "compare the percent with a percentage, such as `权重 < 4%`".into(),
-        ("a condition", Kind::Date) => "for a date, write a `deadline` clause, or compare it: `发布日期 > 2020-12-30`".into(),
-        ("a condition", Kind::Set) | ("a condition", Kind::Tally) => {
-            "name one member, as in `形式[图表]`, or count them with `per`".into()
-        }
-        ("`per`", _) => "`per` counts a count, the members of a set, or a tally; for a yes-or-no fact write `if`".into(),
-        ("`missing`", _) => "`missing` counts the members absent from a set; declare the fact as `set {…}`".into(),
-        ("`deadline`", _) => "`deadline` compares a date fact with the date after `by`; declare the fact as `date`".into(),
-        _ => "see docs/language.md for what each clause accepts".into(),
+        ("a condition", Kind::Count) => msg!("check-type-help-count"),
+        ("a condition", Kind::Percent) => msg!("check-type-help-percent"),
+        ("a condition", Kind::Date) => msg!("check-type-help-date"),
+        ("a condition", Kind::Set) | ("a condition", Kind::Tally) => msg!("check-type-help-set"),
+        ("`per`", _) => msg!("check-type-help-per"),
+        ("`missing`", _) => msg!("check-type-help-missing"),
+        ("`deadline`", _) => msg!("check-type-help-deadline"),
+        _ => msg!("check-type-help-other"),
     }
 }

@@ -17,6 +17,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::syntax::ast::*;
 
@@ -268,11 +269,24 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     out.push(
                         Diagnostic::warning(
                             codes::CLAUSE_EXCEEDS,
-                            format!("one clause takes {} from an item worth {}", (-unit).normalize(), points),
+                            msg!(
+                                "check-clause-exceeds",
+                                takes = (-unit).normalize().to_string(),
+                                points = points.to_string()
+                            ),
                         )
-                        .primary(clause.effect.span, format!("takes {}", (-unit).normalize()))
-                        .label(item.points.span, format!("the item is worth {points}"))
-                        .help("check the deduction against the table; a deduction of everything is written `zero` (不得分)"),
+                        .primary(
+                            clause.effect.span,
+                            msg!(
+                                "check-clause-exceeds".label,
+                                takes = (-unit).normalize().to_string()
+                            ),
+                        )
+                        .label(
+                            item.points.span,
+                            msg!("check-item-worth", points = points.to_string()),
+                        )
+                        .help(msg!("check-clause-exceeds".help)),
                     );
                 }
             }
@@ -328,37 +342,43 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         if lo.is_none_or(|l| l < low) {
             if !reported_low {
                 reported_low = true;
-                let reach = lo.map_or("without limit".to_string(), |l| {
-                    format!("to {}", l.normalize())
+                let reach = lo.map_or(msg!("check-reach-unlimited".down), |l| {
+                    msg!("check-reach-down", to = l.normalize().to_string())
                 });
+                let (name, points_text) = (&item.name.node, points.to_string());
                 let (message, help) = if kind == SectionKind::Penalty {
                     (
-                        format!("item `{}` can take more than its {} points", item.name.node, points),
+                        msg!(
+                            "check-penalty-takes-more",
+                            name = name,
+                            points = &points_text
+                        ),
                         match of_score_percent {
-                            Some(p) if p > Decimal::ZERO => format!(
-                                "a penalty (倒扣分) item's score is below 0, so `+{p}% of score` takes from it: \
-                                 limit the clauses before it with `max` so that together they take at most {points}"
+                            Some(p) if p > Decimal::ZERO => msg!(
+                                "check-penalty-takes-more".percent,
+                                percent = p.to_string(),
+                                points = &points_text
                             ),
-                            _ => format!("add `max {points}` to the clause, or check the deductions against the table"),
+                            _ => msg!("check-penalty-takes-more".help, points = &points_text),
                         },
                     )
                 } else {
                     (
-                        format!("item `{}` can go below 0", item.name.node),
+                        msg!("check-below-zero", name = name),
                         if clause.effect.node.is_deduction() {
-                            "add `floor 0` to the clause (扣完为止: never below 0), or check the deductions against the table".to_string()
+                            msg!("check-below-zero".help)
                         } else {
-                            "check the clause against the table".to_string()
+                            msg!("check-below-zero".other)
                         },
                     )
                 };
                 out.push(
                     Diagnostic::error(codes::POINTS_NEGATIVE, message)
-                        .primary(
-                            clause.span,
-                            format!("with the clauses before it, this can take the score {reach}"),
+                        .primary(clause.span, msg!("check-below-zero".label, reach = reach))
+                        .label(
+                            item.points.span,
+                            msg!("check-item-worth", points = &points_text),
                         )
-                        .label(item.points.span, format!("the item is worth {points}"))
                         .help(help),
                 );
             }
@@ -367,45 +387,39 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         if hi.is_none_or(|h| h > high) {
             if !reported_high {
                 reported_high = true;
-                let reach = hi.map_or("without limit".to_string(), |h| {
-                    format!("up to {}", h.normalize())
+                let reach = hi.map_or(msg!("check-reach-unlimited".up), |h| {
+                    msg!("check-reach-up", to = h.normalize().to_string())
                 });
+                let (name, points_text) = (&item.name.node, points.to_string());
                 let (message, help) = if kind == SectionKind::Penalty {
                     (
-                        format!(
-                            "item `{}` can give points in a penalty section",
-                            item.name.node
-                        ),
+                        msg!("check-penalty-gives", name = name),
                         match of_score_percent {
-                            Some(p) if p < Decimal::ZERO => format!(
-                                "a penalty (倒扣分) item's score is below 0, so `{p}% of score` gives points back: \
-                                 check the clause against the table"
-                            ),
-                            _ => "a penalty (倒扣分) only takes points: write its clauses with `-`".to_string(),
+                            Some(p) if p < Decimal::ZERO => {
+                                msg!("check-penalty-gives".percent, percent = p.to_string())
+                            }
+                            _ => msg!("check-penalty-gives".help),
                         },
                     )
                 } else if start >= high {
                     (
-                        format!("item `{}` can score more than its {} points", item.name.node, points),
-                        format!(
-                            "the item starts from its full {points} points, so any gain exceeds them; \
-                             write `start 0` if the item earns its points (每…得…分)"
-                        ),
+                        msg!("check-exceeds", name = name, points = &points_text),
+                        msg!("check-exceeds".full, points = &points_text),
                     )
                 } else {
-                    let room = (high - start).normalize();
+                    let room = (high - start).normalize().to_string();
                     (
-                        format!("item `{}` can score more than its {} points", item.name.node, points),
-                        format!("add `max {room}` to the clause (最多得{room}分), or check the points against the table"),
+                        msg!("check-exceeds", name = name, points = &points_text),
+                        msg!("check-exceeds".help, room = room),
                     )
                 };
                 out.push(
                     Diagnostic::error(codes::POINTS_EXCEED, message)
-                        .primary(
-                            clause.span,
-                            format!("with the clauses before it, this can give {reach}"),
+                        .primary(clause.span, msg!("check-exceeds".label, reach = reach))
+                        .label(
+                            item.points.span,
+                            msg!("check-item-worth", points = &points_text),
                         )
-                        .label(item.points.span, format!("the item is worth {points}"))
                         .help(help),
                 );
             }
@@ -441,17 +455,19 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     if !reported_high && !reported_low && !reaches_full {
         let (message, at) = if kind == SectionKind::Penalty {
             (
-                format!(
-                    "item `{}` can never take all its {} points",
-                    item.name.node, points
+                msg!(
+                    "check-full-unreachable-penalty",
+                    name = &item.name.node,
+                    points = points.to_string()
                 ),
                 lo_final,
             )
         } else {
             (
-                format!(
-                    "item `{}` can never reach its {} points",
-                    item.name.node, points
+                msg!(
+                    "check-full-unreachable",
+                    name = &item.name.node,
+                    points = points.to_string()
                 ),
                 hi_final,
             )
@@ -460,18 +476,36 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
             Diagnostic::warning(codes::FULL_UNREACHABLE, message)
                 .primary(
                     item.name.span,
-                    format!("at most {}", at.unwrap_or_default().abs().normalize()),
+                    msg!(
+                        "check-full-unreachable".label,
+                        most = at.unwrap_or_default().abs().normalize().to_string()
+                    ),
                 )
-                .label(item.points.span, format!("worth {points}"))
-                .help("check the awards and their `max` against the table, or the item's `start`"),
+                .label(
+                    item.points.span,
+                    msg!("check-worth", points = points.to_string()),
+                )
+                .help(msg!("check-full-unreachable".help)),
         );
     }
     if !reported_high && !reported_low && !reaches_none && kind != SectionKind::Penalty {
         out.push(
-            Diagnostic::warning(codes::ZERO_UNREACHABLE, format!("item `{}` can never score 0", item.name.node))
-                .primary(item.name.span, format!("at least {}", lo_final.unwrap_or_default().normalize()))
-                .label(item.points.span, format!("worth {points}"))
-                .help("the deductions add up to less than the item's points; check them against the table"),
+            Diagnostic::warning(
+                codes::ZERO_UNREACHABLE,
+                msg!("check-zero-unreachable", name = &item.name.node),
+            )
+            .primary(
+                item.name.span,
+                msg!(
+                    "check-zero-unreachable".label,
+                    least = lo_final.unwrap_or_default().normalize().to_string()
+                ),
+            )
+            .label(
+                item.points.span,
+                msg!("check-worth", points = points.to_string()),
+            )
+            .help(msg!("check-zero-unreachable".help)),
         );
     }
     Interval {

@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::Rounding;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::{CalendarRef, File, SettingKind};
@@ -72,33 +73,34 @@ impl SettingProblem {
                 keyword,
                 again,
                 first,
-            } => Diagnostic::error(code, format!("`{keyword}` is set twice"))
-                .primary(again, "set again here")
-                .label(first, "first set here")
-                .help(format!("keep one `{keyword}` line")),
-            SettingProblem::MaxBelowTotal { max, total, at } => {
-                Diagnostic::error(code, format!("`max {max}` is below the total {total}"))
-                    .primary(at, "the most a unit may score")
-                    .help("`total 100 max 105` lets bonus points lift a score up to 105; the max cannot be below the total")
-            }
-            SettingProblem::ZeroTotal { at } => {
-                Diagnostic::error(code, "the rubric's total is 0")
-                    .primary(at, "the total")
-                    .help("write the points the whole table is worth, such as `total 100`")
-            }
-            SettingProblem::TooManyPlaces { at } => {
-                Diagnostic::error(code, "rounding to more than 10 decimal places")
-                    .primary(at, "too many places")
-                    .help("scores are published with 0 to 4 places; write `round 2 half-up`")
-            }
-            SettingProblem::NoTitle { at } => Diagnostic::error(code, "the rubric has no title")
-                .primary(at, "expected `rubric` and the table's title before this")
-                .help("begin the file with `rubric` and the title, such as `rubric 2020年市政府各部门政务公开工作要点考核表`"),
-            SettingProblem::NoTotal { at } => Diagnostic::error(code, "the rubric has no total")
-                .primary(at, "expected `total` and the table's points before this")
-                .help(
-                    "write the points the whole table is worth, such as `total 100`, in the header",
+            } => Diagnostic::error(code, msg!("check-set-twice", keyword = keyword))
+                .primary(again, msg!("check-set-twice".label))
+                .label(first, msg!("check-set-twice".first))
+                .help(msg!("check-set-twice".help, keyword = keyword)),
+            SettingProblem::MaxBelowTotal { max, total, at } => Diagnostic::error(
+                code,
+                msg!(
+                    "check-max-below-total",
+                    max = max.to_string(),
+                    total = total.to_string()
                 ),
+            )
+            .primary(at, msg!("check-max-below-total".label))
+            .help(msg!("check-max-below-total".help)),
+            SettingProblem::ZeroTotal { at } => Diagnostic::error(code, msg!("check-zero-total"))
+                .primary(at, msg!("check-zero-total".label))
+                .help(msg!("check-zero-total".help)),
+            SettingProblem::TooManyPlaces { at } => {
+                Diagnostic::error(code, msg!("check-too-many-places"))
+                    .primary(at, msg!("check-too-many-places".label))
+                    .help(msg!("check-too-many-places".help))
+            }
+            SettingProblem::NoTitle { at } => Diagnostic::error(code, msg!("check-no-title"))
+                .primary(at, msg!("check-no-title".label))
+                .help(msg!("check-no-title".help)),
+            SettingProblem::NoTotal { at } => Diagnostic::error(code, msg!("check-no-total"))
+                .primary(at, msg!("check-no-total".label))
+                .help(msg!("check-no-total".help)),
         }
     }
 }

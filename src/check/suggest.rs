@@ -15,7 +15,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// `, did you mean `X`?` or nothing.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     match closest(name, candidates) {
-        Some(c) => format!("did you mean `{c}`?"),
+        Some(c) => crate::diagnostic::msg!("check-did-you-mean", name = c),
         None => String::new(),
     }
 }

@@ -76,9 +76,9 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 print_diagnostics(
                     &[Diagnostic::error(
                         codes::WRITE,
-                        format!("cannot write the report as JSON: {e}"),
+                        kaohe::msg!("cli-diff-json", reason = e.to_string()),
                     )
-                    .help("write it as text (`--format text`), and report this")],
+                    .help(kaohe::msg!("cli-diff-json".help))],
                     args.message_format,
                 );
                 Failed

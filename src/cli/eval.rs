@@ -182,14 +182,14 @@ fn all_units<T: report::Weight, const LIMIT: usize>(
     units.all().map_err(|count| {
         let d = Diagnostic::error(
             codes::TOO_MANY_UNITS,
-            format!(
-                "{count} units are more than `--format {name}` keeps in memory (reports of {LIMIT} items and steps in all)"
+            kaohe::msg!(
+                "cli-too-many-units",
+                count = count.to_string(),
+                format = name,
+                limit = LIMIT.to_string()
             ),
         )
-        .help(
-            "`--format csv` writes the ranking of any number of units; or score the units in \
-             smaller sets",
-        );
+        .help(kaohe::msg!("cli-too-many-units".help));
         print_diagnostics(&[d], format);
         Failed
     })
@@ -211,12 +211,9 @@ fn workbook(
     made.unwrap_or_else(|_| {
         Err(Diagnostic::error(
             codes::TOO_MANY_UNITS,
-            format!(
-                "the workbook of {} units could not be laid out: the system refused kaohe the threads or memory it needs",
-                sheets.len()
-            ),
+            kaohe::msg!("cli-workbook-refused", count = sheets.len().to_string()),
         )
-        .help("`--format csv` writes the ranking of any number of units; or score the units in smaller sets"))
+        .help(kaohe::msg!("cli-too-many-units".help)))
     })
 }
 

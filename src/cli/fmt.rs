@@ -149,13 +149,13 @@ pub(super) fn rule_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     problems.push(
                         Diagnostic::error(
                             codes::READ,
-                            format!(
-                                "cannot read the folder `{}`: {}",
-                                folder.display(),
-                                e.to_string().to_lowercase()
+                            kaohe::msg!(
+                                "evidence-folder",
+                                path = folder.display().to_string(),
+                                reason = e.to_string().to_lowercase()
                             ),
                         )
-                        .help("check the path, and that the folder can be read"),
+                        .help(kaohe::msg!("cli-fmt-folder".help)),
                     );
                     continue;
                 }
@@ -180,9 +180,9 @@ pub(super) fn rule_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             problems.push(
                 Diagnostic::error(
                     codes::READ,
-                    format!("the folder `{}` holds no `.rule` file", path.display()),
+                    kaohe::msg!("cli-fmt-folder", path = path.display().to_string()),
                 )
-                .help("name the rule files to format, or a folder that holds some"),
+                .help(kaohe::msg!("cli-fmt-folder".none)),
             );
         }
         out[before..].sort();
@@ -242,14 +242,18 @@ fn rewrite(path: &Path, text: &str) -> Result<(), Diagnostic> {
     result.map_err(|e| {
         let reason = match e.kind() {
             std::io::ErrorKind::PermissionDenied => {
-                "permission denied (or the file is read-only)".to_string()
+                kaohe::msg!("cli-fmt-rewrite".denied)
             }
             _ => e.to_string().to_lowercase(),
         };
         Diagnostic::error(
             codes::WRITE,
-            format!("cannot rewrite `{}`: {reason}", path.display()),
+            kaohe::msg!(
+                "cli-fmt-rewrite",
+                path = path.display().to_string(),
+                reason = reason
+            ),
         )
-        .help("check that the file and its folder can be written; the file is unchanged")
+        .help(kaohe::msg!("cli-fmt-rewrite".help))
     })
 }

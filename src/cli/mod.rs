@@ -144,7 +144,8 @@ fn reported<T>(outcome: app::Outcome<T>, format: MessageFormat) -> Result<T, Fai
 fn failed(failure: &app::Failure, format: MessageFormat) -> Failed {
     print_diagnostics(failure.diagnostics(), format);
     if let Some(summary) = failure.summary() {
-        let _ = writeln!(std::io::stderr(), "error: {summary}");
+        let error = kaohe::msg!("diagnostic-error");
+        let _ = writeln!(std::io::stderr(), "{error}: {summary}");
     }
     Failed
 }

@@ -78,13 +78,13 @@ pub fn write_with(
             return Failed;
         }
         let target = output.map_or("stdout".to_string(), |p| format!("`{}`", p.display()));
-        let reason = kaohe::diagnostic::io_reason(&e, "no such folder");
+        let reason = kaohe::diagnostic::io_reason(&e, &kaohe::msg!("cli-write".nofolder));
         print_diagnostics(
             &[Diagnostic::error(
                 codes::WRITE,
-                format!("cannot write the report to {target}: {reason}"),
+                kaohe::msg!("cli-write", target = target.to_string(), reason = reason),
             )
-            .help("check that the folder exists and can be written")],
+            .help(kaohe::msg!("cli-write".help))],
             format,
         );
         Failed
@@ -184,20 +184,22 @@ fn stale_temporaries(path: &Path) -> Option<Diagnostic> {
         })
         .collect();
     let more = if count > shown.len() {
-        format!(" and {} more", count - shown.len())
+        kaohe::msg!("cli-stale".more, count = (count - shown.len()).to_string())
     } else {
         String::new()
     };
     Some(
         Diagnostic::warning(
             codes::STALE_TEMPORARY,
-            format!(
-                "{count} temporary file(s) of kaohe lie in `{}`: {}{more}",
-                dir.display(),
-                shown.join(", ")
+            kaohe::msg!(
+                "cli-stale",
+                count = count.to_string(),
+                dir = dir.display().to_string(),
+                files = shown.join(", "),
+                more = more
             ),
         )
-        .help("a run killed while writing its report (SIGKILL, a power cut) leaves one; kaohe leaves them, since another run may be writing one now: remove them once no kaohe run writes to this folder"),
+        .help(kaohe::msg!("cli-stale".help)),
     )
 }
 
@@ -349,9 +351,9 @@ pub fn refuse_inputs(
             print_diagnostics(
                 &[Diagnostic::error(
                     codes::OUTPUT_IS_INPUT,
-                    format!("the report would replace an input: {message}"),
+                    kaohe::msg!("cli-output-is-input", reason = message),
                 )
-                .help("name a file outside the evidence for `--output`; kaohe never replaces a file it reads")],
+                .help(kaohe::msg!("cli-output-is-input".help))],
                 format,
             );
             return Err(Failed);
@@ -400,9 +402,9 @@ pub fn refuse_binary(
     print_diagnostics(
         &[Diagnostic::error(
             codes::BINARY_STDOUT,
-            format!("an XLSX {what} is a binary file and is not written to stdout"),
+            kaohe::msg!("cli-binary-stdout", what = what),
         )
-        .help("name the file to write with `--output FILE`, such as `--output 考核结果.xlsx`")],
+        .help(kaohe::msg!("cli-binary-stdout".help))],
         format,
     );
     Err(Failed)

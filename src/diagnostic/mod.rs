@@ -4,6 +4,13 @@
 //! labels on byte spans of one source file, and a help that says what to change. It
 //! implements [`miette::Diagnostic`] for the human rendering and serialises to JSON for
 //! editors and CI (`--message-format json`).
+//!
+//! Every message, label and help is a message of the catalogue
+//! `locales/*/diagnostics.ftl`, named by its id through [`msg!`](crate::msg) and worded
+//! in the run's language ([`crate::locale::current`]) when the diagnostic is made:
+//! a diagnostic is plain text from then on, the same for the terminal, the JSON lines,
+//! the reports that quote it and the tests. Each message is written once, in the
+//! catalogue, in Chinese and in English; the codes are identifiers and stay as they are.
 
 pub mod codes;
 mod excerpt;
@@ -157,6 +164,34 @@ impl miette::Diagnostic for Diagnostic {
     }
 }
 
+/// A message of the diagnostics' catalogue in the run's language
+/// ([`crate::locale::current`]), its arguments given by name: `msg!("syntax-bad-date",
+/// text = "2020-02-30")`; an attribute of the message (its `.label` or `.help`) as
+/// `msg!("syntax-bad-date".help)`. An id or attribute missing from the catalogue
+/// gives the id itself (`tests/locales.rs` fails first).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal . $attr:ident $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::locale::attribute(
+            $crate::locale::current(),
+            $id,
+            stringify!($attr),
+            &[$((stringify!($name), $crate::locale::Arg::from($value))),*],
+        )
+        .unwrap_or_else(|| $id.to_string())
+    };
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::locale::text(
+            $crate::locale::current(),
+            $id,
+            &[$((stringify!($name), $crate::locale::Arg::from($value))),*],
+        )
+    };
+}
+
+/// The [`msg!`](crate::msg) macro by the path of its layer, `crate::diagnostic::msg`.
+pub use super::msg;
+
 /// Sorts diagnostics by file position, errors before warnings at the same place.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
@@ -172,7 +207,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub fn io_reason(e: &std::io::Error, not_found: &str) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => not_found.to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::PermissionDenied => msg!("io-permission-denied"),
         _ => e.to_string().to_lowercase(),
     }
 }

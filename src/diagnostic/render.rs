@@ -54,8 +54,26 @@ pub fn render_human(diagnostic: &Diagnostic, style: HumanStyle) -> String {
             diagnostic.message,
             diagnostic.code
         );
+    } else if diagnostic.help.is_some() {
+        out = with_help_heading(out);
     }
     out
+}
+
+/// miette's report with the heading of its help in the run's language. miette writes
+/// `help: ` (eight columns with its indent) before the help, the last part of the
+/// report; the heading in Chinese takes the same eight columns, so that the lines the
+/// help wraps onto stay aligned under it.
+fn with_help_heading(out: String) -> String {
+    const MIETTE: &str = "  help: ";
+    let heading = super::msg!("diagnostic-help-heading");
+    if heading == MIETTE {
+        return out;
+    }
+    match out.rfind(MIETTE) {
+        Some(at) => format!("{}{heading}{}", &out[..at], &out[at + MIETTE.len()..]),
+        None => out,
+    }
 }
 
 /// A diagnostic as its human rendering shows it: at most [`MAX_LABELS`] labels,
@@ -75,9 +93,7 @@ impl<'a> Shown<'a> {
         let help = if left_out == 0 {
             d.help.clone()
         } else {
-            let note = format!(
-                "{left_out} more labels are not shown: `--message-format json` gives them all"
-            );
+            let note = super::msg!("diagnostic-labels-left-out", count = left_out.to_string());
             Some(match &d.help {
                 Some(h) => format!("{h}\n{note}"),
                 None => note,
@@ -146,10 +162,10 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-fn severity_word(s: Severity) -> &'static str {
+fn severity_word(s: Severity) -> String {
     match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        Severity::Error => super::msg!("diagnostic-error"),
+        Severity::Warning => super::msg!("diagnostic-warning"),
     }
 }
 

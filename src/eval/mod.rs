@@ -59,15 +59,19 @@ fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
         .unwrap_or_default();
     let d = Diagnostic::error(
         codes::CALENDAR_YEAR,
-        format!("working days in {} cannot be counted: {name} does not list that year", u.year),
+        crate::diagnostic::msg!("eval-calendar-year", year = u.year.to_string(), name = name),
     )
-    .help(format!(
-        "the calendar lists {}; add the year's holidays and make-up working days to it (see its first lines)",
-        if years.is_empty() { "no year".to_string() } else { years.join(", ") }
-    ))
+    .help(if years.is_empty() {
+        crate::diagnostic::msg!("eval-calendar-year".none)
+    } else {
+        crate::diagnostic::msg!("eval-calendar-year".help, years = years.join(", "))
+    })
     .with_source(&unit.source);
     match u.span {
-        Some(span) => d.primary(span, format!("a date in {}", u.year)),
+        Some(span) => d.primary(
+            span,
+            crate::diagnostic::msg!("eval-calendar-year".label, year = u.year.to_string()),
+        ),
         None => d,
     }
 }
@@ -141,10 +145,13 @@ impl Sum {
         } else if self.applicable.is_zero() {
             return Err(Diagnostic::error(
                 codes::NOTHING_APPLICABLE,
-                format!("no item is applicable to `{}`, so it has no score", unit.name),
+                crate::diagnostic::msg!("eval-nothing-applicable", name = &unit.name),
             )
-            .primary(unit.name_span, "this unit")
-            .help("an item is left out when its `applicable unless` condition holds; check those facts in the evidence")
+            .primary(
+                unit.name_span,
+                crate::diagnostic::msg!("eval-nothing-applicable".label),
+            )
+            .help(crate::diagnostic::msg!("eval-nothing-applicable".help))
             .with_source(&unit.source));
         } else {
             rubric
@@ -235,10 +242,19 @@ fn in_bounds(
     if score < low || score > high {
         return Err(Diagnostic::error(
             codes::POINTS_EXCEED,
-            format!("internal error: item `{}` scored {} outside {} to {}", item.name.node, score, low, high),
+            crate::diagnostic::msg!(
+                "eval-internal",
+                name = &item.name.node,
+                score = score.to_string(),
+                low = low.to_string(),
+                high = high.to_string()
+            ),
         )
-        .primary(item.name.span, "this item")
-        .help("this is a bug in kaohe's checker; please report it with the rule file and the evidence")
+        .primary(
+            item.name.span,
+            crate::diagnostic::msg!("eval-internal".label),
+        )
+        .help(crate::diagnostic::msg!("eval-internal".help))
         .with_source(&rubric.source));
     }
     Ok(score)

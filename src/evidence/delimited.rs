@@ -209,9 +209,9 @@ impl Chunks {
                     );
                     let d = Diagnostic::error(
                         codes::EVIDENCE_SYNTAX,
-                        format!("this CSV file cannot be read: {message}"),
+                        crate::diagnostic::msg!("input-syntax", format = "CSV", reason = message),
                     )
-                    .primary(span, "here")
+                    .primary(span, crate::diagnostic::msg!("input-here"))
                     .help(help)
                     .with_source(&source);
                     return Some(Err(if whole { d } else { super::excerpted(d) }));

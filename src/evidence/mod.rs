@@ -39,6 +39,7 @@ pub use value::{validate, Fact, Facts, Period, Unit, Value};
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -54,10 +55,10 @@ const EXTENSIONS: &str = "`.toml`, `.json`, `.yaml`, `.csv` or `.xlsx`";
 /// by name, and in a folder too, so that no unit's evidence is silently left out.
 fn unread_spreadsheet(path: &Path) -> Option<&'static str> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "et" | "ett" => Some("a WPS spreadsheet (.et)"),
-        "xls" => Some("an Excel 97-2003 workbook (.xls)"),
-        "xlsm" | "xlsb" => Some("an Excel workbook with macros or in binary form"),
-        "ods" => Some("an OpenDocument spreadsheet (.ods)"),
+        "et" | "ett" => Some("et"),
+        "xls" => Some("xls"),
+        "xlsm" | "xlsb" => Some("xlsm"),
+        "ods" => Some("ods"),
         _ => None,
     }
 }
@@ -65,9 +66,18 @@ fn unread_spreadsheet(path: &Path) -> Option<&'static str> {
 fn refuse_spreadsheet(path: &Path, what: &str) -> Diagnostic {
     Diagnostic::error(
         codes::READ,
-        format!("`{}` is {what}, which kaohe does not read", path.display()),
+        msg!(
+            "evidence-spreadsheet",
+            path = path.display().to_string(),
+            what = match what {
+                "et" => msg!("evidence-spreadsheet".et),
+                "xls" => msg!("evidence-spreadsheet".xls),
+                "xlsm" => msg!("evidence-spreadsheet".xlsm),
+                _ => msg!("evidence-spreadsheet".ods),
+            }
+        ),
     )
-    .help("open it in WPS or Excel and save it as an Excel workbook: 文件 → 另存为 → Excel 工作簿 (*.xlsx), or as \"CSV UTF-8\"")
+    .help(msg!("evidence-spreadsheet".help))
 }
 
 /// The evidence files named on the command line: files as they are, directories
@@ -79,13 +89,13 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             let entries = std::fs::read_dir(path).map_err(|e| {
                 Diagnostic::error(
                     codes::READ,
-                    format!(
-                        "cannot read the folder `{}`: {}",
-                        path.display(),
-                        lower_io(&e)
+                    msg!(
+                        "evidence-folder",
+                        path = path.display().to_string(),
+                        reason = lower_io(&e)
                     ),
                 )
-                .help("check the path")
+                .help(msg!("evidence-folder".help))
             })?;
             let found: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
             // A named pipe or a device named as evidence in the folder is refused, not
@@ -118,12 +128,13 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             if found.is_empty() {
                 return Err(Diagnostic::error(
                     codes::READ,
-                    format!(
-                        "the folder `{}` holds no {EXTENSIONS} evidence",
-                        path.display()
+                    msg!(
+                        "evidence-empty-folder",
+                        path = path.display().to_string(),
+                        extensions = EXTENSIONS
                     ),
                 )
-                .help("name evidence files `*.toml`, `*.json` or `*.yaml` (one unit each), or `*.csv` or `*.xlsx` (one unit a row)"));
+                .help(msg!("evidence-empty-folder".help)));
             }
             out.extend(found);
         } else if let Some(what) = unread_spreadsheet(path) {
@@ -133,9 +144,13 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         } else {
             return Err(Diagnostic::error(
                 codes::READ,
-                format!("`{}` is not a {EXTENSIONS} evidence file", path.display()),
+                msg!(
+                    "evidence-not-evidence",
+                    path = path.display().to_string(),
+                    extensions = EXTENSIONS
+                ),
             )
-            .help("evidence is read from `.toml`, `.json` and `.yaml` files (one unit each) and from `.csv` and `.xlsx` files (one unit a row)"));
+            .help(msg!("evidence-not-evidence".help)));
         }
     }
     Ok(out)
@@ -179,11 +194,13 @@ pub fn load(rubric: &crate::check::Rubric, path: &Path) -> Result<Unit, Vec<Diag
         if units.len() != 1 {
             return Err(vec![Diagnostic::error(
                 codes::EVIDENCE_UNIT,
-                format!("`{}` holds {} units, not one", path.display(), units.len()),
+                msg!(
+                    "evidence-units-not-one",
+                    path = path.display().to_string(),
+                    count = units.len().to_string()
+                ),
             )
-            .help(
-                "give one unit's evidence here, or read the file with `kaohe eval`",
-            )]);
+            .help(msg!("evidence-units-not-one".help))]);
         }
         return Ok(units.remove(0).unit);
     }
@@ -207,10 +224,13 @@ fn normalised(mut unit: Unit) -> (Unit, Option<Diagnostic>) {
     }
     let note = Diagnostic::warning(
         codes::EVIDENCE_UNIT_NAME,
-        format!("unit `{}` is read as `{name}`", unit.name),
+        msg!("evidence-name-read-as", written = &unit.name, name = &name),
     )
-    .primary(unit.name_span, format!("read as `{name}`"))
-    .help(format!("kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"))
+    .primary(
+        unit.name_span,
+        msg!("evidence-name-read-as".label, name = &name),
+    )
+    .help(msg!("evidence-name-read-as".help, name = &name))
     .with_source(&unit.source);
     unit.name = name;
     (unit, Some(note))
@@ -425,12 +445,12 @@ pub fn stream_with(
             again.problems.push(
                 Diagnostic::error(
                     codes::EVIDENCE_TOO_MANY,
-                    format!(
-                        "more than {} unit names are given more than once; only some are shown",
-                        limits.names_again_at_once.max(1)
+                    msg!(
+                        "evidence-names-again",
+                        count = limits.names_again_at_once.max(1).to_string()
                     ),
                 )
-                .help("keep one file or row per unit: correct the units shown and read again to see the rest"),
+                .help(msg!("evidence-names-again".help)),
             );
         }
         return again;
@@ -510,7 +530,7 @@ impl Given<'_> {
 
 fn place(what: &str, row: Option<usize>) -> String {
     match row {
-        Some(row) => format!("{what} row {}", row + 1),
+        Some(row) => msg!("evidence-row", what = what, row = (row + 1).to_string()),
         None => what.to_string(),
     }
 }
@@ -767,15 +787,13 @@ impl Findings {
             self.kept.push(
                 Diagnostic::error(
                     codes::EVIDENCE_TOO_MANY,
-                    format!(
-                        "{} more problem(s) of `{name}` are not shown",
-                        self.hidden
+                    msg!(
+                        "evidence-hidden",
+                        count = self.hidden.to_string(),
+                        name = name
                     ),
                 )
-                .help(format!(
-                    "the first {} problems of a file are shown: correct them and read the file again to see the rest",
-                    self.limit
-                ))
+                .help(msg!("evidence-hidden".help, limit = self.limit.to_string()))
                 .with_source(&source),
             );
         }
@@ -783,14 +801,15 @@ impl Findings {
             self.notes.push(
                 Diagnostic::warning(
                     codes::EVIDENCE_TOO_MANY,
-                    format!(
-                        "{} more warning(s) about `{name}` are not shown",
-                        self.hidden_notes
+                    msg!(
+                        "evidence-hidden-notes",
+                        count = self.hidden_notes.to_string(),
+                        name = name
                     ),
                 )
-                .help(format!(
-                    "the first {} warnings about a file are shown",
-                    self.limit
+                .help(msg!(
+                    "evidence-hidden-notes".help,
+                    limit = self.limit.to_string()
                 ))
                 .with_source(&source),
             );

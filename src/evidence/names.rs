@@ -20,6 +20,7 @@ use std::hash::BuildHasher;
 use std::io::{self, BufRead, Write};
 
 use super::{place, Given};
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 use crate::spill::{read_exact_or_end, Merge, Record, Runs};
@@ -444,21 +445,24 @@ impl Names {
         let same_file = first_file == source.name();
         let d = Diagnostic::error(
             codes::EVIDENCE_DUPLICATE,
-            format!(
-                "unit `{}` has evidence in two {}",
-                again.unit.name,
-                if same_file { "rows" } else { "files" }
-            ),
+            if same_file {
+                msg!("evidence-twice".rows, name = &again.unit.name)
+            } else {
+                msg!("evidence-twice", name = &again.unit.name)
+            },
         )
-        .primary(again.unit.name_span, "named again here")
-        .help(format!(
-            "the first is {}; keep one file or row per unit",
-            place(first_what, first.row())
+        .primary(again.unit.name_span, msg!("evidence-twice".label))
+        .help(msg!(
+            "evidence-twice".help,
+            first = place(first_what, first.row())
         ))
         .with_source(source);
         if same_file && first.chunk == at.chunk {
             let start = span[0] as usize;
-            d.label(Span::new(start, start + span[1] as usize), "first here")
+            d.label(
+                Span::new(start, start + span[1] as usize),
+                msg!("evidence-twice".first),
+            )
         } else {
             d
         }

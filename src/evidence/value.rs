@@ -10,6 +10,7 @@ use super::condition::{condition_facts, condition_paths, holds};
 use super::members::{MemberCounts, MemberSet};
 use super::raw::{Node, Raw};
 use crate::check::{suggest_name, Rubric};
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::model::{self, FactDecl, FactType, Item, Literal};
 use crate::source::SourceFile;
@@ -227,10 +228,10 @@ impl Validator<'_> {
         let Raw::Table(entries) = &node.raw else {
             self.error(
                 codes::EVIDENCE_VALUE,
-                format!("evidence must be a table, not {}", node.raw.describe()),
+                msg!("evidence-not-table", found = raw_text(&node.raw)),
                 node.span,
-                "here",
-                "write `unit = \"单位名称\"` and one table per item".into(),
+                &msg!("evidence-here"),
+                msg!("evidence-not-table".help),
             );
             return None;
         };
@@ -251,7 +252,7 @@ impl Validator<'_> {
                                 codes::EVIDENCE_BAD_NAME,
                                 message,
                                 value.span,
-                                "this name",
+                                &msg!("evidence-this-name"),
                                 help,
                             );
                         }
@@ -259,10 +260,10 @@ impl Validator<'_> {
                     }
                     _ => self.error(
                         codes::EVIDENCE_UNIT,
-                        "`unit` must be the unit's name in quotes".into(),
+                        msg!("evidence-unit-name"),
                         value.span,
-                        "not a name",
-                        "write the assessed unit's name, such as `unit = \"蓬江区\"`".into(),
+                        &msg!("evidence-unit-name".label),
+                        msg!("evidence-unit-name".help),
                     ),
                 },
                 // `expect` belongs to a test case (`kaohe test`); scoring leaves it aside,
@@ -272,10 +273,10 @@ impl Validator<'_> {
                     if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
                         self.error(
                             codes::EVIDENCE_UNKNOWN,
-                            "this evidence is for another rubric".into(),
+                            msg!("evidence-other-rubric"),
                             value.span,
-                            "not this rubric's title",
-                            format!("the rubric is `{}`; score this file with its own rule file, or correct `rubric`", rubric.title),
+                            &msg!("evidence-other-rubric".label),
+                            msg!("evidence-other-rubric".help, title = &rubric.title),
                         );
                     }
                 }
@@ -288,11 +289,11 @@ impl Validator<'_> {
                             suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
                         self.error(
                             codes::EVIDENCE_UNKNOWN,
-                            format!("the rubric has no item `{item_name}`"),
+                            msg!("evidence-unknown-item", item = item_name),
                             key.span,
-                            "unknown item",
+                            &msg!("evidence-unknown-item".label),
                             if hint.is_empty() {
-                                "each table is named after an item of the rule file; `kaohe outline RULE` lists them".into()
+                                msg!("evidence-unknown-item".help)
                             } else {
                                 hint
                             },
@@ -304,10 +305,10 @@ impl Validator<'_> {
         let Some((name, name_span)) = name else {
             self.error(
                 codes::EVIDENCE_UNIT,
-                "the evidence does not name its unit".into(),
+                msg!("evidence-no-unit"),
                 Span::new(0, 0),
-                "expected `unit = \"…\"`",
-                "begin the file with the assessed unit's name, such as `unit = \"蓬江区\"`".into(),
+                &msg!("evidence-no-unit".label),
+                msg!("evidence-no-unit".help),
             );
             return None;
         };
@@ -357,13 +358,21 @@ impl Validator<'_> {
                                     item.facts.iter().map(|f| f.name.node.as_str()).collect();
                                 self.error(
                                     codes::EVIDENCE_UNKNOWN,
-                                    format!("item `{}` has no fact `{}`", item.name.node, key.node),
+                                    msg!(
+                                        "evidence-unknown-fact",
+                                        item = &item.name.node,
+                                        fact = &key.node
+                                    ),
                                     key.span,
-                                    "unknown fact",
+                                    &msg!("evidence-unknown-fact".label),
                                     if hint.is_empty() {
-                                        format!("its facts are {}", names.join("、"))
+                                        msg!("evidence-unknown-fact".help, facts = names.join("、"))
                                     } else {
-                                        format!("{hint} Its facts are {}", names.join("、"))
+                                        msg!(
+                                            "evidence-unknown-fact".hint,
+                                            hint = hint,
+                                            facts = names.join("、")
+                                        )
                                     },
                                 );
                             }
@@ -372,17 +381,14 @@ impl Validator<'_> {
                 }
                 other => self.error(
                     codes::EVIDENCE_VALUE,
-                    format!(
-                        "`{}` must be a table of facts, not {}",
-                        item.name.node,
-                        other.describe()
+                    msg!(
+                        "evidence-item-not-table",
+                        item = &item.name.node,
+                        found = raw_text(other)
                     ),
                     node.span,
-                    "not a table",
-                    format!(
-                        "write `[\"{}\"]` and the item's facts below it",
-                        item.name.node
-                    ),
+                    &msg!("evidence-item-not-table".label),
+                    msg!("evidence-item-not-table".help, item = &item.name.node),
                 ),
             }
         }
@@ -395,10 +401,10 @@ impl Validator<'_> {
             .collect();
         if !missing.is_empty() {
             let (span, label) = match table {
-                Some((_, key_span)) => (key_span, "this item lacks facts".to_string()),
+                Some((_, key_span)) => (key_span, msg!("evidence-missing".lacks)),
                 None => (
                     unit_span,
-                    format!("no table `[\"{}\"]` for this unit", item.name.node),
+                    msg!("evidence-missing".label, item = &item.name.node),
                 ),
             };
             let example: Vec<String> = missing
@@ -408,21 +414,21 @@ impl Validator<'_> {
                 .collect();
             self.error(
                 codes::EVIDENCE_MISSING,
-                format!(
-                    "item `{}` is missing {}",
-                    item.name.node,
-                    missing
+                msg!(
+                    "evidence-missing",
+                    item = &item.name.node,
+                    facts = missing
                         .iter()
                         .map(|m| format!("`{m}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(&msg!("evidence-missing".separator))
                 ),
                 span,
                 &label,
-                format!(
-                    "give every fact under `[\"{}\"]`, for example: {}",
-                    item.name.node,
-                    example.join("; ")
+                msg!(
+                    "evidence-missing".help,
+                    item = &item.name.node,
+                    example = example.join("; ")
                 ),
             );
         }
@@ -437,10 +443,15 @@ impl Validator<'_> {
         let wrong = |v: &mut Self, want: &str, example: &str| {
             v.error(
                 codes::EVIDENCE_VALUE,
-                format!("`{name}` must be {want}, not {}", node.raw.describe()),
+                msg!(
+                    "evidence-wrong",
+                    name = name,
+                    want = want,
+                    found = raw_text(&node.raw)
+                ),
                 node.span,
-                &format!("expected {want}"),
-                format!("for example `\"{name}\" = {example}`"),
+                &msg!("evidence-wrong".label, want = want),
+                msg!("evidence-wrong".help, name = name, example = example),
             );
             None
         };
@@ -449,7 +460,7 @@ impl Validator<'_> {
             FactType::Discretion { max } => self.discretion(decl, max.node, node),
             FactType::Bool => match node.raw {
                 Raw::Bool(b) => Some(Value::Bool(b)),
-                _ => wrong(self, "true or false", "true"),
+                _ => wrong(self, &msg!("evidence-want-bool"), "true"),
             },
             FactType::Count { max } => {
                 let n = self.count(name, node)?;
@@ -457,10 +468,15 @@ impl Validator<'_> {
                     if n > max.node {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("`{name}` is {n}, more than its {}", max.node),
+                            msg!(
+                                "evidence-count-max",
+                                name = name,
+                                count = n.to_string(),
+                                max = max.node.to_string()
+                            ),
                             node.span,
-                            &format!("at most {}", max.node),
-                            format!("the rule file declares `count max {}` (for example a sample of {} documents)", max.node, max.node),
+                            &msg!("evidence-count-max".label, max = max.node.to_string()),
+                            msg!("evidence-count-max".help, max = max.node.to_string()),
                         );
                         return None;
                     }
@@ -473,7 +489,7 @@ impl Validator<'_> {
                     Raw::String(s) if s.trim().ends_with('%') => {
                         s.trim().trim_end_matches('%').trim().to_string()
                     }
-                    _ => return wrong(self, "a percentage", "3.5"),
+                    _ => return wrong(self, &msg!("evidence-want-percent"), "3.5"),
                 };
                 match Decimal::from_str_exact(&text).or_else(|_| Decimal::from_scientific(&text)) {
                     Ok(p) if p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED => {
@@ -482,10 +498,10 @@ impl Validator<'_> {
                     _ => {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("`{name}` is not a percentage from 0 to 100"),
+                            msg!("evidence-percent", name = name),
                             node.span,
-                            "not a percentage",
-                            format!("write the percentage as a number, `\"{name}\" = 3.5` for 3.5%, or as text `\"3.5%\"`"),
+                            &msg!("evidence-percent".label),
+                            msg!("evidence-percent".help, name = name),
                         );
                         None
                     }
@@ -502,22 +518,22 @@ impl Validator<'_> {
                         _ => {
                             self.error(
                                 codes::EVIDENCE_VALUE,
-                                format!("`{s}` is not a date"),
+                                msg!("evidence-not-a-date", text = s),
                                 node.span,
-                                "not a day that exists",
-                                format!("write the date as `\"{name}\" = 2020-12-28`, or `false` if it was never done"),
+                                &msg!("evidence-not-a-date".label),
+                                msg!("evidence-not-a-date".help, name = name),
                             );
                             None
                         }
                     }
                 }
-                _ => wrong(self, "a date, or false for never", "2020-12-28"),
+                _ => wrong(self, &msg!("evidence-want-date"), "2020-12-28"),
             },
             FactType::Set(members) => {
                 let Raw::Array(elements) = &node.raw else {
                     return wrong(
                         self,
-                        "a list of members",
+                        &msg!("evidence-want-members"),
                         &format!("[\"{}\"]", members[0].name.node),
                     );
                 };
@@ -545,7 +561,7 @@ impl Validator<'_> {
                 let Raw::Table(entries) = &node.raw else {
                     return wrong(
                         self,
-                        "a table of counts by member",
+                        &msg!("evidence-want-tally"),
                         &format!("{{ \"{}\" = 1 }}", members[0].name.node),
                     );
                 };
@@ -584,30 +600,37 @@ impl Validator<'_> {
                     _ => {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("`{s}` is not a date"),
+                            msg!("evidence-not-a-date", text = s),
                             node.span,
-                            "not a day that exists",
-                            format!("write `{name}` as a date such as 2020-03-02"),
+                            &msg!("evidence-not-a-date".label),
+                            msg!("evidence-not-a-date".period, name = name),
                         );
                         None
                     }
                 }
             }
             other => {
-                let or_never = if never_allowed {
-                    ", or false for never"
+                let (message, help) = if never_allowed {
+                    (
+                        msg!(
+                            "evidence-date-or-never",
+                            name = name,
+                            found = raw_text(other)
+                        ),
+                        msg!("evidence-date-or-never".help, name = name),
+                    )
                 } else {
-                    ""
+                    (
+                        msg!("evidence-date", name = name, found = raw_text(other)),
+                        msg!("evidence-date".help, name = name),
+                    )
                 };
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!(
-                        "`{name}` must be a date{or_never}, not {}",
-                        other.describe()
-                    ),
+                    message,
                     node.span,
-                    "expected a date",
-                    format!("write `{name}` as a date such as 2020-03-02{or_never}"),
+                    &msg!("evidence-date".label),
+                    help,
                 );
                 None
             }
@@ -620,15 +643,10 @@ impl Validator<'_> {
         let Raw::Array(entries) = &node.raw else {
             self.error(
                 codes::EVIDENCE_VALUE,
-                format!(
-                    "`{name}` must be a list of periods, not {}",
-                    node.raw.describe()
-                ),
+                msg!("evidence-periods", name = name, found = raw_text(&node.raw)),
                 node.span,
-                "expected a list",
-                format!(
-                    "for example `\"{name}\" = {example}`; an empty list `[]` if there were none"
-                ),
+                &msg!("evidence-periods".label),
+                msg!("evidence-periods".help, name = name, example = &example),
             );
             return None;
         };
@@ -638,13 +656,14 @@ impl Validator<'_> {
             let Raw::Table(fields) = &entry.raw else {
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!(
-                        "each period of `{name}` must be a table, not {}",
-                        entry.raw.describe()
+                    msg!(
+                        "evidence-period-table",
+                        name = name,
+                        found = raw_text(&entry.raw)
                     ),
                     entry.span,
-                    "expected `{ … }`",
-                    format!("for example `\"{name}\" = {example}`"),
+                    &msg!("evidence-period-table".label),
+                    msg!("evidence-wrong".help, name = name, example = &example),
                 );
                 ok = false;
                 continue;
@@ -659,10 +678,10 @@ impl Validator<'_> {
                 } else {
                     self.error(
                         codes::EVIDENCE_UNKNOWN,
-                        format!("a period of `{name}` has no field `{}`", key.node),
+                        msg!("evidence-period-field", name = name, field = &key.node),
                         key.span,
-                        "unknown field",
-                        format!("a period has `{from}` and `{to}` (false when it never ended)"),
+                        &msg!("evidence-unknown-field"),
+                        msg!("evidence-period-field".help, from = from, to = to),
                     );
                     ok = false;
                 }
@@ -672,10 +691,10 @@ impl Validator<'_> {
                     if b.is_some_and(|b| b < a) {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("a period of `{name}` ends before it begins"),
+                            msg!("evidence-period-reversed", name = name),
                             entry.span,
-                            "check the two dates",
-                            format!("`{to}` is on or after `{from}`"),
+                            &msg!("evidence-period-reversed".label),
+                            msg!("evidence-period-reversed".help, from = from, to = to),
                         );
                         ok = false;
                     }
@@ -697,10 +716,14 @@ impl Validator<'_> {
                     {
                         self.error(
                             codes::EVIDENCE_MISSING,
-                            format!("a period of `{name}` lacks `{}`", absent.join("`, `")),
+                            msg!(
+                                "evidence-period-lacks",
+                                name = name,
+                                fields = absent.join("`, `")
+                            ),
                             entry.span,
-                            "incomplete period",
-                            format!("give both dates: `{{ \"{from}\" = 2020-03-02, \"{to}\" = 2020-03-30 }}`"),
+                            &msg!("evidence-period-lacks".label),
+                            msg!("evidence-period-lacks".help, from = from, to = to),
                         );
                     }
                     ok = false;
@@ -719,13 +742,14 @@ impl Validator<'_> {
         let Raw::Table(fields) = &node.raw else {
             self.error(
                 codes::EVIDENCE_VALUE,
-                format!(
-                    "`{name}` must be a score with its reason, not {}",
-                    node.raw.describe()
+                msg!(
+                    "evidence-discretion",
+                    name = name,
+                    found = raw_text(&node.raw)
                 ),
                 node.span,
-                "expected `{ score = …, reason = \"…\" }`",
-                format!("for example {example}"),
+                &msg!("evidence-discretion".label),
+                msg!("evidence-discretion".help, example = &example),
             );
             return None;
         };
@@ -748,28 +772,29 @@ impl Validator<'_> {
                         Some(v) => {
                             self.error(
                                 codes::EVIDENCE_VALUE,
-                                format!(
-                                    "the score {} of `{name}` is outside 0 to {max}",
-                                    v.normalize()
+                                msg!(
+                                    "evidence-score-outside",
+                                    score = v.normalize().to_string(),
+                                    name = name,
+                                    max = max.to_string()
                                 ),
                                 value.span,
-                                &format!("from 0 to {max}"),
-                                format!(
-                                    "the rule file allows the assessor from 0 to {max} points here"
-                                ),
+                                &msg!("evidence-score-outside".label, max = max.to_string()),
+                                msg!("evidence-score-outside".help, max = max.to_string()),
                             );
                             ok = false;
                         }
                         None => {
                             self.error(
                                 codes::EVIDENCE_VALUE,
-                                format!(
-                                    "the score of `{name}` must be a number, not {}",
-                                    value.raw.describe()
+                                msg!(
+                                    "evidence-score-number",
+                                    name = name,
+                                    found = raw_text(&value.raw)
                                 ),
                                 value.span,
-                                "expected a number",
-                                format!("for example {example}"),
+                                &msg!("evidence-score-number".label),
+                                msg!("evidence-discretion".help, example = &example),
                             );
                             ok = false;
                         }
@@ -780,11 +805,10 @@ impl Validator<'_> {
                     _ => {
                         self.error(
                             codes::EVIDENCE_VALUE,
-                            format!("the reason for `{name}` must be a text that is not empty"),
+                            msg!("evidence-reason", name = name),
                             value.span,
-                            "expected the reason",
-                            "a discretionary score is given with the reason for it, in words"
-                                .to_string(),
+                            &msg!("evidence-reason".label),
+                            msg!("evidence-reason".help),
                         );
                         ok = false;
                     }
@@ -792,10 +816,10 @@ impl Validator<'_> {
                 other => {
                     self.error(
                         codes::EVIDENCE_UNKNOWN,
-                        format!("`{name}` has no field `{other}`"),
+                        msg!("evidence-discretion-field", name = name, field = other),
                         key.span,
-                        "unknown field",
-                        format!("a discretionary score has `score` and `reason`: {example}"),
+                        &msg!("evidence-unknown-field"),
+                        msg!("evidence-discretion-field".help, example = &example),
                     );
                     ok = false;
                 }
@@ -805,10 +829,10 @@ impl Validator<'_> {
             let lacking = if score.is_none() { "score" } else { "reason" };
             self.error(
                 codes::EVIDENCE_MISSING,
-                format!("`{name}` has no `{lacking}`"),
+                msg!("evidence-discretion-lacks", name = name, field = lacking),
                 node.span,
-                &format!("`{lacking}` is missing"),
-                format!("a discretionary score needs both its score and its reason: {example}"),
+                &msg!("evidence-discretion-lacks".label, field = lacking),
+                msg!("evidence-discretion-lacks".help, example = &example),
             );
             return None;
         }
@@ -828,33 +852,30 @@ impl Validator<'_> {
             Some(n) if n < 0 => {
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!("`{name}` is negative"),
+                    msg!("evidence-negative", name = name),
                     node.span,
-                    "a count cannot be below 0",
-                    "write how many were found: 0 or more".into(),
+                    &msg!("evidence-negative".label),
+                    msg!("evidence-negative".help),
                 );
                 None
             }
             Some(_) => {
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!("`{name}` is larger than any real count"),
+                    msg!("evidence-too-large", name = name),
                     node.span,
-                    "too large",
-                    format!("counts are at most {MAX_COUNT}; check the value"),
+                    &msg!("evidence-too-large".label),
+                    msg!("evidence-too-large".help, max = MAX_COUNT.to_string()),
                 );
                 None
             }
             None => {
                 self.error(
                     codes::EVIDENCE_VALUE,
-                    format!(
-                        "`{name}` must be a whole number, not {}",
-                        node.raw.describe()
-                    ),
+                    msg!("evidence-count", name = name, found = raw_text(&node.raw)),
                     node.span,
-                    "expected a count",
-                    format!("write how many were found, such as `\"{name}\" = 2`"),
+                    &msg!("evidence-count".label),
+                    msg!("evidence-count".help, name = name),
                 );
                 None
             }
@@ -866,30 +887,48 @@ impl Validator<'_> {
         let names: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
         let (message, hint) = match &e.raw {
             Raw::String(s) => (
-                format!("`{s}` is not a member of `{}`", decl.name.node),
+                msg!("evidence-member", member = s, name = &decl.name.node),
                 suggest_name(s.trim(), names.iter().copied()),
             ),
             other => (
-                format!(
-                    "a member of `{}` must be a name, not {}",
-                    decl.name.node,
-                    other.describe()
+                msg!(
+                    "evidence-member-name",
+                    name = &decl.name.node,
+                    found = raw_text(other)
                 ),
                 String::new(),
             ),
         };
         let help = if hint.is_empty() {
-            format!("the members are {}", names.join("、"))
+            msg!("evidence-member".help, members = names.join("、"))
         } else {
-            format!("{hint} The members are {}", names.join("、"))
+            msg!(
+                "evidence-member".hint,
+                hint = hint,
+                members = names.join("、")
+            )
         };
         self.error(
             codes::EVIDENCE_VALUE,
             message,
             e.span,
-            "not in the rule file's list",
+            &msg!("evidence-member".label),
             help,
         );
+    }
+}
+
+/// What a value read from evidence is (`a text`, `a list`, …) as a message says it.
+fn raw_text(raw: &Raw) -> String {
+    match raw {
+        Raw::Bool(_) => msg!("evidence-raw-bool"),
+        Raw::Integer(_) => msg!("evidence-raw-integer"),
+        Raw::Float(_) => msg!("evidence-raw-number"),
+        Raw::String(_) => msg!("evidence-raw-text"),
+        Raw::Date(_) => msg!("evidence-raw-date"),
+        Raw::Array(_) => msg!("evidence-raw-list"),
+        Raw::Table(_) => msg!("evidence-raw-table"),
+        Raw::Null => msg!("evidence-raw-null"),
     }
 }
 

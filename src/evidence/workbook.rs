@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 use super::cell::{excel_day, normalise_name, Cell, DateSystem, Input, NoDay};
 use super::grid::{Grid, Rows};
 use crate::check::suggest_name;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -63,15 +64,16 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
         if part.size() > MAX_UNPACKED {
             return Err(Diagnostic::error(
                 codes::EVIDENCE_SYNTAX,
-                format!(
-                    "`{name}` would unpack to {} MB in its part `{}`, more than kaohe reads",
-                    part.size() / (1024 * 1024),
-                    part.name().unwrap_or_default()
+                msg!(
+                    "workbook-too-large",
+                    name = name,
+                    mb = (part.size() / (1024 * 1024)).to_string(),
+                    part = part.name().unwrap_or_default().to_string()
                 ),
             )
-            .help(format!(
-                "a workbook of evidence unpacks to far less than {} MB; save the sheet again from Excel or WPS, or split it into several files",
-                MAX_UNPACKED / (1024 * 1024)
+            .help(msg!(
+                "workbook-too-large".help,
+                mb = (MAX_UNPACKED / (1024 * 1024)).to_string()
             ))
             .with_source(source));
         }
@@ -89,16 +91,16 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
         let refusal = match unpacked(&mut archive, i) {
             Unpacked::AsDeclared => continue,
             Unpacked::MoreThanDeclared(declared) => (
-                format!("unpacks to more than the {declared} bytes its zip directory declares"),
-                "the file is damaged, or made to unpack to far more than it says (a zip bomb); save the sheet again from Excel or WPS",
+                msg!("workbook-part".bomb, declared = declared.to_string()),
+                msg!("workbook-part".bombhelp),
             ),
             Unpacked::WrongChecksum => (
-                "unpacks to bytes whose checksum is not the one its zip directory declares".into(),
-                "the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)",
+                msg!("workbook-part".checksum),
+                msg!("workbook-part".damaged),
             ),
             Unpacked::Damaged(why) => (
-                format!("cannot be unpacked: {why}"),
-                "the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)",
+                msg!("workbook-part".unpack, why = why.to_string()),
+                msg!("workbook-part".damaged),
             ),
         };
         let part = archive
@@ -107,9 +109,11 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
             .unwrap_or_default();
         return Err(Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            format!(
-                "`{name}` cannot be read as an XLSX workbook: its part `{part}` {}",
-                refusal.0
+            msg!(
+                "workbook-part",
+                name = name,
+                part = part.to_string(),
+                reason = refusal.0
             ),
         )
         .help(refusal.1)
@@ -208,9 +212,9 @@ pub fn grid(
     let unreadable = |what: String| {
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            format!("`{name}` cannot be read as an XLSX workbook: {what}"),
+            msg!("workbook-unreadable", name = &name, what = what),
         )
-        .help("save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read")
+        .help(msg!("workbook-unreadable".help))
         .with_source(&source)
     };
     refuse_bomb(&bytes, &name, &source)?;

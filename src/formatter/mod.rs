@@ -59,15 +59,9 @@ pub fn format(source: &SourceFile) -> Result<String, Vec<Diagnostic>> {
 fn changed_meaning(source: &SourceFile, at: Span, label: &str) -> Diagnostic {
     Diagnostic::error(
         codes::FMT_CHANGED_MEANING,
-        format!(
-            "formatting `{}` would change what it means, so it was left as it was",
-            source.name()
-        ),
+        crate::diagnostic::msg!("fmt-changed-meaning", name = source.name()),
     )
     .primary(at, label)
-    .help(
-        "this is a bug in `kaohe fmt`: please report it with this file; the file is \
-         unchanged and still checks and scores as before",
-    )
+    .help(crate::diagnostic::msg!("fmt-changed-meaning".help))
     .with_source(source)
 }

@@ -30,6 +30,7 @@ use std::io::Read;
 
 use encoding_rs::{Decoder, DecoderResult, GB18030};
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 
@@ -53,8 +54,18 @@ impl Encoding {
 }
 
 /// How to save a CSV file so that it is read, for helps.
-const SAVE_CSV: &str =
-    "save it from Excel or WPS as \"CSV UTF-8 (逗号分隔)(*.csv)\" (另存为 → 文件类型); a \"CSV (逗号分隔)\" file in GBK is read too";
+/// What a file that is not text looks like, by its first bytes: the keys of the
+/// catalogue's words for each (`encoding-binary`).
+const ZIP: &str = "zip";
+const XLS: &str = "xls";
+const PDF: &str = "pdf";
+const PNG: &str = "png";
+const NUL: &str = "nul";
+
+/// How to save a CSV file kaohe reads, in the run's language.
+fn save_csv() -> String {
+    msg!("encoding-save-csv")
+}
 
 /// What the bytes of a file that is not text are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,16 +82,10 @@ fn not_text(bytes: &[u8]) -> Option<NotText> {
         return Some(NotText::Utf16 { bom: true });
     }
     const SIGNATURES: [(&[u8], &str); 4] = [
-        (
-            b"PK\x03\x04",
-            "a zip archive, such as an XLSX workbook, not a CSV text",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "an Excel 97-2003 (.xls) or WPS (.et) workbook, not a CSV text",
-        ),
-        (b"%PDF-", "a PDF document, not a text"),
-        (b"\x89PNG", "a PNG picture, not a text"),
+        (b"PK\x03\x04", ZIP),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", XLS),
+        (b"%PDF-", PDF),
+        (b"\x89PNG", PNG),
     ];
     if let Some((_, what)) = SIGNATURES.iter().find(|(s, _)| bytes.starts_with(s)) {
         return Some(NotText::Binary(what));
@@ -106,7 +111,7 @@ fn not_text(bytes: &[u8]) -> Option<NotText> {
     Some(if clean(false) || clean(true) {
         NotText::Utf16 { bom: false }
     } else {
-        NotText::Binary("a binary file, not a text (it holds NUL bytes)")
+        NotText::Binary(NUL)
     })
 }
 
@@ -128,17 +133,27 @@ fn refuse_not_text(name: &str, what: NotText, help: &str) -> Diagnostic {
     match what {
         NotText::Utf16 { bom } => refusal(
             name,
-            format!(
-                "`{name}` is UTF-16 text{}, which kaohe does not read",
-                if bom {
-                    ""
-                } else {
-                    " without a byte-order mark"
-                }
-            ),
+            if bom {
+                msg!("encoding-utf16", name = name)
+            } else {
+                msg!("encoding-utf16".nobom, name = name)
+            },
             help,
         ),
-        NotText::Binary(what) => refusal(name, format!("`{name}` is {what}"), help),
+        NotText::Binary(what) => {
+            let what = match what {
+                ZIP => msg!("encoding-binary".zip),
+                XLS => msg!("encoding-binary".xls),
+                PDF => msg!("encoding-binary".pdf),
+                PNG => msg!("encoding-binary".png),
+                _ => msg!("encoding-binary".nul),
+            };
+            refusal(
+                name,
+                msg!("encoding-binary", name = name, what = what),
+                help,
+            )
+        }
     }
 }
 
@@ -176,9 +191,9 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
 /// a byte-order mark, or a refusal that says what the file looks like and how to make
 /// it UTF-8.
 pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    const SAVE: &str = "kaohe reads rule files, TOML and JSON as UTF-8 only: save the file as UTF-8 (记事本 or WPS: 另存为 → 编码 UTF-8)";
+    let save = msg!("encoding-save");
     if let Some(what) = not_text(&bytes) {
-        return Err(refuse_not_text(name, what, SAVE));
+        return Err(refuse_not_text(name, what, &save));
     }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -189,21 +204,19 @@ pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             return Err(if gb18030(&bytes).is_ok_and(|t| looks_chinese(&t)) {
                 refusal(
                     name,
-                    format!(
-                        "`{name}` is not UTF-8 text: it looks like GB18030 (GBK), from line {line}"
-                    ),
-                    &format!(
-                        "{SAVE}, or convert it: `iconv -f GB18030 -t UTF-8 {name} > {}`",
-                        converted(name)
+                    msg!("encoding-looks-gbk", name = name, line = line.to_string()),
+                    &msg!(
+                        "encoding-looks-gbk".help,
+                        save = &save,
+                        name = name,
+                        converted = converted(name)
                     ),
                 )
             } else {
                 refusal(
                     name,
-                    format!(
-                        "`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"
-                    ),
-                    SAVE,
+                    msg!("encoding-not-utf8", name = name, line = line.to_string()),
+                    &save,
                 )
             });
         }
@@ -403,9 +416,13 @@ fn reads_as_gbk(bytes: &[u8], last: bool) -> bool {
 fn read_error(name: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         codes::READ,
-        format!("cannot read `{name}`: {}", super::lower_io(e)),
+        msg!(
+            "input-cannot-read",
+            path = name,
+            reason = super::lower_io(e)
+        ),
     )
-    .help("check the path, and that the file can be read")
+    .help(msg!("input-cannot-read".help))
 }
 
 /// Reads up to `limit` bytes, fewer only at the end of the input.
@@ -437,7 +454,7 @@ impl<R: Read> TextReader<R> {
         // A file of exactly `sniff` bytes has ended too: the next read says so.
         let eof = bytes.len() < sniff;
         if let Some(what) = not_text(&bytes) {
-            return Err(refuse_not_text(name, what, SAVE_CSV));
+            return Err(refuse_not_text(name, what, &save_csv()));
         }
         let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut text = TextReader {
@@ -459,15 +476,15 @@ impl<R: Read> TextReader<R> {
                 if bom {
                     return Err(refusal(
                         name,
-                        format!("`{name}` is UTF-8 text (it begins with a UTF-8 byte-order mark), not GB18030 (GBK)"),
-                        "leave `--encoding` out, or give `--encoding utf-8`",
+                        msg!("encoding-bom-not-gbk", name = name),
+                        &msg!("encoding-bom-not-gbk".help),
                     ));
                 }
                 if utf8_prefix(&bytes, eof).is_ok() && !bytes.is_ascii() {
                     return Err(refusal(
                         name,
-                        format!("`{name}` is UTF-8 text, not GB18030 (GBK): read as GB18030 it would be garbled"),
-                        "leave `--encoding` out, or give `--encoding utf-8`",
+                        msg!("encoding-utf8-not-gbk", name = name),
+                        &msg!("encoding-bom-not-gbk".help),
                     ));
                 }
                 let mut decoder = GB18030.new_decoder_without_bom_handling();
@@ -475,11 +492,12 @@ impl<R: Read> TextReader<R> {
                 if let Err(at) = gb18030_block(&mut decoder, &bytes, eof, &mut head) {
                     return Err(refusal(
                         name,
-                        format!(
-                            "`{name}` is not GB18030 (GBK) text: line {} holds bytes that are not GB18030",
-                            line_of(&bytes, at)
+                        msg!(
+                            "encoding-not-gbk",
+                            name = name,
+                            line = line_of(&bytes, at).to_string()
                         ),
-                        SAVE_CSV,
+                        &save_csv(),
                     ));
                 }
                 text.start_gb18030(decoder, head, &bytes, false);
@@ -495,16 +513,20 @@ impl<R: Read> TextReader<R> {
                         Ok(()) if holds_header(&head, expected) => {
                             text.start_gb18030(decoder, head, &bytes, true);
                         }
-                        Ok(()) => return Err(refusal(
-                            name,
-                            format!("cannot tell the encoding of `{name}`: it is not UTF-8 (from line {line}), and read as GB18030 (GBK) it holds no header of the rubric such as `单位`"),
-                            &format!("if the file is GBK, say so with `--encoding gbk`; otherwise {SAVE_CSV}"),
-                        )),
-                        Err(_) => return Err(refusal(
-                            name,
-                            format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds a byte that is not UTF-8"),
-                            SAVE_CSV,
-                        )),
+                        Ok(()) => {
+                            return Err(refusal(
+                                name,
+                                msg!("encoding-unknown", name = name, line = line.to_string()),
+                                &msg!("encoding-unknown".help, save = save_csv()),
+                            ))
+                        }
+                        Err(_) => {
+                            return Err(refusal(
+                                name,
+                                msg!("encoding-neither", name = name, line = line.to_string()),
+                                &save_csv(),
+                            ))
+                        }
                     }
                 }
             },
@@ -567,8 +589,8 @@ impl<R: Read> TextReader<R> {
         if bytes.contains(&0) {
             return Err(refuse_not_text(
                 &self.name,
-                NotText::Binary("a binary file, not a text (it holds NUL bytes)"),
-                SAVE_CSV,
+                NotText::Binary(NUL),
+                &save_csv(),
             ));
         }
         match self.gb.as_mut() {
@@ -583,11 +605,11 @@ impl<R: Read> TextReader<R> {
                     return Err(refusal(
                         name,
                         if self.detected {
-                            format!("`{name}` is neither UTF-8 nor GB18030 (GBK) text: line {line} holds bytes that are not GB18030")
+                            msg!("encoding-neither".gbk, name = name, line = line.to_string())
                         } else {
-                            format!("`{name}` is not GB18030 (GBK) text: line {line} holds bytes that are not GB18030")
+                            msg!("encoding-not-gbk", name = name, line = line.to_string())
                         },
-                        SAVE_CSV,
+                        &save_csv(),
                     ));
                 }
                 self.newlines += bytecount(&bytes);
@@ -617,13 +639,11 @@ impl<R: Read> TextReader<R> {
                 let name = &self.name;
                 Err(refusal(
                     name,
-                    format!(
-                        "`{name}` is not UTF-8 text: line {line} holds a byte that is not UTF-8"
-                    ),
+                    msg!("encoding-not-utf8", name = name, line = line.to_string()),
                     &if gbk {
-                        "it reads as GB18030 (GBK), as Excel and WPS save \"CSV\" on Chinese Windows: give `--encoding gbk`, or leave `--encoding` out".to_string()
+                        msg!("encoding-not-utf8".gbk)
                     } else {
-                        SAVE_CSV.to_string()
+                        save_csv()
                     },
                 ))
             }
@@ -642,9 +662,9 @@ fn bytecount(bytes: &[u8]) -> usize {
 pub fn detected(name: &str, encoding: Encoding) -> Diagnostic {
     Diagnostic::warning(
         codes::ENCODING_DETECTED,
-        format!("read `{name}` as {}: it is not UTF-8", encoding.name()),
+        msg!("encoding-detected", name = name, encoding = encoding.name()),
     )
-    .help("Excel and WPS save \"CSV\" so on Chinese Windows; give `--encoding gbk` to say so, or save the file as \"CSV UTF-8\"")
+    .help(msg!("encoding-detected".help))
     .with_source(&SourceFile::new(name, String::new()))
 }
 

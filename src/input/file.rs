@@ -13,6 +13,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, io_reason, Diagnostic};
 
 /// The largest rule file or calendar read: 64 MiB. The largest rule file known is a
@@ -48,41 +49,46 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
 fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         codes::READ,
-        format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            io_reason(e, "no such file or directory")
+        msg!(
+            "input-cannot-read",
+            path = path.display().to_string(),
+            reason = io_reason(e, &msg!("io-not-found"))
         ),
     )
-    .help("check the path, and that the file can be read")
+    .help(msg!("input-cannot-read".help))
 }
 
 /// The refusal of a path that is not a regular file.
 pub fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> Diagnostic {
-    let what = kind_of(meta);
-    let what = if what == "not a regular file" {
-        what.to_string()
-    } else {
-        format!("{what}, not a regular file")
+    let what = match kind_of(meta) {
+        "a folder" => msg!("input-not-a-file".folder),
+        "a named pipe" => msg!("input-not-a-file".pipe),
+        "a device" => msg!("input-not-a-file".device),
+        "a socket" => msg!("input-not-a-file".socket),
+        _ => msg!("input-not-a-file".other),
     };
     Diagnostic::error(
         codes::NOT_A_FILE,
-        format!("`{}` is {what}", path.display()),
+        msg!(
+            "input-not-a-file",
+            path = path.display().to_string(),
+            what = what
+        ),
     )
-    .help("kaohe reads rule files, calendars and evidence from regular files only: save the data in a file and name that file")
+    .help(msg!("input-not-a-file".help))
 }
 
 /// The refusal of a file larger than `limit` bytes.
 fn too_large(path: &Path, limit: u64) -> Diagnostic {
     Diagnostic::error(
         codes::TOO_LARGE,
-        format!(
-            "`{}` is larger than {} MiB, the most kaohe reads of such a file",
-            path.display(),
-            limit / (1024 * 1024)
+        msg!(
+            "input-too-large",
+            path = path.display().to_string(),
+            mib = (limit / (1024 * 1024)).to_string()
         ),
     )
-    .help("check that the right file is named; docs/security.md lists the sizes kaohe reads")
+    .help(msg!("input-too-large".help))
 }
 
 /// Opens `path` for reading if it is a regular file (a symbolic link to one is

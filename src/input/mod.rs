@@ -35,7 +35,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 
 /// An I/O error's reason, as messages give it.
 pub(crate) fn lower_io(e: &std::io::Error) -> String {
-    crate::diagnostic::io_reason(e, "no such file or directory")
+    crate::diagnostic::io_reason(e, &crate::diagnostic::msg!("io-not-found"))
 }
 
 /// The text with full-width ASCII forms (`１２`, `３．５％`, `Ｙ`, `（`, `／`) as their

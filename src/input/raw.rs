@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
@@ -87,9 +88,9 @@ pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
         Format::Yaml => super::yaml::read(source),
         Format::Csv | Format::Xlsx => Err(Diagnostic::error(
             codes::READ,
-            format!("`{}` holds one unit per row, not one unit", source.name()),
+            msg!("input-spreadsheet-one-unit", name = source.name()),
         )
-        .help("read spreadsheets with `kaohe::evidence::load_file`, which gives every unit of the file")),
+        .help(msg!("input-spreadsheet-one-unit".help))),
     }
     .map_err(|d| d.with_source(source))
 }
@@ -105,12 +106,15 @@ fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
     if let Some(c) = lower.get(0..1) {
         lower.replace_range(0..1, &c.to_lowercase());
     }
-    Diagnostic::error(codes::EVIDENCE_SYNTAX, format!("this {format} file cannot be read: {lower}"))
-        .primary(span, "here")
-        .help(match format {
-            "TOML" => "check the quotes, commas and brackets near this place; keys in Chinese are quoted, as in `\"未做意见征集\" = false`, and so are tables: `[\"决策预公开\"]`",
-            _ => "check the quotes, commas and braces near this place",
-        })
+    Diagnostic::error(
+        codes::EVIDENCE_SYNTAX,
+        msg!("input-syntax", format = format, reason = lower),
+    )
+    .primary(span, msg!("input-here"))
+    .help(match format {
+        "TOML" => msg!("input-syntax".toml),
+        _ => msg!("input-syntax".help),
+    })
 }
 
 fn read_toml(source: &SourceFile) -> Result<Node, Diagnostic> {
@@ -182,15 +186,13 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
         // JSON has no comments; say so rather than "key must be a string".
         let comment = text[at..].starts_with("//") || text[at..].starts_with("/*");
         let message = if comment {
-            "comments are not allowed in JSON".to_string()
+            msg!("input-json-comment")
         } else {
             message
         };
         let mut d = syntax_error(&message, Span::new(at, at + next), "JSON");
         if comment {
-            d = d.help(
-                "delete the comment, or write the evidence as TOML, where `#` starts a comment",
-            );
+            d = d.help(msg!("input-json-comment".help));
         }
         return Err(d);
     }
@@ -206,18 +208,21 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
         })?;
     let node = match parsed.value {
         Some(v) => json_value(&v),
-        None => return Err(syntax_error("the file is empty", Span::default(), "JSON")),
+        None => {
+            return Err(syntax_error(
+                &msg!("input-json-empty"),
+                Span::default(),
+                "JSON",
+            ))
+        }
     };
     match twice(&node) {
-        Some(key) => Err(syntax_error(
-            &format!("duplicate key `{}`", key.node),
-            key.span,
-            "JSON",
-        )
-        .help(format!(
-            "the key `{}` is given twice in one object, and JSON readers disagree on which counts; keep one",
-            key.node
-        ))),
+        Some(key) => {
+            Err(
+                syntax_error(&msg!("input-json-twice", key = &key.node), key.span, "JSON")
+                    .help(msg!("input-json-twice".help, key = &key.node)),
+            )
+        }
         None => Ok(node),
     }
 }

@@ -9,6 +9,7 @@
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 use super::raw::{Node, Raw};
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
@@ -30,10 +31,10 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            format!("this YAML file cannot be read: {}", e.info()),
+            msg!("input-syntax", format = "YAML", reason = e.info()),
         )
-        .primary(Span::new(at, at + next), "here")
-        .help("check the indentation, the colons after keys and the quotes near this place")
+        .primary(Span::new(at, at + next), msg!("input-here"))
+        .help(msg!("input-syntax".yaml))
     };
     // Before any tree is built: no alias (saphyr would expand each into a copy, and
     // copies of copies make a small file huge) and no deep nesting. The event stream is
@@ -44,24 +45,24 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let at = byte(span.start.index());
         match event {
             saphyr_parser::Event::Alias(_) => {
-                return Err(Diagnostic::error(
-                    codes::EVIDENCE_SYNTAX,
-                    "YAML aliases are not accepted in evidence",
-                )
-                .primary(Span::new(at, byte(span.end.index()).max(at)), "an alias")
-                .help("write the value itself instead of `*name`"));
+                return Err(
+                    Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-alias"))
+                        .primary(
+                            Span::new(at, byte(span.end.index()).max(at)),
+                            msg!("input-yaml-alias".label),
+                        )
+                        .help(msg!("input-yaml-alias".help)),
+                );
             }
             saphyr_parser::Event::SequenceStart(..) | saphyr_parser::Event::MappingStart(..) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(Diagnostic::error(
                         codes::TOO_DEEP,
-                        format!("evidence nested more than {MAX_DEPTH} deep"),
+                        msg!("input-too-deep", max = MAX_DEPTH.to_string()),
                     )
-                    .primary(Span::new(at, at), "this one is too deep")
-                    .help(
-                        "evidence is a unit, its items, their facts and, for a tally, its members",
-                    ));
+                    .primary(Span::new(at, at), msg!("input-too-deep".label))
+                    .help(msg!("input-too-deep".help)));
                 }
             }
             saphyr_parser::Event::SequenceEnd | saphyr_parser::Event::MappingEnd => {
@@ -75,23 +76,25 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            format!("this YAML file cannot be read: {}", e.info()),
+            msg!("input-syntax", format = "YAML", reason = e.info()),
         )
-        .primary(Span::new(at, at + next), "here")
-        .help("check the indentation, the colons after keys and the quotes near this place")
+        .primary(Span::new(at, at + next), msg!("input-here"))
+        .help(msg!("input-syntax".yaml))
     })?;
     match docs.as_slice() {
         [doc] => convert(doc, text, &byte, 0),
         [] => Err(
-            Diagnostic::error(codes::EVIDENCE_SYNTAX, "this YAML file is empty")
-                .primary(Span::new(0, 0), "no evidence")
-                .help("write the unit, such as `unit: 蓬江区`, and one mapping per item"),
+            Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-empty"))
+                .primary(Span::new(0, 0), msg!("input-yaml-empty".label))
+                .help(msg!("input-yaml-empty".help)),
         ),
         [_, second, ..] => {
             let at = byte(second.span.start.index());
-            Err(Diagnostic::error(codes::EVIDENCE_SYNTAX, "this YAML file holds more than one document")
-                .primary(Span::new(at, at), "a second document begins here")
-                .help("give one unit per file: delete the `---` and what follows, or move it to a file of its own"))
+            Err(
+                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-documents"))
+                    .primary(Span::new(at, at), msg!("input-yaml-documents".label))
+                    .help(msg!("input-yaml-documents".help)),
+            )
         }
     }
 }
@@ -109,22 +112,29 @@ fn convert(
     if depth > MAX_DEPTH {
         return Err(Diagnostic::error(
             codes::TOO_DEEP,
-            format!("evidence nested more than {MAX_DEPTH} deep"),
+            msg!("input-too-deep", max = MAX_DEPTH.to_string()),
         )
-        .primary(span, "this one is too deep")
-        .help("evidence is a unit, its items, their facts and, for a tally, its members"));
+        .primary(span, msg!("input-too-deep".label))
+        .help(msg!("input-too-deep".help)));
     }
     let raw = match &node.data {
         YamlData::Value(Scalar::Null) => Raw::Null,
         YamlData::Value(Scalar::Boolean(b)) => Raw::Bool(*b),
         // The number as written, read exactly later on.
-        YamlData::Value(Scalar::Integer(_)) => Raw::Integer(text[span.start..span.end].trim().replace('_', "")),
-        YamlData::Value(Scalar::FloatingPoint(_)) => Raw::Float(text[span.start..span.end].trim().to_string()),
+        YamlData::Value(Scalar::Integer(_)) => {
+            Raw::Integer(text[span.start..span.end].trim().replace('_', ""))
+        }
+        YamlData::Value(Scalar::FloatingPoint(_)) => {
+            Raw::Float(text[span.start..span.end].trim().to_string())
+        }
         YamlData::Value(Scalar::String(s)) => Raw::String(s.to_string()),
         YamlData::Representation(s, _, _) => Raw::String(s.to_string()),
-        YamlData::Sequence(items) => {
-            Raw::Array(items.iter().map(|i| convert(i, text, byte, depth + 1)).collect::<Result<_, _>>()?)
-        }
+        YamlData::Sequence(items) => Raw::Array(
+            items
+                .iter()
+                .map(|i| convert(i, text, byte, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
         YamlData::Mapping(entries) => {
             let mut table = Vec::with_capacity(entries.len());
             for (k, v) in entries {
@@ -134,20 +144,27 @@ fn convert(
                     YamlData::Representation(s, _, _) => s.to_string(),
                     _ => text[key_span.start..key_span.end].trim().to_string(),
                 };
-                table.push((Spanned::new(key, key_span), convert(v, text, byte, depth + 1)?));
+                table.push((
+                    Spanned::new(key, key_span),
+                    convert(v, text, byte, depth + 1)?,
+                ));
             }
             Raw::Table(table)
         }
         YamlData::Tagged(_, inner) => return convert(inner, text, byte, depth + 1),
         YamlData::Alias(_) => {
-            return Err(Diagnostic::error(codes::EVIDENCE_SYNTAX, "YAML aliases are not accepted in evidence")
-                .primary(span, "an alias")
-                .help("write the value itself instead of `*name`"))
+            return Err(
+                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-alias"))
+                    .primary(span, msg!("input-yaml-alias".label))
+                    .help(msg!("input-yaml-alias".help)),
+            )
         }
         YamlData::BadValue => {
-            return Err(Diagnostic::error(codes::EVIDENCE_SYNTAX, "this YAML value cannot be read")
-                .primary(span, "here")
-                .help("write a number, `true`/`false`, a date such as 2020-12-28, a text, a list or a mapping"))
+            return Err(
+                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-value"))
+                    .primary(span, msg!("input-here"))
+                    .help(msg!("input-yaml-value".help)),
+            )
         }
     };
     Ok(Node { raw, span })

@@ -65,12 +65,9 @@ pub fn xlsx(table: &Table) -> Result<Vec<u8>, Diagnostic> {
     build(table).map_err(|e| {
         Diagnostic::error(
             codes::WRITE,
-            format!(
-                "cannot build the xlsx workbook: {}",
-                e.to_string().to_lowercase()
-            ),
+            crate::diagnostic::msg!("render-xlsx", reason = e.to_string().to_lowercase()),
         )
-        .help("render the table as `--format html` or `--format md` instead, and report this")
+        .help(crate::diagnostic::msg!("render-xlsx".help))
     })
 }
 

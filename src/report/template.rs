@@ -66,15 +66,16 @@ pub(super) fn spreadsheet_refusal(rubric: &Rubric) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             codes::EVIDENCE_CELL_TYPE,
-            format!(
-                "the rubric has facts no spreadsheet cell can give yet: {}",
-                names.join(", ")
-            ),
+            crate::diagnostic::msg!("template-cell-type", facts = names.join(", ")),
         )
-        .primary(fact.span, format!("a {} fact", fact.ty.node.describe()))
-        .help(format!(
-            "write the form with `--format toml`: TOML and JSON evidence can give `{}` of `{}`",
-            fact.name.node, item.name.node
+        .primary(
+            fact.span,
+            crate::diagnostic::msg!("template-cell-type".label, kind = fact.ty.node.describe()),
+        )
+        .help(crate::diagnostic::msg!(
+            "template-cell-type".help,
+            fact = &fact.name.node,
+            item = &item.name.node
         ))
         .with_source(&rubric.source),
     )

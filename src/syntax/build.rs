@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::ast::*;
 use super::Rule;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
 
@@ -193,12 +194,9 @@ impl Builder {
                     let value = self.decimal(p.into_inner().nth(1).expect("start value"));
                     if item.start.is_some() {
                         self.diagnostics.push(
-                            Diagnostic::error(
-                                codes::DUPLICATE_SETTING,
-                                "`start` written twice in one item",
-                            )
-                            .primary(s, "second `start`")
-                            .help("keep one `start` line"),
+                            Diagnostic::error(codes::DUPLICATE_SETTING, msg!("syntax-start-twice"))
+                                .primary(s, msg!("syntax-start-twice".label))
+                                .help(msg!("syntax-start-twice".help)),
                         );
                     }
                     item.start = Some(value);
@@ -210,10 +208,10 @@ impl Builder {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 codes::DUPLICATE_SETTING,
-                                "`applicable unless` written twice in one item",
+                                msg!("syntax-applicable-twice"),
                             )
-                            .primary(s, "second `applicable unless`")
-                            .help("join the two conditions with `or` in one line"),
+                            .primary(s, msg!("syntax-applicable-twice".label))
+                            .help(msg!("syntax-applicable-twice".help)),
                         );
                     }
                     item.applicable_unless = Some(cond);
@@ -262,12 +260,15 @@ impl Builder {
                 Some((_, 't')) => out.push('\t'),
                 Some((j, other)) => {
                     self.diagnostics.push(
-                        Diagnostic::error(codes::SYNTAX, format!("unknown escape `\\{other}` in a text"))
-                            .primary(
-                                Span::new(offset + i, offset + j + other.len_utf8()),
-                                "not an escape kaohe knows",
-                            )
-                            .help("write `\\\\` for a backslash, `\\\"` for a quote, or use a `\"\"\"` block"),
+                        Diagnostic::error(
+                            codes::SYNTAX,
+                            msg!("syntax-escape", escape = other.to_string()),
+                        )
+                        .primary(
+                            Span::new(offset + i, offset + j + other.len_utf8()),
+                            msg!("syntax-escape".label),
+                        )
+                        .help(msg!("syntax-escape".help)),
                     );
                     out.push(other);
                 }
@@ -410,12 +411,9 @@ impl Builder {
             };
             if duplicate {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        codes::DUPLICATE_SETTING,
-                        "a modifier written twice in one clause",
-                    )
-                    .primary(m_span, "written again here")
-                    .help("keep one `floor`, one `max` and one `unless` per clause"),
+                    Diagnostic::error(codes::DUPLICATE_SETTING, msg!("syntax-modifier-twice"))
+                        .primary(m_span, msg!("syntax-modifier-twice".label))
+                        .help(msg!("syntax-modifier-twice".help)),
                 );
             }
         }
@@ -580,10 +578,10 @@ impl Builder {
             self.diagnostics.push(
                 Diagnostic::error(
                     codes::BAD_DATE,
-                    format!("`{}` is not a date", pair.as_str()),
+                    msg!("syntax-bad-date", text = pair.as_str()),
                 )
-                .primary(s, "no such day")
-                .help("write a day that exists, as `YYYY-MM-DD`: `2020-02-29`, not `2020-02-30`"),
+                .primary(s, msg!("syntax-bad-date".label))
+                .help(msg!("syntax-bad-date".help)),
             );
             NaiveDate::MIN
         });
@@ -601,9 +599,9 @@ impl Builder {
             Ok(d) if d.abs() <= Decimal::from(1_000_000_000u64) => d.normalize(),
             _ => {
                 self.diagnostics.push(
-                    Diagnostic::error(codes::BAD_NUMBER, format!("`{text}` is too large or too precise"))
-                        .primary(s, "this number")
-                        .help("points, counts and percentages are at most 1000000000, with at most 20 decimal places"),
+                    Diagnostic::error(codes::BAD_NUMBER, msg!("syntax-bad-decimal", text = text))
+                        .primary(s, msg!("syntax-bad-decimal".label))
+                        .help(msg!("syntax-bad-decimal".help)),
                 );
                 Decimal::ZERO
             }
@@ -616,10 +614,10 @@ impl Builder {
             self.diagnostics.push(
                 Diagnostic::error(
                     codes::BAD_NUMBER,
-                    format!("`{}` is too large", pair.as_str()),
+                    msg!("syntax-bad-integer", text = pair.as_str()),
                 )
-                .primary(s, "this number")
-                .help("write a smaller whole number"),
+                .primary(s, msg!("syntax-bad-integer".label))
+                .help(msg!("syntax-bad-integer".help)),
             );
             T::default()
         });

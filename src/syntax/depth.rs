@@ -40,13 +40,13 @@ pub fn check(text: &str, max: usize) -> Option<Diagnostic> {
                     return Some(
                         Diagnostic::error(
                             codes::TOO_DEEP,
-                            format!("brackets nested more than {max} deep"),
+                            crate::diagnostic::msg!("syntax-too-deep", max = max.to_string()),
                         )
-                        .primary(Span::new(i, i + 1), "this one is too deep")
-                        .help(
-                            "a rubric needs only a few levels: split the condition, or \
-                             the section, into smaller ones",
-                        ),
+                        .primary(
+                            Span::new(i, i + 1),
+                            crate::diagnostic::msg!("syntax-too-deep".label),
+                        )
+                        .help(crate::diagnostic::msg!("syntax-too-deep".help)),
                     );
                 }
             }

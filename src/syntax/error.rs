@@ -8,6 +8,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
+use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 
@@ -44,23 +45,18 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
             // Only some ASCII characters belong to the language; for the others (such as
             // `：`) the full-width form is simply out of place.
             let in_language = ascii.is_ascii_digit() || "+-%(){}[],=<>!.\"".contains(ascii);
+            let (found, ascii) = (c.to_string(), ascii.to_string());
             let (message, label, help) = if in_language {
                 (
-                    format!("full-width `{c}` where kaohe expects the ASCII `{ascii}`"),
-                    format!("type `{ascii}` here"),
-                    format!(
-                        "a Chinese input method types full-width punctuation and digits; switch \
-                         it to English mode (usually Shift) and type `{ascii}`"
-                    ),
+                    msg!("syntax-fullwidth", found = &found, ascii = &ascii),
+                    msg!("syntax-fullwidth".label, ascii = &ascii),
+                    msg!("syntax-fullwidth".help, ascii = &ascii),
                 )
             } else {
                 (
-                    format!("full-width `{c}` is not part of kaohe's syntax"),
-                    "not expected here".to_string(),
-                    format!(
-                        "delete `{c}`: a statement is its keyword and values separated by spaces, \
-                         as in `fact 报道次数 count \"说明\"`"
-                    ),
+                    msg!("syntax-fullwidth-foreign", found = &found),
+                    msg!("syntax-fullwidth-foreign".label),
+                    msg!("syntax-fullwidth-foreign".help, found = &found),
                 )
             };
             return Diagnostic::error(codes::FULLWIDTH, message)
@@ -75,20 +71,15 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     };
     let context = statement_context(text, pos);
     let expected = describe_expected(&positives, context);
-    let found_text = match found {
-        None => "the end of the file".to_string(),
-        Some(c) if c.is_whitespace() => "a line break or space".to_string(),
-        Some(_) => format!("`{}`", token_at(text, pos)),
+    let label = match found {
+        None => msg!("syntax-expected-end"),
+        Some(c) if c.is_whitespace() => msg!("syntax-expected-space"),
+        Some(_) => msg!("syntax-expected-found", token = token_at(text, pos)),
     };
-    let label = if found.is_none() {
-        "the file ends here".to_string()
-    } else {
-        format!("found {found_text}")
-    };
-    Diagnostic::error(codes::SYNTAX, format!("expected {expected}"))
+    Diagnostic::error(codes::SYNTAX, msg!("syntax-expected", expected = expected))
         .primary(span, label)
         .help(match misspelt_keyword(text, pos, &positives) {
-            Some(keyword) => format!("did you mean `{keyword}`?"),
+            Some(keyword) => msg!("syntax-did-you-mean", keyword = keyword),
             None => help_for(&positives, context),
         })
 }
@@ -239,60 +230,52 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         kw_true => kw("true"),
         kw_false => kw("false"),
         kw_half_up | kw_half_even | kw_up | kw_down | rounding_mode => {
-            Some("a rounding mode (`half-up`, `half-even`, `up` or `down`)".into())
+            Some(msg!("syntax-expect-rounding"))
         }
         unless_mod => kw("unless"),
         number | integer | points => Some(match context {
-            Some("item") => "the item's points after its name".into(),
-            Some("section") => "the section's points after its name".into(),
-            Some("total") => "the rubric's total points".into(),
-            Some("year") => "the rubric's year, such as `2020`".into(),
-            Some("start") => "the points the item starts from".into(),
-            Some("round") => "the number of decimal places".into(),
-            _ if rule == integer => "a whole number".into(),
-            _ => "a number".into(),
+            Some("item") => msg!("syntax-expect-item-points"),
+            Some("section") => msg!("syntax-expect-section-points"),
+            Some("total") => msg!("syntax-expect-total"),
+            Some("year") => msg!("syntax-expect-year"),
+            Some("start") => msg!("syntax-expect-start"),
+            Some("round") => msg!("syntax-expect-places"),
+            _ if rule == integer => msg!("syntax-expect-integer"),
+            _ => msg!("syntax-expect-number"),
         }),
-        date => Some("a date such as `2020-12-30`".into()),
+        date => Some(msg!("syntax-expect-date")),
         ident | fact_path => Some(match context {
-            Some("fact") => "the fact's name".into(),
-            _ => "a fact's name".into(),
+            Some("fact") => msg!("syntax-expect-fact-name"),
+            _ => msg!("syntax-expect-a-fact-name"),
         }),
-        calendar_name => {
-            Some("a calendar shipped inside kaohe, such as `cn`, or a file in quotes".into())
-        }
+        calendar_name => Some(msg!("syntax-expect-calendar")),
         bare_label | string | block_string => Some(match context {
-            Some("item") => "the item's name".into(),
-            Some("section") => "the section's name".into(),
-            Some("rubric") => "the rubric's title".into(),
-            _ => "a text in quotes".into(),
+            Some("item") => msg!("syntax-expect-item-name"),
+            Some("section") => msg!("syntax-expect-section-name"),
+            Some("rubric") => msg!("syntax-expect-title"),
+            _ => msg!("syntax-expect-text"),
         }),
-        string_inner | block_inner => Some("the closing `\"`".into()),
-        points_effect | percent_effect | signed_percent => Some(
-            "what the clause does to the score (`-2`, `+1`, `-50% of points` or `zero`)".into(),
-        ),
-        percent_base => Some("`points` or `score` after `of`".into()),
-        percent_lit => Some("a percentage such as `4%`".into()),
-        compare_op => Some("a comparison (`<`, `<=`, `>`, `>=`, `=` or `!=`)".into()),
-        condition | conjunction | negation | comparison => Some("a condition".into()),
-        type_bool | type_count | type_percent | type_date | type_set | type_tally => Some(
-            "the fact's type (`bool`, `count`, `percent`, `date`, `set {…}` or `tally {…}`)".into(),
-        ),
-        member_list => Some("`{` and the list of members".into()),
-        member => Some("a member's name".into()),
+        string_inner | block_inner => Some(msg!("syntax-expect-closing-quote")),
+        points_effect | percent_effect | signed_percent => Some(msg!("syntax-expect-effect")),
+        percent_base => Some(msg!("syntax-expect-percent-base")),
+        percent_lit => Some(msg!("syntax-expect-percentage")),
+        compare_op => Some(msg!("syntax-expect-comparison")),
+        condition | conjunction | negation | comparison => Some(msg!("syntax-expect-condition")),
+        type_bool | type_count | type_percent | type_date | type_set | type_tally => {
+            Some(msg!("syntax-expect-fact-type"))
+        }
+        member_list => Some(msg!("syntax-expect-member-list")),
+        member => Some(msg!("syntax-expect-member")),
         fact_default => kw("default"),
         except => kw("except"),
         text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
-        | per_clause | missing_clause | deadline_clause => Some(
-            "a statement of the item (`text`, `note`, `fact`, `if`, `per`, `missing`, \
-             `deadline`, `start`, `applicable`) or `}`"
-                .into(),
-        ),
+        | per_clause | missing_clause | deadline_clause => Some(msg!("syntax-expect-statement")),
         section_kind => Some("`section`".into()),
-        section | item => Some("`section`, `item` or `}`".into()),
+        section | item => Some(msg!("syntax-expect-section-or-item")),
         rubric_setting | source_setting | total_setting | year_setting | round_setting => {
-            Some("a setting (`rubric`, `total`, `year`, `round`, `source`)".into())
+            Some(msg!("syntax-expect-setting"))
         }
-        EOI => Some("the end of the file".into()),
+        EOI => Some(msg!("syntax-expect-end")),
         _ => None,
     }
 }
@@ -307,11 +290,15 @@ fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
         }
     }
     match words.len() {
-        0 => "something else here".into(),
+        0 => msg!("syntax-expect-something-else"),
         1 => words.remove(0),
         _ => {
             let last = words.pop().unwrap_or_default();
-            format!("{} or {}", words.join(", "), last)
+            msg!(
+                "syntax-expect-either",
+                first = words.join(&msg!("syntax-expect-separator")),
+                last = last
+            )
         }
     }
 }
@@ -321,29 +308,19 @@ fn help_for(positives: &[Rule], context: Option<&str>) -> String {
     let has = |r: Rule| positives.contains(&r);
     if has(number) || has(integer) || has(points) {
         return match context {
-            Some("item") => {
-                "write the item's points after its name, as in `item 决策公开 4 {`".into()
-            }
-            Some("section") => {
-                "write the section's points after its name, as in `section 主动公开 30 {`".into()
-            }
-            _ => "numbers are written with ASCII digits, such as `4` or `0.5`".into(),
+            Some("item") => msg!("syntax-help-item-points"),
+            Some("section") => msg!("syntax-help-section-points"),
+            _ => msg!("syntax-help-digits"),
         };
     }
     if has(points_effect) || has(percent_effect) || has(zero_effect) {
-        return "a clause ends with its effect: `-2` takes two points, `+1` gives one, \
-                `-50% of points` takes half the item's points, `zero` means 不得分"
-            .into();
+        return msg!("syntax-help-effect");
     }
     if has(ident) || has(fact_path) {
-        return "names start with a letter or a Chinese character and contain no spaces or \
-                punctuation; a name that is also a keyword (such as `max`) cannot be used"
-            .into();
+        return msg!("syntax-help-name");
     }
     if has(text_stmt) || has(if_clause) {
-        return "each statement in an item starts with its keyword; check for a missing `}` \
-                or a misspelt keyword"
-            .into();
+        return msg!("syntax-help-statement");
     }
-    "see docs/language.md for the form of each statement".into()
+    msg!("syntax-help-language")
 }
