@@ -11,10 +11,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kaohe::model;
 use kaohe::evidence::{read, validate, Format};
+use kaohe::model::{self, FactType};
 use kaohe::source::SourceFile;
-use kaohe::model::FactType;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::prelude::ToPrimitive;
 
