@@ -239,7 +239,11 @@ fn breaches(
             ));
             continue;
         };
-        for edge in edges(text) {
+        for mut edge in edges(text) {
+            // `tr!`, the locale's macro, is exported at the crate's root.
+            if edge.to == "tr" {
+                edge.to = "locale".to_string();
+            }
             if edge.to == from {
                 continue;
             }

@@ -248,6 +248,7 @@ fn explain_lists_every_point_lost() {
         "explain",
         DEPARTMENT,
         "examples/jiangmen-2020/department/yanjiushi.toml",
+        "--verbose",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);

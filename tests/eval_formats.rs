@@ -47,7 +47,16 @@ fn the_csv_ranking_ranks_ties_alike_in_a_stable_order() {
     rows.push(copy);
     let dir = scratch("ranking");
     let evidence = write(&dir.join("units.csv"), csv_text(&rows));
-    let o = kaohe(&["eval", COUNTY, path(&evidence), "--format", "csv"]);
+    // The header is in the run's language: Chinese for an office.
+    let o = kaohe(&[
+        "eval",
+        COUNTY,
+        path(&evidence),
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
@@ -118,9 +127,13 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
         let units = json["units"].as_array().expect("units");
 
         let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("reads back");
-        let mut names = vec!["排名".to_string()];
+        // The ranking, the chart, then each unit's sheet in the order of the ranking
+        // (the examples' totals all differ).
+        let mut ranked_units: Vec<&serde_json::Value> = units.iter().collect();
+        ranked_units.sort_by_key(|u| std::cmp::Reverse(dec(&u["score"])));
+        let mut names = vec!["排名".to_string(), "图表".to_string()];
         names.extend(
-            units
+            ranked_units
                 .iter()
                 .map(|u| u["unit"].as_str().unwrap().to_string()),
         );
@@ -129,7 +142,13 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
         // The ranking: row 3 on, best first; each unit's total and first-level
         // subtotals as in the JSON.
         let ranking = book.worksheet_range("排名").unwrap();
-        let ranked: Vec<&[Data]> = ranking.rows().skip(2).collect();
+        // The notes that say what 折算 and `21/22` mean follow the ranking, after a
+        // blank row.
+        let ranked: Vec<&[Data]> = ranking
+            .rows()
+            .skip(2)
+            .take_while(|row| matches!(row[0], Data::Float(_) | Data::Int(_)))
+            .collect();
         assert_eq!(ranked.len(), units.len());
         for row in ranked {
             let name = row[1].to_string();

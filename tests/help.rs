@@ -24,6 +24,7 @@ fn eval_lists_its_formats_with_their_default() {
           - md:    Each unit's score sheet as a Markdown table laid out like the official one
           - csv:   The ranking as CSV: rank, unit, total, each first-level subtotal
           - xlsx:  A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`)
+          - html:  One self-contained page for the screen and A4: the ranking, charts, and each unit's score sheet
           
           [default: table]
 "
@@ -64,7 +65,7 @@ fn render_lists_its_formats_without_a_default() {
 #[test]
 fn each_format_is_taken_by_its_name_and_another_refused() {
     for (command, formats) in [
-        ("eval", &["table", "json", "md", "csv", "xlsx"][..]),
+        ("eval", &["table", "json", "md", "csv", "xlsx", "html"][..]),
         ("template", &["toml", "csv", "xlsx"][..]),
         ("render", &["md", "html", "xlsx"][..]),
     ] {

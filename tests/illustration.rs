@@ -109,7 +109,7 @@ fn score_sheets() {
     for name in ["jia", "yi", "bing"] {
         insta::assert_snapshot!(
             format!("illustration_{name}"),
-            kaohe::report::markdown(&r, &[sheet(name)])
+            kaohe::report::markdown_in(&r, &[sheet(name)], kaohe::locale::Lang::Zh)
         );
     }
 }

@@ -102,7 +102,7 @@ fn example_score_sheets() {
             );
             insta::assert_snapshot!(
                 format!("sheet_{table_name}_{name}"),
-                report::markdown(&r, &[sheet])
+                report::markdown_in(&r, &[sheet], kaohe::locale::Lang::Zh)
             );
         }
     }

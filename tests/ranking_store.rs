@@ -276,15 +276,19 @@ fn reference_csv(rubric: &Rubric, summaries: &[Summary]) -> String {
         .terminator(csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
     let n = |x: Decimal| report::number(x);
+    // The header in the language of a program that chooses none: English.
     let mut header = vec![
-        "排名".to_string(),
-        "单位".into(),
-        format!("总分 ({})", n(rubric.total)),
+        "Rank".to_string(),
+        "Unit".into(),
+        format!("Total ({})", n(rubric.total)),
     ];
     for node in &rubric.nodes {
         header.push(format!("{} ({})", node.name().node, n(node.points().node)));
     }
-    header.extend(["适用指标得分".to_string(), "适用指标分值".into()]);
+    header.extend([
+        "Applicable points earned".to_string(),
+        "Applicable points".into(),
+    ]);
     w.write_record(&header).unwrap();
     let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
     for (rank, i) in report::ranks(&scores) {
@@ -344,7 +348,7 @@ fn a_top_level_item_not_applicable_is_an_empty_cell_and_a_dash_in_the_table() {
     let row = table.lines().nth(4).expect("the unit's row");
     assert_eq!(
         row,
-        "│    1 ┆ 不适用单位 ┆ 92.67 (折算: 55/60) ┆      55 ┆       — ┆        1 │"
+        "│    1 ┆ 不适用单位 ┆ 92.67 (prorated: 55/60) ┆      55 ┆       — ┆        1 │"
     );
     // A section with an item that does not apply shows the points that apply.
     let unit = common::unit(&rubric, &mixed_unit("无职能单位", true, 0, 2, false, 4, 0)).unwrap();

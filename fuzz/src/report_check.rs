@@ -73,7 +73,7 @@ pub fn hostile_units(base: &Unit, names: &[String], reasons: &[String]) -> Vec<U
         .collect()
 }
 
-/// Writes every report of `units` (table, JSON, Markdown, CSV, XLSX, explain) and
+/// Writes every report of `units` (table, JSON, Markdown, CSV, XLSX, HTML, explain) and
 /// checks each: nothing hidden in text meant for a terminal or a viewer, no markup
 /// and no formula coming from the units' text, every document well-formed, and the
 /// text intact where the format keeps it (JSON, XLSX). The first breach is the error.
@@ -100,7 +100,70 @@ pub fn check_reports(rubric: &Rubric, units: &[Unit]) -> Result<(), String> {
     check_csv(&kaohe::report::ranking_csv(rubric, &summaries), &names)?;
     let bytes = kaohe::report::xlsx(rubric, &sheets)
         .map_err(|d| format!("the workbook is refused: {}", d.message))?;
-    check_xlsx(bytes, &names)
+    check_xlsx(bytes, &names)?;
+    check_html(&kaohe::report::html(rubric, &sheets, None), units.len())
+}
+
+/// The tags the HTML report is written with, and those of its SVG charts.
+const HTML_TAGS: &[&str] = &[
+    "!DOCTYPE",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "br",
+    "table",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "section",
+    "figure",
+    "figcaption",
+    "svg",
+    "rect",
+    "line",
+    "polyline",
+    "text",
+];
+
+/// The HTML report: nothing hidden, and every `<` one of kaohe's own tags (the units'
+/// text is escaped, so it can add no element or attribute); a score sheet per unit.
+fn check_html(text: &str, units: usize) -> Result<(), String> {
+    check_text("html", text)?;
+    for (at, _) in text.match_indices('<') {
+        let rest = text[at + 1..].trim_start_matches('/');
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect();
+        if !HTML_TAGS.contains(&name.as_str()) {
+            let end = text[at..]
+                .char_indices()
+                .nth(40)
+                .map_or(text.len(), |(i, _)| at + i);
+            return Err(format!(
+                "html holds a tag that is not kaohe's: {:?}",
+                &text[at..end]
+            ));
+        }
+    }
+    let sheets = text.matches("<section class=\"sheet\">").count();
+    if sheets != units {
+        return Err(format!(
+            "the html report has {sheets} sheets for {units} units"
+        ));
+    }
+    Ok(())
 }
 
 /// No hidden character but line feeds.
@@ -230,7 +293,13 @@ fn check_xlsx(bytes: Vec<u8>, names: &[&str]) -> Result<(), String> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("calamine cannot open the workbook: {e}"))?;
     let sheets = book.sheet_names();
-    if sheets.len() != names.len() + 1 {
+    // The ranking, the chart, and a sheet per unit or, past 200 units, one for all.
+    let expected = 2 + if names.len() > kaohe::report::MAX_UNIT_SHEETS {
+        1
+    } else {
+        names.len()
+    };
+    if sheets.len() != expected {
         return Err(format!("{} sheets for {} units", sheets.len(), names.len()));
     }
     for sheet in &sheets {
@@ -248,9 +317,11 @@ fn check_xlsx(bytes: Vec<u8>, names: &[&str]) -> Result<(), String> {
     let ranking = book
         .worksheet_range(&sheets[0])
         .map_err(|e| format!("cannot read the ranking: {e}"))?;
+    // The ranking's rows begin with their rank; notes may follow them.
     let mut got: Vec<String> = ranking
         .rows()
         .skip(2)
+        .take_while(|row| matches!(row.first(), Some(Data::Float(_) | Data::Int(_))))
         .map(|row| match row.get(1) {
             Some(Data::String(s)) => s.clone(),
             Some(Data::Empty) => String::new(),

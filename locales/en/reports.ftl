@@ -1,1 +1,206 @@
-# kaohe's messages in English: reports (the same ids as locales/zh-CN/reports.ftl).
+# kaohe's messages in English: reports (the explanation of each score, explain, the
+# ranking tables, the reports of test and diff, progress lines).
+# The same ids and arguments as locales/zh-CN/reports.ftl.
+
+## The explanation of a score sheet: one sentence for each clause that changed a score.
+## $sign is minus (points taken) or plus (points given).
+
+narr-sentence = { $what }: { $how }.
+narr-paragraph-join = {" "}
+narr-part-join = {", "}
+narr-points = { $sign ->
+    [minus] −{ $points }
+   *[plus] +{ $points }
+}
+narr-each = { $sign ->
+    [minus] −{ $points } per { $unit }
+   *[plus] +{ $points } per { $unit }
+}
+narr-percent = { $sign ->
+    [minus] −{ $percent }% of the item's points, that is −{ $points }
+   *[plus] +{ $percent }% of the item's points, that is +{ $points }
+}
+narr-percent-score = { $sign ->
+    [minus] −{ $percent }% of the score so far, that is −{ $points }
+   *[plus] +{ $percent }% of the score so far, that is +{ $points }
+}
+narr-each-percent = { $sign ->
+    [minus] −{ $percent }% per { $unit }
+   *[plus] +{ $percent }% per { $unit }
+}
+narr-floor-zero = {" "}(no lower than 0)
+narr-floor-at = {" "}(no lower than { $limit })
+narr-floor-spent = { $points } due, but the item is already at 0: nothing more taken
+narr-spent = the item is already at 0: nothing more taken
+narr-max = { $sign ->
+    [minus] {" "}(at most −{ $limit })
+   *[plus] {" "}(at most +{ $limit })
+}
+narr-except = {" "}({ $members } not counted)
+narr-zero = { $what }: the item scores 0.
+narr-zero-again = { $what }: the item scores 0 (already 0).
+narr-exempted = { $sign ->
+    [minus] { $what }, but { $unless }: nothing taken.
+   *[plus] { $what }, but { $unless }: nothing given.
+}
+narr-not-applicable = { $what }: not applicable, left out of the total (prorated).
+narr-nothing-earned = Nothing earned: { $score }.
+narr-list-join = {", "}
+narr-and-join = {", "}
+narr-or-join = {" or "}
+narr-count = { $subject } ({ $count })
+narr-count-member = { $subject } ({ $member }, { $count })
+narr-value = { $subject } is { $value }
+narr-value-member = { $subject } ({ $member }) is { $value }
+narr-compare = { $what }, { $op ->
+    [lt] below
+    [le] at most
+    [gt] above
+    [ge] at least
+    [eq] equal to
+   *[ne] not
+} { $limit }
+narr-compare-value = { $what }, { $op ->
+    [lt] below
+    [le] at most
+    [gt] above
+    [ge] at least
+    [eq] equal to
+   *[ne] not
+} { $limit }
+narr-not = not: { $what }
+narr-yes = yes
+narr-no = no
+narr-set = { $subject } ({ $members })
+narr-missing = { $subject }, missing { $members }
+narr-over = { $count } of { $subject } over { $limit } { $unit ->
+    [workdays] workdays
+   *[days] days
+} ({ $periods })
+narr-period = { $from } to { $to }, { $taken } { $unit ->
+    [workdays] workdays
+   *[days] days
+}
+narr-period-never = { $from } to never
+narr-period-join = {"; "}
+narr-unit-case = case
+narr-given = Discretionary score ({ $reason })
+narr-after = { $subject }, done on { $date }, after { $deadline }
+narr-never = { $subject }, not done by { $deadline }
+narr-date = { $year }-{ $month }-{ $day }
+narr-unit-default = item
+narr-unit-found = item
+
+## The score sheet (Markdown, XLSX).
+
+sheet-md-header = | First-level indicator | Item | Points | Score | Explanation |
+sheet-not-applicable = not applicable
+sheet-total = Total
+sheet-prorated = 折分处理 (prorated): { $earned } earned of the { $applicable } applicable points × { $total }
+sheet-bonus = Bonus +{ $points }
+sheet-penalty = Penalty { $points }
+sheet-limited-most = { $raw } limited to the rubric's most, { $score }
+sheet-limited-zero = { $raw } limited to 0
+
+## kaohe explain
+
+explain-score = score { $score } of { $total }
+explain-prorated = 折分处理: earned { $earned } of the { $applicable } applicable points, × { $total } ÷ { $applicable }, rounded
+explain-section = { $kind ->
+    [bonus] bonus
+   *[penalty] penalty
+} { $name }: { $score }
+explain-section-cap = { $verb ->
+    [gave] {" "}(its items gave { $raw }, the section at most { $points })
+   *[took] {" "}(its items took { $raw }, the section at most { $points })
+}
+explain-item-lost = { $path }: { $score } of { $points } ({ $lost } lost)
+explain-item-full = { $path }: { $score } of { $points }
+explain-item-na = { $path }: not applicable, left out of the total
+explain-item-bonus = { $path }: +{ $score } (bonus, at most { $points })
+explain-item-penalty = { $path }: -{ $score } (penalty, at most { $points })
+explain-none = no point lost
+explain-clause = clause { $clause } ({ $file }:{ $line })
+trace-line = line { $line }: { $clause }
+
+## The ranking (table, CSV, the XLSX ranking sheet).
+
+ranking-rank = Rank
+ranking-unit = Unit
+ranking-total = Total ({ $points })
+ranking-earned = Applicable points earned
+ranking-applicable = Applicable points
+ranking-prorated = { $score } (prorated: { $earned }/{ $applicable })
+
+## Progress lines (on a terminal, every 1000 units).
+
+progress-read = units read: { $count }
+progress-scored = units scored: { $count }
+progress-read-scored = units read and scored: { $count }
+
+## The report of kaohe test.
+
+case-ok = case { $file } ({ $unit }): ok, { $count ->
+    [one] { $count } expectation
+   *[other] { $count } expectations
+} met
+case-failed = case { $file } ({ $unit }): FAILED, { $missed } of { $count ->
+    [one] { $count } expectation
+   *[other] { $count } expectations
+} missed
+case-expected = { $target }: expected { $expected }, got { $actual }
+case-below-item = { $name } { $score } of { $points }
+case-below-na = { $name } 不适用
+case-list-join = {", "}
+case-all-full = every item has its full points
+case-below = items below their points: { $items }
+case-item = item { $name }: { $score }
+case-item-score = { $score } of { $points }
+case-item-na = 不适用 (worth { $points })
+case-no-change = no clause changed the score
+case-nothing-earned = nothing earned: no clause gave points
+case-summary = test result: { $ok ->
+    [yes] ok
+   *[no] FAILED
+}. { $passed } passed, { $failed } failed
+case-not-run = , { $count } not run (invalid case files, see the diagnostics)
+
+## The text report of kaohe diff.
+
+diff-old = old: { $file }  ({ $title })
+diff-new = new: { $file }  ({ $title })
+diff-title = title: { $old } → { $new }
+diff-total = total: { $old } → { $new } ({ $change })
+diff-year = year: { $old } → { $new }
+diff-year-none = none
+diff-same = the two rubrics have the same sections and items
+diff-sections = sections: { $counts }
+diff-items = items: { $counts }
+diff-count = { $count } { $kind ->
+    [removed] removed
+    [added] added
+    [renamed] renamed
+   *[changed] changed
+}
+diff-count-join = {", "}
+diff-placed = { $name } ({ $points } points) in { $path }
+diff-same-items = same items
+diff-renamed = {" "}(renamed; { $by }, { $similarity }%)
+diff-label = { $what ->
+    [points] points
+    [moved] moved
+    [text] text
+    [clause] clause
+    [fact] fact
+   *[note] note
+}
+diff-scores = scores: { $count } unit(s), { $changed } changed, largest change first
+diff-column = { $what ->
+    [unit] unit
+    [old] old
+    [new] new
+   *[change] change
+}
+diff-not-scored = not scored
+diff-set-aside = evidence set aside under the new rubric (items it removed): { $items }
+diff-cannot-score = cannot be scored under the { $rubric } rubric: { $message }

@@ -7,7 +7,9 @@ use std::fmt::Write;
 use super::{item, section, Failure, Outcome, Target};
 use crate::check::Rubric;
 use crate::eval::ItemScore;
+use crate::locale::current;
 use crate::report::number;
+use crate::tr;
 
 fn file_name(path: &str) -> &str {
     std::path::Path::new(path)
@@ -24,20 +26,28 @@ pub fn outcome(rubric: &Rubric, outcome: &Outcome) -> String {
     if outcome.passed() {
         let _ = writeln!(
             out,
-            "case {} ({}): ok, {n} expectation{} met",
-            case.source.name(),
-            case.unit.name,
-            if n == 1 { "" } else { "s" }
+            "{}",
+            tr!(
+                current(),
+                "case-ok",
+                file = case.source.name(),
+                unit = &case.unit.name,
+                count = n
+            )
         );
         return out;
     }
     let _ = writeln!(
         out,
-        "case {} ({}): FAILED, {} of {n} expectation{} missed",
-        case.source.name(),
-        case.unit.name,
-        outcome.failures.len(),
-        if n == 1 { "" } else { "s" }
+        "{}",
+        tr!(
+            current(),
+            "case-failed",
+            file = case.source.name(),
+            unit = &case.unit.name,
+            missed = outcome.failures.len(),
+            count = n
+        )
     );
     for f in &outcome.failures {
         failure(&mut out, rubric, outcome, f);
@@ -53,10 +63,14 @@ fn failure(out: &mut String, rubric: &Rubric, outcome: &Outcome, f: &Failure) {
     });
     let _ = writeln!(
         out,
-        "  {}: expected {}, got {}{difference}  [{}:{line}]",
-        e.target.describe(),
-        e.value.describe(),
-        f.actual.describe(),
+        "  {}{difference}  [{}:{line}]",
+        tr!(
+            current(),
+            "case-expected",
+            target = e.target.describe(),
+            expected = e.value.describe(),
+            actual = f.actual.describe()
+        ),
         file_name(outcome.case.source.name()),
     );
     let rule = file_name(rubric.source.name());
@@ -85,11 +99,14 @@ fn failure(out: &mut String, rubric: &Rubric, outcome: &Outcome, f: &Failure) {
             if outcome.sheet.prorated {
                 let _ = writeln!(
                     out,
-                    "    折分处理: earned {} of the {} applicable points, × {} ÷ {}, rounded",
-                    number(outcome.sheet.earned),
-                    number(outcome.sheet.applicable_points),
-                    number(rubric.total),
-                    number(outcome.sheet.applicable_points)
+                    "    {}",
+                    tr!(
+                        current(),
+                        "explain-prorated",
+                        earned = number(outcome.sheet.earned),
+                        applicable = number(outcome.sheet.applicable_points),
+                        total = number(rubric.total)
+                    )
                 );
             }
             below(out, &items);
@@ -104,48 +121,73 @@ fn below(out: &mut String, items: &[&ItemScore]) {
         .iter()
         .filter(|i| i.score != Some(i.points))
         .map(|i| match i.score {
-            Some(s) => format!("{} {} of {}", i.name, number(s), number(i.points)),
-            None => format!("{} 不适用", i.name),
+            Some(s) => tr!(
+                current(),
+                "case-below-item",
+                name = &i.name,
+                score = number(s),
+                points = number(i.points)
+            ),
+            None => tr!(current(), "case-below-na", name = &i.name),
         })
         .collect();
     if parts.is_empty() {
-        let _ = writeln!(out, "    every item has its full points");
+        let _ = writeln!(out, "    {}", tr!(current(), "case-all-full"));
     } else {
-        let _ = writeln!(out, "    items below their points: {}", parts.join(", "));
+        let items = parts.join(&tr!(current(), "case-list-join"));
+        let _ = writeln!(out, "    {}", tr!(current(), "case-below", items = items));
     }
 }
 
 /// An item's score and every step of its trace, as `kaohe explain` prints them.
 fn trace(out: &mut String, i: &ItemScore, rule: &str) {
+    let lang = current();
     let score = match i.score {
-        Some(s) => format!("{} of {}", number(s), number(i.points)),
-        None => format!("不适用 (worth {})", number(i.points)),
+        Some(s) => tr!(
+            lang,
+            "case-item-score",
+            score = number(s),
+            points = number(i.points)
+        ),
+        None => tr!(lang, "case-item-na", points = number(i.points)),
     };
-    let _ = writeln!(out, "    item {}: {score}  [{rule}:{}]", i.name, i.line);
+    let _ = writeln!(
+        out,
+        "    {}  [{rule}:{}]",
+        tr!(lang, "case-item", name = &i.name, score = score),
+        i.line
+    );
     if i.trace.is_empty() {
         let note = if i.score == Some(i.points) {
-            "no clause changed the score"
+            tr!(lang, "case-no-change")
         } else {
-            "nothing earned: no clause gave points"
+            tr!(lang, "case-nothing-earned")
         };
         let _ = writeln!(out, "      {note}");
     }
-    crate::report::trace_steps(out, i, "      ");
+    crate::report::trace_steps(out, i, "      ", crate::locale::current());
 }
 
 /// The last line: how many cases passed, failed, or could not be run.
 pub fn summary(passed: usize, failed: usize, not_run: usize) -> String {
-    let verdict = if failed == 0 && not_run == 0 {
-        "ok"
+    let lang = current();
+    let ok = if failed == 0 && not_run == 0 {
+        "yes"
     } else {
-        "FAILED"
+        "no"
     };
-    let mut out = format!("\ntest result: {verdict}. {passed} passed, {failed} failed");
+    let mut out = format!(
+        "\n{}",
+        tr!(
+            lang,
+            "case-summary",
+            ok = ok,
+            passed = passed,
+            failed = failed
+        )
+    );
     if not_run > 0 {
-        let _ = write!(
-            out,
-            ", {not_run} not run (invalid case files, see the diagnostics)"
-        );
+        out.push_str(&tr!(lang, "case-not-run", count = not_run));
     }
     out.push('\n');
     out

@@ -16,6 +16,8 @@ pub enum Format {
     Text,
     /// The same report as one JSON object.
     Json,
+    /// A self-contained page: each unit's score under both rubrics as a chart and a table.
+    Html,
 }
 
 /// Compare two rule files: items added, removed, renamed, points moved, clauses changed,
@@ -68,6 +70,7 @@ pub fn run(args: Args) -> Result<(), Failed> {
     let text = match args.format {
         // Names and texts of the rule files reach a terminal: nothing hidden in them.
         Format::Text => kaohe::safe::visible_text(&diff::text::text(&report)).into_owned(),
+        Format::Html => diff::html::html(&report),
         Format::Json => {
             let json = serde_json::to_string_pretty(&report).map_err(|e| {
                 print_diagnostics(

@@ -128,6 +128,15 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 format,
             )?,
         ),
+        report::Format::Html => report::html(
+            &rubric,
+            &all_units::<_, { report::MAX_SHEETS }>(
+                score_evidence(&rubric, paths, &options, format, sheet)?,
+                "html",
+                format,
+            )?,
+            Some(&today()),
+        ),
         report::Format::Xlsx => {
             let sheets = all_units::<_, { report::MAX_SHEETS }>(
                 score_evidence(&rubric, paths, &options, format, sheet)?,
@@ -191,4 +200,28 @@ fn workbook(
         )
         .help("`--format csv` writes the ranking of any number of units; or score the units in smaller sets"))
     })
+}
+
+/// The date the report is made on, in Beijing time (UTC+8), as a report prints it:
+/// `2026年12月7日`. `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds
+/// set it) gives another moment, for a report that must come out the same each time.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    let beijing = chrono::DateTime::from_timestamp(seconds.saturating_add(8 * 3600), 0)
+        .unwrap_or_default()
+        .date_naive();
+    use chrono::Datelike;
+    format!(
+        "{}年{}月{}日",
+        beijing.year(),
+        beijing.month(),
+        beijing.day()
+    )
 }

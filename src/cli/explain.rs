@@ -18,6 +18,9 @@ pub struct Args {
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
     calendar: Option<PathBuf>,
+    /// Follow each sentence with its clause and the rule file's line.
+    #[arg(long)]
+    verbose: bool,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
@@ -28,9 +31,12 @@ pub fn run(args: Args) -> Result<(), Failed> {
         args.message_format,
     )?;
     let sheets = score(&rubric, &units, args.message_format)?;
+    // The rule file's path as it was given, not made absolute.
+    let file = args.rule.display().to_string();
+    let verbose = args.verbose.then_some(file.as_str());
     let text: String = sheets
         .iter()
-        .map(|s| kaohe::report::explain(&rubric, s))
+        .map(|s| kaohe::report::explain_in(&rubric, s, kaohe::locale::current(), verbose))
         .collect();
     write_output(&text, None, args.message_format)
 }

@@ -17,6 +17,8 @@ pub enum EvalFormat {
     Csv,
     /// A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`).
     Xlsx,
+    /// One self-contained page for the screen and A4: the ranking, charts, and each unit's score sheet.
+    Html,
 }
 
 impl From<EvalFormat> for report::Format {
@@ -27,6 +29,7 @@ impl From<EvalFormat> for report::Format {
             EvalFormat::Md => report::Format::Md,
             EvalFormat::Csv => report::Format::Csv,
             EvalFormat::Xlsx => report::Format::Xlsx,
+            EvalFormat::Html => report::Format::Html,
         }
     }
 }

@@ -146,7 +146,7 @@ pub fn load_units_with(
     options: &evidence::Options,
     format: MessageFormat,
 ) -> Result<Vec<evidence::Unit>, Failed> {
-    let mut progress = progress::Progress::new("units read");
+    let mut progress = progress::Progress::new(progress::Counting::Read);
     let loaded = app::load_units(rubric, paths, options, &mut |n| progress.tick(n));
     progress.finish();
     reported(loaded, format)
@@ -158,7 +158,7 @@ pub fn score(
     units: &[evidence::Unit],
     format: MessageFormat,
 ) -> Result<Vec<Sheet>, Failed> {
-    let mut progress = progress::Progress::new("units scored");
+    let mut progress = progress::Progress::new(progress::Counting::Scored);
     let sheets = app::score(rubric, units, &mut |n| progress.tick(n));
     progress.finish();
     sheets.map_err(|failure| failed(&failure, format))
@@ -174,7 +174,7 @@ pub fn score_evidence<T, C: Default + Extend<T>>(
     format: MessageFormat,
     scorer: impl Fn(&evidence::Unit) -> Result<T, Diagnostic>,
 ) -> Result<C, Failed> {
-    let mut progress = progress::Progress::new("units read and scored");
+    let mut progress = progress::Progress::new(progress::Counting::ReadAndScored);
     let scored = app::score_evidence(rubric, paths, options, &mut |n| progress.tick(n), scorer);
     progress.finish();
     reported(scored, format)

@@ -6,9 +6,10 @@
 //! pair, what differs: points, the section it sits in, its clauses (compared as
 //! written, whitespace normalised), its criterion text and notes, its facts, `start`
 //! and `applicable unless`. [`scores`] then scores each unit's evidence under both
-//! rubrics. [`text`] writes the report for people; the same [`Report`] serialises to
-//! JSON.
+//! rubrics. [`text`] writes the report for people, [`html`] a page with a chart of the
+//! units' scores; the same [`Report`] serialises to JSON.
 
+pub mod html;
 mod key;
 pub mod matching;
 pub mod scores;

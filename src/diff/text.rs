@@ -7,8 +7,10 @@ use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
 use rust_decimal::Decimal;
 
 use super::{ItemChange, Kind, Line, Report, SectionChange};
+use crate::locale::{current, Lang};
 use crate::report::number;
 pub use crate::report::signed;
+use crate::tr;
 
 fn file_name(path: &str) -> &str {
     std::path::Path::new(path)
@@ -17,25 +19,54 @@ fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
+/// The report in the run's language ([`crate::locale::current`]).
 pub fn text(report: &Report) -> String {
+    let lang = current();
     let mut out = String::new();
-    let _ = writeln!(out, "old: {}  ({})", report.old.file, report.old.title);
-    let _ = writeln!(out, "new: {}  ({})", report.new.file, report.new.title);
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "diff-old",
+            file = &report.old.file,
+            title = &report.old.title
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "diff-new",
+            file = &report.new.file,
+            title = &report.new.title
+        )
+    );
     if let Some((a, b)) = &report.title {
-        let _ = writeln!(out, "\ntitle: {a} → {b}");
+        let _ = writeln!(out, "\n{}", tr!(lang, "diff-title", old = a, new = b));
     }
     if let Some(t) = &report.total {
         let _ = writeln!(
             out,
-            "\ntotal: {} → {} ({})",
-            number(t.old),
-            number(t.new),
-            signed(t.new - t.old)
+            "\n{}",
+            tr!(
+                lang,
+                "diff-total",
+                old = number(t.old),
+                new = number(t.new),
+                change = signed(t.new - t.old)
+            )
         );
     }
     if let Some((a, b)) = report.year {
-        let show = |y: Option<i32>| y.map_or("none".to_string(), |y| y.to_string());
-        let _ = writeln!(out, "\nyear: {} → {}", show(a), show(b));
+        let show =
+            |y: Option<i32>| y.map_or_else(|| tr!(lang, "diff-year-none"), |y| y.to_string());
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(lang, "diff-year", old = show(a), new = show(b))
+        );
     }
     let nothing = report.title.is_none()
         && report.total.is_none()
@@ -43,38 +74,32 @@ pub fn text(report: &Report) -> String {
         && report.sections.is_empty()
         && report.items.is_empty();
     if nothing {
-        let _ = writeln!(out, "\nthe two rubrics have the same sections and items");
+        let _ = writeln!(out, "\n{}", tr!(lang, "diff-same"));
     }
     if !report.sections.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nsections: {}",
-            counts(report.sections.iter().map(|s| s.kind))
-        );
+        let counts = counts(lang, report.sections.iter().map(|s| s.kind));
+        let _ = writeln!(out, "\n{}", tr!(lang, "diff-sections", counts = counts));
         for s in &report.sections {
             section(&mut out, s, report);
         }
     }
     if !report.items.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nitems: {}",
-            counts(report.items.iter().map(|i| i.kind))
-        );
+        let counts = counts(lang, report.items.iter().map(|i| i.kind));
+        let _ = writeln!(out, "\n{}", tr!(lang, "diff-items", counts = counts));
         for i in &report.items {
             item(&mut out, i, report);
         }
     }
     if !report.units.is_empty() {
-        units(&mut out, report);
+        units(&mut out, report, lang);
     }
     out
 }
 
-fn counts(kinds: impl Iterator<Item = Kind>) -> String {
+fn counts(lang: Lang, kinds: impl Iterator<Item = Kind>) -> String {
     let kinds: Vec<Kind> = kinds.collect();
     let mut parts = Vec::new();
-    for (kind, word) in [
+    for (kind, key) in [
         (Kind::Removed, "removed"),
         (Kind::Added, "added"),
         (Kind::Renamed, "renamed"),
@@ -82,10 +107,15 @@ fn counts(kinds: impl Iterator<Item = Kind>) -> String {
     ] {
         let n = kinds.iter().filter(|k| **k == kind).count();
         if n > 0 {
-            parts.push(format!("{n} {word}"));
+            parts.push(tr!(lang, "diff-count", kind = key, count = n));
         }
     }
-    parts.join(", ")
+    parts.join(&tr!(lang, "diff-count-join"))
+}
+
+/// The label of a line of the report in `lang`, by its key.
+fn label(lang: Lang, key: &str) -> String {
+    tr!(lang, "diff-label", what = key)
 }
 
 fn lines(out: &mut String, label: &str, lines: &[Line]) {
@@ -94,26 +124,34 @@ fn lines(out: &mut String, label: &str, lines: &[Line]) {
     }
 }
 
+/// A section or item removed or added: its name, points and place.
+fn placed(lang: Lang, name: &str, points: Decimal, path: &str) -> String {
+    tr!(
+        lang,
+        "diff-placed",
+        name = name,
+        points = number(points),
+        path = path
+    )
+}
+
 fn section(out: &mut String, s: &SectionChange, report: &Report) {
+    let lang = current();
     let (old_file, new_file) = (file_name(&report.old.file), file_name(&report.new.file));
     match (s.kind, &s.old, &s.new) {
         (Kind::Removed, Some(o), _) => {
             let _ = writeln!(
                 out,
-                "  - {} ({} points) in {}  [{old_file}:{}]",
-                o.name,
-                number(o.points),
-                o.section_path(),
+                "  - {}  [{old_file}:{}]",
+                placed(lang, &o.name, o.points, &o.section_path()),
                 o.line
             );
         }
         (Kind::Added, _, Some(n)) => {
             let _ = writeln!(
                 out,
-                "  + {} ({} points) in {}  [{new_file}:{}]",
-                n.name,
-                number(n.points),
-                n.section_path(),
+                "  + {}  [{new_file}:{}]",
+                placed(lang, &n.name, n.points, &n.section_path()),
                 n.line
             );
         }
@@ -123,10 +161,15 @@ fn section(out: &mut String, s: &SectionChange, report: &Report) {
             } else {
                 let why = s.matched.map_or(String::new(), |m| {
                     let by = match m.by {
-                        super::matching::Reason::SameMembers => "same items",
-                        other => other.describe(),
+                        super::matching::Reason::SameMembers => tr!(lang, "diff-same-items"),
+                        other => other.describe().to_string(),
                     };
-                    format!(" (renamed; {by}, {}%)", m.similarity)
+                    tr!(
+                        lang,
+                        "diff-renamed",
+                        by = by,
+                        similarity = u64::from(m.similarity)
+                    )
                 });
                 let _ = writeln!(
                     out,
@@ -137,7 +180,8 @@ fn section(out: &mut String, s: &SectionChange, report: &Report) {
             if s.points_changed {
                 let _ = writeln!(
                     out,
-                    "      points  {} → {} ({})",
+                    "      {:<7} {} → {} ({})",
+                    label(lang, "points"),
                     number(o.points),
                     number(n.points),
                     signed(n.points - o.points)
@@ -146,37 +190,35 @@ fn section(out: &mut String, s: &SectionChange, report: &Report) {
             if s.moved {
                 let _ = writeln!(
                     out,
-                    "      moved   {} → {}",
+                    "      {:<7} {} → {}",
+                    label(lang, "moved"),
                     o.section_path(),
                     n.section_path()
                 );
             }
-            lines(out, "text", &s.text);
+            lines(out, &label(lang, "text"), &s.text);
         }
         _ => {}
     }
 }
 
 fn item(out: &mut String, i: &ItemChange, report: &Report) {
+    let lang = current();
     let (old_file, new_file) = (file_name(&report.old.file), file_name(&report.new.file));
     match (i.kind, &i.old, &i.new) {
         (Kind::Removed, Some(o), _) => {
             let _ = writeln!(
                 out,
-                "  - {} ({} points) in {}  [{old_file}:{}]",
-                o.name,
-                number(o.points),
-                o.section_path(),
+                "  - {}  [{old_file}:{}]",
+                placed(lang, &o.name, o.points, &o.section_path()),
                 o.line
             );
         }
         (Kind::Added, _, Some(n)) => {
             let _ = writeln!(
                 out,
-                "  + {} ({} points) in {}  [{new_file}:{}]",
-                n.name,
-                number(n.points),
-                n.section_path(),
+                "  + {}  [{new_file}:{}]",
+                placed(lang, &n.name, n.points, &n.section_path()),
                 n.line
             );
         }
@@ -185,7 +227,12 @@ fn item(out: &mut String, i: &ItemChange, report: &Report) {
                 let _ = writeln!(out, "  ~ {}  [{new_file}:{}]", n.name, n.line);
             } else {
                 let why = i.matched.map_or(String::new(), |m| {
-                    format!(" (renamed; {}, {}%)", m.by.describe(), m.similarity)
+                    tr!(
+                        lang,
+                        "diff-renamed",
+                        by = m.by.describe(),
+                        similarity = u64::from(m.similarity)
+                    )
                 });
                 let _ = writeln!(
                     out,
@@ -196,7 +243,8 @@ fn item(out: &mut String, i: &ItemChange, report: &Report) {
             if i.points_changed {
                 let _ = writeln!(
                     out,
-                    "      points  {} → {} ({})",
+                    "      {:<7} {} → {} ({})",
+                    label(lang, "points"),
                     number(o.points),
                     number(n.points),
                     signed(n.points - o.points)
@@ -205,22 +253,23 @@ fn item(out: &mut String, i: &ItemChange, report: &Report) {
             if i.moved {
                 let _ = writeln!(
                     out,
-                    "      moved   {} → {}",
+                    "      {:<7} {} → {}",
+                    label(lang, "moved"),
                     o.section_path(),
                     n.section_path()
                 );
             }
-            lines(out, "clause", &i.clauses);
-            lines(out, "fact", &i.facts);
+            lines(out, &label(lang, "clause"), &i.clauses);
+            lines(out, &label(lang, "fact"), &i.facts);
             lines(out, "", &i.settings);
-            lines(out, "text", &i.text);
-            lines(out, "note", &i.notes);
+            lines(out, &label(lang, "text"), &i.text);
+            lines(out, &label(lang, "note"), &i.notes);
         }
         _ => {}
     }
 }
 
-fn units(out: &mut String, report: &Report) {
+fn units(out: &mut String, report: &Report, lang: Lang) {
     let changed = report
         .units
         .iter()
@@ -228,14 +277,19 @@ fn units(out: &mut String, report: &Report) {
         .count();
     let _ = writeln!(
         out,
-        "\nscores: {} unit(s), {changed} changed, largest change first",
-        report.units.len()
+        "\n{}",
+        tr!(
+            lang,
+            "diff-scores",
+            count = report.units.len(),
+            changed = changed
+        )
     );
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(vec!["unit", "old", "new", "change"]);
-    let show = |d: Option<Decimal>| d.map_or("not scored".to_string(), number);
+    t.set_header(["unit", "old", "new", "change"].map(|key| tr!(lang, "diff-column", what = key)));
+    let show = |d: Option<Decimal>| d.map_or_else(|| tr!(lang, "diff-not-scored"), number);
     for u in &report.units {
         t.add_row(vec![
             u.unit.clone(),
@@ -281,15 +335,21 @@ fn units(out: &mut String, report: &Report) {
         if !u.ignored.is_empty() {
             let _ = writeln!(
                 out,
-                "  evidence set aside under the new rubric (items it removed): {}",
-                u.ignored.join("、")
+                "  {}",
+                tr!(lang, "diff-set-aside", items = u.ignored.join("、"))
             );
         }
         for p in &u.problems {
             let _ = writeln!(
                 out,
-                "  cannot be scored under the {} rubric: {} [{}]",
-                p.rubric, p.message, p.code
+                "  {} [{}]",
+                tr!(
+                    lang,
+                    "diff-cannot-score",
+                    rubric = p.rubric,
+                    message = &p.message
+                ),
+                p.code
             );
         }
     }

@@ -1,7 +1,8 @@
 //! The published table as an XLSX workbook: one sheet, 考核表, with the title and the
 //! source above the table, indicator cells merged over the rows (and columns) they
-//! span, criteria in wrapped text, points as numbers, and the page set up for A4
-//! (portrait, one page wide, the header row repeated on every page).
+//! span, criteria in wrapped text with each row as tall as its text, points as numbers,
+//! and the page set up for A4 (landscape, one page wide, the header row repeated on
+//! every page).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -10,9 +11,12 @@ use rust_xlsxwriter::{
 
 use super::Table;
 use crate::diagnostic::{codes, Diagnostic};
+use crate::report::workbook::print;
 
-/// A4 in Excel's list of paper sizes.
-const PAPER_A4: u8 = 9;
+/// The width of an indicator column, in characters.
+const INDICATOR_WIDTH: f64 = 14.0;
+/// The width of the criteria column, in characters: A4 landscape, one page wide.
+const CRITERIA_WIDTH: f64 = 96.0;
 
 struct Formats {
     title: Format,
@@ -81,10 +85,10 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let points_col = table.levels as u16;
     let criteria_col = points_col + 1;
     for c in 0..table.levels as u16 {
-        sheet.set_column_width(c, 14)?;
+        sheet.set_column_width(c, INDICATOR_WIDTH)?;
     }
     sheet.set_column_width(points_col, 7)?;
-    sheet.set_column_width(criteria_col, 72)?;
+    sheet.set_column_width(criteria_col, CRITERIA_WIDTH)?;
 
     let mut row: u32 = 0;
     if let Some(source) = &table.source {
@@ -130,7 +134,25 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
             .chain(&r.notes)
             .map(String::as_str)
             .collect();
-        sheet.write_string_with_format(at, criteria_col, criteria.join("\n"), &f.criteria)?;
+        let criteria = criteria.join("\n");
+        // The row is as tall as its criteria, or as an indicator cell that is on this
+        // row alone; a cell spanning rows has theirs.
+        let texts: Vec<(String, f64)> = r
+            .cells
+            .iter()
+            .filter(|cell| cell.rowspan <= 1)
+            .map(|cell| (cell.heading(), INDICATOR_WIDTH * cell.colspan.max(1) as f64))
+            .collect();
+        sheet.set_row_height(
+            at,
+            print::row_height(
+                texts
+                    .iter()
+                    .map(|(text, width)| (text.as_str(), *width))
+                    .chain([(criteria.as_str(), CRITERIA_WIDTH)]),
+            ),
+        )?;
+        sheet.write_string_with_format(at, criteria_col, criteria, &f.criteria)?;
     }
     row = first + table.rows.len() as u32;
     if table.levels > 1 {
@@ -149,14 +171,10 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
         None => sheet.write_blank(row, criteria_col, &f.criteria)?,
     };
 
+    print::a4_landscape(sheet, heading_row, heading_row)?;
     sheet
-        .set_paper_size(PAPER_A4)
-        .set_portrait()
-        .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
-        .set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3)
         .set_footer("&C第 &P 页 共 &N 页");
-    sheet.set_repeat_rows(heading_row, heading_row)?;
     sheet.set_freeze_panes(heading_row + 1, 0)?;
     workbook.save_to_buffer()
 }

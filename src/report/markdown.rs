@@ -3,10 +3,13 @@
 
 use std::fmt::Write;
 
+use super::narrative::Narrator;
 use super::number;
-use super::rows::{explanation, rows, total_notes};
+use super::rows::{explanation, paragraph, rows, total_notes};
 use crate::check::Rubric;
 use crate::eval::Sheet;
+use crate::locale::Lang;
+use crate::tr;
 
 /// Text of the evidence or the rule file as Markdown: no markup, nothing hidden
 /// ([`crate::safe::markdown`], which the rendered table uses too).
@@ -14,15 +17,21 @@ fn cell(text: &str) -> String {
     crate::safe::markdown(text)
 }
 
+/// The score sheets in the run's language ([`crate::locale::current`]).
 pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
+    markdown_in(rubric, sheets, crate::locale::current())
+}
+
+/// The score sheets in `lang`: the headings and the 扣分说明 ([`Narrator`]).
+pub fn markdown_in(rubric: &Rubric, sheets: &[Sheet], lang: Lang) -> String {
     let mut out = String::new();
-    let file = rubric.source.name();
+    let narrator = Narrator::new(rubric, lang);
     for (n, sheet) in sheets.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
         let _ = writeln!(out, "## {} — {}\n", cell(&sheet.unit), cell(&rubric.title));
-        let _ = writeln!(out, "| 一级指标 | 二级指标 | 分值 | 得分 | 扣分说明 |");
+        let _ = writeln!(out, "{}", tr!(lang, "sheet-md-header"));
         let _ = writeln!(out, "| --- | --- | ---: | ---: | --- |");
         // The first column names the first-level indicator, with its points, once.
         let mut last_top: Option<&str> = None;
@@ -33,19 +42,29 @@ pub fn markdown(rubric: &Rubric, sheets: &[Sheet]) -> String {
                 _ => String::new(),
             };
             last_top = top;
-            let score = row.item.score.map_or("不适用".to_string(), number);
+            let score = row
+                .item
+                .score
+                .map_or_else(|| tr!(lang, "sheet-not-applicable"), number);
             let _ = writeln!(
                 out,
                 "| {heading} | {} | {} | {score} | {} |",
                 cell(&row.name),
                 number(row.item.points),
-                cell(&explanation(row.item, row.kind, file).join("; "))
+                cell(&paragraph(
+                    &narrator,
+                    &explanation(&narrator, row.item, row.kind)
+                ))
             );
         }
-        let how: Vec<String> = total_notes(rubric, sheet).iter().map(|h| cell(h)).collect();
+        let how: Vec<String> = total_notes(rubric, sheet, lang)
+            .iter()
+            .map(|h| cell(h))
+            .collect();
         let _ = writeln!(
             out,
-            "| 合计 | | {} | **{}** | {} |",
+            "| {} | | {} | **{}** | {} |",
+            tr!(lang, "sheet-total"),
             number(rubric.total),
             number(sheet.score),
             how.join("; ")

@@ -1,4 +1,4 @@
-//! Reports: score sheets → a ranking table, JSON, Markdown, CSV or XLSX, or an
+//! Reports: score sheets → a ranking table, JSON, Markdown, CSV, XLSX or HTML, or an
 //! explanation of every point lost; summaries kept in a [`RankingStore`] → the ranking
 //! CSV, written as it is made; a checked rubric → its outline, or an empty
 //! evidence form (`kaohe template`).
@@ -6,8 +6,10 @@
 mod capped;
 mod decimals;
 mod explain;
+pub(crate) mod html;
 mod json;
 mod markdown;
+mod narrative;
 mod outline;
 mod ranking;
 mod ranking_sort;
@@ -17,12 +19,14 @@ mod rows;
 mod table;
 mod template;
 mod template_sheet;
-mod workbook;
+pub(crate) mod workbook;
 
 pub use capped::{Capped, Weight, MAX_SHEETS, MAX_SUMMARIES};
-pub use explain::{explain, trace_steps};
-pub use json::json;
-pub use markdown::markdown;
+pub use explain::{explain, explain_in, trace_steps};
+pub use html::{html, MAX_CHART_UNITS};
+pub use json::{json, json_in};
+pub use markdown::{markdown, markdown_in};
+pub use narrative::Narrator;
 pub use outline::outline;
 pub use ranking::{ranking_csv, write_ranking_csv, write_sorted_ranking_csv};
 pub use ranking_sort::{RankedUnit, RankingSort, DEFAULT_BUDGET as RANKING_BUDGET};
@@ -30,7 +34,7 @@ pub use ranking_store::RankingStore;
 pub use table::table;
 pub use template::{template, template_csv, template_toml, TemplateFormat};
 pub use template_sheet::{template_xlsx, FORM_SHEET, GUIDE_SHEET};
-pub use workbook::{xlsx, RANKING_SHEET};
+pub use workbook::{xlsx, CHART_SHEET, DETAIL_SHEET, MAX_UNIT_SHEETS, RANKING_SHEET};
 
 use rust_decimal::Decimal;
 
@@ -47,6 +51,8 @@ pub enum Format {
     Csv,
     /// A workbook: the ranking, and each unit's score sheet laid out like the official one (needs `--output`).
     Xlsx,
+    /// One self-contained page for the screen and A4: the ranking, charts, and each unit's score sheet.
+    Html,
 }
 
 /// A change of score, its sign always written: `+2`, `-1.5`, `0`.

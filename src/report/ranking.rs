@@ -19,6 +19,7 @@ use super::ranking_store::RankingStore;
 use super::{number, push_number};
 use crate::check::Rubric;
 use crate::eval::Summary;
+use crate::tr;
 
 /// One cell of the ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,12 +43,14 @@ impl Value {
 }
 
 /// The columns every ranking begins with: rank, unit, total, and each top-level
-/// section or item with its points (the table's whole header).
+/// section or item with its points (the table's whole header), in the run's language:
+/// offices open the CSV in Excel, so its header is for people too.
 pub(super) fn ranked_header(rubric: &Rubric) -> Vec<String> {
+    let lang = crate::locale::current();
     let mut header = vec![
-        "排名".to_string(),
-        "单位".to_string(),
-        format!("总分 ({})", number(rubric.total)),
+        tr!(lang, "ranking-rank"),
+        tr!(lang, "ranking-unit"),
+        tr!(lang, "ranking-total", points = number(rubric.total)),
     ];
     for node in &rubric.nodes {
         header.push(format!(
@@ -62,9 +65,10 @@ pub(super) fn ranked_header(rubric: &Rubric) -> Vec<String> {
 /// The header of the ranking: the table's, and the points a prorated total was
 /// worked out from.
 fn header(rubric: &Rubric) -> Vec<String> {
+    let lang = crate::locale::current();
     let mut header = ranked_header(rubric);
-    header.push("适用指标得分".into());
-    header.push("适用指标分值".into());
+    header.push(tr!(lang, "ranking-earned"));
+    header.push(tr!(lang, "ranking-applicable"));
     header
 }
 
@@ -95,14 +99,6 @@ fn ranked_store(
             .ranked()
             .map(|(_, i)| Ok(RankedUnit::of(store, i, i as u64))),
     )
-}
-
-/// The header and the rows of the ranking, best first.
-pub(super) fn rows(rubric: &Rubric, summaries: &[Summary]) -> (Vec<String>, Vec<Vec<Value>>) {
-    let store: RankingStore = summaries.iter().collect();
-    // Rows made in memory cannot fail.
-    let out = ranked_store(&store).flatten().map(cells).collect();
-    (header(rubric), out)
 }
 
 /// Rows of text as CSV: RFC 4180 quoting, CRLF line ends, as spreadsheets write it.

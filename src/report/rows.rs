@@ -2,10 +2,13 @@
 //! Markdown and the XLSX sheets: the first-level indicator of each row, the item's name
 //! (after any deeper sections), its explanation, and what the 合计 row says.
 
+use super::narrative::Narrator;
 use super::number;
 use crate::check::Rubric;
 use crate::eval::{ItemScore, SectionScore, Sheet};
+use crate::locale::Lang;
 use crate::model::SectionKind;
+use crate::tr;
 
 /// One item of the sheet.
 pub struct Row<'a> {
@@ -36,56 +39,59 @@ pub fn rows(sheet: &Sheet) -> Vec<Row<'_>> {
         .collect()
 }
 
-/// The 扣分说明 of an item, one part per clause that changed its score: the clause, the
-/// evidence it read, what it did, and its line in the rule file. A regular item that
-/// fell short with nothing to show says so; a bonus not earned or a penalty not
-/// incurred needs no word.
-pub fn explanation(item: &ItemScore, kind: SectionKind, file: &str) -> Vec<String> {
-    if item.trace.is_empty()
-        && kind == SectionKind::Regular
-        && item.score.is_some_and(|s| s < item.points)
-    {
-        return vec![format!("no clause gave points [{file}:{}]", item.line)];
-    }
-    item.trace
-        .iter()
-        .map(|s| {
-            let evidence: Vec<String> = s
-                .evidence
-                .iter()
-                .map(|u| format!("{} = {}", u.fact, u.value))
-                .collect();
-            format!(
-                "{} ({}): {} [{file}:{}]",
-                s.clause_en(),
-                evidence.join(", "),
-                s.note_en(),
-                s.line
-            )
-        })
-        .collect()
+/// The 扣分说明 of an item: one sentence for each clause that changed its score, in the
+/// words of the table and the narrator's language ([`Narrator`]). The one place every
+/// score sheet (Markdown, XLSX, JSON) gets an item's explanation.
+pub fn explanation(narrator: &Narrator, item: &ItemScore, kind: SectionKind) -> Vec<String> {
+    narrator.item(item, kind)
+}
+
+/// The sentences of an explanation as one paragraph of a cell: side by side in
+/// Chinese, a space between them in English.
+pub fn paragraph(narrator: &Narrator, sentences: &[String]) -> String {
+    sentences.join(&tr!(narrator.lang(), "narr-paragraph-join"))
 }
 
 /// How the total was made, when it is more than a sum: proration, bonus, penalty, and
 /// the rubric's limits.
-pub fn total_notes(rubric: &Rubric, sheet: &Sheet) -> Vec<String> {
+pub fn total_notes(rubric: &Rubric, sheet: &Sheet, lang: Lang) -> Vec<String> {
     let mut how = Vec::new();
     if sheet.prorated {
-        how.push(format!(
-            "折分处理: 适用指标得分 {} ÷ 适用指标分值 {} × {}",
-            number(sheet.earned),
-            number(sheet.applicable_points),
-            number(rubric.total)
+        how.push(tr!(
+            lang,
+            "sheet-prorated",
+            earned = number(sheet.earned),
+            applicable = number(sheet.applicable_points),
+            total = number(rubric.total)
         ));
     }
     if !sheet.bonus.is_zero() {
-        how.push(format!("加分 +{}", number(sheet.bonus)));
+        how.push(tr!(lang, "sheet-bonus", points = number(sheet.bonus)));
     }
     if !sheet.penalty.is_zero() {
-        how.push(format!("倒扣 {}", number(sheet.penalty)));
+        how.push(tr!(lang, "sheet-penalty", points = number(sheet.penalty)));
     }
     if let Some(limited) = &sheet.limited {
-        how.push(limited.clone());
+        how.push(limited_note(limited, sheet, lang));
     }
     how
+}
+
+/// How the total was kept within 0 and the rubric's most, in `lang`: the evaluator
+/// gives the total before the limit first (`105 limited to …`).
+pub fn limited_note(limited: &str, sheet: &Sheet, lang: Lang) -> String {
+    let raw = limited
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse::<rust_decimal::Decimal>().ok());
+    match raw {
+        Some(raw) if raw > sheet.score => tr!(
+            lang,
+            "sheet-limited-most",
+            raw = number(raw),
+            score = number(sheet.score)
+        ),
+        Some(raw) => tr!(lang, "sheet-limited-zero", raw = number(raw)),
+        None => limited.to_string(),
+    }
 }

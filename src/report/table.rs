@@ -24,11 +24,12 @@ pub fn table(rubric: &Rubric, summaries: &[Summary]) -> String {
         let s = &summaries[i];
         let mut row = vec![rank.to_string(), visible(&s.unit).into_owned()];
         row.push(if s.prorated {
-            format!(
-                "{} (折算: {}/{})",
-                number(s.score),
-                number(s.earned),
-                number(s.applicable_points)
+            crate::tr!(
+                crate::locale::current(),
+                "ranking-prorated",
+                score = number(s.score),
+                earned = number(s.earned),
+                applicable = number(s.applicable_points)
             )
         } else {
             number(s.score)

@@ -1,0 +1,74 @@
+//! A unit's score sheet in the HTML report, on a printed page of its own: 一级指标 |
+//! 二级指标 | 分值 | 得分 | 扣分说明, the first-level cell spanning its items' rows, and a
+//! 合计 row that says how the total was made when it is more than a sum.
+
+use std::fmt::Write;
+
+use super::escape;
+use crate::check::Rubric;
+use crate::eval::Sheet;
+use crate::locale::Lang;
+use crate::report::number;
+use crate::report::rows::{explanation, rows, total_notes};
+use crate::report::Narrator;
+
+pub(super) fn sheet(out: &mut String, rubric: &Rubric, sheet: &Sheet, rank: usize) {
+    // The page is the table's own document, in Chinese, as its headings are.
+    let narrator = Narrator::new(rubric, Lang::Zh);
+    let _ = write!(
+        out,
+        "<section class=\"sheet\">\n<h3>{}评分表</h3>\n<p class=\"meta\">{} · 得分 {} · 第 {rank} 名</p>\n",
+        escape(&sheet.unit),
+        escape(&rubric.title),
+        number(sheet.score),
+    );
+    out.push_str(
+        "<table>\n<colgroup><col class=\"top\"><col class=\"name\"><col class=\"points\">\
+         <col class=\"score\"><col></colgroup>\n<thead><tr><th>一级指标</th><th>二级指标</th>\
+         <th>分值</th><th>得分</th><th>扣分说明</th></tr></thead>\n<tbody>\n",
+    );
+    let rows = rows(sheet);
+    let mut i = 0;
+    while i < rows.len() {
+        let top = rows[i].top.map(|s| s.name.as_str());
+        let run = rows[i..]
+            .iter()
+            .take_while(|row| row.top.map(|s| s.name.as_str()) == top)
+            .count();
+        for (k, row) in rows[i..i + run].iter().enumerate() {
+            out.push_str("<tr>");
+            if k == 0 {
+                // The indicator, its points, and the unit's subtotal there.
+                let heading = crate::report::workbook::unit::heading(row.top);
+                let _ = write!(out, "<th rowspan=\"{run}\">");
+                for (n, line) in heading.lines().enumerate() {
+                    let tag = if n == 0 { "" } else { "<br>" };
+                    let _ = write!(out, "{tag}{}", escape(line));
+                }
+                out.push_str("</th>");
+            }
+            let score = row.item.score.map_or("不适用".to_string(), number);
+            let _ = write!(
+                out,
+                "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{score}</td><td class=\"explain\">",
+                escape(&row.name),
+                number(row.item.points),
+            );
+            for line in explanation(&narrator, row.item, row.kind) {
+                let _ = write!(out, "<p>{}</p>", escape(&line));
+            }
+            out.push_str("</td></tr>\n");
+        }
+        i += run;
+    }
+    let _ = write!(
+        out,
+        "<tr class=\"total\"><th>合计</th><td></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"explain\">",
+        number(rubric.total),
+        number(sheet.score),
+    );
+    for note in total_notes(rubric, sheet, Lang::Zh) {
+        let _ = write!(out, "<p>{}</p>", escape(&note));
+    }
+    out.push_str("</td></tr>\n</tbody>\n</table>\n</section>\n");
+}
