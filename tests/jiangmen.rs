@@ -10,7 +10,7 @@ use common::d;
 use kaohe::check::{compile, Rubric};
 use kaohe::eval::{evaluate, Sheet};
 use kaohe::evidence::load;
-use kaohe::model::items as ast_items;
+use kaohe::model;
 use kaohe::report;
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
@@ -49,7 +49,7 @@ fn sections(rubric: &Rubric) -> Vec<(String, Decimal, usize)> {
 fn county_table_has_the_seeds_structure() {
     let r = table("county");
     assert_eq!(r.total, d("100"));
-    assert_eq!(ast_items(&r.nodes).len(), 25);
+    assert_eq!(model::items(&r.nodes).len(), 25);
     let expected = [
         ("主动公开", "30", 8),
         ("依申请公开", "12", 3),
@@ -68,7 +68,7 @@ fn county_table_has_the_seeds_structure() {
 #[test]
 fn department_table_has_the_seeds_structure() {
     let r = table("department");
-    assert_eq!(ast_items(&r.nodes).len(), 20);
+    assert_eq!(model::items(&r.nodes).len(), 20);
     let expected = [
         ("主动公开", "34", 6),
         ("依申请公开", "14", 3),
@@ -200,7 +200,7 @@ fn every_trace_adds_up_and_every_item_stays_in_bounds() {
         ("department", ["jiaoyu", "caizheng", "yanjiushi"]),
     ] {
         let r = table(table_name);
-        let decls = ast_items(&r.nodes);
+        let decls = model::items(&r.nodes);
         for name in units {
             let s = unit(
                 &r,

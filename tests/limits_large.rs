@@ -8,7 +8,7 @@
 use kaohe::check::compile;
 use kaohe::eval::evaluate;
 use kaohe::evidence::{read, validate, Format};
-use kaohe::model::items as ast_items;
+use kaohe::model;
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
 
@@ -55,7 +55,7 @@ fn a_ten_megabyte_rule_file_compiles_and_scores() {
         .collect();
     assert!(checked.diagnostics.is_empty(), "{codes:?}");
     let rubric = checked.rubric.expect("the rubric");
-    let items = ast_items(&rubric.nodes);
+    let items = model::items(&rubric.nodes);
     assert_eq!(items.len(), SECTIONS * ITEMS_PER_SECTION);
     assert_eq!(items[12_345].name.node, "指标12345");
     assert_eq!(rubric.total, Decimal::from(SECTIONS * ITEMS_PER_SECTION));

@@ -11,10 +11,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kaohe::model::items as ast_items;
 use kaohe::evidence::{read, validate, Format};
+use kaohe::model::{self, FactType};
 use kaohe::source::SourceFile;
-use kaohe::model::FactType;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -90,7 +89,7 @@ fuzz_target!(|input: Input| {
     // The evidence is written as JSON (every value is valid JSON and, with `=` for `:`
     // in tables, valid TOML), so one builder serves both formats.
     let mut items = Vec::new();
-    for item in ast_items(&rubric.nodes) {
+    for item in model::items(&rubric.nodes) {
         let mut facts = Vec::new();
         for fact in &item.facts {
             let c = choices.next();

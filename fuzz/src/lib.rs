@@ -10,12 +10,11 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use kaohe::check::{bounds, compile, Rubric};
-use kaohe::model::items_with_kind;
 use kaohe::diagnostic::{render_human, render_json, Diagnostic, HumanStyle};
 use kaohe::eval::{evaluate, summarise, Scorer, Sheet, Summary};
 use kaohe::evidence::Unit;
+use kaohe::model::{items_with_kind, SectionKind};
 use kaohe::source::SourceFile;
-use kaohe::model::SectionKind;
 
 /// The rule files evidence is fuzzed against: both 2020 tables, and the 2021
 /// illustration, which uses every construct of the language (periods counted in

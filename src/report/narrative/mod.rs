@@ -23,8 +23,7 @@ use crate::check::Rubric;
 use crate::eval::ItemScore;
 use crate::eval::{Change, ClauseRef, Did, Step, Why};
 use crate::locale::Lang;
-use crate::model::items as ast_items;
-use crate::model::{ClauseKind, Effect, Item, PercentBase, SectionKind};
+use crate::model::{self, ClauseKind, Effect, Item, PercentBase, SectionKind};
 use crate::tr;
 use words::Words;
 
@@ -38,7 +37,7 @@ pub struct Narrator<'r> {
 impl<'r> Narrator<'r> {
     /// A narrator for the items of `rubric`, in `lang`.
     pub fn new(rubric: &'r Rubric, lang: Lang) -> Self {
-        let items = ast_items(&rubric.nodes)
+        let items = model::items(&rubric.nodes)
             .into_iter()
             .map(|i| (i.name.node.as_str(), i))
             .collect();
