@@ -1,1 +1,48 @@
 # kaohe's messages in English: checker (the same ids as locales/zh-CN/checker.ftl).
+
+checker-denied-warnings = { $count ->
+    [one] { $count } warning, and `--deny-warnings` refuses any: nothing was scored
+   *[other] { $count } warnings, and `--deny-warnings` refuses any: nothing was scored
+}
+
+checker-allow-unknown = `allow { $name }` names no check
+    .label = not a check kaohe knows
+    .help = `allow` takes one of { $names }
+checker-allow-unused = `allow { $name }` has nothing to acknowledge
+    .label = no date of this item lies outside { $year }
+    .help = delete the line: the item's dates all lie in the rubric's year
+
+checker-value-absent = not given
+checker-domain-bool = `{ $name }` is true or false
+checker-domain-count = `{ $name }` is a whole number from 0 up
+checker-domain-count-max = `{ $name }` is from 0 to { $max }
+checker-domain-percent = `{ $name }` is from 0% to 100%
+checker-domain-date = `{ $name }` is a date or not given
+checker-applicable-never = `applicable unless` can never hold: the item applies to every unit
+    .label = no unit's facts make this true
+    .help = { $domains }; no value makes the condition true. Check its numbers and comparisons, or delete the line
+checker-applicable-always = `applicable unless` holds for every unit: the item applies to none
+    .label = every unit's facts make this true
+    .help = { $domains }; every value makes the condition true, so every unit's score is prorated without this item. Check its numbers, comparisons and `not`s
+checker-condition-never = this condition can never hold: the clause never applies
+    .label = no unit's facts make this true
+    .effect = never taken
+    .help = { $domains }; no value makes the condition true (with { $example }, for one, it is false). Check the number and the comparison: a slip such as `< 0` for `< 10` turns the clause off for every unit
+checker-condition-inapplicable = this condition holds only where the item does not apply: the clause never applies
+    .label = true only for units the item does not apply to
+    .applicable = the item does not apply when this holds
+    .help = check the condition against the `applicable unless` line: one of them is likely reversed
+checker-condition-always = this condition holds for every unit: the clause always applies
+    .label = every unit's facts make this true
+    .effect = taken from every unit
+    .help = { $domains }; every value makes the condition true (with { $example }, for one). Check the number, the comparison and the `not`s; if the effect is meant for every unit, write the item's points or `start` instead
+checker-unless-never = this `unless` can never hold: the exemption never applies
+    .label = no unit's facts make this true
+    .help = { $domains }; no value makes the exemption true where the clause applies. Check its numbers and comparisons, or delete `unless …`
+checker-unless-always = this `unless` holds whenever the clause would apply: the clause never applies
+    .label = exempts every unit
+    .effect = never taken
+    .help = wherever the clause's condition holds, the exemption does too (as with { $example }). Check the exemption's condition: one of the two is likely reversed
+checker-condition-undecided = the conditions of this item are too many to decide exactly
+    .label = not decided
+    .help = deciding this condition means trying { $count } combinations of values, more than the { $limit } kaohe tries; it was not checked for being always true or never true. Splitting the item, or its condition, lets it be checked

@@ -468,11 +468,12 @@ impl ItemChecker<'_> {
     fn date_in_year(&mut self, date: chrono::NaiveDate, span: Span) {
         use chrono::Datelike;
         if let Some(year) = self.year {
-            if date.year() != year && date != chrono::NaiveDate::MIN {
+            let allowed = super::allow::allows(self.item, super::allow::OUTSIDE_YEAR);
+            if date.year() != year && date != chrono::NaiveDate::MIN && !allowed {
                 self.out.push(
-                    Diagnostic::warning(codes::DATE_YEAR, format!("the date {date} is outside the rubric's year {year}"))
+                    Diagnostic::error(codes::DATE_YEAR, format!("the date {date} is outside the rubric's year {year}"))
                         .primary(span, format!("in {}", date.year()))
-                        .help(format!("when copying last year's file, move every date to {year}; if the date is meant, ignore this warning")),
+                        .help(format!("when copying last year's file, move every date to {year}; if the date is meant, write `allow outside_year` in the item")),
                 );
             }
         }

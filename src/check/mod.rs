@@ -5,7 +5,9 @@
 //! section and of the whole ([`budget`]), names and types inside each item
 //! ([`items`]), and the range of scores each item can reach ([`range`]).
 
+mod allow;
 mod budget;
+mod conditions;
 mod items;
 mod range;
 mod settings;
@@ -147,8 +149,10 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             kind,
         };
         let typed_ok = items::check_item(item, &context, &mut diagnostics);
+        allow::check(item, header.year, &mut diagnostics);
         if typed_ok {
             range::check_item(item, kind, &mut diagnostics);
+            conditions::check_item(item, &mut diagnostics);
         }
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics

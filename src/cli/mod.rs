@@ -123,8 +123,28 @@ pub fn compile(
     calendar: Option<&Path>,
     format: MessageFormat,
 ) -> Result<Rubric, Failed> {
+    compile_denying(path, calendar, format, false)
+}
+
+/// As [`compile`]; with `deny_warnings` (`--deny-warnings`), a rubric with any warning
+/// is refused too, so that nothing is scored while a warning stands.
+pub fn compile_denying(
+    path: &Path,
+    calendar: Option<&Path>,
+    format: MessageFormat,
+    deny_warnings: bool,
+) -> Result<Rubric, Failed> {
     let checked = app::compile(path, calendar);
     print_diagnostics(&checked.diagnostics, format);
+    let warnings = checked.diagnostics.iter().filter(|d| !d.is_error()).count();
+    if deny_warnings && warnings > 0 && checked.rubric.is_some() {
+        if format == MessageFormat::Human {
+            let lang = kaohe::locale::current();
+            let line = kaohe::tr!(lang, "checker-denied-warnings", count = warnings);
+            let _ = writeln!(std::io::stderr(), "error: {line}");
+        }
+        return Err(Failed);
+    }
     checked.rubric.ok_or(Failed)
 }
 

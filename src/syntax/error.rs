@@ -155,6 +155,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_days => "days",
         kw_late | two_outcomes => "late",
         kw_never => "never",
+        kw_allow | allow_stmt => "allow",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
@@ -177,7 +178,7 @@ fn statement_context(text: &str, pos: usize) -> Option<&str> {
     let first = text[line_start..].split_whitespace().next()?;
     Some(match first {
         "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total" | "year"
-        | "round" | "rubric" | "text" | "note" | "start" | "applicable" => first,
+        | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
         _ => return None,
     })
 }
@@ -282,9 +283,9 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         fact_default => kw("default"),
         except => kw("except"),
         text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
-        | per_clause | missing_clause | deadline_clause => Some(
+        | per_clause | missing_clause | deadline_clause | allow_stmt => Some(
             "a statement of the item (`text`, `note`, `fact`, `if`, `per`, `missing`, \
-             `deadline`, `start`, `applicable`) or `}`"
+             `deadline`, `start`, `applicable`, `allow`) or `}`"
                 .into(),
         ),
         section_kind => Some("`section`".into()),
