@@ -46,3 +46,16 @@ checker-unless-always = this `unless` holds whenever the clause would apply: the
 checker-condition-undecided = the conditions of this item are too many to decide exactly
     .label = not decided
     .help = deciding this condition means trying { $count } combinations of values, more than the { $limit } kaohe tries; it was not checked for being always true or never true. Splitting the item, or its condition, lets it be checked
+
+checker-dead-floor = this clause can never take anything: its `floor { $floor }` is the item's points
+    .label = the score may not go below { $floor }
+    .points = the item is worth { $points }
+    .help = a score never starts above the item's points, so the clause stops before it takes any. Usually `floor 0` was meant (扣完为止); check the number against the table
+checker-dead-repeat = this clause repeats another of the item
+    .label = the same clause again
+    .first = first written here
+    .help = a finding is deducted once per clause: delete the copy, or change it to what the table says
+checker-dead-zero = this clause never changes a score: wherever it applies, a `zero` of the item applies too
+    .label = applies only where the item scores 0
+    .zero = this `zero` applies whenever the clause does
+    .help = 不得分 sets the item to 0 whatever else applies. Check the conditions of the two clauses: one of them is likely wrong, or the clause can be deleted

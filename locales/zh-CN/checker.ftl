@@ -43,3 +43,16 @@ checker-unless-always = 凡条款适用时此 `unless` 都成立：该条款不�
 checker-condition-undecided = 本指标的条件组合过多，无法精确判定
     .label = 未判定
     .help = 判定此条件需要尝试 { $count } 种取值组合，超过 kaohe 的上限 { $limit }；未检查其是否恒成立或恒不成立。拆分指标或条件后即可检查
+
+checker-dead-floor = 此条款永远不会扣分：其 `floor { $floor }` 等于指标分值
+    .label = 得分不得低于 { $floor }
+    .points = 本指标分值为 { $points }
+    .help = 得分从不高于指标分值，此条款在扣分前就已停止。通常应为 `floor 0`（扣完为止）；请对照评分表核对数字
+checker-dead-repeat = 此条款与本指标的另一条款重复
+    .label = 重复的条款
+    .first = 首次出现在此
+    .help = 每个条款各扣一次：请删去重复的条款，或按评分表改正
+checker-dead-zero = 此条款不会改变任何得分：凡它适用时，本指标的 `zero` 也适用
+    .label = 只在本指标得 0 分时适用
+    .zero = 凡此条款适用时此 `zero` 都适用
+    .help = 不得分时本指标为 0 分，其他条款不再起作用。请核对两个条款的条件：其中之一可能有误，否则可删去此条款

@@ -100,6 +100,9 @@ fn label(id: &str, args: &[(&str, Arg)]) -> String {
     locale::attribute(locale::current(), id, "label", args).unwrap_or_default()
 }
 
+/// The attribute of a message that holds its help.
+const HELP: &str = "help";
+
 /// A diagnostic of this module, worded by the catalogues: the message `id`, its
 /// `help` attribute.
 fn message(error: bool, id: &str, args: &[(&str, Arg)]) -> Diagnostic {
@@ -110,7 +113,7 @@ fn message(error: bool, id: &str, args: &[(&str, Arg)]) -> Diagnostic {
     } else {
         Diagnostic::warning(codes::ALLOW, text)
     };
-    match locale::attribute(lang, id, "help", args) {
+    match locale::attribute(lang, id, HELP, args) {
         Some(help) => d.help(help),
         None => d,
     }

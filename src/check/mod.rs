@@ -8,6 +8,7 @@
 mod allow;
 mod budget;
 mod conditions;
+mod dead;
 mod items;
 mod range;
 mod settings;
@@ -152,7 +153,8 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         allow::check(item, header.year, &mut diagnostics);
         if typed_ok {
             range::check_item(item, kind, &mut diagnostics);
-            conditions::check_item(item, &mut diagnostics);
+            let conds = conditions::check_item(item, &mut diagnostics);
+            dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
         }
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics

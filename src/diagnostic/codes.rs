@@ -66,6 +66,8 @@ pub const ALLOW: &str = "kaohe::rubric::allow";
 pub const CONDITION_NEVER: &str = "kaohe::condition::never";
 /// A warning: a condition that holds for every unit.
 pub const CONDITION_ALWAYS: &str = "kaohe::condition::always";
+/// A warning: a clause whose effect can never change a score.
+pub const DEAD_CLAUSE: &str = "kaohe::clause::dead";
 /// A warning: the conditions of an item are too many to decide exactly.
 pub const CONDITION_UNDECIDED: &str = "kaohe::condition::undecided";
 

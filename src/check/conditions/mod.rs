@@ -294,6 +294,9 @@ fn label_of(id: &str, attribute: &str) -> String {
     locale::attribute(locale::current(), id, attribute, &[]).unwrap_or_default()
 }
 
+/// The attribute of a message that holds its help.
+const HELP: &str = "help";
+
 /// A warning of this module, worded by the catalogues: the message `id` with its
 /// `help`; the code follows from the id.
 fn message(id: &str, args: &[(&str, Arg)]) -> Diagnostic {
@@ -305,7 +308,7 @@ fn message(id: &str, args: &[(&str, Arg)]) -> Diagnostic {
         _ => codes::CONDITION_NEVER,
     };
     let d = Diagnostic::warning(code, locale::text(lang, id, args));
-    match locale::attribute(lang, id, "help", args) {
+    match locale::attribute(lang, id, HELP, args) {
         Some(help) => d.help(help),
         None => d,
     }
