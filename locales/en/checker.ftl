@@ -59,3 +59,15 @@ checker-dead-zero = this clause never changes a score: wherever it applies, a `z
     .label = applies only where the item scores 0
     .zero = this `zero` applies whenever the clause does
     .help = 不得分 sets the item to 0 whatever else applies. Check the conditions of the two clauses: one of them is likely wrong, or the clause can be deleted
+
+checker-text-unsaid = the text says { $said }, and no clause of the item carries { $number }
+    .label = the text says { $said }
+    .clause = no clause carries { $number }
+    .help = a clause's number or date likely differs from the criterion text (a table edited for the next year is where this happens): make the two agree; if the difference is meant, write `allow text` in the item
+checker-text-untold = the clause carries { $number }, and the text does not say it
+    .label = { $number } here
+    .text = the criterion text says no { $number }
+    .help = a clause's number or date likely differs from the criterion text (a table edited for the next year is where this happens): make the two agree; if the difference is meant, write `allow text` in the item
+checker-text-allow-unused = `allow text` has nothing to acknowledge
+    .label = the text and the clauses agree
+    .help = delete the line: every number and date of the text is carried by a clause, and back

@@ -56,3 +56,15 @@ checker-dead-zero = 此条款不会改变任何得分：凡它适用时，本指
     .label = 只在本指标得 0 分时适用
     .zero = 凡此条款适用时此 `zero` 都适用
     .help = 不得分时本指标为 0 分，其他条款不再起作用。请核对两个条款的条件：其中之一可能有误，否则可删去此条款
+
+checker-text-unsaid = 评分细则写的是“{ $said }”，本指标没有条款对应 { $number }
+    .label = 评分细则写的是“{ $said }”
+    .clause = 没有条款对应 { $number }
+    .help = 条款中的数字或日期可能与评分细则不一致（按上年评分表修改时常见）：请使两者一致；如确属有意，请在本指标中写 `allow text`
+checker-text-untold = 条款中的 { $number } 在评分细则中没有写明
+    .label = 此处为 { $number }
+    .text = 评分细则中没有 { $number }
+    .help = 条款中的数字或日期可能与评分细则不一致（按上年评分表修改时常见）：请使两者一致；如确属有意，请在本指标中写 `allow text`
+checker-text-allow-unused = `allow text` 没有需要确认的内容
+    .label = 评分细则与条款一致
+    .help = 删去这一行：评分细则中的数字和日期都有条款对应，条款中的也都在评分细则中写明

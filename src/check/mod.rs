@@ -14,6 +14,7 @@ mod range;
 mod settings;
 mod slots;
 mod suggest;
+mod text;
 mod weights;
 
 use rust_decimal::Decimal;
@@ -155,6 +156,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             range::check_item(item, kind, &mut diagnostics);
             let conds = conditions::check_item(item, &mut diagnostics);
             dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
+            text::check_item(item, header.year, source, &mut diagnostics);
         }
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics

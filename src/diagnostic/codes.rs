@@ -68,6 +68,9 @@ pub const CONDITION_NEVER: &str = "kaohe::condition::never";
 pub const CONDITION_ALWAYS: &str = "kaohe::condition::always";
 /// A warning: a clause whose effect can never change a score.
 pub const DEAD_CLAUSE: &str = "kaohe::clause::dead";
+/// A warning: a number or date of the criterion text that no clause carries, or a
+/// clause's that the text does not say.
+pub const TEXT_MISMATCH: &str = "kaohe::text::mismatch";
 /// A warning: the conditions of an item are too many to decide exactly.
 pub const CONDITION_UNDECIDED: &str = "kaohe::condition::undecided";
 

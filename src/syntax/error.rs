@@ -254,6 +254,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
             _ => "a number".into(),
         }),
         date => Some("a date such as `2020-12-30`".into()),
+        allow_name => Some("the name of a check (`outside_year` or `text`)".into()),
         ident | fact_path => Some(match context {
             Some("fact") => "the fact's name".into(),
             _ => "a fact's name".into(),
