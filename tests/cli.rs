@@ -245,6 +245,21 @@ fn invalid_evidence_scores_nothing_and_writes_nothing() {
     );
     assert!(stderr(&o).contains("no unit was scored"));
     assert!(!out.exists());
+    // With JSON messages the stream holds JSON alone: no summing-up line.
+    let o = kaohe(&[
+        "eval",
+        COUNTY,
+        dir.to_str().unwrap(),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    for line in stderr(&o).lines() {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_ok(),
+            "not JSON: {line}"
+        );
+    }
 }
 
 #[test]

@@ -110,7 +110,8 @@ fn reported<T>(outcome: app::Outcome<T>, format: MessageFormat) -> Result<T, Fai
 /// Prints a failure: its diagnostics, then the line that sums them up, if any.
 fn failed(failure: &app::Failure, format: MessageFormat) -> Failed {
     print_diagnostics(failure.diagnostics(), format);
-    if let Some(summary) = failure.summary() {
+    // With `--message-format json`, the stream holds JSON alone.
+    if let (Some(summary), MessageFormat::Human) = (failure.summary(), format) {
         let _ = writeln!(std::io::stderr(), "error: {summary}");
     }
     Failed

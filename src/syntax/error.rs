@@ -74,6 +74,22 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     let context = statement_context(text, pos);
+    if found.is_none() {
+        if let Some(open) = unclosed_brace(text) {
+            return Diagnostic::error(codes::SYNTAX, "expected `}`: the file ends inside a block")
+                .primary(span, "the file ends here")
+                .label(Span::new(open, open + 1), "this `{` is never closed")
+                .help("write `}` after the block's last statement: each `{` of a section or item needs its `}`");
+        }
+    }
+    if let Some(colon) = colon_before_points(text, pos, &positives, context) {
+        let c = &text[colon..];
+        let c = c.chars().next().unwrap_or(':');
+        return Diagnostic::error(codes::SYNTAX, format!("`{c}` joins the name to its points"))
+            .primary(Span::new(colon, colon + c.len_utf8()), format!("`{c}` here"))
+            .label(span, "the points were expected before this")
+            .help(format!("write a space in place of `{c}`, as in `item 决策公开 4 {{`: a name written without quotes runs to the next space"));
+    }
     let expected = describe_expected(&positives, context);
     let found_text = match found {
         None => "the end of the file".to_string(),
@@ -91,6 +107,73 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
             Some(keyword) => format!("did you mean `{keyword}`?"),
             None => help_for(&positives, context),
         })
+}
+
+/// The byte offset of the last `{` of the file left unclosed, reading past strings and
+/// comments.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let block = text[i..].starts_with("\"\"\"");
+                if block {
+                    let end = text[i + 3..]
+                        .find("\"\"\"")
+                        .map_or(text.len(), |e| i + 3 + e + 3);
+                    while chars.peek().is_some_and(|(j, _)| *j < end) {
+                        chars.next();
+                    }
+                } else {
+                    while let Some((_, c)) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' | '\n' => break,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// Where a `：` or `:` joins an item's or section's name to its points
+/// (`item 决策公开：4 {`), when the points are what was expected.
+fn colon_before_points(
+    text: &str,
+    pos: usize,
+    positives: &[Rule],
+    context: Option<&str>,
+) -> Option<usize> {
+    let wants_points = positives
+        .iter()
+        .any(|r| matches!(r, Rule::points | Rule::number | Rule::percent_lit));
+    if !wants_points || !matches!(context, Some("item" | "section")) {
+        return None;
+    }
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..pos];
+    if line.contains('"') {
+        return None;
+    }
+    line.rfind(['：', ':']).map(|i| line_start + i)
 }
 
 /// The ASCII character a full-width form stands for, for the ones a Chinese input
