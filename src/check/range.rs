@@ -345,7 +345,11 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 } else {
                     (
                         format!("item `{}` can go below 0", item.name.node),
-                        if clause.effect.node.is_deduction() {
+                        if clause.effect.node.is_deduction()
+                            && matches!(clause.kind, ClauseKind::If(_))
+                        {
+                            "the fixed deductions add up to more than the item's points: check each number against the table, the usual cause; only where the table says 扣完为止 add `floor 0` to the clause, which changes the score of a unit that loses them all".to_string()
+                        } else if clause.effect.node.is_deduction() {
                             "add `floor 0` to the clause (扣完为止: never below 0), or check the deductions against the table".to_string()
                         } else {
                             "check the clause against the table".to_string()

@@ -40,6 +40,22 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     );
 
     if let Some(c) = found {
+        // Punctuation inside a fact's name (`指南不规范（条）数`): no bracket, full-width
+        // or not, may stand in a name.
+        let in_name = text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphanumeric() || p == '_');
+        let bracket = "（）【】()[]《》、，。".contains(c);
+        let names_facts = matches!(
+            statement_context(text, pos),
+            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable")
+        );
+        if bracket && in_name && names_facts {
+            return Diagnostic::error(codes::SYNTAX, format!("a fact's name cannot hold `{c}`"))
+                .primary(span, "inside the name")
+                .help("a name holds letters, Chinese characters, digits and `_` only, so no bracket of either width: write the name without it (`指南不规范条数`) and put the words in brackets into the description in quotes");
+        }
         if let Some(ascii) = fullwidth_twin(c) {
             // Only some ASCII characters belong to the language; for the others (such as
             // `：`) the full-width form is simply out of place.

@@ -19,7 +19,8 @@
 //! A mention is carried too when a fact's description says the same words: the count
 //! of `逾期答复数 count "未在20个工作日内规范答复的依申请公开件数"` carries the text's
 //! 20个工作日. And back: every effect of points must be said by the text (as 扣N分,
-//! 得N分, …), except the `+1` of `per` a discretionary score, and every deadline's date.
+//! 得N分, …), except the `+1` of `per` a discretionary score, and every deadline's date,
+//! when the text says points (or dates) at all.
 
 pub mod read;
 
@@ -206,7 +207,11 @@ fn differences(item: &Item, year: Option<i32>, mentions: &[Mention], out: &mut V
         })
         .collect();
     let text_zero = mentions.iter().any(|m| m.said == Said::Zero);
-    for (n, span) in &c.points {
+    // A text that says no points (or no date) at all is not compared back: it
+    // describes the item, and its numbers are elsewhere.
+    let says_points = text_zero || !text_points.is_empty();
+    let says_dates = mentions.iter().any(|m| matches!(m.said, Said::Before(..)));
+    for (n, span) in c.points.iter().filter(|_| says_points) {
         let told = text_points.contains(n) || (text_zero && *n == points);
         if !told {
             let args = [("number", Arg::from(*n))];
@@ -221,7 +226,7 @@ fn differences(item: &Item, year: Option<i32>, mentions: &[Mention], out: &mut V
         }
     }
     for clause in &item.clauses {
-        if let ClauseKind::Deadline { by, .. } = &clause.kind {
+        if let (ClauseKind::Deadline { by, .. }, true) = (&clause.kind, says_dates) {
             use chrono::Datelike;
             let told = mentions.iter().any(|m| {
                 matches!(m.said, Said::Before(y, month, day)
