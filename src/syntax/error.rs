@@ -98,6 +98,11 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
                 .help("write `}` after the block's last statement: each `{` of a section or item needs its `}`");
         }
     }
+    if let Some(name) = spaced_name(text, pos, context) {
+        return Diagnostic::error(codes::SYNTAX, "a name or title with a space must be in quotes")
+            .primary(span, "the name goes on past the space")
+            .help(format!("write it in quotes, as in `{name}`: without quotes a name or title ends at the first space"));
+    }
     if let Some(colon) = colon_before_points(text, pos, &positives, context) {
         let c = &text[colon..];
         let c = c.chars().next().unwrap_or(':');
@@ -168,6 +173,49 @@ fn unclosed_brace(text: &str) -> Option<usize> {
         }
     }
     open.pop()
+}
+
+/// The statement written with its name in quotes, when the error stands on the same
+/// line as an unquoted title or name that a space cut short (`rubric 江门市 考核表`,
+/// `item 决策 公开 4 {`).
+fn spaced_name(text: &str, pos: usize, context: Option<&str>) -> Option<String> {
+    let keyword = match context {
+        Some(k @ ("rubric" | "source" | "item" | "section")) => k,
+        _ => return None,
+    };
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..pos];
+    let found = text[pos..].chars().next()?;
+    if before.contains('"') || found.is_ascii_digit() || "{}\"#".contains(found) {
+        return None;
+    }
+    let mut words = before.split_whitespace();
+    if words.next() != Some(keyword) {
+        return None;
+    }
+    let name: Vec<&str> = words.collect();
+    if name.is_empty() {
+        return None;
+    }
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let rest: Vec<&str> = text[pos..line_end].split_whitespace().collect();
+    // An item or section keeps its points and `{` after the quoted name.
+    let (more, tail) = match keyword {
+        "item" | "section" => {
+            let cut = rest
+                .iter()
+                .position(|w| w.starts_with(|c: char| c.is_ascii_digit()) || *w == "{")
+                .unwrap_or(rest.len());
+            (&rest[..cut], rest[cut..].join(" "))
+        }
+        _ => (&rest[..], String::new()),
+    };
+    let quoted = [&name[..], more].concat().join(" ");
+    Some(
+        format!("{keyword} \"{quoted}\" {tail}")
+            .trim_end()
+            .to_string(),
+    )
 }
 
 /// Where a `：` or `:` joins an item's or section's name to its points
