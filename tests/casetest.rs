@@ -321,3 +321,46 @@ fn a_changed_section_lists_its_items_in_the_rule_files_order() {
         "{out}"
     );
 }
+
+#[test]
+fn misses_are_listed_in_the_rule_file_order() {
+    let dir = scratch("order");
+    let original =
+        std::fs::read_to_string("examples/jiangmen-2020/cases/county/taishan.toml").expect("case");
+    // The case lists the section 依申请公开 before the item 决策公开; the rule file has
+    // the item first.
+    let changed = original
+        .replace("\n\"依申请公开\" = 8\n", "\n\"依申请公开\" = 9\n")
+        .replace("\n\"决策公开\" = 3\n", "\n\"决策公开\" = 4\n");
+    std::fs::write(dir.join("taishan.toml"), changed).expect("write");
+    let o = kaohe(&["test", COUNTY, dir.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let item = out.find("  决策公开: expected 4").expect("the item's miss");
+    let section = out
+        .find("  依申请公开: expected 9")
+        .expect("the section's miss");
+    assert!(item < section, "{out}");
+}
+
+#[test]
+fn json_messages_leave_the_stream_to_json() {
+    let dir = scratch("json");
+    std::fs::write(dir.join("bad.toml"), "unit = \"甲市\"\n[\"没有的指标\"]\n").expect("write");
+    let o = kaohe(&[
+        "test",
+        COUNTY,
+        dir.to_str().expect("utf-8"),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.is_empty());
+    for line in err.lines() {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_ok(),
+            "not JSON: {line}"
+        );
+    }
+}

@@ -44,7 +44,8 @@ fn check_fails_with_json_diagnostics() {
     // "rubric 表\n" is 11 bytes and "total " 6: the total's `10` starts at byte 17.
     assert_eq!(d["span"]["start"], 17);
     assert!(d["help"].as_str().unwrap().contains("2 short"));
-    assert_eq!(d["labels"].as_array().unwrap().len(), 2);
+    assert_eq!(d["labels"].as_array().unwrap().len(), 1);
+    assert!(d["help"].as_str().unwrap().ends_with("; the parts: 甲 8"));
 }
 
 #[test]
@@ -60,6 +61,49 @@ fn warnings_fail_only_with_deny_warnings() {
         kaohe(&["check", path, "--deny-warnings"]).status.code(),
         Some(1)
     );
+}
+
+#[test]
+fn scoring_commands_refuse_a_rubric_with_warnings_under_deny_warnings() {
+    let dir = scratch("deny");
+    let rule = dir.join("warn.rule");
+    std::fs::write(&rule, "rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 4 {\n    fact 丙 count\n    if 丙 < 0 zero\n  }\n}\n").unwrap();
+    let unit = dir.join("unit.toml");
+    std::fs::write(&unit, "unit = \"甲市\"\n[\"乙\"]\n\"丙\" = 3\n").unwrap();
+    let (rule, unit) = (rule.to_str().unwrap(), unit.to_str().unwrap());
+    let o = kaohe(&["eval", rule, unit]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kaohe::condition::never"));
+    for command in ["eval", "explain"] {
+        let o = kaohe(&["--lang", "en", command, rule, unit, "--deny-warnings"]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        assert_eq!(stdout(&o), "", "{command} scored nothing");
+        assert!(
+            stderr(&o).contains("`--deny-warnings` refuses any"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn eval_refuses_a_deadline_outside_the_year_unless_acknowledged() {
+    let dir = scratch("year");
+    let text = |allow: &str| {
+        format!("rubric 表\ntotal 3\nyear 2020\nsection 甲 3 {{\n  item 乙 3 {{\n    {allow}\n    fact 丙 date\n    deadline 丙 by 2019-12-30 -3\n  }}\n}}\n")
+    };
+    let unit = dir.join("unit.toml");
+    std::fs::write(&unit, "unit = \"甲市\"\n[\"乙\"]\n\"丙\" = 2020-12-20\n").unwrap();
+    let rule = dir.join("year.rule");
+    std::fs::write(&rule, text("")).unwrap();
+    let o = kaohe(&["eval", rule.to_str().unwrap(), unit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("kaohe::date::outside_year"));
+    std::fs::write(&rule, text("allow outside_year")).unwrap();
+    let o = kaohe(&["eval", rule.to_str().unwrap(), unit.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
 }
 
 #[test]
@@ -202,6 +246,21 @@ fn invalid_evidence_scores_nothing_and_writes_nothing() {
     );
     assert!(stderr(&o).contains("no unit was scored"));
     assert!(!out.exists());
+    // With JSON messages the stream holds JSON alone: no summing-up line.
+    let o = kaohe(&[
+        "eval",
+        COUNTY,
+        dir.to_str().unwrap(),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    for line in stderr(&o).lines() {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_ok(),
+            "not JSON: {line}"
+        );
+    }
 }
 
 #[test]

@@ -357,7 +357,7 @@ fn describe_raw(raw: &Raw) -> String {
 /// Scores a case and compares the sheet with its expectations.
 pub fn run(rubric: &Rubric, case: Case) -> Result<Outcome, Diagnostic> {
     let sheet = evaluate(rubric, &case.unit)?;
-    let failures = case
+    let mut failures: Vec<Failure> = case
         .expectations
         .iter()
         .filter_map(|e| {
@@ -368,11 +368,34 @@ pub fn run(rubric: &Rubric, case: Case) -> Result<Outcome, Diagnostic> {
             })
         })
         .collect();
+    // The misses in the rule file's order: the total first, then each section and
+    // item where the file has it.
+    let order = file_order(&rubric.nodes);
+    failures.sort_by_key(|f| match &f.expectation.target {
+        Target::Total => 0,
+        Target::Section(name) | Target::Item(name) => order
+            .iter()
+            .position(|n| n == name)
+            .map_or(usize::MAX, |i| i + 1),
+    });
     Ok(Outcome {
         case,
         sheet,
         failures,
     })
+}
+
+/// The names of the sections and items, in the order of the rule file.
+fn file_order(nodes: &[AstNode]) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&AstNode> = nodes.iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        out.push(node.name().node.as_str());
+        if let AstNode::Section(s) = node {
+            stack.extend(s.children.iter().rev());
+        }
+    }
+    out
 }
 
 /// What the sheet gives for a target.

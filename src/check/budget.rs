@@ -40,10 +40,15 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 total.span,
                 msg!("check-sections-sum".label, total = total.node.to_string()),
             );
-            for n in parts {
-                d = d.label(n.points().span, part_label(n));
-            }
-            out.push(d.help(sum_help(sum, total.node)));
+            // The parts listed in the help: labels far apart would show every line of
+            // the file between them.
+            let list: Vec<String> = parts.iter().map(|n| part_label(n)).collect();
+            d = d.help(msg!(
+                "check-sum-parts",
+                how = sum_help(sum, total.node),
+                parts = list.join(", ")
+            ));
+            out.push(d);
         }
     }
     // Sections at any depth, without recursion; `true` marks the top level.
@@ -107,10 +112,18 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                             points = s.points.node.to_string()
                         ),
                     );
-                    for c in s.children.iter().filter(|c| in_budget(c)) {
-                        d = d.label(c.points().span, part_label(c));
-                    }
-                    out.push(d.help(sum_help(sum, s.points.node)));
+                    let list: Vec<String> = s
+                        .children
+                        .iter()
+                        .filter(|c| in_budget(c))
+                        .map(part_label)
+                        .collect();
+                    d = d.help(format!(
+                        "{}; the parts: {}",
+                        sum_help(sum, s.points.node),
+                        list.join(", ")
+                    ));
+                    out.push(d);
                 }
                 stack.extend(s.children.iter().map(|c| (c, false)));
             }

@@ -541,9 +541,10 @@ impl ItemChecker<'_> {
     fn date_in_year(&mut self, date: chrono::NaiveDate, span: Span) {
         use chrono::Datelike;
         if let Some(year) = self.year {
-            if date.year() != year && date != chrono::NaiveDate::MIN {
+            let allowed = super::allow::allows(self.item, super::allow::OUTSIDE_YEAR);
+            if date.year() != year && date != chrono::NaiveDate::MIN && !allowed {
                 self.out.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         codes::DATE_YEAR,
                         msg!(
                             "check-date-year",

@@ -7,12 +7,16 @@
 //! without errors is then lowered into the [`crate::model`] that evaluation reads
 //! ([`lower`]).
 
+mod allow;
 mod budget;
+mod conditions;
+mod dead;
 mod items;
 mod lower;
 mod range;
 mod settings;
 mod suggest;
+mod text;
 mod weights;
 
 use rust_decimal::Decimal;
@@ -157,8 +161,12 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             kind,
         };
         let typed_ok = items::check_item(item, &context, &mut diagnostics);
+        allow::check(item, header.year, &mut diagnostics);
         if typed_ok {
             range::check_item(item, kind, &mut diagnostics);
+            let conds = conditions::check_item(item, &mut diagnostics);
+            dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
+            text::check_item(item, header.year, source, &mut diagnostics);
         }
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics

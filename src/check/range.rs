@@ -365,7 +365,11 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 } else {
                     (
                         msg!("check-below-zero", name = name),
-                        if clause.effect.node.is_deduction() {
+                        if clause.effect.node.is_deduction()
+                            && matches!(clause.kind, ClauseKind::If(_))
+                        {
+                            msg!("check-below-zero".fixed)
+                        } else if clause.effect.node.is_deduction() {
                             msg!("check-below-zero".help)
                         } else {
                             msg!("check-below-zero".other)

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kaohe::diagnostic::{codes, Diagnostic};
 use kaohe::diff;
 
-use super::{compile, print_diagnostics, write_output, Failed, MessageFormat};
+use super::{print_diagnostics, write_output, Failed, MessageFormat};
 
 /// The formats of `kaohe diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -40,6 +40,9 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// Refuse a rule file with any warning, as with an error: nothing is scored.
+    #[arg(long)]
+    deny_warnings: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -51,8 +54,18 @@ pub fn run(args: Args) -> Result<(), Failed> {
     inputs.extend(args.evidence.iter().map(PathBuf::as_path));
     inputs.extend(args.calendar.as_deref());
     super::output::refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
-    let old = compile(&args.old, args.calendar.as_deref(), args.message_format);
-    let new = compile(&args.new, args.calendar.as_deref(), args.message_format);
+    let old = super::compile_denying(
+        &args.old,
+        args.calendar.as_deref(),
+        args.message_format,
+        args.deny_warnings,
+    );
+    let new = super::compile_denying(
+        &args.new,
+        args.calendar.as_deref(),
+        args.message_format,
+        args.deny_warnings,
+    );
     let (old, new) = (old?, new?);
     super::output::refuse_calendars(args.output.as_deref(), &[&old, &new], args.message_format)?;
     let mut report = diff::compare(&old, &new);

@@ -7,7 +7,7 @@ use kaohe::{evidence, report};
 
 use super::formats::EvalFormat;
 use super::output::{refuse_binary, refuse_inputs, write_bytes, write_with};
-use super::{compile, print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
+use super::{print_diagnostics, score_evidence, write_output, Failed, MessageFormat};
 
 /// Score the evidence of each unit against a rubric.
 #[derive(clap::Args)]
@@ -29,6 +29,9 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// Refuse a rule file with any warning, as with an error: nothing is scored.
+    #[arg(long)]
+    deny_warnings: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -81,7 +84,12 @@ pub fn run(args: Args) -> Result<(), Failed> {
     inputs.extend(args.evidence.iter().map(PathBuf::as_path));
     inputs.extend(args.calendar.as_deref());
     refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
-    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
+    let rubric = super::compile_denying(
+        &args.rule,
+        args.calendar.as_deref(),
+        args.message_format,
+        args.deny_warnings,
+    )?;
     super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),

@@ -7,9 +7,7 @@ use kaohe::diagnostic::{codes, Diagnostic};
 use kaohe::evidence;
 
 use super::eval::EncodingArg;
-use super::{
-    compile, load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat,
-};
+use super::{load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat};
 
 /// Explain every point a unit lost, with the criterion text and the rule file's line.
 #[derive(clap::Args)]
@@ -25,6 +23,9 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// Refuse a rule file with any warning, as with an error: nothing is scored.
+    #[arg(long)]
+    deny_warnings: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -43,7 +44,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
+    let rubric = super::compile_denying(
+        &args.rule,
+        args.calendar.as_deref(),
+        args.message_format,
+        args.deny_warnings,
+    )?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),

@@ -143,7 +143,8 @@ fn reported<T>(outcome: app::Outcome<T>, format: MessageFormat) -> Result<T, Fai
 /// Prints a failure: its diagnostics, then the line that sums them up, if any.
 fn failed(failure: &app::Failure, format: MessageFormat) -> Failed {
     print_diagnostics(failure.diagnostics(), format);
-    if let Some(summary) = failure.summary() {
+    // With `--message-format json`, the stream holds JSON alone.
+    if let (Some(summary), MessageFormat::Human) = (failure.summary(), format) {
         let error = kaohe::msg!("diagnostic-error");
         let _ = writeln!(std::io::stderr(), "{error}: {summary}");
     }
@@ -157,8 +158,28 @@ pub fn compile(
     calendar: Option<&Path>,
     format: MessageFormat,
 ) -> Result<Rubric, Failed> {
+    compile_denying(path, calendar, format, false)
+}
+
+/// As [`compile`]; with `deny_warnings` (`--deny-warnings`), a rubric with any warning
+/// is refused too, so that nothing is scored while a warning stands.
+pub fn compile_denying(
+    path: &Path,
+    calendar: Option<&Path>,
+    format: MessageFormat,
+    deny_warnings: bool,
+) -> Result<Rubric, Failed> {
     let checked = app::compile(path, calendar);
     print_diagnostics(&checked.diagnostics, format);
+    let warnings = checked.diagnostics.iter().filter(|d| !d.is_error()).count();
+    if deny_warnings && warnings > 0 && checked.rubric.is_some() {
+        if format == MessageFormat::Human {
+            let lang = kaohe::locale::current();
+            let line = kaohe::tr!(lang, "checker-denied-warnings", count = warnings);
+            let _ = writeln!(std::io::stderr(), "error: {line}");
+        }
+        return Err(Failed);
+    }
     checked.rubric.ok_or(Failed)
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use kaohe::cases;
 use kaohe::evidence::collect_paths;
 
-use super::{compile, print_diagnostics, write_output, Failed, MessageFormat};
+use super::{print_diagnostics, write_output, Failed, MessageFormat};
 
 /// Run test cases: evidence files whose `[expect]` table pins the total and any section
 /// or item; fail on any difference.
@@ -19,6 +19,9 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// Refuse a rule file with any warning, as with an error: nothing is scored.
+    #[arg(long)]
+    deny_warnings: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -26,7 +29,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = compile(&args.rule, args.calendar.as_deref(), args.message_format)?;
+    let rubric = super::compile_denying(
+        &args.rule,
+        args.calendar.as_deref(),
+        args.message_format,
+        args.deny_warnings,
+    )?;
     let files = collect_paths(&args.cases).map_err(|d| {
         print_diagnostics(&[d], args.message_format);
         Failed

@@ -58,8 +58,21 @@ pub const UNKNOWN_MEMBER: &str = "kaohe::name::member";
 
 /// A fact used where its type does not fit.
 pub const TYPE: &str = "kaohe::type::mismatch";
-/// A deadline outside the rubric's year.
+/// A date outside the rubric's year, not acknowledged by `allow outside_year`.
 pub const DATE_YEAR: &str = "kaohe::date::outside_year";
+/// An `allow` naming no check (an error), or with nothing to acknowledge (a warning).
+pub const ALLOW: &str = "kaohe::rubric::allow";
+/// A warning: a condition that can never hold, so its clause never applies.
+pub const CONDITION_NEVER: &str = "kaohe::condition::never";
+/// A warning: a condition that holds for every unit.
+pub const CONDITION_ALWAYS: &str = "kaohe::condition::always";
+/// A warning: a clause whose effect can never change a score.
+pub const DEAD_CLAUSE: &str = "kaohe::clause::dead";
+/// A warning: a number or date of the criterion text that no clause carries, or a
+/// clause's that the text does not say.
+pub const TEXT_MISMATCH: &str = "kaohe::text::mismatch";
+/// A warning: the conditions of an item are too many to decide exactly.
+pub const CONDITION_UNDECIDED: &str = "kaohe::condition::undecided";
 
 /// Evidence that is not valid TOML or JSON.
 pub const EVIDENCE_SYNTAX: &str = "kaohe::evidence::syntax";

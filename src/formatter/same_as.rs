@@ -123,6 +123,7 @@ by_fields!(Item {
     start,
     applicable_unless,
     clauses,
+    allows,
     span,
 });
 by_fields!(FactDecl {

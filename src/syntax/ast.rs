@@ -158,6 +158,9 @@ pub struct Item {
     pub start: Option<Spanned<Decimal>>,
     pub applicable_unless: Option<Condition>,
     pub clauses: Vec<Clause>,
+    /// `allow outside_year`: the checks the author acknowledges for this item, by
+    /// name, in the order written.
+    pub allows: Vec<Spanned<String>>,
     pub span: Span,
 }
 

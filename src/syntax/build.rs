@@ -182,6 +182,7 @@ impl Builder {
             start: None,
             applicable_unless: None,
             clauses: Vec::new(),
+            allows: Vec::new(),
             span: whole,
         };
         for p in inner {
@@ -189,6 +190,11 @@ impl Builder {
                 Rule::text_stmt => item.texts.push(self.stmt_string(p)),
                 Rule::note_stmt => item.notes.push(self.stmt_string(p)),
                 Rule::fact_decl => item.facts.push(self.fact(p)),
+                Rule::allow_stmt => {
+                    let name = p.into_inner().nth(1).expect("allowed check");
+                    item.allows
+                        .push(Spanned::new(name.as_str().to_string(), span(&name)));
+                }
                 Rule::start_stmt => {
                     let s = span(&p);
                     let value = self.decimal(p.into_inner().nth(1).expect("start value"));

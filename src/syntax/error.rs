@@ -41,6 +41,22 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     );
 
     if let Some(c) = found {
+        // Punctuation inside a fact's name (`指南不规范（条）数`): no bracket, full-width
+        // or not, may stand in a name.
+        let in_name = text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphanumeric() || p == '_');
+        let bracket = "（）【】()[]《》、，。".contains(c);
+        let names_facts = matches!(
+            statement_context(text, pos),
+            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable")
+        );
+        if bracket && in_name && names_facts {
+            return Diagnostic::error(codes::SYNTAX, format!("a fact's name cannot hold `{c}`"))
+                .primary(span, "inside the name")
+                .help("a name holds letters, Chinese characters, digits and `_` only, so no bracket of either width: write the name without it (`指南不规范条数`) and put the words in brackets into the description in quotes");
+        }
         if let Some(ascii) = fullwidth_twin(c) {
             // Only some ASCII characters belong to the language; for the others (such as
             // `：`) the full-width form is simply out of place.
@@ -70,6 +86,27 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     let context = statement_context(text, pos);
+    if found.is_none() {
+        if let Some(open) = unclosed_brace(text) {
+            return Diagnostic::error(codes::SYNTAX, "expected `}`: the file ends inside a block")
+                .primary(span, "the file ends here")
+                .label(Span::new(open, open + 1), "this `{` is never closed")
+                .help("write `}` after the block's last statement: each `{` of a section or item needs its `}`");
+        }
+    }
+    if let Some(name) = spaced_name(text, pos, context) {
+        return Diagnostic::error(codes::SYNTAX, "a name or title with a space must be in quotes")
+            .primary(span, "the name goes on past the space")
+            .help(format!("write it in quotes, as in `{name}`: without quotes a name or title ends at the first space"));
+    }
+    if let Some(colon) = colon_before_points(text, pos, &positives, context) {
+        let c = &text[colon..];
+        let c = c.chars().next().unwrap_or(':');
+        return Diagnostic::error(codes::SYNTAX, format!("`{c}` joins the name to its points"))
+            .primary(Span::new(colon, colon + c.len_utf8()), format!("`{c}` here"))
+            .label(span, "the points were expected before this")
+            .help(format!("write a space in place of `{c}`, as in `item 决策公开 4 {{`: a name written without quotes runs to the next space"));
+    }
     let expected = describe_expected(&positives, context);
     let label = match found {
         None => msg!("syntax-expected-end"),
@@ -82,6 +119,116 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
             Some(keyword) => msg!("syntax-did-you-mean", keyword = keyword),
             None => help_for(&positives, context),
         })
+}
+
+/// The byte offset of the last `{` of the file left unclosed, reading past strings and
+/// comments.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let block = text[i..].starts_with("\"\"\"");
+                if block {
+                    let end = text[i + 3..]
+                        .find("\"\"\"")
+                        .map_or(text.len(), |e| i + 3 + e + 3);
+                    while chars.peek().is_some_and(|(j, _)| *j < end) {
+                        chars.next();
+                    }
+                } else {
+                    while let Some((_, c)) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' | '\n' => break,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// The statement written with its name in quotes, when the error stands on the same
+/// line as an unquoted title or name that a space cut short (`rubric 江门市 考核表`,
+/// `item 决策 公开 4 {`).
+fn spaced_name(text: &str, pos: usize, context: Option<&str>) -> Option<String> {
+    let keyword = match context {
+        Some(k @ ("rubric" | "source" | "item" | "section")) => k,
+        _ => return None,
+    };
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..pos];
+    let found = text[pos..].chars().next()?;
+    if before.contains('"') || found.is_ascii_digit() || "{}\"#".contains(found) {
+        return None;
+    }
+    let mut words = before.split_whitespace();
+    if words.next() != Some(keyword) {
+        return None;
+    }
+    let name: Vec<&str> = words.collect();
+    if name.is_empty() {
+        return None;
+    }
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let rest: Vec<&str> = text[pos..line_end].split_whitespace().collect();
+    // An item or section keeps its points and `{` after the quoted name.
+    let (more, tail) = match keyword {
+        "item" | "section" => {
+            let cut = rest
+                .iter()
+                .position(|w| w.starts_with(|c: char| c.is_ascii_digit()) || *w == "{")
+                .unwrap_or(rest.len());
+            (&rest[..cut], rest[cut..].join(" "))
+        }
+        _ => (&rest[..], String::new()),
+    };
+    let quoted = [&name[..], more].concat().join(" ");
+    Some(
+        format!("{keyword} \"{quoted}\" {tail}")
+            .trim_end()
+            .to_string(),
+    )
+}
+
+/// Where a `：` or `:` joins an item's or section's name to its points
+/// (`item 决策公开：4 {`), when the points are what was expected.
+fn colon_before_points(
+    text: &str,
+    pos: usize,
+    positives: &[Rule],
+    context: Option<&str>,
+) -> Option<usize> {
+    let wants_points = positives
+        .iter()
+        .any(|r| matches!(r, Rule::points | Rule::number | Rule::percent_lit));
+    if !wants_points || !matches!(context, Some("item" | "section")) {
+        return None;
+    }
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..pos];
+    if line.contains('"') {
+        return None;
+    }
+    line.rfind(['：', ':']).map(|i| line_start + i)
 }
 
 /// The ASCII character a full-width form stands for, for the ones a Chinese input
@@ -146,6 +293,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_days => "days",
         kw_late | two_outcomes => "late",
         kw_never => "never",
+        kw_allow | allow_stmt => "allow",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
@@ -168,7 +316,7 @@ fn statement_context(text: &str, pos: usize) -> Option<&str> {
     let first = text[line_start..].split_whitespace().next()?;
     Some(match first {
         "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total" | "year"
-        | "round" | "rubric" | "text" | "note" | "start" | "applicable" => first,
+        | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
         _ => return None,
     })
 }
@@ -244,6 +392,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
             _ => msg!("syntax-expect-number"),
         }),
         date => Some(msg!("syntax-expect-date")),
+        allow_name => Some(msg!("syntax-expect-allow-name")),
         ident | fact_path => Some(match context {
             Some("fact") => msg!("syntax-expect-fact-name"),
             _ => msg!("syntax-expect-a-fact-name"),
@@ -269,7 +418,9 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         fact_default => kw("default"),
         except => kw("except"),
         text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
-        | per_clause | missing_clause | deadline_clause => Some(msg!("syntax-expect-statement")),
+        | per_clause | missing_clause | deadline_clause | allow_stmt => {
+            Some(msg!("syntax-expect-statement"))
+        }
         section_kind => Some("`section`".into()),
         section | item => Some(msg!("syntax-expect-section-or-item")),
         rubric_setting | source_setting | total_setting | year_setting | round_setting => {

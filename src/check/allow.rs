@@ -1,0 +1,155 @@
+//! `allow NAME` in an item: the checks an author acknowledges for that item.
+//!
+//! An acknowledgement is written where the thing acknowledged is, on the item, so that
+//! a reader of the rule file sees it beside the clause: `allow outside_year` lets a
+//! date outside the rubric's `year` stand (a deadline in January of the next year),
+//! `allow text` lets the numbers of the criterion text differ from the clauses'
+//! ([`super::text`]). Any other name is an error, and an acknowledgement with nothing
+//! to acknowledge is a warning, so that none outlives its reason.
+
+use chrono::Datelike;
+
+use crate::diagnostic::{codes, Diagnostic};
+use crate::locale::{self, Arg};
+use crate::syntax::ast::*;
+
+/// A date outside the rubric's year is meant (`kaohe::date::outside_year`).
+pub const OUTSIDE_YEAR: &str = "outside_year";
+/// The numbers of the criterion text differ from the clauses' on purpose
+/// (`kaohe::text::mismatch`).
+pub const TEXT: &str = "text";
+
+/// Every name `allow` takes.
+const NAMES: &[&str] = &[OUTSIDE_YEAR, TEXT];
+
+/// Whether the item acknowledges the check `name`.
+pub fn allows(item: &Item, name: &str) -> bool {
+    item.allows.iter().any(|a| a.node == name)
+}
+
+/// Checks the names of an item's `allow` lines, and that an `allow outside_year` has a
+/// date outside the year to acknowledge (the text's use is checked by
+/// [`super::text`]).
+pub fn check(item: &Item, year: Option<i32>, out: &mut Vec<Diagnostic>) {
+    for allow in &item.allows {
+        if !NAMES.contains(&allow.node.as_str()) {
+            let names = NAMES
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                message(
+                    true,
+                    "checker-allow-unknown",
+                    &[
+                        ("name", Arg::from(&allow.node)),
+                        ("names", Arg::from(names)),
+                    ],
+                )
+                .primary(allow.span, label("checker-allow-unknown", &[])),
+            );
+        } else if allow.node == OUTSIDE_YEAR {
+            let outside = year.is_some_and(|y| dates(item).iter().any(|d| d.year() != y));
+            if !outside {
+                let year = year.map_or_else(|| "-".to_string(), |y| y.to_string());
+                let args = [("name", Arg::from(&allow.node)), ("year", Arg::from(year))];
+                out.push(
+                    message(false, "checker-allow-unused", &args)
+                        .primary(allow.span, label("checker-allow-unused", &args)),
+                );
+            }
+        }
+    }
+}
+
+/// Every date the item's clauses and conditions name.
+fn dates(item: &Item) -> Vec<chrono::NaiveDate> {
+    let mut out = Vec::new();
+    let mut conditions: Vec<&Condition> = item.applicable_unless.iter().collect();
+    for clause in &item.clauses {
+        match &clause.kind {
+            ClauseKind::If(c) => conditions.push(c),
+            ClauseKind::Deadline { by, .. } => out.push(by.node),
+            _ => {}
+        }
+        conditions.extend(clause.unless.iter());
+    }
+    while let Some(c) = conditions.pop() {
+        match &c.kind {
+            ConditionKind::Not(inner) => conditions.push(inner),
+            ConditionKind::And(parts) | ConditionKind::Or(parts) => conditions.extend(parts),
+            ConditionKind::Compare { left, right, .. } => {
+                for side in [left, right] {
+                    if let Operand::Literal(l) = side {
+                        if let Literal::Date(d) = l.node {
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+            ConditionKind::Fact(_) => {}
+        }
+    }
+    out.retain(|d| *d != chrono::NaiveDate::MIN);
+    out
+}
+
+/// The label of a message of this module.
+fn label(id: &str, args: &[(&str, Arg)]) -> String {
+    locale::attribute(locale::current(), id, "label", args).unwrap_or_default()
+}
+
+/// The attribute of a message that holds its help.
+const HELP: &str = "help";
+
+/// A diagnostic of this module, worded by the catalogues: the message `id`, its
+/// `help` attribute.
+fn message(error: bool, id: &str, args: &[(&str, Arg)]) -> Diagnostic {
+    let lang = locale::current();
+    let text = locale::text(lang, id, args);
+    let d = if error {
+        Diagnostic::error(codes::ALLOW, text)
+    } else {
+        Diagnostic::warning(codes::ALLOW, text)
+    };
+    match locale::attribute(lang, id, HELP, args) {
+        Some(help) => d.help(help),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::locale::{has_message, Lang};
+
+    #[test]
+    fn an_acknowledged_date_outside_the_year_is_no_error() {
+        use crate::diagnostic::codes;
+        let text = |allow: &str| {
+            format!(
+                "rubric t\ntotal 3\nyear 2020\nitem 甲 3 {{\n  {allow}\n  fact 日期 date\n  \
+                 deadline 日期 by 2021-01-15 -3\n}}\n"
+            )
+        };
+        let codes_of = |text: String| -> Vec<&'static str> {
+            let source = crate::source::SourceFile::new("t.rule", text.as_str());
+            crate::check::compile(&source)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        assert_eq!(codes_of(text("")), [codes::DATE_YEAR]);
+        assert!(codes_of(text("allow outside_year")).is_empty());
+    }
+
+    #[test]
+    fn every_message_is_in_both_catalogues() {
+        for id in ["checker-allow-unknown", "checker-allow-unused"] {
+            for lang in Lang::ALL {
+                assert!(has_message(lang, id), "{id} in {lang:?}");
+            }
+        }
+    }
+}
