@@ -199,8 +199,12 @@ fn tables_fit_the_terminal() {
         assert_eq!(out(&o).lines().filter(|l| l.contains("蓬江区")).count(), 1);
         assert!(out(&o).contains("┆"));
     }
-    // Too narrow for the columns: a block per unit.
-    let o = run(&["eval", RULE, PLAIN], &[("COLUMNS", "60")], None);
+    // Too narrow for the columns: a block per unit, its headings in the run's language.
+    let o = run(
+        &["eval", RULE, PLAIN, "--lang", "zh"],
+        &[("COLUMNS", "60")],
+        None,
+    );
     let text = out(&o);
     assert!(!text.contains("┆"), "{text}");
     assert!(

@@ -137,7 +137,7 @@ fn every_command_helps_in_chinese_without_clap_s_english() {
     }
     let root = help_zh(None, "--help");
     assert!(
-        root.contains("\n  help      显示本帮助,或所给命令的帮助\n"),
+        root.contains("\n  help         显示本帮助,或所给命令的帮助\n"),
         "{root}"
     );
     assert!(!root.contains("Print"), "{root}");

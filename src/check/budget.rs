@@ -118,10 +118,10 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                         .filter(|c| in_budget(c))
                         .map(part_label)
                         .collect();
-                    d = d.help(format!(
-                        "{}; the parts: {}",
-                        sum_help(sum, s.points.node),
-                        list.join(", ")
+                    d = d.help(msg!(
+                        "check-sum-parts",
+                        how = sum_help(sum, s.points.node),
+                        parts = list.join(", ")
                     ));
                     out.push(d);
                 }

@@ -9,7 +9,7 @@ use kaohe::evidence;
 use super::eval::EncodingArg;
 use super::{load_units_with, print_diagnostics, score, write_output, Failed, MessageFormat};
 
-/// Explain every point a unit lost, with the criterion text and the rule file's line.
+/// Explain every point a unit lost, in the words of the table, with the criterion text (`--verbose`: each clause and the rule file's line).
 #[derive(clap::Args)]
 pub struct Args {
     /// The `.rule` file.

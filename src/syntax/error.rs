@@ -53,9 +53,12 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
             Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable")
         );
         if bracket && in_name && names_facts {
-            return Diagnostic::error(codes::SYNTAX, format!("a fact's name cannot hold `{c}`"))
-                .primary(span, "inside the name")
-                .help("a name holds letters, Chinese characters, digits and `_` only, so no bracket of either width: write the name without it (`指南不规范条数`) and put the words in brackets into the description in quotes");
+            return Diagnostic::error(
+                codes::SYNTAX,
+                msg!("syntax-name-bracket", found = c.to_string()),
+            )
+            .primary(span, msg!("syntax-name-bracket".label))
+            .help(msg!("syntax-name-bracket".help));
         }
         if let Some(ascii) = fullwidth_twin(c) {
             // Only some ASCII characters belong to the language; for the others (such as
@@ -88,24 +91,28 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     let context = statement_context(text, pos);
     if found.is_none() {
         if let Some(open) = unclosed_brace(text) {
-            return Diagnostic::error(codes::SYNTAX, "expected `}`: the file ends inside a block")
-                .primary(span, "the file ends here")
-                .label(Span::new(open, open + 1), "this `{` is never closed")
-                .help("write `}` after the block's last statement: each `{` of a section or item needs its `}`");
+            return Diagnostic::error(codes::SYNTAX, msg!("syntax-unclosed"))
+                .primary(span, msg!("syntax-unclosed".label))
+                .label(Span::new(open, open + 1), msg!("syntax-unclosed".open))
+                .help(msg!("syntax-unclosed".help));
         }
     }
     if let Some(name) = spaced_name(text, pos, context) {
-        return Diagnostic::error(codes::SYNTAX, "a name or title with a space must be in quotes")
-            .primary(span, "the name goes on past the space")
-            .help(format!("write it in quotes, as in `{name}`: without quotes a name or title ends at the first space"));
+        return Diagnostic::error(codes::SYNTAX, msg!("syntax-spaced-name"))
+            .primary(span, msg!("syntax-spaced-name".label))
+            .help(msg!("syntax-spaced-name".help, quoted = name));
     }
     if let Some(colon) = colon_before_points(text, pos, &positives, context) {
         let c = &text[colon..];
         let c = c.chars().next().unwrap_or(':');
-        return Diagnostic::error(codes::SYNTAX, format!("`{c}` joins the name to its points"))
-            .primary(Span::new(colon, colon + c.len_utf8()), format!("`{c}` here"))
-            .label(span, "the points were expected before this")
-            .help(format!("write a space in place of `{c}`, as in `item 决策公开 4 {{`: a name written without quotes runs to the next space"));
+        let found = c.to_string();
+        return Diagnostic::error(codes::SYNTAX, msg!("syntax-colon", found = &found))
+            .primary(
+                Span::new(colon, colon + c.len_utf8()),
+                msg!("syntax-colon".label, found = &found),
+            )
+            .label(span, msg!("syntax-colon".points))
+            .help(msg!("syntax-colon".help, found = &found));
     }
     let expected = describe_expected(&positives, context);
     let label = match found {
