@@ -421,6 +421,12 @@ evidence-unit-name = `unit` must be the unit's name in quotes
 evidence-other-rubric = this evidence is for another rubric
     .label = not this rubric's title
     .help = the rubric is `{$title}`; score this file with its own rule file, or correct `rubric`
+evidence-for-other-rubric = this evidence looks written for another rubric: {$unknown} of its {$count} items are not in `{$title}`, and {$missing} of that rubric's items are not in it
+    .label = not an item of this rubric
+    .help = score it with the rule file it was written for; if it is for this rubric, correct the item names it gives and add the items it lacks: {$lacks}{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
 evidence-unknown-item = the rubric has no item `{$item}`
     .label = unknown item
     .help = each table is named after an item of the rule file; `kaohe outline RULE` lists them

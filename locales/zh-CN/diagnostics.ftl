@@ -420,6 +420,12 @@ evidence-unit-name = `unit` 必须是用引号括起的单位名称
 evidence-other-rubric = 这份证据属于另一张评分表
     .label = 不是本评分表的标题
     .help = 本评分表是 `{$title}`;请用这份证据对应的规则文件计分,或改正 `rubric`
+evidence-for-other-rubric = 这份证据看来是按另一份评分表填写的:它的 {$count} 个考核项中有 {$unknown} 个不在 `{$title}` 中,而该评分表有 {$missing} 个考核项它没有填写
+    .label = 不是本评分表的考核项
+    .help = 请用填写时所依据的规则文件评分;如确是本评分表的证据,请改正考核项的名称,并补上缺少的考核项:{$lacks}{ $more ->
+        [0] {""}
+       *[other] 等,另有 { $more } 项
+    }
 evidence-unknown-item = 评分表中没有考核项 `{$item}`
     .label = 未知的考核项
     .help = 每个表以规则文件中的一个考核项命名;`kaohe outline 规则文件` 可列出全部考核项

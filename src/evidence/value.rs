@@ -241,6 +241,10 @@ impl Validator<'_> {
             items.iter().map(|i| i.name.node.as_str()).collect();
         let mut name: Option<(String, Span)> = None;
         let mut tables: HashMap<&str, (&Node, Span)> = HashMap::new();
+        // Where the evidence shows it was written for another rubric: a `rubric` that
+        // names another title, and the items this rubric does not have.
+        let mut other_title: Option<Span> = None;
+        let mut unknown_items: Vec<Span> = Vec::new();
         for (key, value) in entries {
             match key.node.as_str() {
                 "unit" => match &value.raw {
@@ -271,6 +275,7 @@ impl Validator<'_> {
                 super::EXPECT => {}
                 "rubric" => {
                     if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
+                        other_title = Some(value.span);
                         self.error(
                             codes::EVIDENCE_UNKNOWN,
                             msg!("evidence-other-rubric"),
@@ -285,6 +290,7 @@ impl Validator<'_> {
                         tables.insert(item_name, (value, key.span));
                     }
                     false => {
+                        unknown_items.push(key.span);
                         let hint =
                             suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
                         self.error(
@@ -301,6 +307,46 @@ impl Validator<'_> {
                     }
                 },
             }
+        }
+        // Evidence written for another rubric is said so first and alone, not as one
+        // problem among the items it names that this rubric has not and the facts it
+        // lacks.
+        if let Some(span) = other_title {
+            self.out
+                .retain(|d| d.labels.first().is_some_and(|l| l.span == span));
+            return None;
+        }
+        // Items this rubric has not, with items of it left out: a unit of this rubric
+        // with a mistyped name has one unknown for one left out; evidence of another
+        // table, which shares many item names, leaves several out.
+        let lacks: Vec<&str> = items
+            .iter()
+            .map(|i| i.name.node.as_str())
+            .filter(|n| !tables.contains_key(n))
+            .collect();
+        let mostly_unknown = unknown_items.len() >= 2 && unknown_items.len() > tables.len();
+        if mostly_unknown || (!unknown_items.is_empty() && lacks.len() >= 2) {
+            self.out.clear();
+            let listed: Vec<String> = lacks.iter().take(8).map(|n| format!("`{n}`")).collect();
+            let more = lacks.len() - listed.len();
+            self.error(
+                codes::EVIDENCE_UNKNOWN,
+                msg!(
+                    "evidence-for-other-rubric",
+                    unknown = unknown_items.len(),
+                    count = unknown_items.len() + tables.len(),
+                    missing = lacks.len(),
+                    title = &rubric.title
+                ),
+                unknown_items[0],
+                &msg!("evidence-for-other-rubric".label),
+                msg!(
+                    "evidence-for-other-rubric".help,
+                    lacks = listed.join(", "),
+                    more = more
+                ),
+            );
+            return None;
         }
         let Some((name, name_span)) = name else {
             self.error(
