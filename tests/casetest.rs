@@ -324,7 +324,7 @@ fn a_changed_section_lists_its_items_in_the_rule_files_order() {
 
 #[test]
 fn misses_are_listed_in_the_rule_file_order() {
-    let dir = scratch("order");
+    let dir = scratch("misses-order");
     let original =
         std::fs::read_to_string("examples/jiangmen-2020/cases/county/taishan.toml").expect("case");
     // The case lists the section 依申请公开 before the item 决策公开; the rule file has
@@ -345,7 +345,7 @@ fn misses_are_listed_in_the_rule_file_order() {
 
 #[test]
 fn json_messages_leave_the_stream_to_json() {
-    let dir = scratch("json");
+    let dir = scratch("json-messages");
     std::fs::write(dir.join("bad.toml"), "unit = \"甲市\"\n[\"没有的指标\"]\n").expect("write");
     let o = kaohe(&[
         "test",

@@ -20,6 +20,7 @@ mod fast;
 mod grid;
 mod members;
 mod names;
+mod other_rubric;
 
 use names::{At, NameHasher, Names, Repeated};
 pub(crate) mod condition;

@@ -308,44 +308,22 @@ impl Validator<'_> {
                 },
             }
         }
-        // Evidence written for another rubric is said so first and alone, not as one
-        // problem among the items it names that this rubric has not and the facts it
-        // lacks.
-        if let Some(span) = other_title {
-            self.out
-                .retain(|d| d.labels.first().is_some_and(|l| l.span == span));
-            return None;
-        }
-        // Items this rubric has not, with items of it left out: a unit of this rubric
-        // with a mistyped name has one unknown for one left out; evidence of another
-        // table, which shares many item names, leaves several out.
-        let lacks: Vec<&str> = items
-            .iter()
-            .map(|i| i.name.node.as_str())
-            .filter(|n| !tables.contains_key(n))
-            .collect();
-        let mostly_unknown = unknown_items.len() >= 2 && unknown_items.len() > tables.len();
-        if mostly_unknown || (!unknown_items.is_empty() && lacks.len() >= 2) {
-            self.out.clear();
-            let listed: Vec<String> = lacks.iter().take(8).map(|n| format!("`{n}`")).collect();
-            let more = lacks.len() - listed.len();
-            self.error(
-                codes::EVIDENCE_UNKNOWN,
-                msg!(
-                    "evidence-for-other-rubric",
-                    unknown = unknown_items.len(),
-                    count = unknown_items.len() + tables.len(),
-                    missing = lacks.len(),
-                    title = &rubric.title
-                ),
-                unknown_items[0],
-                &msg!("evidence-for-other-rubric".label),
-                msg!(
-                    "evidence-for-other-rubric".help,
-                    lacks = listed.join(", "),
-                    more = more
-                ),
-            );
+        // Evidence written for another rubric is said so first and alone.
+        let names: Vec<&str> = items.iter().map(|i| i.name.node.as_str()).collect();
+        let given = |n: &str| tables.contains_key(n);
+        if let Some(d) =
+            super::other_rubric::problem(rubric, other_title, &unknown_items, &names, given)
+        {
+            match other_title {
+                // Its own problem, made above, is the one shown.
+                Some(span) => self
+                    .out
+                    .retain(|kept| kept.labels.first().is_some_and(|l| l.span == span)),
+                None => {
+                    self.out.clear();
+                    self.out.push(d);
+                }
+            }
             return None;
         }
         let Some((name, name_span)) = name else {

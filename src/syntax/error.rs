@@ -414,7 +414,13 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         string_inner | block_inner => Some(msg!("syntax-expect-closing-quote")),
         points_effect | percent_effect | signed_percent => Some(msg!("syntax-expect-effect")),
         percent_base => Some(msg!("syntax-expect-percent-base")),
-        percent_lit => Some(msg!("syntax-expect-percentage")),
+        // Points may be a weight (`30%`) or a number: said as the points, not as a
+        // percentage alone.
+        percent_lit => Some(match context {
+            Some("item") => msg!("syntax-expect-item-points"),
+            Some("section") => msg!("syntax-expect-section-points"),
+            _ => msg!("syntax-expect-percentage"),
+        }),
         compare_op => Some(msg!("syntax-expect-comparison")),
         condition | conjunction | negation | comparison => Some(msg!("syntax-expect-condition")),
         type_bool | type_count | type_percent | type_date | type_set | type_tally => {
