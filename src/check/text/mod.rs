@@ -163,7 +163,7 @@ fn differences(item: &Item, year: Option<i32>, mentions: &[Mention], out: &mut V
                 format!("{}", n.normalize()),
             ),
             Said::Gives(n) | Said::AtMost(n) => (!said_points(n), format!("{}", n.normalize())),
-            Said::Zero => (!c.zero, String::new()),
+            Said::Zero => (!c.zero, "`zero`".to_string()),
             Said::Percent(n) => (!c.percents.contains(&n), format!("{}", n.normalize())),
             Said::FewerThan(n) => (
                 !c.numbers.contains(&n) && !c.numbers.contains(&(n - Decimal::ONE)),
