@@ -470,7 +470,8 @@ fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
 fn help_for(positives: &[Rule], context: Option<&str>) -> String {
     use Rule::*;
     let has = |r: Rule| positives.contains(&r);
-    if has(number) || has(integer) || has(points) {
+    let weight = has(percent_lit) && matches!(context, Some("item" | "section"));
+    if has(number) || has(integer) || has(points) || weight {
         return match context {
             Some("item") => msg!("syntax-help-item-points"),
             Some("section") => msg!("syntax-help-section-points"),
