@@ -78,9 +78,11 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
                     msg!("syntax-fullwidth-foreign".help, found = &found),
                 )
             };
+            let fix = if in_language { ascii.as_str() } else { "" };
             return Diagnostic::error(codes::FULLWIDTH, message)
                 .primary(span, label)
-                .help(help);
+                .help(help)
+                .fix(span, fix);
         }
     }
 
@@ -268,7 +270,7 @@ fn misspelt_keyword(text: &str, pos: usize, positives: &[Rule]) -> Option<&'stat
 }
 
 /// The spelling of a keyword rule.
-fn keyword_word(rule: Rule) -> Option<&'static str> {
+pub fn keyword_word(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     Some(match rule {
         kw_text | text_stmt => "text",
