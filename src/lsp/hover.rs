@@ -136,21 +136,31 @@ fn section_sum(section: &Section) -> String {
         .iter()
         .map(|c| format!("{} {}", c.name().node, number(c.points().node)))
         .collect();
-    let key = if sum == section.points.node {
-        "lsp-hover-sum"
+    let (name, points, sum, parts) = (
+        &section.name.node,
+        number(section.points.node),
+        number(sum),
+        list.join(" + "),
+    );
+    if sum == points {
+        tr!(
+            lang,
+            "lsp-hover-sum",
+            name = name,
+            points = points,
+            sum = sum,
+            parts = parts
+        )
     } else {
-        "lsp-hover-sum-off"
-    };
-    locale::text(
-        lang,
-        key,
-        &[
-            ("name", section.name.node.as_str().into()),
-            ("points", number(section.points.node).into()),
-            ("sum", number(sum).into()),
-            ("parts", list.join(" + ").into()),
-        ],
-    )
+        tr!(
+            lang,
+            "lsp-hover-sum-off",
+            name = name,
+            points = points,
+            sum = sum,
+            parts = parts
+        )
+    }
 }
 
 /// A fact or a member, by the name written at the place.
