@@ -701,3 +701,51 @@ fn every_keyword_of_the_grammar_has_a_hover_in_both_languages() {
     }
     assert!(count >= 50, "{count} keywords read from the grammar");
 }
+
+/// The editors' highlighting lists the keywords itself (a TextMate grammar and a
+/// Notepad++ language cannot ask the server): each keyword of the grammar is in
+/// editors/vscode's grammar and in editors/notepad++'s lists, so a keyword added
+/// later is caught here.
+#[test]
+fn the_editors_highlight_every_keyword_of_the_grammar() {
+    let textmate =
+        std::fs::read_to_string("editors/vscode/syntaxes/kaohe-rule.tmLanguage.json").unwrap();
+    let textmate: serde_json::Value = serde_json::from_str(&textmate).unwrap();
+    let patterns = textmate["repository"]["keywords"]["patterns"]
+        .as_array()
+        .expect("the keywords' patterns");
+    let alternatives: Vec<String> = patterns
+        .iter()
+        .flat_map(|p| {
+            let m = p["match"].as_str().unwrap();
+            let inner = &m[m.find("(?:").unwrap() + 3..m.rfind(')').unwrap()];
+            let inner = inner[..inner.rfind(')').unwrap_or(inner.len())].to_string();
+            inner
+                .split('|')
+                .map(|w| w.replace("\\-", "-"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let notepad = std::fs::read_to_string("editors/notepad++/kaohe-rule.xml").unwrap();
+    let notepad_words: Vec<&str> = notepad
+        .lines()
+        .filter(|l| l.contains("<Keywords name=\"Keywords"))
+        .flat_map(|l| {
+            let start = l.find('>').unwrap() + 1;
+            let end = l.rfind("</").unwrap();
+            l[start..end].split_whitespace()
+        })
+        .collect();
+    let keywords = kaohe::lsp::keywords::all();
+    assert!(keywords.len() >= 50, "{keywords:?}");
+    for word in &keywords {
+        assert!(
+            alternatives.contains(word),
+            "`{word}` is not highlighted by editors/vscode/syntaxes/kaohe-rule.tmLanguage.json"
+        );
+        assert!(
+            notepad_words.contains(&word.as_str()),
+            "`{word}` is not highlighted by editors/notepad++/kaohe-rule.xml"
+        );
+    }
+}
