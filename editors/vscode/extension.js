@@ -1,6 +1,7 @@
 // The kaohe extension: starts `kaohe lsp` (the language server) for .rule files.
 // The program is the setting `kaohe.path` (default: `kaohe` on PATH); `kaohe.lang`
-// names the language of the messages, else the editor's own is used.
+// names the language of the messages, else the editor's own is used. A change of
+// either setting restarts the server.
 'use strict';
 
 const vscode = require('vscode');
@@ -8,7 +9,7 @@ const { LanguageClient } = require('vscode-languageclient/node');
 
 let client;
 
-function activate(context) {
+function start() {
   const config = vscode.workspace.getConfiguration('kaohe');
   const command = config.get('path') || 'kaohe';
   const args = ['lsp'];
@@ -23,15 +24,22 @@ function activate(context) {
     { run: server, debug: server },
     { documentSelector: [{ language: 'kaohe-rule' }] }
   );
-  client.start().catch((error) => {
+  return client.start().catch((error) => {
     vscode.window.showErrorMessage(
       `kaohe: cannot start \`${command} lsp\` (${error.message}); set "kaohe.path" to the kaohe program`
     );
   });
+}
+
+function activate(context) {
+  start();
   context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((event) => {
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('kaohe')) {
-        vscode.commands.executeCommand('workbench.action.restartExtensionHost');
+        if (client) {
+          await client.stop().catch(() => undefined);
+        }
+        await start();
       }
     })
   );
