@@ -7,7 +7,10 @@ lsp-hover-item = item `{$name}`: {$points} points
 lsp-hover-criterion = Criterion (评分细则):
 lsp-hover-note = Note:
 lsp-hover-unbounded = no limit
-lsp-hover-reach = The score starts at {$start}; its {$clauses} clauses can take it from {$lo} to {$hi}, and it is held within {$low} and {$high}.
+lsp-hover-reach = The score starts at {$start}; its {$clauses ->
+        [one] one clause
+       *[other] {$clauses} clauses
+    } can take it from {$lo} to {$hi}, and it is held within {$low} and {$high}.
 lsp-hover-sum = Section `{$name}` has {$points} points; its parts add up to it: {$parts} = {$sum}.
 lsp-hover-sum-off = Section `{$name}` has {$points} points, but its parts add up to {$sum}: {$parts}.
 lsp-hover-fact = fact `{$name}`: {$kind}

@@ -6,6 +6,8 @@
 //! command line names (`--lang` or `KAOHE_LANG`), else the editor's (`locale` of
 //! `initialize`), else the system's, as for every kaohe command.
 
+use std::panic::{self, AssertUnwindSafe};
+
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
@@ -74,14 +76,29 @@ pub fn serve(connection: &Connection, options: Options) -> Result<(), Error> {
                 if connection.handle_shutdown(&request)? {
                     return Ok(());
                 }
-                let response = answer(&documents, request);
+                let id = request.id.clone();
+                // A fault of kaohe's on one request is answered as such, and the
+                // server goes on serving the editor.
+                let response =
+                    panic::catch_unwind(AssertUnwindSafe(|| answer(&documents, request)))
+                        .unwrap_or_else(|_| {
+                            Response::new_err(
+                                id,
+                                ErrorCode::InternalError as i32,
+                                "kaohe failed on this request: please report it with the rule file"
+                                    .to_string(),
+                            )
+                        });
                 connection.sender.send(response.into())?;
             }
             Message::Notification(notification) => {
                 if notification.method == "exit" {
                     return Ok(());
                 }
-                if let Some((uri, published)) = notify(&mut documents, notification) {
+                let changed =
+                    panic::catch_unwind(AssertUnwindSafe(|| notify(&mut documents, notification)))
+                        .unwrap_or_default();
+                if let Some((uri, published)) = changed {
                     let params = PublishDiagnosticsParams::new(uri, published, None);
                     connection.sender.send(
                         Notification::new(PublishDiagnostics::METHOD.to_string(), params).into(),
