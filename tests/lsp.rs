@@ -749,3 +749,49 @@ fn the_editors_highlight_every_keyword_of_the_grammar() {
         );
     }
 }
+
+#[test]
+fn folding_ranges_and_prepare_rename() {
+    use lsp_types::request::{FoldingRangeRequest, PrepareRenameRequest};
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = county();
+    client.open(&text);
+    let ranges = client
+        .request::<FoldingRangeRequest>(FoldingRangeParams {
+            text_document: TextDocumentIdentifier::new(uri()),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        })
+        .expect("ranges");
+    // The first section folds from its heading to its closing brace.
+    let heading = position_of(&text, "section 主动公开 30 {", 0, 0).line;
+    let close = position_of(&text, "\n}\n", 0, 0).line + 1;
+    assert!(
+        ranges
+            .iter()
+            .any(|r| r.start_line == heading && r.end_line == close),
+        "{heading}..{close} in {ranges:?}"
+    );
+    // The header's comments fold as one.
+    assert!(ranges
+        .iter()
+        .any(|r| r.start_line == 0 && r.kind == Some(FoldingRangeKind::Comment)));
+
+    // A fact's name can be renamed, a keyword cannot.
+    let fact = position_of(&text, "fact 未做意见征集", 0, 6);
+    let range = client.request::<PrepareRenameRequest>(at(fact.line, fact.character));
+    let start = position_of(&text, "fact 未做意见征集", 0, 5);
+    assert_eq!(
+        range,
+        Some(PrepareRenameResponse::Range(Range::new(
+            start,
+            Position::new(start.line, start.character + 6)
+        )))
+    );
+    let keyword = position_of(&text, "fact 未做意见征集", 0, 1);
+    assert_eq!(
+        client.request::<PrepareRenameRequest>(at(keyword.line, keyword.character)),
+        None
+    );
+    client.shutdown();
+}
