@@ -795,3 +795,39 @@ fn folding_ranges_and_prepare_rename() {
     );
     client.shutdown();
 }
+
+#[test]
+fn a_quick_fix_for_a_misspelt_keyword() {
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = "rubric 表\ntotal 4\nitem 甲 4 {\n  fcat 乙 bool\n  if 乙 -4\n}\n";
+    let diagnostics = client.open(text);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0].range,
+        Range::new(Position::new(3, 2), Position::new(3, 6))
+    );
+    let actions = client
+        .request::<CodeActionRequest>(CodeActionParams {
+            text_document: TextDocumentIdentifier::new(uri()),
+            range: diagnostics[0].range,
+            context: Default::default(),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        })
+        .expect("actions");
+    let CodeActionOrCommand::CodeAction(action) = &actions[0] else {
+        panic!("an action")
+    };
+    assert_eq!(action.title, "replace `fcat` with `fact`");
+    let edits = action
+        .edit
+        .clone()
+        .unwrap()
+        .changes
+        .unwrap()
+        .remove(&uri())
+        .unwrap();
+    let fixed = apply(text, edits);
+    assert_eq!(client.change(2, &fixed), Vec::new());
+    client.shutdown();
+}
