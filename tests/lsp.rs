@@ -831,3 +831,36 @@ fn a_quick_fix_for_a_misspelt_keyword() {
     assert_eq!(client.change(2, &fixed), Vec::new());
     client.shutdown();
 }
+
+#[test]
+fn formatting_changes_only_the_lines_that_change_and_a_range_only_its_lines() {
+    use lsp_types::request::RangeFormatting;
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = "rubric 表\ntotal 4\nitem 甲 4 {\n    fact 乙 bool\n  fact 丙 bool\n      if 乙 -1\n  if 丙 -1\n}\n";
+    client.open(text);
+    let edits = client
+        .request::<Formatting>(DocumentFormattingParams {
+            text_document: TextDocumentIdentifier::new(uri()),
+            options: Default::default(),
+            work_done_progress_params: Default::default(),
+        })
+        .expect("edits");
+    // Lines 3 and 5 change; the lines between are left alone.
+    let lines: Vec<u32> = edits.iter().map(|e| e.range.start.line).collect();
+    assert_eq!(lines, [3, 5], "{edits:#?}");
+    // The range of line 5 alone: only its edit.
+    let edits = client
+        .request::<RangeFormatting>(DocumentRangeFormattingParams {
+            text_document: TextDocumentIdentifier::new(uri()),
+            range: Range::new(Position::new(5, 0), Position::new(5, 3)),
+            options: Default::default(),
+            work_done_progress_params: Default::default(),
+        })
+        .expect("edits");
+    assert_eq!(edits.len(), 1, "{edits:#?}");
+    assert_eq!(
+        apply(text, edits),
+        text.replace("      if 乙 -1", "  if 乙 -1")
+    );
+    client.shutdown();
+}

@@ -56,11 +56,6 @@ impl Document {
     pub fn span(&self, range: Range) -> Span {
         self.lines.span(&self.text, range)
     }
-
-    /// The whole text's range.
-    pub fn full_range(&self) -> Range {
-        self.range(Span::new(0, self.text.len()))
-    }
 }
 
 /// The open documents, by address.

@@ -15,7 +15,8 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest, Formatting,
-    GotoDefinition, HoverRequest, PrepareRenameRequest, References, Rename, Request as _,
+    GotoDefinition, HoverRequest, PrepareRenameRequest, RangeFormatting, References, Rename,
+    Request as _,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, DocumentSymbolResponse,
@@ -127,6 +128,7 @@ fn capabilities() -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
@@ -230,6 +232,14 @@ fn answer(documents: &Documents, request: Request) -> Response {
             let document = open(documents, &p.text_document.uri)?;
             Ok(formatting::format(document))
         }),
+        RangeFormatting::METHOD => on(
+            id,
+            request,
+            |p: lsp_types::DocumentRangeFormattingParams| {
+                let document = open(documents, &p.text_document.uri)?;
+                Ok(formatting::format_range(document, p.range))
+            },
+        ),
         DocumentSymbolRequest::METHOD => on(id, request, |p: lsp_types::DocumentSymbolParams| {
             let document = open(documents, &p.text_document.uri)?;
             Ok(DocumentSymbolResponse::Nested(symbols::outline(document)))
