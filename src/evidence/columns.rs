@@ -119,7 +119,7 @@ fn parts(ty: &FactType) -> Option<Vec<Part>> {
     match ty {
         FactType::Bool
         | FactType::Count { .. }
-        | FactType::Percent
+        | FactType::Percent { .. }
         | FactType::Date
         | FactType::Set(_) => Some(vec![Part::Value]),
         FactType::Tally(members) => Some(

@@ -109,7 +109,7 @@ fn prompt(column: &Column, lang: Lang) -> String {
             tr!(lang, "form-write-count-max", max = m.node.to_string())
         }
         (_, FactType::Count { max: None }) => tr!(lang, "form-write-count"),
-        (_, FactType::Percent) => tr!(lang, "form-write-percent"),
+        (_, FactType::Percent { .. }) => tr!(lang, "form-write-percent"),
         (_, FactType::Date) => tr!(lang, "form-write-date"),
         (_, FactType::Set(members)) => tr!(
             lang,
@@ -343,7 +343,7 @@ fn rule(
             };
             Some(listed.show_error_message(false))
         }
-        (_, FactType::Date | FactType::Percent) => {
+        (_, FactType::Date | FactType::Percent { .. }) => {
             form.set_column_format(c, text)?;
             None
         }

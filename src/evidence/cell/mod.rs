@@ -265,7 +265,7 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
     match &fact.ty.node {
         FactType::Bool => boolean(name, cell),
         FactType::Count { max } => count(name, max.as_ref().map(|m| m.node), cell),
-        FactType::Percent => percent(name, cell),
+        FactType::Percent { .. } => percent(name, cell),
         FactType::Date => date(name, cell, dates),
         FactType::Set(members) => set(name, members, cell),
         FactType::Discretion { max } => points(name, max.node, cell),
@@ -305,7 +305,7 @@ pub fn help(fact: &FactDecl, part: &Part) -> String {
         }
         (_, FactType::Bool) => BOOL_HELP.into(),
         (_, FactType::Count { max }) => count_help(max.as_ref().map(|m| m.node)),
-        (_, FactType::Percent) => PERCENT_HELP.into(),
+        (_, FactType::Percent { .. }) => PERCENT_HELP.into(),
         (_, FactType::Date) => DATE_HELP.into(),
         (_, FactType::Set(members)) => set_help(members),
         _ => "give this unit's evidence in TOML or JSON".into(),
