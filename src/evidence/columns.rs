@@ -120,6 +120,7 @@ fn parts(ty: &FactType) -> Option<Vec<Part>> {
         FactType::Bool
         | FactType::Count { .. }
         | FactType::Percent { .. }
+        | FactType::Number { .. }
         | FactType::Date
         | FactType::Set(_) => Some(vec![Part::Value]),
         FactType::Tally(members) => Some(

@@ -153,10 +153,13 @@ impl<L> Arith<L> {
                     l = format!("({l})");
                 }
                 let mut r = right.write(leaf);
-                if (strong || op.node == ArithOp::Sub)
-                    && matches!(right.kind, ArithKind::Binary { .. })
-                    && (tight(right) || op.node == ArithOp::Div || op.node == ArithOp::Sub)
-                {
+                let right_binary = matches!(right.kind, ArithKind::Binary { .. });
+                let needs = match op.node {
+                    ArithOp::Add => false,
+                    ArithOp::Sub | ArithOp::Mul => tight(right),
+                    ArithOp::Div => right_binary,
+                };
+                if needs {
                     r = format!("({r})");
                 }
                 format!("{l} {} {r}", op.node.symbol())
