@@ -167,6 +167,10 @@ fuzz_target!(|input: Input| {
                         rust_decimal::Decimal::new(i64::from(choices.next() % (top + 1)), 2);
                     format!("{{\"score\": {}, \"reason\": \"酌情\"}}", score.normalize())
                 }
+                FactType::Number { .. } => {
+                    let hundredths = choices.next() % 10_001;
+                    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+                }
             };
             facts.push(format!("{}: {value}", quoted(&fact.name.node)));
         }
