@@ -261,3 +261,40 @@ fn formatting_keeps_the_arithmetic_and_lays_it_out() {
         "{formatted}"
     );
 }
+
+#[test]
+fn a_fact_counted_in_steps_and_percentages_above_100_where_they_can_be_reached() {
+    // 率 150% in steps of 40%: 3 whole steps (120%), +1 each, at most 2, from 0: 2.
+    let r = one_item("fact 率 percent max 200%\n start 0\n per 率 step 40% +1 max 2");
+    assert_eq!(sheet(&r, &facts("\"率\" = 150")).score, d("2"));
+    // 150% compared with a plain percent fact can never hold: refused.
+    let plain = "rubric 表\ntotal 10\nyear 2023\nsection 甲 10 {\n  item 乙 10 {\n fact 率 percent\n if 率 > 150% -1\n  }\n}\n";
+    let codes_given: Vec<&str> = compile(&SourceFile::new("t.rule", plain))
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(
+        codes_given.contains(&codes::PERCENT_OVER),
+        "{codes_given:?}"
+    );
+    // Beside arithmetic, or a `percent max 200%` fact, it is what the table says.
+    let r = one_item(
+        "fact 率 percent max 200%\n fact 甲 count\n fact 乙 count\n if 率 > 150% -1\n if 甲 / 乙 >= 130% -2 unless 乙 = 0",
+    );
+    let s = sheet(&r, &facts("\"率\" = 160\n\"甲\" = 13\n\"乙\" = 10"));
+    assert_eq!(s.score, d("7"));
+}
+
+#[test]
+fn expressions_are_written_back_with_the_brackets_they_need() {
+    // The checker's condition analysis and the narrative write expressions out.
+    let r = example();
+    let u = load(&r, Path::new("examples/numbers-2023/jia.toml")).unwrap();
+    let s = evaluate(&r, &u).unwrap();
+    let text = kaohe::report::markdown_in(&r, &[s], kaohe::locale::Lang::En);
+    assert!(
+        text.contains("90−(一季度+二季度+三季度+四季度)÷4 is 8"),
+        "{text}"
+    );
+}
