@@ -236,7 +236,7 @@ impl Why {
                 value,
                 step: Some(step),
                 times,
-            } => format!("{value}: {} steps of {step}", times.normalize()),
+            } => format!("{value}; whole steps of {step}: {}", times.normalize()),
             Why::Measured { value, .. } => value.clone(),
         }
     }
