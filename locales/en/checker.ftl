@@ -11,6 +11,16 @@ checker-allow-unknown = `allow { $name }` names no check
 checker-allow-unused = `allow { $name }` has nothing to acknowledge
     .label = no date of this item lies outside { $year }
     .help = delete the line: the item's dates all lie in the rubric's year
+checker-acknowledged = acknowledged by `allow { $name }`
+    .label = acknowledged by `allow { $name }`
+checker-allow-nothing = `allow { $name }` has nothing to acknowledge
+    .label = the item `{ $item }` gives no `{ $code }` warning
+    .help = delete the line: the check no longer finds what it acknowledged
+checker-acknowledged-count = { $count ->
+    [one] { $count } warning acknowledged by `allow` in the rule file
+   *[other] { $count } warnings acknowledged by `allow` in the rule file
+}
+checker-acknowledged-verbose = `kaohe check --verbose` shows them
 
 checker-value-absent = not given
 checker-domain-bool = `{ $name }` is true or false

@@ -9,6 +9,7 @@
 diagnostic-help-heading = {"  "}help:{" "}
 diagnostic-error = error
 diagnostic-warning = warning
+diagnostic-acknowledged = acknowledged
 diagnostic-labels-left-out = {$count} more labels are not shown: `--message-format json` gives them all
 io-permission-denied = permission denied
 
@@ -35,7 +36,7 @@ syntax-expect-places = the number of decimal places
 syntax-expect-integer = a whole number
 syntax-expect-number = a number
 syntax-expect-date = a date such as `2020-12-30`
-syntax-expect-allow-name = the name of a check (`outside_year` or `text`)
+syntax-expect-allow-name = the name of a check (`outside_year`, `text`, `zero_unreachable`, ...)
 syntax-expect-fact-name = the fact's name
 syntax-expect-a-fact-name = a fact's name
 syntax-expect-calendar = a calendar shipped inside kaohe, such as `cn`, or a file in quotes

@@ -8,6 +8,13 @@ checker-allow-unknown = `allow { $name }` 不是可以确认的检查
 checker-allow-unused = `allow { $name }` 没有需要确认的内容
     .label = 本指标没有 { $year } 年以外的日期
     .help = 删去这一行:本指标的日期都在考核年度内
+checker-acknowledged = 已由 `allow { $name }` 确认
+    .label = 已由 `allow { $name }` 确认
+checker-allow-nothing = `allow { $name }` 没有需要确认的内容
+    .label = 指标“{ $item }”没有 `{ $code }` 警告
+    .help = 删去这一行:检查已不再发现它所确认的情况
+checker-acknowledged-count = 规则文件以 `allow` 确认了 { $count } 个警告
+checker-acknowledged-verbose = `kaohe check --verbose` 可列出这些警告
 
 checker-value-absent = 未提供
 checker-domain-bool = `{ $name }` 为 true 或 false

@@ -8,6 +8,7 @@
 diagnostic-help-heading = {"  "}帮助:{" "}
 diagnostic-error = 错误
 diagnostic-warning = 警告
+diagnostic-acknowledged = 已确认
 diagnostic-labels-left-out = 另有 {$count} 处标注未显示:`--message-format json` 会全部列出
 io-permission-denied = 没有访问权限
 
@@ -34,7 +35,7 @@ syntax-expect-places = 保留的小数位数
 syntax-expect-integer = 整数
 syntax-expect-number = 数字
 syntax-expect-date = 日期,如 `2020-12-30`
-syntax-expect-allow-name = 检查的名称(`outside_year` 或 `text`)
+syntax-expect-allow-name = 检查的名称(`outside_year`、`text`、`zero_unreachable` 等)
 syntax-expect-fact-name = 事实的名称
 syntax-expect-a-fact-name = 一个事实的名称
 syntax-expect-calendar = kaohe 自带的日历(如 `cn`),或用引号括起的日历文件名

@@ -26,6 +26,7 @@ pub fn compile(path: &Path, calendar: Option<&Path>) -> Checked {
             rubric: None,
             diagnostics: vec![d],
             calendar: None,
+            acknowledged: Vec::new(),
         },
     }
 }

@@ -7,6 +7,7 @@
 //! without errors is then lowered into the [`crate::model`] that evaluation reads
 //! ([`lower`]).
 
+mod acknowledge;
 mod allow;
 mod budget;
 mod conditions;
@@ -101,6 +102,10 @@ pub struct Checked {
     /// The calendar the rule file names, read by [`Checked::with_calendar`]: a
     /// rubric naming a calendar file has none until then.
     pub calendar: Option<CalendarRef>,
+    /// The warnings the rule file acknowledges with `allow NAME` on their items
+    /// ([`diagnostic::Severity::Acknowledged`]): no longer warnings, still shown by
+    /// `kaohe check --verbose` and counted by `kaohe check`.
+    pub acknowledged: Vec<Diagnostic>,
 }
 
 impl Checked {
@@ -141,6 +146,7 @@ pub fn compile(source: &SourceFile) -> Checked {
             rubric: None,
             diagnostics,
             calendar: None,
+            acknowledged: Vec::new(),
         },
     }
 }
@@ -148,6 +154,7 @@ pub fn compile(source: &SourceFile) -> Checked {
 /// Checks a parsed rule file.
 pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     let mut diagnostics = Vec::new();
+    let mut acknowledged = Vec::new();
     let header = settings::check(&file, &mut diagnostics);
     if let Some(total) = &header.total {
         weights::resolve(&mut file.nodes, total.node);
@@ -160,15 +167,22 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             has_calendar: header.calendar.is_some(),
             kind,
         };
-        let typed_ok = items::check_item(item, &context, &mut diagnostics);
-        allow::check(item, header.year, &mut diagnostics);
+        let mut found = Vec::new();
+        let typed_ok = items::check_item(item, &context, &mut found);
+        allow::check(item, header.year, &mut found);
         if typed_ok {
-            range::check_item(item, kind, &mut diagnostics);
-            let conds = conditions::check_item(item, &mut diagnostics);
-            dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
-            text::check_item(item, header.year, source, &mut diagnostics);
+            range::check_item(item, kind, &mut found);
+            let conds = conditions::check_item(item, &mut found);
+            dead::check_item(item, conds.as_ref(), source, &mut found);
+            text::check_item(item, header.year, source, &mut found);
         }
+        acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
     }
+    let mut acknowledged: Vec<Diagnostic> = acknowledged
+        .into_iter()
+        .map(|d| d.with_source(source))
+        .collect();
+    diagnostic::sort(&mut acknowledged);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.with_source(source))
@@ -209,6 +223,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         rubric,
         diagnostics,
         calendar: header.calendar,
+        acknowledged,
     }
 }
 
