@@ -513,3 +513,40 @@ fn acknowledged_warnings_are_counted_and_pass_deny_warnings() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"score\": 8,"), "{}", stdout(&o));
 }
+
+/// A draft table: `check` passes with its sums as warnings, `eval` refuses it unless
+/// `--draft`, which scores it with a warning; `check --draft` relaxes any file's sums.
+#[test]
+fn a_draft_is_scored_only_with_draft() {
+    let dir = scratch("draft");
+    let rule = dir.join("draft.rule");
+    let body = "rubric 表\ntotal 10\nsection 甲 8 {\n  item 乙 8 {\n    fact 丙 bool\n    if 丙 -8\n  }\n}\n";
+    std::fs::write(&rule, format!("draft\n{body}")).unwrap();
+    let unit = dir.join("unit.toml");
+    std::fs::write(&unit, "unit = \"某单位\"\n[\"乙\"]\n\"丙\" = false\n").unwrap();
+    let (path, unit) = (rule.to_str().unwrap(), unit.to_str().unwrap());
+    let o = kaohe(&["check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kaohe::points::sum"));
+    assert!(stderr(&o).contains("kaohe::rubric::draft"));
+    let o = kaohe(&["check", path, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = kaohe(&["eval", path, unit]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is a draft table"), "{}", stderr(&o));
+    let o = kaohe(&["eval", path, unit, "--draft", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("scored from a draft table"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("\"score\": 8,"), "{}", stdout(&o));
+
+    std::fs::write(&rule, body).unwrap();
+    let o = kaohe(&["check", path]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = kaohe(&["check", path, "--draft"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("kaohe::rubric::draft"));
+}

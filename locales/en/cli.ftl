@@ -45,6 +45,10 @@ cli-arg-calendar = A calendar file of your own to count working days with, in pl
 
 cli-check-rules = The `.rule` files, folders to search for them (with their subfolders), or `-` for standard input
 cli-check-deny-warnings = Fail (exit 1) on warnings too
+cli-check-verbose = Show the warnings the rule file acknowledges with `allow NAME` too (otherwise only counted)
+cli-check-draft = Check the rule files as drafts, whatever they say: the sums that do not add up yet are warnings
+cli-render-draft = Render the rule file as a draft, whatever it says: sums that do not add up yet are warnings, and the table is marked 草稿 (DRAFT)
+cli-arg-draft = Score a draft table (`draft` in the rule file), and check any rule file as a draft: its sums as warnings. The scores are not final
 cli-eval-evidence = Evidence files (`.toml`, `.json`, `.yaml`: one unit each; `.csv`, `.xlsx`: one unit a row) or folders of them
 cli-eval-format = The report's format; by default the one `--output`'s extension names (`.xlsx`, `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`
 cli-eval-format-table = A ranking of the units with each first-level subtotal

@@ -67,6 +67,7 @@ render-level = Level { $level } indicator
 render-points = Points
 render-criteria = Scoring rules and details
 render-total = Total
+render-draft-title = { $title } (DRAFT)
 render-section-points = ({ $points } points)
 render-bonus-points = (bonus, at most { $points } points)
 render-penalty-points = (penalty, at most { $points } points)

@@ -66,6 +66,7 @@ render-level = { $level }级指标
 render-points = 分值
 render-criteria = 评分说明与细则
 render-total = 合计
+render-draft-title = { $title } (草稿)
 render-section-points = ({ $points }分)
 render-bonus-points = (加分, 最多{ $points }分)
 render-penalty-points = (扣分, 最多{ $points }分)

@@ -12,6 +12,7 @@ mod allow;
 mod budget;
 mod conditions;
 mod dead;
+mod draft;
 mod items;
 mod lower;
 mod range;
@@ -60,6 +61,9 @@ pub struct Rubric {
     pub nodes: Vec<model::Node>,
     /// How many facts the rubric declares: the length of a unit's vector of facts.
     pub slots: usize,
+    /// A draft table (`draft` in the file, or checked with `--draft`): its sums may
+    /// not add up yet, `render` marks it 草稿, and `eval` scores it only when told.
+    pub draft: bool,
 }
 
 /// How a prorated total is rounded: `round 2 half-up` (the default when absent).
@@ -140,8 +144,14 @@ impl Checked {
 
 /// Parses and checks a rule file.
 pub fn compile(source: &SourceFile) -> Checked {
+    compile_as(source, false)
+}
+
+/// Parses and checks a rule file, as a draft when `draft` is true whatever the file
+/// says (`kaohe check --draft`): the sums that do not add up are warnings.
+pub fn compile_as(source: &SourceFile, draft: bool) -> Checked {
     match syntax::parse(source) {
-        Ok(file) => check(file, source),
+        Ok(file) => check_as(file, source, draft),
         Err(diagnostics) => Checked {
             rubric: None,
             diagnostics,
@@ -152,7 +162,12 @@ pub fn compile(source: &SourceFile) -> Checked {
 }
 
 /// Checks a parsed rule file.
-pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
+pub fn check(file: ast::File, source: &SourceFile) -> Checked {
+    check_as(file, source, false)
+}
+
+/// Checks a parsed rule file, as a draft when the file says `draft` or `draft` is true.
+pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checked {
     let mut diagnostics = Vec::new();
     let mut acknowledged = Vec::new();
     let header = settings::check(&file, &mut diagnostics);
@@ -177,6 +192,10 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             text::check_item(item, header.year, source, &mut found);
         }
         acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
+    }
+    let draft = draft || header.draft.is_some();
+    if draft {
+        draft::relax(&mut diagnostics, header.draft);
     }
     let mut acknowledged: Vec<Diagnostic> = acknowledged
         .into_iter()
@@ -216,6 +235,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             rounding: header.rounding,
             calendar,
             nodes,
+            draft,
         }),
         _ => None,
     };

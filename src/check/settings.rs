@@ -24,6 +24,8 @@ pub struct Header {
     pub calendar: Option<CalendarRef>,
     pub year: Option<i32>,
     pub rounding: Rounding,
+    /// `draft`: where the file says it is a draft.
+    pub draft: Option<Span>,
 }
 
 /// A problem of the header settings, before it is worded.
@@ -120,6 +122,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         calendar: None,
         year: None,
         rounding: Rounding::default(),
+        draft: None,
     };
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for setting in &file.settings {
@@ -130,6 +133,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Calendar(_) => "calendar",
             SettingKind::Year(_) => "year",
             SettingKind::Round { .. } => "round",
+            SettingKind::Draft => "draft",
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
@@ -177,6 +181,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
                 header.total = Some(t.clone());
             }
             SettingKind::Year(y) => header.year = Some(y.node),
+            SettingKind::Draft => header.draft = Some(setting.span),
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
                     out.push(SettingProblem::TooManyPlaces { at: places.span }.into());

@@ -27,6 +27,10 @@ pub struct Args {
     /// only counted).
     #[arg(long)]
     verbose: bool,
+    /// Check the rule files as drafts, whatever they say: the sums that do not add up
+    /// yet are warnings.
+    #[arg(long)]
+    draft: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -46,8 +50,8 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 continue;
             }
         };
-        let checked =
-            kaohe::check::compile(&source).with_calendar(&source, args.calendar.as_deref());
+        let checked = kaohe::check::compile_as(&source, args.draft)
+            .with_calendar(&source, args.calendar.as_deref());
         print_diagnostics(&checked.diagnostics, args.message_format);
         acknowledged(&checked.acknowledged, args.verbose, args.message_format);
         if checked.has_errors() || (args.deny_warnings && !checked.diagnostics.is_empty()) {

@@ -27,6 +27,9 @@ pub const DUPLICATE_SETTING: &str = "kaohe::rubric::duplicate_setting";
 pub const PLACEMENT: &str = "kaohe::rubric::placement";
 /// A rubric with no item, or a section with nothing in it.
 pub const EMPTY: &str = "kaohe::rubric::empty";
+/// A warning: the table is a draft (`draft`); an error: a draft scored without
+/// `--draft`.
+pub const DRAFT: &str = "kaohe::rubric::draft";
 
 /// Points of the parts do not add up to the whole.
 pub const POINTS_SUM: &str = "kaohe::points::sum";

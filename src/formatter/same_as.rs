@@ -162,6 +162,7 @@ impl SameAs for SettingKind {
                 K::Round { places: p, mode: m } if places.same_as(p) && mode.same_as(m)
             ),
             K::Calendar(a) => matches!(other, K::Calendar(b) if a.same_as(b)),
+            K::Draft => matches!(other, K::Draft),
         }
     }
 }

@@ -11,6 +11,9 @@
 //! when bonus points may lift it above the total). A bonus (加分) or penalty (扣分)
 //! section says so after its name, with the most it adds or takes.
 //!
+//! A draft table (`draft`, or `render --draft`) says so in its title, `…(草稿)`,
+//! which every format prints.
+//!
 //! The headings and the words kaohe adds (合计, 分值, the points after a section's
 //! name) are messages of `locales/*/form.ftl`: Chinese by default, as the notice
 //! prints them ([`Table::new`]), or in the language asked for ([`Table::in_lang`]).
@@ -64,6 +67,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The language of the headings and of the words kaohe adds.
     pub lang: Lang,
+    /// A draft table: its title says so (`…(草稿)`) in every format.
+    pub draft: bool,
 }
 
 /// One item's row.
@@ -147,14 +152,20 @@ impl Table {
         let levels = depth(&rubric.nodes).max(1);
         let mut rows = Vec::new();
         add_rows(&rubric.nodes, 0, levels, &mut rows);
+        let title = if rubric.draft {
+            tr!(lang, "render-draft-title", title = rubric.title.as_str())
+        } else {
+            rubric.title.clone()
+        };
         Table {
-            title: rubric.title.clone(),
+            title,
             source: rubric.source_note.clone(),
             total: rubric.total,
             total_max: (rubric.total_max != rubric.total).then_some(rubric.total_max),
             levels,
             rows,
             lang,
+            draft: rubric.draft,
         }
     }
 

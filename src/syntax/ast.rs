@@ -41,6 +41,8 @@ pub enum SettingKind {
     /// `calendar cn` or `calendar "calendars/cn.toml"`: the holidays working days are
     /// counted with.
     Calendar(CalendarRef),
+    /// `draft`: a table still being typed, whose sums are warnings rather than errors.
+    Draft,
 }
 
 /// The calendar a rule file names: what the rule says, never read by the checker

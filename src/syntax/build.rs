@@ -103,6 +103,7 @@ impl Builder {
                 });
                 SettingKind::Round { places, mode }
             }
+            Rule::draft_setting => SettingKind::Draft,
             other => unreachable!("not a setting: {other:?}"),
         };
         Setting {

@@ -301,6 +301,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_late | two_outcomes => "late",
         kw_never => "never",
         kw_allow | allow_stmt => "allow",
+        kw_draft | draft_setting => "draft",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
