@@ -17,11 +17,8 @@ pub fn relax(diagnostics: &mut Vec<Diagnostic>, at: Option<Span>) {
     for d in diagnostics.iter_mut() {
         if d.code == codes::POINTS_SUM && d.severity == Severity::Error {
             d.severity = Severity::Warning;
-            let note = msg!("check-draft-sum");
-            d.help = Some(match d.help.take() {
-                Some(h) => format!("{h}; {note}"),
-                None => note,
-            });
+            let help = d.help.take().unwrap_or_default();
+            d.help = Some(msg!("check-draft-sum", help = help));
         }
     }
     if let Some(at) = at {

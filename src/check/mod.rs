@@ -10,6 +10,7 @@
 mod acknowledge;
 mod allow;
 mod budget;
+mod columns;
 mod conditions;
 mod dead;
 mod draft;
@@ -64,6 +65,8 @@ pub struct Rubric {
     /// A draft table (`draft` in the file, or checked with `--draft`): its sums may
     /// not add up yet, `render` marks it 草稿, and `eval` scores it only when told.
     pub draft: bool,
+    /// The table's own columns (`columns { … }`), when the rule file names them.
+    pub layout: Option<model::Layout>,
 }
 
 /// How a prorated total is rounded: `round 2 half-up` (the default when absent).
@@ -193,6 +196,10 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
         }
         acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
     }
+    let layout = header
+        .columns
+        .as_ref()
+        .and_then(|(at, c)| columns::check(*at, c, &file.nodes, &mut diagnostics));
     let draft = draft || header.draft.is_some();
     if draft {
         draft::relax(&mut diagnostics, header.draft);
@@ -236,6 +243,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
             calendar,
             nodes,
             draft,
+            layout,
         }),
         _ => None,
     };

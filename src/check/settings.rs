@@ -26,6 +26,8 @@ pub struct Header {
     pub rounding: Rounding,
     /// `draft`: where the file says it is a draft.
     pub draft: Option<Span>,
+    /// `columns { … }`: where, and the columns, as written.
+    pub columns: Option<(Span, Vec<crate::syntax::ast::ColumnDecl>)>,
 }
 
 /// A problem of the header settings, before it is worded.
@@ -123,6 +125,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         year: None,
         rounding: Rounding::default(),
         draft: None,
+        columns: None,
     };
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for setting in &file.settings {
@@ -134,6 +137,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Year(_) => "year",
             SettingKind::Round { .. } => "round",
             SettingKind::Draft => "draft",
+            SettingKind::Columns(_) => "columns",
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
@@ -182,6 +186,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             }
             SettingKind::Year(y) => header.year = Some(y.node),
             SettingKind::Draft => header.draft = Some(setting.span),
+            SettingKind::Columns(c) => header.columns = Some((setting.keyword, c.clone())),
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
                     out.push(SettingProblem::TooManyPlaces { at: places.span }.into());

@@ -30,6 +30,9 @@ pub const EMPTY: &str = "kaohe::rubric::empty";
 /// A warning: the table is a draft (`draft`); an error: a draft scored without
 /// `--draft`.
 pub const DRAFT: &str = "kaohe::rubric::draft";
+/// `columns { … }` that does not fit the table: a `level` column for each level, first,
+/// one `points` column, a `text` column at least, `percent` on the points alone.
+pub const COLUMNS: &str = "kaohe::rubric::columns";
 
 /// Points of the parts do not add up to the whole.
 pub const POINTS_SUM: &str = "kaohe::points::sum";

@@ -83,6 +83,7 @@ by_equality!(
     DayUnit,
     CompareOp,
     Literal,
+    ColumnRole,
 );
 
 /// A struct: every field compared, none left out.
@@ -146,6 +147,13 @@ by_fields!(FactPath { fact, member, span });
 by_fields!(Over { count, unit, span });
 by_fields!(Condition { kind, span });
 
+by_fields!(ColumnDecl {
+    role,
+    heading,
+    percent,
+    span
+});
+
 impl SameAs for SettingKind {
     fn same_as(&self, other: &Self) -> bool {
         use SettingKind as K;
@@ -163,6 +171,7 @@ impl SameAs for SettingKind {
             ),
             K::Calendar(a) => matches!(other, K::Calendar(b) if a.same_as(b)),
             K::Draft => matches!(other, K::Draft),
+            K::Columns(a) => matches!(other, K::Columns(b) if a.same_as(b)),
         }
     }
 }

@@ -302,6 +302,8 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_never => "never",
         kw_allow | allow_stmt => "allow",
         kw_draft | draft_setting => "draft",
+        kw_columns | columns_setting => "columns",
+        kw_level => "level",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
