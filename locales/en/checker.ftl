@@ -97,3 +97,17 @@ check-columns-text = the columns have no `text` column
 check-columns-percent = `percent` goes with the `points` column only
     .label = not the points
     .help = delete `percent` here; write it after the `points` column to print weights as percentages
+
+check-methods-one = a blended table needs two methods or more
+    .label = one method
+    .help = name each method with its weight: `methods {"{"}网上考核 80%, 现场考核 20%{"}"}`; a table scored one way needs no `methods`
+check-methods-twice = the method `{$name}` is named twice
+    .label = named again here
+    .first = first named here
+    .help = name each method once
+check-methods-zero = the method `{$name}` weighs nothing
+    .label = a weight of 0
+    .help = give the method its weight in the table, or delete it
+check-methods-sum = the methods' weights add up to {$sum}%, not 100%
+    .label = {$sum}% in all
+    .help = check each method's weight against the table (网上考核占80%, 现场考核占20%)

@@ -100,3 +100,12 @@ cli-completions = Print the completions of a shell: `kaohe completions bash > /e
 cli-completions-shell = The shell
 cli-man = Print kaohe's manual page (roff): `kaohe man > kaohe.1; man ./kaohe.1`
 cli-arg-deny-warnings = Refuse a rule file with any warning, as with an error: nothing is scored
+cli-eval-method = The evidence of one method of a blended table (`methods` in the rule file), as `NAME=PATH`: one for each method, in place of EVIDENCE
+cli-method-not-blended = `--method` is for a blended table, and this rule file has no `methods`
+    .help = give the evidence files without `--method`
+cli-method-unknown = `--method {$name}` names no method of the table
+    .help = write `--method NAME=PATH` with one of {$names}
+cli-method-missing = a blended table is scored from each method's evidence
+    .help = give `--method NAME=PATH` for each of {$names}, and no other evidence
+cli-method-unit = the unit `{$unit}` has no evidence for the method `{$method}`
+    .help = each unit needs evidence under every method: check the unit's name in each folder

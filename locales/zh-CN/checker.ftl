@@ -91,3 +91,17 @@ check-columns-text = 表头没有 `text` 列
 check-columns-percent = `percent` 只能写在 `points` 列后
     .label = 这不是分值列
     .help = 删去此处的 `percent`;要把权重印成百分数,请写在 `points` 列后
+
+check-methods-one = 综合评分的考核表至少要有两种考核方式
+    .label = 只有一种考核方式
+    .help = 写明每种考核方式及其权重:`methods {"{"}网上考核 80%, 现场考核 20%{"}"}`;只用一种方式评分的考核表不写 `methods`
+check-methods-twice = 考核方式 `{$name}` 写了两次
+    .label = 此处再次出现
+    .first = 此处第一次出现
+    .help = 每种考核方式只写一次
+check-methods-zero = 考核方式 `{$name}` 的权重为 0
+    .label = 权重为 0
+    .help = 按考核表写明该方式的权重,或删去这种方式
+check-methods-sum = 各考核方式的权重合计 {$sum}%,不是 100%
+    .label = 合计 {$sum}%
+    .help = 对照考核表核对各方式的权重(网上考核占80%,现场考核占20%)

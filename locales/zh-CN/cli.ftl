@@ -97,3 +97,12 @@ cli-completions = 输出命令行补全脚本:`kaohe completions bash > /etc/bas
 cli-completions-shell = 命令行外壳(shell)的种类
 cli-man = 输出 kaohe 的手册页(roff 格式):`kaohe man > kaohe.1; man ./kaohe.1`
 cli-arg-deny-warnings = 规则文件有任何警告都按错误处理,拒绝评分
+cli-eval-method = 综合评分考核表(规则文件中的 `methods`)中一种考核方式的证据,写作 `名称=路径`:每种方式一个,代替证据文件
+cli-method-not-blended = `--method` 用于综合评分的考核表,本规则文件没有 `methods`
+    .help = 不加 `--method`,直接给出证据文件
+cli-method-unknown = `--method {$name}` 不是本考核表的考核方式
+    .help = 写作 `--method 名称=路径`,名称为 {$names} 之一
+cli-method-missing = 综合评分的考核表须按每种考核方式分别给出证据
+    .help = 为 {$names} 各写一个 `--method 名称=路径`,不再另给证据文件
+cli-method-unit = 单位“{$unit}”没有“{$method}”的证据
+    .help = 每个单位在每种考核方式下都要有证据:请核对各文件夹中的单位名称

@@ -16,6 +16,7 @@ mod dead;
 mod draft;
 mod items;
 mod lower;
+mod methods;
 mod range;
 mod settings;
 mod suggest;
@@ -67,6 +68,9 @@ pub struct Rubric {
     pub draft: bool,
     /// The table's own columns (`columns { … }`), when the rule file names them.
     pub layout: Option<model::Layout>,
+    /// The methods of a blended table (`methods { 网上考核 80%, 现场考核 20% }`), in
+    /// the file's order; empty for a table scored from one body of evidence.
+    pub methods: Vec<model::Method>,
 }
 
 /// How a prorated total is rounded: `round 2 half-up` (the default when absent).
@@ -200,6 +204,11 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
         .columns
         .as_ref()
         .and_then(|(at, c)| columns::check(*at, c, &file.nodes, &mut diagnostics));
+    let methods = header
+        .methods
+        .as_ref()
+        .map(|(at, m)| methods::check(*at, m, &mut diagnostics))
+        .unwrap_or_default();
     let draft = draft || header.draft.is_some();
     if draft {
         draft::relax(&mut diagnostics, header.draft);
@@ -244,6 +253,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
             nodes,
             draft,
             layout,
+            methods,
         }),
         _ => None,
     };

@@ -28,6 +28,8 @@ pub struct Header {
     pub draft: Option<Span>,
     /// `columns { … }`: where, and the columns, as written.
     pub columns: Option<(Span, Vec<crate::syntax::ast::ColumnDecl>)>,
+    /// `methods { … }`: where, and the methods, as written.
+    pub methods: Option<(Span, Vec<crate::syntax::ast::MethodDecl>)>,
 }
 
 /// A problem of the header settings, before it is worded.
@@ -126,6 +128,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         rounding: Rounding::default(),
         draft: None,
         columns: None,
+        methods: None,
     };
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for setting in &file.settings {
@@ -138,6 +141,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Round { .. } => "round",
             SettingKind::Draft => "draft",
             SettingKind::Columns(_) => "columns",
+            SettingKind::Methods(_) => "methods",
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
@@ -187,6 +191,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Year(y) => header.year = Some(y.node),
             SettingKind::Draft => header.draft = Some(setting.span),
             SettingKind::Columns(c) => header.columns = Some((setting.keyword, c.clone())),
+            SettingKind::Methods(m) => header.methods = Some((setting.keyword, m.clone())),
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
                     out.push(SettingProblem::TooManyPlaces { at: places.span }.into());

@@ -16,8 +16,12 @@ pub struct Args {
     rule: PathBuf,
     /// Evidence files (`.toml`, `.json`, `.yaml`: one unit each; `.csv`, `.xlsx`: one unit a row)
     /// or folders of them.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "method")]
     evidence: Vec<PathBuf>,
+    /// The evidence of one method of a blended table (`methods` in the rule file), as
+    /// `NAME=PATH`: one for each method, in place of EVIDENCE.
+    #[arg(long, value_name = "NAME=PATH")]
+    method: Vec<String>,
     /// The report's format; by default the one `--output`'s extension names (`.xlsx`,
     /// `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`.
     #[arg(long, value_enum)]
@@ -100,6 +104,24 @@ pub fn run(args: Args) -> Result<(), Failed> {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),
     };
+    if !rubric.methods.is_empty() || !args.method.is_empty() {
+        let sheets = super::blend::sheets(
+            &rubric,
+            &args.method,
+            &args.evidence,
+            &options,
+            args.message_format,
+        )?;
+        return super::blend::report(
+            &rubric,
+            sheets,
+            report_format,
+            args.output.as_deref(),
+            args.message_format,
+            |s| workbook(&rubric, s),
+            today,
+        );
+    }
     let (paths, format) = (&args.evidence, args.message_format);
     // The rubric compiled once for the score sheets of every unit.
     let sheets = kaohe::eval::Scorer::for_sheets(&rubric);

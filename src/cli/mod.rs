@@ -3,6 +3,7 @@
 //! command does is the library's ([`kaohe::app`]); the binary parses the arguments,
 //! prints and chooses the exit code.
 
+mod blend;
 mod check;
 mod chosen;
 mod color;

@@ -39,6 +39,21 @@ pub struct Sheet {
     /// Items at the top level, outside any section.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<ItemScore>,
+    /// A blended table's sheet ([`super::blend`]): each method's weight and whole
+    /// sheet, of which this one is the weighted sum; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<MethodScore>,
+}
+
+/// One method's part of a blended sheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodScore {
+    pub method: String,
+    /// The method's weight in percent.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub weight: Decimal,
+    /// The unit's sheet from this method's evidence alone.
+    pub sheet: Sheet,
 }
 
 /// One unit's result without its trace ([`super::summarise`]): what a ranking shows.

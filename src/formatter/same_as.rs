@@ -154,6 +154,8 @@ by_fields!(ColumnDecl {
     span
 });
 
+by_fields!(MethodDecl { name, weight, span });
+
 impl SameAs for SettingKind {
     fn same_as(&self, other: &Self) -> bool {
         use SettingKind as K;
@@ -172,6 +174,7 @@ impl SameAs for SettingKind {
             K::Calendar(a) => matches!(other, K::Calendar(b) if a.same_as(b)),
             K::Draft => matches!(other, K::Draft),
             K::Columns(a) => matches!(other, K::Columns(b) if a.same_as(b)),
+            K::Methods(a) => matches!(other, K::Methods(b) if a.same_as(b)),
         }
     }
 }

@@ -59,6 +59,9 @@ pub fn html(table: &Table) -> String {
         let _ = writeln!(out, "<p class=\"source\">{}</p>", escape(source));
     }
     let _ = writeln!(out, "<h1>{title}</h1>");
+    if let Some(methods) = &table.methods {
+        let _ = writeln!(out, "<p class=\"source\">{}</p>", escape(methods));
+    }
     let _ = writeln!(out, "<table>");
     let _ = writeln!(out, "<colgroup>");
     // The indicator columns share a quarter of the width at two levels, a little more

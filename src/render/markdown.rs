@@ -30,6 +30,14 @@ pub fn markdown(table: &Table) -> String {
     if let Some(source) = &table.source {
         let _ = writeln!(out, "{}\n", escape(source));
     }
+    if let Some(methods) = &table.methods {
+        let _ = writeln!(
+            out,
+            "{}
+",
+            escape(methods)
+        );
+    }
     let headings = table.headings();
     let _ = writeln!(out, "| {} |", headings.join(" | "));
     let mut rule: Vec<&str> = vec!["---"; table.levels];

@@ -78,6 +78,9 @@ pub struct Table {
     /// The 合计 row says `100%`: the table prints weights, and its first-level
     /// sections are all written as weights.
     pub total_percent: bool,
+    /// A blended table's methods and weights, under the title: `网上考核占80%,
+    /// 现场考核占20%`.
+    pub methods: Option<String>,
 }
 
 /// A column right of the indicator columns.
@@ -237,6 +240,21 @@ impl Table {
             draft: rubric.draft,
             level_names,
             tail,
+            methods: (!rubric.methods.is_empty()).then(|| {
+                rubric
+                    .methods
+                    .iter()
+                    .map(|m| {
+                        tr!(
+                            lang,
+                            "render-method",
+                            name = m.name.as_str(),
+                            weight = number(m.weight)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&tr!(lang, "render-method-sep"))
+            }),
             total_percent: percent
                 && rubric
                     .nodes

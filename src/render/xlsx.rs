@@ -102,6 +102,10 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     write_across(sheet, row, last_col, &table.title, &f.title)?;
     sheet.set_row_height(row, 30)?;
     row += 1;
+    if let Some(methods) = &table.methods {
+        write_across(sheet, row, last_col, methods, &f.source)?;
+        row += 1;
+    }
     let heading_row = row;
     for (c, h) in table.headings().iter().enumerate() {
         sheet.write_string_with_format(row, c as u16, h, &f.heading)?;

@@ -46,6 +46,17 @@ pub enum SettingKind {
     /// `columns { level "类别" points "分值" text "考核标准" }`: the table's columns, left
     /// to right, as `render` prints them.
     Columns(Vec<ColumnDecl>),
+    /// `methods { 网上考核 80%, 现场考核 20% }`: the methods the items are scored by,
+    /// each from its own evidence, and their weights.
+    Methods(Vec<MethodDecl>),
+}
+
+/// One method of `methods { … }`: its name and its weight in percent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodDecl {
+    pub name: Spanned<String>,
+    pub weight: Spanned<Decimal>,
+    pub span: Span,
 }
 
 /// One column of `columns { … }`: what it holds, its heading, and for the points

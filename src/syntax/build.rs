@@ -104,6 +104,12 @@ impl Builder {
                 SettingKind::Round { places, mode }
             }
             Rule::draft_setting => SettingKind::Draft,
+            Rule::methods_setting => SettingKind::Methods(
+                inner
+                    .filter(|p| p.as_rule() == Rule::method_decl)
+                    .map(|p| self.method_decl(p))
+                    .collect(),
+            ),
             Rule::columns_setting => SettingKind::Columns(
                 inner
                     .filter(|p| p.as_rule() == Rule::column_decl)
@@ -116,6 +122,25 @@ impl Builder {
             kind,
             span: whole,
             keyword,
+        }
+    }
+
+    /// One method of `methods { … }`.
+    fn method_decl(&mut self, pair: Pair<'_, Rule>) -> MethodDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        let name = inner.next().expect("method name");
+        let name = Spanned::new(name.as_str().to_string(), span(&name));
+        let weight = inner.next().expect("method weight");
+        let at = span(&weight);
+        let weight = Spanned::new(
+            self.decimal_str(weight.as_str().trim_end_matches('%'), at),
+            at,
+        );
+        MethodDecl {
+            name,
+            weight,
+            span: whole,
         }
     }
 

@@ -304,6 +304,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_draft | draft_setting => "draft",
         kw_columns | columns_setting => "columns",
         kw_level => "level",
+        kw_methods | methods_setting => "methods",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
