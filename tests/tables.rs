@@ -125,3 +125,39 @@ fn the_example_is_formatted() {
     let formatted = kaohe::formatter::format(&source).expect("formats");
     assert_eq!(formatted, text);
 }
+
+/// `kaohe diff` reports a change of the table's form: its columns, a draft, its
+/// methods.
+#[test]
+fn diff_reports_the_tables_form() {
+    let text = std::fs::read_to_string(RULE).unwrap();
+    let changed = text
+        .replace("text \"评分细则\"", "text \"评分标准\"")
+        .replace("year 2023", "year 2023\ndraft");
+    let old = rubric();
+    let new = compile(&SourceFile::new("new.rule", changed))
+        .rubric
+        .expect("checks");
+    let report = kaohe::diff::compare(&old, &new);
+    let settings: Vec<(&str, Option<&str>, Option<&str>)> = report
+        .settings
+        .iter()
+        .map(|s| (s.setting, s.old.as_deref(), s.new.as_deref()))
+        .collect();
+    assert_eq!(
+        settings,
+        [
+            ("draft", None, Some("draft")),
+            (
+                "columns",
+                Some("考评内容 | 评估点 | 考核标准 | 评分细则 | 权重"),
+                Some("考评内容 | 评估点 | 考核标准 | 评分标准 | 权重")
+            ),
+        ]
+    );
+    let text = kaohe::diff::text::text(&report);
+    assert!(
+        text.contains("columns: 考评内容 | 评估点 | 考核标准 | 评分细则 | 权重 → "),
+        "{text}"
+    );
+}

@@ -173,6 +173,7 @@ diff-title = title: { $old } → { $new }
 diff-total = total: { $old } → { $new } ({ $change })
 diff-year = year: { $old } → { $new }
 diff-year-none = none
+diff-setting = { $setting }: { $old } → { $new }
 diff-same = the two rubrics have the same sections and items
 diff-sections = sections: { $counts }
 diff-items = items: { $counts }

@@ -166,6 +166,7 @@ diff-title = 标题:{ $old } → { $new }
 diff-total = 总分:{ $old } → { $new } ({ $change })
 diff-year = 年度:{ $old } → { $new }
 diff-year-none = 无
+diff-setting = { $setting }:{ $old } → { $new }
 diff-same = 两份评分表的章节和指标相同
 diff-sections = 章节:{ $counts }
 diff-items = 指标:{ $counts }
