@@ -161,3 +161,21 @@ fn render_prints_the_table_once_with_the_weights() {
     assert!(md.contains("\n网上考核占80%,现场考核占20%\n"), "{md}");
     assert!(kaohe::render::html::html(&table).contains("网上考核占80%,现场考核占20%"));
 }
+
+/// Weights that do not divide evenly: the items and sections blend exactly, and the
+/// total alone is rounded, once, as `round` says.
+#[test]
+fn the_blended_total_is_rounded_once() {
+    let r = common::rubric(
+        "rubric t\ntotal 10\nround 2 half-up\nmethods {甲 33.33%, 乙 66.67%}\n\
+         section 部分 10 {\n  item 项 10 {\n    fact 错 count\n    per 错 -1 floor 0\n  }\n}\n",
+    );
+    let a = common::sheet(&r, "unit = \"某单位\"\n[\"项\"]\n\"错\" = 1\n");
+    let b = common::sheet(&r, "unit = \"某单位\"\n[\"项\"]\n\"错\" = 0\n");
+    let s = blend(&r, vec![a, b]);
+    // 9 × 33.33% + 10 × 66.67% = 2.9997 + 6.667 = 9.6667, exact in the item and the
+    // section; the total rounded to two places, half up: 9.67.
+    assert_eq!(items(&s), [Some(d("9.6667"))]);
+    assert_eq!(s.categories[0].score, d("9.6667"));
+    assert_eq!(s.score, d("9.67"));
+}
