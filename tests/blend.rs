@@ -179,3 +179,24 @@ fn the_blended_total_is_rounded_once() {
     assert_eq!(s.categories[0].score, d("9.6667"));
     assert_eq!(s.score, d("9.67"));
 }
+
+/// The 扣分说明 of a blended item tells each method's score and what moved it, then
+/// the weighted score; JSON keeps each method's item score and trace.
+#[test]
+fn the_narrative_tells_each_method_then_the_blend() {
+    let r = rubric();
+    let s = blended("jia");
+    let md = kaohe::report::markdown_in(&r, std::slice::from_ref(&s), kaohe::locale::Lang::Zh);
+    assert!(
+        md.contains(
+            "| 政策文件公开 | 30 | 26 | 网上考核(占80%)得25分:未公开的年度重点政策文件1件,扣5分。\
+             现场考核(占20%)得30分。加权得26分。 |"
+        ),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&kaohe::report::json(&r, &[s])).unwrap();
+    let item = &json["units"][0]["categories"][0]["indicators"][0];
+    assert_eq!(item["methods"][0]["score"], serde_json::json!(25));
+    assert_eq!(item["methods"][0]["trace"].as_array().unwrap().len(), 1);
+    assert_eq!(item["methods"][1]["score"], serde_json::json!(30));
+}

@@ -44,6 +44,11 @@ narr-exempted = { $sign ->
    *[plus] { $what }, but { $unless }: nothing given.
 }
 narr-not-applicable = { $what }: not applicable, left out of the total (prorated).
+narr-method = { $method } ({ $weight }%), { $score }:
+narr-method-plain = { $method } ({ $weight }%), { $score }.
+narr-method-score = { $score }
+narr-method-none = not applicable
+narr-method-blend = Weighted: { $score }.
 narr-nothing-earned = Nothing earned: { $score }.
 narr-list-join = {", "}
 narr-and-join = {", "}

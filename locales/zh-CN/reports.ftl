@@ -6,6 +6,11 @@
 
 narr-sentence = { $what },{ $how }。
 narr-paragraph-join = {""}
+narr-method = { $method }(占{ $weight }%){ $score }:
+narr-method-plain = { $method }(占{ $weight }%){ $score }。
+narr-method-score = 得{ $score }分
+narr-method-none = 不适用
+narr-method-blend = 加权得{ $score }分。
 narr-part-join = ,
 narr-points = { $sign ->
     [minus] 扣{ $points }分

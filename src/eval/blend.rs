@@ -7,12 +7,13 @@
 //! rounded once as the rubric's `round` says (a method's own total is rounded only
 //! when prorated, as today). An item that does not apply under some method has no
 //! blended score (each method's total is prorated on its own). The blended sheet keeps
-//! each method's whole sheet, with its trace, in [`Sheet::methods`]; its own items
-//! carry no trace, since no clause made their score.
+//! each method's whole sheet, with its trace, in [`Sheet::methods`], and each item its
+//! score and trace under each method ([`ItemScore::methods`]), which the 扣分说明 tells
+//! method by method; the blended item's own trace is empty, since no clause made it.
 
 use rust_decimal::Decimal;
 
-use super::sheet::{ItemScore, MethodScore, SectionScore, Sheet};
+use super::sheet::{ItemScore, MethodItem, MethodScore, SectionScore, Sheet};
 use crate::check::Rubric;
 
 /// The weighted sum of `parts`, each a weight in percent and a value.
@@ -27,6 +28,7 @@ pub fn blend(rubric: &Rubric, sheets: Vec<Sheet>) -> Sheet {
     let parts: Vec<(Decimal, &Sheet)> = weights.iter().copied().zip(&sheets).collect();
     let of =
         |f: &dyn Fn(&Sheet) -> Decimal| weighed(parts.iter().map(|(w, s)| (*w, f(s)))).normalize();
+    let names: Vec<&str> = rubric.methods.iter().map(|m| m.name.as_str()).collect();
     let first = &sheets[0];
     let mut sheet = Sheet {
         unit: first.unit.clone(),
@@ -45,14 +47,14 @@ pub fn blend(rubric: &Rubric, sheets: Vec<Sheet>) -> Sheet {
         .map(|n| {
             let each: Vec<(Decimal, &SectionScore)> =
                 parts.iter().map(|(w, s)| (*w, &s.categories[n])).collect();
-            section(&each)
+            section(&each, &names)
         })
         .collect();
     sheet.indicators = (0..first.indicators.len())
         .map(|n| {
             let each: Vec<(Decimal, &ItemScore)> =
                 parts.iter().map(|(w, s)| (*w, &s.indicators[n])).collect();
-            item(&each)
+            item(&each, &names)
         })
         .collect();
     sheet.methods = rubric
@@ -70,7 +72,7 @@ pub fn blend(rubric: &Rubric, sheets: Vec<Sheet>) -> Sheet {
 
 /// One section blended: the same section of each method's sheet, with its weight.
 /// Recursion follows the nesting of sections, which the parser bounds.
-fn section(each: &[(Decimal, &SectionScore)]) -> SectionScore {
+fn section(each: &[(Decimal, &SectionScore)], names: &[&str]) -> SectionScore {
     let first = each[0].1;
     SectionScore {
         name: first.name.clone(),
@@ -84,21 +86,22 @@ fn section(each: &[(Decimal, &SectionScore)]) -> SectionScore {
             .map(|n| {
                 let items: Vec<(Decimal, &ItemScore)> =
                     each.iter().map(|(w, s)| (*w, &s.indicators[n])).collect();
-                item(&items)
+                item(&items, names)
             })
             .collect(),
         sections: (0..first.sections.len())
             .map(|n| {
                 let inner: Vec<(Decimal, &SectionScore)> =
                     each.iter().map(|(w, s)| (*w, &s.sections[n])).collect();
-                section(&inner)
+                section(&inner, names)
             })
             .collect(),
     }
 }
 
-/// One item blended: a score when it applies under every method.
-fn item(each: &[(Decimal, &ItemScore)]) -> ItemScore {
+/// One item blended: a score when it applies under every method, and each method's
+/// score and trace.
+fn item(each: &[(Decimal, &ItemScore)], names: &[&str]) -> ItemScore {
     let first = each[0].1;
     let scores: Option<Vec<(Decimal, Decimal)>> =
         each.iter().map(|(w, i)| i.score.map(|s| (*w, s))).collect();
@@ -110,5 +113,15 @@ fn item(each: &[(Decimal, &ItemScore)]) -> ItemScore {
         line: first.line,
         offset: first.offset,
         trace: Vec::new(),
+        methods: each
+            .iter()
+            .zip(names)
+            .map(|((w, i), name)| MethodItem {
+                method: name.to_string(),
+                weight: *w,
+                score: i.score,
+                trace: i.trace.clone(),
+            })
+            .collect(),
     }
 }

@@ -33,7 +33,7 @@ pub use crate::evidence::condition::{
 pub use crate::evidence::periods::Uncovered;
 pub use blend::blend;
 pub use plan::Scorer;
-pub use sheet::{ItemScore, MethodScore, SectionScore, Sheet, Step, Summary, Top};
+pub use sheet::{ItemScore, MethodItem, MethodScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;

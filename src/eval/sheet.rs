@@ -165,6 +165,23 @@ pub struct ItemScore {
     #[serde(skip)]
     pub offset: usize,
     pub trace: Vec<Step>,
+    /// A blended table's item ([`super::blend`]): its score and trace under each
+    /// method; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<MethodItem>,
+}
+
+/// One method's part of a blended item.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodItem {
+    pub method: String,
+    /// The method's weight in percent.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub weight: Decimal,
+    /// The item's score under this method; `null` when it is not applicable.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub score: Option<Decimal>,
+    pub trace: Vec<Step>,
 }
 
 impl Sheet {
