@@ -200,3 +200,13 @@ fn the_narrative_tells_each_method_then_the_blend() {
     assert_eq!(item["methods"][0]["trace"].as_array().unwrap().len(), 1);
     assert_eq!(item["methods"][1]["score"], serde_json::json!(30));
 }
+
+/// The evidence form of a blended table says it is filled once for each method.
+#[test]
+fn the_form_says_to_fill_it_once_for_each_method() {
+    let form = kaohe::report::template_toml_in(&rubric(), kaohe::locale::Lang::Zh);
+    assert!(
+        form.contains("# 本表按网上考核、现场考核分别考核:每种考核方式各填一份"),
+        "{form}"
+    );
+}

@@ -11,6 +11,8 @@ form-toml-howto =
     删去该项所在行开头的 `# `,在 `=` 后写上取值。仍被注释掉的项视为缺失,
     所需各项未填齐的单位不予评分。每项可填的取值写在该行上方;
     docs/evidence.md 有全部说明。
+form-toml-methods-sep = 、
+form-toml-methods = 本表按{ $methods }分别考核:每种考核方式各填一份,分别存放,计分时用 `--method 名称=路径` 指明。
 form-toml-guard = 防止用其他规则文件为本文件评分
 form-toml-bonus = 加分项
 form-toml-penalty = 倒扣分
