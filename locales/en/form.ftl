@@ -12,6 +12,8 @@ form-toml-howto =
     value after `=`. A fact whose line is still commented out is missing, and the unit
     is not scored until every fact it needs is given. The values each fact takes are
     above its line; docs/evidence.md explains them all.
+form-toml-methods-sep = {", "}
+form-toml-methods = This table is assessed by { $methods } apart: fill one form for each method, keep them apart, and name each when scoring with `--method NAME=PATH`.
 form-toml-guard = a guard against scoring this file with another rule file
 form-toml-bonus = 加分项 (bonus)
 form-toml-penalty = 倒扣分 (penalty)
@@ -73,6 +75,9 @@ render-level = Level { $level } indicator
 render-points = Points
 render-criteria = Scoring rules and details
 render-total = Total
+render-method = { $name } { $weight }%
+render-method-sep = {", "}
+render-draft-title = { $title } (DRAFT)
 render-section-points = ({ $points } points)
 render-bonus-points = (bonus, at most { $points } points)
 render-penalty-points = (penalty, at most { $points } points)

@@ -11,6 +11,8 @@ form-toml-howto =
     删去该项所在行开头的 `# `,在 `=` 后写上取值。仍被注释掉的项视为缺失,
     所需各项未填齐的单位不予评分。每项可填的取值写在该行上方;
     docs/evidence.md 有全部说明。
+form-toml-methods-sep = 、
+form-toml-methods = 本表按{ $methods }分别考核:每种考核方式各填一份,分别存放,计分时用 `--method 名称=路径` 指明。
 form-toml-guard = 防止用其他规则文件为本文件评分
 form-toml-bonus = 加分项
 form-toml-penalty = 倒扣分
@@ -72,6 +74,9 @@ render-level = { $level }级指标
 render-points = 分值
 render-criteria = 评分说明与细则
 render-total = 合计
+render-draft-title = { $title } (草稿)
+render-method = { $name }占{ $weight }%
+render-method-sep = ,
 render-section-points = ({ $points }分)
 render-bonus-points = (加分, 最多{ $points }分)
 render-penalty-points = (扣分, 最多{ $points }分)

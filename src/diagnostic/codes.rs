@@ -27,6 +27,15 @@ pub const DUPLICATE_SETTING: &str = "kaohe::rubric::duplicate_setting";
 pub const PLACEMENT: &str = "kaohe::rubric::placement";
 /// A rubric with no item, or a section with nothing in it.
 pub const EMPTY: &str = "kaohe::rubric::empty";
+/// A warning: the table is a draft (`draft`); an error: a draft scored without
+/// `--draft`.
+pub const DRAFT: &str = "kaohe::rubric::draft";
+/// `columns { … }` that does not fit the table: a `level` column for each level, first,
+/// one `points` column, a `text` column at least, `percent` on the points alone.
+pub const COLUMNS: &str = "kaohe::rubric::columns";
+/// `methods { … }` with one method, a name twice, a weight of 0, or weights that do
+/// not add up to 100%.
+pub const METHODS: &str = "kaohe::rubric::methods";
 
 /// Points of the parts do not add up to the whole.
 pub const POINTS_SUM: &str = "kaohe::points::sum";

@@ -132,6 +132,7 @@ impl Trace for Recorder<'_> {
             line: self.rubric.source.line(item.span.start),
             offset: item.span.start,
             trace: std::mem::take(&mut self.steps),
+            methods: Vec::new(),
         };
         self.zeros.clear();
         if let Some(level) = self.levels.last_mut() {

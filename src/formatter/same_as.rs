@@ -83,6 +83,7 @@ by_equality!(
     DayUnit,
     CompareOp,
     Literal,
+    ColumnRole,
 );
 
 /// A struct: every field compared, none left out.
@@ -146,6 +147,15 @@ by_fields!(FactPath { fact, member, span });
 by_fields!(Over { count, unit, span });
 by_fields!(Condition { kind, span });
 
+by_fields!(ColumnDecl {
+    role,
+    heading,
+    percent,
+    span
+});
+
+by_fields!(MethodDecl { name, weight, span });
+
 impl SameAs for SettingKind {
     fn same_as(&self, other: &Self) -> bool {
         use SettingKind as K;
@@ -162,6 +172,9 @@ impl SameAs for SettingKind {
                 K::Round { places: p, mode: m } if places.same_as(p) && mode.same_as(m)
             ),
             K::Calendar(a) => matches!(other, K::Calendar(b) if a.same_as(b)),
+            K::Draft => matches!(other, K::Draft),
+            K::Columns(a) => matches!(other, K::Columns(b) if a.same_as(b)),
+            K::Methods(a) => matches!(other, K::Methods(b) if a.same_as(b)),
         }
     }
 }

@@ -13,10 +13,14 @@
 
 mod clause;
 mod condition;
+mod layout;
+mod method;
 mod node;
 
 pub use clause::{Clause, ClauseKind, FactPath};
 pub use condition::{Condition, ConditionKind, Operand};
+pub use layout::{Column, ColumnRole, Layout};
+pub use method::Method;
 pub use node::{items, items_with_kind, FactDecl, Item, Node, Section};
 
 pub use crate::syntax::ast::{

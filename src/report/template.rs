@@ -116,6 +116,20 @@ pub fn template_toml_in(rubric: &Rubric, lang: Lang) -> String {
     );
     out.push_str("#\n");
     comment_lines(&mut out, &tr!(lang, "form-toml-howto"), "");
+    if !rubric.methods.is_empty() {
+        // A blended table: the same form is filled once for each method.
+        let methods: Vec<String> = rubric.methods.iter().map(|m| m.name.clone()).collect();
+        out.push_str("#\n");
+        comment_lines(
+            &mut out,
+            &tr!(
+                lang,
+                "form-toml-methods",
+                methods = methods.join(&tr!(lang, "form-toml-methods-sep"))
+            ),
+            "",
+        );
+    }
     out.push('\n');
     out.push_str("unit = \"\"\n");
     let _ = writeln!(

@@ -43,6 +43,44 @@ pub enum SettingKind {
     /// `calendar cn` or `calendar "calendars/cn.toml"`: the holidays working days are
     /// counted with.
     Calendar(CalendarRef),
+    /// `draft`: a table still being typed, whose sums are warnings rather than errors.
+    Draft,
+    /// `columns { level "类别" points "分值" text "考核标准" }`: the table's columns, left
+    /// to right, as `render` prints them.
+    Columns(Vec<ColumnDecl>),
+    /// `methods { 网上考核 80%, 现场考核 20% }`: the methods the items are scored by,
+    /// each from its own evidence, and their weights.
+    Methods(Vec<MethodDecl>),
+}
+
+/// One method of `methods { … }`: its name and its weight in percent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodDecl {
+    pub name: Spanned<String>,
+    pub weight: Spanned<Decimal>,
+    pub span: Span,
+}
+
+/// One column of `columns { … }`: what it holds, its heading, and for the points
+/// column whether weights are printed as percentages (`points "权重" percent`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnDecl {
+    pub role: Spanned<ColumnRole>,
+    pub heading: Spanned<String>,
+    pub percent: Option<Span>,
+    pub span: Span,
+}
+
+/// What a column of the table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    /// An indicator level (一级指标, 二级指标, 评估点), the outermost first.
+    Level,
+    /// The points (分值), or the weights (权重) with `percent`.
+    Points,
+    /// The criterion text (考核标准, 评分细则); a second `text` column takes each item's
+    /// second `text`.
+    Text,
 }
 
 /// The calendar a rule file names: what the rule says, never read by the checker

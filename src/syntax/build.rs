@@ -103,12 +103,65 @@ impl Builder {
                 });
                 SettingKind::Round { places, mode }
             }
+            Rule::draft_setting => SettingKind::Draft,
+            Rule::methods_setting => SettingKind::Methods(
+                inner
+                    .filter(|p| p.as_rule() == Rule::method_decl)
+                    .map(|p| self.method_decl(p))
+                    .collect(),
+            ),
+            Rule::columns_setting => SettingKind::Columns(
+                inner
+                    .filter(|p| p.as_rule() == Rule::column_decl)
+                    .map(|p| self.column_decl(p))
+                    .collect(),
+            ),
             other => unreachable!("not a setting: {other:?}"),
         };
         Setting {
             kind,
             span: whole,
             keyword,
+        }
+    }
+
+    /// One method of `methods { … }`.
+    fn method_decl(&mut self, pair: Pair<'_, Rule>) -> MethodDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        let name = inner.next().expect("method name");
+        let name = Spanned::new(name.as_str().to_string(), span(&name));
+        let weight = inner.next().expect("method weight");
+        let at = span(&weight);
+        let weight = Spanned::new(
+            self.decimal_str(weight.as_str().trim_end_matches('%'), at),
+            at,
+        );
+        MethodDecl {
+            name,
+            weight,
+            span: whole,
+        }
+    }
+
+    /// One column of `columns { … }`.
+    fn column_decl(&mut self, pair: Pair<'_, Rule>) -> ColumnDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        let role_pair = inner.next().expect("column role");
+        let role_span = span(&role_pair);
+        let role = match role_pair.into_inner().next().map(|k| k.as_rule()) {
+            Some(Rule::kw_level) => ColumnRole::Level,
+            Some(Rule::kw_points) => ColumnRole::Points,
+            _ => ColumnRole::Text,
+        };
+        let heading = self.string_value(inner.next().expect("column heading"));
+        let percent = inner.next().map(|p| span(&p));
+        ColumnDecl {
+            role: Spanned::new(role, role_span),
+            heading,
+            percent,
+            span: whole,
         }
     }
 
