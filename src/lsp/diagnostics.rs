@@ -66,6 +66,8 @@ pub fn convert(uri: &Uri, document: &Document, d: &Diagnostic) -> lsp_types::Dia
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,
+            // A warning the rule file acknowledges (`allow`): shown faintly.
+            Severity::Acknowledged => DiagnosticSeverity::HINT,
         }),
         code: Some(NumberOrString::String(d.code.to_string())),
         source: Some("kaohe".to_string()),

@@ -10,7 +10,8 @@ use lsp_types::{Location, TextEdit, Uri, WorkspaceEdit};
 
 use crate::span::Span;
 use crate::syntax::ast::{
-    ClauseKind, Condition, ConditionKind, FactPath, File, Item, Node, Operand, Section, SectionKind,
+    Arith, ArithKind, ClauseKind, Condition, ConditionKind, FactPath, File, Item, Node, Operand,
+    Section, SectionKind,
 };
 
 use super::documents::Document;
@@ -116,6 +117,7 @@ pub fn occurrences(item: &Item) -> Vec<Occurrence> {
                 }
             }
             ClauseKind::Deadline { fact, .. } => in_path(fact, &mut out),
+            ClauseKind::Quantity { quantity, .. } => in_arith(quantity, &mut out),
         }
         if let Some(condition) = &clause.unless {
             in_condition(condition, &mut out);
@@ -151,14 +153,30 @@ fn in_condition(condition: &Condition, out: &mut Vec<Occurrence>) {
                 stack.extend(parts.iter().rev())
             }
             ConditionKind::Compare { left, right, .. } => {
-                for operand in [left, right] {
-                    match operand {
-                        Operand::Fact(path) | Operand::Periods { fact: path, .. } => {
-                            in_path(path, out)
-                        }
-                        Operand::Literal(_) => {}
-                    }
-                }
+                in_operand(left, out);
+                in_operand(right, out);
+            }
+        }
+    }
+}
+
+fn in_operand(operand: &Operand, out: &mut Vec<Occurrence>) {
+    match operand {
+        Operand::Fact(path) | Operand::Periods { fact: path, .. } => in_path(path, out),
+        Operand::Literal(_) => {}
+        Operand::Arith(arith) => in_arith(arith, out),
+    }
+}
+
+fn in_arith(arith: &Arith<Operand>, out: &mut Vec<Occurrence>) {
+    // Arithmetic nests; a stack, as for conditions.
+    let mut stack = vec![arith];
+    while let Some(a) = stack.pop() {
+        match &a.kind {
+            ArithKind::Leaf(operand) => in_operand(operand, out),
+            ArithKind::Binary { left, right, .. } => {
+                stack.push(right);
+                stack.push(left);
             }
         }
     }
