@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod formatter;
 pub mod input;
 pub mod locale;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -99,6 +99,7 @@ cli-diff-format-html = A self-contained page: each unit's score under both rubri
 cli-completions = Print the completions of a shell: `kaohe completions bash > /etc/bash_completion.d/kaohe`
 cli-completions-shell = The shell
 cli-man = Print kaohe's manual page (roff): `kaohe man > kaohe.1; man ./kaohe.1`
+cli-lsp = Serve an editor over stdin and stdout (the Language Server Protocol): live diagnostics, hover, completion, rename, formatting
 cli-arg-deny-warnings = Refuse a rule file with any warning, as with an error: nothing is scored
 cli-eval-method = The evidence of one method of a blended table (`methods` in the rule file), as `NAME=PATH`: one for each method, in place of EVIDENCE
 cli-method-not-blended = `--method` is for a blended table, and this rule file has no `methods`

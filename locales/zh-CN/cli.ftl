@@ -96,6 +96,7 @@ cli-diff-format-html = 一个独立的网页:以图表和表格列出每个单�
 cli-completions = 输出命令行补全脚本:`kaohe completions bash > /etc/bash_completion.d/kaohe`
 cli-completions-shell = 命令行外壳(shell)的种类
 cli-man = 输出 kaohe 的手册页(roff 格式):`kaohe man > kaohe.1; man ./kaohe.1`
+cli-lsp = 通过标准输入输出为编辑器提供语言服务(Language Server Protocol):实时诊断、悬停提示、补全、重命名、格式化
 cli-arg-deny-warnings = 规则文件有任何警告都按错误处理,拒绝评分
 cli-eval-method = 综合评分考核表(规则文件中的 `methods`)中一种考核方式的证据,写作 `名称=路径`:每种方式一个,代替证据文件
 cli-method-not-blended = `--method` 用于综合评分的考核表,本规则文件没有 `methods`

@@ -329,18 +329,22 @@ impl ItemChecker<'_> {
                         name = &name.node
                     )
                 };
-                self.out.push(
-                    Diagnostic::error(
-                        codes::UNDECLARED,
-                        msg!(
-                            "check-undeclared",
-                            name = &name.node,
-                            item = &item.name.node
-                        ),
-                    )
-                    .primary(name.span, msg!("check-undeclared".label))
-                    .help(help),
-                );
+                let diagnostic = Diagnostic::error(
+                    codes::UNDECLARED,
+                    msg!(
+                        "check-undeclared",
+                        name = &name.node,
+                        item = &item.name.node
+                    ),
+                )
+                .primary(name.span, msg!("check-undeclared".label))
+                .help(help);
+                let closest =
+                    suggest::closest(&name.node, item.facts.iter().map(|f| f.name.node.as_str()));
+                self.out.push(match closest {
+                    Some(c) => diagnostic.fix(name.span, c),
+                    None => diagnostic,
+                });
                 None
             }
         }
@@ -354,27 +358,30 @@ impl ItemChecker<'_> {
         let hint =
             suggest::did_you_mean(&member.node, members.iter().map(|m| m.name.node.as_str()));
         let list: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
-        self.out.push(
-            Diagnostic::error(
-                codes::UNKNOWN_MEMBER,
-                msg!(
-                    "check-unknown-member",
-                    member = &member.node,
-                    name = &fact.name.node
-                ),
+        let closest = suggest::closest(&member.node, list.iter().copied());
+        let diagnostic = Diagnostic::error(
+            codes::UNKNOWN_MEMBER,
+            msg!(
+                "check-unknown-member",
+                member = &member.node,
+                name = &fact.name.node
+            ),
+        )
+        .primary(member.span, msg!("check-unknown-member".label))
+        .label(fact.ty.span, msg!("check-unknown-member".listed))
+        .help(if hint.is_empty() {
+            msg!("check-unknown-member".help, members = list.join("、"))
+        } else {
+            msg!(
+                "check-unknown-member".hint,
+                hint = hint,
+                members = list.join("、")
             )
-            .primary(member.span, msg!("check-unknown-member".label))
-            .label(fact.ty.span, msg!("check-unknown-member".listed))
-            .help(if hint.is_empty() {
-                msg!("check-unknown-member".help, members = list.join("、"))
-            } else {
-                msg!(
-                    "check-unknown-member".hint,
-                    hint = hint,
-                    members = list.join("、")
-                )
-            }),
-        );
+        });
+        self.out.push(match closest {
+            Some(c) => diagnostic.fix(member.span, c),
+            None => diagnostic,
+        });
         false
     }
 

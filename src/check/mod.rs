@@ -45,6 +45,18 @@ pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
     suggest::did_you_mean(name, candidates)
 }
 
+/// The range of scores an item can reach by its clauses, as the checker works it out
+/// (its diagnostics set aside): for an editor's hover.
+pub fn reach(item: &ast::Item, kind: ast::SectionKind) -> Interval {
+    range::check_item(item, kind, &mut Vec::new())
+}
+
+/// The bounds an item of `points` must stay within in a section of `kind` (lowest,
+/// highest), and where it starts by default.
+pub fn lowest_and_highest(points: Decimal, kind: ast::SectionKind) -> (Decimal, Decimal, Decimal) {
+    range::bounds_of(points, kind)
+}
+
 /// A rubric that has passed every check with no error. Evaluation relies on it: every
 /// fact a clause names is declared with the right type, and every item's score stays
 /// within 0 and its points.

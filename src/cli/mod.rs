@@ -15,6 +15,7 @@ mod explain;
 mod fmt;
 mod formats;
 mod help;
+mod lsp;
 mod outline;
 mod output;
 mod progress;
@@ -67,6 +68,7 @@ enum Command {
     Test(test::Args),
     Completions(completions::Args),
     Man(completions::ManArgs),
+    Lsp(lsp::Args),
 }
 
 impl Cli {
@@ -87,6 +89,7 @@ impl Cli {
             Command::Test(args) => test::run(args),
             Command::Completions(args) => completions::run(args),
             Command::Man(args) => completions::man(args),
+            Command::Lsp(args) => lsp::run(args, self.lang.map(Into::into)),
         }
     }
 }

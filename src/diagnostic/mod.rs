@@ -51,6 +51,17 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub source: Option<SourceFile>,
+    /// The one sure fix, when there is one: the text to put in place of a span (an
+    /// editor offers it as a quick fix).
+    /// Boxed: most diagnostics have none, and a diagnostic travels in `Result`s.
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A sure fix: `replacement` in place of the text at `span`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -62,6 +73,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             source: None,
+            fix: None,
         }
     }
 
@@ -100,6 +112,15 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Gives the one sure fix: `replacement` in place of the text at `span`.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Box::new(Fix {
+            span,
+            replacement: replacement.into(),
+        }));
         self
     }
 

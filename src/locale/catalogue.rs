@@ -35,6 +35,7 @@ const SOURCES: &[Source] = catalogue![
     "html.ftl",
     "form.ftl",
     "cli.ftl",
+    "lsp.ftl",
 ];
 
 /// The files of the catalogues as `(name, Chinese text, English text)`, for the tests

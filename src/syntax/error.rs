@@ -78,9 +78,11 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
                     msg!("syntax-fullwidth-foreign".help, found = &found),
                 )
             };
+            let fix = if in_language { ascii.as_str() } else { "" };
             return Diagnostic::error(codes::FULLWIDTH, message)
                 .primary(span, label)
-                .help(help);
+                .help(help)
+                .fix(span, fix);
         }
     }
 
@@ -120,12 +122,18 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         Some(c) if c.is_whitespace() => msg!("syntax-expected-space"),
         Some(_) => msg!("syntax-expected-found", token = token_at(text, pos)),
     };
-    Diagnostic::error(codes::SYNTAX, msg!("syntax-expected", expected = expected))
+    let misspelt = misspelt_keyword(text, pos, &positives);
+    let diagnostic = Diagnostic::error(codes::SYNTAX, msg!("syntax-expected", expected = expected))
         .primary(span, label)
-        .help(match misspelt_keyword(text, pos, &positives) {
+        .help(match misspelt {
             Some(keyword) => msg!("syntax-did-you-mean", keyword = keyword),
             None => help_for(&positives, context),
-        })
+        });
+    // The underlined word is the misspelt keyword: the keyword in its place.
+    match misspelt {
+        Some(keyword) => diagnostic.fix(span, keyword),
+        None => diagnostic,
+    }
 }
 
 /// The byte offset of the last `{` of the file left unclosed, reading past strings and
@@ -268,7 +276,7 @@ fn misspelt_keyword(text: &str, pos: usize, positives: &[Rule]) -> Option<&'stat
 }
 
 /// The spelling of a keyword rule.
-fn keyword_word(rule: Rule) -> Option<&'static str> {
+pub fn keyword_word(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     Some(match rule {
         kw_text | text_stmt => "text",

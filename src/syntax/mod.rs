@@ -12,6 +12,7 @@ mod depth;
 
 pub use build::dedent;
 pub use depth::check as depth_check;
+pub use error::{fullwidth_twin, keyword_word};
 mod error;
 mod parser;
 

@@ -1,0 +1,269 @@
+//! Hover: on an item, its points, its criterion, the range its clauses can take its
+//! score to and the bounds that hold it, and how its section's points add up; on a
+//! section, the same sum; on a fact or member, its type, description, allowed values
+//! and the clauses that read it; on a keyword, its line of documentation.
+
+use rust_decimal::Decimal;
+
+use crate::check;
+use crate::formatter::lex::{self, Kind};
+use crate::locale;
+use crate::syntax::ast::{FactDecl, Item, Node, Section, SectionKind};
+use crate::tr;
+
+use super::documents::Document;
+use super::keywords;
+use super::navigation::{self, Occurrence, Placed, Symbol};
+
+/// The hover text (Markdown) at a byte offset, with the span it is about.
+pub fn at(document: &Document, offset: usize) -> Option<(String, crate::span::Span)> {
+    if let Some(found) = keyword(document, offset) {
+        return Some(found);
+    }
+    let file = document.ast.as_ref()?;
+    if let Some((placed, occurrence)) = navigation::at(file, offset) {
+        if let Some(o) = occurrence {
+            return Some((name(&placed, &o, &document.text), o.span));
+        }
+        let item = placed.item;
+        if item.name.span.start <= offset && offset <= item.points.span.end {
+            return Some((item_text(&placed), item.name.span));
+        }
+        return None;
+    }
+    navigation::sections(file)
+        .into_iter()
+        .find(|s| s.name.span.start <= offset && offset <= s.points.span.end)
+        .map(|s| (section_sum(s), s.name.span))
+}
+
+/// A keyword's documentation, when the word at the offset is one (and not inside a
+/// string or comment).
+fn keyword(document: &Document, offset: usize) -> Option<(String, crate::span::Span)> {
+    let token = lex::tokens(&document.text)
+        .into_iter()
+        .find(|t| t.start <= offset && offset <= t.end)?;
+    if token.kind != Kind::Word {
+        return None;
+    }
+    let word = &document.text[token.start..token.end];
+    if !keywords::is_keyword(word) {
+        return None;
+    }
+    let doc = keywords::doc(word)?;
+    Some((
+        format!("**`{word}`**\n\n{doc}"),
+        crate::span::Span::new(token.start, token.end),
+    ))
+}
+
+fn number(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn points_of(points: Decimal, weight: Option<Decimal>) -> String {
+    match weight {
+        Some(w) => format!("{}%", number(w)),
+        None => number(points),
+    }
+}
+
+/// An item: its points, criterion and notes, its reach, and its section's sum.
+fn item_text(placed: &Placed<'_>) -> String {
+    let lang = locale::current();
+    let item = placed.item;
+    let mut out = tr!(
+        lang,
+        "lsp-hover-item",
+        name = &item.name.node,
+        points = points_of(item.points.node, item.weight)
+    );
+    out = format!("**{out}**");
+    for text in &item.texts {
+        out.push_str(&format!(
+            "\n\n{}\n\n{}",
+            tr!(lang, "lsp-hover-criterion"),
+            quote(&text.node)
+        ));
+    }
+    for note in &item.notes {
+        out.push_str(&format!(
+            "\n\n{}\n\n{}",
+            tr!(lang, "lsp-hover-note"),
+            quote(&note.node)
+        ));
+    }
+    out.push_str("\n\n");
+    out.push_str(&reach(item, placed.kind));
+    if let Some(section) = placed.parent {
+        out.push_str("\n\n");
+        out.push_str(&section_sum(section));
+    }
+    out
+}
+
+/// The range the item's clauses can take its score to, and the bounds it is held in.
+fn reach(item: &Item, kind: SectionKind) -> String {
+    let lang = locale::current();
+    let interval = check::reach(item, kind);
+    let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
+    let unbounded = || tr!(lang, "lsp-hover-unbounded");
+    tr!(
+        lang,
+        "lsp-hover-reach",
+        start = number(start),
+        lo = interval.lo.map_or_else(unbounded, number),
+        hi = interval.hi.map_or_else(unbounded, number),
+        low = number(low),
+        high = number(high),
+        clauses = item.clauses.len()
+    )
+}
+
+/// How a section's points add up.
+fn section_sum(section: &Section) -> String {
+    let lang = locale::current();
+    let parts: Vec<&Node> = section
+        .children
+        .iter()
+        .filter(|c| match c {
+            Node::Item(_) => true,
+            Node::Section(s) => s.kind == SectionKind::Regular,
+        })
+        .collect();
+    let sum: Decimal = parts.iter().map(|c| c.points().node).sum();
+    let list: Vec<String> = parts
+        .iter()
+        .map(|c| format!("{} {}", c.name().node, number(c.points().node)))
+        .collect();
+    let (name, points, sum, parts) = (
+        &section.name.node,
+        number(section.points.node),
+        number(sum),
+        list.join(" + "),
+    );
+    if sum == points {
+        tr!(
+            lang,
+            "lsp-hover-sum",
+            name = name,
+            points = points,
+            sum = sum,
+            parts = parts
+        )
+    } else {
+        tr!(
+            lang,
+            "lsp-hover-sum-off",
+            name = name,
+            points = points,
+            sum = sum,
+            parts = parts
+        )
+    }
+}
+
+/// A fact or a member, by the name written at the place.
+fn name(placed: &Placed<'_>, occurrence: &Occurrence, text: &str) -> String {
+    let lang = locale::current();
+    let item = placed.item;
+    let fact_named = |name: &str| item.facts.iter().find(|f| f.name.node == name);
+    let mut out = match &occurrence.symbol {
+        Symbol::Fact(name) => match fact_named(name) {
+            Some(fact) => fact_text(fact),
+            None => tr!(lang, "lsp-hover-undeclared", name = name),
+        },
+        Symbol::Member(fact, member) => {
+            let mut out = format!(
+                "**{}**",
+                tr!(lang, "lsp-hover-member", name = member, fact = fact)
+            );
+            let description = fact_named(fact)
+                .and_then(|f| f.ty.node.members())
+                .and_then(|ms| ms.iter().find(|m| &m.name.node == member))
+                .and_then(|m| m.description.as_ref());
+            if let Some(d) = description {
+                out.push_str(&format!("\n\n{}", d.node));
+            }
+            out
+        }
+    };
+    let readers: Vec<String> = readers(item, &occurrence.symbol, text);
+    out.push_str("\n\n");
+    if readers.is_empty() {
+        out.push_str(&tr!(lang, "lsp-hover-no-reader"));
+    } else {
+        out.push_str(&tr!(lang, "lsp-hover-read-by"));
+        out.push_str("\n\n```kaohe-rule\n");
+        out.push_str(&readers.join("\n"));
+        out.push_str("\n```");
+    }
+    out
+}
+
+/// A fact's type, description and allowed values.
+fn fact_text(fact: &FactDecl) -> String {
+    let lang = locale::current();
+    let mut out = format!(
+        "**{}**",
+        tr!(
+            lang,
+            "lsp-hover-fact",
+            name = &fact.name.node,
+            kind = fact.ty.node.describe()
+        )
+    );
+    if let Some(d) = &fact.description {
+        out.push_str(&format!("\n\n{}", d.node));
+    }
+    if let Some(members) = fact.ty.node.members() {
+        let list: Vec<String> = members
+            .iter()
+            .map(|m| match &m.description {
+                Some(d) => format!("`{}` {}", m.name.node, d.node),
+                None => format!("`{}`", m.name.node),
+            })
+            .collect();
+        out.push_str(&format!(
+            "\n\n{}\n\n- {}",
+            tr!(lang, "lsp-hover-members"),
+            list.join("\n- ")
+        ));
+    }
+    out
+}
+
+/// The statements of an item that read a name, each as written, on one line.
+fn readers(item: &Item, symbol: &Symbol, text: &str) -> Vec<String> {
+    let reads: Vec<crate::span::Span> = navigation::occurrences(item)
+        .into_iter()
+        .filter(|o| !o.declaration && &o.symbol == symbol)
+        .map(|o| o.span)
+        .collect();
+    let mut statements: Vec<crate::span::Span> = item.clauses.iter().map(|c| c.span).collect();
+    if let Some(c) = &item.applicable_unless {
+        statements.push(c.span);
+    }
+    let mut out = Vec::new();
+    for s in statements {
+        if reads.iter().any(|r| s.start <= r.start && r.end <= s.end) {
+            let line = text[s.start..s.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
+/// A text as a Markdown quote, line by line.
+fn quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| format!("> {}", l.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
