@@ -93,6 +93,7 @@ const FACTS: &str = "    fact 是 bool \"是\"
     fact 数 count \"数\"
     fact 比 percent \"比\"
     fact 日 date \"日\"
+    fact 日二 date \"日二\"
     fact 集 set {甲, 乙, 丙, 丁} \"集\"
     fact 计 tally {子, 丑, 寅} \"计\"
 ";
@@ -488,6 +489,11 @@ impl Renderer {
                 )
             }
             7 => ("per 计".to_string(), false),
+            // A deadline over two dates now and then.
+            _ if c.except == 0 => (
+                format!("deadline {{日, 日二}} by {}", DATES[c.deadline as usize]),
+                true,
+            ),
             _ => (
                 format!("deadline 日 by {}", DATES[c.deadline as usize]),
                 true,
@@ -751,12 +757,14 @@ impl Renderer {
             .collect();
         write!(
             self.evidence,
-            "[\"{name}\"]\n\"是\" = {}\n\"否\" = {}\n\"数\" = {}\n\"比\" = {}\n\"日\" = {}\n\"集\" = [{}]\n\"计\" = {{ {} }}\n",
+            "[\"{name}\"]\n\"是\" = {}\n\"否\" = {}\n\"数\" = {}\n\"比\" = {}\n\"日\" = {}\n\"日二\" = {}\n\"集\" = [{}]\n\"计\" = {{ {} }}\n",
             e.yes,
             e.no,
             COUNTS[e.count as usize],
             PERCENT_VALUES[e.percent as usize],
             DATE_VALUES[e.date as usize],
+            // The second date, another of the same values.
+            DATE_VALUES[(e.date as usize + e.count as usize) % DATE_VALUES.len()],
             set.join(", "),
             tally.join(", "),
         )

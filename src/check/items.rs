@@ -644,6 +644,7 @@ impl ItemChecker<'_> {
                 fact: path,
                 by,
                 never,
+                more,
             } => {
                 if let Some(never) = never {
                     if let Effect::Percent { percent, .. } = never.node {
@@ -654,6 +655,24 @@ impl ItemChecker<'_> {
                 }
                 let kind = self.path(path);
                 self.expect_kind(path, kind, &[Kind::Date], "`deadline`");
+                for (n, other) in more.iter().enumerate() {
+                    let kind = self.path(other);
+                    self.expect_kind(other, kind, &[Kind::Date], "`deadline`");
+                    let earlier = std::iter::once(path).chain(&more[..n]);
+                    if let Some(first) =
+                        earlier.into_iter().find(|p| p.fact.node == other.fact.node)
+                    {
+                        self.out.push(
+                            Diagnostic::error(
+                                codes::DUPLICATE,
+                                msg!("check-deadline-twice", name = &other.fact.node),
+                            )
+                            .primary(other.span, msg!("check-deadline-twice".label))
+                            .label(first.span, msg!("check-deadline-twice".first))
+                            .help(msg!("check-deadline-twice".help)),
+                        );
+                    }
+                }
                 self.date_in_year(by.node, by.span);
             }
         }

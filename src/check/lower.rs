@@ -99,10 +99,19 @@ impl Scope<'_> {
                 fact: self.path(fact)?,
                 except: except.clone(),
             },
-            ast::ClauseKind::Deadline { fact, by, never } => model::ClauseKind::Deadline {
+            ast::ClauseKind::Deadline {
+                fact,
+                by,
+                never,
+                more,
+            } => model::ClauseKind::Deadline {
                 fact: self.path(fact)?,
                 by: by.clone(),
                 never: never.clone(),
+                more: more
+                    .iter()
+                    .map(|p| self.path(p))
+                    .collect::<Option<Vec<_>>>()?,
             },
         };
         Some(model::Clause {

@@ -346,6 +346,47 @@ impl ClausePlan<'_> {
                 slot,
                 by,
                 never: never_effect,
+                more,
+            } if !more.is_empty() => {
+                // Several dates: never when any is absent, else late (once) when any is
+                // after the day.
+                let date = |slot: usize| match value_at(slot, facts) {
+                    Some(Value::Date(Some(d))) => Some(*d),
+                    _ => None,
+                };
+                let dates = std::iter::once(*slot).chain(more.iter().copied());
+                let mut absent = false;
+                let mut late = false;
+                for d in dates.clone().map(date) {
+                    match d {
+                        None => absent = true,
+                        Some(d) if d > *by => late = true,
+                        Some(_) => {}
+                    }
+                }
+                if !absent && !late {
+                    return Ok(());
+                }
+                never = absent && never_effect.is_some();
+                let why = T::RECORDS.then(|| {
+                    let names = deadline_names(clause.clause);
+                    let missed = names
+                        .into_iter()
+                        .zip(dates.map(date))
+                        .filter(|(_, d)| d.is_none_or(|d| d > *by))
+                        .collect();
+                    Why::Missed {
+                        missed,
+                        deadline: *by,
+                    }
+                });
+                (Times::Once, why)
+            }
+            KindPlan::Deadline {
+                slot,
+                by,
+                never: never_effect,
+                ..
             } => match value_at(*slot, facts) {
                 Some(Value::Date(Some(d))) if d <= by => return Ok(()),
                 Some(Value::Date(Some(d))) => (
@@ -369,9 +410,10 @@ impl ClausePlan<'_> {
             let ast = clause.clause;
             let mut paths: Vec<&FactPath> = match &ast.kind {
                 ClauseKind::If(cond) => condition_paths(cond),
-                ClauseKind::Per { fact, .. }
-                | ClauseKind::Missing { fact, .. }
-                | ClauseKind::Deadline { fact, .. } => vec![fact],
+                ClauseKind::Per { fact, .. } | ClauseKind::Missing { fact, .. } => vec![fact],
+                ClauseKind::Deadline { fact, more, .. } => {
+                    std::iter::once(fact).chain(more).collect()
+                }
             };
             if matches!(did, Did::Exempted { .. }) {
                 if let Some(unless) = &ast.unless {
@@ -466,4 +508,15 @@ pub(super) fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<St
         .filter(|m| !present.is_some_and(|p| p.contains(m)))
         .map(|m| m.to_string())
         .collect()
+}
+
+/// The names of the dates a `deadline` clause reads, in the clause's order.
+fn deadline_names(clause: &crate::model::Clause) -> Vec<String> {
+    match &clause.kind {
+        ClauseKind::Deadline { fact, more, .. } => std::iter::once(fact)
+            .chain(more)
+            .map(|p| p.fact.node.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
 }

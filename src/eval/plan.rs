@@ -141,6 +141,8 @@ pub(super) enum KindPlan<'r> {
         slot: usize,
         by: NaiveDate,
         never: Option<Effect>,
+        /// The slots of the further dates of `deadline {A, B} by …`.
+        more: Vec<usize>,
     },
 }
 
@@ -256,7 +258,9 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Missing { slot: s, bits, .. } if *s == slot => {
                     out.push(Read::Missing(bits.as_ref()));
                 }
-                KindPlan::Deadline { slot: s, by, .. } if *s == slot => {
+                KindPlan::Deadline {
+                    slot: s, by, more, ..
+                } if *s == slot || more.contains(&slot) => {
                     out.push(Read::Deadline(*by));
                 }
                 _ => {}
@@ -276,9 +280,11 @@ impl<'r> ItemPlan<'r> {
         for clause in &self.clauses {
             match &clause.kind {
                 KindPlan::If(test) => test.slots(out),
-                KindPlan::Per { slot, .. }
-                | KindPlan::Missing { slot, .. }
-                | KindPlan::Deadline { slot, .. } => out.push(*slot),
+                KindPlan::Per { slot, .. } | KindPlan::Missing { slot, .. } => out.push(*slot),
+                KindPlan::Deadline { slot, more, .. } => {
+                    out.push(*slot);
+                    out.extend(more);
+                }
             }
             if let Some(test) = &clause.unless {
                 test.slots(out);
@@ -332,10 +338,16 @@ impl<'r> ItemPlan<'r> {
                                 bits,
                             }
                         }
-                        ClauseKind::Deadline { fact, by, never } => KindPlan::Deadline {
+                        ClauseKind::Deadline {
+                            fact,
+                            by,
+                            never,
+                            more,
+                        } => KindPlan::Deadline {
                             slot: slot_of(fact),
                             by: by.node,
                             never: never.as_ref().map(|n| n.node),
+                            more: more.iter().map(slot_of).collect(),
                         },
                     },
                     effect: clause.effect.node,

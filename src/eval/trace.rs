@@ -79,6 +79,12 @@ pub enum Why {
     },
     /// Never done; the deadline.
     Never { deadline: NaiveDate },
+    /// Of the several dates of a deadline, those that missed it, in the clause's
+    /// order: each fact's name and its date (`None`: never done).
+    Missed {
+        missed: Vec<(String, Option<NaiveDate>)>,
+        deadline: NaiveDate,
+    },
 }
 
 /// What a clause did.
@@ -224,6 +230,16 @@ impl Why {
             Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
             Why::After { date, deadline } => format!("{date} is after the deadline {deadline}"),
             Why::Never { deadline } => format!("never done, deadline {deadline}"),
+            Why::Missed { missed, deadline } => {
+                let each: Vec<String> = missed
+                    .iter()
+                    .map(|(fact, date)| match date {
+                        Some(date) => format!("{fact} {date} is after the deadline {deadline}"),
+                        None => format!("{fact} never done, deadline {deadline}"),
+                    })
+                    .collect();
+                each.join("; ")
+            }
         }
     }
 }

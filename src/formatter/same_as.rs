@@ -217,10 +217,15 @@ impl SameAs for ClauseKind {
                 other,
                 K::Missing { fact: f, except: e } if fact.same_as(f) && except.same_as(e)
             ),
-            K::Deadline { fact, by, never } => matches!(
+            K::Deadline {
+                fact,
+                by,
+                never,
+                more,
+            } => matches!(
                 other,
-                K::Deadline { fact: f, by: b, never: n }
-                    if fact.same_as(f) && by.same_as(b) && never.same_as(n)
+                K::Deadline { fact: f, by: b, never: n, more: m }
+                    if fact.same_as(f) && by.same_as(b) && never.same_as(n) && more.same_as(m)
             ),
         }
     }

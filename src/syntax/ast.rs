@@ -270,6 +270,10 @@ pub enum ClauseKind {
         fact: FactPath,
         by: Spanned<NaiveDate>,
         never: Option<Spanned<Effect>>,
+        /// The further dates of `deadline {A, B} by …`, after the first (`fact`): the
+        /// clause takes `never` when any of them is absent, else `late` once when any
+        /// is after the day. Empty for one date.
+        more: Vec<FactPath>,
     },
 }
 

@@ -375,13 +375,21 @@ impl Builder {
                 }
             }
             _ => {
-                let fact = fact_path(inner.next().expect("fact"));
+                let first = inner.next().expect("fact");
+                let (fact, more) = if first.as_rule() == Rule::deadline_facts {
+                    let mut paths = first.into_inner().map(fact_path);
+                    let fact = paths.next().expect("first deadline fact");
+                    (fact, paths.collect())
+                } else {
+                    (fact_path(first), Vec::new())
+                };
                 inner.next(); // `by`
                 let by = self.date(inner.next().expect("deadline date"));
                 ClauseKind::Deadline {
                     fact,
                     by,
                     never: None,
+                    more,
                 }
             }
         };

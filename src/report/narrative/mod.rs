@@ -320,6 +320,28 @@ impl<'r> Narrator<'r> {
                 );
                 (what, unit_default(), String::new())
             }
+            Why::Missed { missed, deadline } => {
+                let each: Vec<String> = missed
+                    .iter()
+                    .map(|(fact, date)| match date {
+                        Some(date) => tr!(
+                            lang,
+                            "narr-after",
+                            subject = words.deed(fact),
+                            date = words.date(*date),
+                            deadline = words.date(*deadline)
+                        ),
+                        None => tr!(
+                            lang,
+                            "narr-never",
+                            subject = words.deed(fact),
+                            deadline = words.date(*deadline)
+                        ),
+                    })
+                    .collect();
+                let what = each.join(&tr!(lang, "narr-period-join"));
+                (what, unit_default(), String::new())
+            }
         }
     }
 
