@@ -45,19 +45,41 @@ fn said(s: &Sheet, item: &str) -> Vec<String> {
 
 #[test]
 fn jia() {
-    // 年报和统计表 10 (both by 2023-01-31; the 31st itself is on time): total 10.
+    // 年报和统计表 10 (both by 2023-01-31; the 31st itself is on time); 制度建设 4 (制度
+    // followed: the discretionary score is left out of the evidence, and not needed);
+    // 工作成效 judged 6 of 6: total 10 + 10 = 20.
     let s = sheet("jia");
-    assert_eq!(subtotals(&s), ["10"].map(d));
-    assert_eq!(s.score, d("10"));
+    assert_eq!(subtotals(&s), ["10", "10"].map(d));
+    assert_eq!(s.score, d("20"));
     assert!(common::item(&s, "年报和统计表").trace.is_empty());
+    assert!(common::item(&s, "制度建设").trace.is_empty());
+    // All 6 given: the step is still told, with its reason, and takes nothing.
+    let judged = common::item(&s, "工作成效");
+    assert_eq!(judged.score, Some(d("6")));
+    assert_eq!(judged.trace[0].delta, d("0"));
+    assert_eq!(
+        said(&s, "工作成效"),
+        ["根据实际情况评分,得6分(满分6分,理由:培训、解读、回应均达到要求)。"]
+    );
 }
 
 #[test]
 fn yi() {
-    // 年报和统计表: both late, 10 − 2 = 8 (taken once, not twice): total 8.
+    // 年报和统计表: both late, 10 − 2 = 8 (taken once, not twice); 制度建设: not followed,
+    // 1.5 of 2 given, 4 − 0.5 = 3.5; 工作成效 judged 4.5: total 8 + 8 = 16.
     let s = sheet("yi");
-    assert_eq!(subtotals(&s), ["8"].map(d));
-    assert_eq!(s.score, d("8"));
+    assert_eq!(subtotals(&s), ["8", "8"].map(d));
+    assert_eq!(s.score, d("16"));
+    let given = common::item(&s, "制度建设");
+    assert_eq!(given.score, Some(d("3.5")));
+    let note = given.trace[0].note_en();
+    assert!(note.starts_with("1.5 of 2 given (制度已建立"), "{note}");
+    assert!(note.ends_with("0.5 × -1 = -0.5"), "{note}");
+    assert_eq!(
+        said(&s, "制度建设"),
+        ["未按制度实施政务公开工作,酌情给1.5分(理由:制度已建立, 但依申请公开登记未按制度执行)。"]
+    );
+    assert_eq!(common::item(&s, "工作成效").score, Some(d("4.5")));
     let item = common::item(&s, "年报和统计表");
     assert_eq!(item.trace.len(), 1);
     let note = item.trace[0].note_en();
@@ -77,10 +99,12 @@ fn yi() {
 
 #[test]
 fn bing() {
-    // 年报和统计表: 统计表 never published, 不得分 (the late 年报 adds nothing): 0.
+    // 年报和统计表: 统计表 never published, 不得分 (the late 年报 adds nothing): 0;
+    // 制度建设 4 − 2 − (2 − 0) = 0; 工作成效 judged 2: total 0 + 2 = 2.
     let s = sheet("bing");
-    assert_eq!(subtotals(&s), ["0"].map(d));
-    assert_eq!(s.score, d("0"));
+    assert_eq!(subtotals(&s), ["0", "2"].map(d));
+    assert_eq!(s.score, d("2"));
+    assert_eq!(common::item(&s, "制度建设").score, Some(d("0")));
     let said = said(&s, "年报和统计表");
     assert!(
         said[0].contains("公开年度报告统计表:未在2023年1月31日前完成,不得分"),
@@ -110,4 +134,42 @@ fn a_deadline_over_two_dates_takes_never_before_late_and_once() {
         );
         assert_eq!(s.score, d(score), "{a} {b}");
     }
+}
+
+#[test]
+fn a_give_whose_condition_holds_needs_its_score_where_the_unit_is_named() {
+    let r = rubric();
+    let evidence = "unit = \"示例丁县\"\n\
+        [\"年报和统计表\"]\n\"年报日期\" = 2023-01-02\n\"统计表日期\" = 2023-01-02\n\
+        [\"制度建设\"]\n\"未建立制度\" = false\n\"未按制度实施\" = true\n\
+        [\"工作成效\"]\n\"成效评分\" = { score = 3, reason = \"一般\" }\n";
+    // Validation does not weigh the condition: the evidence is accepted...
+    let unit = common::unit(&r, evidence).expect("valid without the discretionary score");
+    // ...and scoring finds the condition holds and the score missing.
+    let Err(d) = evaluate(&r, &unit) else {
+        panic!("scored without the discretionary score")
+    };
+    assert_eq!(d.code, "kaohe::evidence::missing");
+    assert!(d.message.contains("执行酌情分"), "{}", d.message);
+    let label = &d.labels[0];
+    assert_eq!(&evidence[label.span.start..label.span.end], "\"示例丁县\"");
+}
+
+#[test]
+fn a_judgement_row_is_required_and_bounded() {
+    let r = rubric();
+    let without = "unit = \"示例戊县\"\n\
+        [\"年报和统计表\"]\n\"年报日期\" = 2023-01-02\n\"统计表日期\" = 2023-01-02\n\
+        [\"制度建设\"]\n\"未建立制度\" = false\n\"未按制度实施\" = false\n";
+    let ds = common::unit(&r, without).expect_err("the judgement is always needed");
+    assert!(ds
+        .iter()
+        .any(|d| d.code == "kaohe::evidence::missing" && d.message.contains("成效评分")));
+    let over =
+        format!("{without}[\"工作成效\"]\n\"成效评分\" = {{ score = 7, reason = \"好\" }}\n");
+    let ds = common::unit(&r, &over).expect_err("7 is more than the 6 the assessor may give");
+    assert!(
+        ds.iter().any(|d| d.code == "kaohe::evidence::value"),
+        "{ds:?}"
+    );
 }

@@ -844,6 +844,17 @@ fn only_per_deductions(item: &Item, fact: &str) -> bool {
                     return false;
                 }
             }
+            ClauseKind::Give {
+                condition,
+                fact: path,
+            } => {
+                let in_condition = condition
+                    .as_ref()
+                    .is_some_and(|c| condition_facts(c).contains(&fact));
+                if in_condition || path.fact.node == fact {
+                    return false;
+                }
+            }
         }
     }
     used

@@ -26,6 +26,7 @@ form-toml-set = set, the members present, such as [{ $example }], or [] for none
 form-toml-tally = tally, how many for each member; a member left out is 0
 form-toml-periods = periods, a list such as [{ $example }], { $to } false if it never ended, or [] for none
 form-toml-discretion = discretion, the points given from 0 to { $max } with the reason, such as { $example }
+form-toml-given-when = needed only when `{ $when }` holds; leave it out otherwise
 form-toml-default = { $values }; may be left out (default { $default })
 
 ## The XLSX form: what to write in each column (the notes, prompts and error boxes).

@@ -397,6 +397,31 @@ impl ItemChecker<'_> {
         }
     }
 
+    /// A `give` reads its discretionary fact alone: the evidence need not give it where
+    /// the clause's condition does not hold, so no other clause may count on it.
+    fn give_shared(&mut self, clause: &Clause, fact: &FactPath) {
+        let other = self.item.clauses.iter().find(|c| {
+            !std::ptr::eq(*c, clause)
+                && match &c.kind {
+                    ClauseKind::Per { fact: f, .. }
+                    | ClauseKind::Missing { fact: f, .. }
+                    | ClauseKind::Give { fact: f, .. } => f.fact.node == fact.fact.node,
+                    _ => false,
+                }
+        });
+        if let Some(other) = other {
+            self.out.push(
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    msg!("check-give-shared", name = &fact.fact.node),
+                )
+                .primary(fact.span, msg!("check-give-shared".label))
+                .label(other.span, msg!("check-give-shared".other))
+                .help(msg!("check-give-shared".help)),
+            );
+        }
+    }
+
     fn expect_kind(
         &mut self,
         path: &FactPath,
@@ -589,6 +614,14 @@ impl ItemChecker<'_> {
         let points = self.item.points.node;
         match &clause.kind {
             ClauseKind::If(cond) => self.condition(cond),
+            ClauseKind::Give { condition, fact } => {
+                if let Some(cond) = condition {
+                    self.condition(cond);
+                }
+                let kind = self.path(fact);
+                self.expect_kind(fact, kind, &[Kind::Discretion], "`give`");
+                self.give_shared(clause, fact);
+            }
             ClauseKind::Per {
                 fact: path,
                 except,
@@ -832,6 +865,7 @@ fn type_help(role: &str, found: Kind) -> String {
         ("`per`", _) => msg!("check-type-help-per"),
         ("`missing`", _) => msg!("check-type-help-missing"),
         ("`deadline`", _) => msg!("check-type-help-deadline"),
+        ("`give`", _) => msg!("check-type-help-give"),
         _ => msg!("check-type-help-other"),
     }
 }

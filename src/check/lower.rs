@@ -90,6 +90,13 @@ impl Scope<'_> {
     fn clause(&self, c: &ast::Clause) -> Option<model::Clause> {
         let kind = match &c.kind {
             ast::ClauseKind::If(cond) => model::ClauseKind::If(self.condition(cond)?),
+            ast::ClauseKind::Give { condition, fact } => model::ClauseKind::Give {
+                condition: match condition {
+                    Some(c) => Some(self.condition(c)?),
+                    None => None,
+                },
+                fact: self.path(fact)?,
+            },
             ast::ClauseKind::Per { fact, except, over } => model::ClauseKind::Per {
                 fact: self.path(fact)?,
                 except: except.clone(),

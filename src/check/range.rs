@@ -44,6 +44,8 @@ fn times_max(item: &Item, kind: &ClauseKind) -> Option<Decimal> {
     let (path, except, missing) = match kind {
         ClauseKind::Per { fact, except, .. } => (fact, except, false),
         ClauseKind::Missing { fact, except } => (fact, except, true),
+        // A `give` withholds at most its fact's `max`.
+        ClauseKind::Give { fact, .. } => (fact, &Vec::new(), false),
         _ => return Some(Decimal::ONE),
     };
     let fact = item.facts.iter().find(|f| f.name.node == path.fact.node)?;
@@ -245,7 +247,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     for clause in &item.clauses {
         let counted = matches!(
             clause.kind,
-            ClauseKind::Per { .. } | ClauseKind::Missing { .. }
+            ClauseKind::Per { .. } | ClauseKind::Missing { .. } | ClauseKind::Give { .. }
         );
         let times = if counted {
             times_max(item, &clause.kind)

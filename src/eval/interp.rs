@@ -167,6 +167,13 @@ impl Trace for Recorder<'_> {
 pub(super) enum Refusal {
     Uncovered(Uncovered),
     Refused(Diagnostic),
+    /// A `give` whose condition holds, and the evidence gives no score for it: the
+    /// item's name, the fact's, and the most the assessor may give.
+    Lacks {
+        item: String,
+        fact: String,
+        max: Decimal,
+    },
 }
 
 impl Refusal {
@@ -174,6 +181,7 @@ impl Refusal {
         match self {
             Refusal::Uncovered(u) => uncovered(rubric, unit, u),
             Refusal::Refused(d) => d,
+            Refusal::Lacks { item, fact, max } => super::give_lacks(unit, &item, &fact, max),
         }
     }
 }
@@ -342,6 +350,39 @@ impl ClausePlan<'_> {
                 let why = T::RECORDS.then(|| Why::Missing(absent(candidates, present)));
                 (Times::Count(n as u64), why)
             }
+            KindPlan::Give { test, slot, max } => {
+                if let Some(test) = test {
+                    if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                        return Ok(());
+                    }
+                }
+                match value_at(*slot, facts) {
+                    Some(Value::Discretion {
+                        score: given,
+                        reason,
+                    }) => {
+                        let why = T::RECORDS.then(|| Why::Instead {
+                            score: *given,
+                            max: *max,
+                            reason: reason.clone(),
+                        });
+                        (Times::Withheld(*max - *given), why)
+                    }
+                    // Needed only where the condition holds: validation let it be left
+                    // out, and here it is needed.
+                    _ => {
+                        let fact = match &clause.clause.kind {
+                            ClauseKind::Give { fact, .. } => fact.fact.node.clone(),
+                            _ => String::new(),
+                        };
+                        return Err(Refusal::Lacks {
+                            item: self_item_name(rubric, clause.clause),
+                            fact,
+                            max: *max,
+                        });
+                    }
+                }
+            }
             KindPlan::Deadline {
                 slot,
                 by,
@@ -411,6 +452,11 @@ impl ClausePlan<'_> {
             let mut paths: Vec<&FactPath> = match &ast.kind {
                 ClauseKind::If(cond) => condition_paths(cond),
                 ClauseKind::Per { fact, .. } | ClauseKind::Missing { fact, .. } => vec![fact],
+                ClauseKind::Give { condition, fact } => {
+                    let mut paths = condition.as_ref().map(condition_paths).unwrap_or_default();
+                    paths.push(fact);
+                    paths
+                }
                 ClauseKind::Deadline { fact, more, .. } => {
                     std::iter::once(fact).chain(more).collect()
                 }
@@ -458,7 +504,7 @@ impl ClausePlan<'_> {
                 .ok()
                 .and_then(|n| clause.times.get(n))
                 .copied(),
-            Times::Given(_) => None,
+            Times::Given(_) | Times::Withheld(_) => None,
         };
         let (raw, change) = match ready {
             Some(raw) => (raw, None),
@@ -473,7 +519,8 @@ impl ClausePlan<'_> {
             },
         };
         let limited = limit(raw, clause.max, clause.floor, running.score);
-        if limited.applies() {
+        // A `give` is told even when all was given: the evidence says what was given.
+        if limited.applies() || matches!(times, Times::Withheld(_)) {
             running.score += limited.delta;
             running.moved = true;
             if let Some(change) = change {
@@ -519,4 +566,13 @@ fn deadline_names(clause: &crate::model::Clause) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The name of the item a clause belongs to, found by the clause's place.
+fn self_item_name(rubric: &Rubric, clause: &crate::model::Clause) -> String {
+    crate::model::items(&rubric.nodes)
+        .into_iter()
+        .find(|i| i.clauses.iter().any(|c| std::ptr::eq(c, clause)))
+        .map(|i| i.name.node.clone())
+        .unwrap_or_default()
 }

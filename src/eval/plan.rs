@@ -106,6 +106,8 @@ pub(super) enum Times {
     Count(u64),
     /// A discretionary score's times.
     Given(Decimal),
+    /// The points withheld by a `give` (its `max` less what was given).
+    Withheld(Decimal),
 }
 
 impl Times {
@@ -114,7 +116,7 @@ impl Times {
         match self {
             Times::Once => Decimal::ONE,
             Times::Count(n) => Decimal::from(n),
-            Times::Given(given) => given,
+            Times::Given(given) | Times::Withheld(given) => given,
         }
     }
 }
@@ -143,6 +145,13 @@ pub(super) enum KindPlan<'r> {
         never: Option<Effect>,
         /// The slots of the further dates of `deadline {A, B} by …`.
         more: Vec<usize>,
+    },
+    /// `if COND give FACT` (`test`), or `give FACT`: the slot of the discretionary
+    /// score and its `max`.
+    Give {
+        test: Option<Test<'r>>,
+        slot: usize,
+        max: Decimal,
     },
 }
 
@@ -263,6 +272,14 @@ impl<'r> ItemPlan<'r> {
                 } if *s == slot || more.contains(&slot) => {
                     out.push(Read::Deadline(*by));
                 }
+                KindPlan::Give { test, slot: s, .. } => {
+                    if let Some(test) = test {
+                        test.reads(slot, &mut out);
+                    }
+                    if *s == slot {
+                        out.push(Read::Given);
+                    }
+                }
                 _ => {}
             }
             if let Some(test) = &clause.unless {
@@ -284,6 +301,12 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Deadline { slot, more, .. } => {
                     out.push(*slot);
                     out.extend(more);
+                }
+                KindPlan::Give { test, slot, .. } => {
+                    if let Some(test) = test {
+                        test.slots(out);
+                    }
+                    out.push(*slot);
                 }
             }
             if let Some(test) = &clause.unless {
@@ -313,6 +336,14 @@ impl<'r> ItemPlan<'r> {
                     clause,
                     kind: match &clause.kind {
                         ClauseKind::If(cond) => KindPlan::If(Test::compile(cond)),
+                        ClauseKind::Give { condition, fact } => KindPlan::Give {
+                            test: condition.as_ref().map(Test::compile),
+                            slot: slot_of(fact),
+                            max: match item.fact(fact.id).map(|f| &f.ty.node) {
+                                Some(FactType::Discretion { max }) => max.node,
+                                _ => Decimal::ZERO,
+                            },
+                        },
                         ClauseKind::Per { fact, except, over } => KindPlan::Per {
                             slot: slot_of(fact),
                             member: member_name(fact),
@@ -401,6 +432,8 @@ pub(super) enum Read<'a, 'r> {
     Missing(Option<&'a (Members, u64)>),
     /// A `deadline` clause by this day.
     Deadline(NaiveDate),
+    /// A `give` clause's discretionary score.
+    Given,
 }
 
 /// What compiling a rubric's parts needs: the rubric (its calendar and source, to work

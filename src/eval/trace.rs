@@ -85,6 +85,13 @@ pub enum Why {
         missed: Vec<(String, Option<NaiveDate>)>,
         deadline: NaiveDate,
     },
+    /// A `give`: the score the assessor gave of the most they may give, with the
+    /// reason; the points withheld are taken.
+    Instead {
+        score: Decimal,
+        max: Decimal,
+        reason: String,
+    },
 }
 
 /// What a clause did.
@@ -240,6 +247,11 @@ impl Why {
                     .collect();
                 each.join("; ")
             }
+            Why::Instead { score, max, reason } => format!(
+                "{} of {} given ({reason})",
+                score.normalize(),
+                max.normalize()
+            ),
         }
     }
 }

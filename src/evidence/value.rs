@@ -184,7 +184,17 @@ pub(crate) fn complete<'i>(
         .iter()
         .filter(|f| !not_applicable || used.contains(&f.name.node.as_str()))
         .filter(|f| !given(facts, f))
+        .filter(|f| !given_when(item, f))
         .collect()
+}
+
+/// Whether a fact is the discretionary score of an `if COND give FACT`: needed only
+/// where the condition holds, which scoring finds out (and reports the score missing
+/// then, at the unit); validation does not weigh conditions.
+pub(crate) fn given_when(item: &Item, decl: &FactDecl) -> bool {
+    item.clauses.iter().any(|c| {
+        matches!(&c.kind, model::ClauseKind::Give { condition: Some(_), fact } if fact.id == decl.id)
+    })
 }
 
 /// A fact's value read from an evidence node as [`validate`] reads it, or `None` when

@@ -217,6 +217,10 @@ impl SameAs for ClauseKind {
                 other,
                 K::Missing { fact: f, except: e } if fact.same_as(f) && except.same_as(e)
             ),
+            K::Give { condition, fact } => matches!(
+                other,
+                K::Give { condition: c, fact: f } if condition.same_as(c) && fact.same_as(f)
+            ),
             K::Deadline {
                 fact,
                 by,

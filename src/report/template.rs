@@ -196,6 +196,13 @@ fn item_toml(out: &mut String, rubric: &Rubric, item: &Item, lang: Lang) {
             fact.name.node,
             toml_values(fact, year, lang)
         );
+        if let Some(when) = given_when(rubric, item, fact) {
+            let _ = writeln!(
+                out,
+                "#   {}",
+                tr!(lang, "form-toml-given-when", when = when)
+            );
+        }
         if let Some(d) = &fact.description {
             comment_lines(out, &d.node, "  ");
         }
@@ -254,6 +261,23 @@ fn member_list(members: &[Member]) -> String {
         .map(|m| m.name.node.as_str())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// The condition, as written, of the `if COND give FACT` that reads a fact: the
+/// evidence needs the fact only where it holds.
+fn given_when(rubric: &Rubric, item: &crate::model::Item, fact: &FactDecl) -> Option<String> {
+    item.clauses.iter().find_map(|c| match &c.kind {
+        crate::model::ClauseKind::Give {
+            condition: Some(cond),
+            fact: f,
+        } if f.id == fact.id => Some(
+            rubric.source.text()[cond.span.start..cond.span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => None,
+    })
 }
 
 /// The type of a fact and the values it takes, in TOML.

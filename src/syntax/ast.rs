@@ -275,6 +275,14 @@ pub enum ClauseKind {
         /// is after the day. Empty for one date.
         more: Vec<FactPath>,
     },
+    /// `if COND give FACT` (在2分内酌情给分), or `give FACT` alone (根据实际情况评分): the
+    /// part is worth the discretionary fact's `max`, and scores what the assessor gave.
+    /// The clause's effect is `-1` for each point withheld (`max` − given), so that
+    /// `floor`, `max` and the range analysis read it as any deduction.
+    Give {
+        condition: Option<Condition>,
+        fact: FactPath,
+    },
 }
 
 impl ClauseKind {
@@ -284,6 +292,7 @@ impl ClauseKind {
             ClauseKind::Per { .. } => "per",
             ClauseKind::Missing { .. } => "missing",
             ClauseKind::Deadline { .. } => "deadline",
+            ClauseKind::Give { .. } => "give",
         }
     }
 }

@@ -50,7 +50,7 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         let bracket = "（）【】()[]《》、，。".contains(c);
         let names_facts = matches!(
             statement_context(text, pos),
-            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable")
+            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable" | "give")
         );
         if bracket && in_name && names_facts {
             return Diagnostic::error(
@@ -280,6 +280,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_per | per_clause => "per",
         kw_missing | missing_clause => "missing",
         kw_deadline | deadline_clause => "deadline",
+        kw_give | give_clause | give_effect => "give",
         kw_floor | floor_mod => "floor",
         kw_max | max_mod => "max",
         kw_unless | unless_mod => "unless",
@@ -322,8 +323,8 @@ fn statement_context(text: &str, pos: usize) -> Option<&str> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let first = text[line_start..].split_whitespace().next()?;
     Some(match first {
-        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total" | "year"
-        | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
+        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "give" | "total"
+        | "year" | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
         _ => return None,
     })
 }
@@ -431,7 +432,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         fact_default => kw("default"),
         except => kw("except"),
         text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
-        | per_clause | missing_clause | deadline_clause | allow_stmt => {
+        | per_clause | missing_clause | deadline_clause | allow_stmt | give_clause => {
             Some(msg!("syntax-expect-statement"))
         }
         section_kind => Some("`section`".into()),

@@ -77,6 +77,32 @@ impl<'r> Narrator<'r> {
             ClauseRef::Clause(i) => decl.and_then(|d| d.clauses.get(i)),
             ClauseRef::ApplicableUnless => None,
         };
+        if let Why::Instead { score, max, reason } = &step.why {
+            // A `give`: what the assessor gave, not what was withheld.
+            let condition = match clause.map(|c| &c.kind) {
+                Some(ClauseKind::Give {
+                    condition: Some(c), ..
+                }) => Some(words.condition(c)),
+                _ => None,
+            };
+            return match condition {
+                Some(what) => tr!(
+                    lang,
+                    "narr-give",
+                    what = what,
+                    score = number(*score),
+                    max = number(*max),
+                    reason = reason
+                ),
+                None => tr!(
+                    lang,
+                    "narr-judged",
+                    score = number(*score),
+                    max = number(*max),
+                    reason = reason
+                ),
+            };
+        }
         let (what, unit, except) = self.why(&words, step, clause.map(|c| &c.kind));
         match &step.did {
             Did::NotApplicable => tr!(lang, "narr-not-applicable", what = what),
@@ -320,6 +346,7 @@ impl<'r> Narrator<'r> {
                 );
                 (what, unit_default(), String::new())
             }
+            Why::Instead { reason, .. } => (reason.clone(), unit_default(), String::new()),
             Why::Missed { missed, deadline } => {
                 let each: Vec<String> = missed
                     .iter()
