@@ -47,10 +47,11 @@ fn said(s: &Sheet, item: &str) -> Vec<String> {
 fn jia() {
     // 年报和统计表 10 (both by 2023-01-31; the 31st itself is on time); 制度建设 4 (制度
     // followed: the discretionary score is left out of the evidence, and not needed);
-    // 工作成效 judged 6 of 6: total 10 + 10 = 20.
+    // 工作成效 judged 6 of 6; 栏目更新 10 (no gap over its limit): total 10 + 10 + 10 = 30.
     let s = sheet("jia");
-    assert_eq!(subtotals(&s), ["10", "10"].map(d));
-    assert_eq!(s.score, d("20"));
+    assert_eq!(subtotals(&s), ["10", "10", "10"].map(d));
+    assert_eq!(s.score, d("30"));
+    assert!(common::item(&s, "栏目更新").trace.is_empty());
     assert!(common::item(&s, "年报和统计表").trace.is_empty());
     assert!(common::item(&s, "制度建设").trace.is_empty());
     // All 6 given: the step is still told, with its reason, and takes nothing.
@@ -66,10 +67,26 @@ fn jia() {
 #[test]
 fn yi() {
     // 年报和统计表: both late, 10 − 2 = 8 (taken once, not twice); 制度建设: not followed,
-    // 1.5 of 2 given, 4 − 0.5 = 3.5; 工作成效 judged 4.5: total 8 + 8 = 16.
+    // 1.5 of 2 given, 4 − 0.5 = 3.5; 工作成效 judged 4.5; 栏目更新 10 − 4 − 2 = 4:
+    // total 8 + 8 + 4 = 20.
     let s = sheet("yi");
-    assert_eq!(subtotals(&s), ["8", "8"].map(d));
-    assert_eq!(s.score, d("16"));
+    assert_eq!(subtotals(&s), ["8", "8", "4"].map(d));
+    assert_eq!(s.score, d("20"));
+    let columns = common::item(&s, "栏目更新");
+    // 动态: gaps 9, 41, 9, 153, 122 and 30 days, four over 15.
+    let note = columns.trace[0].note_en();
+    assert!(note.starts_with("4 over 15 days"), "{note}");
+    assert!(note.contains("2023-01-10 → 2023-02-20: 41 days"), "{note}");
+    assert!(note.contains("2023-12-01 → 2023-12-31: 30 days"), "{note}");
+    // 常规: gaps 104, 168 and 92 days; 92 is not over 92.
+    let note = columns.trace[1].note_en();
+    assert!(note.starts_with("2 over 92 days"), "{note}");
+    assert!(!note.contains("2023-09-30 →"), "{note}");
+    assert_eq!(
+        said(&s, "栏目更新")[1],
+        "常规栏目本年度的更新间隔超过92天2次(2023年1月1日至2023年4月15日,间隔104天;\
+         2023年4月15日至2023年9月30日,间隔168天),每次扣1分,扣2分。"
+    );
     let given = common::item(&s, "制度建设");
     assert_eq!(given.score, Some(d("3.5")));
     let note = given.trace[0].note_en();
@@ -100,10 +117,16 @@ fn yi() {
 #[test]
 fn bing() {
     // 年报和统计表: 统计表 never published, 不得分 (the late 年报 adds nothing): 0;
-    // 制度建设 4 − 2 − (2 − 0) = 0; 工作成效 judged 2: total 0 + 2 = 2.
+    // 制度建设 4 − 2 − (2 − 0) = 0; 工作成效 judged 2; 栏目更新 0 (动态 never updated,
+    // one gap of the whole year, over 180 days: 不得分): total 0 + 2 + 0 = 2.
     let s = sheet("bing");
-    assert_eq!(subtotals(&s), ["0", "2"].map(d));
+    assert_eq!(subtotals(&s), ["0", "2", "0"].map(d));
     assert_eq!(s.score, d("2"));
+    let columns = common::item(&s, "栏目更新");
+    assert_eq!(columns.score, Some(d("0")));
+    assert!(columns.trace[0]
+        .note_en()
+        .contains("2023-01-01 → 2023-12-31: 364 days"));
     assert_eq!(common::item(&s, "制度建设").score, Some(d("0")));
     let said = said(&s, "年报和统计表");
     assert!(
@@ -142,7 +165,8 @@ fn a_give_whose_condition_holds_needs_its_score_where_the_unit_is_named() {
     let evidence = "unit = \"示例丁县\"\n\
         [\"年报和统计表\"]\n\"年报日期\" = 2023-01-02\n\"统计表日期\" = 2023-01-02\n\
         [\"制度建设\"]\n\"未建立制度\" = false\n\"未按制度实施\" = true\n\
-        [\"工作成效\"]\n\"成效评分\" = { score = 3, reason = \"一般\" }\n";
+        [\"工作成效\"]\n\"成效评分\" = { score = 3, reason = \"一般\" }\n\
+        [\"栏目更新\"]\n\"动态更新\" = []\n\"常规更新\" = []\n";
     // Validation does not weigh the condition: the evidence is accepted...
     let unit = common::unit(&r, evidence).expect("valid without the discretionary score");
     // ...and scoring finds the condition holds and the score missing.
@@ -172,4 +196,31 @@ fn a_judgement_row_is_required_and_bounded() {
         ds.iter().any(|d| d.code == "kaohe::evidence::value"),
         "{ds:?}"
     );
+}
+
+#[test]
+fn a_list_of_dates_in_one_text_names_the_piece_that_is_no_date() {
+    let r = common::rubric(
+        "rubric 表\ntotal 5\nyear 2023\nsection 甲 5 {\n  item 乙 5 {\n\
+         fact 更新 dates \"栏目更新日期\"\n    per 更新 over 15 days -1 floor 0\n  }\n}\n",
+    );
+    let unit = |list: &str| {
+        common::unit(
+            &r,
+            &format!("unit = \"单位\"\n[\"乙\"]\n\"更新\" = {list}\n"),
+        )
+    };
+    let ds = unit("\"2023-01-10、2023-02-30; 2023-03-01\"").expect_err("no 30 February");
+    assert_eq!(ds.len(), 1);
+    assert_eq!(ds[0].code, "kaohe::evidence::value");
+    assert!(ds[0].message.contains("`2023-02-30`"), "{}", ds[0].message);
+    let ds = unit("[2023-01-10, 2022-12-30]").expect_err("a date of another year");
+    assert!(ds[0].message.contains("2022-12-30"), "{}", ds[0].message);
+    // Written any of the ways a cell takes them, in any order: gaps of 9, 14, 15, 6 and
+    // 320 days from 1 January to 31 December; one over 15: 5 − 1 = 4.
+    let s = common::sheet(&r, "unit = \"单位\"\n[\"乙\"]\n\"更新\" = \"2023年1月24日, 2023/1/10;2023-02-08、2023-02-14\"\n");
+    assert_eq!(s.score, d("4"));
+    // Never: one gap, the whole year.
+    let s = common::sheet(&r, "unit = \"单位\"\n[\"乙\"]\n\"更新\" = \"无\"\n");
+    assert_eq!(s.score, d("4"));
 }

@@ -208,6 +208,9 @@ check-give-shared = the discretionary score `{$name}` is read by another clause
     .other = read again here
     .help = declare one discretionary fact for each `give`: what the assessor gave belongs to that part of the item alone
 check-type-help-give = `give` takes a discretionary score: declare the fact as `discretion max N`, N the points the assessor may give
+check-dates-year = the dates of `{$name}` are counted over the rubric's year, and the rubric has no `year`
+    .label = a list of dates
+    .help = add `year 2023` to the header: gaps are counted from its first day, between the dates, and to its last day
 check-a-kind = a {$kind}
 check-default-type = a {$given} default for the {$kind} fact `{$name}`
     .label = the fact is a {$kind}
@@ -477,6 +480,15 @@ evidence-date-or-never = `{$name}` must be a date, or false for never, not {$fou
 evidence-date = `{$name}` must be a date, not {$found}
     .label = expected a date
     .help = write `{$name}` as a date such as 2020-03-02
+evidence-dates = `{$name}` must be a list of dates, not {$found}
+    .label = expected a list of dates
+    .help = for example `"{$name}" = [2023-01-10, 2023-01-24]`, or in one text `"2023-01-10、2023-01-24"`; `[]` if it was never done
+evidence-dates-piece = `{$piece}` in the dates of `{$name}` is not a date
+    .label = `{$piece}` is not a date
+    .help = write each date as `2023-01-10` (or `2023年1月10日`), separated by `、`, `,` or `;`
+evidence-dates-year = the date {$date} of `{$name}` is not in {$year}
+    .label = not in {$year}
+    .help = the dates are counted over the rubric's year {$year}: give only the dates of that year
 evidence-periods = `{$name}` must be a list of periods, not {$found}
     .label = expected a list
     .help = for example `"{$name}" = {$example}`; an empty list `[]` if there were none

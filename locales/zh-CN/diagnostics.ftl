@@ -207,6 +207,9 @@ check-give-shared = 酌情分 `{$name}` 还被另一条条款读取
     .other = 在这里再次读取
     .help = 每条 `give` 各用一个酌情分事实:评估组给的分只属于这一部分
 check-type-help-give = `give` 后面要写酌情分事实:把它声明为 `discretion max N`,N 是评估组最多可给的分数
+check-dates-year = `{$name}` 的日期按考核年度计算间隔,但规则文件没有写 `year`
+    .label = 一组日期
+    .help = 在文件头加上 `year 2023`:间隔从当年第一天算起,经过各个日期,算到当年最后一天
 check-a-kind = {$kind}
 check-default-type = {$kind} 事实 `{$name}` 的默认值是 {$given}
     .label = 这个事实是 {$kind}
@@ -476,6 +479,15 @@ evidence-date-or-never = `{$name}` 应为日期(从未做填 false),而不是{$f
 evidence-date = `{$name}` 应为日期,而不是{$found}
     .label = 应为日期
     .help = `{$name}` 写作日期,如 2020-03-02
+evidence-dates = `{$name}` 应为日期的列表,而不是{$found}
+    .label = 应为日期列表
+    .help = 例如 `"{$name}" = [2023-01-10, 2023-01-24]`,或写成一段文字 `"2023-01-10、2023-01-24"`;从未做过写 `[]`
+evidence-dates-piece = `{$name}` 的日期中,`{$piece}` 不是日期
+    .label = `{$piece}` 不是日期
+    .help = 每个日期写作 `2023-01-10`(或 `2023年1月10日`),用 `、`、`,` 或 `;` 隔开
+evidence-dates-year = `{$name}` 的日期 {$date} 不在 {$year} 年
+    .label = 不在 {$year} 年
+    .help = 日期按考核年度 {$year} 年计算间隔:只填这一年的日期
 evidence-periods = `{$name}` 应为期间的列表,而不是{$found}
     .label = 应为列表
     .help = 例如 `"{$name}" = {$example}`;没有则写空列表 `[]`

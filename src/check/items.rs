@@ -189,6 +189,14 @@ impl ItemChecker<'_> {
                     .primary(to.span, msg!("check-period-names".label))
                     .help(msg!("check-period-names".help)),
                 ),
+                FactType::Dates if self.year.is_none() => self.out.push(
+                    Diagnostic::error(
+                        codes::MISSING_SETTING,
+                        msg!("check-dates-year", name = &fact.name.node),
+                    )
+                    .primary(fact.ty.span, msg!("check-dates-year".label))
+                    .help(msg!("check-dates-year".help)),
+                ),
                 FactType::Discretion { max } if max.node <= Decimal::ZERO => self.out.push(
                     Diagnostic::error(
                         codes::BOUND,
@@ -368,6 +376,8 @@ impl ItemChecker<'_> {
             FactType::Tally(_) => Kind::Tally,
             FactType::Periods { .. } => Kind::Periods,
             FactType::Discretion { .. } => Kind::Discretion,
+            // Its gaps are periods: `over N days` counts them.
+            FactType::Dates => Kind::Periods,
         };
         match &path.member {
             None => Some(kind),

@@ -121,7 +121,8 @@ fn parts(ty: &FactType) -> Option<Vec<Part>> {
         | FactType::Count { .. }
         | FactType::Percent
         | FactType::Date
-        | FactType::Set(_) => Some(vec![Part::Value]),
+        | FactType::Set(_)
+        | FactType::Dates => Some(vec![Part::Value]),
         FactType::Tally(members) => Some(
             members
                 .iter()

@@ -15,6 +15,7 @@
 
 pub mod cell;
 pub mod columns;
+mod dates;
 mod delimited;
 mod fast;
 mod grid;

@@ -192,6 +192,7 @@ impl SameAs for FactType {
             T::Count { max } => matches!(other, T::Count { max: m } if max.same_as(m)),
             T::Percent => matches!(other, T::Percent),
             T::Date => matches!(other, T::Date),
+            T::Dates => matches!(other, T::Dates),
             T::Set(a) => matches!(other, T::Set(b) if a.same_as(b)),
             T::Tally(a) => matches!(other, T::Tally(b) if a.same_as(b)),
             T::Periods { from, to } => matches!(

@@ -292,6 +292,12 @@ fn toml_values(fact: &FactDecl, year: i32, lang: Lang) -> String {
         FactType::Count { max: None } => tr!(lang, "form-toml-count"),
         FactType::Percent => tr!(lang, "form-toml-percent"),
         FactType::Date => tr!(lang, "form-toml-date", example = format!("{year}-12-28")),
+        FactType::Dates => tr!(
+            lang,
+            "form-toml-dates",
+            example = format!("[{year}-01-10, {year}-01-24]"),
+            year = year.to_string()
+        ),
         FactType::Set(m) => tr!(
             lang,
             "form-toml-set",

@@ -111,6 +111,7 @@ fn prompt(column: &Column, lang: Lang) -> String {
         (_, FactType::Count { max: None }) => tr!(lang, "form-write-count"),
         (_, FactType::Percent) => tr!(lang, "form-write-percent"),
         (_, FactType::Date) => tr!(lang, "form-write-date"),
+        (_, FactType::Dates) => tr!(lang, "form-write-dates"),
         (_, FactType::Set(members)) => tr!(
             lang,
             "form-write-set",
@@ -343,7 +344,7 @@ fn rule(
             };
             Some(listed.show_error_message(false))
         }
-        (_, FactType::Date | FactType::Percent) => {
+        (_, FactType::Date | FactType::Percent | FactType::Dates) => {
             form.set_column_format(c, text)?;
             None
         }

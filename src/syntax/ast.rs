@@ -197,6 +197,10 @@ pub enum FactType {
     Discretion {
         max: Spanned<Decimal>,
     },
+    /// The dates something was done in the rubric's year, such as a column's updates
+    /// (每半月更新): read as the gaps between them, from the year's first day to its
+    /// last, which `over N days` counts as periods are counted.
+    Dates,
 }
 
 impl FactType {
@@ -211,6 +215,7 @@ impl FactType {
             FactType::Tally(_) => "tally",
             FactType::Periods { .. } => "periods",
             FactType::Discretion { .. } => "discretion",
+            FactType::Dates => "dates",
         }
     }
 

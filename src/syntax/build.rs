@@ -299,6 +299,7 @@ impl Builder {
             }
             Rule::type_percent => FactType::Percent,
             Rule::type_date => FactType::Date,
+            Rule::type_dates => FactType::Dates,
             Rule::type_set => {
                 FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members")))
             }

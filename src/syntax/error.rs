@@ -294,6 +294,7 @@ fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_tally | type_tally => "tally",
         kw_periods | type_periods => "periods",
         kw_discretion | type_discretion => "discretion",
+        kw_dates | type_dates => "dates",
         kw_zero | zero_effect => "zero",
         kw_except | except => "except",
         kw_over | over => "over",

@@ -284,6 +284,35 @@ impl<'r> Narrator<'r> {
                     crate::model::DayUnit::Workdays => "workdays",
                     crate::model::DayUnit::Days => "days",
                 };
+                // The gaps between the dates of a `dates` fact (每半月更新).
+                let gaps = words
+                    .fact(fact)
+                    .is_some_and(|f| matches!(f.ty.node, crate::model::FactType::Dates));
+                if gaps {
+                    let each: Vec<String> = late
+                        .iter()
+                        .map(|l| {
+                            tr!(
+                                lang,
+                                "narr-gap",
+                                from = words.date(l.from),
+                                to = words.date(l.to.unwrap_or(l.from)),
+                                taken = l.taken.unwrap_or_default(),
+                                unit = day_unit
+                            )
+                        })
+                        .collect();
+                    let what = tr!(
+                        lang,
+                        "narr-gaps",
+                        limit = i64::from(*limit),
+                        unit = day_unit,
+                        subject = words.deed(fact),
+                        count = late.len(),
+                        gaps = each.join(&tr!(lang, "narr-period-join"))
+                    );
+                    return (what, tr!(lang, "narr-unit-gap"), String::new());
+                }
                 let periods: Vec<String> = late
                     .iter()
                     .map(|l| match (l.to, l.taken) {
