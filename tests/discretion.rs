@@ -4,6 +4,7 @@
 //! and the Chinese 扣分说明 are checked where they name what happened.
 
 mod common;
+mod run;
 
 use std::path::Path;
 
@@ -223,4 +224,55 @@ fn a_list_of_dates_in_one_text_names_the_piece_that_is_no_date() {
     // Never: one gap, the whole year.
     let s = common::sheet(&r, "unit = \"单位\"\n[\"乙\"]\n\"更新\" = \"无\"\n");
     assert_eq!(s.score, d("4"));
+}
+
+#[test]
+fn fmt_render_template_and_diff_know_the_new_constructs() {
+    let text = std::fs::read_to_string(RULE).unwrap();
+    // `fmt` leaves the canonical file as it is.
+    let formatted = kaohe::formatter::format(&SourceFile::new(RULE, text.as_str())).unwrap();
+    assert_eq!(formatted, text);
+    // The form asks for the dates and says when the discretionary score is needed.
+    let form = kaohe::report::template_toml_in(&rubric(), Lang::Zh);
+    assert!(
+        form.contains("# 动态更新: 一组日期,填 2023 年每一次的日期"),
+        "{form}"
+    );
+    assert!(
+        form.contains("#   只在 `未按制度实施` 成立时填写,否则不填"),
+        "{form}"
+    );
+    assert!(
+        form.contains("# 成效评分: 酌情评分,填 0 至 6 的分数并写明理由"),
+        "{form}"
+    );
+    // `render` prints the rows as the table has them.
+    let o = run::kaohe(&["render", "--lang", "zh", RULE]);
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        table.contains("|  | 工作成效 | 6 | 根据政务公开工作的实际成效评分。 |"),
+        "{table}"
+    );
+    // `diff` reports a change to each construct.
+    let changed = text
+        .replace("deadline {年报日期, 统计表日期}", "deadline 年报日期")
+        .replace("if 未按制度实施 give 执行酌情分", "if 未按制度实施 -2")
+        .replace("over 15 days", "over 31 days");
+    let dir = std::env::temp_dir().join(format!("kaohe-discretion-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("changed.rule");
+    std::fs::write(&new, changed).unwrap();
+    let o = run::kaohe(&["diff", RULE, new.to_str().unwrap()]);
+    let report = String::from_utf8(o.stdout).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    for line in [
+        "- deadline {年报日期, 统计表日期} by 2023-01-31 late -2 never zero",
+        "+ deadline 年报日期 by 2023-01-31 late -2 never zero",
+        "- if 未按制度实施 give 执行酌情分",
+        "+ if 未按制度实施 -2",
+        "- per 动态更新 over 15 days -1 floor 0",
+        "+ per 动态更新 over 31 days -1 floor 0",
+    ] {
+        assert!(report.contains(line), "{line}\n{report}");
+    }
 }
