@@ -128,6 +128,12 @@ fn bing() {
     assert!(columns.trace[0]
         .note_en()
         .contains("2023-01-01 → 2023-12-31: 364 days"));
+    let told = said(&s, "栏目更新");
+    assert_eq!(
+        told.last().map(String::as_str),
+        Some("动态栏目本年度的更新有间隔超过180天或常规栏目本年度的更新有间隔超过180天,不得分。"),
+        "{told:?}"
+    );
     assert_eq!(common::item(&s, "制度建设").score, Some(d("0")));
     let said = said(&s, "年报和统计表");
     assert!(

@@ -93,6 +93,7 @@ narr-gaps = { $subject }: { $count } { $count ->
 } over { $limit } { $unit } ({ $gaps })
 narr-gap = { $from } to { $to }, { $taken } { $unit }
 narr-unit-gap = gap
+narr-gap-any = { $subject }: a gap over { $limit } { $unit }
 narr-after = { $subject }, done on { $date }, after { $deadline }
 narr-never = { $subject }, not done by { $deadline }
 narr-date = { $year }-{ $month }-{ $day }

@@ -95,6 +95,10 @@ narr-gap = { $from }至{ $to },间隔{ $taken }{ $unit ->
    *[days] 天
 }
 narr-unit-gap = 次
+narr-gap-any = { $subject }有间隔超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}
 narr-after = { $subject }:于{ $date }完成,晚于{ $deadline }
 narr-never = { $subject }:未在{ $deadline }前完成
 narr-date = { $year }年{ $month }月{ $day }日
