@@ -282,3 +282,35 @@ fn fmt_render_template_and_diff_know_the_new_constructs() {
         assert!(report.contains(line), "{line}\n{report}");
     }
 }
+
+#[test]
+fn the_new_evidence_mistakes_in_both_languages() {
+    let run = |lang: &str, evidence: &str| {
+        let o = run::kaohe(&["eval", "--lang", lang, RULE, evidence]);
+        assert_eq!(o.status.code(), Some(1), "{evidence} must be refused");
+        String::from_utf8(o.stderr).unwrap()
+    };
+    // A date of the list that does not exist: validation, at the text.
+    let zh = run("zh", "tests/discretion/bad-date.toml");
+    assert!(
+        zh.contains("`动态更新` 的日期中,`2023-02-30` 不是日期"),
+        "{zh}"
+    );
+    let en = run("en", "tests/discretion/bad-date.toml");
+    assert!(
+        en.contains("`2023-02-30` in the dates of `动态更新` is not a date"),
+        "{en}"
+    );
+    // The discretionary score of a `give` whose condition holds: scoring, at the unit.
+    let zh = run("zh", "tests/discretion/lacks-score.toml");
+    assert!(
+        zh.contains("`制度建设` 需要酌情分 `执行酌情分`:本单位符合给分的条件"),
+        "{zh}"
+    );
+    assert!(zh.contains("本单位的证据"), "{zh}");
+    let en = run("en", "tests/discretion/lacks-score.toml");
+    assert!(
+        en.contains("`制度建设` needs the discretionary score `执行酌情分`"),
+        "{en}"
+    );
+}
