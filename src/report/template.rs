@@ -265,7 +265,11 @@ fn member_list(members: &[Member]) -> String {
 
 /// The condition, as written, of the `if COND give FACT` that reads a fact: the
 /// evidence needs the fact only where it holds.
-fn given_when(rubric: &Rubric, item: &crate::model::Item, fact: &FactDecl) -> Option<String> {
+pub(super) fn given_when(
+    rubric: &Rubric,
+    item: &crate::model::Item,
+    fact: &FactDecl,
+) -> Option<String> {
     item.clauses.iter().find_map(|c| match &c.kind {
         crate::model::ClauseKind::Give {
             condition: Some(cond),
