@@ -287,6 +287,7 @@ check-kind-set = set
 check-kind-tally = tally
 check-kind-periods = periods
 check-kind-discretion = discretion
+check-kind-dates = dates
 check-kind-number = number
 check-role-condition = a condition
 check-type-help-count = compare the count with a number, such as `报道次数 < 10` or `未标记文件数 >= 1`

@@ -286,6 +286,7 @@ check-kind-set = 清单(set)
 check-kind-tally = 分类计数(tally)
 check-kind-periods = 期间(periods)
 check-kind-discretion = 酌情分(discretion)
+check-kind-dates = 日期列表(dates)
 check-kind-number = 数字
 check-role-condition = 条件
 check-type-help-count = 用个数与数字比较,如 `报道次数 < 10` 或 `未标记文件数 >= 1`

@@ -58,6 +58,8 @@ enum Kind {
     Tally,
     Periods,
     Discretion,
+    /// A `dates` fact: its gaps count as periods do.
+    Dates,
 }
 
 impl Kind {
@@ -71,6 +73,7 @@ impl Kind {
             Kind::Tally => "tally",
             Kind::Periods => "periods",
             Kind::Discretion => "discretion",
+            Kind::Dates => "dates",
         }
     }
 }
@@ -377,7 +380,7 @@ impl ItemChecker<'_> {
             FactType::Periods { .. } => Kind::Periods,
             FactType::Discretion { .. } => Kind::Discretion,
             // Its gaps are periods: `over N days` counts them.
-            FactType::Dates => Kind::Periods,
+            FactType::Dates => Kind::Dates,
         };
         match &path.member {
             None => Some(kind),
@@ -441,6 +444,8 @@ impl ItemChecker<'_> {
     ) -> bool {
         match kind {
             Some(k) if wanted.contains(&k) => true,
+            // The gaps of a `dates` fact are periods.
+            Some(Kind::Dates) if wanted.contains(&Kind::Periods) => true,
             Some(k) => {
                 let words: Vec<String> = wanted.iter().map(|w| kind_text(w.word())).collect();
                 self.out.push(
@@ -650,8 +655,8 @@ impl ItemChecker<'_> {
                         self.except(&f, except, path, "per");
                     }
                     match (kind, over) {
-                        (Some(Kind::Periods), Some(over)) => self.over(over),
-                        (Some(Kind::Periods), None) => self.out.push(
+                        (Some(Kind::Periods | Kind::Dates), Some(over)) => self.over(over),
+                        (Some(Kind::Periods | Kind::Dates), None) => self.out.push(
                             Diagnostic::error(
                                 codes::TYPE,
                                 msg!("check-per-needs-over", fact = &path.fact.node),
@@ -846,6 +851,7 @@ fn kind_text(word: &str) -> String {
         "tally" => msg!("check-kind-tally"),
         "periods" => msg!("check-kind-periods"),
         "discretion" => msg!("check-kind-discretion"),
+        "dates" => msg!("check-kind-dates"),
         "number" => msg!("check-kind-number"),
         other => other.to_string(),
     }
