@@ -99,6 +99,9 @@ narr-never = { $subject }, not done by { $deadline }
 narr-date = { $year }-{ $month }-{ $day }
 narr-unit-default = item
 narr-unit-found = item
+narr-measured = { $subject } is { $value }
+narr-measured-step = { $subject } is { $value }; whole steps of { $step }: { $count }
+narr-unit-step = step
 
 ## The score sheet (Markdown, XLSX).
 

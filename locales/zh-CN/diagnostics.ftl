@@ -89,6 +89,9 @@ syntax-bad-integer = `{$text}` 太大
 syntax-too-deep = 括号嵌套超过 {$max} 层
     .label = 这一层嵌套过深
     .help = 评分表只需几层:把条件或指标拆成较小的几部分
+syntax-too-long = 表达式中的运算符超过 {$max} 个
+    .label = 这个表达式太长
+    .help = 把计算拆开:评分表的公式只需几个运算符
 
 ## 检查:评分表的分值、设置和各项(src/check/)。
 
@@ -194,6 +197,28 @@ check-period-names = 期间的两个日期都叫 `{$name}`
 check-discretion-max = `discretion max {$max}` 没有可给的分
     .label = 评估组最多可给的分数
     .help = 按评分表写上限,如“在2分内酌情给分”写作 `discretion max 2`
+check-number-max = `max {$max}` 使事实没有可取的值
+    .label = 证据可给的最大值
+    .help = 按评分表写大于 0 的上限,如 `number max 100` 或 `percent max 200%`
+check-default-number = 默认值 `{$default}` 不是 0 至 {$max} 之间的数
+    .label = 超出事实的取值范围
+    .help = `number` 事实取 0 或更大的数,不超过其 `max`
+check-arith-kind = `{$what}` 是{$kind},不能参与运算
+    .help = 运算只能读取个数、`number` 与 `percent` 事实、酌情给分、数字和百分比
+check-arith-mix = {$left}与{$right}之间不能用 `{$op}`
+    .label = 二者不能相加或相减
+    .help = 数字与数字相加减,百分比与百分比相加减;两个数字相除(`公开数 / 应公开数`)得百分比
+check-zero-divisor = 除数为 0
+    .label = 这个除数是 0
+    .help = 除以不为 0 的数,或除以一个事实
+check-step-zero = `step` 为 0 或负数,无从计数
+    .label = 这里的步长
+    .help = 按评分表写大于 0 的步长,如“每超过20%”写作 `step 20%`
+check-step-kind = 步长是{$step},所计的量却是{$kind}
+    .help = 步长与所计的量同类:百分比用 `step 20%`,数字用 `step 5`
+check-unguarded-divisor = `{$fact}` 可能为 0,但本项没有说明此时如何评分
+    .label = 这里除以它
+    .help = `{$fact}` 为 0 的单位将无法评分;请写明此时如何处理,如 `applicable unless {$fact} = 0` 或 `unless {$fact} = 0`
 check-duplicate-member = 成员 `{$name}` 列了两次
     .label = 这里再次列出
     .first = 第一次在这里列出
@@ -471,6 +496,16 @@ evidence-count-max = `{$name}` 为 {$count},超过了上限 {$max}
 evidence-percent = `{$name}` 不是 0 至 100 之间的百分比
     .label = 不是百分比
     .help = 百分比写作数字,如 3.5% 写作 `"{$name}" = 3.5`,或写作文字 `"3.5%"`
+evidence-number = `{$name}` 应为数字,而不是 {$found}
+    .label = 不是数字
+    .help = 写作数字 `"{$name}" = 12.5`,或写作文字 `"12.5"`
+evidence-number-outside = `{$name}` 为 {$value},不在 0 至 {$max} 之间
+    .label = 超出事实的取值范围
+    .help = 填写考核认定的 `{$name}`,不小于 0,也不超过规则文件的 `max`
+evidence-number-negative = `{$name}` 为 {$value},小于 0
+evidence-percent-max = `{$name}` 为 {$value}%,超过 {$max}%
+    .label = 超过事实的 `max`
+    .help = 规则文件规定最多为 {$max}%:请核对数值,或规则文件中的 `percent max`
 evidence-not-a-date = `{$text}` 不是有效的日期
     .label = 没有这一天
     .help = 日期写作 `"{$name}" = 2020-12-28`;从未做填 `false`
@@ -578,6 +613,12 @@ eval-calendar-year = 无法计算 {$year} 年的工作日:{$name} 中没有这�
 eval-give-lacks = `{$item}` 需要酌情分 `{$fact}`:本单位符合给分的条件
     .label = 本单位的证据
     .help = 在 `["{$item}"]` 下填写评估组给的分数(0至{$max}分)和理由:`"{$fact}" = {"{"} score = 1.5, reason = "……" {"}"}`
+eval-divide-by-zero = `{$unit}` 的 `{$item}` 无法评分:`{$expr}` 的除数为 0
+    .label = 该单位的除数为 0
+    .help = 请核对该单位的证据;如果 0 是对的,请在规则文件中写明此时 `{$item}` 如何评分(`applicable unless … = 0` 或 `unless … = 0`)
+eval-overflow = `{$unit}` 的 `{$item}` 无法评分:`{$expr}` 的值太大,无法计算
+    .label = 该单位的值太大
+    .help = 请核对该单位的证据中是否有过大的数值
 eval-nothing-applicable = `{$name}` 没有任何适用的考核项,因此没有得分
     .label = 这个单位
     .help = `applicable unless` 的条件成立时,这一项不参与考核;请核对证据中的这些事实

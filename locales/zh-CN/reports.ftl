@@ -104,6 +104,9 @@ narr-never = { $subject }:未在{ $deadline }前完成
 narr-date = { $year }年{ $month }月{ $day }日
 narr-unit-default = 项
 narr-unit-found = 个
+narr-measured = { $subject }为{ $value }
+narr-measured-step = { $subject }为{ $value },每{ $step }计一档,计{ $count }档
+narr-unit-step = 档
 
 ## 评分表(Markdown、XLSX)。
 

@@ -120,6 +120,10 @@ impl Scope<'_> {
                     .map(|p| self.path(p))
                     .collect::<Option<Vec<_>>>()?,
             },
+            ast::ClauseKind::Quantity { quantity, step } => model::ClauseKind::Quantity {
+                quantity: quantity.try_map(&mut |o| self.operand(o))?,
+                step: step.clone(),
+            },
         };
         Some(model::Clause {
             kind,
@@ -168,6 +172,9 @@ impl Scope<'_> {
                 over: over.clone(),
                 span: *span,
             },
+            ast::Operand::Arith(a) => {
+                model::Operand::Arith(Box::new(a.try_map(&mut |o| self.operand(o))?))
+            }
         })
     }
 

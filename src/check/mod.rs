@@ -14,6 +14,7 @@ mod dead;
 mod items;
 mod lower;
 mod range;
+mod range_arith;
 mod settings;
 mod suggest;
 mod text;

@@ -153,3 +153,13 @@ pub const CASE_NO_EXPECTATION: &str = "kaohe::test::no_expectation";
 pub const CASE_EXPECT: &str = "kaohe::test::expect";
 /// An expectation naming no section or item of the rubric.
 pub const CASE_UNKNOWN: &str = "kaohe::test::unknown";
+/// A division by a literal 0 in a rule file.
+pub const ZERO_DIVISOR: &str = "kaohe::arith::zero_divisor";
+/// A `step` of 0 or less.
+pub const STEP: &str = "kaohe::arith::step";
+/// A fact divided by that may be 0, with no condition of the item comparing it.
+pub const UNGUARDED_DIVISOR: &str = "kaohe::arith::unguarded_divisor";
+/// A unit's facts make a divisor 0: the item cannot be scored.
+pub const DIVIDE_BY_ZERO: &str = "kaohe::eval::divide_by_zero";
+/// A unit's facts make arithmetic too large for a decimal.
+pub const OVERFLOW: &str = "kaohe::eval::overflow";

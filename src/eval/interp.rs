@@ -12,6 +12,7 @@ use super::{
 };
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
+use crate::evidence::arith::Halt;
 use crate::evidence::condition::{condition_paths, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
@@ -174,6 +175,23 @@ pub(super) enum Refusal {
         fact: String,
         max: Decimal,
     },
+    /// Arithmetic that cannot be worked out: a divisor of 0, or a value too large.
+    Arith(Halt),
+}
+
+impl From<Halt> for Refusal {
+    fn from(h: Halt) -> Refusal {
+        match h {
+            Halt::Uncovered(u) => Refusal::Uncovered(u),
+            other => Refusal::Arith(other),
+        }
+    }
+}
+
+impl From<Uncovered> for Refusal {
+    fn from(u: Uncovered) -> Refusal {
+        Refusal::Uncovered(u)
+    }
 }
 
 impl Refusal {
@@ -182,6 +200,7 @@ impl Refusal {
             Refusal::Uncovered(u) => uncovered(rubric, unit, u),
             Refusal::Refused(d) => d,
             Refusal::Lacks { item, fact, max } => super::give_lacks(unit, &item, &fact, max),
+            Refusal::Arith(h) => super::quantity::halted(rubric, unit, h),
         }
     }
 }
@@ -199,7 +218,7 @@ impl<'r> ItemPlan<'r> {
     ) -> Result<Option<Decimal>, Refusal> {
         let calendar = rubric.calendar.as_ref();
         if let Some(test) = &self.applicable_unless {
-            if test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+            if test.holds(facts, calendar).map_err(Refusal::from)? {
                 if let Some(cond) = &self.item.applicable_unless {
                     trace.step(|| Step {
                         clause: ClauseRef::ApplicableUnless,
@@ -273,7 +292,7 @@ impl ClausePlan<'_> {
         // for the trace only, why.
         let (times, why) = match &clause.kind {
             KindPlan::If(test) => {
-                if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if !test.holds(facts, calendar).map_err(Refusal::from)? {
                     return Ok(());
                 }
                 (Times::Once, T::RECORDS.then_some(Why::Holds))
@@ -287,8 +306,7 @@ impl ClausePlan<'_> {
                 (Some(Value::Periods(list)), Some(over)) => {
                     // The late periods are described only for the trace.
                     let (n, why) = if T::RECORDS {
-                        let late =
-                            periods::over(list, over, calendar).map_err(Refusal::Uncovered)?;
+                        let late = periods::over(list, over, calendar).map_err(Refusal::from)?;
                         let n = late.len() as u64;
                         let why = Why::Over {
                             late,
@@ -297,8 +315,7 @@ impl ClausePlan<'_> {
                         };
                         (n, Some(why))
                     } else {
-                        let n = periods::count_over(list, over, calendar)
-                            .map_err(Refusal::Uncovered)?;
+                        let n = periods::count_over(list, over, calendar).map_err(Refusal::from)?;
                         (n, None)
                     };
                     if n == 0 {
@@ -321,6 +338,20 @@ impl ClausePlan<'_> {
                         reason: reason.clone(),
                     });
                     (Times::Given(*given), why)
+                }
+                (Some(value @ (Value::Number(_) | Value::Percent(_))), _) => {
+                    // 按比重: the effect times the number (a percentage as its fraction).
+                    match super::quantity::proportion(value, clause.clause.span)? {
+                        Some((times, shown)) => {
+                            let why = T::RECORDS.then(|| Why::Measured {
+                                value: shown,
+                                step: None,
+                                times: times.decimal(),
+                            });
+                            (times, why)
+                        }
+                        None => return Ok(()),
+                    }
                 }
                 (value, _) => {
                     let n = per_count(value, *member, except);
@@ -352,7 +383,7 @@ impl ClausePlan<'_> {
             }
             KindPlan::Give { test, slot, max } => {
                 if let Some(test) = test {
-                    if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                    if !test.holds(facts, calendar).map_err(Refusal::from)? {
                         return Ok(());
                     }
                 }
@@ -381,6 +412,41 @@ impl ClausePlan<'_> {
                             max: *max,
                         });
                     }
+                }
+            }
+            KindPlan::Quantity { quantity, step } => {
+                // An exemption is asked first: it may guard a divisor of 0.
+                if let Some(unless) = &clause.unless {
+                    if unless.holds(facts, calendar).map_err(Refusal::from)? {
+                        if let Some(cond) = &clause.clause.unless {
+                            let text = clause_text(rubric, cond.span);
+                            let score = running.score;
+                            let paths = super::quantity::paths(clause.clause);
+                            trace.step(|| Step {
+                                clause: ClauseRef::Clause(index),
+                                span: clause.clause.span,
+                                line: rubric.source.line(clause.clause.span.start),
+                                text: clause_text(rubric, clause.clause.span),
+                                evidence: used(facts, &paths),
+                                why: Why::Holds,
+                                did: Did::Exempted { unless: text },
+                                delta: Decimal::ZERO,
+                                score,
+                            });
+                        }
+                        return Ok(());
+                    }
+                }
+                match super::quantity::times(quantity, *step, facts, calendar)? {
+                    Some((times, measured)) => {
+                        let why = T::RECORDS.then(|| Why::Measured {
+                            value: measured.shown(),
+                            step: step.map(|s| super::quantity::step_shown(s, measured)),
+                            times: times.decimal(),
+                        });
+                        (times, why)
+                    }
+                    None => return Ok(()),
                 }
             }
             KindPlan::Deadline {
@@ -460,6 +526,7 @@ impl ClausePlan<'_> {
                 ClauseKind::Deadline { fact, more, .. } => {
                     std::iter::once(fact).chain(more).collect()
                 }
+                ClauseKind::Quantity { .. } => super::quantity::paths(ast),
             };
             if matches!(did, Did::Exempted { .. }) {
                 if let Some(unless) = &ast.unless {
@@ -478,9 +545,13 @@ impl ClausePlan<'_> {
                 score,
             }
         };
-        if let Some(unless) = &clause.unless {
+        if let Some(unless) = clause
+            .unless
+            .as_ref()
+            .filter(|_| !matches!(clause.kind, KindPlan::Quantity { .. }))
+        {
             // Exempted: the clause takes nothing.
-            if unless.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+            if unless.holds(facts, calendar).map_err(Refusal::from)? {
                 if let Some(cond) = &clause.clause.unless {
                     let did = Did::Exempted {
                         unless: clause_text(rubric, cond.span),

@@ -20,6 +20,7 @@ mod condition;
 mod except;
 mod interp;
 mod plan;
+mod quantity;
 mod scorer;
 mod sheet;
 mod table;

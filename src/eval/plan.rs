@@ -11,10 +11,11 @@ use super::table::*;
 use super::units::*;
 use super::{all_points, missing_candidates, raw_change, start_and_bounds};
 use crate::check::Rubric;
+use crate::evidence::arith::Measured;
 use crate::evidence::condition::{member_name, slot_of};
 use crate::model::{
-    Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase,
-    Section, SectionKind,
+    Arith, Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Operand, Over,
+    PercentBase, Section, SectionKind,
 };
 
 /// A rubric compiled for scoring units without their trace. Build it once per rubric
@@ -153,6 +154,11 @@ pub(super) enum KindPlan<'r> {
         slot: usize,
         max: Decimal,
     },
+    /// `per (EXPR) step STEP`, or `per (EXPR)` without a step.
+    Quantity {
+        quantity: &'r Arith<Operand>,
+        step: Option<Measured>,
+    },
 }
 
 impl<'r> Scorer<'r> {
@@ -280,6 +286,7 @@ impl<'r> ItemPlan<'r> {
                         out.push(Read::Given);
                     }
                 }
+                KindPlan::Quantity { quantity, .. } => arith_reads(quantity, slot, &mut out),
                 _ => {}
             }
             if let Some(test) = &clause.unless {
@@ -308,6 +315,7 @@ impl<'r> ItemPlan<'r> {
                     }
                     out.push(*slot);
                 }
+                KindPlan::Quantity { quantity, .. } => arith_slots(quantity, out),
             }
             if let Some(test) = &clause.unless {
                 test.slots(out);
@@ -380,6 +388,10 @@ impl<'r> ItemPlan<'r> {
                             never: never.as_ref().map(|n| n.node),
                             more: more.iter().map(slot_of).collect(),
                         },
+                        ClauseKind::Quantity { quantity, step } => KindPlan::Quantity {
+                            quantity,
+                            step: step.as_ref().map(|s| super::quantity::step_of(&s.node)),
+                        },
                     },
                     effect: clause.effect.node,
                     max: clause.max.as_ref().map(|m| m.node),
@@ -434,6 +446,8 @@ pub(super) enum Read<'a, 'r> {
     Deadline(NaiveDate),
     /// A `give` clause's discretionary score.
     Given,
+    /// Arithmetic: an item that reads a fact so has no table.
+    Arith,
 }
 
 /// What compiling a rubric's parts needs: the rubric (its calendar and source, to work
@@ -494,6 +508,7 @@ impl<'r> Test<'r> {
                             });
                         }
                         Side::Periods { slot: s, .. } if *s == slot => out.push(Read::Periods),
+                        Side::Arith(a) => arith_reads(a, slot, out),
                         _ => {}
                     }
                 }
@@ -512,9 +527,28 @@ impl<'r> Test<'r> {
                     match side {
                         Side::Fact { slot, .. } | Side::Periods { slot, .. } => out.push(*slot),
                         Side::Literal(_) => {}
+                        Side::Arith(a) => arith_slots(a, out),
                     }
                 }
             }
         }
+    }
+}
+
+/// Every slot an expression reads.
+pub(super) fn arith_slots(a: &Arith<Operand>, out: &mut Vec<usize>) {
+    let mut paths = Vec::new();
+    for leaf in a.leaves() {
+        crate::evidence::condition::operand_paths(leaf, &mut paths);
+    }
+    out.extend(paths.into_iter().map(slot_of));
+}
+
+/// A read of the slot by an expression, if it reads it.
+fn arith_reads(a: &Arith<Operand>, slot: usize, out: &mut Vec<Read<'_, '_>>) {
+    let mut slots = Vec::new();
+    arith_slots(a, &mut slots);
+    if slots.contains(&slot) {
+        out.push(Read::Arith);
     }
 }

@@ -92,6 +92,14 @@ pub enum Why {
         max: Decimal,
         reason: String,
     },
+    /// A quantity worked out (`150%`, `12.5`): with `step`, the step it was counted
+    /// in (`20%`) and how many whole steps it holds; without, what the effect was
+    /// multiplied by.
+    Measured {
+        value: String,
+        step: Option<String>,
+        times: Decimal,
+    },
 }
 
 /// What a clause did.
@@ -252,6 +260,12 @@ impl Why {
                 score.normalize(),
                 max.normalize()
             ),
+            Why::Measured {
+                value,
+                step: Some(step),
+                times,
+            } => format!("{value}; whole steps of {step}: {}", times.normalize()),
+            Why::Measured { value, .. } => value.clone(),
         }
     }
 }

@@ -190,7 +190,8 @@ impl SameAs for FactType {
         match self {
             T::Bool => matches!(other, T::Bool),
             T::Count { max } => matches!(other, T::Count { max: m } if max.same_as(m)),
-            T::Percent => matches!(other, T::Percent),
+            T::Percent { max } => matches!(other, T::Percent { max: m } if max.same_as(m)),
+            T::Number { max } => matches!(other, T::Number { max: m } if max.same_as(m)),
             T::Date => matches!(other, T::Date),
             T::Dates => matches!(other, T::Dates),
             T::Set(a) => matches!(other, T::Set(b) if a.same_as(b)),
@@ -232,6 +233,10 @@ impl SameAs for ClauseKind {
                 K::Deadline { fact: f, by: b, never: n, more: m }
                     if fact.same_as(f) && by.same_as(b) && never.same_as(n) && more.same_as(m)
             ),
+            K::Quantity { quantity, step } => matches!(
+                other,
+                K::Quantity { quantity: q, step: s } if quantity.same_as(q) && step.same_as(s)
+            ),
         }
     }
 }
@@ -263,6 +268,31 @@ impl SameAs for Operand {
                 Operand::Periods { fact: f, over: o, span: s }
                     if fact.same_as(f) && over.same_as(o) && span.same_as(s)
             ),
+            Operand::Arith(a) => matches!(other, Operand::Arith(b) if a.same_as(b)),
         }
+    }
+}
+
+impl<L: SameAs> SameAs for Arith<L> {
+    fn same_as(&self, other: &Self) -> bool {
+        self.span.same_as(&other.span)
+            && match (&self.kind, &other.kind) {
+                (ArithKind::Leaf(a), ArithKind::Leaf(b)) => a.same_as(b),
+                (
+                    ArithKind::Binary { op, left, right },
+                    ArithKind::Binary {
+                        op: o,
+                        left: l,
+                        right: r,
+                    },
+                ) => op.same_as(o) && left.same_as(l) && right.same_as(r),
+                _ => false,
+            }
+    }
+}
+
+impl SameAs for ArithOp {
+    fn same_as(&self, other: &Self) -> bool {
+        self == other
     }
 }

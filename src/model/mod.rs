@@ -20,8 +20,8 @@ pub use condition::{Condition, ConditionKind, Operand};
 pub use node::{items, items_with_kind, FactDecl, Item, Node, Section};
 
 pub use crate::syntax::ast::{
-    CompareOp, DayUnit, Effect, FactType, Literal, Member, Members, Over, PercentBase,
-    RoundingMode, SectionKind,
+    Arith, ArithKind, ArithOp, CompareOp, DayUnit, Effect, FactType, Literal, Member, Members,
+    NumKind, Over, PercentBase, RoundingMode, SectionKind,
 };
 
 /// Where a unit's value of a fact is kept: the facts of the whole rubric numbered in

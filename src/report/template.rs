@@ -294,7 +294,22 @@ fn toml_values(fact: &FactDecl, year: i32, lang: Lang) -> String {
             tr!(lang, "form-toml-count-max", max = m.node.to_string())
         }
         FactType::Count { max: None } => tr!(lang, "form-toml-count"),
-        FactType::Percent => tr!(lang, "form-toml-percent"),
+        FactType::Percent { max: None } => tr!(lang, "form-toml-percent"),
+        FactType::Percent { max: Some(m) } => {
+            tr!(
+                lang,
+                "form-toml-percent-max",
+                max = m.node.normalize().to_string()
+            )
+        }
+        FactType::Number { max: Some(m) } => {
+            tr!(
+                lang,
+                "form-toml-number-max",
+                max = m.node.normalize().to_string()
+            )
+        }
+        FactType::Number { max: None } => tr!(lang, "form-toml-number"),
         FactType::Date => tr!(lang, "form-toml-date", example = format!("{year}-12-28")),
         FactType::Dates => tr!(
             lang,

@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::span::{Span, Spanned};
 
+pub use super::arith::{Arith, ArithKind, ArithOp, NumKind};
+
 /// A whole rule file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct File {
@@ -181,7 +183,10 @@ pub enum FactType {
     Count {
         max: Option<Spanned<u64>>,
     },
-    Percent,
+    /// A percentage, from 0 to 100% or, with `percent max 200%`, to that.
+    Percent {
+        max: Option<Spanned<Decimal>>,
+    },
     Date,
     /// Which members of an enumeration are present.
     Set(Members),
@@ -201,6 +206,10 @@ pub enum FactType {
     /// (每半月更新): read as the gaps between them, from the year's first day to its
     /// last, which `over N days` counts as periods are counted.
     Dates,
+    /// A decimal number, 0 or more: `number`, or `number max 100`.
+    Number {
+        max: Option<Spanned<Decimal>>,
+    },
 }
 
 impl FactType {
@@ -209,13 +218,14 @@ impl FactType {
         match self {
             FactType::Bool => "bool",
             FactType::Count { .. } => "count",
-            FactType::Percent => "percent",
+            FactType::Percent { .. } => "percent",
             FactType::Date => "date",
             FactType::Set(_) => "set",
             FactType::Tally(_) => "tally",
             FactType::Periods { .. } => "periods",
             FactType::Discretion { .. } => "discretion",
             FactType::Dates => "dates",
+            FactType::Number { .. } => "number",
         }
     }
 
@@ -288,6 +298,13 @@ pub enum ClauseKind {
         condition: Option<Condition>,
         fact: FactPath,
     },
+    /// `per (EXPR) step STEP EFFECT`: the effect once per whole step the quantity
+    /// holds (none when it is 0 or less); without `step`, the effect times the
+    /// quantity (发现问题按比重扣分).
+    Quantity {
+        quantity: Arith<Operand>,
+        step: Option<Spanned<Literal>>,
+    },
 }
 
 impl ClauseKind {
@@ -298,6 +315,7 @@ impl ClauseKind {
             ClauseKind::Missing { .. } => "missing",
             ClauseKind::Deadline { .. } => "deadline",
             ClauseKind::Give { .. } => "give",
+            ClauseKind::Quantity { .. } => "per",
         }
     }
 }
@@ -326,6 +344,16 @@ pub struct FactPath {
     pub fact: Spanned<String>,
     pub member: Option<Spanned<String>>,
     pub span: Span,
+}
+
+impl FactPath {
+    /// The path as the rule file writes it: `通报[省府办]`.
+    pub fn text(&self) -> String {
+        match &self.member {
+            Some(m) => format!("{}[{}]", self.fact.node, m.node),
+            None => self.fact.node.clone(),
+        }
+    }
 }
 
 /// `over 20 workdays`: a period longer than this.
@@ -384,14 +412,32 @@ pub enum Operand {
         over: Over,
         span: Span,
     },
+    /// `公开数 / 应公开数`: arithmetic (never a single leaf).
+    Arith(Box<Arith<Operand>>),
 }
 
 impl Operand {
+    /// The operand as the rule file would write it.
+    pub fn text(&self) -> String {
+        match self {
+            Operand::Fact(p) => p.text(),
+            Operand::Literal(l) => l.node.text(),
+            Operand::Periods { fact, over, .. } => format!(
+                "{} over {} {}",
+                fact.text(),
+                over.count.node,
+                over.unit.keyword()
+            ),
+            Operand::Arith(a) => a.write(&mut |o: &Operand| o.text()),
+        }
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Operand::Fact(p) => p.span,
             Operand::Literal(l) => l.span,
             Operand::Periods { span, .. } => *span,
+            Operand::Arith(a) => a.span,
         }
     }
 }
@@ -405,6 +451,16 @@ pub enum Literal {
 }
 
 impl Literal {
+    /// The literal as the rule file writes it.
+    pub fn text(&self) -> String {
+        match self {
+            Literal::Number(n) => n.normalize().to_string(),
+            Literal::Percent(p) => format!("{}%", p.normalize()),
+            Literal::Date(d) => d.to_string(),
+            Literal::Bool(b) => b.to_string(),
+        }
+    }
+
     pub fn describe(&self) -> &'static str {
         match self {
             Literal::Number(_) => "number",

@@ -12,6 +12,7 @@
 //! from `locales/*/reports.ftl`; the values and descriptions come from the rule file
 //! and the evidence, and are escaped by the writer of each report.
 
+mod arith;
 mod words;
 
 use std::collections::HashMap;
@@ -137,7 +138,11 @@ impl<'r> Narrator<'r> {
                     Change::Percent { percent, .. } => *percent > Decimal::ZERO,
                 };
                 let sign = sign(gives);
-                let once = *times == Decimal::ONE || matches!(step.why, Why::Given { .. });
+                let once = *times == Decimal::ONE
+                    || matches!(
+                        step.why,
+                        Why::Given { .. } | Why::Measured { step: None, .. }
+                    );
                 let mut parts = Vec::new();
                 if !once {
                     parts.push(match change {
@@ -397,6 +402,27 @@ impl<'r> Narrator<'r> {
                     .collect();
                 let what = each.join(&tr!(lang, "narr-period-join"));
                 (what, unit_default(), String::new())
+            }
+            Why::Measured { value, step, times } => {
+                let subject = match clause {
+                    Some(ClauseKind::Quantity { quantity, .. }) => match quantity.leaf() {
+                        Some(model::Operand::Fact(p)) => words.subject(&p.fact.node),
+                        _ => words.arith(quantity),
+                    },
+                    _ => words.subject(first),
+                };
+                let what = match step {
+                    Some(step) => tr!(
+                        lang,
+                        "narr-measured-step",
+                        subject = subject,
+                        value = value,
+                        step = step,
+                        count = number(*times)
+                    ),
+                    None => tr!(lang, "narr-measured", subject = subject, value = value),
+                };
+                (what, tr!(lang, "narr-unit-step"), String::new())
             }
         }
     }
