@@ -104,6 +104,8 @@ enum FactValue {
     Periods(Vec<(NaiveDate, Option<NaiveDate>)>),
     /// A discretionary score in hundredths of a point.
     Discretion(u32),
+    /// The dates of a `dates` fact, in the year of the rubrics these properties read.
+    Dates(Vec<NaiveDate>),
 }
 
 /// One fact's place and value in a unit's evidence.
@@ -195,6 +197,16 @@ fn fact_value(ty: &FactType) -> BoxedStrategy<FactValue> {
                 .unwrap_or(0);
             (0..=top).prop_map(FactValue::Discretion).boxed()
         }
+        FactType::Dates => proptest::collection::vec(0i64..366, 0..8)
+            .prop_map(|days| {
+                let first = NaiveDate::from_ymd_opt(2020, 1, 1).expect("a day");
+                FactValue::Dates(
+                    days.into_iter()
+                        .map(|d| first + chrono::Duration::days(d))
+                        .collect(),
+                )
+            })
+            .boxed(),
     }
 }
 
@@ -274,6 +286,10 @@ fn value_text(given: &Given, syntax: Syntax) -> String {
         FactValue::Percent { hundredths, .. } => percent_text(*hundredths),
         FactValue::Date(Some(d)) => date(*d),
         FactValue::Date(None) => "false".into(),
+        FactValue::Dates(list) => {
+            let dates: Vec<String> = list.iter().map(|d| date(*d)).collect();
+            format!("[{}]", dates.join(", "))
+        }
         FactValue::Set(present) => {
             let members: Vec<String> = given
                 .names
@@ -396,6 +412,12 @@ fn cell_text(g: &Given, member: Option<&str>, reason: bool) -> String {
         (FactValue::Percent { hundredths, .. }, _) => percent_text(*hundredths),
         (FactValue::Date(Some(d)), _) => d.to_string(),
         (FactValue::Date(None), _) => "false".into(),
+        (FactValue::Dates(list), _) if list.is_empty() => "无".into(),
+        (FactValue::Dates(list), _) => list
+            .iter()
+            .map(NaiveDate::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
         (FactValue::Set(present), _) => {
             let members: Vec<&str> = g
                 .names
@@ -843,6 +865,17 @@ fn only_per_deductions(item: &Item, fact: &str) -> bool {
             }
             ClauseKind::Missing { fact: path, .. } | ClauseKind::Deadline { fact: path, .. } => {
                 if path.fact.node == fact {
+                    return false;
+                }
+            }
+            ClauseKind::Give {
+                condition,
+                fact: path,
+            } => {
+                let in_condition = condition
+                    .as_ref()
+                    .is_some_and(|c| condition_facts(c).contains(&fact));
+                if in_condition || path.fact.node == fact {
                     return false;
                 }
             }

@@ -25,7 +25,9 @@
 //! - (h) `applicable unless`, so that totals are prorated and rounded, and units to
 //!   which nothing applies are refused;
 //! - (i) arithmetic in comparisons and `per (…) step …` over counts, tallies and
-//!   percents, divisors of 0 among them (both ways refuse the unit alike).
+//!   percents, divisors of 0 among them (both ways refuse the unit alike);
+//! - (j) `give` a discretionary score (alone and under a condition), and the late gaps
+//!   of a `dates` fact counted by `per … over 15 days`.
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
 //! can never score 0, are allowed); the few it still refuses are discarded. The test
@@ -114,6 +116,9 @@ const FACTS: &str = "    fact 是 bool \"是\"
     fact 数 count \"数\"
     fact 比 percent \"比\"
     fact 日 date \"日\"
+    fact 日二 date \"日二\"
+    fact 酌 discretion max 2 \"酌\"
+    fact 更 dates \"更\"
     fact 集 set {甲, 乙, 丙, 丁} \"集\"
     fact 计 tally {子, 丑, 寅} \"计\"
 ";
@@ -352,7 +357,7 @@ enum Kind {
     Penalty,
 }
 
-/// Which of the cases (a) to (h) of the module's comment a rubric reaches.
+/// Which of the cases (a) to (j) of the module's comment a rubric reaches.
 #[derive(Debug, Default, Clone)]
 struct Coverage {
     top_item: bool,
@@ -364,6 +369,8 @@ struct Coverage {
     large_points: bool,
     bonus_and_penalty: bool,
     applicable_unless: bool,
+    give: bool,
+    dates: bool,
     arithmetic: bool,
     quantity: bool,
 }
@@ -490,6 +497,11 @@ impl Renderer {
         // What the clause reads, and whether it applies at most once.
         let (head, once) = match c.kind {
             0..=2 => (format!("if {}", self.condition(&c.cond, item)), true),
+            // Now and then the gaps of a `dates` fact, counted as a count is.
+            3 if c.except == 1 => {
+                item.dates = true;
+                ("per 更 over 15 days".to_string(), false)
+            }
             3 => ("per 数".to_string(), false),
             4 | 5 => {
                 let except = match c.except {
@@ -516,6 +528,11 @@ impl Renderer {
                 )
             }
             7 => ("per 计".to_string(), false),
+            // A deadline over two dates now and then.
+            _ if c.except == 0 => (
+                format!("deadline {{日, 日二}} by {}", DATES[c.deadline as usize]),
+                true,
+            ),
             9 => {
                 self.coverage.quantity = true;
                 (QUANTITIES[c.member as usize % 4].to_string(), false)
@@ -524,6 +541,21 @@ impl Renderer {
                 format!("deadline 日 by {}", DATES[c.deadline as usize]),
                 true,
             ),
+        };
+        // Now and then a deduction is a `give` (the points withheld of 2, each −1),
+        // alone or under the clause's condition, with the modifiers of any deduction.
+        // One `give` an item: its score belongs to that clause alone.
+        let give =
+            c.kind == 3 && c.except == 2 && !item.give && !(can_earn && c.effect.is_multiple_of(2));
+        let head = if give {
+            item.give = true;
+            if c.two_outcomes {
+                format!("if {} give 酌", self.condition(&c.cond, item))
+            } else {
+                "give 酌".to_string()
+            }
+        } else {
+            head
         };
         let percent = PERCENTS[c.percent as usize];
         if percent.len() > 10 {
@@ -568,6 +600,10 @@ impl Renderer {
             // Every deduction of a penalty item is limited by its `max` (or its single
             // amount), and the item's points are the sum of those limits.
             let (effect, size) = match c.effect % 4 {
+                _ if give => {
+                    let m = max.unwrap_or(amount);
+                    (format!("max {m}"), m)
+                }
                 0 if once => ("zero".to_string(), Decimal::ZERO),
                 1 if once => (format!("-{}", amount), amount),
                 2 => {
@@ -585,6 +621,7 @@ impl Renderer {
         }
         // A deduction of a regular or bonus item.
         let effect = match c.effect % 8 {
+            _ if give => String::new(),
             1 | 6 => format!("-{percent}% of points"),
             3 | 7 => format!("-{percent}% of score"),
             5 if once => "zero".to_string(),
@@ -726,6 +763,8 @@ impl Renderer {
         self.coverage.tally_per_member_and_condition |=
             flags.per_tally_member && flags.tally_condition;
         self.coverage.long_percent |= flags.long_percent;
+        self.coverage.give |= flags.give;
+        self.coverage.dates |= flags.dates;
         let indent = "  ".repeat(depth);
         writeln!(self.rule, "{indent}item {name} {points} {{").unwrap();
         self.rule.push_str(FACTS);
@@ -760,6 +799,13 @@ impl Renderer {
             "4.49",
             "12.26",
         ];
+        // The updates of the `dates` fact: none, on time, and late now and then.
+        const UPDATES: [&str; 4] = [
+            "",
+            "2020-01-15, 2020-01-30, 2020-02-10",
+            "2020-12-20, 2020-06-30, 2020-07-10, 2020-12-31",
+            "2020-01-01, 2020-01-16, 2020-02-01, 2020-03-01",
+        ];
         const DATE_VALUES: [&str; 8] = [
             "2020-03-31",
             "2020-04-01",
@@ -783,12 +829,16 @@ impl Renderer {
             .collect();
         write!(
             self.evidence,
-            "[\"{name}\"]\n\"是\" = {}\n\"否\" = {}\n\"数\" = {}\n\"比\" = {}\n\"日\" = {}\n\"集\" = [{}]\n\"计\" = {{ {} }}\n",
+            "[\"{name}\"]\n\"是\" = {}\n\"否\" = {}\n\"数\" = {}\n\"比\" = {}\n\"日\" = {}\n\"日二\" = {}\n\"酌\" = {{ score = {}, reason = \"理由\" }}\n\"更\" = [{}]\n\"集\" = [{}]\n\"计\" = {{ {} }}\n",
             e.yes,
             e.no,
             COUNTS[e.count as usize],
             PERCENT_VALUES[e.percent as usize],
             DATE_VALUES[e.date as usize],
+            // The second date, another of the same values.
+            DATE_VALUES[(e.date as usize + e.count as usize) % DATE_VALUES.len()],
+            ["0", "0.5", "1.25", "2"][e.count as usize % 4],
+            UPDATES[e.percent as usize % UPDATES.len()],
             set.join(", "),
             tally.join(", "),
         )
@@ -830,6 +880,8 @@ struct ItemFlags {
     per_tally_member: bool,
     tally_condition: bool,
     long_percent: bool,
+    give: bool,
+    dates: bool,
 }
 
 /// Renders a rubric seed into rule text and the evidence of one unit.
@@ -970,7 +1022,7 @@ fn the_generator_reaches_every_case() {
     let strategy = rubric_seed();
     let drawn = 400;
     let mut compiled_count = 0;
-    let mut counts = [0usize; 9];
+    let mut counts = [0usize; 10];
     let mut percent_comparisons = BTreeSet::new();
     let mut first_error = None;
     let mut refusals = std::collections::BTreeMap::new();
@@ -997,6 +1049,7 @@ fn the_generator_reaches_every_case() {
             c.bonus_and_penalty,
             c.applicable_unless,
             c.arithmetic && c.quantity,
+            c.give && c.dates,
         ];
         for (count, hit) in counts.iter_mut().zip(reached) {
             *count += usize::from(hit);
@@ -1004,7 +1057,7 @@ fn the_generator_reaches_every_case() {
         percent_comparisons.extend(c.percent_comparisons.iter().copied());
     }
     eprintln!(
-        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(i): {counts:?}; \
+        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(j): {counts:?}; \
          percent comparisons: {} of {}; refused for {refusals:?}",
         percent_comparisons.len(),
         OPERATORS.len() * PERCENT_LITERALS.len()
@@ -1016,7 +1069,7 @@ fn the_generator_reaches_every_case() {
         compiled_count * 10 >= drawn * 8,
         "only {compiled_count} of {drawn} rubrics compile; the first refused: {first_error:?}"
     );
-    for (case, count) in "abcdefghi".chars().zip(counts) {
+    for (case, count) in "abcdefghij".chars().zip(counts) {
         assert!(
             count * 20 >= drawn,
             "case ({case}) reached by {count} of {drawn} rubrics only"

@@ -31,6 +31,9 @@ form-toml-set = set, the members present, such as [{ $example }], or [] for none
 form-toml-tally = tally, how many for each member; a member left out is 0
 form-toml-periods = periods, a list such as [{ $example }], { $to } false if it never ended, or [] for none
 form-toml-discretion = discretion, the points given from 0 to { $max } with the reason, such as { $example }
+form-toml-given-when = needed only when `{ $when }` holds; leave it out otherwise
+form-toml-dates = dates, every day it was done in { $year }, such as { $example }; [] if never
+form-write-dates = write every day it was done, separated by 、 or , or ;, such as 2023-01-10、2023-01-24; write 无 if never
 form-toml-default = { $values }; may be left out (default { $default })
 
 ## The XLSX form: what to write in each column (the notes, prompts and error boxes).

@@ -90,6 +90,15 @@ narr-period-never = { $from } to never
 narr-period-join = {"; "}
 narr-unit-case = case
 narr-given = Discretionary score ({ $reason })
+narr-give = { $what }: { $score } given at discretion (reason: { $reason }).
+narr-judged = Judged on the facts: { $score } of { $max } (reason: { $reason }).
+narr-gaps = { $subject }: { $count } { $count ->
+    [one] gap
+   *[other] gaps
+} over { $limit } { $unit } ({ $gaps })
+narr-gap = { $from } to { $to }, { $taken } { $unit }
+narr-unit-gap = gap
+narr-gap-any = { $subject }: a gap over { $limit } { $unit }
 narr-after = { $subject }, done on { $date }, after { $deadline }
 narr-never = { $subject }, not done by { $deadline }
 narr-date = { $year }-{ $month }-{ $day }

@@ -30,6 +30,9 @@ form-toml-set = 集合,填具备的选项,如 [{ $example }];一项都没有的�
 form-toml-tally = 计数,每个选项各有多少;未写的选项按 0 计
 form-toml-periods = 期间,填列表,如 [{ $example }];尚未结束的 { $to } 填 false;没有的填 []
 form-toml-discretion = 酌情评分,填 0 至 { $max } 的分数并写明理由,如 { $example }
+form-toml-given-when = 只在 `{ $when }` 成立时填写,否则不填
+form-toml-dates = 一组日期,填 { $year } 年每一次的日期,如 { $example };一次也没有的填 []
+form-write-dates = 填每一次的日期,用“、”“,”或“;”隔开,如 2023-01-10、2023-01-24;一次也没有的填“无”
 form-toml-default = { $values };可不填(默认 { $default })
 
 ## XLSX 填报表:每列填写什么(批注、输入提示和出错提示)。

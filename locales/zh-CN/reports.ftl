@@ -89,6 +89,21 @@ narr-period-never = { $from }起未办结
 narr-period-join = ;
 narr-unit-case = 件
 narr-given = 酌情评分,理由:{ $reason }
+narr-give = { $what },酌情给{ $score }分(理由:{ $reason })。
+narr-judged = 根据实际情况评分,得{ $score }分(满分{ $max }分,理由:{ $reason })。
+narr-gaps = { $subject }间隔超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}{ $count }次({ $gaps })
+narr-gap = { $from }至{ $to },间隔{ $taken }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}
+narr-unit-gap = 次
+narr-gap-any = { $subject }有间隔超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}
 narr-after = { $subject }:于{ $date }完成,晚于{ $deadline }
 narr-never = { $subject }:未在{ $deadline }前完成
 narr-date = { $year }年{ $month }月{ $day }日

@@ -62,6 +62,8 @@ enum Kind {
     Tally,
     Periods,
     Discretion,
+    /// A `dates` fact: its gaps count as periods do.
+    Dates,
     /// A `number` fact.
     Number,
 }
@@ -77,6 +79,7 @@ impl Kind {
             Kind::Tally => "tally",
             Kind::Periods => "periods",
             Kind::Discretion => "discretion",
+            Kind::Dates => "dates",
             Kind::Number => "number",
         }
     }
@@ -195,6 +198,14 @@ impl ItemChecker<'_> {
                     )
                     .primary(to.span, msg!("check-period-names".label))
                     .help(msg!("check-period-names".help)),
+                ),
+                FactType::Dates if self.year.is_none() => self.out.push(
+                    Diagnostic::error(
+                        codes::MISSING_SETTING,
+                        msg!("check-dates-year", name = &fact.name.node),
+                    )
+                    .primary(fact.ty.span, msg!("check-dates-year".label))
+                    .help(msg!("check-dates-year".help)),
                 ),
                 FactType::Discretion { max } if max.node <= Decimal::ZERO => self.out.push(
                     Diagnostic::error(
@@ -397,6 +408,8 @@ impl ItemChecker<'_> {
             FactType::Tally(_) => Kind::Tally,
             FactType::Periods { .. } => Kind::Periods,
             FactType::Discretion { .. } => Kind::Discretion,
+            // Its gaps are periods: `over N days` counts them.
+            FactType::Dates => Kind::Dates,
             FactType::Number { .. } => Kind::Number,
         };
         match &path.member {
@@ -427,6 +440,31 @@ impl ItemChecker<'_> {
         }
     }
 
+    /// A `give` reads its discretionary fact alone: the evidence need not give it where
+    /// the clause's condition does not hold, so no other clause may count on it.
+    fn give_shared(&mut self, clause: &Clause, fact: &FactPath) {
+        let other = self.item.clauses.iter().find(|c| {
+            !std::ptr::eq(*c, clause)
+                && match &c.kind {
+                    ClauseKind::Per { fact: f, .. }
+                    | ClauseKind::Missing { fact: f, .. }
+                    | ClauseKind::Give { fact: f, .. } => f.fact.node == fact.fact.node,
+                    _ => false,
+                }
+        });
+        if let Some(other) = other {
+            self.out.push(
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    msg!("check-give-shared", name = &fact.fact.node),
+                )
+                .primary(fact.span, msg!("check-give-shared".label))
+                .label(other.span, msg!("check-give-shared".other))
+                .help(msg!("check-give-shared".help)),
+            );
+        }
+    }
+
     fn expect_kind(
         &mut self,
         path: &FactPath,
@@ -436,6 +474,8 @@ impl ItemChecker<'_> {
     ) -> bool {
         match kind {
             Some(k) if wanted.contains(&k) => true,
+            // The gaps of a `dates` fact are periods.
+            Some(Kind::Dates) if wanted.contains(&Kind::Periods) => true,
             Some(k) => {
                 let words: Vec<String> = wanted.iter().map(|w| kind_text(w.word())).collect();
                 self.out.push(
@@ -628,6 +668,14 @@ impl ItemChecker<'_> {
                 self.condition(cond);
                 self.divisors(clause, &arith::expressions(cond));
             }
+            ClauseKind::Give { condition, fact } => {
+                if let Some(cond) = condition {
+                    self.condition(cond);
+                }
+                let kind = self.path(fact);
+                self.expect_kind(fact, kind, &[Kind::Discretion], "`give`");
+                self.give_shared(clause, fact);
+            }
             ClauseKind::Per {
                 fact: path,
                 except,
@@ -648,8 +696,8 @@ impl ItemChecker<'_> {
                         self.except(&f, except, path, "per");
                     }
                     match (kind, over) {
-                        (Some(Kind::Periods), Some(over)) => self.over(over),
-                        (Some(Kind::Periods), None) => self.out.push(
+                        (Some(Kind::Periods | Kind::Dates), Some(over)) => self.over(over),
+                        (Some(Kind::Periods | Kind::Dates), None) => self.out.push(
                             Diagnostic::error(
                                 codes::TYPE,
                                 msg!("check-per-needs-over", fact = &path.fact.node),
@@ -685,6 +733,7 @@ impl ItemChecker<'_> {
                 fact: path,
                 by,
                 never,
+                more,
             } => {
                 if let Some(never) = never {
                     if let Effect::Percent { percent, .. } = never.node {
@@ -695,6 +744,24 @@ impl ItemChecker<'_> {
                 }
                 let kind = self.path(path);
                 self.expect_kind(path, kind, &[Kind::Date], "`deadline`");
+                for (n, other) in more.iter().enumerate() {
+                    let kind = self.path(other);
+                    self.expect_kind(other, kind, &[Kind::Date], "`deadline`");
+                    let earlier = std::iter::once(path).chain(&more[..n]);
+                    if let Some(first) =
+                        earlier.into_iter().find(|p| p.fact.node == other.fact.node)
+                    {
+                        self.out.push(
+                            Diagnostic::error(
+                                codes::DUPLICATE,
+                                msg!("check-deadline-twice", name = &other.fact.node),
+                            )
+                            .primary(other.span, msg!("check-deadline-twice".label))
+                            .label(first.span, msg!("check-deadline-twice".first))
+                            .help(msg!("check-deadline-twice".help)),
+                        );
+                    }
+                }
                 self.date_in_year(by.node, by.span);
             }
             ClauseKind::Quantity { quantity, step } => self.quantity(clause, quantity, step),
@@ -837,6 +904,7 @@ fn kind_text(word: &str) -> String {
         "tally" => msg!("check-kind-tally"),
         "periods" => msg!("check-kind-periods"),
         "discretion" => msg!("check-kind-discretion"),
+        "dates" => msg!("check-kind-dates"),
         "number" => msg!("check-kind-number"),
         other => other.to_string(),
     }
@@ -866,6 +934,7 @@ fn type_help(role: &str, found: Kind) -> String {
         ("`per`", _) => msg!("check-type-help-per"),
         ("`missing`", _) => msg!("check-type-help-missing"),
         ("`deadline`", _) => msg!("check-type-help-deadline"),
+        ("`give`", _) => msg!("check-type-help-give"),
         _ => msg!("check-type-help-other"),
     }
 }

@@ -90,6 +90,13 @@ impl Scope<'_> {
     fn clause(&self, c: &ast::Clause) -> Option<model::Clause> {
         let kind = match &c.kind {
             ast::ClauseKind::If(cond) => model::ClauseKind::If(self.condition(cond)?),
+            ast::ClauseKind::Give { condition, fact } => model::ClauseKind::Give {
+                condition: match condition {
+                    Some(c) => Some(self.condition(c)?),
+                    None => None,
+                },
+                fact: self.path(fact)?,
+            },
             ast::ClauseKind::Per { fact, except, over } => model::ClauseKind::Per {
                 fact: self.path(fact)?,
                 except: except.clone(),
@@ -99,10 +106,19 @@ impl Scope<'_> {
                 fact: self.path(fact)?,
                 except: except.clone(),
             },
-            ast::ClauseKind::Deadline { fact, by, never } => model::ClauseKind::Deadline {
+            ast::ClauseKind::Deadline {
+                fact,
+                by,
+                never,
+                more,
+            } => model::ClauseKind::Deadline {
                 fact: self.path(fact)?,
                 by: by.clone(),
                 never: never.clone(),
+                more: more
+                    .iter()
+                    .map(|p| self.path(p))
+                    .collect::<Option<Vec<_>>>()?,
             },
             ast::ClauseKind::Quantity { quantity, step } => model::ClauseKind::Quantity {
                 quantity: quantity.try_map(&mut |o| self.operand(o))?,

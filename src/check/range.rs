@@ -44,6 +44,8 @@ fn times_max(item: &Item, kind: &ClauseKind) -> Option<Decimal> {
     let (path, except, missing) = match kind {
         ClauseKind::Per { fact, except, .. } => (fact, except, false),
         ClauseKind::Missing { fact, except } => (fact, except, true),
+        // A `give` withholds at most its fact's `max`.
+        ClauseKind::Give { fact, .. } => (fact, &Vec::new(), false),
         ClauseKind::Quantity { quantity, step } => {
             return super::range_arith::quantity_times(item, quantity, step.as_ref())
         }
@@ -251,7 +253,10 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     for clause in &item.clauses {
         let counted = matches!(
             clause.kind,
-            ClauseKind::Per { .. } | ClauseKind::Missing { .. } | ClauseKind::Quantity { .. }
+            ClauseKind::Per { .. }
+                | ClauseKind::Missing { .. }
+                | ClauseKind::Give { .. }
+                | ClauseKind::Quantity { .. }
         );
         let times = if counted {
             times_max(item, &clause.kind)

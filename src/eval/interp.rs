@@ -169,6 +169,13 @@ impl Trace for Recorder<'_> {
 pub(super) enum Refusal {
     Uncovered(Uncovered),
     Refused(Diagnostic),
+    /// A `give` whose condition holds, and the evidence gives no score for it: the
+    /// item's name, the fact's, and the most the assessor may give.
+    Lacks {
+        item: String,
+        fact: String,
+        max: Decimal,
+    },
     /// Arithmetic that cannot be worked out: a divisor of 0, or a value too large.
     Arith(Halt),
 }
@@ -193,6 +200,7 @@ impl Refusal {
         match self {
             Refusal::Uncovered(u) => uncovered(rubric, unit, u),
             Refusal::Refused(d) => d,
+            Refusal::Lacks { item, fact, max } => super::give_lacks(unit, &item, &fact, max),
             Refusal::Arith(h) => super::quantity::halted(rubric, unit, h),
         }
     }
@@ -374,6 +382,39 @@ impl ClausePlan<'_> {
                 let why = T::RECORDS.then(|| Why::Missing(absent(candidates, present)));
                 (Times::Count(n as u64), why)
             }
+            KindPlan::Give { test, slot, max } => {
+                if let Some(test) = test {
+                    if !test.holds(facts, calendar).map_err(Refusal::from)? {
+                        return Ok(());
+                    }
+                }
+                match value_at(*slot, facts) {
+                    Some(Value::Discretion {
+                        score: given,
+                        reason,
+                    }) => {
+                        let why = T::RECORDS.then(|| Why::Instead {
+                            score: *given,
+                            max: *max,
+                            reason: reason.clone(),
+                        });
+                        (Times::Withheld(*max - *given), why)
+                    }
+                    // Needed only where the condition holds: validation let it be left
+                    // out, and here it is needed.
+                    _ => {
+                        let fact = match &clause.clause.kind {
+                            ClauseKind::Give { fact, .. } => fact.fact.node.clone(),
+                            _ => String::new(),
+                        };
+                        return Err(Refusal::Lacks {
+                            item: self_item_name(rubric, clause.clause),
+                            fact,
+                            max: *max,
+                        });
+                    }
+                }
+            }
             KindPlan::Quantity { quantity, step } => {
                 // An exemption is asked first: it may guard a divisor of 0.
                 if let Some(unless) = &clause.unless {
@@ -413,6 +454,47 @@ impl ClausePlan<'_> {
                 slot,
                 by,
                 never: never_effect,
+                more,
+            } if !more.is_empty() => {
+                // Several dates: never when any is absent, else late (once) when any is
+                // after the day.
+                let date = |slot: usize| match value_at(slot, facts) {
+                    Some(Value::Date(Some(d))) => Some(*d),
+                    _ => None,
+                };
+                let dates = std::iter::once(*slot).chain(more.iter().copied());
+                let mut absent = false;
+                let mut late = false;
+                for d in dates.clone().map(date) {
+                    match d {
+                        None => absent = true,
+                        Some(d) if d > *by => late = true,
+                        Some(_) => {}
+                    }
+                }
+                if !absent && !late {
+                    return Ok(());
+                }
+                never = absent && never_effect.is_some();
+                let why = T::RECORDS.then(|| {
+                    let names = deadline_names(clause.clause);
+                    let missed = names
+                        .into_iter()
+                        .zip(dates.map(date))
+                        .filter(|(_, d)| d.is_none_or(|d| d > *by))
+                        .collect();
+                    Why::Missed {
+                        missed,
+                        deadline: *by,
+                    }
+                });
+                (Times::Once, why)
+            }
+            KindPlan::Deadline {
+                slot,
+                by,
+                never: never_effect,
+                ..
             } => match value_at(*slot, facts) {
                 Some(Value::Date(Some(d))) if d <= by => return Ok(()),
                 Some(Value::Date(Some(d))) => (
@@ -436,9 +518,15 @@ impl ClausePlan<'_> {
             let ast = clause.clause;
             let mut paths: Vec<&FactPath> = match &ast.kind {
                 ClauseKind::If(cond) => condition_paths(cond),
-                ClauseKind::Per { fact, .. }
-                | ClauseKind::Missing { fact, .. }
-                | ClauseKind::Deadline { fact, .. } => vec![fact],
+                ClauseKind::Per { fact, .. } | ClauseKind::Missing { fact, .. } => vec![fact],
+                ClauseKind::Give { condition, fact } => {
+                    let mut paths = condition.as_ref().map(condition_paths).unwrap_or_default();
+                    paths.push(fact);
+                    paths
+                }
+                ClauseKind::Deadline { fact, more, .. } => {
+                    std::iter::once(fact).chain(more).collect()
+                }
                 ClauseKind::Quantity { .. } => super::quantity::paths(ast),
             };
             if matches!(did, Did::Exempted { .. }) {
@@ -488,7 +576,7 @@ impl ClausePlan<'_> {
                 .ok()
                 .and_then(|n| clause.times.get(n))
                 .copied(),
-            Times::Given(_) => None,
+            Times::Given(_) | Times::Withheld(_) => None,
         };
         let (raw, change) = match ready {
             Some(raw) => (raw, None),
@@ -503,7 +591,8 @@ impl ClausePlan<'_> {
             },
         };
         let limited = limit(raw, clause.max, clause.floor, running.score);
-        if limited.applies() {
+        // A `give` is told even when all was given: the evidence says what was given.
+        if limited.applies() || matches!(times, Times::Withheld(_)) {
             running.score += limited.delta;
             running.moved = true;
             if let Some(change) = change {
@@ -538,4 +627,24 @@ pub(super) fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<St
         .filter(|m| !present.is_some_and(|p| p.contains(m)))
         .map(|m| m.to_string())
         .collect()
+}
+
+/// The names of the dates a `deadline` clause reads, in the clause's order.
+fn deadline_names(clause: &crate::model::Clause) -> Vec<String> {
+    match &clause.kind {
+        ClauseKind::Deadline { fact, more, .. } => std::iter::once(fact)
+            .chain(more)
+            .map(|p| p.fact.node.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The name of the item a clause belongs to, found by the clause's place.
+fn self_item_name(rubric: &Rubric, clause: &crate::model::Clause) -> String {
+    crate::model::items(&rubric.nodes)
+        .into_iter()
+        .find(|i| i.clauses.iter().any(|c| std::ptr::eq(c, clause)))
+        .map(|i| i.name.node.clone())
+        .unwrap_or_default()
 }

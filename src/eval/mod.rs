@@ -48,6 +48,26 @@ use crate::span::Span;
 
 /// The diagnostic for working days that cannot be counted: a date in a year the
 /// rubric's calendar does not list.
+/// The evidence lacks the discretionary score of a `give` whose condition holds: said
+/// at the unit's name in its evidence file.
+fn give_lacks(unit: &Unit, item: &str, fact: &str, max: Decimal) -> Diagnostic {
+    Diagnostic::error(
+        codes::EVIDENCE_MISSING,
+        crate::diagnostic::msg!("eval-give-lacks", item = item, fact = fact),
+    )
+    .primary(
+        unit.name_span,
+        crate::diagnostic::msg!("eval-give-lacks".label, item = item),
+    )
+    .help(crate::diagnostic::msg!(
+        "eval-give-lacks".help,
+        item = item,
+        fact = fact,
+        max = max.normalize().to_string()
+    ))
+    .with_source(&unit.source)
+}
+
 fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
     let name = rubric
         .calendar

@@ -107,6 +107,8 @@ pub(super) enum Times {
     Count(u64),
     /// A discretionary score's times.
     Given(Decimal),
+    /// The points withheld by a `give` (its `max` less what was given).
+    Withheld(Decimal),
 }
 
 impl Times {
@@ -115,7 +117,7 @@ impl Times {
         match self {
             Times::Once => Decimal::ONE,
             Times::Count(n) => Decimal::from(n),
-            Times::Given(given) => given,
+            Times::Given(given) | Times::Withheld(given) => given,
         }
     }
 }
@@ -142,6 +144,15 @@ pub(super) enum KindPlan<'r> {
         slot: usize,
         by: NaiveDate,
         never: Option<Effect>,
+        /// The slots of the further dates of `deadline {A, B} by …`.
+        more: Vec<usize>,
+    },
+    /// `if COND give FACT` (`test`), or `give FACT`: the slot of the discretionary
+    /// score and its `max`.
+    Give {
+        test: Option<Test<'r>>,
+        slot: usize,
+        max: Decimal,
     },
     /// `per (EXPR) step STEP`, or `per (EXPR)` without a step.
     Quantity {
@@ -262,8 +273,18 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Missing { slot: s, bits, .. } if *s == slot => {
                     out.push(Read::Missing(bits.as_ref()));
                 }
-                KindPlan::Deadline { slot: s, by, .. } if *s == slot => {
+                KindPlan::Deadline {
+                    slot: s, by, more, ..
+                } if *s == slot || more.contains(&slot) => {
                     out.push(Read::Deadline(*by));
+                }
+                KindPlan::Give { test, slot: s, .. } => {
+                    if let Some(test) = test {
+                        test.reads(slot, &mut out);
+                    }
+                    if *s == slot {
+                        out.push(Read::Given);
+                    }
                 }
                 KindPlan::Quantity { quantity, .. } => arith_reads(quantity, slot, &mut out),
                 _ => {}
@@ -283,9 +304,17 @@ impl<'r> ItemPlan<'r> {
         for clause in &self.clauses {
             match &clause.kind {
                 KindPlan::If(test) => test.slots(out),
-                KindPlan::Per { slot, .. }
-                | KindPlan::Missing { slot, .. }
-                | KindPlan::Deadline { slot, .. } => out.push(*slot),
+                KindPlan::Per { slot, .. } | KindPlan::Missing { slot, .. } => out.push(*slot),
+                KindPlan::Deadline { slot, more, .. } => {
+                    out.push(*slot);
+                    out.extend(more);
+                }
+                KindPlan::Give { test, slot, .. } => {
+                    if let Some(test) = test {
+                        test.slots(out);
+                    }
+                    out.push(*slot);
+                }
                 KindPlan::Quantity { quantity, .. } => arith_slots(quantity, out),
             }
             if let Some(test) = &clause.unless {
@@ -315,6 +344,14 @@ impl<'r> ItemPlan<'r> {
                     clause,
                     kind: match &clause.kind {
                         ClauseKind::If(cond) => KindPlan::If(Test::compile(cond)),
+                        ClauseKind::Give { condition, fact } => KindPlan::Give {
+                            test: condition.as_ref().map(Test::compile),
+                            slot: slot_of(fact),
+                            max: match item.fact(fact.id).map(|f| &f.ty.node) {
+                                Some(FactType::Discretion { max }) => max.node,
+                                _ => Decimal::ZERO,
+                            },
+                        },
                         ClauseKind::Per { fact, except, over } => KindPlan::Per {
                             slot: slot_of(fact),
                             member: member_name(fact),
@@ -340,10 +377,16 @@ impl<'r> ItemPlan<'r> {
                                 bits,
                             }
                         }
-                        ClauseKind::Deadline { fact, by, never } => KindPlan::Deadline {
+                        ClauseKind::Deadline {
+                            fact,
+                            by,
+                            never,
+                            more,
+                        } => KindPlan::Deadline {
                             slot: slot_of(fact),
                             by: by.node,
                             never: never.as_ref().map(|n| n.node),
+                            more: more.iter().map(slot_of).collect(),
                         },
                         ClauseKind::Quantity { quantity, step } => KindPlan::Quantity {
                             quantity,
@@ -401,6 +444,8 @@ pub(super) enum Read<'a, 'r> {
     Missing(Option<&'a (Members, u64)>),
     /// A `deadline` clause by this day.
     Deadline(NaiveDate),
+    /// A `give` clause's discretionary score.
+    Given,
     /// Arithmetic: an item that reads a fact so has no table.
     Arith,
 }

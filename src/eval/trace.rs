@@ -79,6 +79,19 @@ pub enum Why {
     },
     /// Never done; the deadline.
     Never { deadline: NaiveDate },
+    /// Of the several dates of a deadline, those that missed it, in the clause's
+    /// order: each fact's name and its date (`None`: never done).
+    Missed {
+        missed: Vec<(String, Option<NaiveDate>)>,
+        deadline: NaiveDate,
+    },
+    /// A `give`: the score the assessor gave of the most they may give, with the
+    /// reason; the points withheld are taken.
+    Instead {
+        score: Decimal,
+        max: Decimal,
+        reason: String,
+    },
     /// A quantity worked out (`150%`, `12.5`): with `step`, the step it was counted
     /// in (`20%`) and how many whole steps it holds; without, what the effect was
     /// multiplied by.
@@ -232,6 +245,21 @@ impl Why {
             Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
             Why::After { date, deadline } => format!("{date} is after the deadline {deadline}"),
             Why::Never { deadline } => format!("never done, deadline {deadline}"),
+            Why::Missed { missed, deadline } => {
+                let each: Vec<String> = missed
+                    .iter()
+                    .map(|(fact, date)| match date {
+                        Some(date) => format!("{fact} {date} is after the deadline {deadline}"),
+                        None => format!("{fact} never done, deadline {deadline}"),
+                    })
+                    .collect();
+                each.join("; ")
+            }
+            Why::Instead { score, max, reason } => format!(
+                "{} of {} given ({reason})",
+                score.normalize(),
+                max.normalize()
+            ),
             Why::Measured {
                 value,
                 step: Some(step),

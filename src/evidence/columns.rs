@@ -122,7 +122,8 @@ fn parts(ty: &FactType) -> Option<Vec<Part>> {
         | FactType::Percent { .. }
         | FactType::Number { .. }
         | FactType::Date
-        | FactType::Set(_) => Some(vec![Part::Value]),
+        | FactType::Set(_)
+        | FactType::Dates => Some(vec![Part::Value]),
         FactType::Tally(members) => Some(
             members
                 .iter()

@@ -16,6 +16,7 @@
 pub mod arith;
 pub mod cell;
 pub mod columns;
+mod dates;
 mod delimited;
 mod fast;
 mod grid;

@@ -125,6 +125,8 @@ pub(super) struct Validator<'a> {
     out: Vec<Diagnostic>,
     source: &'a SourceFile,
     calendar: Option<&'a crate::calendar::Calendar>,
+    /// The rubric's year, over which a `dates` fact's gaps are counted.
+    year: Option<i32>,
 }
 
 /// Checks an evidence tree against a rubric and gives the unit, or every problem.
@@ -137,6 +139,7 @@ pub fn validate(
         out: Vec::new(),
         source,
         calendar: rubric.calendar.as_ref(),
+        year: rubric.year,
     };
     let unit = v.unit(rubric, node);
     if v.out.is_empty() {
@@ -187,7 +190,17 @@ pub(crate) fn complete<'i>(
         .iter()
         .filter(|f| !not_applicable || used.contains(&f.name.node.as_str()))
         .filter(|f| !given(facts, f))
+        .filter(|f| !given_when(item, f))
         .collect()
+}
+
+/// Whether a fact is the discretionary score of an `if COND give FACT`: needed only
+/// where the condition holds, which scoring finds out (and reports the score missing
+/// then, at the unit); validation does not weigh conditions.
+pub(crate) fn given_when(item: &Item, decl: &FactDecl) -> bool {
+    item.clauses.iter().any(|c| {
+        matches!(&c.kind, model::ClauseKind::Give { condition: Some(_), fact } if fact.id == decl.id)
+    })
 }
 
 /// A fact's value read from an evidence node as [`validate`] reads it, or `None` when
@@ -202,6 +215,7 @@ pub(crate) fn typed(
         out: Vec::new(),
         source,
         calendar: rubric.calendar.as_ref(),
+        year: rubric.year,
     };
     let value = v.value(decl, node);
     if v.out.is_empty() {
@@ -485,6 +499,7 @@ impl Validator<'_> {
         match &decl.ty.node {
             FactType::Periods { from, to } => self.periods(decl, &from.node, &to.node, node),
             FactType::Discretion { max } => self.discretion(decl, max.node, node),
+            FactType::Dates => self.dates(decl, node),
             FactType::Bool => match node.raw {
                 Raw::Bool(b) => Some(Value::Bool(b)),
                 _ => wrong(self, &msg!("evidence-want-bool"), "true"),
@@ -766,6 +781,77 @@ impl Validator<'_> {
         ok.then_some(Value::Periods(periods))
     }
 
+    /// A `dates` fact: a list of dates (or one text of dates separated by `、`, `,` or
+    /// `;`, as a spreadsheet cell gives it), each in the rubric's year, read as the
+    /// gaps between them.
+    fn dates(&mut self, decl: &FactDecl, node: &Node) -> Option<Value> {
+        let name = &decl.name.node;
+        let mut days = Vec::new();
+        let mut ok = true;
+        match &node.raw {
+            Raw::Array(entries) => {
+                for entry in entries {
+                    match self.date_of(name, entry, false) {
+                        Some(Some(d)) => days.push((d, entry.span)),
+                        _ => ok = false,
+                    }
+                }
+            }
+            Raw::String(text) => {
+                // `无` (or `否`, `false`) alone: never done, no date.
+                let never = super::cell::NEVER.contains(&text.trim());
+                for piece in super::dates::pieces(text).filter(|_| !never) {
+                    match iso_day(piece)
+                        .ok()
+                        .or_else(|| super::cell::loose_day(piece))
+                    {
+                        Some(d) => days.push((d, node.span)),
+                        None => {
+                            self.error(
+                                codes::EVIDENCE_VALUE,
+                                msg!("evidence-dates-piece", name = name, piece = piece),
+                                node.span,
+                                &msg!("evidence-dates-piece".label, piece = piece),
+                                msg!("evidence-dates-piece".help),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            other => {
+                self.error(
+                    codes::EVIDENCE_VALUE,
+                    msg!("evidence-dates", name = name, found = raw_text(other)),
+                    node.span,
+                    &msg!("evidence-dates".label),
+                    msg!("evidence-dates".help, name = name),
+                );
+                return None;
+            }
+        }
+        if let Some(year) = self.year {
+            for (d, span) in &days {
+                if chrono::Datelike::year(d) != year {
+                    self.error(
+                        codes::EVIDENCE_VALUE,
+                        msg!(
+                            "evidence-dates-year",
+                            name = name,
+                            date = d.to_string(),
+                            year = year.to_string()
+                        ),
+                        *span,
+                        &msg!("evidence-dates-year".label, year = year.to_string()),
+                        msg!("evidence-dates-year".help, year = year.to_string()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then(|| Value::Periods(super::dates::gaps(&days, self.year, node.span)))
+    }
+
     fn discretion(&mut self, decl: &FactDecl, max: Decimal, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
         let example_score = (max / Decimal::TWO).normalize();
@@ -1016,6 +1102,7 @@ pub fn example_value(ty: &FactType) -> String {
             )
         }
         FactType::Discretion { .. } => "{ score = 1, reason = \"…\" }".into(),
+        FactType::Dates => "[2020-01-10, 2020-01-24]".into(),
         FactType::Number { .. } => "12.5".into(),
     }
 }

@@ -206,6 +206,7 @@ impl SameAs for FactType {
             T::Percent { max } => matches!(other, T::Percent { max: m } if max.same_as(m)),
             T::Number { max } => matches!(other, T::Number { max: m } if max.same_as(m)),
             T::Date => matches!(other, T::Date),
+            T::Dates => matches!(other, T::Dates),
             T::Set(a) => matches!(other, T::Set(b) if a.same_as(b)),
             T::Tally(a) => matches!(other, T::Tally(b) if a.same_as(b)),
             T::Periods { from, to } => matches!(
@@ -231,10 +232,19 @@ impl SameAs for ClauseKind {
                 other,
                 K::Missing { fact: f, except: e } if fact.same_as(f) && except.same_as(e)
             ),
-            K::Deadline { fact, by, never } => matches!(
+            K::Give { condition, fact } => matches!(
                 other,
-                K::Deadline { fact: f, by: b, never: n }
-                    if fact.same_as(f) && by.same_as(b) && never.same_as(n)
+                K::Give { condition: c, fact: f } if condition.same_as(c) && fact.same_as(f)
+            ),
+            K::Deadline {
+                fact,
+                by,
+                never,
+                more,
+            } => matches!(
+                other,
+                K::Deadline { fact: f, by: b, never: n, more: m }
+                    if fact.same_as(f) && by.same_as(b) && never.same_as(n) && more.same_as(m)
             ),
             K::Quantity { quantity, step } => matches!(
                 other,

@@ -43,6 +43,18 @@ pub enum ClauseKind {
         fact: FactPath,
         by: Spanned<NaiveDate>,
         never: Option<Spanned<Effect>>,
+        /// The further dates of `deadline {A, B} by …`, after the first (`fact`): the
+        /// clause takes `never` when any of them is absent, else `late` once when any
+        /// is after the day. Empty for one date.
+        more: Vec<FactPath>,
+    },
+    /// `if COND give FACT` (在2分内酌情给分), or `give FACT` alone (根据实际情况评分): the
+    /// part is worth the discretionary fact's `max`, and scores what the assessor gave.
+    /// The clause's effect is `-1` for each point withheld (`max` − given), so that
+    /// `floor`, `max` and the range analysis read it as any deduction.
+    Give {
+        condition: Option<Condition>,
+        fact: FactPath,
     },
     /// `per (EXPR) step STEP EFFECT`: the effect once per whole step the quantity
     /// holds (none when it is 0 or less); without `step`, the effect times the
@@ -60,6 +72,7 @@ impl ClauseKind {
             ClauseKind::Per { .. } => "per",
             ClauseKind::Missing { .. } => "missing",
             ClauseKind::Deadline { .. } => "deadline",
+            ClauseKind::Give { .. } => "give",
             ClauseKind::Quantity { .. } => "per",
         }
     }

@@ -210,6 +210,13 @@ fn item_toml(out: &mut String, rubric: &Rubric, item: &Item, lang: Lang) {
             fact.name.node,
             toml_values(fact, year, lang)
         );
+        if let Some(when) = given_when(rubric, item, fact) {
+            let _ = writeln!(
+                out,
+                "#   {}",
+                tr!(lang, "form-toml-given-when", when = when)
+            );
+        }
         if let Some(d) = &fact.description {
             comment_lines(out, &d.node, "  ");
         }
@@ -270,6 +277,27 @@ fn member_list(members: &[Member]) -> String {
         .join("、")
 }
 
+/// The condition, as written, of the `if COND give FACT` that reads a fact: the
+/// evidence needs the fact only where it holds.
+pub(super) fn given_when(
+    rubric: &Rubric,
+    item: &crate::model::Item,
+    fact: &FactDecl,
+) -> Option<String> {
+    item.clauses.iter().find_map(|c| match &c.kind {
+        crate::model::ClauseKind::Give {
+            condition: Some(cond),
+            fact: f,
+        } if f.id == fact.id => Some(
+            rubric.source.text()[cond.span.start..cond.span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => None,
+    })
+}
+
 /// The type of a fact and the values it takes, in TOML.
 // The last arm is for fact types the language gains later.
 #[allow(unreachable_patterns)]
@@ -297,6 +325,12 @@ fn toml_values(fact: &FactDecl, year: i32, lang: Lang) -> String {
         }
         FactType::Number { max: None } => tr!(lang, "form-toml-number"),
         FactType::Date => tr!(lang, "form-toml-date", example = format!("{year}-12-28")),
+        FactType::Dates => tr!(
+            lang,
+            "form-toml-dates",
+            example = format!("[{year}-01-10, {year}-01-24]"),
+            year = year.to_string()
+        ),
         FactType::Set(m) => tr!(
             lang,
             "form-toml-set",

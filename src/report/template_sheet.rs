@@ -118,6 +118,7 @@ fn prompt(column: &Column, lang: Lang) -> String {
         }
         (_, FactType::Number { max: None }) => tr!(lang, "form-write-number"),
         (_, FactType::Date) => tr!(lang, "form-write-date"),
+        (_, FactType::Dates) => tr!(lang, "form-write-dates"),
         (_, FactType::Set(members)) => tr!(
             lang,
             "form-write-set",
@@ -133,9 +134,12 @@ fn prompt(column: &Column, lang: Lang) -> String {
 
 /// What the header of a column says, in a note or on the guide sheet: what to write,
 /// and what the fact (and member) is.
-fn explanation(column: &Column, lang: Lang) -> (String, String) {
+fn explanation(rubric: &Rubric, column: &Column, lang: Lang) -> (String, String) {
     let fact = column.fact;
     let mut about = Vec::new();
+    if let Some(when) = super::template::given_when(rubric, column.item, fact) {
+        about.push(tr!(lang, "form-toml-given-when", when = when));
+    }
     if let Some(d) = &fact.description {
         about.push(d.node.clone());
     }
@@ -236,7 +240,7 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             {
                 let c = first + i as u16;
                 form.write_string_with_format(1, c, fact_header(column), shade)?;
-                let (what, about) = explanation(column, lang);
+                let (what, about) = explanation(rubric, column, lang);
                 let mut body = format!("{}\n{what}", column.header.replace('/', " › "));
                 if !about.is_empty() {
                     body.push_str(&format!("\n\n{about}"));
@@ -351,7 +355,10 @@ fn rule(
             Some(listed.show_error_message(false))
         }
         // Typed as text, so that a decimal is read as written, never through a float.
-        (_, FactType::Date | FactType::Percent { .. } | FactType::Number { .. }) => {
+        (
+            _,
+            FactType::Date | FactType::Percent { .. } | FactType::Number { .. } | FactType::Dates,
+        ) => {
             form.set_column_format(c, text)?;
             None
         }
@@ -417,7 +424,7 @@ fn guide_sheet(
         String::new(),
     ]];
     for (i, column) in columns.iter().enumerate() {
-        let (what, about) = explanation(column, lang);
+        let (what, about) = explanation(rubric, column, lang);
         rows.push([
             columns::column_letters(i + 1),
             column.header.clone(),

@@ -362,6 +362,7 @@ impl Builder {
                 FactType::Number { max }
             }
             Rule::type_date => FactType::Date,
+            Rule::type_dates => FactType::Dates,
             Rule::type_set => {
                 FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members")))
             }
@@ -408,13 +409,54 @@ impl Builder {
             .collect()
     }
 
+    /// A clause's effect, or its `late` and `never` effects (the `never` one put in
+    /// the deadline `kind`).
+    fn clause_effect(
+        &mut self,
+        effect_pair: Pair<'_, Rule>,
+        kind: &mut ClauseKind,
+    ) -> Spanned<Effect> {
+        if effect_pair.as_rule() == Rule::two_outcomes {
+            let mut parts = effect_pair.into_inner();
+            let late = self.effect(parts.nth(1).expect("late effect"));
+            let never_effect = self.effect(parts.nth(1).expect("never effect"));
+            if let ClauseKind::Deadline { never, .. } = kind {
+                *never = Some(never_effect);
+            }
+            late
+        } else {
+            self.effect(effect_pair)
+        }
+    }
+
     fn clause(&mut self, pair: Pair<'_, Rule>) -> Clause {
         let whole = span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner().peekable();
-        inner.next(); // the clause keyword
+        if rule != Rule::give_clause {
+            inner.next(); // the clause keyword
+        }
+        let condition = match rule {
+            Rule::if_clause => Some(self.condition(inner.next().expect("condition"))),
+            _ => None,
+        };
+        // `give FACT`, alone or after `if COND`: the effect is `-1` for each point
+        // withheld, written where `give` is.
+        let give = match inner.peek().map(|p| p.as_rule()) {
+            Some(Rule::give_effect) => {
+                let g = inner.next().expect("give");
+                let at = span(&g);
+                let fact = fact_path(g.into_inner().nth(1).expect("given fact"));
+                Some((fact, at))
+            }
+            _ => None,
+        };
         let kind = match rule {
-            Rule::if_clause => ClauseKind::If(self.condition(inner.next().expect("condition"))),
+            _ if give.is_some() => {
+                let (fact, _) = give.clone().expect("give");
+                ClauseKind::Give { condition, fact }
+            }
+            Rule::if_clause => ClauseKind::If(condition.expect("condition")),
             Rule::per_clause if inner.peek().map(|p| p.as_rule()) == Some(Rule::quantity) => {
                 let mut parts = inner.next().expect("quantity").into_inner();
                 let quantity = match parts.next().expect("quantity") {
@@ -455,28 +497,29 @@ impl Builder {
                 }
             }
             _ => {
-                let fact = fact_path(inner.next().expect("fact"));
+                let first = inner.next().expect("fact");
+                let (fact, more) = if first.as_rule() == Rule::deadline_facts {
+                    let mut paths = first.into_inner().map(fact_path);
+                    let fact = paths.next().expect("first deadline fact");
+                    (fact, paths.collect())
+                } else {
+                    (fact_path(first), Vec::new())
+                };
                 inner.next(); // `by`
                 let by = self.date(inner.next().expect("deadline date"));
                 ClauseKind::Deadline {
                     fact,
                     by,
                     never: None,
+                    more,
                 }
             }
         };
         let mut kind = kind;
-        let effect_pair = inner.next().expect("effect");
-        let effect = if effect_pair.as_rule() == Rule::two_outcomes {
-            let mut parts = effect_pair.into_inner();
-            let late = self.effect(parts.nth(1).expect("late effect"));
-            let never_effect = self.effect(parts.nth(1).expect("never effect"));
-            if let ClauseKind::Deadline { never, .. } = &mut kind {
-                *never = Some(never_effect);
-            }
-            late
+        let effect = if let Some((_, at)) = give {
+            Spanned::new(Effect::Points(-Decimal::ONE), at)
         } else {
-            self.effect(effect_pair)
+            self.clause_effect(inner.next().expect("effect"), &mut kind)
         };
         let mut clause = Clause {
             kind,

@@ -50,7 +50,7 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
         let bracket = "（）【】()[]《》、，。".contains(c);
         let names_facts = matches!(
             statement_context(text, pos),
-            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable")
+            Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable" | "give")
         );
         if bracket && in_name && names_facts {
             return Diagnostic::error(
@@ -288,6 +288,7 @@ pub fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_per | per_clause => "per",
         kw_missing | missing_clause => "missing",
         kw_deadline | deadline_clause => "deadline",
+        kw_give | give_clause | give_effect => "give",
         kw_floor | floor_mod => "floor",
         kw_max | max_mod => "max",
         kw_unless | unless_mod => "unless",
@@ -301,6 +302,7 @@ pub fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_tally | type_tally => "tally",
         kw_periods | type_periods => "periods",
         kw_discretion | type_discretion => "discretion",
+        kw_dates | type_dates => "dates",
         kw_zero | zero_effect => "zero",
         kw_except | except => "except",
         kw_over | over => "over",
@@ -334,8 +336,8 @@ fn statement_context(text: &str, pos: usize) -> Option<&str> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let first = text[line_start..].split_whitespace().next()?;
     Some(match first {
-        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "total" | "year"
-        | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
+        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "give" | "total"
+        | "year" | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
         _ => return None,
     })
 }
@@ -443,7 +445,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
         fact_default => kw("default"),
         except => kw("except"),
         text_stmt | note_stmt | fact_decl | start_stmt | applicable_stmt | if_clause
-        | per_clause | missing_clause | deadline_clause | allow_stmt => {
+        | per_clause | missing_clause | deadline_clause | allow_stmt | give_clause => {
             Some(msg!("syntax-expect-statement"))
         }
         section_kind => Some("`section`".into()),

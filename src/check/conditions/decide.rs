@@ -193,7 +193,9 @@ impl Atoms {
         }
         let decl = item.facts.iter().find(|f| f.name.node == key.fact)?;
         let domain = match (&decl.ty.node, &key.member, over) {
-            (FactType::Periods { .. }, None, Some(_)) => Domain::Count { max: None },
+            (FactType::Periods { .. } | FactType::Dates, None, Some(_)) => {
+                Domain::Count { max: None }
+            }
             (_, _, Some(_)) => return None,
             (FactType::Bool, None, _) => Domain::Bool,
             (FactType::Count { max }, None, _) => Domain::Count {

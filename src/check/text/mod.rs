@@ -53,9 +53,11 @@ fn carried(item: &Item) -> Carried {
     let mut conditions: Vec<&Condition> = item.applicable_unless.iter().collect();
     for clause in &item.clauses {
         // `per` a discretionary score multiplies it: its `+1` is no number of the text.
+        // Nor is the `-1` a point withheld by `give`.
         let discretion = matches!(&clause.kind, ClauseKind::Per { fact, .. }
             if item.facts.iter().any(|f| f.name.node == fact.fact.node
-                && matches!(f.ty.node, FactType::Discretion { .. })));
+                && matches!(f.ty.node, FactType::Discretion { .. })))
+            || matches!(clause.kind, ClauseKind::Give { .. });
         if !discretion {
             effects.push(&clause.effect);
         }
@@ -64,7 +66,12 @@ fn carried(item: &Item) -> Carried {
         }
         conditions.extend(clause.unless.iter());
         match &clause.kind {
-            ClauseKind::If(cond) => conditions.push(cond),
+            ClauseKind::If(cond)
+            | ClauseKind::Give {
+                condition: Some(cond),
+                ..
+            } => conditions.push(cond),
+            ClauseKind::Give { .. } => {}
             ClauseKind::Per { over, .. } => c.workdays.extend(over_days(over.as_ref())),
             ClauseKind::Missing { .. } => {}
             ClauseKind::Deadline { by, never, .. } => {

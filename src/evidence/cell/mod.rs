@@ -240,6 +240,15 @@ impl fmt::Display for Name<'_> {
 }
 
 /// Reads one cell of a fact's column; `dates` is how the workbook counts days.
+/// The day one piece of a list of dates spells, in any spelling a date cell takes
+/// (`2023-01-05`, `2023/1/5`, `2023年1月5日`); `None` for anything else.
+pub(crate) fn loose_day(piece: &str) -> Option<NaiveDate> {
+    match date_text(&fold_width(piece.trim())) {
+        DateText::Day(day) => Some(day),
+        _ => None,
+    }
+}
+
 pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Read {
     if cell.is_blank() {
         return Read::Blank;
@@ -270,6 +279,8 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
         FactType::Date => date(name, cell, dates),
         FactType::Set(members) => set(name, members, cell),
         FactType::Discretion { max } => points(name, max.node, cell),
+        // A list of dates in one cell, read as the TOML text of it is read.
+        FactType::Dates => node(Raw::String(cell.text()), cell),
         FactType::Number { .. } => number(name, cell),
         other => wrong(
             cell,

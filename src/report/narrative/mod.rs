@@ -117,6 +117,32 @@ impl<'r> Narrator<'r> {
             ClauseRef::Clause(i) => decl.and_then(|d| d.clauses.get(i)),
             ClauseRef::ApplicableUnless => None,
         };
+        if let Why::Instead { score, max, reason } = &step.why {
+            // A `give`: what the assessor gave, not what was withheld.
+            let condition = match clause.map(|c| &c.kind) {
+                Some(ClauseKind::Give {
+                    condition: Some(c), ..
+                }) => Some(words.condition(c)),
+                _ => None,
+            };
+            return match condition {
+                Some(what) => tr!(
+                    lang,
+                    "narr-give",
+                    what = what,
+                    score = number(*score),
+                    max = number(*max),
+                    reason = reason
+                ),
+                None => tr!(
+                    lang,
+                    "narr-judged",
+                    score = number(*score),
+                    max = number(*max),
+                    reason = reason
+                ),
+            };
+        }
         let (what, unit, except) = self.why(&words, step, clause.map(|c| &c.kind));
         match &step.did {
             Did::NotApplicable => tr!(lang, "narr-not-applicable", what = what),
@@ -302,6 +328,35 @@ impl<'r> Narrator<'r> {
                     crate::model::DayUnit::Workdays => "workdays",
                     crate::model::DayUnit::Days => "days",
                 };
+                // The gaps between the dates of a `dates` fact (每半月更新).
+                let gaps = words
+                    .fact(fact)
+                    .is_some_and(|f| matches!(f.ty.node, crate::model::FactType::Dates));
+                if gaps {
+                    let each: Vec<String> = late
+                        .iter()
+                        .map(|l| {
+                            tr!(
+                                lang,
+                                "narr-gap",
+                                from = words.date(l.from),
+                                to = words.date(l.to.unwrap_or(l.from)),
+                                taken = l.taken.unwrap_or_default(),
+                                unit = day_unit
+                            )
+                        })
+                        .collect();
+                    let what = tr!(
+                        lang,
+                        "narr-gaps",
+                        limit = i64::from(*limit),
+                        unit = day_unit,
+                        subject = words.deed(fact),
+                        count = late.len(),
+                        gaps = each.join(&tr!(lang, "narr-period-join"))
+                    );
+                    return (what, tr!(lang, "narr-unit-gap"), String::new());
+                }
                 let periods: Vec<String> = late
                     .iter()
                     .map(|l| match (l.to, l.taken) {
@@ -362,6 +417,29 @@ impl<'r> Narrator<'r> {
                     subject = words.deed(self.deadline_fact(clause, first)),
                     deadline = words.date(*deadline)
                 );
+                (what, unit_default(), String::new())
+            }
+            Why::Instead { reason, .. } => (reason.clone(), unit_default(), String::new()),
+            Why::Missed { missed, deadline } => {
+                let each: Vec<String> = missed
+                    .iter()
+                    .map(|(fact, date)| match date {
+                        Some(date) => tr!(
+                            lang,
+                            "narr-after",
+                            subject = words.deed(fact),
+                            date = words.date(*date),
+                            deadline = words.date(*deadline)
+                        ),
+                        None => tr!(
+                            lang,
+                            "narr-never",
+                            subject = words.deed(fact),
+                            deadline = words.date(*deadline)
+                        ),
+                    })
+                    .collect();
+                let what = each.join(&tr!(lang, "narr-period-join"));
                 (what, unit_default(), String::new())
             }
             Why::Measured { value, step, times } => {

@@ -202,6 +202,26 @@ fn a_deadline_missed_or_never_met() {
 }
 
 #[test]
+fn a_deadline_over_two_dates_names_each_that_missed_it() {
+    let item = "fact 年报日期 date \"公开年报的日期\"\nfact 统计表日期 date \"公开统计表的日期\"\n\
+                deadline {年报日期, 统计表日期} by 2020-01-31 late -2 never zero";
+    assert_eq!(
+        told(
+            item,
+            "\"年报日期\" = 2020-01-31\n\"统计表日期\" = 2020-02-03"
+        ),
+        one(
+            "公开统计表:于2020年2月3日完成,晚于2020年1月31日,扣2分。",
+            "公开统计表的日期, done on 2020-02-03, after 2020-01-31: −2."
+        )
+    );
+    assert_eq!(
+        told(item, "\"年报日期\" = false\n\"统计表日期\" = 2020-02-03").0,
+        ["公开年报:未在2020年1月31日前完成;公开统计表:于2020年2月3日完成,晚于2020年1月31日,不得分。"]
+    );
+}
+
+#[test]
 fn a_discretionary_score_gives_its_reason() {
     assert_eq!(
         told(

@@ -287,6 +287,10 @@ impl<'a> Words<'a> {
         }
     }
 
+    fn is_dates(&self, name: &str) -> bool {
+        matches!(self.fact(name).map(|f| &f.ty.node), Some(FactType::Dates))
+    }
+
     fn is_count(&self, name: &str) -> bool {
         matches!(
             self.fact(name).map(|f| &f.ty.node),
@@ -295,6 +299,25 @@ impl<'a> Words<'a> {
     }
 
     fn compare(&self, left: &Operand, op: CompareOp, right: &Operand) -> String {
+        // The gaps of a `dates` fact: `动态更新 over 180 days >= 1` is a gap that long.
+        if let (Operand::Periods { fact, over, .. }, Operand::Literal(l)) = (left, right) {
+            let any = matches!(
+                (op, &l.node),
+                (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE
+            ) || matches!((op, &l.node), (CompareOp::Gt, Literal::Number(n)) if n.is_zero());
+            if any && self.is_dates(&fact.fact.node) {
+                return tr!(
+                    self.lang,
+                    "narr-gap-any",
+                    subject = self.deed(&fact.fact.node),
+                    limit = i64::from(over.count.node),
+                    unit = match over.unit {
+                        crate::model::DayUnit::Workdays => "workdays",
+                        crate::model::DayUnit::Days => "days",
+                    }
+                );
+            }
+        }
         let (path, op, literal) = match (left, right) {
             (Operand::Fact(p), Operand::Literal(l)) => (p, op, &l.node),
             (Operand::Literal(l), Operand::Fact(p)) => (p, flipped(op), &l.node),
