@@ -530,6 +530,53 @@ fn rename_a_fact_renames_it_in_its_item_only() {
     client.shutdown();
 }
 
+/// The references of a fact at a place, the declaration included.
+fn references_at(client: &mut Client, place: Position) -> Vec<Location> {
+    client
+        .request::<References>(ReferenceParams {
+            text_document_position: at(place.line, place.character),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+            context: ReferenceContext {
+                include_declaration: true,
+            },
+        })
+        .expect("references")
+}
+
+#[test]
+fn references_reach_into_give_and_a_deadline_over_several_dates() {
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = std::fs::read_to_string("rules/examples/discretion-2023.rule").unwrap();
+    assert_eq!(client.open(&text), Vec::new());
+
+    // The discretion fact of `if … give`: its declaration and the clause; the
+    // condition's fact likewise.
+    let given = position_of(&text, "give 执行酌情分", 0, 6);
+    let starts: Vec<Position> = references_at(&mut client, given)
+        .iter()
+        .map(|l| l.range.start)
+        .collect();
+    assert_eq!(
+        starts,
+        vec![
+            position_of(&text, "执行酌情分 discretion", 0, 0),
+            position_of(&text, "执行酌情分", 1, 0),
+        ]
+    );
+    let condition = position_of(&text, "if 未按制度实施 give", 0, 4);
+    assert_eq!(references_at(&mut client, condition).len(), 2);
+
+    // The second date of `deadline {A, B}` is a reference as the first is.
+    let second = position_of(&text, "统计表日期} by", 0, 1);
+    let found = references_at(&mut client, second);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found
+        .iter()
+        .any(|l| l.range.start == position_of(&text, "统计表日期} by", 0, 0)));
+    client.shutdown();
+}
+
 /// A text with edits applied, by the positions the server gave.
 fn apply(text: &str, mut edits: Vec<TextEdit>) -> String {
     let index = kaohe::lsp::positions::LineIndex::new(text);

@@ -93,3 +93,5 @@ lsp-keyword-level = In `columns`, the heading of the sections' column. Example: 
 lsp-keyword-methods = One table scored by two methods or more, each with its weight, blended. Example: `methods {"{"}网上考核 80%, 现场考核 20%{"}"}`
 lsp-keyword-number = A fact that is a number, not a count (a score, an amount). Example: `fact 季度平均分 number max 100`
 lsp-keyword-step = Counts a quantity in whole steps. Example: `per (公开数 / 规定数 - 130%) step 20% +1`
+lsp-keyword-give = Discretion given in place of points (酌情给分): the assessor's score of a discretion fact. Example: `if 未按制度实施 give 执行酌情分`
+lsp-keyword-dates = A fact: a list of dates (update dates), its gaps counted by `over`. Example: `fact 动态更新 dates`

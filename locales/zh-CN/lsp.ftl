@@ -89,3 +89,5 @@ lsp-keyword-level = 在 `columns` 中,指标类别一列的标题。示例:`colu
 lsp-keyword-methods = 同一张评分表按两种以上考核方式分别评分,再按比重合计。示例:`methods {"{"}网上考核 80%, 现场考核 20%{"}"}`
 lsp-keyword-number = 数值的事实(得分、金额等),不是计数。示例:`fact 季度平均分 number max 100`
 lsp-keyword-step = 按整档计算一个数量。示例:`per (公开数 / 规定数 - 130%) step 20% +1`
+lsp-keyword-give = 酌情给分:以考核人员给出的酌情分代替本项分值。示例:`if 未按制度实施 give 执行酌情分`
+lsp-keyword-dates = 事实类型:一组日期(如栏目更新日期),用 `over` 统计相邻日期的间隔。示例:`fact 动态更新 dates`

@@ -116,7 +116,18 @@ pub fn occurrences(item: &Item) -> Vec<Occurrence> {
                     });
                 }
             }
-            ClauseKind::Deadline { fact, .. } => in_path(fact, &mut out),
+            ClauseKind::Deadline { fact, more, .. } => {
+                in_path(fact, &mut out);
+                for path in more {
+                    in_path(path, &mut out);
+                }
+            }
+            ClauseKind::Give { condition, fact } => {
+                if let Some(condition) = condition {
+                    in_condition(condition, &mut out);
+                }
+                in_path(fact, &mut out);
+            }
             ClauseKind::Quantity { quantity, .. } => in_arith(quantity, &mut out),
         }
         if let Some(condition) = &clause.unless {
