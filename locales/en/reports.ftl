@@ -45,6 +45,9 @@ narr-exempted = { $sign ->
 }
 narr-not-applicable = { $what }: not applicable, left out of the total (prorated).
 narr-nothing-earned = Nothing earned: { $score }.
+narr-bound-low = The item stops at 0.
+narr-bound-high = The item scores at most { $limit }.
+narr-bound-penalty = The item takes at most { $limit }.
 narr-list-join = {", "}
 narr-and-join = {", "}
 narr-or-join = {" or "}

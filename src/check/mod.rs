@@ -154,6 +154,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     }
     budget::check(&file, header.total.as_ref(), &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
+    let mut reach = Vec::new();
     for (item, kind) in items_with_kind(&file.nodes) {
         let context = items::Context {
             year: header.year,
@@ -163,7 +164,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         let typed_ok = items::check_item(item, &context, &mut diagnostics);
         allow::check(item, header.year, &mut diagnostics);
         if typed_ok {
-            range::check_item(item, kind, &mut diagnostics);
+            reach.push(range::check_item(item, kind, &mut diagnostics));
             let conds = conditions::check_item(item, &mut diagnostics);
             dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
             text::check_item(item, header.year, source, &mut diagnostics);
@@ -183,7 +184,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
     let lowered = if has_errors {
         None
     } else {
-        let lowered = lower::nodes(&file.nodes);
+        let lowered = lower::nodes(&file.nodes, &reach);
         if lowered.is_none() {
             diagnostics.push(unresolved(source));
         }

@@ -14,10 +14,12 @@
 mod clause;
 mod condition;
 mod node;
+mod reach;
 
 pub use clause::{Clause, ClauseKind, FactPath};
 pub use condition::{Condition, ConditionKind, Operand};
 pub use node::{items, items_with_kind, FactDecl, Item, Node, Section};
+pub use reach::Reach;
 
 pub use crate::syntax::ast::{
     CompareOp, DayUnit, Effect, FactType, Literal, Member, Members, Over, PercentBase,
