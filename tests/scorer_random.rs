@@ -24,6 +24,8 @@
 //! - (g) `bonus` and `penalty` sections, with caps below and above their items;
 //! - (h) `applicable unless`, so that totals are prorated and rounded, and units to
 //!   which nothing applies are refused.
+//! - (i) deductions without `floor` or `max`, which the item's own bound (扣完为止)
+//!   keeps at 0 once its clauses have run.
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
 //! can never score 0, are allowed); the few it still refuses are discarded. The test
@@ -580,6 +582,11 @@ impl Renderer {
                 let m = max.unwrap_or(amount).min(room);
                 *free = Some(room - m);
                 format!(" max {m}")
+            }
+            // No limit at all: the item's own bound (扣完为止) keeps it.
+            (_, 0) if !two => {
+                *free = None;
+                String::new()
             }
             _ => {
                 *free = None;
