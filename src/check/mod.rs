@@ -27,7 +27,7 @@ use crate::model;
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
-pub use range::{lowest_under_floor, once, within_max, Interval};
+pub use range::{lowest_under_floor, once, within_max};
 
 /// The bounds an item's score must stay within in a section of `kind` (lowest,
 /// highest), and where it starts by default.

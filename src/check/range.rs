@@ -25,13 +25,6 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::model::Reach;
 use crate::syntax::ast::*;
 
-/// A closed range of scores; `None` is unbounded on that side.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Interval {
-    pub lo: Option<Decimal>,
-    pub hi: Option<Decimal>,
-}
-
 /// The bounds the score of an item of points `p` must stay within, and where it
 /// starts by default.
 pub fn bounds_of(p: Decimal, kind: SectionKind) -> (Decimal, Decimal, Decimal) {
