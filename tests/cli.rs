@@ -449,3 +449,104 @@ fn units_that_cannot_be_scored_are_shown_up_to_a_thousand_and_nothing_is_written
     let last = lines.last().expect("diagnostics");
     assert_eq!(last["message"], "3 more unit(s) cannot be scored");
 }
+
+/// "有得10分, 无扣2分": an item that never reaches 0, acknowledged with `allow
+/// zero_unreachable`. `check` passes under `--deny-warnings`, counts the acknowledged
+/// warning in a line of its own, in both languages, and lists it with `--verbose`.
+#[test]
+fn acknowledged_warnings_are_counted_and_pass_deny_warnings() {
+    let dir = scratch("acknowledged");
+    let rule = dir.join("ack.rule");
+    let text = |allow: &str| {
+        format!(
+            "rubric 表\ntotal 10\nitem 指南 10 {{\n  {allow}\n  fact 有 bool\n  if not 有 -2\n}}\n"
+        )
+    };
+    let path = rule.to_str().unwrap();
+    std::fs::write(&rule, text("")).unwrap();
+    let o = kaohe(&["check", path, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("kaohe::points::zero_unreachable"));
+
+    std::fs::write(&rule, text("allow zero_unreachable")).unwrap();
+    let o = kaohe(&["check", path, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "1 warning acknowledged by `allow` in the rule file (`kaohe check --verbose` shows them)\n"
+    );
+    let o = kaohe(&["check", "--lang", "zh", path, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stderr(&o),
+        "规则文件以 `allow` 确认了 1 个警告 (`kaohe check --verbose` 可列出这些警告)\n"
+    );
+    let o = kaohe(&["check", path, "--verbose", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(err.contains("kaohe::points::zero_unreachable"), "{err}");
+    assert!(
+        err.contains("acknowledged by `allow zero_unreachable`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("1 warning acknowledged by `allow` in the rule file\n"),
+        "{err}"
+    );
+    // JSON lines: acknowledged warnings only with `--verbose`, and no count line.
+    let o = kaohe(&["check", path, "--message-format", "json"]);
+    assert_eq!(stderr(&o), "");
+    let o = kaohe(&["check", path, "--message-format", "json", "--verbose"]);
+    let line: serde_json::Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert_eq!(line["severity"], "acknowledged");
+    // Scoring under `--deny-warnings` is not refused either: 10 − 2 = 8.
+    let unit = dir.join("unit.toml");
+    std::fs::write(&unit, "unit = \"甲\"\n[\"指南\"]\n\"有\" = false\n").unwrap();
+    let o = kaohe(&[
+        "eval",
+        path,
+        unit.to_str().unwrap(),
+        "--deny-warnings",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"score\": 8,"), "{}", stdout(&o));
+}
+
+/// A draft table: `check` passes with its sums as warnings, `eval` refuses it unless
+/// `--draft`, which scores it with a warning; `check --draft` relaxes any file's sums.
+#[test]
+fn a_draft_is_scored_only_with_draft() {
+    let dir = scratch("draft");
+    let rule = dir.join("draft.rule");
+    let body = "rubric 表\ntotal 10\nsection 甲 8 {\n  item 乙 8 {\n    fact 丙 bool\n    if 丙 -8\n  }\n}\n";
+    std::fs::write(&rule, format!("draft\n{body}")).unwrap();
+    let unit = dir.join("unit.toml");
+    std::fs::write(&unit, "unit = \"某单位\"\n[\"乙\"]\n\"丙\" = false\n").unwrap();
+    let (path, unit) = (rule.to_str().unwrap(), unit.to_str().unwrap());
+    let o = kaohe(&["check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kaohe::points::sum"));
+    assert!(stderr(&o).contains("kaohe::rubric::draft"));
+    let o = kaohe(&["check", path, "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = kaohe(&["eval", path, unit]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is a draft table"), "{}", stderr(&o));
+    let o = kaohe(&["eval", path, unit, "--draft", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("scored from a draft table"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("\"score\": 8,"), "{}", stdout(&o));
+
+    std::fs::write(&rule, body).unwrap();
+    let o = kaohe(&["check", path]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = kaohe(&["check", path, "--draft"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("kaohe::rubric::draft"));
+}

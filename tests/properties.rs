@@ -148,7 +148,7 @@ fn fact_value(ty: &FactType) -> BoxedStrategy<FactValue> {
         FactType::Count { max } => count(max.as_ref().map(|m| m.node))
             .prop_map(FactValue::Count)
             .boxed(),
-        FactType::Percent => (
+        FactType::Percent { .. } => (
             prop_oneof![
                 3 => 0u32..=10_000,
                 2 => proptest::sample::select(&PERCENT_VALUES[..]),
@@ -160,6 +160,8 @@ fn fact_value(ty: &FactType) -> BoxedStrategy<FactValue> {
                 as_text,
             })
             .boxed(),
+        // A number fact takes whole numbers too, written as counts are.
+        FactType::Number { .. } => count(None).prop_map(FactValue::Count).boxed(),
         FactType::Date => prop_oneof![
             1 => Just(FactValue::Date(None)),
             5 => (0i64..900).prop_map(|d| FactValue::Date(Some(day(d)))),
@@ -844,6 +846,7 @@ fn only_per_deductions(item: &Item, fact: &str) -> bool {
                     return false;
                 }
             }
+            ClauseKind::Quantity { .. } => return false,
         }
     }
     used

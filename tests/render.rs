@@ -329,3 +329,46 @@ fn bonus_and_penalty_sections_say_what_they_do() {
     assert!(page.contains(">加分项<br>(加分, 最多5分)</th>"));
     assert!(page.contains("<td class=\"points\">100 (加分后最高103分)</td>"));
 }
+
+/// A draft table (`draft` in the header) renders in every format with its title
+/// marked 草稿, though its sections do not add up to the total yet; without `draft`
+/// the same file is refused, and `render --draft` renders it as a draft too.
+#[test]
+fn a_draft_is_rendered_marked_as_one() {
+    let half_typed = "rubric 某县2023年政务公开考核表\ntotal 100\nsection 主动公开 40 {\n  \
+                      item 政策文件 20 {\n    fact 未公开 bool\n    if 未公开 zero\n  }\n}\n";
+    let drafted = format!("draft\n{half_typed}");
+    let checked = compile(&SourceFile::new("draft.rule", drafted.as_str()));
+    let rubric = checked.rubric.expect("a draft with sums short is a rubric");
+    assert!(rubric.draft);
+    let table = Table::new(&rubric);
+    assert!(table.draft);
+    assert!(markdown(&table).starts_with("# 某县2023年政务公开考核表 (草稿)\n"));
+    let page = html(&table);
+    assert!(page.contains("<title>某县2023年政务公开考核表 (草稿)</title>"));
+    assert!(page.contains("<h1>某县2023年政务公开考核表 (草稿)</h1>"));
+    let bytes = xlsx(&table).expect("builds");
+    let mut book = Xlsx::new(Cursor::new(bytes)).expect("a valid xlsx file");
+    let range = book.worksheet_range("考核表").expect("the sheet");
+    assert_eq!(
+        cell(&range, 0, 0),
+        Data::String("某县2023年政务公开考核表 (草稿)".into())
+    );
+    let english = Table::in_lang(&rubric, kaohe::locale::Lang::En);
+    assert_eq!(english.title, "某县2023年政务公开考核表 (DRAFT)");
+
+    let dir = std::env::temp_dir().join(format!("kaohe-render-draft-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("half.rule");
+    std::fs::write(&path, half_typed).unwrap();
+    let path = path.to_str().unwrap();
+    let refused = kaohe(&["render", path]);
+    assert_eq!(refused.status.code(), Some(1));
+    let o = kaohe(&["render", path, "--draft"]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        md.starts_with("# 某县2023年政务公开考核表 (DRAFT)\n"),
+        "{md}"
+    );
+}

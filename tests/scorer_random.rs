@@ -23,8 +23,10 @@
 //!   points up to 1000000000, so that sums round at 28 digits;
 //! - (g) `bonus` and `penalty` sections, with caps below and above their items;
 //! - (h) `applicable unless`, so that totals are prorated and rounded, and units to
-//!   which nothing applies are refused.
-//! - (i) deductions without `floor` or `max`, which the item's own bound (扣完为止)
+//!   which nothing applies are refused;
+//! - (i) arithmetic in comparisons and `per (…) step …` over counts, tallies and
+//!   percents, divisors of 0 among them (both ways refuse the unit alike);
+//! - (j) deductions without `floor` or `max`, which the item's own bound (扣完为止)
 //!   keeps at 0 once its clauses have run.
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
@@ -58,6 +60,25 @@ const PERCENT_LITERALS: [&str; 6] = ["4%", "4.5%", "12.25%", "0%", "100%", "3.99
 
 /// The numbers counts and tally members are compared with.
 const NUMBERS: [&str; 6] = ["0", "1", "2", "2.5", "3", "10"];
+
+/// Arithmetic compared with a literal: a ratio (a percentage, its divisor maybe 0), an
+/// average, a product of a count and a percentage, a difference of percentages.
+const ARITHMETIC: [(&str, &str); 6] = [
+    ("数 / 计[子]", "150%"),
+    ("(数 + 计[丑] + 计[寅]) / 3", "1.5"),
+    ("数 × 比", "0.5"),
+    ("100% - 比", "95.5%"),
+    ("比 ÷ (数 + 1)", "2.25%"),
+    ("数 - 计[子] * 2", "1"),
+];
+
+/// The quantities `per (…) step …` counts, with their steps.
+const QUANTITIES: [&str; 4] = [
+    "per (数 - 1) step 2",
+    "per (比 - 4%) step 0.5%",
+    "per (数 / 计[丑] - 100%) step 25%",
+    "per ((数 + 计[子]) / 2)",
+];
 
 /// The dates date facts are compared with, and deadlines.
 const DATES: [&str; 4] = ["2020-03-31", "2020-06-30", "2020-12-30", "2020-01-01"];
@@ -195,7 +216,7 @@ fn amount() -> impl Strategy<Value = Decimal> {
 }
 
 fn atom() -> impl Strategy<Value = Atom> {
-    (0u8..8, 0u8..6, 0u8..6, 0u8..4, any::<bool>()).prop_map(|(fact, op, literal, member, flip)| {
+    (0u8..9, 0u8..6, 0u8..6, 0u8..4, any::<bool>()).prop_map(|(fact, op, literal, member, flip)| {
         Atom {
             fact,
             op,
@@ -221,7 +242,7 @@ fn condition() -> impl Strategy<Value = Cond> {
 
 fn clause() -> impl Strategy<Value = ClauseSeed> {
     (
-        (0u8..9, condition(), 0u8..8, amount(), 0u8..12, 0u8..4),
+        (0u8..10, condition(), 0u8..8, amount(), 0u8..12, 0u8..4),
         (
             prop::option::weighted(0.3, amount()),
             prop::option::weighted(0.25, condition()),
@@ -345,6 +366,8 @@ struct Coverage {
     large_points: bool,
     bonus_and_penalty: bool,
     applicable_unless: bool,
+    arithmetic: bool,
+    quantity: bool,
 }
 
 /// A generated rubric and unit, rendered.
@@ -410,6 +433,11 @@ impl Renderer {
                 let literal = PERCENT_LITERALS[a.literal as usize];
                 self.coverage.percent_comparisons.insert((op, literal));
                 ("比".to_string(), literal)
+            }
+            8 => {
+                self.coverage.arithmetic = true;
+                let (expression, literal) = ARITHMETIC[a.literal as usize];
+                (expression.to_string(), literal)
             }
             _ => ("日".to_string(), DATES[a.literal as usize % 4]),
         };
@@ -490,6 +518,10 @@ impl Renderer {
                 )
             }
             7 => ("per 计".to_string(), false),
+            9 => {
+                self.coverage.quantity = true;
+                (QUANTITIES[c.member as usize % 4].to_string(), false)
+            }
             _ => (
                 format!("deadline 日 by {}", DATES[c.deadline as usize]),
                 true,
@@ -945,7 +977,7 @@ fn the_generator_reaches_every_case() {
     let strategy = rubric_seed();
     let drawn = 400;
     let mut compiled_count = 0;
-    let mut counts = [0usize; 8];
+    let mut counts = [0usize; 9];
     let mut percent_comparisons = BTreeSet::new();
     let mut first_error = None;
     let mut refusals = std::collections::BTreeMap::new();
@@ -971,6 +1003,7 @@ fn the_generator_reaches_every_case() {
             c.long_percent && c.large_points,
             c.bonus_and_penalty,
             c.applicable_unless,
+            c.arithmetic && c.quantity,
         ];
         for (count, hit) in counts.iter_mut().zip(reached) {
             *count += usize::from(hit);
@@ -978,7 +1011,7 @@ fn the_generator_reaches_every_case() {
         percent_comparisons.extend(c.percent_comparisons.iter().copied());
     }
     eprintln!(
-        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(h): {counts:?}; \
+        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(i): {counts:?}; \
          percent comparisons: {} of {}; refused for {refusals:?}",
         percent_comparisons.len(),
         OPERATORS.len() * PERCENT_LITERALS.len()
@@ -990,7 +1023,7 @@ fn the_generator_reaches_every_case() {
         compiled_count * 10 >= drawn * 8,
         "only {compiled_count} of {drawn} rubrics compile; the first refused: {first_error:?}"
     );
-    for (case, count) in "abcdefgh".chars().zip(counts) {
+    for (case, count) in "abcdefghi".chars().zip(counts) {
         assert!(
             count * 20 >= drawn,
             "case ({case}) reached by {count} of {drawn} rubrics only"

@@ -11,7 +11,8 @@ use kaohe::diagnostic::{render_human, render_json, HumanStyle};
 use kaohe::source::SourceFile;
 
 /// The rendered diagnostics of one fixture: each one drawn by miette, then all of
-/// them as JSON lines, in the order `compile` gives them.
+/// them as JSON lines, in the order `compile` gives them; then, when the fixture
+/// acknowledges warnings with `allow NAME`, those warnings, drawn and as JSON lines.
 fn render(name: &str, text: &str) -> (usize, String) {
     let source = SourceFile::new(name, text);
     let checked = compile(&source).with_calendar(&source, None);
@@ -25,7 +26,18 @@ fn render(name: &str, text: &str) -> (usize, String) {
         out.push_str(&render_json(d));
         out.push('\n');
     }
-    (checked.diagnostics.len(), out)
+    if !checked.acknowledged.is_empty() {
+        out.push_str("--- acknowledged ---\n");
+        for d in &checked.acknowledged {
+            out.push_str(&render_human(d, HumanStyle::Plain));
+            out.push('\n');
+        }
+        for d in &checked.acknowledged {
+            out.push_str(&render_json(d));
+            out.push('\n');
+        }
+    }
+    (checked.diagnostics.len() + checked.acknowledged.len(), out)
 }
 
 #[test]

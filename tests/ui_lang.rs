@@ -67,6 +67,7 @@ const FIXTURES: &[&str] = &[
     "undeclared",
     "missing_points",
     "fullwidth_minus",
+    "columns_mismatch",
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
@@ -149,4 +150,17 @@ fn json_lines_carry_the_message_in_the_run_language() {
         zh["message"],
         "指标 `依申请公开` 的分值为 12 分,其下各项合计 8 分"
     );
+}
+
+/// A draft table scored without `--draft`: its sums and its `draft` line as warnings,
+/// then the refusal, in both languages.
+#[test]
+fn a_draft_refused_in_both_languages() {
+    let args = [
+        "eval",
+        "tests/ui/draft_sums.rule",
+        "tests/ui_lang/unit.toml",
+    ];
+    insta::assert_snapshot!("zh_draft_refused", run(Choice::Flag("zh"), &args));
+    insta::assert_snapshot!("en_draft_refused", run(Choice::Flag("en"), &args));
 }

@@ -47,7 +47,7 @@ pub fn cell(column: &Column<'_>, rng: &mut Lcg) -> String {
         (FactType::Count { max: Some(m) }, _) => (r % (m.node + 1)).to_string(),
         (FactType::Count { max: None }, _) => (r % 16).to_string(),
         (FactType::Tally(_), Part::Member(_)) => (r % 3).to_string(),
-        (FactType::Percent, _) => format!("{}.{}", r % 10, r / 10 % 10),
+        (FactType::Percent { .. }, _) => format!("{}.{}", r % 10, r / 10 % 10),
         (FactType::Date, _) if r.is_multiple_of(8) => "false".into(),
         (FactType::Date, _) => format!("2020-{:02}-{:02}", r % 12 + 1, r / 12 % 28 + 1),
         (FactType::Set(members), _) => {

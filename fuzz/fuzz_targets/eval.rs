@@ -101,7 +101,7 @@ fuzz_target!(|input: Input| {
             let value = match &fact.ty.node {
                 FactType::Bool => (c & 1 == 1).to_string(),
                 FactType::Count { max } => choices.count(max.as_ref().map(|m| m.node)).to_string(),
-                FactType::Percent => {
+                FactType::Percent { .. } => {
                     let hundredths = choices.next() % 10_001;
                     let p = format!("{}.{:02}", hundredths / 100, hundredths % 100);
                     if c & 2 == 0 {
@@ -166,6 +166,10 @@ fuzz_target!(|input: Input| {
                     let score =
                         rust_decimal::Decimal::new(i64::from(choices.next() % (top + 1)), 2);
                     format!("{{\"score\": {}, \"reason\": \"酌情\"}}", score.normalize())
+                }
+                FactType::Number { .. } => {
+                    let hundredths = choices.next() % 10_001;
+                    format!("{}.{:02}", hundredths / 100, hundredths % 100)
                 }
             };
             facts.push(format!("{}: {value}", quoted(&fact.name.node)));

@@ -11,6 +11,16 @@ checker-allow-unknown = `allow { $name }` names no check
 checker-allow-unused = `allow { $name }` has nothing to acknowledge
     .label = no date of this item lies outside { $year }
     .help = delete the line: the item's dates all lie in the rubric's year
+checker-acknowledged = acknowledged by `allow { $name }`
+    .label = acknowledged by `allow { $name }`
+checker-allow-nothing = `allow { $name }` has nothing to acknowledge
+    .label = the item `{ $item }` gives no `{ $code }` warning
+    .help = delete the line: the check no longer finds what it acknowledged
+checker-acknowledged-count = { $count ->
+    [one] { $count } warning acknowledged by `allow` in the rule file
+   *[other] { $count } warnings acknowledged by `allow` in the rule file
+}
+checker-acknowledged-verbose = `kaohe check --verbose` shows them
 
 checker-value-absent = not given
 checker-domain-bool = `{ $name }` is true or false
@@ -71,3 +81,33 @@ checker-text-untold = the clause carries { $number }, and the text does not say 
 checker-text-allow-unused = `allow text` has nothing to acknowledge
     .label = the text and the clauses agree
     .help = delete the line: every number and date of the text is carried by a clause, and back
+
+check-columns-levels = the columns name {$levels} levels, and the table has {$depth}
+    .label = the deepest item stands at level {$depth}
+    .help = write one `level` column for each level of the table, the outermost first (一级指标, 二级指标, …)
+check-columns-level-late = a `level` column after the points or text
+    .label = a `level` column here
+    .help = put the `level` columns first, the outermost first, as the table prints its indicators
+check-columns-points = the columns need one `points` column, not {$count}
+    .label = the `points` columns
+    .help = name the column of the points (分值) once, or of the weights with `points "权重" percent`
+check-columns-text = the columns have no `text` column
+    .label = no column for the criterion text
+    .help = add `text "考核标准"` (or the table's own heading); a second `text` column takes each item's second `text`
+check-columns-percent = `percent` goes with the `points` column only
+    .label = not the points
+    .help = delete `percent` here; write it after the `points` column to print weights as percentages
+
+check-methods-one = a blended table needs two methods or more
+    .label = one method
+    .help = name each method with its weight: `methods {"{"}网上考核 80%, 现场考核 20%{"}"}`; a table scored one way needs no `methods`
+check-methods-twice = the method `{$name}` is named twice
+    .label = named again here
+    .first = first named here
+    .help = name each method once
+check-methods-zero = the method `{$name}` weighs nothing
+    .label = a weight of 0
+    .help = give the method its weight in the table, or delete it
+check-methods-sum = the methods' weights add up to {$sum}%, not 100%
+    .label = {$sum}% in all
+    .help = check each method's weight against the table (网上考核占80%, 现场考核占20%)

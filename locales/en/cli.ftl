@@ -45,6 +45,10 @@ cli-arg-calendar = A calendar file of your own to count working days with, in pl
 
 cli-check-rules = The `.rule` files, folders to search for them (with their subfolders), or `-` for standard input
 cli-check-deny-warnings = Fail (exit 1) on warnings too
+cli-check-verbose = Show the warnings the rule file acknowledges with `allow NAME` too (otherwise only counted)
+cli-check-draft = Check the rule files as drafts, whatever they say: the sums that do not add up yet are warnings
+cli-render-draft = Render the rule file as a draft, whatever it says: sums that do not add up yet are warnings, and the table is marked 草稿 (DRAFT)
+cli-arg-draft = Score a draft table (`draft` in the rule file), and check any rule file as a draft: its sums as warnings. The scores are not final
 cli-eval-evidence = Evidence files (`.toml`, `.json`, `.yaml`: one unit each; `.csv`, `.xlsx`: one unit a row) or folders of them
 cli-eval-format = The report's format; by default the one `--output`'s extension names (`.xlsx`, `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`
 cli-eval-format-table = A ranking of the units with each first-level subtotal
@@ -96,3 +100,12 @@ cli-completions = Print the completions of a shell: `kaohe completions bash > /e
 cli-completions-shell = The shell
 cli-man = Print kaohe's manual page (roff): `kaohe man > kaohe.1; man ./kaohe.1`
 cli-arg-deny-warnings = Refuse a rule file with any warning, as with an error: nothing is scored
+cli-eval-method = The evidence of one method of a blended table (`methods` in the rule file), as `NAME=PATH`: one for each method, in place of EVIDENCE
+cli-method-not-blended = `--method` is for a blended table, and this rule file has no `methods`
+    .help = give the evidence files without `--method`
+cli-method-unknown = `--method {$name}` names no method of the table
+    .help = write `--method NAME=PATH` with one of {$names}
+cli-method-missing = a blended table is scored from each method's evidence
+    .help = give `--method NAME=PATH` for each of {$names}, and no other evidence
+cli-method-unit = the unit `{$unit}` has no evidence for the method `{$method}`
+    .help = each unit needs evidence under every method: check the unit's name in each folder

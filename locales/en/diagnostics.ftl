@@ -9,6 +9,7 @@
 diagnostic-help-heading = {"  "}help:{" "}
 diagnostic-error = error
 diagnostic-warning = warning
+diagnostic-acknowledged = acknowledged
 diagnostic-labels-left-out = {$count} more labels are not shown: `--message-format json` gives them all
 io-permission-denied = permission denied
 
@@ -35,7 +36,7 @@ syntax-expect-places = the number of decimal places
 syntax-expect-integer = a whole number
 syntax-expect-number = a number
 syntax-expect-date = a date such as `2020-12-30`
-syntax-expect-allow-name = the name of a check (`outside_year` or `text`)
+syntax-expect-allow-name = the name of a check (`outside_year`, `text`, `zero_unreachable`, ...)
 syntax-expect-fact-name = the fact's name
 syntax-expect-a-fact-name = a fact's name
 syntax-expect-calendar = a calendar shipped inside kaohe, such as `cn`, or a file in quotes
@@ -90,6 +91,9 @@ syntax-bad-integer = `{$text}` is too large
 syntax-too-deep = brackets nested more than {$max} deep
     .label = this one is too deep
     .help = a rubric needs only a few levels: split the condition, or the section, into smaller ones
+syntax-too-long = an expression with more than {$max} operators
+    .label = this expression is too long
+    .help = split the calculation: a table's formula needs only a few operators
 
 ## Check: the rubric's points, settings and items (src/check/).
 
@@ -100,6 +104,13 @@ check-no-items = the rubric has no items
 check-sections-sum = the sections add up to {$sum}, not the total {$total}
     .label = the total is {$total}
 check-sum-parts = {$how}; the parts: {$parts}
+check-draft-sum = {$help}; a warning while the table is a draft
+check-draft = this table is a draft
+    .label = marked as a draft here
+    .help = its sums are warnings, `render` marks it as a draft and `eval` scores it only with `--draft`; delete the line when the table is finished
+check-draft-refused = `{$file}` is a draft table: its scores would not be final
+    .help = finish the table and delete the `draft` line, or score it anyway with `--draft`
+check-draft-scored = scored from a draft table: the scores are not final
 check-nested-kind = a `{$keyword}` section must stand at the top level
     .label = inside another section
     .help = move it out of its section, next to the first-level sections
@@ -204,6 +215,28 @@ check-period-names = a period's two dates are both called `{$name}`
 check-discretion-max = `discretion max {$max}` leaves nothing to give
     .label = the most the assessor may give
     .help = write the bound from the table, such as `discretion max 2` for 在2分内酌情给分
+check-number-max = `max {$max}` leaves no value to give
+    .label = the largest value the evidence may give
+    .help = write the largest value the table allows, above 0, such as `number max 100` or `percent max 200%`
+check-default-number = the default `{$default}` is not a number from 0 to {$max}
+    .label = outside the fact's values
+    .help = a `number` fact holds 0 or more, at most its `max`
+check-arith-kind = `{$what}` is a {$kind}, which arithmetic cannot use
+    .help = arithmetic reads counts, `number` and `percent` facts, discretionary scores, numbers and percentages
+check-arith-mix = `{$op}` between a {$left} and a {$right}
+    .label = these cannot be added or taken from each other
+    .help = add numbers to numbers and percentages to percentages; a ratio of two numbers (`公开数 / 应公开数`) is a percentage
+check-zero-divisor = division by 0
+    .label = this divisor is 0
+    .help = divide by a number other than 0, or by a fact
+check-step-zero = a `step` of 0 or less counts nothing
+    .label = the step
+    .help = write the step of the table above 0, such as `step 20%` for 每超过20%
+check-step-kind = a step that is a {$step}, over a quantity that is a {$kind}
+    .help = write the step in the quantity's kind: `step 20%` over a percentage, `step 5` over a number
+check-unguarded-divisor = `{$fact}` may be 0, and nothing here says what the item scores then
+    .label = divided by here
+    .help = a unit whose `{$fact}` is 0 could not be scored; say what happens then, such as `applicable unless {$fact} = 0` or `unless {$fact} = 0`
 check-duplicate-member = member `{$name}` is listed twice
     .label = listed again here
     .first = first listed here
@@ -468,6 +501,16 @@ evidence-count-max = `{$name}` is {$count}, more than its {$max}
 evidence-percent = `{$name}` is not a percentage from 0 to 100
     .label = not a percentage
     .help = write the percentage as a number, `"{$name}" = 3.5` for 3.5%, or as text `"3.5%"`
+evidence-number = `{$name}` must be a number, not {$found}
+    .label = not a number
+    .help = write the number as digits, `"{$name}" = 12.5`, or as text `"12.5"`
+evidence-number-outside = `{$name}` is {$value}, outside 0 to {$max}
+    .label = outside the fact's values
+    .help = give the value the assessment found for `{$name}`, 0 or more and at most the rule file's `max`
+evidence-number-negative = `{$name}` is {$value}, below 0
+evidence-percent-max = `{$name}` is {$value}%, above {$max}%
+    .label = above the fact's `max`
+    .help = the rule file allows at most {$max}%: check the value, or the rule file's `percent max`
 evidence-not-a-date = `{$text}` is not a date
     .label = not a day that exists
     .help = write the date as `"{$name}" = 2020-12-28`, or `false` if it was never done
@@ -563,6 +606,12 @@ eval-calendar-year = working days in {$year} cannot be counted: {$name} does not
     .label = a date in {$year}
     .none = the calendar lists no year; add the year's holidays and make-up working days to it (see its first lines)
     .help = the calendar lists {$years}; add the year's holidays and make-up working days to it (see its first lines)
+eval-divide-by-zero = `{$unit}` cannot be scored on `{$item}`: `{$expr}` divides by 0
+    .label = the divisor is 0 for this unit
+    .help = check the unit's evidence; if the value 0 is right, say in the rule file what `{$item}` scores then (`applicable unless … = 0`, or `unless … = 0`)
+eval-overflow = `{$unit}` cannot be scored on `{$item}`: `{$expr}` is too large to work out
+    .label = too large for this unit
+    .help = check the unit's evidence for a value far too large
 eval-nothing-applicable = no item is applicable to `{$name}`, so it has no score
     .label = this unit
     .help = an item is left out when its `applicable unless` condition holds; check those facts in the evidence

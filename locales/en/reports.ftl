@@ -44,6 +44,11 @@ narr-exempted = { $sign ->
    *[plus] { $what }, but { $unless }: nothing given.
 }
 narr-not-applicable = { $what }: not applicable, left out of the total (prorated).
+narr-method = { $method } ({ $weight }%), { $score }:
+narr-method-plain = { $method } ({ $weight }%), { $score }.
+narr-method-score = { $score }
+narr-method-none = not applicable
+narr-method-blend = Weighted: { $score }.
 narr-nothing-earned = Nothing earned: { $score }.
 narr-bound-low = The item stops at 0.
 narr-bound-high = The item scores at most { $limit }.
@@ -93,6 +98,9 @@ narr-never = { $subject }, not done by { $deadline }
 narr-date = { $year }-{ $month }-{ $day }
 narr-unit-default = item
 narr-unit-found = item
+narr-measured = { $subject } is { $value }
+narr-measured-step = { $subject } is { $value }; whole steps of { $step }: { $count }
+narr-unit-step = step
 
 ## The score sheet (Markdown, XLSX).
 
@@ -176,6 +184,7 @@ diff-title = title: { $old } → { $new }
 diff-total = total: { $old } → { $new } ({ $change })
 diff-year = year: { $old } → { $new }
 diff-year-none = none
+diff-setting = { $setting }: { $old } → { $new }
 diff-same = the two rubrics have the same sections and items
 diff-sections = sections: { $counts }
 diff-items = items: { $counts }

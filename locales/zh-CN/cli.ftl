@@ -42,6 +42,10 @@ cli-arg-calendar = 自备的日历文件,用于计算工作日,代替规则文�
 
 cli-check-rules = 要检查的规则文件(`.rule`)、在其中(含子文件夹)查找规则文件的文件夹,或 `-` 表示从标准输入读取
 cli-check-deny-warnings = 有警告也视为失败(退出码 1)
+cli-check-verbose = 同时列出规则文件以 `allow NAME` 确认的警告(否则只给出数目)
+cli-check-draft = 不论文件是否写明,都按草稿检查:尚未合计正确的分值只作警告
+cli-render-draft = 不论文件是否写明,都按草稿输出:尚未合计正确的分值只作警告,表格标明“草稿”
+cli-arg-draft = 对草稿考核表(规则文件中写有 `draft`)照样计分,并把任何规则文件按草稿检查:分值合计只作警告。分数不是最终结果
 cli-eval-evidence = 证据文件(`.toml`、`.json`、`.yaml`:每个文件一个单位;`.csv`、`.xlsx`:每行一个单位)或存放证据文件的文件夹
 cli-eval-format = 报告的格式;未指定时按 `--output` 文件的扩展名(`.xlsx`、`.html`、`.md`、`.json`、`.csv`、`.txt`)确定,否则为 `table`
 cli-eval-format-table = 各单位的排名及各一级指标的小计
@@ -93,3 +97,12 @@ cli-completions = 输出命令行补全脚本:`kaohe completions bash > /etc/bas
 cli-completions-shell = 命令行外壳(shell)的种类
 cli-man = 输出 kaohe 的手册页(roff 格式):`kaohe man > kaohe.1; man ./kaohe.1`
 cli-arg-deny-warnings = 规则文件有任何警告都按错误处理,拒绝评分
+cli-eval-method = 综合评分考核表(规则文件中的 `methods`)中一种考核方式的证据,写作 `名称=路径`:每种方式一个,代替证据文件
+cli-method-not-blended = `--method` 用于综合评分的考核表,本规则文件没有 `methods`
+    .help = 不加 `--method`,直接给出证据文件
+cli-method-unknown = `--method {$name}` 不是本考核表的考核方式
+    .help = 写作 `--method 名称=路径`,名称为 {$names} 之一
+cli-method-missing = 综合评分的考核表须按每种考核方式分别给出证据
+    .help = 为 {$names} 各写一个 `--method 名称=路径`,不再另给证据文件
+cli-method-unit = 单位“{$unit}”没有“{$method}”的证据
+    .help = 每个单位在每种考核方式下都要有证据:请核对各文件夹中的单位名称

@@ -8,6 +8,7 @@
 diagnostic-help-heading = {"  "}帮助:{" "}
 diagnostic-error = 错误
 diagnostic-warning = 警告
+diagnostic-acknowledged = 已确认
 diagnostic-labels-left-out = 另有 {$count} 处标注未显示:`--message-format json` 会全部列出
 io-permission-denied = 没有访问权限
 
@@ -34,7 +35,7 @@ syntax-expect-places = 保留的小数位数
 syntax-expect-integer = 整数
 syntax-expect-number = 数字
 syntax-expect-date = 日期,如 `2020-12-30`
-syntax-expect-allow-name = 检查的名称(`outside_year` 或 `text`)
+syntax-expect-allow-name = 检查的名称(`outside_year`、`text`、`zero_unreachable` 等)
 syntax-expect-fact-name = 事实的名称
 syntax-expect-a-fact-name = 一个事实的名称
 syntax-expect-calendar = kaohe 自带的日历(如 `cn`),或用引号括起的日历文件名
@@ -89,6 +90,9 @@ syntax-bad-integer = `{$text}` 太大
 syntax-too-deep = 括号嵌套超过 {$max} 层
     .label = 这一层嵌套过深
     .help = 评分表只需几层:把条件或指标拆成较小的几部分
+syntax-too-long = 表达式中的运算符超过 {$max} 个
+    .label = 这个表达式太长
+    .help = 把计算拆开:评分表的公式只需几个运算符
 
 ## 检查:评分表的分值、设置和各项(src/check/)。
 
@@ -98,6 +102,13 @@ check-no-items = 评分表中没有任何考核项
     .help = 在文件头后面写上 `section` 及其各项,或写一个 `item`
 check-sections-sum = 各一级指标合计 {$sum} 分,与总分 {$total} 分不符
     .label = 总分为 {$total} 分
+check-draft-sum = {$help}。考核表仍为草稿,暂作警告
+check-draft = 这是一份草稿考核表
+    .label = 此处标为草稿
+    .help = 草稿的分值合计只作警告,`render` 会标明“草稿”,`eval` 须加 `--draft` 才计分;考核表完成后请删去这一行
+check-draft-refused = `{$file}` 是草稿考核表:计出的分数不是最终结果
+    .help = 完成考核表后删去 `draft` 这一行,或加 `--draft` 照样计分
+check-draft-scored = 按草稿考核表计分:分数不是最终结果
 check-sum-parts = {$how}。各部分:{$parts}
 check-nested-kind = `{$keyword}` 指标只能作为一级指标
     .label = 写在了另一个指标里面
@@ -203,6 +214,28 @@ check-period-names = 期间的两个日期都叫 `{$name}`
 check-discretion-max = `discretion max {$max}` 没有可给的分
     .label = 评估组最多可给的分数
     .help = 按评分表写上限,如“在2分内酌情给分”写作 `discretion max 2`
+check-number-max = `max {$max}` 使事实没有可取的值
+    .label = 证据可给的最大值
+    .help = 按评分表写大于 0 的上限,如 `number max 100` 或 `percent max 200%`
+check-default-number = 默认值 `{$default}` 不是 0 至 {$max} 之间的数
+    .label = 超出事实的取值范围
+    .help = `number` 事实取 0 或更大的数,不超过其 `max`
+check-arith-kind = `{$what}` 是{$kind},不能参与运算
+    .help = 运算只能读取个数、`number` 与 `percent` 事实、酌情给分、数字和百分比
+check-arith-mix = {$left}与{$right}之间不能用 `{$op}`
+    .label = 二者不能相加或相减
+    .help = 数字与数字相加减,百分比与百分比相加减;两个数字相除(`公开数 / 应公开数`)得百分比
+check-zero-divisor = 除数为 0
+    .label = 这个除数是 0
+    .help = 除以不为 0 的数,或除以一个事实
+check-step-zero = `step` 为 0 或负数,无从计数
+    .label = 这里的步长
+    .help = 按评分表写大于 0 的步长,如“每超过20%”写作 `step 20%`
+check-step-kind = 步长是{$step},所计的量却是{$kind}
+    .help = 步长与所计的量同类:百分比用 `step 20%`,数字用 `step 5`
+check-unguarded-divisor = `{$fact}` 可能为 0,但本项没有说明此时如何评分
+    .label = 这里除以它
+    .help = `{$fact}` 为 0 的单位将无法评分;请写明此时如何处理,如 `applicable unless {$fact} = 0` 或 `unless {$fact} = 0`
 check-duplicate-member = 成员 `{$name}` 列了两次
     .label = 这里再次列出
     .first = 第一次在这里列出
@@ -467,6 +500,16 @@ evidence-count-max = `{$name}` 为 {$count},超过了上限 {$max}
 evidence-percent = `{$name}` 不是 0 至 100 之间的百分比
     .label = 不是百分比
     .help = 百分比写作数字,如 3.5% 写作 `"{$name}" = 3.5`,或写作文字 `"3.5%"`
+evidence-number = `{$name}` 应为数字,而不是 {$found}
+    .label = 不是数字
+    .help = 写作数字 `"{$name}" = 12.5`,或写作文字 `"12.5"`
+evidence-number-outside = `{$name}` 为 {$value},不在 0 至 {$max} 之间
+    .label = 超出事实的取值范围
+    .help = 填写考核认定的 `{$name}`,不小于 0,也不超过规则文件的 `max`
+evidence-number-negative = `{$name}` 为 {$value},小于 0
+evidence-percent-max = `{$name}` 为 {$value}%,超过 {$max}%
+    .label = 超过事实的 `max`
+    .help = 规则文件规定最多为 {$max}%:请核对数值,或规则文件中的 `percent max`
 evidence-not-a-date = `{$text}` 不是有效的日期
     .label = 没有这一天
     .help = 日期写作 `"{$name}" = 2020-12-28`;从未做填 `false`
@@ -562,6 +605,12 @@ eval-calendar-year = 无法计算 {$year} 年的工作日:{$name} 中没有这�
     .label = {$year} 年的日期
     .none = 日历中没有任何年份;请把这一年的节假日和调休上班日加进去(见日历文件开头几行)
     .help = 日历中只有 {$years} 年;请把这一年的节假日和调休上班日加进去(见日历文件开头几行)
+eval-divide-by-zero = `{$unit}` 的 `{$item}` 无法评分:`{$expr}` 的除数为 0
+    .label = 该单位的除数为 0
+    .help = 请核对该单位的证据;如果 0 是对的,请在规则文件中写明此时 `{$item}` 如何评分(`applicable unless … = 0` 或 `unless … = 0`)
+eval-overflow = `{$unit}` 的 `{$item}` 无法评分:`{$expr}` 的值太大,无法计算
+    .label = 该单位的值太大
+    .help = 请核对该单位的证据中是否有过大的数值
 eval-nothing-applicable = `{$name}` 没有任何适用的考核项,因此没有得分
     .label = 这个单位
     .help = `applicable unless` 的条件成立时,这一项不参与考核;请核对证据中的这些事实

@@ -6,6 +6,11 @@
 
 narr-sentence = { $what },{ $how }。
 narr-paragraph-join = {""}
+narr-method = { $method }(占{ $weight }%){ $score }:
+narr-method-plain = { $method }(占{ $weight }%){ $score }。
+narr-method-score = 得{ $score }分
+narr-method-none = 不适用
+narr-method-blend = 加权得{ $score }分。
 narr-part-join = ,
 narr-points = { $sign ->
     [minus] 扣{ $points }分
@@ -92,6 +97,9 @@ narr-never = { $subject }:未在{ $deadline }前完成
 narr-date = { $year }年{ $month }月{ $day }日
 narr-unit-default = 项
 narr-unit-found = 个
+narr-measured = { $subject }为{ $value }
+narr-measured-step = { $subject }为{ $value },每{ $step }计一档,计{ $count }档
+narr-unit-step = 档
 
 ## 评分表(Markdown、XLSX)。
 
@@ -169,6 +177,7 @@ diff-title = 标题:{ $old } → { $new }
 diff-total = 总分:{ $old } → { $new } ({ $change })
 diff-year = 年度:{ $old } → { $new }
 diff-year-none = 无
+diff-setting = { $setting }:{ $old } → { $new }
 diff-same = 两份评分表的章节和指标相同
 diff-sections = 章节:{ $counts }
 diff-items = 指标:{ $counts }

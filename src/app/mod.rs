@@ -20,12 +20,19 @@ use crate::evidence::{self, Options, Unit};
 /// diagnostic, warnings included. A file that cannot be read gives its diagnostic and
 /// no rubric.
 pub fn compile(path: &Path, calendar: Option<&Path>) -> Checked {
+    compile_as(path, calendar, false)
+}
+
+/// As [`compile`], as a draft when `draft` is true whatever the file says
+/// (`--draft`): the sums that do not add up are warnings.
+pub fn compile_as(path: &Path, calendar: Option<&Path>, draft: bool) -> Checked {
     match crate::input::read_source(path) {
-        Ok(source) => crate::check::compile(&source).with_calendar(&source, calendar),
+        Ok(source) => crate::check::compile_as(&source, draft).with_calendar(&source, calendar),
         Err(d) => Checked {
             rubric: None,
             diagnostics: vec![d],
             calendar: None,
+            acknowledged: Vec::new(),
         },
     }
 }

@@ -4,7 +4,8 @@
 //! a reader of the rule file sees it beside the clause: `allow outside_year` lets a
 //! date outside the rubric's `year` stand (a deadline in January of the next year),
 //! `allow text` lets the numbers of the criterion text differ from the clauses'
-//! ([`super::text`]). Any other name is an error, and an acknowledgement with nothing
+//! ([`super::text`]), and each warning about one item has its name too
+//! ([`super::acknowledge`]). Any other name is an error, and an acknowledgement with nothing
 //! to acknowledge is a warning, so that none outlives its reason.
 
 use chrono::Datelike;
@@ -19,8 +20,11 @@ pub const OUTSIDE_YEAR: &str = "outside_year";
 /// (`kaohe::text::mismatch`).
 pub const TEXT: &str = "text";
 
-/// Every name `allow` takes.
-const NAMES: &[&str] = &[OUTSIDE_YEAR, TEXT];
+/// Every name `allow` takes: `outside_year`, and the names of the warnings of
+/// [`super::acknowledge::WARNINGS`].
+fn names() -> impl Iterator<Item = &'static str> {
+    std::iter::once(OUTSIDE_YEAR).chain(super::acknowledge::WARNINGS.iter().map(|(n, _)| *n))
+}
 
 /// Whether the item acknowledges the check `name`.
 pub fn allows(item: &Item, name: &str) -> bool {
@@ -32,9 +36,8 @@ pub fn allows(item: &Item, name: &str) -> bool {
 /// [`super::text`]).
 pub fn check(item: &Item, year: Option<i32>, out: &mut Vec<Diagnostic>) {
     for allow in &item.allows {
-        if !NAMES.contains(&allow.node.as_str()) {
-            let names = NAMES
-                .iter()
+        if !names().any(|n| n == allow.node) {
+            let names = names()
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(", ");

@@ -1,6 +1,8 @@
 //! Names and types: indicators are unique; inside each item, facts are declared once,
 //! used, and used as their type allows.
 
+mod arith;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -10,6 +12,8 @@ use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
+
+use arith::numeric;
 
 /// Sections and items share one namespace: evidence and reports name them.
 pub fn check_names(nodes: &[Node], out: &mut Vec<Diagnostic>) {
@@ -58,6 +62,8 @@ enum Kind {
     Tally,
     Periods,
     Discretion,
+    /// A `number` fact.
+    Number,
 }
 
 impl Kind {
@@ -71,6 +77,7 @@ impl Kind {
             Kind::Tally => "tally",
             Kind::Periods => "periods",
             Kind::Discretion => "discretion",
+            Kind::Number => "number",
         }
     }
 }
@@ -197,6 +204,18 @@ impl ItemChecker<'_> {
                     .primary(max.span, msg!("check-discretion-max".label))
                     .help(msg!("check-discretion-max".help)),
                 ),
+                FactType::Number { max: Some(max) } | FactType::Percent { max: Some(max) }
+                    if max.node <= Decimal::ZERO =>
+                {
+                    self.out.push(
+                        Diagnostic::error(
+                            codes::BOUND,
+                            msg!("check-number-max", max = max.node.to_string()),
+                        )
+                        .primary(max.span, msg!("check-number-max".label))
+                        .help(msg!("check-number-max".help)),
+                    )
+                }
                 _ => {}
             }
             if let Some(members) = fact.ty.node.members() {
@@ -222,7 +241,8 @@ impl ItemChecker<'_> {
                     (&fact.ty.node, &default.node),
                     (FactType::Bool, Literal::Bool(_))
                         | (FactType::Count { .. }, Literal::Number(_))
-                        | (FactType::Percent, Literal::Percent(_))
+                        | (FactType::Percent { .. }, Literal::Percent(_))
+                        | (FactType::Number { .. }, Literal::Number(_))
                         | (FactType::Date, Literal::Date(_))
                 );
                 if !fits {
@@ -272,9 +292,11 @@ impl ItemChecker<'_> {
                         );
                     }
                 } else if let Literal::Percent(p) = &default.node {
-                    if *p > Decimal::ONE_HUNDRED {
+                    if *p > percent_limit(&fact.ty.node) {
                         self.out.push(percent_over(*p, default.span));
                     }
+                } else {
+                    self.number_default(fact, default);
                 }
             }
         }
@@ -362,12 +384,13 @@ impl ItemChecker<'_> {
         let kind = match &fact.ty.node {
             FactType::Bool => Kind::Bool,
             FactType::Count { .. } => Kind::Count,
-            FactType::Percent => Kind::Percent,
+            FactType::Percent { .. } => Kind::Percent,
             FactType::Date => Kind::Date,
             FactType::Set(_) => Kind::Set,
             FactType::Tally(_) => Kind::Tally,
             FactType::Periods { .. } => Kind::Periods,
             FactType::Discretion { .. } => Kind::Discretion,
+            FactType::Number { .. } => Kind::Number,
         };
         match &path.member {
             None => Some(kind),
@@ -450,15 +473,25 @@ impl ItemChecker<'_> {
             ConditionKind::Compare { left, op, right } => {
                 let l = self.operand(left);
                 let r = self.operand(right);
+                self.percent_literals(left, right);
                 let (Some(l), Some(r)) = (l, r) else { return };
                 let comparable = match (l, r) {
                     (OpKind::Fact(a), OpKind::Fact(b)) => {
-                        a == b && a != Kind::Set && a != Kind::Tally
+                        (a == b && a != Kind::Set && a != Kind::Tally)
+                            || (numeric(a) == Some(NumKind::Number)
+                                && numeric(b) == Some(NumKind::Number))
+                    }
+                    (OpKind::Arith(a), OpKind::Arith(b)) => a == b,
+                    (OpKind::Arith(a), OpKind::Fact(k)) | (OpKind::Fact(k), OpKind::Arith(a)) => {
+                        numeric(k) == Some(a)
+                    }
+                    (OpKind::Arith(a), OpKind::Lit(lit)) | (OpKind::Lit(lit), OpKind::Arith(a)) => {
+                        lit == a.word()
                     }
                     (OpKind::Fact(k), OpKind::Lit(lit)) | (OpKind::Lit(lit), OpKind::Fact(k)) => {
                         matches!(
                             (k, lit),
-                            (Kind::Count | Kind::Discretion, "number")
+                            (Kind::Count | Kind::Discretion | Kind::Number, "number")
                                 | (Kind::Percent, "percent")
                                 | (Kind::Date, "date")
                                 | (Kind::Bool, "bool")
@@ -528,13 +561,9 @@ impl ItemChecker<'_> {
                 if let Literal::Date(d) = lit.node {
                     self.date_in_year(d, lit.span);
                 }
-                if let Literal::Percent(p) = lit.node {
-                    if p > Decimal::ONE_HUNDRED {
-                        self.out.push(percent_over(p, lit.span));
-                    }
-                }
                 Some(OpKind::Lit(lit.node.describe()))
             }
+            Operand::Arith(a) => self.arith(a, None).map(OpKind::Arith),
         }
     }
 
@@ -588,7 +617,10 @@ impl ItemChecker<'_> {
     fn clause(&mut self, clause: &Clause) {
         let points = self.item.points.node;
         match &clause.kind {
-            ClauseKind::If(cond) => self.condition(cond),
+            ClauseKind::If(cond) => {
+                self.condition(cond);
+                self.divisors(clause, &arith::expressions(cond));
+            }
             ClauseKind::Per {
                 fact: path,
                 except,
@@ -601,6 +633,8 @@ impl ItemChecker<'_> {
                     Kind::Tally,
                     Kind::Discretion,
                     Kind::Periods,
+                    Kind::Number,
+                    Kind::Percent,
                 ];
                 if self.expect_kind(path, kind, &wanted, "`per`") {
                     if let Some(f) = self.lookup(&path.fact) {
@@ -656,10 +690,11 @@ impl ItemChecker<'_> {
                 self.expect_kind(path, kind, &[Kind::Date], "`deadline`");
                 self.date_in_year(by.node, by.span);
             }
+            ClauseKind::Quantity { quantity, step } => self.quantity(clause, quantity, step),
         }
         let counted = matches!(
             clause.kind,
-            ClauseKind::Per { .. } | ClauseKind::Missing { .. }
+            ClauseKind::Per { .. } | ClauseKind::Missing { .. } | ClauseKind::Quantity { .. }
         );
         match clause.effect.node {
             Effect::Zero if counted => self.out.push(
@@ -753,6 +788,8 @@ impl ItemChecker<'_> {
 enum OpKind {
     Fact(Kind),
     Lit(&'static str),
+    /// Arithmetic, of this kind.
+    Arith(NumKind),
 }
 
 impl OpKind {
@@ -760,7 +797,16 @@ impl OpKind {
         match self {
             OpKind::Fact(k) => k.word(),
             OpKind::Lit(w) => w,
+            OpKind::Arith(k) => k.word(),
         }
+    }
+}
+
+/// The highest percentage a fact of this type may hold: 100%, or its `max`.
+fn percent_limit(ty: &FactType) -> Decimal {
+    match ty {
+        FactType::Percent { max: Some(max) } => max.node,
+        _ => Decimal::ONE_HUNDRED,
     }
 }
 

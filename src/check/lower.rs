@@ -119,6 +119,10 @@ impl Scope<'_> {
                 by: by.clone(),
                 never: never.clone(),
             },
+            ast::ClauseKind::Quantity { quantity, step } => model::ClauseKind::Quantity {
+                quantity: quantity.try_map(&mut |o| self.operand(o))?,
+                step: step.clone(),
+            },
         };
         Some(model::Clause {
             kind,
@@ -167,6 +171,9 @@ impl Scope<'_> {
                 over: over.clone(),
                 span: *span,
             },
+            ast::Operand::Arith(a) => {
+                model::Operand::Arith(Box::new(a.try_map(&mut |o| self.operand(o))?))
+            }
         })
     }
 

@@ -7,13 +7,18 @@
 //! without errors is then lowered into the [`crate::model`] that evaluation reads
 //! ([`lower`]).
 
+mod acknowledge;
 mod allow;
 mod budget;
+mod columns;
 mod conditions;
 mod dead;
+mod draft;
 mod items;
 mod lower;
+mod methods;
 mod range;
+mod range_arith;
 mod settings;
 mod suggest;
 mod text;
@@ -59,6 +64,14 @@ pub struct Rubric {
     pub nodes: Vec<model::Node>,
     /// How many facts the rubric declares: the length of a unit's vector of facts.
     pub slots: usize,
+    /// A draft table (`draft` in the file, or checked with `--draft`): its sums may
+    /// not add up yet, `render` marks it 草稿, and `eval` scores it only when told.
+    pub draft: bool,
+    /// The table's own columns (`columns { … }`), when the rule file names them.
+    pub layout: Option<model::Layout>,
+    /// The methods of a blended table (`methods { 网上考核 80%, 现场考核 20% }`), in
+    /// the file's order; empty for a table scored from one body of evidence.
+    pub methods: Vec<model::Method>,
 }
 
 /// How a prorated total is rounded: `round 2 half-up` (the default when absent).
@@ -101,6 +114,10 @@ pub struct Checked {
     /// The calendar the rule file names, read by [`Checked::with_calendar`]: a
     /// rubric naming a calendar file has none until then.
     pub calendar: Option<CalendarRef>,
+    /// The warnings the rule file acknowledges with `allow NAME` on their items
+    /// ([`diagnostic::Severity::Acknowledged`]): no longer warnings, still shown by
+    /// `kaohe check --verbose` and counted by `kaohe check`.
+    pub acknowledged: Vec<Diagnostic>,
 }
 
 impl Checked {
@@ -135,19 +152,32 @@ impl Checked {
 
 /// Parses and checks a rule file.
 pub fn compile(source: &SourceFile) -> Checked {
+    compile_as(source, false)
+}
+
+/// Parses and checks a rule file, as a draft when `draft` is true whatever the file
+/// says (`kaohe check --draft`): the sums that do not add up are warnings.
+pub fn compile_as(source: &SourceFile, draft: bool) -> Checked {
     match syntax::parse(source) {
-        Ok(file) => check(file, source),
+        Ok(file) => check_as(file, source, draft),
         Err(diagnostics) => Checked {
             rubric: None,
             diagnostics,
             calendar: None,
+            acknowledged: Vec::new(),
         },
     }
 }
 
 /// Checks a parsed rule file.
-pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
+pub fn check(file: ast::File, source: &SourceFile) -> Checked {
+    check_as(file, source, false)
+}
+
+/// Checks a parsed rule file, as a draft when the file says `draft` or `draft` is true.
+pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checked {
     let mut diagnostics = Vec::new();
+    let mut acknowledged = Vec::new();
     let header = settings::check(&file, &mut diagnostics);
     if let Some(total) = &header.total {
         weights::resolve(&mut file.nodes, total.node);
@@ -161,15 +191,35 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             has_calendar: header.calendar.is_some(),
             kind,
         };
-        let typed_ok = items::check_item(item, &context, &mut diagnostics);
-        allow::check(item, header.year, &mut diagnostics);
+        let mut found = Vec::new();
+        let typed_ok = items::check_item(item, &context, &mut found);
+        allow::check(item, header.year, &mut found);
         if typed_ok {
-            reach.push(range::check_item(item, kind, &mut diagnostics));
-            let conds = conditions::check_item(item, &mut diagnostics);
-            dead::check_item(item, conds.as_ref(), source, &mut diagnostics);
-            text::check_item(item, header.year, source, &mut diagnostics);
+            reach.push(range::check_item(item, kind, &mut found));
+            let conds = conditions::check_item(item, &mut found);
+            dead::check_item(item, conds.as_ref(), source, &mut found);
+            text::check_item(item, header.year, source, &mut found);
         }
+        acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
     }
+    let layout = header
+        .columns
+        .as_ref()
+        .and_then(|(at, c)| columns::check(*at, c, &file.nodes, &mut diagnostics));
+    let methods = header
+        .methods
+        .as_ref()
+        .map(|(at, m)| methods::check(*at, m, &mut diagnostics))
+        .unwrap_or_default();
+    let draft = draft || header.draft.is_some();
+    if draft {
+        draft::relax(&mut diagnostics, header.draft);
+    }
+    let mut acknowledged: Vec<Diagnostic> = acknowledged
+        .into_iter()
+        .map(|d| d.with_source(source))
+        .collect();
+    diagnostic::sort(&mut acknowledged);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| d.with_source(source))
@@ -203,6 +253,9 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
             rounding: header.rounding,
             calendar,
             nodes,
+            draft,
+            layout,
+            methods,
         }),
         _ => None,
     };
@@ -210,6 +263,7 @@ pub fn check(mut file: ast::File, source: &SourceFile) -> Checked {
         rubric,
         diagnostics,
         calendar: header.calendar,
+        acknowledged,
     }
 }
 

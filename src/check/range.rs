@@ -41,9 +41,15 @@ fn times_max(item: &Item, kind: &ClauseKind) -> Option<Decimal> {
     let (path, except, missing) = match kind {
         ClauseKind::Per { fact, except, .. } => (fact, except, false),
         ClauseKind::Missing { fact, except } => (fact, except, true),
+        ClauseKind::Quantity { quantity, step } => {
+            return super::range_arith::quantity_times(item, quantity, step.as_ref())
+        }
         _ => return Some(Decimal::ONE),
     };
     let fact = item.facts.iter().find(|f| f.name.node == path.fact.node)?;
+    if let Some(times) = super::range_arith::proportion_times(&fact.ty.node) {
+        return times;
+    }
     match (&fact.ty.node, &path.member) {
         (FactType::Count { max }, _) => max.as_ref().map(|m| Decimal::from(m.node)),
         (FactType::Set(members), None) => {
@@ -244,7 +250,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     for clause in &item.clauses {
         let counted = matches!(
             clause.kind,
-            ClauseKind::Per { .. } | ClauseKind::Missing { .. }
+            ClauseKind::Per { .. } | ClauseKind::Missing { .. } | ClauseKind::Quantity { .. }
         );
         let times = if counted {
             times_max(item, &clause.kind)

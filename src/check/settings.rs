@@ -24,6 +24,12 @@ pub struct Header {
     pub calendar: Option<CalendarRef>,
     pub year: Option<i32>,
     pub rounding: Rounding,
+    /// `draft`: where the file says it is a draft.
+    pub draft: Option<Span>,
+    /// `columns { … }`: where, and the columns, as written.
+    pub columns: Option<(Span, Vec<crate::syntax::ast::ColumnDecl>)>,
+    /// `methods { … }`: where, and the methods, as written.
+    pub methods: Option<(Span, Vec<crate::syntax::ast::MethodDecl>)>,
 }
 
 /// A problem of the header settings, before it is worded.
@@ -120,6 +126,9 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         calendar: None,
         year: None,
         rounding: Rounding::default(),
+        draft: None,
+        columns: None,
+        methods: None,
     };
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for setting in &file.settings {
@@ -130,6 +139,9 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
             SettingKind::Calendar(_) => "calendar",
             SettingKind::Year(_) => "year",
             SettingKind::Round { .. } => "round",
+            SettingKind::Draft => "draft",
+            SettingKind::Columns(_) => "columns",
+            SettingKind::Methods(_) => "methods",
         };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
             out.push(
@@ -177,6 +189,9 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
                 header.total = Some(t.clone());
             }
             SettingKind::Year(y) => header.year = Some(y.node),
+            SettingKind::Draft => header.draft = Some(setting.span),
+            SettingKind::Columns(c) => header.columns = Some((setting.keyword, c.clone())),
+            SettingKind::Methods(m) => header.methods = Some((setting.keyword, m.clone())),
             SettingKind::Round { places, mode } => {
                 if places.node > 10 {
                     out.push(SettingProblem::TooManyPlaces { at: places.span }.into());

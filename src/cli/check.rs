@@ -23,6 +23,14 @@ pub struct Args {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Show the warnings the rule file acknowledges with `allow NAME` too (otherwise
+    /// only counted).
+    #[arg(long)]
+    verbose: bool,
+    /// Check the rule files as drafts, whatever they say: the sums that do not add up
+    /// yet are warnings.
+    #[arg(long)]
+    draft: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -42,9 +50,10 @@ pub fn run(args: Args) -> Result<(), Failed> {
                 continue;
             }
         };
-        let checked =
-            kaohe::check::compile(&source).with_calendar(&source, args.calendar.as_deref());
+        let checked = kaohe::check::compile_as(&source, args.draft)
+            .with_calendar(&source, args.calendar.as_deref());
         print_diagnostics(&checked.diagnostics, args.message_format);
+        acknowledged(&checked.acknowledged, args.verbose, args.message_format);
         if checked.has_errors() || (args.deny_warnings && !checked.diagnostics.is_empty()) {
             failed = true;
         }
@@ -53,6 +62,31 @@ pub fn run(args: Args) -> Result<(), Failed> {
         Err(Failed)
     } else {
         Ok(())
+    }
+}
+
+/// The warnings a rule file acknowledges: listed with `--verbose`, and counted in a
+/// line of their own (for people, not in JSON lines).
+fn acknowledged(acknowledged: &[Diagnostic], verbose: bool, format: MessageFormat) {
+    if acknowledged.is_empty() {
+        return;
+    }
+    if verbose {
+        print_diagnostics(acknowledged, format);
+    }
+    if format == MessageFormat::Human {
+        let lang = kaohe::locale::current();
+        let mut line = kaohe::tr!(
+            lang,
+            "checker-acknowledged-count",
+            count = acknowledged.len()
+        );
+        if !verbose {
+            let hint = kaohe::tr!(lang, "checker-acknowledged-verbose");
+            line = format!("{line} ({hint})");
+        }
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{line}");
     }
 }
 

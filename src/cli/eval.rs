@@ -16,8 +16,12 @@ pub struct Args {
     rule: PathBuf,
     /// Evidence files (`.toml`, `.json`, `.yaml`: one unit each; `.csv`, `.xlsx`: one unit a row)
     /// or folders of them.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "method")]
     evidence: Vec<PathBuf>,
+    /// The evidence of one method of a blended table (`methods` in the rule file), as
+    /// `NAME=PATH`: one for each method, in place of EVIDENCE.
+    #[arg(long, value_name = "NAME=PATH")]
+    method: Vec<String>,
     /// The report's format; by default the one `--output`'s extension names (`.xlsx`,
     /// `.html`, `.md`, `.json`, `.csv`, `.txt`), else `table`.
     #[arg(long, value_enum)]
@@ -32,6 +36,10 @@ pub struct Args {
     /// Refuse a rule file with any warning, as with an error: nothing is scored.
     #[arg(long)]
     deny_warnings: bool,
+    /// Score a draft table (`draft` in the rule file), and check any rule file as a
+    /// draft: its sums as warnings. The scores are not final.
+    #[arg(long)]
+    draft: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -84,17 +92,36 @@ pub fn run(args: Args) -> Result<(), Failed> {
     inputs.extend(args.evidence.iter().map(PathBuf::as_path));
     inputs.extend(args.calendar.as_deref());
     refuse_inputs(args.output.as_deref(), &inputs, args.message_format)?;
-    let rubric = super::compile_denying(
+    let rubric = super::draft::compile_for_scoring(
         &args.rule,
         args.calendar.as_deref(),
         args.message_format,
         args.deny_warnings,
+        args.draft,
     )?;
     super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),
         sheet: args.sheet.clone(),
     };
+    if !rubric.methods.is_empty() || !args.method.is_empty() {
+        let sheets = super::blend::sheets(
+            &rubric,
+            &args.method,
+            &args.evidence,
+            &options,
+            args.message_format,
+        )?;
+        return super::blend::report(
+            &rubric,
+            sheets,
+            report_format,
+            args.output.as_deref(),
+            args.message_format,
+            |s| workbook(&rubric, s),
+            today,
+        );
+    }
     let (paths, format) = (&args.evidence, args.message_format);
     // The rubric compiled once for the score sheets of every unit.
     let sheets = kaohe::eval::Scorer::for_sheets(&rubric);

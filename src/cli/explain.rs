@@ -26,6 +26,10 @@ pub struct Args {
     /// Refuse a rule file with any warning, as with an error: nothing is scored.
     #[arg(long)]
     deny_warnings: bool,
+    /// Score a draft table (`draft` in the rule file), and check any rule file as a
+    /// draft: its sums as warnings. The scores are not final.
+    #[arg(long)]
+    draft: bool,
     /// A calendar file of your own to count working days with, in place of the one
     /// the rule file names (`calendar cn` or a file in its folder).
     #[arg(long, value_name = "FILE")]
@@ -44,11 +48,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
-    let rubric = super::compile_denying(
+    let rubric = super::draft::compile_for_scoring(
         &args.rule,
         args.calendar.as_deref(),
         args.message_format,
         args.deny_warnings,
+        args.draft,
     )?;
     let options = evidence::Options {
         encoding: args.encoding.map(Into::into),

@@ -3,11 +3,13 @@
 //! command does is the library's ([`kaohe::app`]); the binary parses the arguments,
 //! prints and chooses the exit code.
 
+mod blend;
 mod check;
 mod chosen;
 mod color;
 mod completions;
 mod diff;
+mod draft;
 mod eval;
 mod explain;
 mod fmt;
@@ -169,7 +171,18 @@ pub fn compile_denying(
     format: MessageFormat,
     deny_warnings: bool,
 ) -> Result<Rubric, Failed> {
-    let checked = app::compile(path, calendar);
+    compile_denying_as(path, calendar, format, deny_warnings, false)
+}
+
+/// As [`compile_denying`], as a draft when `draft` is true (`--draft`).
+pub fn compile_denying_as(
+    path: &Path,
+    calendar: Option<&Path>,
+    format: MessageFormat,
+    deny_warnings: bool,
+    draft: bool,
+) -> Result<Rubric, Failed> {
+    let checked = app::compile_as(path, calendar, draft);
     print_diagnostics(&checked.diagnostics, format);
     let warnings = checked.diagnostics.iter().filter(|d| !d.is_error()).count();
     if deny_warnings && warnings > 0 && checked.rubric.is_some() {

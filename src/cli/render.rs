@@ -7,7 +7,7 @@ use kaohe::render::{self, Format, Table};
 
 use super::formats::RenderFormat;
 use super::output::{refuse_binary, refuse_inputs, write_bytes};
-use super::{compile, print_diagnostics, Failed, MessageFormat};
+use super::{print_diagnostics, Failed, MessageFormat};
 
 /// Print a rubric as the published table: 一级指标 | 二级指标 | 分值 | 评分说明与细则.
 #[derive(clap::Args)]
@@ -23,11 +23,16 @@ pub struct Args {
     /// How diagnostics are printed on stderr.
     #[arg(long, value_enum, default_value_t)]
     message_format: MessageFormat,
+    /// Render the rule file as a draft, whatever it says: sums that do not add up yet
+    /// are warnings, and the table is marked 草稿 (DRAFT).
+    #[arg(long)]
+    draft: bool,
 }
 
 pub fn run(args: Args) -> Result<(), Failed> {
     refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
-    let rubric = compile(&args.rule, None, args.message_format)?;
+    let rubric =
+        super::compile_denying_as(&args.rule, None, args.message_format, false, args.draft)?;
     super::output::refuse_calendars(args.output.as_deref(), &[&rubric], args.message_format)?;
     let format = args
         .format

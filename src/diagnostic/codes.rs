@@ -27,6 +27,15 @@ pub const DUPLICATE_SETTING: &str = "kaohe::rubric::duplicate_setting";
 pub const PLACEMENT: &str = "kaohe::rubric::placement";
 /// A rubric with no item, or a section with nothing in it.
 pub const EMPTY: &str = "kaohe::rubric::empty";
+/// A warning: the table is a draft (`draft`); an error: a draft scored without
+/// `--draft`.
+pub const DRAFT: &str = "kaohe::rubric::draft";
+/// `columns { … }` that does not fit the table: a `level` column for each level, first,
+/// one `points` column, a `text` column at least, `percent` on the points alone.
+pub const COLUMNS: &str = "kaohe::rubric::columns";
+/// `methods { … }` with one method, a name twice, a weight of 0, or weights that do
+/// not add up to 100%.
+pub const METHODS: &str = "kaohe::rubric::methods";
 
 /// Points of the parts do not add up to the whole.
 pub const POINTS_SUM: &str = "kaohe::points::sum";
@@ -149,3 +158,13 @@ pub const CASE_NO_EXPECTATION: &str = "kaohe::test::no_expectation";
 pub const CASE_EXPECT: &str = "kaohe::test::expect";
 /// An expectation naming no section or item of the rubric.
 pub const CASE_UNKNOWN: &str = "kaohe::test::unknown";
+/// A division by a literal 0 in a rule file.
+pub const ZERO_DIVISOR: &str = "kaohe::arith::zero_divisor";
+/// A `step` of 0 or less.
+pub const STEP: &str = "kaohe::arith::step";
+/// A fact divided by that may be 0, with no condition of the item comparing it.
+pub const UNGUARDED_DIVISOR: &str = "kaohe::arith::unguarded_divisor";
+/// A unit's facts make a divisor 0: the item cannot be scored.
+pub const DIVIDE_BY_ZERO: &str = "kaohe::eval::divide_by_zero";
+/// A unit's facts make arithmetic too large for a decimal.
+pub const OVERFLOW: &str = "kaohe::eval::overflow";

@@ -30,6 +30,9 @@ use crate::span::Span;
 pub enum Severity {
     Warning,
     Error,
+    /// A warning the rule file acknowledges with `allow NAME` on its item: shown by
+    /// `kaohe check --verbose`, never failing a run.
+    Acknowledged,
 }
 
 /// A span with a short text, underlined in the rendering.
@@ -132,6 +135,7 @@ impl miette::Diagnostic for Diagnostic {
         Some(match self.severity {
             Severity::Warning => miette::Severity::Warning,
             Severity::Error => miette::Severity::Error,
+            Severity::Acknowledged => miette::Severity::Advice,
         })
     }
 

@@ -166,6 +166,7 @@ fn severity_word(s: Severity) -> String {
     match s {
         Severity::Error => super::msg!("diagnostic-error"),
         Severity::Warning => super::msg!("diagnostic-warning"),
+        Severity::Acknowledged => super::msg!("diagnostic-acknowledged"),
     }
 }
 

@@ -43,6 +43,52 @@ pub struct Report {
     /// The units' scores under both rubrics; empty when no evidence was given.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<scores::UnitChange>,
+    /// The settings of the table's form that changed: `draft`, `columns`, `methods`,
+    /// each as written (`None` where a file has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<SettingChange>,
+}
+
+/// A setting of the table's form, before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SettingChange {
+    pub setting: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// The settings of the table's form of a rubric, as written: `draft`, the headings of
+/// `columns`, the methods and their weights.
+fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 3] {
+    let columns = r.layout.as_ref().map(|l| {
+        l.columns
+            .iter()
+            .map(|c| c.heading.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    });
+    let methods = (!r.methods.is_empty()).then(|| {
+        r.methods
+            .iter()
+            .map(|m| format!("{} {}%", m.name, m.weight.normalize()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    [
+        ("draft", r.draft.then(|| "draft".to_string())),
+        ("columns", columns),
+        ("methods", methods),
+    ]
+}
+
+/// The settings of the table's form that differ between two rubrics.
+fn setting_changes(old: &Rubric, new: &Rubric) -> Vec<SettingChange> {
+    form_settings(old)
+        .into_iter()
+        .zip(form_settings(new))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((setting, old), (_, new))| SettingChange { setting, old, new })
+        .collect()
 }
 
 /// Points before and after.
@@ -278,6 +324,7 @@ pub fn compare(old: &Rubric, new: &Rubric) -> Report {
         sections: compare_sections(old, new),
         items: compare_items(old, new),
         units: Vec::new(),
+        settings: setting_changes(old, new),
     }
 }
 

@@ -68,7 +68,22 @@ pub fn text(report: &Report) -> String {
             tr!(lang, "diff-year", old = show(a), new = show(b))
         );
     }
+    for s in &report.settings {
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| tr!(lang, "diff-year-none"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                lang,
+                "diff-setting",
+                setting = s.setting,
+                old = show(&s.old),
+                new = show(&s.new)
+            )
+        );
+    }
     let nothing = report.title.is_none()
+        && report.settings.is_empty()
         && report.total.is_none()
         && report.year.is_none()
         && report.sections.is_empty()

@@ -4,8 +4,9 @@
 //! values through the same [`Quick`] scalars.
 
 use crate::calendar::Calendar;
+use crate::evidence::arith::{measure, Halt};
 use crate::evidence::condition::{member_name, slot_of, value_at, Quick};
-use crate::evidence::periods::{self, Uncovered};
+use crate::evidence::periods;
 use crate::evidence::{Facts, Value};
 use crate::model::*;
 
@@ -45,6 +46,8 @@ pub(super) enum Side<'r> {
         slot: usize,
         over: &'r Over,
     },
+    /// Arithmetic, worked out as [`measure`] works it out.
+    Arith(&'r Arith<Operand>),
 }
 
 impl<'r> Test<'r> {
@@ -70,11 +73,7 @@ impl<'r> Test<'r> {
     }
 
     /// Whether the condition holds on a unit's facts, as [`holds`] says.
-    pub(super) fn holds(
-        &self,
-        facts: &Facts,
-        calendar: Option<&Calendar>,
-    ) -> Result<bool, Uncovered> {
+    pub(super) fn holds(&self, facts: &Facts, calendar: Option<&Calendar>) -> Result<bool, Halt> {
         Ok(match self {
             Test::Bool(slot) => matches!(value_at(*slot, facts), Some(Value::Bool(true))),
             Test::Fact { slot, member } => matches!(
@@ -119,15 +118,12 @@ impl<'r> Side<'r> {
                 slot: slot_of(fact),
                 over,
             },
+            Operand::Arith(a) => Side::Arith(a),
         }
     }
 
     /// The side's value, as [`operand`] gives it.
-    fn value(
-        &self,
-        facts: &Facts,
-        calendar: Option<&Calendar>,
-    ) -> Result<Option<Quick>, Uncovered> {
+    fn value(&self, facts: &Facts, calendar: Option<&Calendar>) -> Result<Option<Quick>, Halt> {
         Ok(match self {
             Side::Fact { slot, member } => {
                 value_at(*slot, facts).and_then(|v| Quick::of(v, *member))
@@ -138,6 +134,10 @@ impl<'r> Side<'r> {
                     Some(Quick::Count(periods::count_over(list, over, calendar)?))
                 }
                 _ => None,
+            },
+            Side::Arith(a) => match measure(a, facts, calendar)? {
+                Some(m) => Some(m.quick(a.span)?),
+                None => None,
             },
         })
     }

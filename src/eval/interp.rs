@@ -12,6 +12,7 @@ use super::{
 };
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
+use crate::evidence::arith::Halt;
 use crate::evidence::condition::{condition_paths, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
@@ -131,6 +132,7 @@ impl Trace for Recorder<'_> {
             line: self.rubric.source.line(item.span.start),
             offset: item.span.start,
             trace: std::mem::take(&mut self.steps),
+            methods: Vec::new(),
         };
         self.zeros.clear();
         if let Some(level) = self.levels.last_mut() {
@@ -163,15 +165,33 @@ impl Trace for Recorder<'_> {
 }
 
 /// Why an item cannot be scored: a year the calendar does not list (put into words
-/// with the unit).
+/// with the unit), or arithmetic that cannot be worked out.
 pub(super) enum Refusal {
     Uncovered(Uncovered),
+    /// Arithmetic that cannot be worked out: a divisor of 0, or a value too large.
+    Arith(Halt),
+}
+
+impl From<Halt> for Refusal {
+    fn from(h: Halt) -> Refusal {
+        match h {
+            Halt::Uncovered(u) => Refusal::Uncovered(u),
+            other => Refusal::Arith(other),
+        }
+    }
+}
+
+impl From<Uncovered> for Refusal {
+    fn from(u: Uncovered) -> Refusal {
+        Refusal::Uncovered(u)
+    }
 }
 
 impl Refusal {
     pub(super) fn diagnostic(self, rubric: &Rubric, unit: &Unit) -> Diagnostic {
         match self {
             Refusal::Uncovered(u) => uncovered(rubric, unit, u),
+            Refusal::Arith(h) => super::quantity::halted(rubric, unit, h),
         }
     }
 }
@@ -189,7 +209,7 @@ impl<'r> ItemPlan<'r> {
     ) -> Result<Option<Decimal>, Refusal> {
         let calendar = rubric.calendar.as_ref();
         if let Some(test) = &self.applicable_unless {
-            if test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+            if test.holds(facts, calendar).map_err(Refusal::from)? {
                 if let Some(cond) = &self.item.applicable_unless {
                     trace.step(|| Step {
                         clause: ClauseRef::ApplicableUnless,
@@ -291,7 +311,7 @@ impl ClausePlan<'_> {
         // for the trace only, why.
         let (times, why) = match &clause.kind {
             KindPlan::If(test) => {
-                if !test.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+                if !test.holds(facts, calendar).map_err(Refusal::from)? {
                     return Ok(());
                 }
                 (Times::Once, T::RECORDS.then_some(Why::Holds))
@@ -305,8 +325,7 @@ impl ClausePlan<'_> {
                 (Some(Value::Periods(list)), Some(over)) => {
                     // The late periods are described only for the trace.
                     let (n, why) = if T::RECORDS {
-                        let late =
-                            periods::over(list, over, calendar).map_err(Refusal::Uncovered)?;
+                        let late = periods::over(list, over, calendar).map_err(Refusal::from)?;
                         let n = late.len() as u64;
                         let why = Why::Over {
                             late,
@@ -315,8 +334,7 @@ impl ClausePlan<'_> {
                         };
                         (n, Some(why))
                     } else {
-                        let n = periods::count_over(list, over, calendar)
-                            .map_err(Refusal::Uncovered)?;
+                        let n = periods::count_over(list, over, calendar).map_err(Refusal::from)?;
                         (n, None)
                     };
                     if n == 0 {
@@ -339,6 +357,20 @@ impl ClausePlan<'_> {
                         reason: reason.clone(),
                     });
                     (Times::Given(*given), why)
+                }
+                (Some(value @ (Value::Number(_) | Value::Percent(_))), _) => {
+                    // 按比重: the effect times the number (a percentage as its fraction).
+                    match super::quantity::proportion(value, clause.clause.span)? {
+                        Some((times, shown)) => {
+                            let why = T::RECORDS.then(|| Why::Measured {
+                                value: shown,
+                                step: None,
+                                times: times.decimal(),
+                            });
+                            (times, why)
+                        }
+                        None => return Ok(()),
+                    }
                 }
                 (value, _) => {
                     let n = per_count(value, *member, except);
@@ -367,6 +399,41 @@ impl ClausePlan<'_> {
                 }
                 let why = T::RECORDS.then(|| Why::Missing(absent(candidates, present)));
                 (Times::Count(n as u64), why)
+            }
+            KindPlan::Quantity { quantity, step } => {
+                // An exemption is asked first: it may guard a divisor of 0.
+                if let Some(unless) = &clause.unless {
+                    if unless.holds(facts, calendar).map_err(Refusal::from)? {
+                        if let Some(cond) = &clause.clause.unless {
+                            let text = clause_text(rubric, cond.span);
+                            let score = running.score;
+                            let paths = super::quantity::paths(clause.clause);
+                            trace.step(|| Step {
+                                clause: ClauseRef::Clause(index),
+                                span: clause.clause.span,
+                                line: rubric.source.line(clause.clause.span.start),
+                                text: clause_text(rubric, clause.clause.span),
+                                evidence: used(facts, &paths),
+                                why: Why::Holds,
+                                did: Did::Exempted { unless: text },
+                                delta: Decimal::ZERO,
+                                score,
+                            });
+                        }
+                        return Ok(());
+                    }
+                }
+                match super::quantity::times(quantity, *step, facts, calendar)? {
+                    Some((times, measured)) => {
+                        let why = T::RECORDS.then(|| Why::Measured {
+                            value: measured.shown(),
+                            step: step.map(|s| super::quantity::step_shown(s, measured)),
+                            times: times.decimal(),
+                        });
+                        (times, why)
+                    }
+                    None => return Ok(()),
+                }
             }
             KindPlan::Deadline {
                 slot,
@@ -398,6 +465,7 @@ impl ClausePlan<'_> {
                 ClauseKind::Per { fact, .. }
                 | ClauseKind::Missing { fact, .. }
                 | ClauseKind::Deadline { fact, .. } => vec![fact],
+                ClauseKind::Quantity { .. } => super::quantity::paths(ast),
             };
             if matches!(did, Did::Exempted { .. }) {
                 if let Some(unless) = &ast.unless {
@@ -416,9 +484,13 @@ impl ClausePlan<'_> {
                 score,
             }
         };
-        if let Some(unless) = &clause.unless {
+        if let Some(unless) = clause
+            .unless
+            .as_ref()
+            .filter(|_| !matches!(clause.kind, KindPlan::Quantity { .. }))
+        {
             // Exempted: the clause takes nothing.
-            if unless.holds(facts, calendar).map_err(Refusal::Uncovered)? {
+            if unless.holds(facts, calendar).map_err(Refusal::from)? {
                 if let Some(cond) = &clause.clause.unless {
                     let did = Did::Exempted {
                         unless: clause_text(rubric, cond.span),

@@ -18,10 +18,12 @@
 //! and compiles away (a ranking, [`Scorer::summarise`]; [`summarise`] is the one-off
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
+mod blend;
 mod condition;
 mod except;
 mod interp;
 mod plan;
+mod quantity;
 mod scorer;
 mod sheet;
 mod table;
@@ -32,8 +34,9 @@ pub use crate::evidence::condition::{
     condition_facts, condition_paths, holds, path_value, value_of, Scalar,
 };
 pub use crate::evidence::periods::Uncovered;
+pub use blend::blend;
 pub use plan::Scorer;
-pub use sheet::{ItemScore, SectionScore, Sheet, Step, Summary, Top};
+pub use sheet::{ItemScore, MethodItem, MethodScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;

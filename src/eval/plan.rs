@@ -11,10 +11,11 @@ use super::table::*;
 use super::units::*;
 use super::{all_points, missing_candidates, raw_change, start_and_bounds};
 use crate::check::Rubric;
+use crate::evidence::arith::Measured;
 use crate::evidence::condition::{member_name, slot_of};
 use crate::model::{
-    Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Over, PercentBase,
-    Section, SectionKind,
+    Arith, Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Operand, Over,
+    PercentBase, Section, SectionKind,
 };
 
 /// A rubric compiled for scoring units without their trace. Build it once per rubric
@@ -142,6 +143,11 @@ pub(super) enum KindPlan<'r> {
         by: NaiveDate,
         never: Option<Effect>,
     },
+    /// `per (EXPR) step STEP`, or `per (EXPR)` without a step.
+    Quantity {
+        quantity: &'r Arith<Operand>,
+        step: Option<Measured>,
+    },
 }
 
 impl<'r> Scorer<'r> {
@@ -259,6 +265,7 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Deadline { slot: s, by, .. } if *s == slot => {
                     out.push(Read::Deadline(*by));
                 }
+                KindPlan::Quantity { quantity, .. } => arith_reads(quantity, slot, &mut out),
                 _ => {}
             }
             if let Some(test) = &clause.unless {
@@ -279,6 +286,7 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Per { slot, .. }
                 | KindPlan::Missing { slot, .. }
                 | KindPlan::Deadline { slot, .. } => out.push(*slot),
+                KindPlan::Quantity { quantity, .. } => arith_slots(quantity, out),
             }
             if let Some(test) = &clause.unless {
                 test.slots(out);
@@ -337,6 +345,10 @@ impl<'r> ItemPlan<'r> {
                             by: by.node,
                             never: never.as_ref().map(|n| n.node),
                         },
+                        ClauseKind::Quantity { quantity, step } => KindPlan::Quantity {
+                            quantity,
+                            step: step.as_ref().map(|s| super::quantity::step_of(&s.node)),
+                        },
                     },
                     effect: clause.effect.node,
                     max: clause.max.as_ref().map(|m| m.node),
@@ -389,6 +401,8 @@ pub(super) enum Read<'a, 'r> {
     Missing(Option<&'a (Members, u64)>),
     /// A `deadline` clause by this day.
     Deadline(NaiveDate),
+    /// Arithmetic: an item that reads a fact so has no table.
+    Arith,
 }
 
 /// What compiling a rubric's parts needs: the rubric (its calendar and source, to work
@@ -449,6 +463,7 @@ impl<'r> Test<'r> {
                             });
                         }
                         Side::Periods { slot: s, .. } if *s == slot => out.push(Read::Periods),
+                        Side::Arith(a) => arith_reads(a, slot, out),
                         _ => {}
                     }
                 }
@@ -467,9 +482,28 @@ impl<'r> Test<'r> {
                     match side {
                         Side::Fact { slot, .. } | Side::Periods { slot, .. } => out.push(*slot),
                         Side::Literal(_) => {}
+                        Side::Arith(a) => arith_slots(a, out),
                     }
                 }
             }
         }
+    }
+}
+
+/// Every slot an expression reads.
+pub(super) fn arith_slots(a: &Arith<Operand>, out: &mut Vec<usize>) {
+    let mut paths = Vec::new();
+    for leaf in a.leaves() {
+        crate::evidence::condition::operand_paths(leaf, &mut paths);
+    }
+    out.extend(paths.into_iter().map(slot_of));
+}
+
+/// A read of the slot by an expression, if it reads it.
+fn arith_reads(a: &Arith<Operand>, slot: usize, out: &mut Vec<Read<'_, '_>>) {
+    let mut slots = Vec::new();
+    arith_slots(a, &mut slots);
+    if slots.contains(&slot) {
+        out.push(Read::Arith);
     }
 }

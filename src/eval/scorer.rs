@@ -83,6 +83,7 @@ impl<'r> Scorer<'r> {
             limited: total.limited,
             categories,
             indicators,
+            methods: Vec::new(),
         })
     }
 

@@ -39,6 +39,21 @@ pub struct Sheet {
     /// Items at the top level, outside any section.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<ItemScore>,
+    /// A blended table's sheet ([`super::blend`]): each method's weight and whole
+    /// sheet, of which this one is the weighted sum; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<MethodScore>,
+}
+
+/// One method's part of a blended sheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodScore {
+    pub method: String,
+    /// The method's weight in percent.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub weight: Decimal,
+    /// The unit's sheet from this method's evidence alone.
+    pub sheet: Sheet,
 }
 
 /// One unit's result without its trace ([`super::summarise`]): what a ranking shows.
@@ -149,6 +164,23 @@ pub struct ItemScore {
     /// table among the items and sections beside it, which are kept apart.
     #[serde(skip)]
     pub offset: usize,
+    pub trace: Vec<Step>,
+    /// A blended table's item ([`super::blend`]): its score and trace under each
+    /// method; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<MethodItem>,
+}
+
+/// One method's part of a blended item.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodItem {
+    pub method: String,
+    /// The method's weight in percent.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub weight: Decimal,
+    /// The item's score under this method; `null` when it is not applicable.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    pub score: Option<Decimal>,
     pub trace: Vec<Step>,
 }
 

@@ -409,7 +409,7 @@ impl<'r> Table<'r> {
                 }
                 tallies.push((slot, list.clone()));
             }
-            FactType::Percent => {
+            FactType::Percent { .. } => {
                 let mut literals = Vec::new();
                 for read in plan.reads(slot) {
                     match read {

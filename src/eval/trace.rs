@@ -81,6 +81,14 @@ pub enum Why {
     },
     /// Never done; the deadline.
     Never { deadline: NaiveDate },
+    /// A quantity worked out (`150%`, `12.5`): with `step`, the step it was counted
+    /// in (`20%`) and how many whole steps it holds; without, what the effect was
+    /// multiplied by.
+    Measured {
+        value: String,
+        step: Option<String>,
+        times: Decimal,
+    },
 }
 
 /// What a clause did.
@@ -247,6 +255,12 @@ impl Why {
             Why::Missing(absent) => format!("{} missing ({})", absent.len(), absent.join("、")),
             Why::After { date, deadline } => format!("{date} is after the deadline {deadline}"),
             Why::Never { deadline } => format!("never done, deadline {deadline}"),
+            Why::Measured {
+                value,
+                step: Some(step),
+                times,
+            } => format!("{value}; whole steps of {step}: {}", times.normalize()),
+            Why::Measured { value, .. } => value.clone(),
         }
     }
 }

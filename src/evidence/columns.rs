@@ -119,7 +119,8 @@ fn parts(ty: &FactType) -> Option<Vec<Part>> {
     match ty {
         FactType::Bool
         | FactType::Count { .. }
-        | FactType::Percent
+        | FactType::Percent { .. }
+        | FactType::Number { .. }
         | FactType::Date
         | FactType::Set(_) => Some(vec![Part::Value]),
         FactType::Tally(members) => Some(

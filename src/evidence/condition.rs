@@ -15,7 +15,8 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::periods::{self, Uncovered};
+use super::arith::{measure, Halt};
+use super::periods;
 use super::{Facts, Value};
 use crate::calendar::Calendar;
 use crate::model::*;
@@ -23,12 +24,8 @@ use crate::model::*;
 /// Whether a condition holds. The rubric has been checked, so every fact it names is
 /// declared with a fitting type; a fact absent from the evidence (possible only for an
 /// item that is not applicable) makes the condition not hold. Counting working days can
-/// fail on a date in a year the calendar does not list.
-pub fn holds(
-    cond: &Condition,
-    facts: &Facts,
-    calendar: Option<&Calendar>,
-) -> Result<bool, Uncovered> {
+/// fail on a date in a year the calendar does not list, arithmetic on a divisor of 0.
+pub fn holds(cond: &Condition, facts: &Facts, calendar: Option<&Calendar>) -> Result<bool, Halt> {
     Ok(match &cond.kind {
         ConditionKind::Fact(path) => matches!(quick_value(path, facts), Some(Quick::Bool(true))),
         ConditionKind::Not(inner) => !holds(inner, facts, calendar)?,
@@ -72,9 +69,7 @@ pub fn condition_paths(cond: &Condition) -> Vec<&FactPath> {
             ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
             ConditionKind::Compare { left, right, .. } => {
                 for o in [left, right] {
-                    if let Operand::Fact(p) | Operand::Periods { fact: p, .. } = o {
-                        out.push(p);
-                    }
+                    operand_paths(o, &mut out);
                 }
             }
         }
@@ -82,6 +77,19 @@ pub fn condition_paths(cond: &Condition) -> Vec<&FactPath> {
     out.sort_unstable_by(|a, b| a.fact.node.cmp(&b.fact.node));
     out.dedup_by(|a, b| a.fact.node == b.fact.node);
     out
+}
+
+/// The facts an operand reads, pushed in the order written.
+pub fn operand_paths<'a>(o: &'a Operand, out: &mut Vec<&'a FactPath>) {
+    match o {
+        Operand::Fact(p) | Operand::Periods { fact: p, .. } => out.push(p),
+        Operand::Literal(_) => {}
+        Operand::Arith(a) => {
+            for leaf in a.leaves() {
+                operand_paths(leaf, out);
+            }
+        }
+    }
 }
 
 /// The names of the facts a condition reads.
@@ -132,6 +140,7 @@ impl Quick {
             ),
             (Value::Tally(t), None) => Quick::Count(t.total()),
             (Value::Discretion { score, .. }, None) => Quick::Number(*score),
+            (Value::Number(n), None) => Quick::Number(*n),
             _ => return None,
         })
     }
@@ -192,12 +201,12 @@ impl Quick {
     }
 }
 
-fn operand(
-    o: &Operand,
-    facts: &Facts,
-    calendar: Option<&Calendar>,
-) -> Result<Option<Quick>, Uncovered> {
+fn operand(o: &Operand, facts: &Facts, calendar: Option<&Calendar>) -> Result<Option<Quick>, Halt> {
     Ok(match o {
+        Operand::Arith(a) => match measure(a, facts, calendar)? {
+            Some(m) => Some(m.quick(a.span)?),
+            None => None,
+        },
         Operand::Fact(p) => quick_value(p, facts),
         Operand::Literal(l) => Some(Quick::literal(&l.node)),
         Operand::Periods { fact, over, .. } => match value_of(fact, facts) {

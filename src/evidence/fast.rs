@@ -266,7 +266,7 @@ mod tests {
             fact(FactType::Bool),
             fact(FactType::Count { max: None }),
             fact(FactType::Count { max: max(5) }),
-            fact(FactType::Percent),
+            fact(FactType::Percent { max: None }),
             fact(FactType::Date),
             fact(FactType::Set(members(&[
                 "新闻发布会",

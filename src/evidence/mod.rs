@@ -13,6 +13,7 @@
 //! kept, to find a unit named twice, and at most [`MAX_PROBLEMS`] problems of a file.
 //! [`load_all`] and [`load_file`] collect what the stream gives.
 
+pub mod arith;
 pub mod cell;
 pub mod columns;
 mod delimited;
@@ -20,6 +21,7 @@ mod fast;
 mod grid;
 mod members;
 mod names;
+mod number;
 mod other_rubric;
 
 use names::{At, NameHasher, Names, Repeated};
@@ -36,7 +38,7 @@ pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
 pub use raw::{read, Format, Node, Raw};
-pub use value::{validate, Fact, Facts, Period, Unit, Value};
+pub use value::{validate, Fact, Facts, Period, Unit, Value, MAX_COUNT};
 
 use std::path::{Path, PathBuf};
 

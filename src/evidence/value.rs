@@ -35,6 +35,8 @@ pub enum Value {
         score: Decimal,
         reason: String,
     },
+    /// A decimal number, 0 or more.
+    Number(Decimal),
 }
 
 /// One period of a `periods` fact, such as a request received and replied to.
@@ -73,6 +75,7 @@ impl std::fmt::Display for Value {
                 write!(f, "[{}]", v.join(", "))
             }
             Value::Discretion { score, reason } => write!(f, "{} ({reason})", score.normalize()),
+            Value::Number(n) => write!(f, "{}", n.normalize()),
         }
     }
 }
@@ -118,7 +121,7 @@ impl Unit {
 /// small enough that no product of counts and points can overflow.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
-struct Validator<'a> {
+pub(super) struct Validator<'a> {
     out: Vec<Diagnostic>,
     source: &'a SourceFile,
     calendar: Option<&'a crate::calendar::Calendar>,
@@ -209,7 +212,7 @@ pub(crate) fn typed(
 }
 
 impl Validator<'_> {
-    fn error(
+    pub(super) fn error(
         &mut self,
         code: &'static str,
         message: String,
@@ -507,7 +510,9 @@ impl Validator<'_> {
                 }
                 Some(Value::Count(n))
             }
-            FactType::Percent => {
+            FactType::Number { max } => self.number(decl, max.as_ref().map(|m| m.node), node),
+            FactType::Percent { max } => {
+                let limit = max.as_ref().map_or(Decimal::ONE_HUNDRED, |m| m.node);
                 let text = match &node.raw {
                     Raw::Integer(s) | Raw::Float(s) => s.clone(),
                     Raw::String(s) if s.trim().ends_with('%') => {
@@ -516,8 +521,12 @@ impl Validator<'_> {
                     _ => return wrong(self, &msg!("evidence-want-percent"), "3.5"),
                 };
                 match Decimal::from_str_exact(&text).or_else(|_| Decimal::from_scientific(&text)) {
-                    Ok(p) if p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED => {
+                    Ok(p) if p >= Decimal::ZERO && p <= limit => {
                         Some(Value::Percent(p.normalize()))
+                    }
+                    Ok(p) if p >= Decimal::ZERO && max.is_some() => {
+                        self.percent_above(decl, p, limit, node);
+                        None
                     }
                     _ => {
                         self.error(
@@ -943,7 +952,7 @@ impl Validator<'_> {
 }
 
 /// What a value read from evidence is (`a text`, `a list`, …) as a message says it.
-fn raw_text(raw: &Raw) -> String {
+pub(super) fn raw_text(raw: &Raw) -> String {
     match raw {
         Raw::Bool(_) => msg!("evidence-raw-bool"),
         Raw::Integer(_) => msg!("evidence-raw-integer"),
@@ -984,7 +993,8 @@ fn default_value(ty: &FactType, lit: &Literal) -> Option<Value> {
     match (ty, lit) {
         (FactType::Bool, Literal::Bool(b)) => Some(Value::Bool(*b)),
         (FactType::Count { .. }, Literal::Number(n)) => n.to_u64().map(Value::Count),
-        (FactType::Percent, Literal::Percent(p)) => Some(Value::Percent(*p)),
+        (FactType::Percent { .. }, Literal::Percent(p)) => Some(Value::Percent(*p)),
+        (FactType::Number { .. }, Literal::Number(n)) => Some(Value::Number(*n)),
         (FactType::Date, Literal::Date(d)) => Some(Value::Date(Some(*d))),
         _ => None,
     }
@@ -995,7 +1005,7 @@ pub fn example_value(ty: &FactType) -> String {
     match ty {
         FactType::Bool => "false".into(),
         FactType::Count { .. } => "0".into(),
-        FactType::Percent => "4".into(),
+        FactType::Percent { .. } => "4".into(),
         FactType::Date => "2020-12-28".into(),
         FactType::Set(m) => format!("[\"{}\"]", m[0].name.node),
         FactType::Tally(m) => format!("{{ \"{}\" = 0 }}", m[0].name.node),
@@ -1006,5 +1016,6 @@ pub fn example_value(ty: &FactType) -> String {
             )
         }
         FactType::Discretion { .. } => "{ score = 1, reason = \"…\" }".into(),
+        FactType::Number { .. } => "12.5".into(),
     }
 }

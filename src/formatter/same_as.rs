@@ -83,6 +83,7 @@ by_equality!(
     DayUnit,
     CompareOp,
     Literal,
+    ColumnRole,
 );
 
 /// A struct: every field compared, none left out.
@@ -146,6 +147,15 @@ by_fields!(FactPath { fact, member, span });
 by_fields!(Over { count, unit, span });
 by_fields!(Condition { kind, span });
 
+by_fields!(ColumnDecl {
+    role,
+    heading,
+    percent,
+    span
+});
+
+by_fields!(MethodDecl { name, weight, span });
+
 impl SameAs for SettingKind {
     fn same_as(&self, other: &Self) -> bool {
         use SettingKind as K;
@@ -162,6 +172,9 @@ impl SameAs for SettingKind {
                 K::Round { places: p, mode: m } if places.same_as(p) && mode.same_as(m)
             ),
             K::Calendar(a) => matches!(other, K::Calendar(b) if a.same_as(b)),
+            K::Draft => matches!(other, K::Draft),
+            K::Columns(a) => matches!(other, K::Columns(b) if a.same_as(b)),
+            K::Methods(a) => matches!(other, K::Methods(b) if a.same_as(b)),
         }
     }
 }
@@ -190,7 +203,8 @@ impl SameAs for FactType {
         match self {
             T::Bool => matches!(other, T::Bool),
             T::Count { max } => matches!(other, T::Count { max: m } if max.same_as(m)),
-            T::Percent => matches!(other, T::Percent),
+            T::Percent { max } => matches!(other, T::Percent { max: m } if max.same_as(m)),
+            T::Number { max } => matches!(other, T::Number { max: m } if max.same_as(m)),
             T::Date => matches!(other, T::Date),
             T::Set(a) => matches!(other, T::Set(b) if a.same_as(b)),
             T::Tally(a) => matches!(other, T::Tally(b) if a.same_as(b)),
@@ -221,6 +235,10 @@ impl SameAs for ClauseKind {
                 other,
                 K::Deadline { fact: f, by: b, never: n }
                     if fact.same_as(f) && by.same_as(b) && never.same_as(n)
+            ),
+            K::Quantity { quantity, step } => matches!(
+                other,
+                K::Quantity { quantity: q, step: s } if quantity.same_as(q) && step.same_as(s)
             ),
         }
     }
@@ -253,6 +271,31 @@ impl SameAs for Operand {
                 Operand::Periods { fact: f, over: o, span: s }
                     if fact.same_as(f) && over.same_as(o) && span.same_as(s)
             ),
+            Operand::Arith(a) => matches!(other, Operand::Arith(b) if a.same_as(b)),
         }
+    }
+}
+
+impl<L: SameAs> SameAs for Arith<L> {
+    fn same_as(&self, other: &Self) -> bool {
+        self.span.same_as(&other.span)
+            && match (&self.kind, &other.kind) {
+                (ArithKind::Leaf(a), ArithKind::Leaf(b)) => a.same_as(b),
+                (
+                    ArithKind::Binary { op, left, right },
+                    ArithKind::Binary {
+                        op: o,
+                        left: l,
+                        right: r,
+                    },
+                ) => op.same_as(o) && left.same_as(l) && right.same_as(r),
+                _ => false,
+            }
+    }
+}
+
+impl SameAs for ArithOp {
+    fn same_as(&self, other: &Self) -> bool {
+        self == other
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Condition, Effect, FactId, MemberId, Over};
+use super::{Arith, Condition, Effect, FactId, Literal, MemberId, Operand, Over};
 use crate::span::{Span, Spanned};
 
 /// A scoring clause with its effect and modifiers.
@@ -44,6 +44,13 @@ pub enum ClauseKind {
         by: Spanned<NaiveDate>,
         never: Option<Spanned<Effect>>,
     },
+    /// `per (EXPR) step STEP EFFECT`: the effect once per whole step the quantity
+    /// holds (none when it is 0 or less); without `step`, the effect times the
+    /// quantity.
+    Quantity {
+        quantity: Arith<Operand>,
+        step: Option<Spanned<Literal>>,
+    },
 }
 
 impl ClauseKind {
@@ -53,6 +60,7 @@ impl ClauseKind {
             ClauseKind::Per { .. } => "per",
             ClauseKind::Missing { .. } => "missing",
             ClauseKind::Deadline { .. } => "deadline",
+            ClauseKind::Quantity { .. } => "per",
         }
     }
 }
@@ -68,4 +76,14 @@ pub struct FactPath {
     pub fact: Spanned<String>,
     pub member: Option<Spanned<String>>,
     pub span: Span,
+}
+
+impl FactPath {
+    /// The path as the rule file writes it: `通报[省府办]`.
+    pub fn text(&self) -> String {
+        match &self.member {
+            Some(m) => format!("{}[{}]", self.fact.node, m.node),
+            None => self.fact.node.clone(),
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Conditions over facts (`if`, `unless`, `applicable unless`).
 
-use super::{CompareOp, FactPath, Literal, Over};
+use super::{Arith, CompareOp, FactPath, Literal, Over};
 use crate::span::{Span, Spanned};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,8 @@ pub enum Operand {
         over: Over,
         span: Span,
     },
+    /// `公开数 / 应公开数`: arithmetic (never a single leaf).
+    Arith(Box<Arith<Operand>>),
 }
 
 impl Operand {
@@ -43,6 +45,7 @@ impl Operand {
             Operand::Fact(p) => p.span,
             Operand::Literal(l) => l.span,
             Operand::Periods { span, .. } => *span,
+            Operand::Arith(a) => a.span,
         }
     }
 }

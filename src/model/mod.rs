@@ -13,17 +13,21 @@
 
 mod clause;
 mod condition;
+mod layout;
+mod method;
 mod node;
 mod reach;
 
 pub use clause::{Clause, ClauseKind, FactPath};
 pub use condition::{Condition, ConditionKind, Operand};
+pub use layout::{Column, ColumnRole, Layout};
+pub use method::Method;
 pub use node::{items, items_with_kind, FactDecl, Item, Node, Section};
 pub use reach::Reach;
 
 pub use crate::syntax::ast::{
-    CompareOp, DayUnit, Effect, FactType, Literal, Member, Members, Over, PercentBase,
-    RoundingMode, SectionKind,
+    Arith, ArithKind, ArithOp, CompareOp, DayUnit, Effect, FactType, Literal, Member, Members,
+    NumKind, Over, PercentBase, RoundingMode, SectionKind,
 };
 
 /// Where a unit's value of a fact is kept: the facts of the whole rubric numbered in

@@ -4,8 +4,7 @@
 
 use std::fmt::Write;
 
-use super::Table;
-use crate::report::number;
+use super::{Table, Tail};
 
 /// Escapes text for HTML content and attribute values: HTML-escaped text with hidden characters made visible ([`crate::safe::html`]).
 fn escape(text: &str) -> String {
@@ -60,6 +59,9 @@ pub fn html(table: &Table) -> String {
         let _ = writeln!(out, "<p class=\"source\">{}</p>", escape(source));
     }
     let _ = writeln!(out, "<h1>{title}</h1>");
+    if let Some(methods) = &table.methods {
+        let _ = writeln!(out, "<p class=\"source\">{}</p>", escape(methods));
+    }
     let _ = writeln!(out, "<table>");
     let _ = writeln!(out, "<colgroup>");
     // The indicator columns share a quarter of the width at two levels, a little more
@@ -69,7 +71,17 @@ pub fn html(table: &Table) -> String {
     for _ in 0..table.levels {
         let _ = writeln!(out, "<col style=\"width: {each:.2}%\">");
     }
-    let _ = writeln!(out, "<col style=\"width: 7%\">\n<col>\n</colgroup>");
+    for (t, _) in &table.tail {
+        match t {
+            Tail::Points => {
+                let _ = writeln!(out, "<col style=\"width: 7%\">");
+            }
+            Tail::Text(_) => {
+                let _ = writeln!(out, "<col>");
+            }
+        }
+    }
+    let _ = writeln!(out, "</colgroup>");
     let _ = write!(out, "<thead>\n<tr>");
     for h in table.headings() {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&h));
@@ -99,29 +111,52 @@ pub fn html(table: &Table) -> String {
             }
             let _ = write!(out, "</th>");
         }
-        let _ = write!(
-            out,
-            "<td class=\"points\">{}</td><td class=\"criteria\">",
-            number(row.points)
-        );
-        for line in &row.criteria {
-            let _ = write!(out, "<p>{}</p>", escape(line));
+        let texts = table.text_columns();
+        for (t, _) in &table.tail {
+            match t {
+                Tail::Points => {
+                    let _ = write!(
+                        out,
+                        "<td class=\"points\">{}</td>",
+                        escape(&row.points_text())
+                    );
+                }
+                Tail::Text(n) => {
+                    let _ = write!(out, "<td class=\"criteria\">");
+                    for line in row.text(*n, texts) {
+                        let class = if row.notes.contains(&line) {
+                            " class=\"note\""
+                        } else {
+                            ""
+                        };
+                        let _ = write!(out, "<p{class}>{}</p>", escape(&line));
+                    }
+                    let _ = write!(out, "</td>");
+                }
+            }
         }
-        for note in &row.notes {
-            let _ = write!(out, "<p class=\"note\">{}</p>", escape(note));
-        }
-        let _ = writeln!(out, "</td></tr>");
+        let _ = writeln!(out, "</tr>");
     }
     let _ = write!(out, "<tr class=\"total\"><th scope=\"row\"");
     if table.levels > 1 {
         let _ = write!(out, " colspan=\"{}\"", table.levels);
     }
-    let _ = writeln!(
-        out,
-        ">{}</th><td class=\"points\">{}</td><td></td></tr>",
-        escape(&table.total_word()),
-        escape(&table.total_text())
-    );
+    let _ = write!(out, ">{}</th>", escape(&table.total_word()));
+    for (t, _) in &table.tail {
+        match t {
+            Tail::Points => {
+                let _ = write!(
+                    out,
+                    "<td class=\"points\">{}</td>",
+                    escape(&table.total_text())
+                );
+            }
+            Tail::Text(_) => {
+                let _ = write!(out, "<td></td>");
+            }
+        }
+    }
+    let _ = writeln!(out, "</tr>");
     let _ = writeln!(out, "</tbody>\n</table>\n</body>\n</html>");
     out
 }

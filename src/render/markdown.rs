@@ -8,8 +8,7 @@
 
 use std::fmt::Write;
 
-use super::Table;
-use crate::report::number;
+use super::{Table, Tail};
 
 /// Escapes what would break a table cell or be read as markup, and makes hidden
 /// characters visible ([`crate::safe::markdown`], which the score sheets use too).
@@ -31,10 +30,21 @@ pub fn markdown(table: &Table) -> String {
     if let Some(source) = &table.source {
         let _ = writeln!(out, "{}\n", escape(source));
     }
+    if let Some(methods) = &table.methods {
+        let _ = writeln!(
+            out,
+            "{}
+",
+            escape(methods)
+        );
+    }
     let headings = table.headings();
     let _ = writeln!(out, "| {} |", headings.join(" | "));
     let mut rule: Vec<&str> = vec!["---"; table.levels];
-    rule.extend(["---:", "---"]);
+    rule.extend(table.tail.iter().map(|(t, _)| match t {
+        Tail::Points => "---:",
+        Tail::Text(_) => "---",
+    }));
     let _ = writeln!(out, "| {} |", rule.join(" | "));
     for row in &table.rows {
         let mut indicators = vec![String::new(); table.levels];
@@ -48,22 +58,27 @@ pub fn markdown(table: &Table) -> String {
                 *slot = text;
             }
         }
-        let criteria = lines_cell(row.criteria.iter().chain(&row.notes));
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            indicators.join(" | "),
-            number(row.points),
-            criteria
-        );
+        let texts = table.text_columns();
+        let tail: Vec<String> = table
+            .tail
+            .iter()
+            .map(|(t, _)| match t {
+                Tail::Points => row.points_text(),
+                Tail::Text(n) => lines_cell(&row.text(*n, texts)),
+            })
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", indicators.join(" | "), tail.join(" | "));
     }
     let mut total = vec![String::new(); table.levels];
     total[0] = escape(&table.total_word());
-    let _ = writeln!(
-        out,
-        "| {} | {} |  |",
-        total.join(" | "),
-        escape(&table.total_text())
-    );
+    let tail: Vec<String> = table
+        .tail
+        .iter()
+        .map(|(t, _)| match t {
+            Tail::Points => escape(&table.total_text()),
+            Tail::Text(_) => String::new(),
+        })
+        .collect();
+    let _ = writeln!(out, "| {} | {} |", total.join(" | "), tail.join(" | "));
     out
 }

@@ -11,6 +11,9 @@
 //! when bonus points may lift it above the total). A bonus (加分) or penalty (扣分)
 //! section says so after its name, with the most it adds or takes.
 //!
+//! A draft table (`draft`, or `render --draft`) says so in its title, `…(草稿)`,
+//! which every format prints.
+//!
 //! The headings and the words kaohe adds (合计, 分值, the points after a section's
 //! name) are messages of `locales/*/form.ftl`: Chinese by default, as the notice
 //! prints them ([`Table::new`]), or in the language asked for ([`Table::in_lang`]).
@@ -23,7 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::check::Rubric;
 use crate::locale::Lang;
-use crate::model::{Node, SectionKind};
+use crate::model::{ColumnRole, Node, SectionKind};
 use crate::report::number;
 use crate::tr;
 
@@ -64,6 +67,29 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The language of the headings and of the words kaohe adds.
     pub lang: Lang,
+    /// A draft table: its title says so (`…(草稿)`) in every format.
+    pub draft: bool,
+    /// The headings of the indicator columns, when the rule file names them
+    /// (`columns { level "类别" … }`); else 一级指标, 二级指标, ….
+    pub level_names: Option<Vec<String>>,
+    /// The columns right of the indicators, left to right, with their headings: 分值
+    /// and 评分说明与细则, or the rule file's own (`columns { … }`).
+    pub tail: Vec<(Tail, String)>,
+    /// The 合计 row says `100%`: the table prints weights, and its first-level
+    /// sections are all written as weights.
+    pub total_percent: bool,
+    /// A blended table's methods and weights, under the title: `网上考核占80%,
+    /// 现场考核占20%`.
+    pub methods: Option<String>,
+}
+
+/// A column right of the indicator columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tail {
+    /// The points (分值); weights as the table writes them with `percent`.
+    Points,
+    /// The `n`th text column (考核标准, 评分细则), from 0.
+    Text(usize),
 }
 
 /// One item's row.
@@ -77,6 +103,40 @@ pub struct Row {
     pub criteria: Vec<String>,
     /// The item's notes, each as printed: `(注:…)`.
     pub notes: Vec<String>,
+    /// Each `text` of the item, its lines: the second goes to a second text column.
+    pub parts: Vec<Vec<String>>,
+    /// The item's weight in percent, when the table prints weights (`points … percent`)
+    /// and the item's points are written as one.
+    pub weight: Option<Decimal>,
+}
+
+impl Row {
+    /// What the points column prints: the points, or the weight as written (`30%`).
+    pub fn points_text(&self) -> String {
+        match self.weight {
+            Some(w) => format!("{}%", number(w)),
+            None => number(self.points),
+        }
+    }
+
+    /// The lines of text column `n` of `count`: with one text column, every text and
+    /// note; with more, each column takes the item's text of its place, and the last
+    /// takes the texts left and the notes.
+    pub fn text(&self, n: usize, count: usize) -> Vec<String> {
+        if count <= 1 {
+            return self.criteria.iter().chain(&self.notes).cloned().collect();
+        }
+        if n + 1 < count {
+            return self.parts.get(n).cloned().unwrap_or_default();
+        }
+        self.parts
+            .iter()
+            .skip(n)
+            .flatten()
+            .chain(&self.notes)
+            .cloned()
+            .collect()
+    }
 }
 
 /// An indicator cell: a section's (with its points) or an item's name.
@@ -93,6 +153,9 @@ pub struct Cell {
     pub kind: SectionKind,
     /// A section's own text and notes (an item's are in its row), one entry per line.
     pub lines: Vec<String>,
+    /// A section's weight in percent, when the table prints weights (`points …
+    /// percent`) and the section's points are written as one: `主动公开 (30%)`.
+    pub weight: Option<Decimal>,
 }
 
 impl Cell {
@@ -108,7 +171,13 @@ impl Cell {
 
     /// The points line under the name, as HTML and XLSX print it: `(30分)`.
     pub fn points_line(&self, lang: Lang) -> Option<String> {
-        let p = number(self.points?);
+        let p = match self.weight {
+            Some(w) => format!("{}%", number(w)),
+            None => number(self.points?),
+        };
+        if self.weight.is_some() && self.kind == SectionKind::Regular {
+            return Some(format!("({p})"));
+        }
         Some(match self.kind {
             SectionKind::Bonus => tr!(lang, "render-bonus-points", points = p),
             SectionKind::Penalty => tr!(lang, "render-penalty-points", points = p),
@@ -120,6 +189,9 @@ impl Cell {
 impl Table {
     /// The 合计 row's points: `100`, or `100 (加分后最高103分)`.
     pub fn total_text(&self) -> String {
+        if self.total_percent {
+            return "100%".to_string();
+        }
         match self.total_max {
             Some(max) => format!("{} ({})", number(self.total), self.total_max_text(max)),
             None => number(self.total),
@@ -145,21 +217,69 @@ impl Table {
     /// stay as the rule file writes them).
     pub fn in_lang(rubric: &Rubric, lang: Lang) -> Table {
         let levels = depth(&rubric.nodes).max(1);
+        let percent = rubric
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.columns.iter().any(|c| c.percent));
         let mut rows = Vec::new();
-        add_rows(&rubric.nodes, 0, levels, &mut rows);
+        add_rows(&rubric.nodes, 0, levels, percent, &mut rows);
+        let (level_names, tail) = columns(rubric, lang);
+        let title = if rubric.draft {
+            tr!(lang, "render-draft-title", title = rubric.title.as_str())
+        } else {
+            rubric.title.clone()
+        };
         Table {
-            title: rubric.title.clone(),
+            title,
             source: rubric.source_note.clone(),
             total: rubric.total,
             total_max: (rubric.total_max != rubric.total).then_some(rubric.total_max),
             levels,
             rows,
             lang,
+            draft: rubric.draft,
+            level_names,
+            tail,
+            methods: (!rubric.methods.is_empty()).then(|| {
+                rubric
+                    .methods
+                    .iter()
+                    .map(|m| {
+                        tr!(
+                            lang,
+                            "render-method",
+                            name = m.name.as_str(),
+                            weight = number(m.weight)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&tr!(lang, "render-method-sep"))
+            }),
+            total_percent: percent
+                && rubric
+                    .nodes
+                    .iter()
+                    .filter(|n| !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular))
+                    .all(|n| n.weight().is_some()),
         }
     }
 
-    /// The column headings: 一级指标, 二级指标, … then 分值 and 评分说明与细则.
+    /// How many text columns the table has.
+    pub fn text_columns(&self) -> usize {
+        self.tail
+            .iter()
+            .filter(|(t, _)| matches!(t, Tail::Text(_)))
+            .count()
+    }
+
+    /// The column headings: 一级指标, 二级指标, … then 分值 and 评分说明与细则, or the
+    /// rule file's own.
     pub fn headings(&self) -> Vec<String> {
+        if let Some(names) = &self.level_names {
+            let mut out = names.clone();
+            out.extend(self.tail.iter().map(|(_, h)| h.clone()));
+            return out;
+        }
         let mut out: Vec<String> = (1..=self.levels)
             .map(|n| {
                 let level = match self.lang {
@@ -169,10 +289,39 @@ impl Table {
                 tr!(self.lang, "render-level", level = level)
             })
             .collect();
-        out.push(tr!(self.lang, "render-points"));
-        out.push(tr!(self.lang, "render-criteria"));
+        out.extend(self.tail.iter().map(|(_, h)| h.clone()));
         out
     }
+}
+
+/// The headings of the indicator columns the rule file names, if it does, and the
+/// columns right of them: the rule file's, or 分值 and 评分说明与细则 in `lang`.
+fn columns(rubric: &Rubric, lang: Lang) -> (Option<Vec<String>>, Vec<(Tail, String)>) {
+    let Some(layout) = &rubric.layout else {
+        return (
+            None,
+            vec![
+                (Tail::Points, tr!(lang, "render-points")),
+                (Tail::Text(0), tr!(lang, "render-criteria")),
+            ],
+        );
+    };
+    let mut levels = Vec::new();
+    let mut tail = Vec::new();
+    for c in &layout.columns {
+        match c.role {
+            ColumnRole::Level => levels.push(c.heading.clone()),
+            ColumnRole::Points => tail.push((Tail::Points, c.heading.clone())),
+            ColumnRole::Text => {
+                let n = tail
+                    .iter()
+                    .filter(|(t, _)| matches!(t, Tail::Text(_)))
+                    .count();
+                tail.push((Tail::Text(n), c.heading.clone()));
+            }
+        }
+    }
+    (Some(levels), tail)
 }
 
 /// The number of levels down to the deepest item.
@@ -190,7 +339,8 @@ fn depth(nodes: &[Node]) -> usize {
 
 /// Adds the rows of `nodes`, which stand at indicator column `column`. Recursion
 /// follows the nesting of sections, which the parser bounds.
-fn add_rows(nodes: &[Node], column: usize, levels: usize, rows: &mut Vec<Row>) {
+/// With `percent`, a weight is printed as the percentage it is written as.
+fn add_rows(nodes: &[Node], column: usize, levels: usize, percent: bool, rows: &mut Vec<Row>) {
     for node in nodes {
         match node {
             Node::Item(item) => {
@@ -208,15 +358,22 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, rows: &mut Vec<Row>) {
                         points: None,
                         kind: SectionKind::Regular,
                         lines: Vec::new(),
+                        weight: None,
                     }],
                     points: item.points.node,
                     criteria,
                     notes: item.notes.iter().map(|n| note(&n.node)).collect(),
+                    parts: item
+                        .texts
+                        .iter()
+                        .map(|t| t.node.lines().map(str::to_string).collect())
+                        .collect(),
+                    weight: item.weight.filter(|_| percent),
                 });
             }
             Node::Section(section) => {
                 let first = rows.len();
-                add_rows(&section.children, column + 1, levels, rows);
+                add_rows(&section.children, column + 1, levels, percent, rows);
                 let mut lines: Vec<String> = section
                     .texts
                     .iter()
@@ -231,6 +388,7 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, rows: &mut Vec<Row>) {
                     points: Some(section.points.node),
                     kind: section.kind,
                     lines,
+                    weight: section.weight.filter(|_| percent),
                 };
                 if let Some(row) = rows.get_mut(first) {
                     row.cells.insert(0, cell);

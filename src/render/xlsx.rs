@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::Table;
+use super::{Table, Tail};
 use crate::diagnostic::{codes, Diagnostic};
 use crate::report::workbook::print;
 
@@ -77,15 +77,22 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     workbook.set_properties(&DocProperties::new().set_title(&table.title));
     let sheet = workbook.add_worksheet();
     sheet.set_name("考核表")?;
-    let columns = (table.levels + 2) as u16;
+    let columns = (table.levels + table.tail.len()) as u16;
     let last_col = columns - 1;
-    let points_col = table.levels as u16;
-    let criteria_col = points_col + 1;
+    let first_tail = table.levels as u16;
+    let texts = table.text_columns();
+    // The text columns share the width of the one criteria column.
+    let text_width = CRITERIA_WIDTH / texts.max(1) as f64;
     for c in 0..table.levels as u16 {
         sheet.set_column_width(c, INDICATOR_WIDTH)?;
     }
-    sheet.set_column_width(points_col, 7)?;
-    sheet.set_column_width(criteria_col, CRITERIA_WIDTH)?;
+    for (i, (t, _)) in table.tail.iter().enumerate() {
+        let width = match t {
+            Tail::Points => 7.0,
+            Tail::Text(_) => text_width,
+        };
+        sheet.set_column_width(first_tail + i as u16, width)?;
+    }
 
     let mut row: u32 = 0;
     if let Some(source) = &table.source {
@@ -95,6 +102,10 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     write_across(sheet, row, last_col, &table.title, &f.title)?;
     sheet.set_row_height(row, 30)?;
     row += 1;
+    if let Some(methods) = &table.methods {
+        write_across(sheet, row, last_col, methods, &f.source)?;
+        row += 1;
+    }
     let heading_row = row;
     for (c, h) in table.headings().iter().enumerate() {
         sheet.write_string_with_format(row, c as u16, h, &f.heading)?;
@@ -124,14 +135,17 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
                 sheet.write_string_with_format(at, col, &text, format)?;
             }
         }
-        write_points(sheet, at, points_col, r.points, &f.points)?;
-        let criteria: Vec<&str> = r
-            .criteria
-            .iter()
-            .chain(&r.notes)
-            .map(String::as_str)
-            .collect();
-        let criteria = criteria.join("\n");
+        let mut columns_text: Vec<(u16, String)> = Vec::new();
+        for (i, (t, _)) in table.tail.iter().enumerate() {
+            let col = first_tail + i as u16;
+            match t {
+                Tail::Points if r.weight.is_some() => {
+                    sheet.write_string_with_format(at, col, r.points_text(), &f.points)?;
+                }
+                Tail::Points => write_points(sheet, at, col, r.points, &f.points)?,
+                Tail::Text(n) => columns_text.push((col, r.text(*n, texts).join("\n"))),
+            }
+        }
         // The row is as tall as its criteria, or as an indicator cell that is on this
         // row alone; a cell spanning rows has theirs.
         let texts: Vec<(String, f64)> = r
@@ -151,27 +165,36 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
                 texts
                     .iter()
                     .map(|(text, width)| (text.as_str(), *width))
-                    .chain([(criteria.as_str(), CRITERIA_WIDTH)]),
+                    .chain(columns_text.iter().map(|(_, t)| (t.as_str(), text_width))),
             ),
         )?;
-        sheet.write_string_with_format(at, criteria_col, criteria, &f.criteria)?;
+        for (col, text) in columns_text {
+            sheet.write_string_with_format(at, col, text, &f.criteria)?;
+        }
     }
     row = first + table.rows.len() as u32;
     if table.levels > 1 {
-        sheet.merge_range(row, 0, row, points_col - 1, &table.total_word(), &f.total)?;
+        sheet.merge_range(row, 0, row, first_tail - 1, &table.total_word(), &f.total)?;
     } else {
         sheet.write_string_with_format(row, 0, table.total_word(), &f.total)?;
     }
-    write_points(sheet, row, points_col, table.total, &f.total)?;
-    match table.total_max {
-        Some(max) => sheet.write_string_with_format(
-            row,
-            criteria_col,
-            table.total_max_text(max),
-            &f.criteria,
-        )?,
-        None => sheet.write_blank(row, criteria_col, &f.criteria)?,
-    };
+    let mut max_written = false;
+    for (i, (t, _)) in table.tail.iter().enumerate() {
+        let col = first_tail + i as u16;
+        match (t, table.total_max) {
+            (Tail::Points, _) if table.total_percent => {
+                sheet.write_string_with_format(row, col, table.total_text(), &f.total)?;
+            }
+            (Tail::Points, _) => write_points(sheet, row, col, table.total, &f.total)?,
+            (Tail::Text(_), Some(max)) if !max_written => {
+                max_written = true;
+                sheet.write_string_with_format(row, col, table.total_max_text(max), &f.criteria)?;
+            }
+            (Tail::Text(_), _) => {
+                sheet.write_blank(row, col, &f.criteria)?;
+            }
+        }
+    }
 
     print::a4_landscape(sheet, heading_row, heading_row)?;
     sheet

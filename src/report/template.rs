@@ -116,6 +116,20 @@ pub fn template_toml_in(rubric: &Rubric, lang: Lang) -> String {
     );
     out.push_str("#\n");
     comment_lines(&mut out, &tr!(lang, "form-toml-howto"), "");
+    if !rubric.methods.is_empty() {
+        // A blended table: the same form is filled once for each method.
+        let methods: Vec<String> = rubric.methods.iter().map(|m| m.name.clone()).collect();
+        out.push_str("#\n");
+        comment_lines(
+            &mut out,
+            &tr!(
+                lang,
+                "form-toml-methods",
+                methods = methods.join(&tr!(lang, "form-toml-methods-sep"))
+            ),
+            "",
+        );
+    }
     out.push('\n');
     out.push_str("unit = \"\"\n");
     let _ = writeln!(
@@ -266,7 +280,22 @@ fn toml_values(fact: &FactDecl, year: i32, lang: Lang) -> String {
             tr!(lang, "form-toml-count-max", max = m.node.to_string())
         }
         FactType::Count { max: None } => tr!(lang, "form-toml-count"),
-        FactType::Percent => tr!(lang, "form-toml-percent"),
+        FactType::Percent { max: None } => tr!(lang, "form-toml-percent"),
+        FactType::Percent { max: Some(m) } => {
+            tr!(
+                lang,
+                "form-toml-percent-max",
+                max = m.node.normalize().to_string()
+            )
+        }
+        FactType::Number { max: Some(m) } => {
+            tr!(
+                lang,
+                "form-toml-number-max",
+                max = m.node.normalize().to_string()
+            )
+        }
+        FactType::Number { max: None } => tr!(lang, "form-toml-number"),
         FactType::Date => tr!(lang, "form-toml-date", example = format!("{year}-12-28")),
         FactType::Set(m) => tr!(
             lang,

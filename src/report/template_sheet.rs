@@ -109,7 +109,14 @@ fn prompt(column: &Column, lang: Lang) -> String {
             tr!(lang, "form-write-count-max", max = m.node.to_string())
         }
         (_, FactType::Count { max: None }) => tr!(lang, "form-write-count"),
-        (_, FactType::Percent) => tr!(lang, "form-write-percent"),
+        (_, FactType::Percent { max: None }) => tr!(lang, "form-write-percent"),
+        (_, FactType::Percent { max: Some(m) }) => {
+            tr!(lang, "form-write-percent-max", max = number(m.node))
+        }
+        (_, FactType::Number { max: Some(m) }) => {
+            tr!(lang, "form-write-number-max", max = number(m.node))
+        }
+        (_, FactType::Number { max: None }) => tr!(lang, "form-write-number"),
         (_, FactType::Date) => tr!(lang, "form-write-date"),
         (_, FactType::Set(members)) => tr!(
             lang,
@@ -343,7 +350,8 @@ fn rule(
             };
             Some(listed.show_error_message(false))
         }
-        (_, FactType::Date | FactType::Percent) => {
+        // Typed as text, so that a decimal is read as written, never through a float.
+        (_, FactType::Date | FactType::Percent { .. } | FactType::Number { .. }) => {
             form.set_column_format(c, text)?;
             None
         }

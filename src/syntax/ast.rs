@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::span::{Span, Spanned};
 
+pub use super::arith::{Arith, ArithKind, ArithOp, NumKind};
+
 /// A whole rule file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct File {
@@ -41,6 +43,44 @@ pub enum SettingKind {
     /// `calendar cn` or `calendar "calendars/cn.toml"`: the holidays working days are
     /// counted with.
     Calendar(CalendarRef),
+    /// `draft`: a table still being typed, whose sums are warnings rather than errors.
+    Draft,
+    /// `columns { level "类别" points "分值" text "考核标准" }`: the table's columns, left
+    /// to right, as `render` prints them.
+    Columns(Vec<ColumnDecl>),
+    /// `methods { 网上考核 80%, 现场考核 20% }`: the methods the items are scored by,
+    /// each from its own evidence, and their weights.
+    Methods(Vec<MethodDecl>),
+}
+
+/// One method of `methods { … }`: its name and its weight in percent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodDecl {
+    pub name: Spanned<String>,
+    pub weight: Spanned<Decimal>,
+    pub span: Span,
+}
+
+/// One column of `columns { … }`: what it holds, its heading, and for the points
+/// column whether weights are printed as percentages (`points "权重" percent`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnDecl {
+    pub role: Spanned<ColumnRole>,
+    pub heading: Spanned<String>,
+    pub percent: Option<Span>,
+    pub span: Span,
+}
+
+/// What a column of the table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    /// An indicator level (一级指标, 二级指标, 评估点), the outermost first.
+    Level,
+    /// The points (分值), or the weights (权重) with `percent`.
+    Points,
+    /// The criterion text (考核标准, 评分细则); a second `text` column takes each item's
+    /// second `text`.
+    Text,
 }
 
 /// The calendar a rule file names: what the rule says, never read by the checker
@@ -181,7 +221,10 @@ pub enum FactType {
     Count {
         max: Option<Spanned<u64>>,
     },
-    Percent,
+    /// A percentage, from 0 to 100% or, with `percent max 200%`, to that.
+    Percent {
+        max: Option<Spanned<Decimal>>,
+    },
     Date,
     /// Which members of an enumeration are present.
     Set(Members),
@@ -197,6 +240,10 @@ pub enum FactType {
     Discretion {
         max: Spanned<Decimal>,
     },
+    /// A decimal number, 0 or more: `number`, or `number max 100`.
+    Number {
+        max: Option<Spanned<Decimal>>,
+    },
 }
 
 impl FactType {
@@ -205,12 +252,13 @@ impl FactType {
         match self {
             FactType::Bool => "bool",
             FactType::Count { .. } => "count",
-            FactType::Percent => "percent",
+            FactType::Percent { .. } => "percent",
             FactType::Date => "date",
             FactType::Set(_) => "set",
             FactType::Tally(_) => "tally",
             FactType::Periods { .. } => "periods",
             FactType::Discretion { .. } => "discretion",
+            FactType::Number { .. } => "number",
         }
     }
 
@@ -271,6 +319,13 @@ pub enum ClauseKind {
         by: Spanned<NaiveDate>,
         never: Option<Spanned<Effect>>,
     },
+    /// `per (EXPR) step STEP EFFECT`: the effect once per whole step the quantity
+    /// holds (none when it is 0 or less); without `step`, the effect times the
+    /// quantity (发现问题按比重扣分).
+    Quantity {
+        quantity: Arith<Operand>,
+        step: Option<Spanned<Literal>>,
+    },
 }
 
 impl ClauseKind {
@@ -280,6 +335,7 @@ impl ClauseKind {
             ClauseKind::Per { .. } => "per",
             ClauseKind::Missing { .. } => "missing",
             ClauseKind::Deadline { .. } => "deadline",
+            ClauseKind::Quantity { .. } => "per",
         }
     }
 }
@@ -308,6 +364,16 @@ pub struct FactPath {
     pub fact: Spanned<String>,
     pub member: Option<Spanned<String>>,
     pub span: Span,
+}
+
+impl FactPath {
+    /// The path as the rule file writes it: `通报[省府办]`.
+    pub fn text(&self) -> String {
+        match &self.member {
+            Some(m) => format!("{}[{}]", self.fact.node, m.node),
+            None => self.fact.node.clone(),
+        }
+    }
 }
 
 /// `over 20 workdays`: a period longer than this.
@@ -366,14 +432,32 @@ pub enum Operand {
         over: Over,
         span: Span,
     },
+    /// `公开数 / 应公开数`: arithmetic (never a single leaf).
+    Arith(Box<Arith<Operand>>),
 }
 
 impl Operand {
+    /// The operand as the rule file would write it.
+    pub fn text(&self) -> String {
+        match self {
+            Operand::Fact(p) => p.text(),
+            Operand::Literal(l) => l.node.text(),
+            Operand::Periods { fact, over, .. } => format!(
+                "{} over {} {}",
+                fact.text(),
+                over.count.node,
+                over.unit.keyword()
+            ),
+            Operand::Arith(a) => a.write(&mut |o: &Operand| o.text()),
+        }
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Operand::Fact(p) => p.span,
             Operand::Literal(l) => l.span,
             Operand::Periods { span, .. } => *span,
+            Operand::Arith(a) => a.span,
         }
     }
 }
@@ -387,6 +471,16 @@ pub enum Literal {
 }
 
 impl Literal {
+    /// The literal as the rule file writes it.
+    pub fn text(&self) -> String {
+        match self {
+            Literal::Number(n) => n.normalize().to_string(),
+            Literal::Percent(p) => format!("{}%", p.normalize()),
+            Literal::Date(d) => d.to_string(),
+            Literal::Bool(b) => b.to_string(),
+        }
+    }
+
     pub fn describe(&self) -> &'static str {
         match self {
             Literal::Number(_) => "number",

@@ -103,12 +103,65 @@ impl Builder {
                 });
                 SettingKind::Round { places, mode }
             }
+            Rule::draft_setting => SettingKind::Draft,
+            Rule::methods_setting => SettingKind::Methods(
+                inner
+                    .filter(|p| p.as_rule() == Rule::method_decl)
+                    .map(|p| self.method_decl(p))
+                    .collect(),
+            ),
+            Rule::columns_setting => SettingKind::Columns(
+                inner
+                    .filter(|p| p.as_rule() == Rule::column_decl)
+                    .map(|p| self.column_decl(p))
+                    .collect(),
+            ),
             other => unreachable!("not a setting: {other:?}"),
         };
         Setting {
             kind,
             span: whole,
             keyword,
+        }
+    }
+
+    /// One method of `methods { … }`.
+    fn method_decl(&mut self, pair: Pair<'_, Rule>) -> MethodDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        let name = inner.next().expect("method name");
+        let name = Spanned::new(name.as_str().to_string(), span(&name));
+        let weight = inner.next().expect("method weight");
+        let at = span(&weight);
+        let weight = Spanned::new(
+            self.decimal_str(weight.as_str().trim_end_matches('%'), at),
+            at,
+        );
+        MethodDecl {
+            name,
+            weight,
+            span: whole,
+        }
+    }
+
+    /// One column of `columns { … }`.
+    fn column_decl(&mut self, pair: Pair<'_, Rule>) -> ColumnDecl {
+        let whole = span(&pair);
+        let mut inner = pair.into_inner();
+        let role_pair = inner.next().expect("column role");
+        let role_span = span(&role_pair);
+        let role = match role_pair.into_inner().next().map(|k| k.as_rule()) {
+            Some(Rule::kw_level) => ColumnRole::Level,
+            Some(Rule::kw_points) => ColumnRole::Points,
+            _ => ColumnRole::Text,
+        };
+        let heading = self.string_value(inner.next().expect("column heading"));
+        let percent = inner.next().map(|p| span(&p));
+        ColumnDecl {
+            role: Spanned::new(role, role_span),
+            heading,
+            percent,
+            span: whole,
         }
     }
 
@@ -297,7 +350,17 @@ impl Builder {
                 let max = ty_pair.into_inner().nth(2).map(|p| self.integer(p));
                 FactType::Count { max }
             }
-            Rule::type_percent => FactType::Percent,
+            Rule::type_percent => {
+                let max = ty_pair.into_inner().nth(2).map(|p| {
+                    let s = span(&p);
+                    Spanned::new(self.decimal_str(p.as_str().trim_end_matches('%'), s), s)
+                });
+                FactType::Percent { max }
+            }
+            Rule::type_number => {
+                let max = ty_pair.into_inner().nth(2).map(|p| self.decimal(p));
+                FactType::Number { max }
+            }
             Rule::type_date => FactType::Date,
             Rule::type_set => {
                 FactType::Set(self.members(ty_pair.into_inner().nth(1).expect("members")))
@@ -352,6 +415,23 @@ impl Builder {
         inner.next(); // the clause keyword
         let kind = match rule {
             Rule::if_clause => ClauseKind::If(self.condition(inner.next().expect("condition"))),
+            Rule::per_clause if inner.peek().map(|p| p.as_rule()) == Some(Rule::quantity) => {
+                let mut parts = inner.next().expect("quantity").into_inner();
+                let quantity = match parts.next().expect("quantity") {
+                    p if p.as_rule() == Rule::arith => self.arith(p),
+                    p => {
+                        let s = span(&p);
+                        Arith {
+                            kind: ArithKind::Leaf(Operand::Fact(fact_path(p))),
+                            span: s,
+                        }
+                    }
+                };
+                let step = parts
+                    .next()
+                    .map(|st| self.literal(st.into_inner().nth(1).expect("step value")));
+                ClauseKind::Quantity { quantity, step }
+            }
             Rule::per_clause | Rule::missing_clause => {
                 let fact = fact_path(inner.next().expect("fact"));
                 let except = match inner.peek().map(|p| p.as_rule()) {
@@ -546,7 +626,91 @@ impl Builder {
         }
     }
 
+    /// An operand of a comparison: a leaf as it was before arithmetic, or arithmetic.
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Operand {
+        if pair.as_rule() != Rule::arith {
+            return self.leaf(pair);
+        }
+        let arith = self.arith(pair);
+        match arith.kind {
+            ArithKind::Leaf(leaf) => leaf,
+            kind => Operand::Arith(Box::new(Arith {
+                kind,
+                span: arith.span,
+            })),
+        }
+    }
+
+    /// An arithmetic expression (`arith` or `term`), left to right; a single leaf, or a
+    /// single expression in brackets, is that leaf or expression. The operators of
+    /// one expression are bounded ([`MAX_OPERATORS`]), so no walk over it overflows.
+    fn arith(&mut self, pair: Pair<'_, Rule>) -> Arith<Operand> {
+        let whole = span(&pair);
+        let operators = pair
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| matches!(p.as_rule(), Rule::add_op | Rule::mul_op))
+            .count();
+        if operators > super::arith::MAX_OPERATORS {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::TOO_DEEP,
+                    msg!(
+                        "syntax-too-long",
+                        max = super::arith::MAX_OPERATORS.to_string()
+                    ),
+                )
+                .primary(whole, msg!("syntax-too-long".label))
+                .help(msg!("syntax-too-long".help)),
+            );
+            return Arith {
+                kind: ArithKind::Leaf(Operand::Literal(Spanned::new(
+                    Literal::Number(Decimal::ZERO),
+                    whole,
+                ))),
+                span: whole,
+            };
+        }
+        self.arith_part(pair)
+    }
+
+    fn arith_part(&mut self, pair: Pair<'_, Rule>) -> Arith<Operand> {
+        match pair.as_rule() {
+            Rule::arith | Rule::term => {
+                let mut inner = pair.into_inner();
+                let mut left = self.arith_part(inner.next().expect("first operand"));
+                while let Some(op_pair) = inner.next() {
+                    let op = match op_pair.as_str() {
+                        "+" => ArithOp::Add,
+                        "-" => ArithOp::Sub,
+                        "*" | "×" => ArithOp::Mul,
+                        _ => ArithOp::Div,
+                    };
+                    let right = self.arith_part(inner.next().expect("second operand"));
+                    let whole = left.span.to(right.span);
+                    left = Arith {
+                        kind: ArithKind::Binary {
+                            op: Spanned::new(op, span(&op_pair)),
+                            left: Box::new(left),
+                            right: Box::new(right),
+                        },
+                        span: whole,
+                    };
+                }
+                left
+            }
+            _ => {
+                let s = span(&pair);
+                Arith {
+                    kind: ArithKind::Leaf(self.leaf(pair)),
+                    span: s,
+                }
+            }
+        }
+    }
+
+    fn leaf(&mut self, pair: Pair<'_, Rule>) -> Operand {
         match pair.as_rule() {
             Rule::fact_path => Operand::Fact(fact_path(pair)),
             Rule::period_count => {

@@ -5,6 +5,7 @@
 //! AST from pest's pairs. A failed parse gives one diagnostic in plain words; the build
 //! reports every bad date or number it meets.
 
+mod arith;
 pub mod ast;
 mod build;
 mod depth;

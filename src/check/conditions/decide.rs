@@ -7,6 +7,8 @@
 //! make it hold: it finds one if any unit's facts can, and says when the combinations
 //! to try pass [`LIMIT`] rather than guess.
 
+use rust_decimal::Decimal;
+
 use super::domain::{Constants, Domain, Val};
 use crate::syntax::ast::*;
 
@@ -127,6 +129,14 @@ impl Atoms {
                     .map(|p| self.compile(item, p))
                     .collect::<Option<_>>()?,
             ),
+            // A comparison with arithmetic is not cut into classes: it is a yes or no
+            // of its own, which may hold or not whatever the other conditions say.
+            ConditionKind::Compare { left, op, right }
+                if matches!(left, Operand::Arith(_)) || matches!(right, Operand::Arith(_)) =>
+            {
+                let text = format!("{} {} {}", left.text(), op.node.symbol(), right.text());
+                Expr::Atom(self.opaque(text))
+            }
             ConditionKind::Compare { left, op, right } => {
                 Expr::Compare(self.side(item, left)?, op.node, self.side(item, right)?)
             }
@@ -139,6 +149,7 @@ impl Atoms {
             Operand::Periods { fact, over, .. } => {
                 Side::Atom(self.atom(item, fact, Some((over.count.node, over.unit)))?)
             }
+            Operand::Arith(_) => return None,
             Operand::Literal(l) => Side::Value(match l.node {
                 Literal::Number(n) => Val::Dec(n),
                 Literal::Percent(p) => Val::Pct(p),
@@ -146,6 +157,23 @@ impl Atoms {
                 Literal::Bool(b) => Val::Bool(b),
             }),
         })
+    }
+
+    /// The index of a yes-or-no atom named by its text, added on first use.
+    fn opaque(&mut self, text: String) -> usize {
+        let key = Key {
+            fact: text,
+            member: None,
+            over: None,
+        };
+        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+            return i;
+        }
+        self.values
+            .push(Domain::Bool.representatives(&self.constants));
+        self.keys.push(key);
+        self.domains.push(Domain::Bool);
+        self.keys.len() - 1
     }
 
     /// The index of the atom a path reads, added on first use.
@@ -171,7 +199,14 @@ impl Atoms {
             (FactType::Count { max }, None, _) => Domain::Count {
                 max: max.as_ref().map(|m| m.node),
             },
-            (FactType::Percent, None, _) => Domain::Percent,
+            (FactType::Percent { max }, None, _) => Domain::Percent {
+                max: max.as_ref().map_or(Decimal::ONE_HUNDRED, |m| m.node),
+            },
+            (FactType::Number { max }, None, _) => Domain::Discretion {
+                max: max
+                    .as_ref()
+                    .map_or(Decimal::from(1_000_000_000u64), |m| m.node),
+            },
             (FactType::Date, None, _) => Domain::Date,
             (FactType::Discretion { max }, None, _) => Domain::Discretion { max: max.node },
             (FactType::Set(_), Some(_), _) => Domain::Bool,

@@ -63,8 +63,8 @@ pub enum Domain {
     Count { max: Option<u64> },
     /// A decimal number from 0 to `max`: a discretionary score.
     Discretion { max: Decimal },
-    /// A percentage from 0% to 100%.
-    Percent,
+    /// A percentage from 0% to `max` (100%, or a `percent max`).
+    Percent { max: Decimal },
     /// A date, or none.
     Date,
 }
@@ -91,7 +91,7 @@ impl Domain {
                 .into_iter()
                 .map(Val::Dec)
                 .collect(),
-            Domain::Percent => between(Decimal::ZERO, Decimal::ONE_HUNDRED, &constants.percents)
+            Domain::Percent { max } => between(Decimal::ZERO, max, &constants.percents)
                 .into_iter()
                 .map(Val::Pct)
                 .collect(),

@@ -106,7 +106,7 @@ impl ItemConditions {
                         "checker-domain-count-max",
                         &[("name", name), ("max", Arg::from(max))],
                     ),
-                    Domain::Percent => {
+                    Domain::Percent { .. } => {
                         locale::text(lang, "checker-domain-percent", &[("name", name)])
                     }
                     Domain::Date => locale::text(lang, "checker-domain-date", &[("name", name)]),

@@ -22,6 +22,7 @@
 //! | `date` | `2020-12-30`, `2020/12/30`, `2020.12.30` (month and day of one or two digits), `2020年12月30日` (`日` may be left out or be `号`), each may be followed by a time of day, which is ignored; a workbook's date cell, or a whole number in a workbook (Excel's day number, with Excel's 1900 leap-year quirk); never done: `false`, `否`, `无`, or a FALSE cell |
 //! | `set` | member names separated by `、` `，` `,` `；` `;` `\|` or line breaks; `无` or `[]` for none |
 //! | `discretion` | the points, a number such as `1.5`; its reason, any text, in a column of its own |
+//! | `number` | a number `12.5`, with thousands separators `1,234.5`, its digits as written |
 //!
 //! A blank cell (nothing but spaces) is a missing fact, never 0 or false. Every other
 //! spelling is refused, naming the cell. To accept another spelling, change the one
@@ -55,7 +56,7 @@ pub(super) mod tests;
 use dates::{date, date_text, DateText};
 pub use dates::{excel_day, NEVER};
 pub(crate) use quick::{quick, Quick, QuickReader};
-use scalars::{boolean, count, is_digits, percent, points};
+use scalars::{boolean, count, is_digits, number, percent, points};
 pub use scalars::{chinese_count, yes_no, NO, YES};
 use sets::{member_named, says_none, set, set_pieces};
 use spelling::{drops_any, may_start_space, spelled, trim};
@@ -265,10 +266,11 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
     match &fact.ty.node {
         FactType::Bool => boolean(name, cell),
         FactType::Count { max } => count(name, max.as_ref().map(|m| m.node), cell),
-        FactType::Percent => percent(name, cell),
+        FactType::Percent { .. } => percent(name, cell),
         FactType::Date => date(name, cell, dates),
         FactType::Set(members) => set(name, members, cell),
         FactType::Discretion { max } => points(name, max.node, cell),
+        FactType::Number { .. } => number(name, cell),
         other => wrong(
             cell,
             format!(
@@ -305,7 +307,14 @@ pub fn help(fact: &FactDecl, part: &Part) -> String {
         }
         (_, FactType::Bool) => BOOL_HELP.into(),
         (_, FactType::Count { max }) => count_help(max.as_ref().map(|m| m.node)),
-        (_, FactType::Percent) => PERCENT_HELP.into(),
+        (_, FactType::Percent { .. }) => PERCENT_HELP.into(),
+        (_, FactType::Number { max: Some(m) }) => {
+            format!(
+                "write a number from 0 to {}, such as `12.5`",
+                m.node.normalize()
+            )
+        }
+        (_, FactType::Number { max: None }) => "write a number, 0 or more, such as `12.5`".into(),
         (_, FactType::Date) => DATE_HELP.into(),
         (_, FactType::Set(members)) => set_help(members),
         _ => "give this unit's evidence in TOML or JSON".into(),

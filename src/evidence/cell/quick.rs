@@ -57,7 +57,7 @@ impl QuickReader {
             (Part::Member(_), _) => QuickReader::Member,
             (_, FactType::Bool) => QuickReader::Bool,
             (_, FactType::Count { max }) => QuickReader::Count(max.as_ref().map(|m| m.node)),
-            (_, FactType::Percent) => QuickReader::Percent,
+            (_, FactType::Percent { .. }) => QuickReader::Percent,
             (_, FactType::Date) => QuickReader::Date,
             (_, FactType::Set(members)) => {
                 SetLookup::new(members).map_or(QuickReader::Slow, QuickReader::Set)

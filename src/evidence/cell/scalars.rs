@@ -275,6 +275,19 @@ pub(super) fn percent(name: Name<'_>, cell: &Cell) -> Read {
     }
 }
 
+/// A `number` fact's cell: the digits as written (never through a float).
+pub(super) fn number(name: Name<'_>, cell: &Cell) -> Read {
+    match text(cell).and_then(|t| decimal(&t, false)) {
+        Some((n, true)) => node(Raw::Integer(n), cell),
+        Some((n, false)) => node(Raw::Float(n), cell),
+        None => wrong(
+            cell,
+            format!("`{name}` must be a number, not `{}`", cell.shown()),
+            "write a number, 0 or more, such as `12.5`".into(),
+        ),
+    }
+}
+
 pub(super) fn points(name: Name<'_>, max: rust_decimal::Decimal, cell: &Cell) -> Read {
     match text(cell).and_then(|t| decimal(&t, false)) {
         Some((n, true)) => node(Raw::Integer(n), cell),

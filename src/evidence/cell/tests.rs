@@ -199,7 +199,7 @@ fn chinese_numerals_in_their_standard_forms() {
 
 #[test]
 fn percentages() {
-    let f = fact(FactType::Percent);
+    let f = fact(FactType::Percent { max: None });
     assert_eq!(raw(&f, &text_cell("3.5")), Raw::Float("3.5".into()));
     assert_eq!(raw(&f, &text_cell("4")), Raw::Integer("4".into()));
     assert_eq!(raw(&f, &text_cell("3.5%")), Raw::String("3.5%".into()));

@@ -32,7 +32,7 @@ fn expected(column: &Column) -> &'static str {
         (_, FactType::Discretion { .. }) => "a number of points",
         (_, FactType::Bool) => "yes or no",
         (_, FactType::Count { .. }) => "a count",
-        (_, FactType::Percent) => "a percentage",
+        (_, FactType::Percent { .. }) => "a percentage",
         (_, FactType::Date) => "a date or false",
         (_, FactType::Set(_)) => "member names",
         _ => "a value",

@@ -12,6 +12,7 @@
 //! from `locales/*/reports.ftl`; the values and descriptions come from the rule file
 //! and the evidence, and are escaped by the writer of each report.
 
+mod arith;
 mod words;
 
 use std::collections::HashMap;
@@ -53,6 +54,9 @@ impl<'r> Narrator<'r> {
     /// fell short with nothing to show says so; a bonus not earned or a penalty not
     /// incurred needs no word.
     pub fn item(&self, item: &ItemScore, kind: SectionKind) -> Vec<String> {
+        if !item.methods.is_empty() {
+            return self.blended(item);
+        }
         if item.trace.is_empty() {
             return match item.score {
                 Some(score) if kind == SectionKind::Regular && score < item.points => {
@@ -63,6 +67,42 @@ impl<'r> Narrator<'r> {
         }
         let decl = self.items.get(item.name.as_str()).copied();
         item.trace.iter().map(|s| self.step(decl, s)).collect()
+    }
+
+    /// The sentences of a blended item: under each method, its score and what moved
+    /// it, then the weighted score (`网上考核(占80%)得25分: …; 加权得26分。`).
+    fn blended(&self, item: &ItemScore) -> Vec<String> {
+        let decl = self.items.get(item.name.as_str()).copied();
+        let mut out = Vec::new();
+        for m in &item.methods {
+            let score = m.score.map_or_else(
+                || tr!(self.lang, "narr-method-none"),
+                |s| tr!(self.lang, "narr-method-score", score = number(s)),
+            );
+            let (method, weight) = (m.method.as_str(), number(m.weight));
+            out.push(if m.trace.is_empty() {
+                tr!(
+                    self.lang,
+                    "narr-method-plain",
+                    method = method,
+                    weight = weight,
+                    score = score
+                )
+            } else {
+                tr!(
+                    self.lang,
+                    "narr-method",
+                    method = method,
+                    weight = weight,
+                    score = score
+                )
+            });
+            out.extend(m.trace.iter().map(|s| self.step(decl, s)));
+        }
+        if let Some(score) = item.score {
+            out.push(tr!(self.lang, "narr-method-blend", score = number(score)));
+        }
+        out
     }
 
     /// One step of an item's trace as a sentence.
@@ -116,7 +156,11 @@ impl<'r> Narrator<'r> {
                     Change::Percent { percent, .. } => *percent > Decimal::ZERO,
                 };
                 let sign = sign(gives);
-                let once = *times == Decimal::ONE || matches!(step.why, Why::Given { .. });
+                let once = *times == Decimal::ONE
+                    || matches!(
+                        step.why,
+                        Why::Given { .. } | Why::Measured { step: None, .. }
+                    );
                 let mut parts = Vec::new();
                 if !once {
                     parts.push(match change {
@@ -324,6 +368,27 @@ impl<'r> Narrator<'r> {
                     deadline = words.date(*deadline)
                 );
                 (what, unit_default(), String::new())
+            }
+            Why::Measured { value, step, times } => {
+                let subject = match clause {
+                    Some(ClauseKind::Quantity { quantity, .. }) => match quantity.leaf() {
+                        Some(model::Operand::Fact(p)) => words.subject(&p.fact.node),
+                        _ => words.arith(quantity),
+                    },
+                    _ => words.subject(first),
+                };
+                let what = match step {
+                    Some(step) => tr!(
+                        lang,
+                        "narr-measured-step",
+                        subject = subject,
+                        value = value,
+                        step = step,
+                        count = number(*times)
+                    ),
+                    None => tr!(lang, "narr-measured", subject = subject, value = value),
+                };
+                (what, tr!(lang, "narr-unit-step"), String::new())
             }
         }
     }

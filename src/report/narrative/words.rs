@@ -346,6 +346,7 @@ impl<'a> Words<'a> {
             Operand::Fact(p) => self.with_value(p),
             Operand::Literal(l) => self.literal(&l.node),
             Operand::Periods { fact, .. } => self.subject(&fact.fact.node),
+            Operand::Arith(a) => self.arith_with_value(a),
         }
     }
 
