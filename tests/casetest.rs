@@ -110,7 +110,7 @@ fn a_changed_expectation_fails_and_names_the_item() {
         .expect("line")
         + 1;
     let expected = format!(
-        "(台山市): FAILED, 1 of 25 expectations missed\n  决策公开: expected 4, got 3 (-1)  [taishan.toml:{line}]\n    item 决策公开: 3 of 4  [county.rule:56]\n      line 64: per 未标记失效文件数 -1 floor 0\n        未标记失效文件数 = 1  →  3 (1 found: -1)\n"
+        "(台山市): FAILED, 1 of 25 expectations missed\n  决策公开: expected 4, got 3 (-1)  [taishan.toml:{line}]\n    item 决策公开: 3 of 4  [county.rule:56]\n      line 64: per 未标记失效文件数 -1\n        未标记失效文件数 = 1  →  3 (1 found: -1)\n"
     );
     assert!(out.contains(&expected), "{out}");
     assert!(out.contains("(恩平市): ok, 29 expectations met\n"), "{out}");

@@ -147,63 +147,86 @@ fn misplaced_yuqing_reports_both_sections_in_one_run() {
 // ---------------------------------------------------------------------------------
 
 #[test]
-fn award_without_max_exceeds_the_items_points() {
+fn award_without_max_is_kept_by_the_items_points() {
+    // 4 forms at +2 each can give 8, more than the item's 6: the item's own bound
+    // (最多得6分) keeps it at 6, so the item is accepted without `max 6`.
     let text = rubric(
         "政策解读",
         6,
         "  item 解读形式 6 {\n    start 0\n    fact 解读形式 set { 新闻发布会, 图表, 音视频, 动漫 } \"采用的形式\"\n    per 解读形式 +2\n  }\n",
     );
-    let (source, diagnostics) = check("tests/exceeds.rule", &text);
-    let d = single(&diagnostics);
-    assert_eq!(d.code, codes::POINTS_EXCEED);
-    assert_eq!(d.severity, Severity::Error);
-    assert_eq!(
-        d.message,
-        "item `解读形式` can score more than its 6 points"
-    );
-    assert_eq!(
-        d.help.as_deref(),
-        Some("add `max 6` to the clause (最多得6分), or check the points against the table")
-    );
-    let p = primary(d);
-    assert_eq!(underlined(&source, p), "per 解读形式 +2");
-    assert_eq!(p.text, "with the clauses before it, this can give up to 8");
-    assert_eq!(source.line_col(p.span.start), (10, 5));
-    assert_eq!(d.labels.len(), 2);
-    assert_eq!(underlined(&source, &d.labels[1]), "6");
-    assert_eq!(d.labels[1].text, "the item is worth 6");
-    assert_eq!(source.line_col(d.labels[1].span.start), (7, 13));
+    let (_, diagnostics) = check("tests/exceeds.rule", &text);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
 }
 
 #[test]
-fn deduction_without_floor_can_go_negative() {
+fn a_gain_the_bound_always_cuts_is_a_dead_clause() {
+    // An award on an item that starts from its full points and loses none can never
+    // change its score: `start 0` is missing.
+    let text = rubric(
+        "公开渠道",
+        3,
+        "  item 线下渠道 3 {\n    fact 专区数 count \"专区数\"\n    per 专区数 +1 max 3\n  }\n",
+    );
+    let (source, diagnostics) = check("tests/cut.rule", &text);
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == codes::DEAD_CLAUSE)
+        .expect("a dead clause");
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(
+        d.message,
+        "a gain of item `线下渠道` can never change its score"
+    );
+    assert_eq!(underlined(&source, primary(d)), "per 专区数 +1 max 3");
+    // With a deduction beside it, the gain can make up for it: no warning.
+    let both = text.replace(
+        "    per 专区数 +1 max 3\n",
+        "    fact 未公开 bool \"未公开\"\n    if 未公开 -2\n    per 专区数 +1 max 3\n",
+    );
+    let (_, diagnostics) = check("tests/cut.rule", &both);
+    assert!(
+        !diagnostics.iter().any(|d| d.code == codes::DEAD_CLAUSE),
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn deduction_without_floor_stops_at_zero() {
+    // Enough findings take the 2-point item below 0 clause by clause; its own bound
+    // (扣完为止) keeps it at 0, so no `floor 0` is needed.
     let text = rubric(
         "主动公开",
         2,
         "  item 服务公开 2 {\n    fact 指南不规范条数 count max 5 \"不规范的指南条数\"\n    per 指南不规范条数 -1\n  }\n",
     );
-    let (source, diagnostics) = check("tests/negative.rule", &text);
-    let d = single(&diagnostics);
-    assert_eq!(d.code, codes::POINTS_NEGATIVE);
-    assert_eq!(d.severity, Severity::Error);
-    assert_eq!(d.message, "item `服务公开` can go below 0");
-    assert_eq!(
-        d.help.as_deref(),
-        Some("add `floor 0` to the clause (扣完为止: never below 0), or check the deductions against the table")
-    );
-    let p = primary(d);
-    assert_eq!(underlined(&source, p), "per 指南不规范条数 -1");
-    assert_eq!(
-        p.text,
-        "with the clauses before it, this can take the score to -3"
-    );
-    assert_eq!(source.line_col(p.span.start), (9, 5));
-    assert_eq!(underlined(&source, &d.labels[1]), "2");
-    assert_eq!(d.labels[1].text, "the item is worth 2");
-
-    // With `floor 0` (扣完为止) the same item is accepted.
+    let (_, diagnostics) = check("tests/negative.rule", &text);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    // With `floor 0` the same item is accepted as well.
     let fixed = text.replace("per 指南不规范条数 -1", "per 指南不规范条数 -1 floor 0");
     assert!(check("tests/negative.rule", &fixed).1.is_empty());
+}
+
+#[test]
+fn fixed_deductions_beyond_the_points_are_warned_of() {
+    // 2 + 1 + 2 = 5 from an item worth 4: a wrong number, usually.
+    let text = rubric(
+        "主动公开",
+        4,
+        "  item 决策预公开 4 {\n    fact 甲 bool \"甲\"\n    fact 乙 bool \"乙\"\n    fact 丙 bool \"丙\"\n    if 甲 -2\n    if 乙 -1\n    if 丙 -2\n  }\n",
+    );
+    let (source, diagnostics) = check("tests/fixed.rule", &text);
+    let d = single(&diagnostics);
+    assert_eq!(d.code, codes::CLAUSE_EXCEEDS);
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(
+        d.message,
+        "the fixed deductions of item `决策预公开` add up to 5, more than its 4 points"
+    );
+    assert_eq!(underlined(&source, primary(d)), "if 丙 -2");
+    // A `floor` says where the deductions stop: the author meant it.
+    let floored = text.replace("if 丙 -2", "if 丙 -2 floor 0");
+    assert!(check("tests/fixed.rule", &floored).1.is_empty());
 }
 
 /// The one diagnostic of a rule text, after checking its code and the text of its
@@ -233,12 +256,10 @@ fn percent_of_score_per_finding_is_limited_by_its_max() {
         "at least 6",
     );
     assert_eq!(d.severity, Severity::Warning);
-    // Under `max 11` it can still go below 0, and is refused.
-    only(
-        &rubric("主动公开", 10, &body(11)),
-        codes::POINTS_NEGATIVE,
-        "with the clauses before it, this can take the score to -1",
-    );
+    // Under `max 11` it can go below 0 clause by clause; the item's bound keeps it
+    // at 0, and it is accepted.
+    let (_, diagnostics) = check("tests/range.rule", &rubric("主动公开", 10, &body(11)));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
 }
 
 #[test]
@@ -256,17 +277,10 @@ fn percent_of_score_award_is_limited_by_its_max() {
         let (_, diagnostics) = check("tests/range.rule", &rubric("政策解读", 10, &body));
         assert!(diagnostics.is_empty(), "{body}: {diagnostics:#?}");
     }
-    // One more point of `max` can pass 10, and is refused.
+    // One more point of `max` can pass 10: the item's bound (最多得10分) keeps it.
     for body in [once(5), per(6)] {
-        let d = only(
-            &rubric("政策解读", 10, &body),
-            codes::POINTS_EXCEED,
-            "with the clauses before it, this can give up to 11",
-        );
-        assert_eq!(
-            d.message,
-            "item `解读回应` can score more than its 10 points"
-        );
+        let (_, diagnostics) = check("tests/range.rule", &rubric("政策解读", 10, &body));
+        assert!(diagnostics.is_empty(), "{body}: {diagnostics:#?}");
     }
 }
 
@@ -283,38 +297,20 @@ const SERIOUS: &str = "fact 情节严重 bool \"情节严重\"";
 #[test]
 fn percent_of_score_below_zero_turns_a_gain_into_a_loss() {
     // In a penalty section the score is at most 0, so `+50% of score` takes: from -5 it
-    // takes the score to -7.5, beyond the item's 5 points. The checker accepted it and
-    // the evaluator refused the unit with an internal error.
-    let d = only(
+    // takes the score to -7.5, beyond the item's 5 points; the item's bound (最多扣5分)
+    // keeps it at -5, and it is accepted.
+    let (_, diagnostics) = check(
+        "tests/range.rule",
         &penalty(SERIOUS, "if 情节严重 +50% of score"),
-        codes::POINTS_NEGATIVE,
-        "with the clauses before it, this can take the score to -7.5",
     );
-    assert_eq!(d.message, "item `泄密` can take more than its 5 points");
-    assert_eq!(
-        d.help.as_deref(),
-        Some(
-            "a penalty (倒扣分) item's score is below 0, so `+50% of score` takes from it: \
-             limit the clauses before it with `max` so that together they take at most 5"
-        )
-    );
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     // And `-50% of score` gives back: from -5 to -2.5, or to -5 when it does not apply,
-    // so the item can still take all its points. It was warned that it never could
-    // (at most 2.5).
+    // so the item can still take all its points.
     let (_, diagnostics) = check(
         "tests/range.rule",
         &penalty(SERIOUS, "if 情节严重 -50% of score"),
     );
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-    // Per finding, without limit, it gives back more than was taken.
-    only(
-        &penalty(
-            "fact 整改次数 count \"整改次数\"",
-            "per 整改次数 -50% of score max 5",
-        ),
-        codes::POINTS_EXCEED,
-        "with the clauses before it, this can give up to 5",
-    );
 }
 
 // ---------------------------------------------------------------------------------
@@ -530,29 +526,26 @@ fn long_chain_of_not_does_not_overflow() {
 fn three_independent_problems_give_three_diagnostics_in_order() {
     let (source, diagnostics) = fixture("three_problems.rule");
     let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(
-        codes,
-        [codes::POINTS_SUM, codes::UNDECLARED, codes::POINTS_NEGATIVE]
-    );
+    assert_eq!(codes, [codes::POINTS_SUM, codes::UNDECLARED, codes::BOUND]);
     let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         messages,
         [
             "the items of `主动公开` add up to 4, not 8",
             "fact `未提供有效期` is not declared in item `决策预公开`",
-            "item `服务公开` can go below 0",
+            "`floor 3` is above the item's 2 points",
         ]
     );
     let places: Vec<(usize, usize)> = diagnostics
         .iter()
         .map(|d| source.line_col(primary(d).span.start))
         .collect();
-    assert_eq!(places, [(6, 14), (9, 18), (13, 5)]);
+    assert_eq!(places, [(6, 14), (9, 18), (13, 26)]);
     let underlines: Vec<&str> = diagnostics
         .iter()
         .map(|d| underlined(&source, primary(d)))
         .collect();
-    assert_eq!(underlines, ["8", "未提供有效期", "per 指南不规范条数 -1"]);
+    assert_eq!(underlines, ["8", "未提供有效期", "3"]);
 }
 
 /// Every fixture's diagnostics come sorted by position, errors before warnings at one

@@ -1182,6 +1182,73 @@ proptest! {
     }
 }
 
+/// A 2020 table with `floor 0` written on every fixed or counted deduction that has
+/// none (`-N` or `-N% of points` at the end of a clause's line): the form the tables
+/// had before the item's own bound (扣完为止) made those floors unneeded, and more.
+fn floored(name: &str) -> Rubric {
+    let path = format!("rules/jiangmen-2020/{name}.rule");
+    let text = std::fs::read_to_string(&path).expect("rule file");
+    let deduction = |line: &str| {
+        let t = line.trim();
+        let clause = ["if ", "per ", "missing ", "deadline "]
+            .iter()
+            .any(|k| t.starts_with(k));
+        let last = t.rsplit(' ').next().unwrap_or("");
+        let minus = last.starts_with('-') && last[1..].parse::<Decimal>().is_ok();
+        clause
+            && !t.contains(" floor ")
+            && (minus || t.ends_with("% of points") && t.contains(" -"))
+    };
+    let mut out = String::new();
+    let mut added = 0;
+    for line in text.lines() {
+        out.push_str(line);
+        if deduction(line) {
+            out.push_str(" floor 0");
+            added += 1;
+        }
+        out.push('\n');
+    }
+    assert!(added >= 20, "{name}: {added} floors added");
+    compile(&SourceFile::new(path, out))
+        .rubric
+        .expect("the floored 2020 table compiles")
+}
+
+fn floored_tables() -> &'static [(Rubric, Rubric); 2] {
+    static R: std::sync::OnceLock<[(Rubric, Rubric); 2]> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        [
+            (county().clone(), floored("county")),
+            (department().clone(), floored("department")),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every item of the 2020 tables scores the same with its own bound (扣完为止) as
+    /// with `floor 0` on each deduction: their items that deduct only deduct, so a
+    /// score kept at 0 clause by clause and one kept at 0 once at the end agree. The
+    /// rewrite of the tables without their per-clause floors changed no score.
+    #[test]
+    fn tables_score_alike_with_a_floor_on_every_deduction(
+        (which, e) in (0usize..2).prop_flat_map(|w| (Just(w), evidence(&floored_tables()[w].0)))
+    ) {
+        let (bound, floors) = &floored_tables()[which];
+        let a = score(bound, &e)?;
+        let b = score(floors, &e)?;
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(scores_by_name(&a), scores_by_name(&b));
+                prop_assert_eq!(a.score, b.score);
+            }
+            (a, b) => prop_assert_eq!(a.err(), b.err()),
+        }
+    }
+}
+
 /// The department table has the items made not applicable (折分处理) in 2020; the
 /// proration property must meet them, not only pass vacuously.
 #[test]

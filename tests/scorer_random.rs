@@ -27,7 +27,9 @@
 //! - (i) arithmetic in comparisons and `per (…) step …` over counts, tallies and
 //!   percents, divisors of 0 among them (both ways refuse the unit alike);
 //! - (j) `give` a discretionary score (alone and under a condition), and the late gaps
-//!   of a `dates` fact counted by `per … over 15 days`.
+//!   of a `dates` fact counted by `per … over 15 days`;
+//! - (k) deductions without `floor` or `max`, which the item's own bound (扣完为止)
+//!   keeps at 0 once its clauses have run.
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
 //! can never score 0, are allowed); the few it still refuses are discarded. The test
@@ -649,6 +651,11 @@ impl Renderer {
                 let m = max.unwrap_or(amount).min(room);
                 *free = Some(room - m);
                 format!(" max {m}")
+            }
+            // No limit at all: the item's own bound (扣完为止) keeps it.
+            (_, 0) if !two => {
+                *free = None;
+                String::new()
             }
             _ => {
                 *free = None;

@@ -51,9 +51,15 @@ fn run(choice: Choice, args: &[&str]) -> String {
     String::from_utf8(output.stderr).expect("utf-8")
 }
 
-/// `kaohe check` of a fixture of `tests/ui/` in the language `choice` gives.
+/// `kaohe check` of a fixture of `tests/ui/` in the language `choice` gives; one that
+/// only warns is checked with `--deny-warnings`.
 fn check(choice: Choice, fixture: &str) -> String {
-    run(choice, &["check", &format!("tests/ui/{fixture}.rule")])
+    let path = format!("tests/ui/{fixture}.rule");
+    if WARNING_FIXTURES.contains(&fixture) {
+        run(choice, &["check", "--deny-warnings", &path])
+    } else {
+        run(choice, &["check", &path])
+    }
 }
 
 const FIXTURES: &[&str] = &[
@@ -64,23 +70,26 @@ const FIXTURES: &[&str] = &[
     "columns_mismatch",
 ];
 
+/// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
+const WARNING_FIXTURES: &[&str] = &["gain_always_cut", "fixed_deductions_exceed"];
+
 #[test]
 fn check_in_chinese_with_the_flag() {
-    for fixture in FIXTURES {
+    for fixture in FIXTURES.iter().chain(WARNING_FIXTURES) {
         insta::assert_snapshot!(format!("zh_{fixture}"), check(Choice::Flag("zh"), fixture));
     }
 }
 
 #[test]
 fn check_in_english_with_the_flag() {
-    for fixture in FIXTURES {
+    for fixture in FIXTURES.iter().chain(WARNING_FIXTURES) {
         insta::assert_snapshot!(format!("en_{fixture}"), check(Choice::Flag("en"), fixture));
     }
 }
 
 #[test]
 fn the_environment_chooses_chinese_as_the_flag_does() {
-    for fixture in FIXTURES {
+    for fixture in FIXTURES.iter().chain(WARNING_FIXTURES) {
         let flag = check(Choice::Flag("zh"), fixture);
         assert_eq!(check(Choice::KaoheLang("zh"), fixture), flag, "{fixture}");
         assert_eq!(

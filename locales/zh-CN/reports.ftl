@@ -49,6 +49,9 @@ narr-exempted = { $sign ->
 }
 narr-not-applicable = { $what },不适用,折分处理。
 narr-nothing-earned = 未有得分情形,得{ $score }分。
+narr-bound-low = 扣完为止,本项得0分。
+narr-bound-high = 本项最多得{ $limit }分。
+narr-bound-penalty = 本项最多扣{ $limit }分。
 narr-list-join = 、
 narr-and-join = ,
 narr-or-join = 或

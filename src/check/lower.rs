@@ -13,16 +13,28 @@ use crate::syntax::ast;
 
 /// The model of the nodes, and how many facts they declare; `None` if a reference does
 /// not resolve.
-pub fn nodes(nodes: &[ast::Node]) -> Option<(Vec<model::Node>, usize)> {
-    let mut next = 0;
+/// `reach` holds what the checker worked out for every item, in the order of the file.
+pub fn nodes(nodes: &[ast::Node], reach: &[model::Reach]) -> Option<(Vec<model::Node>, usize)> {
+    let mut next = Next {
+        fact: 0,
+        item: 0,
+        reach,
+    };
     let lowered = nodes
         .iter()
         .map(|n| node(n, &mut next))
         .collect::<Option<_>>()?;
-    Some((lowered, next))
+    Some((lowered, next.fact))
 }
 
-fn node(node: &ast::Node, next: &mut usize) -> Option<model::Node> {
+/// Where lowering stands: the number of the next fact, and of the next item.
+struct Next<'a> {
+    fact: usize,
+    item: usize,
+    reach: &'a [model::Reach],
+}
+
+fn node(node: &ast::Node, next: &mut Next<'_>) -> Option<model::Node> {
     Some(match node {
         ast::Node::Section(s) => model::Node::Section(model::Section {
             kind: s.kind,
@@ -42,13 +54,15 @@ fn node(node: &ast::Node, next: &mut usize) -> Option<model::Node> {
     })
 }
 
-fn item(item: &ast::Item, next: &mut usize) -> Option<model::Item> {
+fn item(item: &ast::Item, next: &mut Next<'_>) -> Option<model::Item> {
+    let reach = next.reach.get(next.item).copied().unwrap_or_default();
+    next.item += 1;
     let facts: Vec<model::FactDecl> = item
         .facts
         .iter()
         .map(|d| {
-            let id = FactId(*next);
-            *next += 1;
+            let id = FactId(next.fact);
+            next.fact += 1;
             model::FactDecl {
                 id,
                 name: d.name.clone(),
@@ -78,6 +92,7 @@ fn item(item: &ast::Item, next: &mut usize) -> Option<model::Item> {
         start: item.start.clone(),
         span: item.span,
         facts,
+        reach,
     })
 }
 

@@ -32,7 +32,7 @@ use crate::model;
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
-pub use range::{lowest_under_floor, once, within_max, Interval};
+pub use range::{lowest_under_floor, once, within_max};
 
 /// The bounds an item's score must stay within in a section of `kind` (lowest,
 /// highest), and where it starts by default.
@@ -45,9 +45,9 @@ pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
     suggest::did_you_mean(name, candidates)
 }
 
-/// The range of scores an item can reach by its clauses, as the checker works it out
-/// (its diagnostics set aside): for an editor's hover.
-pub fn reach(item: &ast::Item, kind: ast::SectionKind) -> Interval {
+/// The range of scores an item's clauses can reach and the scores it can end at, as
+/// the checker works them out (its diagnostics set aside): for an editor's hover.
+pub fn reach(item: &ast::Item, kind: ast::SectionKind) -> model::Reach {
     range::check_item(item, kind, &mut Vec::new())
 }
 
@@ -196,6 +196,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
     }
     budget::check(&file, header.total.as_ref(), &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
+    let mut reach = Vec::new();
     for (item, kind) in items_with_kind(&file.nodes) {
         let context = items::Context {
             year: header.year,
@@ -206,7 +207,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
         let typed_ok = items::check_item(item, &context, &mut found);
         allow::check(item, header.year, &mut found);
         if typed_ok {
-            range::check_item(item, kind, &mut found);
+            reach.push(range::check_item(item, kind, &mut found));
             let conds = conditions::check_item(item, &mut found);
             dead::check_item(item, conds.as_ref(), source, &mut found);
             text::check_item(item, header.year, source, &mut found);
@@ -245,7 +246,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
     let lowered = if has_errors {
         None
     } else {
-        let lowered = lower::nodes(&file.nodes);
+        let lowered = lower::nodes(&file.nodes, &reach);
         if lowered.is_none() {
             diagnostics.push(unresolved(source));
         }

@@ -1,11 +1,11 @@
 //! The range of scores an item can reach, worked out from its clauses and the domains
-//! of its facts, and the diagnostics when that range leaves the item's bounds.
+//! of its facts, kept by the item's bound, and the warnings it tells of.
 //!
 //! The analysis treats every condition as free (it may hold or not) and every count as
 //! anywhere in its domain: a `count` is unbounded unless declared `count max N`, a set
 //! is bounded by its enumeration, a discretionary score by its `max`. That
 //! over-approximates what evidence can produce, so "can never reach" warnings are
-//! certain and "can exceed" errors are safe.
+//! certain.
 //!
 //! Each clause's change is limited by its `max` and `floor` as the evaluator limits it.
 //! A percentage of the score multiplies the score before the clause, so its range is
@@ -14,19 +14,16 @@
 //!
 //! An item's bounds are 0 to its points; in a `penalty` section (倒扣分) they are minus
 //! its points to 0, and its score starts at 0. Items in a `bonus` section start at 0.
+//! The evaluator keeps the score within them once, after all the item's clauses
+//! (扣完为止, 最多得N分), so an item whose clauses could leave them is not refused: the
+//! range reported is the one the bound keeps.
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
+use crate::model::Reach;
 use crate::syntax::ast::*;
-
-/// A closed range of scores; `None` is unbounded on that side.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Interval {
-    pub lo: Option<Decimal>,
-    pub hi: Option<Decimal>,
-}
 
 /// The bounds the score of an item of points `p` must stay within, and where it
 /// starts by default.
@@ -239,16 +236,18 @@ impl Ext {
     }
 }
 
-/// Works out the item's range clause by clause and reports where it leaves its bounds.
-pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Interval {
+/// Works out the item's range clause by clause, and the range its bound (扣完为止,
+/// 最多得N分) keeps it to: the running score is not kept between clauses (a later
+/// clause, a `% of score` among them, reads it as it is), only once after all of them,
+/// as the evaluator keeps it. Reports a clause whose every change the bound cuts, and
+/// an item that can never reach its points or 0.
+pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Reach {
     let points = item.points.node;
     let (low, high, default_start) = bounds_of(item.points.node, kind);
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
     let mut lo: Option<Decimal> = Some(start);
     let mut hi: Option<Decimal> = Some(start);
     let mut can_zero = false;
-    let mut reported_low = false;
-    let mut reported_high = false;
 
     for clause in &item.clauses {
         let counted = matches!(
@@ -265,11 +264,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         };
         let max = clause.max.as_ref().map(|m| m.node);
         let floor = clause.floor.as_ref().map(|f| f.node);
-        // A deadline with two outcomes may take either effect.
-        let mut effects = vec![clause.effect.node];
-        if let ClauseKind::Deadline { never: Some(n), .. } = &clause.kind {
-            effects.push(n.node);
-        }
+        let effects = effects(clause);
         for effect in &effects {
             if let Effect::Points(u) | Effect::Percent { percent: u, .. } = effect {
                 let unit = match effect {
@@ -302,14 +297,6 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 }
             }
         }
-        // A percentage of the score, whose sign works the other way on a score below 0.
-        let of_score_percent = effects.iter().find_map(|e| match e {
-            Effect::Percent {
-                percent,
-                base: PercentBase::Score,
-            } => Some(*percent),
-            _ => None,
-        });
         let mut new_lo = lo;
         let mut new_hi = hi;
         let mut first = true;
@@ -330,11 +317,11 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     let (d_lo, d_hi) = change(effect, points, times, max)
                         .unwrap_or((Some(Decimal::ZERO), Some(Decimal::ZERO)));
                     let lowered = match (lo, d_lo) {
-                        (Some(l), Some(d)) => Some(l + d),
+                        (Some(l), Some(d)) => l.checked_add(d),
                         _ => None,
                     };
                     let raised = match (hi, d_hi) {
-                        (Some(h), Some(d)) => Some(h + d),
+                        (Some(h), Some(d)) => h.checked_add(d),
                         _ => None,
                     };
                     (floored(lo, lowered, floor), raised)
@@ -350,124 +337,40 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         }
         lo = new_lo;
         hi = new_hi;
-        if lo.is_none_or(|l| l < low) {
-            if !reported_low {
-                reported_low = true;
-                let reach = lo.map_or(msg!("check-reach-unlimited".down), |l| {
-                    msg!("check-reach-down", to = l.normalize().to_string())
-                });
-                let (name, points_text) = (&item.name.node, points.to_string());
-                let (message, help) = if kind == SectionKind::Penalty {
-                    (
-                        msg!(
-                            "check-penalty-takes-more",
-                            name = name,
-                            points = &points_text
-                        ),
-                        match of_score_percent {
-                            Some(p) if p > Decimal::ZERO => msg!(
-                                "check-penalty-takes-more".percent,
-                                percent = p.to_string(),
-                                points = &points_text
-                            ),
-                            _ => msg!("check-penalty-takes-more".help, points = &points_text),
-                        },
-                    )
-                } else {
-                    (
-                        msg!("check-below-zero", name = name),
-                        if clause.effect.node.is_deduction()
-                            && matches!(clause.kind, ClauseKind::If(_))
-                        {
-                            msg!("check-below-zero".fixed)
-                        } else if clause.effect.node.is_deduction() {
-                            msg!("check-below-zero".help)
-                        } else {
-                            msg!("check-below-zero".other)
-                        },
-                    )
-                };
-                out.push(
-                    Diagnostic::error(codes::POINTS_NEGATIVE, message)
-                        .primary(clause.span, msg!("check-below-zero".label, reach = reach))
-                        .label(
-                            item.points.span,
-                            msg!("check-item-worth", points = &points_text),
-                        )
-                        .help(help),
-                );
-            }
-            lo = Some(low);
-        }
-        if hi.is_none_or(|h| h > high) {
-            if !reported_high {
-                reported_high = true;
-                let reach = hi.map_or(msg!("check-reach-unlimited".up), |h| {
-                    msg!("check-reach-up", to = h.normalize().to_string())
-                });
-                let (name, points_text) = (&item.name.node, points.to_string());
-                let (message, help) = if kind == SectionKind::Penalty {
-                    (
-                        msg!("check-penalty-gives", name = name),
-                        match of_score_percent {
-                            Some(p) if p < Decimal::ZERO => {
-                                msg!("check-penalty-gives".percent, percent = p.to_string())
-                            }
-                            _ => msg!("check-penalty-gives".help),
-                        },
-                    )
-                } else if start >= high {
-                    (
-                        msg!("check-exceeds", name = name, points = &points_text),
-                        msg!("check-exceeds".full, points = &points_text),
-                    )
-                } else {
-                    let room = (high - start).normalize().to_string();
-                    (
-                        msg!("check-exceeds", name = name, points = &points_text),
-                        msg!("check-exceeds".help, room = room),
-                    )
-                };
-                out.push(
-                    Diagnostic::error(codes::POINTS_EXCEED, message)
-                        .primary(clause.span, msg!("check-exceeds".label, reach = reach))
-                        .label(
-                            item.points.span,
-                            msg!("check-item-worth", points = &points_text),
-                        )
-                        .help(help),
-                );
-            }
-            hi = Some(high);
-        }
     }
+    always_cut(item, start, low, high, out);
+    fixed_exceed(item, out);
 
-    let lo_final = if can_zero {
+    let lo_raw = if can_zero {
         lo.map(|l| l.min(Decimal::ZERO))
     } else {
         lo
     };
-    let hi_final = if can_zero {
+    let hi_raw = if can_zero {
         hi.map(|h| h.max(Decimal::ZERO))
     } else {
         hi
     };
+    // The item's bound, once, after all its clauses.
+    let keep = |d: Decimal| d.max(low).min(high);
+    let lo_final = lo_raw.map_or(low, keep);
+    let hi_final = hi_raw.map_or(high, keep);
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
         SectionKind::Penalty => (low, high),
         _ => (high, low),
     };
     let reaches_full = if kind == SectionKind::Penalty {
-        lo_final.is_none_or(|l| l <= full)
+        lo_final <= full
     } else {
-        hi_final.is_none_or(|h| h >= full)
+        hi_final >= full
     };
     let reaches_none = if kind == SectionKind::Penalty {
-        hi_final.is_none_or(|h| h >= none)
+        hi_final >= none
     } else {
-        lo_final.is_none_or(|l| l <= none)
+        lo_final <= none
     };
-    if !reported_high && !reported_low && !reaches_full {
+    if !reaches_full {
         let (message, at) = if kind == SectionKind::Penalty {
             (
                 msg!(
@@ -493,7 +396,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     item.name.span,
                     msg!(
                         "check-full-unreachable".label,
-                        most = at.unwrap_or_default().abs().normalize().to_string()
+                        most = at.abs().normalize().to_string()
                     ),
                 )
                 .label(
@@ -503,7 +406,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 .help(msg!("check-full-unreachable".help)),
         );
     }
-    if !reported_high && !reported_low && !reaches_none && kind != SectionKind::Penalty {
+    if !reaches_none && kind != SectionKind::Penalty {
         out.push(
             Diagnostic::warning(
                 codes::ZERO_UNREACHABLE,
@@ -513,7 +416,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 item.name.span,
                 msg!(
                     "check-zero-unreachable".label,
-                    least = lo_final.unwrap_or_default().normalize().to_string()
+                    least = lo_final.normalize().to_string()
                 ),
             )
             .label(
@@ -523,9 +426,132 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
             .help(msg!("check-zero-unreachable".help)),
         );
     }
-    Interval {
-        lo: lo_final,
-        hi: hi_final,
+    Reach {
+        clauses_low: lo_raw,
+        clauses_high: hi_raw,
+        low: lo_final,
+        high: hi_final,
+    }
+}
+
+/// The effects a clause may make: its own, and a deadline's for never done.
+fn effects(clause: &Clause) -> Vec<Effect> {
+    let mut effects = vec![clause.effect.node];
+    if let ClauseKind::Deadline { never: Some(n), .. } = &clause.kind {
+        effects.push(n.node);
+    }
+    effects
+}
+
+/// Reports an item whose fixed deductions (those of `if` and `deadline`, each once)
+/// add up to more than its points, which is a wrong number more often than not: the
+/// bound (扣完为止) keeps the score at 0, but a table that means it says so of counted
+/// deductions (每发现一处扣1分), seldom of fixed ones. A single clause larger than
+/// the item is told by its own warning instead; an item with a `floor` is left alone,
+/// its author having said where the deductions stop.
+fn fixed_exceed(item: &Item, out: &mut Vec<Diagnostic>) {
+    if item.clauses.iter().any(|c| c.floor.is_some()) {
+        return;
+    }
+    let points = item.points.node;
+    let mut sum = Decimal::ZERO;
+    let mut last = None;
+    for clause in &item.clauses {
+        if !matches!(clause.kind, ClauseKind::If(_) | ClauseKind::Deadline { .. }) {
+            continue;
+        }
+        let takes = effects(clause)
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Percent {
+                    base: PercentBase::Score,
+                    ..
+                }
+                | Effect::Zero => None,
+                e => once(e, points, points),
+            })
+            .filter(|d| *d < Decimal::ZERO)
+            .map(|d| -d)
+            .max();
+        if let Some(takes) = takes {
+            if takes > points {
+                return;
+            }
+            sum += takes;
+            last = Some(clause);
+        }
+    }
+    let Some(last) = last.filter(|_| sum > points) else {
+        return;
+    };
+    let (sum, points) = (sum.normalize().to_string(), points.to_string());
+    out.push(
+        Diagnostic::warning(
+            codes::CLAUSE_EXCEEDS,
+            msg!(
+                "check-fixed-exceed",
+                name = &item.name.node,
+                sum = &sum,
+                points = &points
+            ),
+        )
+        .primary(last.span, msg!("check-fixed-exceed".label, sum = &sum))
+        .label(item.points.span, msg!("check-item-worth", points = &points))
+        .help(msg!("check-fixed-exceed".help)),
+    );
+}
+
+/// Reports each clause whose every change the item's bound cuts, so that it can never
+/// change the score: a gain in an item that starts at its highest (its full points, or
+/// 0 in a penalty section) where no clause takes anything, or a deduction in one that
+/// starts at its lowest where no clause gives anything. A percentage of the score,
+/// which may move either way, leaves the item alone.
+fn always_cut(item: &Item, start: Decimal, low: Decimal, high: Decimal, out: &mut Vec<Diagnostic>) {
+    let all: Vec<Effect> = item.clauses.iter().flat_map(effects).collect();
+    if all.iter().any(|e| {
+        matches!(
+            e,
+            Effect::Percent {
+                base: PercentBase::Score,
+                ..
+            }
+        )
+    }) {
+        return;
+    }
+    let gains = |e: &Effect| !e.is_deduction() && *e != Effect::Points(Decimal::ZERO);
+    let takes = |e: &Effect| e.is_deduction();
+    let loses = |e: &Effect| takes(e) && *e != Effect::Zero;
+    let points = item.points.node.to_string();
+    let (cut, id): (&dyn Fn(&Effect) -> bool, &str) = if start >= high && !all.iter().any(takes) {
+        (&gains, "check-gain-always-cut")
+    } else if start <= low && !all.iter().any(gains) {
+        (&loses, "check-loss-always-cut")
+    } else {
+        return;
+    };
+    for clause in &item.clauses {
+        if effects(clause).iter().any(cut) {
+            let (message, label, help) = if id == "check-gain-always-cut" {
+                (
+                    msg!("check-gain-always-cut", name = &item.name.node),
+                    msg!("check-gain-always-cut".label, points = &points),
+                    msg!("check-gain-always-cut".help, points = &points),
+                )
+            } else {
+                (
+                    msg!("check-loss-always-cut", name = &item.name.node),
+                    msg!("check-loss-always-cut".label),
+                    msg!("check-loss-always-cut".help),
+                )
+            };
+            out.push(
+                Diagnostic::warning(codes::DEAD_CLAUSE, message)
+                    .primary(clause.span, label)
+                    .label(item.points.span, msg!("check-item-worth", points = &points))
+                    .help(help),
+            );
+        }
     }
 }
 

@@ -39,10 +39,6 @@ pub const METHODS: &str = "kaohe::rubric::methods";
 
 /// Points of the parts do not add up to the whole.
 pub const POINTS_SUM: &str = "kaohe::points::sum";
-/// An item's clauses can give it more than its points.
-pub const POINTS_EXCEED: &str = "kaohe::points::exceeds";
-/// An item's clauses can take it below zero.
-pub const POINTS_NEGATIVE: &str = "kaohe::points::negative";
 /// An item can never reach its full points.
 pub const FULL_UNREACHABLE: &str = "kaohe::points::full_unreachable";
 /// An item can never reach zero.

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use super::plan::*;
 use super::trace::{ClauseRef, Cut, Did, Step, Why};
 use super::{
-    clause_text, in_bounds, limit, per_count, present_members, raw_change, uncovered, used,
-    ItemScore, SectionScore,
+    clause_text, limit, per_count, present_members, raw_change, uncovered, used, ItemScore,
+    SectionScore,
 };
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
@@ -165,10 +165,9 @@ impl Trace for Recorder<'_> {
 }
 
 /// Why an item cannot be scored: a year the calendar does not list (put into words
-/// with the unit), or a score outside the item's bounds.
+/// with the unit), or arithmetic that cannot be worked out.
 pub(super) enum Refusal {
     Uncovered(Uncovered),
-    Refused(Diagnostic),
     /// A `give` whose condition holds, and the evidence gives no score for it: the
     /// item's name, the fact's, and the most the assessor may give.
     Lacks {
@@ -199,7 +198,6 @@ impl Refusal {
     pub(super) fn diagnostic(self, rubric: &Rubric, unit: &Unit) -> Diagnostic {
         match self {
             Refusal::Uncovered(u) => uncovered(rubric, unit, u),
-            Refusal::Refused(d) => d,
             Refusal::Lacks { item, fact, max } => super::give_lacks(unit, &item, &fact, max),
             Refusal::Arith(h) => super::quantity::halted(rubric, unit, h),
         }
@@ -257,9 +255,37 @@ impl<'r> ItemPlan<'r> {
             }
             running.score
         };
-        in_bounds(rubric, self.item, score, self.low, self.high)
-            .map(Some)
-            .map_err(Refusal::Refused)
+        Ok(Some(self.bound(rubric, score, trace)))
+    }
+
+    /// The item's score after its clauses kept within its bounds (扣完为止: not below
+    /// its lowest; 最多得N分: not above its highest), once, after all of them: a step
+    /// of the trace says so when the bound cut.
+    fn bound<T: Trace>(&self, rubric: &Rubric, score: Decimal, trace: &mut T) -> Decimal {
+        let (limit, high) = if score < self.low {
+            (self.low, false)
+        } else if score > self.high {
+            (self.high, true)
+        } else {
+            return score;
+        };
+        let item = self.item;
+        trace.step(|| Step {
+            clause: ClauseRef::Bound,
+            span: item.points.span,
+            line: rubric.source.line(item.span.start),
+            text: format!(
+                "item bounds {} to {}",
+                self.low.normalize(),
+                self.high.normalize()
+            ),
+            evidence: Vec::new(),
+            why: Why::Holds,
+            did: Did::Bound { limit, high },
+            delta: (limit - score).normalize(),
+            score: limit.normalize(),
+        });
+        limit
     }
 }
 

@@ -3,8 +3,10 @@
 //! Each item starts from its points (or its `start`; items in `bonus` and `penalty`
 //! sections start from 0), and its clauses apply in the order of the file, each one
 //! kept by its own `floor` and `max`. `zero` (不得分) sets the item to 0 whatever else
-//! applies. Sections add up their items; when items are not applicable the total of the
-//! regular sections is prorated: earned ÷ applicable points × the rubric's total,
+//! applies. Once all of them have applied, the item's score is kept within its bounds
+//! (扣完为止 and 最多得N分: 0 to its points; minus its points to 0 in a penalty
+//! section), a step of the trace saying so when that cut. Sections add up their
+//! items; when items are not applicable the total of the regular sections is prorated: earned ÷ applicable points × the rubric's total,
 //! rounded as the rubric says. Bonus sections then add at most their points, penalty
 //! sections take at most theirs, and the result is kept within 0 and the rubric's
 //! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
@@ -250,37 +252,6 @@ fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Decimal, Decima
         low,
         high,
     )
-}
-
-/// An item's final score, refused when it lies outside the item's bounds. The checker
-/// proves this cannot happen; a score outside the bounds is refused rather than
-/// clamped, so a bug can never publish a wrong score.
-fn in_bounds(
-    rubric: &Rubric,
-    item: &Item,
-    score: Decimal,
-    low: Decimal,
-    high: Decimal,
-) -> Result<Decimal, Diagnostic> {
-    if score < low || score > high {
-        return Err(Diagnostic::error(
-            codes::POINTS_EXCEED,
-            crate::diagnostic::msg!(
-                "eval-internal",
-                name = &item.name.node,
-                score = score.to_string(),
-                low = low.to_string(),
-                high = high.to_string()
-            ),
-        )
-        .primary(
-            item.name.span,
-            crate::diagnostic::msg!("eval-internal".label),
-        )
-        .help(crate::diagnostic::msg!("eval-internal".help))
-        .with_source(&rubric.source));
-    }
-    Ok(score)
 }
 
 /// The change an effect other than `zero` makes, applied `times` times, before the

@@ -7,8 +7,8 @@
 //! bounds, and whether each section's applicable points can change at all. Scoring a
 //! unit then only reads its facts; counts and bools are compared as integers, and
 //! decimal arithmetic is done only when a clause applies ([`raw_change`], [`limit`],
-//! [`in_bounds`], [`section_limit`], [`Sum::total`]); the top-level items are added
-//! after the top-level sections. The interpreter ([`ItemPlan::outcome`],
+//! the item's bound, [`section_limit`], [`Sum::total`]); the top-level items are
+//! added after the top-level sections. The interpreter ([`ItemPlan::outcome`],
 //! [`ClausePlan::apply`]) is generic over a [`Trace`]: the score sheet runs it with a
 //! [`Recorder`], which keeps each step as data, and a ranking with [`NoTrace`], which
 //! compiles away, allocating nothing but the [`Summary`] returned (and the scores of

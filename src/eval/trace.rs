@@ -53,6 +53,8 @@ pub enum ClauseRef {
     ApplicableUnless,
     /// The clause at this index among the item's clauses, in the order of the file.
     Clause(usize),
+    /// The item's own bounds (扣完为止, 最多得N分), kept once after all its clauses.
+    Bound,
 }
 
 /// Why a clause applied.
@@ -125,6 +127,10 @@ pub enum Did {
         /// The clause's `floor`, when it cut the change.
         floor: Option<Cut>,
     },
+    /// The item's score after its clauses lay outside its bounds and was kept at
+    /// `limit`: its lowest (扣完为止) when `high` is false, its highest (最多得N分)
+    /// when true.
+    Bound { limit: Decimal, high: bool },
 }
 
 /// A change applied once: points, or a percentage of the item's points or score.
@@ -161,7 +167,7 @@ impl Step {
     pub fn clause_en(&self) -> String {
         match self.clause {
             ClauseRef::ApplicableUnless => format!("applicable unless {}", self.text),
-            ClauseRef::Clause(_) => self.text.clone(),
+            ClauseRef::Clause(_) | ClauseRef::Bound => self.text.clone(),
         }
     }
 
@@ -180,6 +186,23 @@ impl Step {
                 signed(self.delta)
             ),
             Did::Zero { first: false } => format!("{why}: 不得分; the item is already 0"),
+            Did::Bound { limit, high } => {
+                let raw = (self.score - self.delta).normalize();
+                if *high {
+                    format!(
+                        "{raw} is above the item's highest, {}: kept at {} (最多得{}分)",
+                        limit.normalize(),
+                        limit.normalize(),
+                        limit.normalize()
+                    )
+                } else {
+                    format!(
+                        "{raw} is below the item's lowest, {}: kept at {} (扣完为止)",
+                        limit.normalize(),
+                        limit.normalize()
+                    )
+                }
+            }
             Did::Change {
                 change,
                 times,

@@ -105,15 +105,15 @@ fn item_text(placed: &Placed<'_>) -> String {
 /// The range the item's clauses can take its score to, and the bounds it is held in.
 fn reach(item: &Item, kind: SectionKind) -> String {
     let lang = locale::current();
-    let interval = check::reach(item, kind);
+    let reach = check::reach(item, kind);
     let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
     let unbounded = || tr!(lang, "lsp-hover-unbounded");
     tr!(
         lang,
         "lsp-hover-reach",
         start = number(start),
-        lo = interval.lo.map_or_else(unbounded, number),
-        hi = interval.hi.map_or_else(unbounded, number),
+        lo = reach.clauses_low.map_or_else(unbounded, number),
+        hi = reach.clauses_high.map_or_else(unbounded, number),
         low = number(low),
         high = number(high),
         clauses = item.clauses.len()

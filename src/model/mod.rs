@@ -16,12 +16,14 @@ mod condition;
 mod layout;
 mod method;
 mod node;
+mod reach;
 
 pub use clause::{Clause, ClauseKind, FactPath};
 pub use condition::{Condition, ConditionKind, Operand};
 pub use layout::{Column, ColumnRole, Layout};
 pub use method::Method;
 pub use node::{items, items_with_kind, FactDecl, Item, Node, Section};
+pub use reach::Reach;
 
 pub use crate::syntax::ast::{
     Arith, ArithKind, ArithOp, CompareOp, DayUnit, Effect, FactType, Literal, Member, Members,

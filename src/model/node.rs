@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Clause, Condition, FactId, FactType, Literal, SectionKind};
+use super::{Clause, Condition, FactId, FactType, Literal, Reach, SectionKind};
 use crate::span::{Span, Spanned};
 
 /// A section (一级指标, or deeper) or an item (the scored, lowest level).
@@ -66,6 +66,8 @@ pub struct Item {
     pub applicable_unless: Option<Condition>,
     pub clauses: Vec<Clause>,
     pub span: Span,
+    /// The scores it can reach, as the checker worked them out.
+    pub reach: Reach,
 }
 
 impl Item {

@@ -1,4 +1,5 @@
-//! The compiled outline of a rubric: every section and item with its points, facts
+//! The compiled outline of a rubric: every section and item with its points (an item
+//! with the scores it can reach, and what its clauses reach when its bound may cut), facts
 //! and clauses, one line each, as the checker understood them. A reader can hold it
 //! against the printed table; tests pin it with a snapshot. Hidden characters of the
 //! rule file's texts are made visible ([`crate::safe::visible_text`]).
@@ -62,9 +63,22 @@ pub fn outline(rubric: &Rubric) -> String {
                     .start
                     .as_ref()
                     .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
+                let r = &i.reach;
+                let mut reach = format!(", scores {} to {}", number(r.low), number(r.high));
+                if r.may_cut() {
+                    let end = |d: Option<rust_decimal::Decimal>, far: &str| {
+                        d.map_or(far.to_string(), number)
+                    };
+                    let _ = write!(
+                        reach,
+                        " (its clauses reach {} to {})",
+                        end(r.clauses_low, "-∞"),
+                        end(r.clauses_high, "∞")
+                    );
+                }
                 let _ = writeln!(
                     out,
-                    "{indent}item {} {}{weight}{start}  (line {line})",
+                    "{indent}item {} {}{weight}{start}{reach}  (line {line})",
                     i.name.node,
                     number(i.points.node)
                 );

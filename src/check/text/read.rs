@@ -15,7 +15,7 @@ pub enum Said {
     Takes(Decimal),
     /// 得N分, 加N分: N points given.
     Gives(Decimal),
-    /// 最多得N分, 最高不超过N分, 最多扣N分: at most N points.
+    /// 最多得N分, 最高不超过N分, 最多扣N分, 最多倒扣N分: at most N points.
     AtMost(Decimal),
     /// 不得分.
     Zero,
@@ -110,7 +110,8 @@ pub fn mentions(raw: &str, base: usize) -> Vec<Mention> {
                 || before(start, "最高得")
                 || before(start, "不超过")
                 || before(start, "最多加")
-                || before(start, "最多扣"))
+                || before(start, "最多扣")
+                || before(start, "最多倒扣"))
         {
             Some(Said::AtMost(n))
         } else if after(end, "分") && (before(start, "扣") || before(start, "扣除")) {
@@ -130,6 +131,7 @@ pub fn mentions(raw: &str, base: usize) -> Vec<Mention> {
         };
         if let Some(said) = said {
             let from = [
+                "最多倒扣",
                 "最多得",
                 "最高得",
                 "不超过",
@@ -215,6 +217,10 @@ mod tests {
         assert_eq!(said("超过20个工作日"), [Said::Workdays(20)]);
         assert_eq!(said("扣50%"), [Said::Percent(d(50))]);
         assert_eq!(said("最高不超过3分"), [Said::AtMost(d(3))]);
+        assert_eq!(
+            said("每起倒扣3分,最多倒扣5分"),
+            [Said::Takes(d(3)), Said::AtMost(d(5))]
+        );
     }
 
     #[test]

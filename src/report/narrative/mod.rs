@@ -113,9 +113,12 @@ impl<'r> Narrator<'r> {
             decl,
             evidence: &step.evidence,
         };
+        if let Did::Bound { limit, high } = step.did {
+            return bound(lang, limit, high);
+        }
         let clause = match step.clause {
             ClauseRef::Clause(i) => decl.and_then(|d| d.clauses.get(i)),
-            ClauseRef::ApplicableUnless => None,
+            ClauseRef::ApplicableUnless | ClauseRef::Bound => None,
         };
         if let Why::Instead { score, max, reason } = &step.why {
             // A `give`: what the assessor gave, not what was withheld.
@@ -165,6 +168,8 @@ impl<'r> Narrator<'r> {
             }
             Did::Zero { first: true } => tr!(lang, "narr-zero", what = what),
             Did::Zero { first: false } => tr!(lang, "narr-zero-again", what = what),
+            // Said above, before the subject of a clause is looked for.
+            Did::Bound { limit, high } => bound(lang, *limit, *high),
             Did::Change {
                 change,
                 times,
@@ -471,6 +476,18 @@ impl<'r> Narrator<'r> {
             Some(ClauseKind::Deadline { fact, .. }) => fact.fact.node.as_str(),
             _ => first,
         }
+    }
+}
+
+/// The sentence of an item's own bound that cut its score: 扣完为止 at its lowest (0,
+/// or minus its points in a penalty section: 最多扣N分), 最多得N分 at its highest.
+fn bound(lang: Lang, limit: Decimal, high: bool) -> String {
+    if high {
+        tr!(lang, "narr-bound-high", limit = number(limit))
+    } else if limit.is_zero() {
+        tr!(lang, "narr-bound-low")
+    } else {
+        tr!(lang, "narr-bound-penalty", limit = number(limit.abs()))
     }
 }
 

@@ -1,0 +1,101 @@
+//! The illustrative 2023 rubric of the item's own bound (rules/examples/limits-2023.rule:
+//! 扣完为止 and 最多得N分 without `floor` or `max`) scored against its example units
+//! (examples/limits/). Each unit's hand computation stands at the top of its evidence
+//! file and again here.
+
+mod common;
+
+use std::path::Path;
+
+use common::d;
+use kaohe::check::compile;
+use kaohe::eval::{evaluate, ClauseRef, Sheet};
+use kaohe::evidence::load;
+use kaohe::locale::Lang;
+use kaohe::report::Narrator;
+use kaohe::source::SourceFile;
+use rust_decimal::Decimal;
+
+const RULE: &str = "rules/examples/limits-2023.rule";
+
+fn rubric() -> kaohe::check::Rubric {
+    let text = std::fs::read_to_string(RULE).expect("the rule file");
+    let checked = compile(&SourceFile::new(RULE, text));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    checked.rubric.expect("the rubric")
+}
+
+fn sheet(name: &str) -> Sheet {
+    let r = rubric();
+    let unit = load(&r, Path::new(&format!("examples/limits/{name}.toml")))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    evaluate(&r, &unit).expect("the unit scores")
+}
+
+/// Each item's score and whether its bound cut, in the order of the file.
+fn items(s: &Sheet) -> Vec<(String, Option<Decimal>, bool)> {
+    s.items()
+        .into_iter()
+        .map(|(_, i)| {
+            let cut = i.trace.iter().any(|t| t.clause == ClauseRef::Bound);
+            (i.name.clone(), i.score, cut)
+        })
+        .collect()
+}
+
+fn row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
+    (name.to_string(), Some(d(score)), cut)
+}
+
+#[test]
+fn jia_loses_and_earns_within_every_bound() {
+    // 政策文件公开 6 − 2 = 4; 公开渠道 2 × 2 = 4; 答复规范 8 − 2 = 6; 泄密事件 0.
+    let s = sheet("jia");
+    assert_eq!(
+        items(&s),
+        [
+            row("政策文件公开", "4", false),
+            row("公开渠道", "4", false),
+            row("答复规范", "6", false),
+            row("泄密事件", "0", false),
+        ]
+    );
+    assert_eq!(s.score, d("14"));
+}
+
+#[test]
+fn yi_is_kept_by_every_bound() {
+    // 6 − 8 = −2 → 0 (扣完为止); 4 × 2 = 8 → 6 (最多得6分); 8 − 10 = −2 → 0;
+    // 2 × −3 = −6 → −5 (最多倒扣5分). Total 6 + 0 − 5 = 1.
+    let s = sheet("yi");
+    assert_eq!(
+        items(&s),
+        [
+            row("政策文件公开", "0", true),
+            row("公开渠道", "6", true),
+            row("答复规范", "0", true),
+            row("泄密事件", "-5", true),
+        ]
+    );
+    let subtotals: Vec<Decimal> = s.categories.iter().map(|c| c.score).collect();
+    assert_eq!(subtotals, [d("6"), d("0"), d("-5")]);
+    assert_eq!(s.score, d("1"));
+    // The 扣分说明 says where each bound cut.
+    let r = rubric();
+    let zh = Narrator::new(&r, Lang::Zh);
+    let said: Vec<String> = s
+        .categories
+        .iter()
+        .flat_map(|c| c.indicators.iter().map(move |i| (c.kind, i)))
+        .filter_map(|(kind, i)| zh.item(i, kind).last().cloned())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "扣完为止,本项得0分。",
+            "本项最多得6分。",
+            "扣完为止,本项得0分。",
+            "本项最多扣5分。",
+        ]
+    );
+}
