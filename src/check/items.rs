@@ -465,6 +465,43 @@ impl ItemChecker<'_> {
         }
     }
 
+    /// A `give`'s part is worth its fact's `max`, and the item's clauses take from its
+    /// points what the assessor withheld: a `max` above the points would turn a score
+    /// given within it (7 of 8 on a 6-point item) into points lost (6 − 1 = 5), so it
+    /// is refused rather than cut by the item's bound.
+    fn give_within_points(&mut self, fact: &FactPath) {
+        let Some(decl) = self.lookup(&fact.fact) else {
+            return;
+        };
+        let FactType::Discretion { max } = &decl.ty.node else {
+            return;
+        };
+        let points = self.item.points.node;
+        if max.node > points {
+            self.out.push(
+                Diagnostic::error(
+                    codes::BOUND,
+                    msg!(
+                        "check-give-over-points",
+                        name = &fact.fact.node,
+                        max = max.node.normalize().to_string(),
+                        points = points.normalize().to_string()
+                    ),
+                )
+                .primary(max.span, msg!("check-give-over-points".label))
+                .label(fact.span, msg!("check-give-over-points".given))
+                .label(
+                    self.item.points.span,
+                    msg!("check-item-worth", points = points.to_string()),
+                )
+                .help(msg!(
+                    "check-give-over-points".help,
+                    points = points.normalize().to_string()
+                )),
+            );
+        }
+    }
+
     fn expect_kind(
         &mut self,
         path: &FactPath,
@@ -673,7 +710,9 @@ impl ItemChecker<'_> {
                     self.condition(cond);
                 }
                 let kind = self.path(fact);
-                self.expect_kind(fact, kind, &[Kind::Discretion], "`give`");
+                if self.expect_kind(fact, kind, &[Kind::Discretion], "`give`") {
+                    self.give_within_points(fact);
+                }
                 self.give_shared(clause, fact);
             }
             ClauseKind::Per {
