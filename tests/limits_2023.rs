@@ -49,7 +49,8 @@ fn row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
 
 #[test]
 fn jia_loses_and_earns_within_every_bound() {
-    // 政策文件公开 6 − 2 = 4; 公开渠道 2 × 2 = 4; 答复规范 8 − 2 = 6; 泄密事件 0.
+    // 政策文件公开 6 − 2 = 4; 公开渠道 one named channel and one other, 2 + 2 = 4;
+    // 答复规范 8 − 2 = 6; 泄密事件 0.
     let s = sheet("jia");
     assert_eq!(
         items(&s),
@@ -61,11 +62,29 @@ fn jia_loses_and_earns_within_every_bound() {
         ]
     );
     assert_eq!(s.score, d("14"));
+    // The open list: each of the two awards says what it gave, under one cap.
+    let r = rubric();
+    let zh = Narrator::new(&r, Lang::Zh);
+    let channels = s
+        .categories
+        .iter()
+        .flat_map(|c| c.indicators.iter().map(move |i| (c.kind, i)))
+        .find(|(_, i)| i.name == "公开渠道")
+        .map(|(kind, i)| zh.item(i, kind))
+        .expect("the item");
+    assert_eq!(
+        channels,
+        [
+            "已开设的公开渠道:微博,得2分。",
+            "上述四种以外已开设的其他公开渠道1种,得2分。",
+        ]
+    );
 }
 
 #[test]
 fn yi_is_kept_by_every_bound() {
-    // 6 − 8 = −2 → 0 (扣完为止); 4 × 2 = 8 → 6 (最多得6分); 8 − 10 = −2 → 0;
+    // 6 − 8 = −2 → 0 (扣完为止); four named channels and one other, 4 × 2 + 2 = 10 → 6
+    // (one cap over both awards, 最高不超过6分); 8 − 10 = −2 → 0;
     // 2 × −3 = −6 → −5 (最多倒扣5分). Total 6 + 0 − 5 = 1.
     let s = sheet("yi");
     assert_eq!(
