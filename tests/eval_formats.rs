@@ -112,6 +112,7 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
     ] {
         let dir = scratch("xlsx-report");
         let out = dir.join("report.xlsx");
+        // In Chinese, as an office sends it.
         let o = kaohe(&[
             "eval",
             rule,
@@ -120,6 +121,8 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
             "xlsx",
             "--output",
             path(&out),
+            "--lang",
+            "zh",
         ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
@@ -323,5 +326,58 @@ fn an_explanation_counts_what_a_bonus_subsection_gave() {
     assert!(
         subsection_only.contains("\n  bonus 加分: +2\n"),
         "{subsection_only}"
+    );
+}
+
+#[test]
+fn the_xlsx_report_speaks_the_language_of_the_run() {
+    let dir = scratch("xlsx-english");
+    let out = dir.join("report.xlsx");
+    let o = kaohe(&[
+        "eval",
+        DEPARTMENT,
+        "examples/jiangmen-2020/department",
+        "--format",
+        "xlsx",
+        "--output",
+        path(&out),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("reads back");
+    let names = book.sheet_names();
+    assert_eq!(names[..2], ["Ranking".to_string(), "Chart".to_string()]);
+    let ranking = book.worksheet_range("Ranking").unwrap();
+    let header: Vec<String> = ranking
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[..3], ["Rank", "Unit", "Total (100)"]);
+    assert_eq!(
+        header[header.len() - 2..],
+        ["Applicable points earned", "Applicable points"]
+    );
+    // A unit's sheet: the headings, the 合计 row and the first-level cells in English.
+    let sheet = book.worksheet_range(&names[2]).unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(
+        rows[1].iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        [
+            "First-level indicator",
+            "Item",
+            "Points",
+            "Score",
+            "Explanation"
+        ]
+    );
+    assert_eq!(rows.last().unwrap()[0].to_string(), "Total");
+    assert!(
+        rows[2][0].to_string().contains("\nscore "),
+        "{}",
+        rows[2][0]
     );
 }

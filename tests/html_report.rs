@@ -55,7 +55,8 @@ fn the_html_report_holds_the_numbers_of_the_json_report() {
         (COUNTY, "examples/jiangmen-2020/county"),
         (DEPARTMENT, "examples/jiangmen-2020/department"),
     ] {
-        let o = kaohe_at(&["eval", rule, evidence, "--format", "html"]);
+        // In Chinese, as an office publishes it.
+        let o = kaohe_at(&["eval", rule, evidence, "--format", "html", "--lang", "zh"]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let page = Html::parse_document(&stdout(&o));
         let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
@@ -355,4 +356,73 @@ fn bidirectional_controls_are_shown_as_escapes() {
         .any(|t| text(t).contains(&label)));
     // No date was given: none is printed.
     assert!(!html.contains("生成日期"));
+}
+
+#[test]
+fn the_page_speaks_the_language_of_the_run() {
+    let args = |lang| {
+        [
+            "eval",
+            COUNTY,
+            "examples/jiangmen-2020/county",
+            "--format",
+            "html",
+            "--lang",
+            lang,
+        ]
+    };
+    let headings = |page: &Html| -> Vec<String> {
+        page.select(&sel("h2, figcaption, table.ranking th, section.sheet th"))
+            .map(text)
+            .collect()
+    };
+    let zh = Html::parse_document(&stdout(&kaohe_at(&args("zh"))));
+    let en = Html::parse_document(&stdout(&kaohe_at(&args("en"))));
+    let (zh_headings, en_headings) = (headings(&zh), headings(&en));
+    for h in [
+        "一、排名",
+        "二、图表",
+        "三、各单位评分表",
+        "图1 总分",
+        "排名",
+        "扣分说明",
+        "合计",
+    ] {
+        assert!(zh_headings.iter().any(|t| t == h), "{h}: {zh_headings:?}");
+    }
+    for h in [
+        "1. Ranking",
+        "2. Charts",
+        "3. Each unit's score sheet",
+        "Figure 1. Totals",
+        "Rank",
+        "Explanation",
+        "Total",
+    ] {
+        assert!(en_headings.iter().any(|t| t == h), "{h}: {en_headings:?}");
+    }
+    // Nothing of kaohe's own words is left in Chinese on the English page: every
+    // heading that holds Chinese holds a name from the rule file.
+    let names = [
+        "主动公开",
+        "依申请公开",
+        "政策解读",
+        "基层政务公开标准化规范化",
+        "公开渠道",
+        "机制保障",
+    ];
+    for t in &en_headings {
+        let cjk = t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(!cjk || names.iter().any(|n| t.contains(n)), "{t}");
+    }
+    let html_tag = |page: &Html| {
+        page.select(&sel("html"))
+            .next()
+            .and_then(|e| e.value().attr("lang").map(str::to_string))
+    };
+    assert_eq!(html_tag(&zh).as_deref(), Some("zh-CN"));
+    assert_eq!(html_tag(&en).as_deref(), Some("en"));
+    let meta = |page: &Html| text(page.select(&sel("p.meta")).next().expect("meta"));
+    assert!(meta(&en).contains("made on 1 July 2020"), "{}", meta(&en));
+    assert!(meta(&zh).contains("生成日期 2020年7月1日"), "{}", meta(&zh));
 }

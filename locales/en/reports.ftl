@@ -225,3 +225,26 @@ diff-column = { $what ->
 diff-not-scored = not scored
 diff-set-aside = evidence set aside under the new rubric (items it removed): { $items }
 diff-cannot-score = cannot be scored under the { $rubric } rubric: { $message }
+
+## The score sheets of the reports (HTML, XLSX): headings and cells.
+sheet-top = First-level indicator
+sheet-item = Item
+sheet-points = Points
+sheet-score = Score
+sheet-explanation = Explanation
+sheet-score-not-applicable = n/a
+sheet-heading-score = score { $score }
+sheet-heading-applicable = {" "}(applicable: { $points } points)
+xlsx-sheet-ranking = Ranking
+xlsx-sheet-chart = Chart
+xlsx-sheet-details = Score details
+xlsx-sheet-unit = Unit
+xlsx-unit-title = { $unit } — { $title } (score { $score }, rank { $rank })
+xlsx-details-title = { $title } — score details
+xlsx-note-prorated = Prorated: where some items do not apply to a unit, its total is the points earned on the applicable items ÷ their points × the full total (the last two columns).
+xlsx-note-partial = In a first-level column, "score/points" means some of its items do not apply; after the slash are its applicable points. The cell's value is still the score.
+xlsx-chart-title = { $title }: totals
+xlsx-chart-series = Total
+xlsx-chart-x = Units (by rank)
+xlsx-chart-y = Total
+xlsx-chart-limited = Many units: the chart shows the first { $max } by rank; the sheet “{ $sheet }” ranks them all.

@@ -227,3 +227,26 @@ diff-cannot-score = 无法按{ $rubric ->
     [old] 旧
    *[new] 新
 }评分表计分:{ $message }
+
+## The score sheets of the reports (HTML, XLSX): headings and cells.
+sheet-top = 一级指标
+sheet-item = 二级指标
+sheet-points = 分值
+sheet-score = 得分
+sheet-explanation = 扣分说明
+sheet-score-not-applicable = 不适用
+sheet-heading-score = 得分 { $score }
+sheet-heading-applicable = （适用 { $points } 分）
+xlsx-sheet-ranking = 排名
+xlsx-sheet-chart = 图表
+xlsx-sheet-details = 得分明细
+xlsx-sheet-unit = 单位
+xlsx-unit-title = { $unit } — { $title }（得分 { $score }，第 { $rank } 名）
+xlsx-details-title = { $title } — 得分明细
+xlsx-note-prorated = 折算：有指标不适用的单位，总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算（见最后两列）。
+xlsx-note-partial = 一级指标栏中“得分/分值”表示该指标有不适用的二级指标，斜线后为其适用分值；单元格中的数值仍是得分。
+xlsx-chart-title = { $title }：总分
+xlsx-chart-series = 总分
+xlsx-chart-x = 单位（按排名）
+xlsx-chart-y = 总分
+xlsx-chart-limited = 单位较多，图中只列出排名前 { $max } 的单位；完整排名见“{ $sheet }”表。

@@ -253,7 +253,7 @@ fn workbook(
 }
 
 /// The date the report is made on, in Beijing time (UTC+8), as a report prints it:
-/// `2026年12月7日`. `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds
+/// `2026年12月7日` (`7 December 2026` in English). `SOURCE_DATE_EPOCH` (seconds since 1970, as reproducible builds
 /// set it) gives another moment, for a report that must come out the same each time.
 fn today() -> String {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
@@ -267,11 +267,8 @@ fn today() -> String {
     let beijing = chrono::DateTime::from_timestamp(seconds.saturating_add(8 * 3600), 0)
         .unwrap_or_default()
         .date_naive();
-    use chrono::Datelike;
-    format!(
-        "{}年{}月{}日",
-        beijing.year(),
-        beijing.month(),
-        beijing.day()
-    )
+    match kaohe::locale::current() {
+        kaohe::locale::Lang::Zh => beijing.format("%Y年%-m月%-d日").to_string(),
+        kaohe::locale::Lang::En => beijing.format("%-d %B %Y").to_string(),
+    }
 }

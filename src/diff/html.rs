@@ -9,25 +9,36 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::{Kind, Report};
+use crate::locale;
 use crate::report::html::{begin, charts, escape, figure, MAX_CHART_UNITS};
 use crate::report::{number, signed};
+use crate::tr;
 
 pub fn html(report: &Report) -> String {
     let mut out = String::new();
     let title = format!("{} → {}", report.old.title, report.new.title);
     begin(&mut out, &title, "kaohe diff");
+    let lang = locale::current();
     let _ = writeln!(
         out,
-        "<p class=\"meta\">旧表 {}（满分 {}） · 新表 {}（满分 {}） · 单位 {} 个</p>",
-        escape(&report.old.file),
-        number(report.old.total),
-        escape(&report.new.file),
-        number(report.new.total),
-        report.units.len()
+        "<p class=\"meta\">{}</p>",
+        escape(&tr!(
+            lang,
+            "html-diff-meta",
+            old = &report.old.file,
+            old_total = number(report.old.total),
+            new = &report.new.file,
+            new_total = number(report.new.total),
+            units = report.units.len()
+        ))
     );
     changes(&mut out, report);
     if report.units.is_empty() {
-        out.push_str("<p class=\"note\">没有给出证据：只比较了两张表。</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            escape(&tr!(lang, "html-diff-no-evidence"))
+        );
     } else {
         units(&mut out, report);
     }
@@ -46,33 +57,49 @@ fn changes(out: &mut String, report: &Report) {
     };
     let sections = count(&mut report.sections.iter().map(|s| s.kind));
     let items = count(&mut report.items.iter().map(|i| i.kind));
-    out.push_str(
-        "<h2>一、表的变动</h2>\n<table>\n<thead><tr><th></th><th>删除</th><th>新增</th>\
-         <th>改名</th><th>修改</th></tr></thead>\n<tbody>\n",
+    let lang = locale::current();
+    let _ = write!(
+        out,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th></th><th>{}</th><th>{}</th>\
+         <th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&tr!(lang, "html-diff-changes")),
+        escape(&tr!(lang, "html-diff-removed")),
+        escape(&tr!(lang, "html-diff-added")),
+        escape(&tr!(lang, "html-diff-renamed")),
+        escape(&tr!(lang, "html-diff-changed")),
     );
-    for (name, n) in [("一级指标", sections), ("二级指标", items)] {
+    for (name, n) in [
+        (tr!(lang, "html-diff-sections"), sections),
+        (tr!(lang, "html-diff-items"), items),
+    ] {
         let _ = writeln!(
             out,
-            "<tr><th>{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+            "<tr><th>{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(&name),
             n[Kind::Removed as usize],
             n[Kind::Added as usize],
             n[Kind::Renamed as usize],
             n[Kind::Changed as usize]
         );
     }
-    out.push_str(
-        "</tbody>\n</table>\n<p class=\"note\">逐项的变动见 <code>kaohe diff</code> 的文本报告。</p>\n",
+    // The catalogue's text holds markup of its own (`<code>`): it is kaohe's, not input.
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"note\">{}</p>",
+        tr!(lang, "html-diff-see-text")
     );
 }
 
 fn units(out: &mut String, report: &Report) {
-    out.push_str("<h2>二、各单位得分</h2>\n");
+    let lang = locale::current();
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!(lang, "html-diff-units")));
     let shown = &report.units[..report.units.len().min(MAX_CHART_UNITS)];
     if shown.len() < report.units.len() {
         let _ = writeln!(
             out,
-            "<p class=\"note\">单位较多，图中只列出前 {MAX_CHART_UNITS} 个单位；完整列表见下表。</p>"
+            "<p class=\"note\">{}</p>",
+            escape(&tr!(lang, "html-diff-chart-limited", max = MAX_CHART_UNITS))
         );
     }
     let pairs: Vec<charts::Pair> = shown
@@ -83,14 +110,21 @@ fn units(out: &mut String, report: &Report) {
         })
         .collect();
     let max = report.old.total.max(report.new.total).max(Decimal::ONE);
+    let (old, new) = (tr!(lang, "html-diff-old"), tr!(lang, "html-diff-new"));
     figure(
         out,
-        "图1 各单位在新旧两表下的得分",
-        charts::pairs(&pairs, max, ["旧表", "新表"]),
+        &tr!(lang, "html-diff-figure"),
+        charts::pairs(&pairs, max, [&old, &new]),
     );
-    out.push_str(
-        "<table>\n<thead><tr><th>单位</th><th>旧表得分</th><th>新表得分</th><th>变化</th>\
-         <th>说明</th></tr></thead>\n<tbody>\n",
+    let _ = write!(
+        out,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
+         <th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&tr!(lang, "html-diff-unit")),
+        escape(&tr!(lang, "html-diff-old-score")),
+        escape(&tr!(lang, "html-diff-new-score")),
+        escape(&tr!(lang, "html-diff-change")),
+        escape(&tr!(lang, "html-diff-why")),
     );
     let cell = |d: Option<Decimal>| d.map_or("—".to_string(), number);
     for u in &report.units {
@@ -98,12 +132,13 @@ fn units(out: &mut String, report: &Report) {
             .problems
             .iter()
             .map(|p| {
-                let side = if p.rubric == "old" {
-                    "旧表"
-                } else {
-                    "新表"
-                };
-                format!("{side}无法评分：{}", p.message)
+                let side = if p.rubric == "old" { &old } else { &new };
+                tr!(
+                    lang,
+                    "html-diff-cannot-score",
+                    side = side,
+                    message = &p.message
+                )
             })
             .collect();
         let _ = write!(

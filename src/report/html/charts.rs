@@ -236,7 +236,7 @@ pub(crate) fn pairs(pairs: &[Pair], max: Decimal, names: [&str; 2]) -> Result<St
             .x_label_formatter(&tick)
             .y_labels(n as usize)
             .y_label_formatter(&name)
-            .x_desc("得分")
+            .x_desc(crate::tr!(crate::locale::current(), "html-axis-score"))
             .label_style((FONT, 13))
             .axis_desc_style((FONT, 13))
             .draw()

@@ -1,5 +1,6 @@
-//! The HTML report of `kaohe eval`: one self-contained page in Chinese, for the screen
-//! and for A4 paper. It holds the title, the date and the number of units; the ranking
+//! The HTML report of `kaohe eval`: one self-contained page in the run's language
+//! (Chinese, as offices publish it, unless English is asked for), for the screen and for
+//! A4 paper. It holds the title, the date and the number of units; the ranking
 //! (ties ranked alike, in the order of the table and CSV rankings), a prorated total
 //! marked `79.27(折算 65/82)` and each 一级指标's subtotal; three charts as inline SVG
 //! ([`charts`]): the totals, a heat map of units × 一级指标, and the items where most
@@ -20,7 +21,9 @@ use rust_decimal::Decimal;
 use super::{number, ranks};
 use crate::check::Rubric;
 use crate::eval::{Sheet, Summary, Top};
+use crate::locale;
 use crate::model::SectionKind;
+use crate::tr;
 
 /// The most units a chart of the report shows (the best first); the ranking table and
 /// the score sheets always show every unit.
@@ -42,10 +45,11 @@ pub(crate) fn escape(text: &str) -> String {
 pub(crate) fn begin(out: &mut String, title: &str, generator: &str) {
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"{generator}\">\n<title>{}</title>\n\
          <style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        locale::current().tag(),
         escape(title),
         escape(title),
     );
@@ -61,7 +65,11 @@ pub(crate) fn figure(out: &mut String, caption: &str, svg: Result<String, String
     match svg {
         Ok(svg) => out.push_str(&svg),
         Err(e) => {
-            let _ = write!(out, "<p class=\"note\">图表未能生成：{}</p>", escape(&e));
+            let _ = write!(
+                out,
+                "<p class=\"note\">{}</p>",
+                escape(&tr!(locale::current(), "html-chart-failed", error = e))
+            );
         }
     }
     out.push_str("\n</figure>\n");
@@ -74,22 +82,28 @@ pub fn html(rubric: &Rubric, sheets: &[Sheet], date: Option<&str>) -> String {
     let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
     let order = ranks(&scores);
     let header = super::ranking::ranked_header(rubric);
+    let lang = locale::current();
     let mut out = String::new();
     begin(&mut out, &rubric.title, "kaohe eval");
-    let mut meta = format!(
-        "考核结果 · 满分 {} 分 · 被考核单位 {} 个",
-        number(rubric.total),
-        sheets.len()
+    let mut meta = tr!(
+        lang,
+        "html-meta",
+        total = number(rubric.total),
+        units = sheets.len()
     );
     if let Some(date) = date {
-        let _ = write!(meta, " · 生成日期 {date}");
+        let _ = write!(meta, " · {}", tr!(lang, "html-meta-date", date = date));
     }
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&meta));
 
     ranking(&mut out, &header, &summaries, &order);
     charts_section(&mut out, rubric, &header, sheets, &summaries, &order);
 
-    out.push_str("<h2 class=\"sheets\">三、各单位评分表</h2>\n");
+    let _ = writeln!(
+        out,
+        "<h2 class=\"sheets\">{}</h2>",
+        escape(&tr!(lang, "html-sheets"))
+    );
     for &(rank, i) in &order {
         sheet::sheet(&mut out, rubric, &sheets[i], rank);
     }
@@ -100,11 +114,12 @@ pub fn html(rubric: &Rubric, sheets: &[Sheet], date: Option<&str>) -> String {
 /// A total as the ranking shows it: `97`, or `79.27(折算 65/82)` when prorated.
 pub(crate) fn total(s: &Summary) -> String {
     if s.prorated {
-        format!(
-            "{}(折算 {}/{})",
-            number(s.score),
-            number(s.earned),
-            number(s.applicable_points)
+        tr!(
+            locale::current(),
+            "html-prorated",
+            score = number(s.score),
+            earned = number(s.earned),
+            applicable = number(s.applicable_points)
         )
     } else {
         number(s.score)
@@ -125,7 +140,12 @@ fn subtotal(top: &Top) -> String {
 }
 
 fn ranking(out: &mut String, header: &[String], summaries: &[Summary], order: &[(usize, usize)]) {
-    out.push_str("<h2>一、排名</h2>\n<table class=\"ranking\">\n<thead><tr>");
+    let lang = locale::current();
+    let _ = write!(
+        out,
+        "<h2>{}</h2>\n<table class=\"ranking\">\n<thead><tr>",
+        escape(&tr!(lang, "html-ranking"))
+    );
     for h in header {
         let _ = write!(out, "<th>{}</th>", escape(h));
     }
@@ -148,16 +168,16 @@ fn ranking(out: &mut String, header: &[String], summaries: &[Summary], order: &[
     }
     out.push_str("</tbody>\n</table>\n");
     if summaries.iter().any(|s| s.prorated) {
-        out.push_str(
-            "<p class=\"note\">折算：有指标不适用的单位，总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算，\
-             括号内为适用指标得分/适用指标分值。</p>\n",
-        );
+        note(out, &tr!(lang, "html-note-prorated"));
     }
     if partial {
-        out.push_str(
-            "<p class=\"note\">一级指标栏中“得分/分值”表示该指标有不适用的二级指标，斜线后为其适用分值。</p>\n",
-        );
+        note(out, &tr!(lang, "html-note-partial"));
     }
+}
+
+/// A note under a table or a chart.
+fn note(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(text));
 }
 
 fn charts_section(
@@ -168,17 +188,15 @@ fn charts_section(
     summaries: &[Summary],
     order: &[(usize, usize)],
 ) {
-    out.push_str("<h2>二、图表</h2>\n");
+    let lang = locale::current();
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&tr!(lang, "html-charts")));
     if order.is_empty() {
-        out.push_str("<p class=\"note\">没有单位。</p>\n");
+        note(out, &tr!(lang, "html-no-units"));
         return;
     }
     let shown = &order[..order.len().min(MAX_CHART_UNITS)];
     if shown.len() < order.len() {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">单位较多，图中只列出排名前 {MAX_CHART_UNITS} 的单位；完整排名见上表。</p>"
-        );
+        note(out, &tr!(lang, "html-chart-limited", max = MAX_CHART_UNITS));
     }
     let bars: Vec<charts::Bar> = shown
         .iter()
@@ -193,8 +211,14 @@ fn charts_section(
         .collect();
     figure(
         out,
-        "图1 总分",
-        charts::bars(&bars, rubric.total, "总分", 11, false),
+        &tr!(lang, "html-figure-totals"),
+        charts::bars(
+            &bars,
+            rubric.total,
+            &tr!(lang, "html-axis-total"),
+            11,
+            false,
+        ),
     );
 
     // The heat map: the regular sections and the items of the top level.
@@ -227,13 +251,13 @@ fn charts_section(
         .collect();
     figure(
         out,
-        "图2 各一级指标得分率（得分 ÷ 适用分值）",
+        &tr!(lang, "html-figure-shares"),
         charts::heat_map(&rows, &names),
     );
 
     let lost = lost_points(sheets);
     if lost.is_empty() {
-        out.push_str("<p class=\"note\">没有单位在任何指标上失分。</p>\n");
+        note(out, &tr!(lang, "html-no-losses"));
         return;
     }
     let most = lost.iter().map(|l| l.units).max().unwrap_or(1);
@@ -243,22 +267,31 @@ fn charts_section(
         .map(|l| charts::Bar {
             label: charts::label(&l.name),
             value: Decimal::from(l.units),
-            text: format!("{} 个单位，共失 {} 分", l.units, number(l.lost)),
+            text: tr!(
+                lang,
+                "html-lost-bar",
+                units = l.units,
+                lost = number(l.lost)
+            ),
         })
         .collect();
     figure(
         out,
-        "图3 失分最多的指标（失分单位数）",
+        &tr!(lang, "html-figure-lost"),
         charts::bars(
             &bars,
             Decimal::from(most),
-            "失分单位数",
+            &tr!(lang, "html-axis-lost-units"),
             most.min(10) + 1,
             true,
         ),
     );
-    out.push_str(
-        "<table class=\"lost\">\n<thead><tr><th>二级指标</th><th>失分单位数</th><th>共失分</th></tr></thead>\n<tbody>\n",
+    let _ = writeln!(
+        out,
+        "<table class=\"lost\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        escape(&tr!(lang, "html-lost-item")),
+        escape(&tr!(lang, "html-lost-units")),
+        escape(&tr!(lang, "html-lost-points")),
     );
     for l in lost.iter().take(MAX_LOST_ITEMS) {
         let _ = writeln!(

@@ -1,31 +1,44 @@
 //! A unit's score sheet in the HTML report, on a printed page of its own: 一级指标 |
 //! 二级指标 | 分值 | 得分 | 扣分说明, the first-level cell spanning its items' rows, and a
-//! 合计 row that says how the total was made when it is more than a sum.
+//! 合计 row that says how the total was made when it is more than a sum; in the run's
+//! language, its 扣分说明 too.
 
 use std::fmt::Write;
 
 use super::escape;
 use crate::check::Rubric;
 use crate::eval::Sheet;
-use crate::locale::Lang;
+use crate::locale;
 use crate::report::number;
 use crate::report::rows::{explanation, rows, total_notes};
 use crate::report::Narrator;
+use crate::tr;
 
 pub(super) fn sheet(out: &mut String, rubric: &Rubric, sheet: &Sheet, rank: usize) {
-    // The page is the table's own document, in Chinese, as its headings are.
-    let narrator = Narrator::new(rubric, Lang::Zh);
+    let lang = locale::current();
+    let narrator = Narrator::new(rubric, lang);
     let _ = write!(
         out,
-        "<section class=\"sheet\">\n<h3>{}评分表</h3>\n<p class=\"meta\">{} · 得分 {} · 第 {rank} 名</p>\n",
-        escape(&sheet.unit),
-        escape(&rubric.title),
-        number(sheet.score),
+        "<section class=\"sheet\">\n<h3>{}</h3>\n<p class=\"meta\">{}</p>\n",
+        escape(&tr!(lang, "html-sheet-title", unit = &sheet.unit)),
+        escape(&tr!(
+            lang,
+            "html-sheet-meta",
+            title = &rubric.title,
+            score = number(sheet.score),
+            rank = rank
+        )),
     );
-    out.push_str(
+    let _ = write!(
+        out,
         "<table>\n<colgroup><col class=\"top\"><col class=\"name\"><col class=\"points\">\
-         <col class=\"score\"><col></colgroup>\n<thead><tr><th>一级指标</th><th>二级指标</th>\
-         <th>分值</th><th>得分</th><th>扣分说明</th></tr></thead>\n<tbody>\n",
+         <col class=\"score\"><col></colgroup>\n<thead><tr><th>{}</th><th>{}</th>\
+         <th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        escape(&tr!(lang, "sheet-top")),
+        escape(&tr!(lang, "sheet-item")),
+        escape(&tr!(lang, "sheet-points")),
+        escape(&tr!(lang, "sheet-score")),
+        escape(&tr!(lang, "sheet-explanation")),
     );
     let rows = rows(sheet);
     let mut i = 0;
@@ -47,7 +60,10 @@ pub(super) fn sheet(out: &mut String, rubric: &Rubric, sheet: &Sheet, rank: usiz
                 }
                 out.push_str("</th>");
             }
-            let score = row.item.score.map_or("不适用".to_string(), number);
+            let score = row
+                .item
+                .score
+                .map_or_else(|| escape(&tr!(lang, "sheet-score-not-applicable")), number);
             let _ = write!(
                 out,
                 "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{score}</td><td class=\"explain\">",
@@ -63,11 +79,12 @@ pub(super) fn sheet(out: &mut String, rubric: &Rubric, sheet: &Sheet, rank: usiz
     }
     let _ = write!(
         out,
-        "<tr class=\"total\"><th>合计</th><td></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"explain\">",
+        "<tr class=\"total\"><th>{}</th><td></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"explain\">",
+        escape(&tr!(lang, "sheet-total")),
         number(rubric.total),
         number(sheet.score),
     );
-    for note in total_notes(rubric, sheet, Lang::Zh) {
+    for note in total_notes(rubric, sheet, lang) {
         let _ = write!(out, "<p>{}</p>", escape(&note));
     }
     out.push_str("</td></tr>\n</tbody>\n</table>\n</section>\n");

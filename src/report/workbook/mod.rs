@@ -33,12 +33,18 @@ use crate::diagnostic::{codes, Diagnostic};
 use crate::eval::{Sheet, Summary, Top};
 use crate::model::SectionKind;
 
-/// The name of the ranking sheet.
-pub const RANKING_SHEET: &str = "排名";
-/// The name of the sheet of the chart of the totals.
-pub const CHART_SHEET: &str = "图表";
-/// The name of the sheet that holds every unit's rows past [`MAX_UNIT_SHEETS`] units.
-pub const DETAIL_SHEET: &str = "得分明细";
+/// The catalogue's id of the ranking sheet's name (排名).
+pub const RANKING_SHEET: &str = "xlsx-sheet-ranking";
+/// The catalogue's id of the name of the sheet of the chart of the totals (图表).
+pub const CHART_SHEET: &str = "xlsx-sheet-chart";
+/// The catalogue's id of the name of the sheet that holds every unit's rows past
+/// [`MAX_UNIT_SHEETS`] units (得分明细).
+pub const DETAIL_SHEET: &str = "xlsx-sheet-details";
+
+/// A sheet's name in the run's language, from its catalogue id.
+pub fn sheet_name(id: &str) -> String {
+    crate::locale::text(crate::locale::current(), id, &[])
+}
 /// The most units that get a score sheet each; past it, one 得分明细 sheet holds them
 /// all (a workbook of thousands of sheets opens slowly and prints as thousands of
 /// files' worth of pages).
@@ -102,7 +108,7 @@ impl SheetNames {
             .collect();
         let mut base = cleaned.trim().trim_matches('\'').to_string();
         if base.is_empty() {
-            base = "单位".into();
+            base = sheet_name("xlsx-sheet-unit");
         }
         if base.eq_ignore_ascii_case("history") {
             base.push('_');
@@ -202,7 +208,7 @@ fn build(rubric: &Rubric, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     let scores: Vec<Decimal> = summaries.iter().map(|s| s.score).collect();
     // The order of the table and CSV rankings: best first, ties in the input's order.
     let order = ranks(&scores);
-    let ranking_name = names.name(RANKING_SHEET);
+    let ranking_name = names.name(&sheet_name(RANKING_SHEET));
     ranking_sheet(
         book.add_worksheet().set_name(&ranking_name)?,
         rubric,
@@ -211,7 +217,8 @@ fn build(rubric: &Rubric, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         &formats,
     )?;
     chart_sheet(
-        book.add_worksheet().set_name(names.name(CHART_SHEET))?,
+        book.add_worksheet()
+            .set_name(names.name(&sheet_name(CHART_SHEET)))?,
         rubric,
         &ranking_name,
         order.len(),
@@ -219,7 +226,7 @@ fn build(rubric: &Rubric, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     if sheets.len() > MAX_UNIT_SHEETS {
         let ws = book
             .add_worksheet_with_constant_memory()?
-            .set_name(names.name(DETAIL_SHEET))?;
+            .set_name(names.name(&sheet_name(DETAIL_SHEET)))?;
         unit::detail_sheet(ws, rubric, sheets, &order, &formats)?;
     } else {
         for &(rank, i) in &order {
@@ -239,9 +246,10 @@ fn build(rubric: &Rubric, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
 /// The header of the ranking: rank, unit, total, each top-level section or item with
 /// its points, and the points a prorated total was worked out from.
 fn ranking_header(rubric: &Rubric) -> Vec<String> {
+    let lang = crate::locale::current();
     let mut header = super::ranking::ranked_header(rubric);
-    header.push("适用指标得分".into());
-    header.push("适用指标分值".into());
+    header.push(crate::tr!(lang, "ranking-earned"));
+    header.push(crate::tr!(lang, "ranking-applicable"));
     header
 }
 
@@ -307,18 +315,19 @@ fn ranking_sheet(
         r += 1;
     }
     // What the numbers mean, under the table.
+    let lang = crate::locale::current();
     let mut notes = Vec::new();
     if summaries.iter().any(|s| s.prorated) {
-        notes.push("折算：有指标不适用的单位，总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算（见最后两列）。");
+        notes.push(crate::tr!(lang, "xlsx-note-prorated"));
     }
     if partial {
-        notes.push("一级指标栏中“得分/分值”表示该指标有不适用的二级指标，斜线后为其适用分值；单元格中的数值仍是得分。");
+        notes.push(crate::tr!(lang, "xlsx-note-partial"));
     }
     for note in notes {
         r += 1;
-        ws.merge_range(r, 0, r, last, note, &f.note)?;
+        ws.merge_range(r, 0, r, last, &note, &f.note)?;
         let width: f64 = widths.iter().sum();
-        ws.set_row_height(r, print::row_height([(note, width)]))?;
+        ws.set_row_height(r, print::row_height([(note.as_str(), width)]))?;
     }
     ws.set_freeze_panes(2, 2)?;
     print::a4_landscape(ws, 1, 1)?;
@@ -339,15 +348,16 @@ fn chart_sheet(
     ranking: &str,
     units: usize,
 ) -> Result<(), XlsxError> {
+    let lang = crate::locale::current();
     let shown = units.min(MAX_CHART_UNITS) as u32;
     let mut chart = Chart::new(ChartType::Column);
     chart
         .title()
-        .set_name(format!("{}：总分", rubric.title).as_str());
+        .set_name(crate::tr!(lang, "xlsx-chart-title", title = &rubric.title).as_str());
     if shown > 0 {
         chart
             .add_series()
-            .set_name("总分")
+            .set_name(crate::tr!(lang, "xlsx-chart-series").as_str())
             .set_categories((ranking, 2, 1, shown + 1, 1))
             .set_values((ranking, 2, 2, shown + 1, 2))
             .set_data_label(ChartDataLabel::new().show_value());
@@ -357,8 +367,12 @@ fn chart_sheet(
         .y_axis()
         .set_min(0)
         .set_max(float(rubric.total.max(Decimal::ONE)));
-    chart.x_axis().set_name("单位（按排名）");
-    chart.y_axis().set_name("总分");
+    chart
+        .x_axis()
+        .set_name(crate::tr!(lang, "xlsx-chart-x").as_str());
+    chart
+        .y_axis()
+        .set_name(crate::tr!(lang, "xlsx-chart-y").as_str());
     let width = (shown * 36).clamp(720, 4000);
     chart.set_width(width).set_height(440);
     ws.insert_chart(1, 0, &chart)?;
@@ -366,8 +380,11 @@ fn chart_sheet(
         ws.write_string(
             0,
             0,
-            format!(
-                "单位较多，图中只列出排名前 {MAX_CHART_UNITS} 的单位；完整排名见“{ranking}”表。"
+            crate::tr!(
+                lang,
+                "xlsx-chart-limited",
+                max = MAX_CHART_UNITS,
+                sheet = ranking
             ),
         )?;
     }

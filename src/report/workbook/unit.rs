@@ -11,17 +11,25 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::{cell_text, col, float, print, Formats};
 use crate::check::Rubric;
 use crate::eval::{SectionScore, Sheet};
+use crate::locale::{self, Lang};
 use crate::model::SectionKind;
 use crate::report::{number, rows};
+use crate::tr;
 
-/// The columns of a unit's sheet and their widths.
+/// The columns of a unit's sheet (the catalogue's ids of their headings) and their
+/// widths.
 const COLUMNS: [(&str, f64); 5] = [
-    ("一级指标", 18.0),
-    ("二级指标", 26.0),
-    ("分值", 8.0),
-    ("得分", 9.0),
-    ("扣分说明", 70.0),
+    ("sheet-top", 18.0),
+    ("sheet-item", 26.0),
+    ("sheet-points", 8.0),
+    ("sheet-score", 9.0),
+    ("sheet-explanation", 70.0),
 ];
+
+/// A column's heading in a language.
+fn heading_of(lang: Lang, id: &str) -> String {
+    locale::text(lang, id, &[])
+}
 
 /// The first-level cell of a run of rows: the indicator, its points, and the unit's
 /// subtotal there with its applicable points when some of its items did not apply.
@@ -29,14 +37,19 @@ pub(in crate::report) fn heading(top: Option<&SectionScore>) -> String {
     let Some(s) = top else {
         return String::new();
     };
+    let lang = locale::current();
     let mut text = format!(
-        "{} ({})\n得分 {}",
+        "{} ({})\n{}",
         s.name,
         number(s.points),
-        number(s.score)
+        tr!(lang, "sheet-heading-score", score = number(s.score))
     );
     if s.kind == SectionKind::Regular && s.applicable_points != s.points {
-        text.push_str(&format!("（适用 {} 分）", number(s.applicable_points)));
+        text.push_str(&tr!(
+            lang,
+            "sheet-heading-applicable",
+            points = number(s.applicable_points)
+        ));
     }
     text
 }
@@ -48,17 +61,20 @@ pub(super) fn unit_sheet(
     rank: usize,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let narrator = super::super::Narrator::new(rubric, crate::locale::current());
-    let title = format!(
-        "{} — {}（得分 {}，第 {rank} 名）",
-        sheet.unit,
-        rubric.title,
-        number(sheet.score)
+    let lang = locale::current();
+    let narrator = super::super::Narrator::new(rubric, lang);
+    let title = tr!(
+        lang,
+        "xlsx-unit-title",
+        unit = &sheet.unit,
+        title = &rubric.title,
+        score = number(sheet.score),
+        rank = rank
     );
     ws.merge_range(0, 0, 0, 4, &cell_text(&title), &f.title)?;
     ws.set_row_height(0, print::row_height([(title.as_str(), 128.0)]).max(24.0))?;
     for (c, (h, width)) in COLUMNS.into_iter().enumerate() {
-        ws.write_string_with_format(1, col(c), h, &f.header)?;
+        ws.write_string_with_format(1, col(c), heading_of(lang, h), &f.header)?;
         ws.set_column_width(col(c), width)?;
     }
     // Rows grouped by their first-level indicator, whose cell spans them.
@@ -88,7 +104,12 @@ pub(super) fn unit_sheet(
             ws.write_number_with_format(r, 2, float(item.points), &f.number)?;
             match item.score {
                 Some(s) => ws.write_number_with_format(r, 3, float(s), &f.number)?,
-                None => ws.write_string_with_format(r, 3, "不适用", &f.number)?,
+                None => ws.write_string_with_format(
+                    r,
+                    3,
+                    tr!(lang, "sheet-score-not-applicable"),
+                    &f.number,
+                )?,
             };
             ws.write_string_with_format(r, 4, cell_text(&explanation), &f.wrap)?;
             let mut lines =
@@ -104,8 +125,8 @@ pub(super) fn unit_sheet(
     }
     // The 合计 row says how the total was made when it is more than a sum, in the
     // words of the Markdown sheet.
-    let note = rows::total_notes(rubric, sheet, crate::locale::current()).join("\n");
-    ws.write_string_with_format(r, 0, "合计", &f.total)?;
+    let note = rows::total_notes(rubric, sheet, lang).join("\n");
+    ws.write_string_with_format(r, 0, tr!(lang, "sheet-total"), &f.total)?;
     ws.write_blank(r, 1, &f.total)?;
     ws.write_number_with_format(r, 2, float(rubric.total), &f.total)?;
     ws.write_number_with_format(r, 3, float(sheet.score), &f.total_score)?;
@@ -116,15 +137,16 @@ pub(super) fn unit_sheet(
     Ok(())
 }
 
-/// The columns of the 得分明细 sheet and their widths.
+/// The columns of the 得分明细 sheet (the catalogue's ids of their headings) and their
+/// widths.
 const DETAIL_COLUMNS: [(&str, f64); 7] = [
-    ("排名", 6.0),
-    ("单位", 16.0),
-    ("一级指标", 16.0),
-    ("二级指标", 24.0),
-    ("分值", 7.0),
-    ("得分", 8.0),
-    ("扣分说明", 60.0),
+    ("ranking-rank", 6.0),
+    ("ranking-unit", 16.0),
+    ("sheet-top", 16.0),
+    ("sheet-item", 24.0),
+    ("sheet-points", 7.0),
+    ("sheet-score", 8.0),
+    ("sheet-explanation", 60.0),
 ];
 
 /// Every unit's rows on one sheet, the units in the order of the ranking, each ending
@@ -137,7 +159,8 @@ pub(super) fn detail_sheet(
     order: &[(usize, usize)],
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let narrator = super::super::Narrator::new(rubric, crate::locale::current());
+    let lang = locale::current();
+    let narrator = super::super::Narrator::new(rubric, lang);
     for (c, (_, width)) in DETAIL_COLUMNS.into_iter().enumerate() {
         ws.set_column_width(col(c), width)?;
     }
@@ -145,11 +168,11 @@ pub(super) fn detail_sheet(
     ws.write_string_with_format(
         0,
         0,
-        cell_text(&format!("{} — 得分明细", rubric.title)),
+        cell_text(&tr!(lang, "xlsx-details-title", title = &rubric.title)),
         &f.title,
     )?;
     for (c, (h, _)) in DETAIL_COLUMNS.into_iter().enumerate() {
-        ws.write_string_with_format(1, col(c), h, &f.header)?;
+        ws.write_string_with_format(1, col(c), heading_of(lang, h), &f.header)?;
     }
     let mut r = 2u32;
     for &(rank, i) in order {
@@ -175,16 +198,21 @@ pub(super) fn detail_sheet(
             ws.write_number_with_format(r, 4, float(item.points), &f.number)?;
             match item.score {
                 Some(s) => ws.write_number_with_format(r, 5, float(s), &f.number)?,
-                None => ws.write_string_with_format(r, 5, "不适用", &f.number)?,
+                None => ws.write_string_with_format(
+                    r,
+                    5,
+                    tr!(lang, "sheet-score-not-applicable"),
+                    &f.number,
+                )?,
             };
             ws.write_string_with_format(r, 6, cell_text(&explanation), &f.wrap)?;
             r += 1;
         }
-        let note = rows::total_notes(rubric, sheet, crate::locale::current()).join("\n");
+        let note = rows::total_notes(rubric, sheet, lang).join("\n");
         ws.set_row_height(r, print::row_height([(note.as_str(), DETAIL_COLUMNS[6].1)]))?;
         ws.write_number_with_format(r, 0, rank as f64, &f.total)?;
         ws.write_string_with_format(r, 1, unit.as_ref(), &f.total)?;
-        ws.write_string_with_format(r, 2, "合计", &f.total)?;
+        ws.write_string_with_format(r, 2, tr!(lang, "sheet-total"), &f.total)?;
         ws.write_blank(r, 3, &f.total)?;
         ws.write_number_with_format(r, 4, float(rubric.total), &f.total)?;
         ws.write_number_with_format(r, 5, float(sheet.score), &f.total_score)?;
