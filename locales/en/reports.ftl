@@ -205,6 +205,9 @@ diff-count = { $count } { $kind ->
 }
 diff-count-join = {", "}
 diff-placed = { $name } ({ $points } points) in { $path }
+diff-similar-name = similar name
+diff-similar-text = similar criterion text
+diff-same-facts = same facts
 diff-same-items = same items
 diff-renamed = {" "}(renamed; { $by }, { $similarity }%)
 diff-label = { $what ->

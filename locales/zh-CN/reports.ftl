@@ -204,6 +204,9 @@ diff-count = { $kind ->
 } { $count } 个
 diff-count-join = ,
 diff-placed = { $name }({ $points } 分),位于 { $path }
+diff-similar-name = 名称相近
+diff-similar-text = 考核标准文字相近
+diff-same-facts = 所用事实相同
 diff-same-items = 所含指标相同
 diff-renamed = (改名;{ $by },相似度 { $similarity }%)
 diff-label = { $what ->

@@ -349,8 +349,8 @@ fn expected_value(target: &Target, node: &Node, problems: &mut Vec<Diagnostic>) 
 fn describe_raw(raw: &Raw) -> String {
     match raw {
         Raw::Integer(t) | Raw::Float(t) => format!("`{t}`"),
-        Raw::String(t) => format!("the text `{t}`"),
-        other => other.describe().to_string(),
+        Raw::String(t) => crate::diagnostic::msg!("raw-the-text", text = t),
+        other => other.describe(),
     }
 }
 

@@ -86,7 +86,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
     )?;
     let report_format = report::Format::from(chosen);
     if report_format == report::Format::Xlsx {
-        refuse_binary("report", args.output.as_deref(), args.message_format)?;
+        refuse_binary(
+            &kaohe::msg!("cli-binary-what-report"),
+            args.output.as_deref(),
+            args.message_format,
+        )?;
     }
     let mut inputs: Vec<&std::path::Path> = vec![&args.rule];
     inputs.extend(args.evidence.iter().map(PathBuf::as_path));

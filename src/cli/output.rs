@@ -330,19 +330,19 @@ pub fn refuse_inputs(
         };
         let refused = if meta.is_dir() {
             real.starts_with(&input_real).then(|| {
-                format!(
-                    "`{}` lies in the folder `{}`, whose evidence this run reads",
-                    output.display(),
-                    input.display()
+                kaohe::msg!(
+                    "cli-output-in-input-folder",
+                    output = output.display().to_string(),
+                    input = input.display().to_string()
                 )
             })
         } else {
             (real == input_real || out_meta.as_ref().is_some_and(|m| same_file(m, &meta))).then(
                 || {
-                    format!(
-                        "`{}` is `{}`, which this run reads",
-                        output.display(),
-                        input.display()
+                    kaohe::msg!(
+                        "cli-output-same-as-input",
+                        output = output.display().to_string(),
+                        input = input.display().to_string()
                     )
                 },
             )

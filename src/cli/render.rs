@@ -44,7 +44,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
         Format::Md => render::markdown::markdown(&table).into_bytes(),
         Format::Html => render::html::html(&table).into_bytes(),
         Format::Xlsx => {
-            refuse_binary("table", args.output.as_deref(), args.message_format)?;
+            refuse_binary(
+                &kaohe::msg!("cli-binary-what-table"),
+                args.output.as_deref(),
+                args.message_format,
+            )?;
             render::xlsx::xlsx(&table).map_err(|d| {
                 print_diagnostics(&[d], args.message_format);
                 Failed

@@ -37,7 +37,11 @@ pub fn run(args: Args) -> Result<(), Failed> {
         args.message_format,
     )?;
     if format == TemplateFormat::Xlsx {
-        refuse_binary("form", args.output.as_deref(), args.message_format)?;
+        refuse_binary(
+            &kaohe::msg!("cli-binary-what-form"),
+            args.output.as_deref(),
+            args.message_format,
+        )?;
     }
     refuse_inputs(args.output.as_deref(), &[&args.rule], args.message_format)?;
     let rubric = compile(&args.rule, None, args.message_format)?;

@@ -59,16 +59,6 @@ pub enum Reason {
     SameMembers,
 }
 
-impl Reason {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Reason::SimilarName => "similar name",
-            Reason::SimilarText => "similar criterion text",
-            Reason::SameMembers => "same facts",
-        }
-    }
-}
-
 /// A pairing of old entry `old` with new entry `new` (indices into the slices given).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {

@@ -175,10 +175,7 @@ fn section(out: &mut String, s: &SectionChange, report: &Report) {
                 let _ = writeln!(out, "  ~ {}  [{new_file}:{}]", n.name, n.line);
             } else {
                 let why = s.matched.map_or(String::new(), |m| {
-                    let by = match m.by {
-                        super::matching::Reason::SameMembers => tr!(lang, "diff-same-items"),
-                        other => other.describe().to_string(),
-                    };
+                    let by = reason(lang, m.by, "diff-same-items");
                     tr!(
                         lang,
                         "diff-renamed",
@@ -245,7 +242,7 @@ fn item(out: &mut String, i: &ItemChange, report: &Report) {
                     tr!(
                         lang,
                         "diff-renamed",
-                        by = m.by.describe(),
+                        by = reason(lang, m.by, "diff-same-facts"),
                         similarity = u64::from(m.similarity)
                     )
                 });
@@ -367,5 +364,16 @@ fn units(out: &mut String, report: &Report, lang: Lang) {
                 p.code
             );
         }
+    }
+}
+
+/// Why two entries of different names were paired, in words: `same_members` is the
+/// catalogue's id for a section's "same items" or an item's "same facts".
+fn reason(lang: Lang, by: super::matching::Reason, same_members: &str) -> String {
+    use super::matching::Reason;
+    match by {
+        Reason::SimilarName => tr!(lang, "diff-similar-name"),
+        Reason::SimilarText => tr!(lang, "diff-similar-text"),
+        Reason::SameMembers => crate::locale::text(lang, same_members, &[]),
     }
 }

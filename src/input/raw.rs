@@ -33,16 +33,17 @@ pub struct Node {
 }
 
 impl Raw {
-    pub fn describe(&self) -> &'static str {
+    /// What kind of value this is, in the run's language: `a whole number`, `整数`.
+    pub fn describe(&self) -> String {
         match self {
-            Raw::Bool(_) => "a true/false value",
-            Raw::Integer(_) => "a whole number",
-            Raw::Float(_) => "a number",
-            Raw::String(_) => "a text",
-            Raw::Date(_) => "a date",
-            Raw::Array(_) => "a list",
-            Raw::Table(_) => "a table",
-            Raw::Null => "null",
+            Raw::Bool(_) => crate::msg!("raw-bool"),
+            Raw::Integer(_) => crate::msg!("raw-integer"),
+            Raw::Float(_) => crate::msg!("raw-float"),
+            Raw::String(_) => crate::msg!("raw-string"),
+            Raw::Date(_) => crate::msg!("raw-date"),
+            Raw::Array(_) => crate::msg!("raw-array"),
+            Raw::Table(_) => crate::msg!("raw-table"),
+            Raw::Null => crate::msg!("raw-null"),
         }
     }
 }
