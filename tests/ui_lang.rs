@@ -68,10 +68,15 @@ const FIXTURES: &[&str] = &[
     "missing_points",
     "fullwidth_minus",
     "columns_mismatch",
+    "give_over_points",
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
-const WARNING_FIXTURES: &[&str] = &["gain_always_cut", "fixed_deductions_exceed"];
+const WARNING_FIXTURES: &[&str] = &[
+    "gain_always_cut",
+    "fixed_deductions_exceed",
+    "arith_unguarded_divisor",
+];
 
 #[test]
 fn check_in_chinese_with_the_flag() {
