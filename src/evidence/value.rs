@@ -1197,3 +1197,47 @@ pub fn example_value(ty: &FactType) -> String {
         FactType::Number { .. } => "12.5".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings of evidence for a rubric of two items, each of one fact.
+    fn findings(evidence: &str) -> Vec<Finding> {
+        let rubric = crate::check::compile(&SourceFile::new(
+            "t.rule",
+            "rubric 表\ntotal 4\nyear 2020\nsection 甲 4 {\n  item 乙 2 {\n    fact 未做 bool \"未做\"\n    if 未做 -2\n  }\n  item 丙 2 {\n    fact 条数 count \"条数\"\n    per 条数 -1\n  }\n}\n",
+        ))
+        .rubric
+        .expect("the rubric compiles");
+        let source = SourceFile::new("unit.toml", evidence);
+        let node = super::super::read(&source, super::super::Format::Toml).expect("TOML");
+        validate_findings(&rubric, &source, &node).expect_err("invalid evidence")
+    }
+
+    #[test]
+    fn a_finding_says_its_item_and_whether_its_help_is_a_toml_example() {
+        let found = findings("unit = \"单位\"\n[\"乙\"]\n\"未做\" = 3\n[\"丙\"]\n");
+        let about: Vec<(&str, Option<&str>, HelpKind)> = found
+            .iter()
+            .map(|f| (f.diagnostic.code, f.item.as_deref(), f.help))
+            .collect();
+        assert_eq!(
+            about,
+            [
+                (codes::EVIDENCE_VALUE, Some("乙"), HelpKind::Toml),
+                (codes::EVIDENCE_MISSING, Some("丙"), HelpKind::Toml),
+            ]
+        );
+        // A finding of the unit as a whole is about no item, and its help is words.
+        let found = findings("unit = \"单位\"\n[\"丁\"]\n");
+        let unknown = found
+            .iter()
+            .find(|f| f.diagnostic.code == codes::EVIDENCE_UNKNOWN)
+            .expect("the unknown item");
+        assert_eq!(
+            (unknown.item.as_deref(), unknown.help),
+            (None, HelpKind::Words)
+        );
+    }
+}
