@@ -25,7 +25,8 @@
 //! | `number` | a number `12.5`, with thousands separators `1,234.5`, its digits as written |
 //!
 //! A blank cell (nothing but spaces) is a missing fact, never 0 or false. Every other
-//! spelling is refused, naming the cell. To accept another spelling, change the one
+//! spelling is refused, naming the cell, in the words of the diagnostics' catalogue
+//! (`cell-…`, in the run's language). To accept another spelling, change the one
 //! function of that type (in `scalars`, `dates` or `sets`, their shared folding in
 //! `spelling`); nothing else reads a cell. ([`quick()`], the fast way
 //! for a valid row, reads the common spellings straight into their value with these

@@ -10,7 +10,10 @@
 //! checks of values, missing facts and applicability are `validate`'s, the same for
 //! every format. This module adds what only a sheet can get wrong — its header, blank
 //! cells, rows without a unit — and words `validate`'s findings for a sheet: each names
-//! the cell (`C7`), its row and its column's header, and points at the cell.
+//! the cell (`C7`), its row and its column's header, and points at the cell. Every
+//! word is a message of the diagnostics' catalogue (`sheet-…`), in the run's language;
+//! a finding of `validate` is reworded by what it is about ([`Finding`]: its item, the
+//! kind of its help), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the
