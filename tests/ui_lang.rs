@@ -223,7 +223,8 @@ fn a_csv_file_with_mistakes_in_both_languages() {
 /// fraction for a count, a dash for none, Excel's day number 60 (1900-02-29, a day that
 /// never was) in a date cell, month 13, a member not in the list and a unit's name
 /// with spaces, under a header without the column of `网站更新/按时率`; the sheet is
-/// named in every place.
+/// named in every place, and a second sheet with an evidence header is said to be
+/// left unread.
 #[test]
 fn a_workbook_with_mistakes_in_both_languages() {
     use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
@@ -266,8 +267,15 @@ fn a_workbook_with_mistakes_in_both_languages() {
     ws.write_string(5, 0, "合计").expect("writes");
     ws.write_formula(5, 2, Formula::new("=SUM(C3:C5)").set_result("1"))
         .expect("writes");
+    // A second sheet with an evidence header, not read unless named.
+    let mut second = Worksheet::new();
+    second.set_name("第二批").expect("a sheet name");
+    for (c, h) in header.iter().enumerate() {
+        second.write_string(0, c as u16, *h).expect("writes");
+    }
     let mut book = Workbook::new();
     book.push_worksheet(ws);
+    book.push_worksheet(second);
     book.save(dir.path().join("sheet.xlsx")).expect("saves");
 
     let zh = eval_sheet(Choice::Flag("zh"), dir.path(), "sheet.xlsx");

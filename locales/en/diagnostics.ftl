@@ -718,6 +718,19 @@ workbook-part = `{$name}` cannot be read as an XLSX workbook: its part `{$part}`
     .damaged = the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)
 workbook-unreadable = `{$name}` cannot be read as an XLSX workbook: {$what}
     .help = save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read
+workbook-no-sheet = `{$name}` has no sheet `{$wanted}`
+    .help = its sheets are {$list}
+    .hint = {$hint} Its sheets are {$list}
+workbook-not-cells = sheet `{$sheet}` of `{$name}` is not a worksheet of cells
+    .help = name the worksheet that holds the evidence, with its header `单位` and one row per unit
+workbook-no-visible = it has no visible worksheet
+workbook-other-sheets = read sheet `{$sheet}` of `{$name}`; { $count ->
+        [1] sheet {$list} also has an evidence header and was not read
+       *[other] sheets {$list} also have an evidence header and were not read
+    }
+    .help = name the sheet to read with `--sheet NAME`; to score the units of several sheets, copy them into one sheet, or save each sheet as a file of its own
+workbook-sheet-unreadable = sheet `{$sheet}` of `{$name}` cannot be read: {$reason}
+    .help = save the file from Excel or WPS as an Excel workbook (.xlsx)
 syntax-name-bracket = a fact's name cannot hold `{$found}`
     .label = inside the name
     .help = a name holds letters, Chinese characters, digits and `_` only, so no bracket of either width: write the name without it (`指南不规范条数`) and put the words in brackets into the description in quotes
