@@ -188,13 +188,7 @@ pub fn validate_findings(
         })
         .collect();
     // Sorted as `crate::diagnostic::sort` sorts diagnostics.
-    out.sort_by(|a, b| {
-        let (a, b) = (&a.diagnostic, &b.diagnostic);
-        a.offset()
-            .cmp(&b.offset())
-            .then(b.severity.cmp(&a.severity))
-            .then(a.code.cmp(b.code))
-    });
+    out.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
     Err(out)
 }
 
