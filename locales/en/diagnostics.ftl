@@ -732,6 +732,19 @@ workbook-part = `{$name}` cannot be read as an XLSX workbook: its part `{$part}`
     .damaged = the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)
 workbook-unreadable = `{$name}` cannot be read as an XLSX workbook: {$what}
     .help = save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read
+workbook-no-sheet = `{$name}` has no sheet `{$wanted}`
+    .help = its sheets are {$list}
+    .hint = {$hint} Its sheets are {$list}
+workbook-not-cells = sheet `{$sheet}` of `{$name}` is not a worksheet of cells
+    .help = name the worksheet that holds the evidence, with its header `单位` and one row per unit
+workbook-no-visible = it has no visible worksheet
+workbook-other-sheets = read sheet `{$sheet}` of `{$name}`; { $count ->
+        [1] sheet {$list} also has an evidence header and was not read
+       *[other] sheets {$list} also have an evidence header and were not read
+    }
+    .help = name the sheet to read with `--sheet NAME`; to score the units of several sheets, copy them into one sheet, or save each sheet as a file of its own
+workbook-sheet-unreadable = sheet `{$sheet}` of `{$name}` cannot be read: {$reason}
+    .help = save the file from Excel or WPS as an Excel workbook (.xlsx)
 syntax-name-bracket = a fact's name cannot hold `{$found}`
     .label = inside the name
     .help = a name holds letters, Chinese characters, digits and `_` only, so no bracket of either width: write the name without it (`指南不规范条数`) and put the words in brackets into the description in quotes
@@ -746,3 +759,127 @@ syntax-colon = `{$found}` joins the name to its points
     .label = `{$found}` here
     .points = the points were expected before this
     .help = write a space in place of `{$found}`, as in `item 决策公开 4 {"{"}`: a name written without quotes runs to the next space
+
+## Spreadsheet evidence, cell by cell: CSV files and a workbook's sheets (src/evidence/grid/, src/evidence/cell/).
+
+sheet-what = `{$path}`
+    .sheet = sheet `{$sheet}` of `{$path}`
+sheet-cell = cell {$cell} (row {$row}, {$column})
+    .sheet = sheet `{$sheet}`, cell {$cell} (row {$row}, {$column})
+sheet-column = column {$letters}
+    .header = column `{$header}`
+sheet-at = {$place}: {$message}
+sheet-row = row {$row}
+    .named = row {$row} (`{$name}`)
+sheet-cell-header = {$cell} (`{$header}`)
+sheet-expected = expected a value
+    .count = expected a count
+    .reason = expected a reason
+    .points = expected a number of points
+    .bool = expected yes or no
+    .percent = expected a percentage
+    .date = expected a date or false
+    .members = expected member names
+sheet-no-row = {$what} holds no unit: there is no row below the header
+    .label = the header
+    .help = fill in one row per unit below the header, starting with the unit's name
+sheet-empty = {$what} holds no unit: it is empty
+    .label = empty
+    .help = write the header (`kaohe template RULE --format csv` makes one) and one row per unit below it
+sheet-unheaded = column {$letters} has values but no header
+    .label = a value under no header
+    .help = write the fact's header (`ITEM/FACT`) in row {$row} above it, or delete the column
+sheet-unit-twice = unit `{$name}` has evidence in two rows
+    .label = named again here
+    .first = first here
+    .help = the first is row {$row}; keep one row per unit
+sheet-cell-type = `{$header}` is a {$kind} fact, which cannot be given in a spreadsheet cell yet
+    .label = not readable from a cell
+    .help = give this rubric's evidence in TOML or JSON (`kaohe template RULE --format toml`)
+sheet-unknown-column = the rubric has no column `{$text}`
+    .label = unknown column
+    .help = a fact's column is headed `ITEM/FACT` with the names of the rule file{$example}; `kaohe template RULE --format csv` writes the whole header
+    .example = , such as `{$header}`
+sheet-column-twice = column `{$text}` appears twice in the header
+    .label = again here
+    .first = first here
+    .help = keep one column `{$text}` (the first is column {$letters}); delete or rename the other
+sheet-no-unit-column = the header of {$what} has no `{$unit}` column
+    .label = the header
+    .help = add a column headed `{$unit}` holding each unit's name (`kaohe template` puts it first)
+sheet-absent-columns = the header of {$what} has no column for {$count} fact value(s): {$names}{ $more ->
+        [0] {""}
+       *[other] , and {$more} more
+    }
+    .label = the header
+    .help = add the missing columns (`kaohe template RULE --format csv` writes a header with every column); only a fact with a `default` may have no column
+sheet-skipped = {$what}: {$count} row(s) under the units skipped: row {$rows}{ $more ->
+        [0] {""}
+       *[other] , and {$more} more
+    }
+    .label = `{$label}`: not a unit
+    .help = rows of totals (合计, 小计, 平均), notes (备注), signatures (填表人, 审核人, 制表日期) and rows of formulas such as `=SUM(…)` are not units and are not scored; delete them to be rid of this warning
+sheet-no-unit = row {$row} has values but no unit: cell {$cell} is blank
+    .label = blank
+    .help = write the assessed unit's name in the `{$unit}` column, such as `蓬江区`
+sheet-in-part = `{$fact}` is given only in part: cell {$cell} is blank
+    .label = blank
+    .tally = fill {$cells}; write 0 where there was none, as a blank cell is a missing value, not 0
+    .discretion = fill {$cells}; a discretionary score is given with its points and its reason
+sheet-blanks = {$cells} cell(s) of {$items} item(s) are blank
+    .label = blank
+    .help = fill {$names}{ $more ->
+        [0] {""}
+       *[other] , and {$more} more
+    }; a blank cell is a missing fact, not 0 or false
+cell-error = `{$name}` holds the spreadsheet error `{$error}`, not a value
+    .help = correct the formula, or type the value into the cell
+cell-type = `{$name}` is a {$kind} fact, which cannot be given in a spreadsheet cell yet
+    .help = give this unit's evidence in TOML or JSON
+cell-bool = `{$name}` must be yes or no, not `{$text}`
+    .help = write `是` or `否` (or `true`/`false`, `有`/`无`, `对`/`错`, `√`/`×`, `✓`/`✗`, `Y`/`N`, `1`/`0`)
+cell-count = `{$name}` must be a whole number, not `{$text}`
+    .help = write how many, a whole number, in digits (`12`, `1,234`) or in Chinese numerals (`十二`); write `0` where there was none
+    .max = write how many, a whole number from 0 to {$max}, in digits (`12`, `1,234`) or in Chinese numerals (`十二`); write `0` where there was none
+    .none = write `0` if there was none (`{$text}` is not read as 0); {$help}
+cell-too-large = `{$name}` is larger than any real count
+    .help = check the value
+cell-percent = `{$name}` must be a percentage, not `{$text}`
+    .help = write the percentage as a number, `3.5` for 3.5%, or as `3.5%`
+cell-number = `{$name}` must be a number, not `{$text}`
+    .help = write a number, 0 or more, such as `12.5`
+    .max = write a number from 0 to {$max}, such as `12.5`
+cell-points = `{$name}` must be a number of points, not `{$text}`
+    .help = write the points given, a number from 0 to {$max}
+cell-reason = write the reason for the score, in words
+cell-members = `{$name}` must list members by name, not `{$text}`
+    .help = list the members present, separated by `、` (or `，` `,` `；` `;` `|` or line breaks), such as `{$example}`, or write `无` for none; the members are {$members}
+cell-date = `{$name}` must be a date or `false`, not `{$text}`
+    .help = write the day as `2020-12-30`, `2020/12/30`, `2020.12.30` or `2020年12月30日`, or `否` (or `false`, `无`) if it was never done
+cell-day-number = `{$name}` holds Excel's day number `{$serial}`, {$why}
+    .help = type the date into the cell, such as `2020-12-30`
+    .format = format the cell as a date (设置单元格格式 → 日期) to see the day, and type the right one
+cell-no-such-day = `{$name}` is `{$text}`, a day that does not exist: {$why}
+    .help = correct the date in the cell; it is read as year, month, day, in that order
+cell-date-number = `{$name}` must be a date, not the number `{$text}`
+    .help = `{$text}` is Excel's day number of {$day}; if that is the day, write `{$day}`
+cell-no-day = which is no day
+    .after = which is after 9999-12-31, the last day Excel counts
+    .zero = which Excel shows as 1900-01-00, a day that does not exist
+    .leap = which Excel shows as 1900-02-29, a day that never was (Excel takes 1900 for a leap year)
+cell-no-month = there is no month {$month}
+cell-no-day-zero = there is no day 0
+cell-month-days = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } {$year} has {$days} days

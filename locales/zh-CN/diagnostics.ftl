@@ -731,6 +731,16 @@ workbook-part = 无法把 `{$name}` 作为 XLSX 工作簿读取:其组成部分 
     .damaged = 文件已损坏;请在 Excel 或 WPS 中重新另存为 Excel 工作簿(.xlsx)
 workbook-unreadable = 无法把 `{$name}` 作为 XLSX 工作簿读取:{$what}
     .help = 请在 Excel 或 WPS 中另存为 Excel 工作簿(.xlsx);不能读取 .xls、.et 和有密码保护的文件
+workbook-no-sheet = `{$name}` 中没有工作表 `{$wanted}`
+    .help = 它的工作表有:{$list}
+    .hint = {$hint} 它的工作表有:{$list}
+workbook-not-cells = `{$name}` 的工作表 `{$sheet}` 不是由单元格组成的工作表
+    .help = 请指定填有证据的工作表:表头有 `单位`,每个单位一行
+workbook-no-visible = 其中没有可见的工作表
+workbook-other-sheets = 已读取 `{$name}` 的工作表 `{$sheet}`;另有 {$count} 个工作表 {$list} 也有证据表头,没有读取
+    .help = 请用 `--sheet 工作表名` 指定要读取的工作表;要为几个工作表中的单位计分,请把它们复制到同一个工作表中,或把每个工作表另存为单独的文件
+workbook-sheet-unreadable = 无法读取 `{$name}` 的工作表 `{$sheet}`:{$reason}
+    .help = 请在 Excel 或 WPS 中把文件另存为 Excel 工作簿(.xlsx)
 syntax-name-bracket = 事实的名称中不能有 `{$found}`
     .label = 在名称中
     .help = 名称只能由字母、汉字、数字和 `_` 组成,全角和半角括号都不行:去掉括号写名称(如 `指南不规范条数`),把括号里的话写进带引号的说明
@@ -745,3 +755,114 @@ syntax-colon = 名称和分值之间不能用 `{$found}` 连接
     .label = 这里的 `{$found}`
     .points = 这里之前应当是分值
     .help = 把 `{$found}` 换成空格,如 `item 决策公开 4 {"{"}`:不加引号的名称到下一个空格为止
+
+## 电子表格证据的逐格问题:CSV 文件和工作簿的工作表(src/evidence/grid/、src/evidence/cell/)。
+
+sheet-what = `{$path}`
+    .sheet = `{$path}` 的工作表 `{$sheet}`
+sheet-cell = 单元格 {$cell}(第 {$row} 行,{$column})
+    .sheet = 工作表 `{$sheet}` 单元格 {$cell}(第 {$row} 行,{$column})
+sheet-column = {$letters} 列
+    .header = `{$header}` 列
+sheet-at = {$place}:{$message}
+sheet-row = 第 {$row} 行
+    .named = 第 {$row} 行(`{$name}`)
+sheet-cell-header = {$cell}(`{$header}`)
+sheet-expected = 应填写数值
+    .count = 应填写个数
+    .reason = 应填写理由
+    .points = 应填写分值
+    .bool = 应填写是或否
+    .percent = 应填写百分比
+    .date = 应填写日期或“否”
+    .members = 应填写成员名称
+sheet-no-row = {$what} 中没有单位:表头下面没有填写任何一行
+    .label = 表头
+    .help = 请在表头下面每个单位填一行,第一格填写单位名称
+sheet-empty = {$what} 中没有单位:表格是空的
+    .label = 空表
+    .help = 请先写表头(可用 `kaohe template 规则文件 --format csv` 生成),再在表头下面每个单位填一行
+sheet-unheaded = {$letters} 列填了内容,但没有表头
+    .label = 这个值没有表头
+    .help = 请在上方第 {$row} 行写上这一列的表头(`考核项/事实`),或删除这一列
+sheet-unit-twice = 单位 `{$name}` 的证据填在了两行中
+    .label = 这里再次出现
+    .first = 第一次在这里出现
+    .help = 第一次出现在第 {$row} 行;每个单位只填一行
+sheet-cell-type = `{$header}` 是 {$kind} 类型的事实,目前还不能在电子表格单元格中填写
+    .label = 单元格中无法填写
+    .help = 请用 TOML 或 JSON 填写本评分表的证据(`kaohe template 规则文件 --format toml`)
+sheet-unknown-column = 评分表中没有 `{$text}` 这一列
+    .label = 未知的列
+    .help = 事实所在列的表头按规则文件中的名称写作 `考核项/事实`{$example};`kaohe template 规则文件 --format csv` 可生成完整的表头
+    .example = ,如 `{$header}`
+sheet-column-twice = 表头中 `{$text}` 列出现了两次
+    .label = 这里再次出现
+    .first = 第一次在这里出现
+    .help = 只保留一个 `{$text}` 列(第一个在 {$letters} 列);删除或改名另一列
+sheet-no-unit-column = {$what} 的表头中没有 `{$unit}` 列
+    .label = 表头
+    .help = 请增加一列,表头写 `{$unit}`,填写各单位的名称(`kaohe template` 生成的表格把它放在第一列)
+sheet-absent-columns = {$what} 的表头中缺少 {$count} 个事实的列:{$names}{ $more ->
+        [0] {""}
+       *[other] {" "}等(另有 {$more} 列未列出)
+    }
+    .label = 表头
+    .help = 请补上缺少的列(`kaohe template 规则文件 --format csv` 可生成含全部列的表头);只有设了 `default` 的事实可以不设列
+sheet-skipped = {$what}:跳过了单位下方的 {$count} 行:第 {$rows} 行{ $more ->
+        [0] {""}
+       *[other] 等(另有 {$more} 行未列出)
+    }
+    .label = `{$label}`:不是单位
+    .help = 合计、小计、平均等汇总行,备注行,填表人、审核人、制表日期等签署行,以及 `=SUM(…)` 之类的公式行都不是单位,不计分;删除这些行即可消除这条警告
+sheet-no-unit = 第 {$row} 行填了内容,但没有单位:单元格 {$cell} 是空的
+    .label = 空白
+    .help = 请在 `{$unit}` 列填写被考核单位的名称,如 `蓬江区`
+sheet-in-part = `{$fact}` 只填了一部分:单元格 {$cell} 是空的
+    .label = 空白
+    .tally = 请填写 {$cells};没有的填 0,空白单元格表示缺少数值,不等于 0
+    .discretion = 请填写 {$cells};酌情评分要同时填写分值和理由
+sheet-blanks = {$items} 个考核项共有 {$cells} 个单元格空白
+    .label = 空白
+    .help = 请填写 {$names}{ $more ->
+        [0] {""}
+       *[other] {" "}等(另有 {$more} 个单元格未列出)
+    };空白单元格表示缺少事实,不等于 0 或“否”
+cell-error = `{$name}` 的单元格是表格错误值 `{$error}`,不是数值
+    .help = 请改正公式,或直接在单元格中填写数值
+cell-type = `{$name}` 是 {$kind} 类型的事实,目前还不能在电子表格单元格中填写
+    .help = 请用 TOML 或 JSON 填写这个单位的证据
+cell-bool = `{$name}` 应填写是或否,不是 `{$text}`
+    .help = 请填写 `是` 或 `否`(也可填 `true`/`false`、`有`/`无`、`对`/`错`、`√`/`×`、`✓`/`✗`、`Y`/`N`、`1`/`0`)
+cell-count = `{$name}` 应填写整数,不是 `{$text}`
+    .help = 请填写个数,用整数,可写阿拉伯数字(`12`、`1,234`)或汉字数字(`十二`);没有的填 `0`
+    .max = 请填写个数,0 至 {$max} 之间的整数,可写阿拉伯数字(`12`、`1,234`)或汉字数字(`十二`);没有的填 `0`
+    .none = 没有的请填 `0`(`{$text}` 不算作 0);{$help}
+cell-too-large = `{$name}` 大于任何实际的个数
+    .help = 请核对数值
+cell-percent = `{$name}` 应填写百分比,不是 `{$text}`
+    .help = 百分比填写数字,3.5% 填 `3.5`,也可填 `3.5%`
+cell-number = `{$name}` 应填写数字,不是 `{$text}`
+    .help = 请填写不小于 0 的数字,如 `12.5`
+    .max = 请填写 0 至 {$max} 之间的数字,如 `12.5`
+cell-points = `{$name}` 应填写分值,不是 `{$text}`
+    .help = 请填写所给的分值,0 至 {$max} 之间的数字
+cell-reason = 请用文字写明给分的理由
+cell-members = `{$name}` 应按名称列出成员,不是 `{$text}`
+    .help = 请列出具备的成员,用 `、` 分隔(也可用 `，` `,` `；` `;` `|` 或换行),如 `{$example}`;一个也没有的填 `无`;成员有:{$members}
+cell-date = `{$name}` 应填写日期或“否”,不是 `{$text}`
+    .help = 日期写作 `2020-12-30`、`2020/12/30`、`2020.12.30` 或 `2020年12月30日`;从未做的填 `否`(也可填 `false`、`无`)
+cell-day-number = `{$name}` 的单元格是 Excel 的日期序号 `{$serial}`,{$why}
+    .help = 请在单元格中直接输入日期,如 `2020-12-30`
+    .format = 请把单元格格式设为日期(设置单元格格式 → 日期)查看是哪一天,再填入正确的日期
+cell-no-such-day = `{$name}` 填的是 `{$text}`,没有这一天:{$why}
+    .help = 请改正单元格中的日期;日期按年、月、日的顺序读取
+cell-date-number = `{$name}` 应填写日期,不是数字 `{$text}`
+    .help = `{$text}` 是 Excel 中 {$day} 的日期序号;如果就是这一天,请填写 `{$day}`
+cell-no-day = 不对应任何日期
+    .after = 晚于 Excel 能表示的最后一天 9999-12-31
+    .zero = Excel 显示为 1900-01-00,没有这一天
+    .leap = Excel 显示为 1900-02-29,这一天并不存在(Excel 把 1900 年当作闰年)
+cell-no-month = 没有 {$month} 月
+cell-no-day-zero = 没有 0 日
+cell-month-days = {$year} 年 {$month} 月只有 {$days} 天

@@ -219,12 +219,15 @@ pub use super::msg;
 
 /// Sorts diagnostics by file position, errors before warnings at the same place.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        a.offset()
-            .cmp(&b.offset())
-            .then(b.severity.cmp(&a.severity))
-            .then(a.code.cmp(b.code))
-    });
+    diagnostics.sort_by(order);
+}
+
+/// The order [`sort`] puts two diagnostics in.
+pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    a.offset()
+        .cmp(&b.offset())
+        .then(b.severity.cmp(&a.severity))
+        .then(a.code.cmp(b.code))
 }
 
 /// An I/O error in the words of a message: lowercase, and the two common kinds said

@@ -57,7 +57,7 @@ impl Validator<'_> {
                 None
             }
             None => {
-                self.error(
+                self.error_toml(
                     codes::EVIDENCE_VALUE,
                     msg!("evidence-number", name = name, found = raw_text(&node.raw)),
                     node.span,

@@ -121,8 +121,29 @@ impl Unit {
 /// small enough that no product of counts and points can overflow.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
+/// One of [`validate`]'s findings, with what it is about, so that a sheet can word it
+/// for its cells ([`super::grid`]) without reading its words.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    /// The item whose facts the finding is about, when it is about one.
+    pub item: Option<String>,
+    /// What the finding's help is.
+    pub help: HelpKind,
+}
+
+/// What a finding's help says: words that hold for every format, or an example
+/// written in TOML (`"未做意见征集" = true`), which a sheet says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpKind {
+    Words,
+    Toml,
+}
+
 pub(super) struct Validator<'a> {
-    out: Vec<Diagnostic>,
+    out: Vec<Finding>,
+    /// The item whose table is being read, for the findings made meanwhile.
+    item: Option<String>,
     source: &'a SourceFile,
     calendar: Option<&'a crate::calendar::Calendar>,
     /// The rubric's year, over which a `dates` fact's gaps are counted.
@@ -135,8 +156,19 @@ pub fn validate(
     source: &SourceFile,
     node: &Node,
 ) -> Result<Unit, Vec<Diagnostic>> {
+    validate_findings(rubric, source, node)
+        .map_err(|found| found.into_iter().map(|f| f.diagnostic).collect())
+}
+
+/// [`validate`], each problem with what it is about ([`Finding`]).
+pub fn validate_findings(
+    rubric: &Rubric,
+    source: &SourceFile,
+    node: &Node,
+) -> Result<Unit, Vec<Finding>> {
     let mut v = Validator {
         out: Vec::new(),
+        item: None,
         source,
         calendar: rubric.calendar.as_ref(),
         year: rubric.year,
@@ -147,8 +179,16 @@ pub fn validate(
             return Ok(unit);
         }
     }
-    let mut out: Vec<Diagnostic> = v.out.into_iter().map(|d| d.with_source(source)).collect();
-    crate::diagnostic::sort(&mut out);
+    let mut out: Vec<Finding> = v
+        .out
+        .into_iter()
+        .map(|f| Finding {
+            diagnostic: f.diagnostic.with_source(source),
+            ..f
+        })
+        .collect();
+    // Sorted as `crate::diagnostic::sort` sorts diagnostics.
+    out.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
     Err(out)
 }
 
@@ -213,6 +253,7 @@ pub(crate) fn typed(
 ) -> Option<Value> {
     let mut v = Validator {
         out: Vec::new(),
+        item: None,
         source,
         calendar: rubric.calendar.as_ref(),
         year: rubric.year,
@@ -234,11 +275,36 @@ impl Validator<'_> {
         label: &str,
         help: String,
     ) {
-        self.out.push(
-            Diagnostic::error(code, message)
+        self.push(code, message, (span, label), help, HelpKind::Words);
+    }
+
+    /// [`Self::error`] with a help that gives an example in TOML.
+    pub(super) fn error_toml(
+        &mut self,
+        code: &'static str,
+        message: String,
+        span: Span,
+        label: &str,
+        help: String,
+    ) {
+        self.push(code, message, (span, label), help, HelpKind::Toml);
+    }
+
+    fn push(
+        &mut self,
+        code: &'static str,
+        message: String,
+        (span, label): (Span, &str),
+        help: String,
+        kind: HelpKind,
+    ) {
+        self.out.push(Finding {
+            diagnostic: Diagnostic::error(code, message)
                 .primary(span, label)
                 .help(help),
-        );
+            item: self.item.clone(),
+            help: kind,
+        });
     }
 
     fn unit(&mut self, rubric: &Rubric, node: &Node) -> Option<Unit> {
@@ -333,12 +399,19 @@ impl Validator<'_> {
         {
             match other_title {
                 // Its own problem, made above, is the one shown.
-                Some(span) => self
-                    .out
-                    .retain(|kept| kept.labels.first().is_some_and(|l| l.span == span)),
+                Some(span) => self.out.retain(|kept| {
+                    kept.diagnostic
+                        .labels
+                        .first()
+                        .is_some_and(|l| l.span == span)
+                }),
                 None => {
                     self.out.clear();
-                    self.out.push(d);
+                    self.out.push(Finding {
+                        diagnostic: d,
+                        item: None,
+                        help: HelpKind::Words,
+                    });
                 }
             }
             return None;
@@ -371,6 +444,18 @@ impl Validator<'_> {
     }
 
     fn item(
+        &mut self,
+        item: &Item,
+        table: Option<(&Node, Span)>,
+        unit_span: Span,
+        facts: &mut [Option<Fact>],
+    ) {
+        self.item = Some(item.name.node.clone());
+        self.item_facts(item, table, unit_span, facts);
+        self.item = None;
+    }
+
+    fn item_facts(
         &mut self,
         item: &Item,
         table: Option<(&Node, Span)>,
@@ -420,7 +505,7 @@ impl Validator<'_> {
                         }
                     }
                 }
-                other => self.error(
+                other => self.error_toml(
                     codes::EVIDENCE_VALUE,
                     msg!(
                         "evidence-item-not-table",
@@ -453,7 +538,7 @@ impl Validator<'_> {
                 .filter_map(|m| item.facts.iter().find(|f| f.name.node == *m))
                 .map(|f| format!("\"{}\" = {}", f.name.node, example_value(&f.ty.node)))
                 .collect();
-            self.error(
+            self.error_toml(
                 codes::EVIDENCE_MISSING,
                 msg!(
                     "evidence-missing",
@@ -482,7 +567,7 @@ impl Validator<'_> {
     fn value(&mut self, decl: &FactDecl, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
         let wrong = |v: &mut Self, want: &str, example: &str| {
-            v.error(
+            v.error_toml(
                 codes::EVIDENCE_VALUE,
                 msg!(
                     "evidence-wrong",
@@ -544,7 +629,7 @@ impl Validator<'_> {
                         None
                     }
                     _ => {
-                        self.error(
+                        self.error_toml(
                             codes::EVIDENCE_VALUE,
                             msg!("evidence-percent", name = name),
                             node.span,
@@ -564,7 +649,7 @@ impl Validator<'_> {
                             Some(Value::Date(Some(d)))
                         }
                         _ => {
-                            self.error(
+                            self.error_toml(
                                 codes::EVIDENCE_VALUE,
                                 msg!("evidence-not-a-date", text = s),
                                 node.span,
@@ -689,7 +774,7 @@ impl Validator<'_> {
         let name = &decl.name.node;
         let example = format!("[{{ \"{from}\" = 2020-03-02, \"{to}\" = 2020-03-30 }}]");
         let Raw::Array(entries) = &node.raw else {
-            self.error(
+            self.error_toml(
                 codes::EVIDENCE_VALUE,
                 msg!("evidence-periods", name = name, found = raw_text(&node.raw)),
                 node.span,
@@ -702,7 +787,7 @@ impl Validator<'_> {
         let mut ok = true;
         for entry in entries {
             let Raw::Table(fields) = &entry.raw else {
-                self.error(
+                self.error_toml(
                     codes::EVIDENCE_VALUE,
                     msg!(
                         "evidence-period-table",
@@ -762,7 +847,7 @@ impl Validator<'_> {
                         || absent.len() < 2
                         || fields.is_empty()
                     {
-                        self.error(
+                        self.error_toml(
                             codes::EVIDENCE_MISSING,
                             msg!(
                                 "evidence-period-lacks",
@@ -820,7 +905,7 @@ impl Validator<'_> {
                 }
             }
             other => {
-                self.error(
+                self.error_toml(
                     codes::EVIDENCE_VALUE,
                     msg!("evidence-dates", name = name, found = raw_text(other)),
                     node.span,
@@ -859,7 +944,7 @@ impl Validator<'_> {
             "`\"{name}\" = {{ score = {example_score}, reason = \"材料齐全, 做法有创新\" }}`"
         );
         let Raw::Table(fields) = &node.raw else {
-            self.error(
+            self.error_toml(
                 codes::EVIDENCE_VALUE,
                 msg!(
                     "evidence-discretion",
@@ -904,7 +989,7 @@ impl Validator<'_> {
                             ok = false;
                         }
                         None => {
-                            self.error(
+                            self.error_toml(
                                 codes::EVIDENCE_VALUE,
                                 msg!(
                                     "evidence-score-number",
@@ -933,7 +1018,7 @@ impl Validator<'_> {
                     }
                 },
                 other => {
-                    self.error(
+                    self.error_toml(
                         codes::EVIDENCE_UNKNOWN,
                         msg!("evidence-discretion-field", name = name, field = other),
                         key.span,
@@ -946,7 +1031,7 @@ impl Validator<'_> {
         }
         if ok && (score.is_none() || reason.is_none()) {
             let lacking = if score.is_none() { "score" } else { "reason" };
-            self.error(
+            self.error_toml(
                 codes::EVIDENCE_MISSING,
                 msg!("evidence-discretion-lacks", name = name, field = lacking),
                 node.span,
@@ -989,7 +1074,7 @@ impl Validator<'_> {
                 None
             }
             None => {
-                self.error(
+                self.error_toml(
                     codes::EVIDENCE_VALUE,
                     msg!("evidence-count", name = name, found = raw_text(&node.raw)),
                     node.span,
@@ -1104,5 +1189,49 @@ pub fn example_value(ty: &FactType) -> String {
         FactType::Discretion { .. } => "{ score = 1, reason = \"…\" }".into(),
         FactType::Dates => "[2020-01-10, 2020-01-24]".into(),
         FactType::Number { .. } => "12.5".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings of evidence for a rubric of two items, each of one fact.
+    fn findings(evidence: &str) -> Vec<Finding> {
+        let rubric = crate::check::compile(&SourceFile::new(
+            "t.rule",
+            "rubric 表\ntotal 4\nyear 2020\nsection 甲 4 {\n  item 乙 2 {\n    fact 未做 bool \"未做\"\n    if 未做 -2\n  }\n  item 丙 2 {\n    fact 条数 count \"条数\"\n    per 条数 -1\n  }\n}\n",
+        ))
+        .rubric
+        .expect("the rubric compiles");
+        let source = SourceFile::new("unit.toml", evidence);
+        let node = super::super::read(&source, super::super::Format::Toml).expect("TOML");
+        validate_findings(&rubric, &source, &node).expect_err("invalid evidence")
+    }
+
+    #[test]
+    fn a_finding_says_its_item_and_whether_its_help_is_a_toml_example() {
+        let found = findings("unit = \"单位\"\n[\"乙\"]\n\"未做\" = 3\n[\"丙\"]\n");
+        let about: Vec<(&str, Option<&str>, HelpKind)> = found
+            .iter()
+            .map(|f| (f.diagnostic.code, f.item.as_deref(), f.help))
+            .collect();
+        assert_eq!(
+            about,
+            [
+                (codes::EVIDENCE_VALUE, Some("乙"), HelpKind::Toml),
+                (codes::EVIDENCE_MISSING, Some("丙"), HelpKind::Toml),
+            ]
+        );
+        // A finding of the unit as a whole is about no item, and its help is words.
+        let found = findings("unit = \"单位\"\n[\"丁\"]\n");
+        let unknown = found
+            .iter()
+            .find(|f| f.diagnostic.code == codes::EVIDENCE_UNKNOWN)
+            .expect("the unknown item");
+        assert_eq!(
+            (unknown.item.as_deref(), unknown.help),
+            (None, HelpKind::Words)
+        );
     }
 }

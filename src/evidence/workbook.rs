@@ -239,28 +239,24 @@ pub fn grid(
         let Some((found, typ, _)) = found else {
             let names: Vec<&str> = sheets.iter().map(|(n, ..)| n.as_str()).collect();
             let hint = suggest_name(wanted, names.iter().copied());
-            let list = names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = listed(&names);
             return Err(Diagnostic::error(
                 codes::EVIDENCE_SHEET,
-                format!("`{name}` has no sheet `{wanted}`"),
+                msg!("workbook-no-sheet", name = &name, wanted = wanted),
             )
             .help(if hint.is_empty() {
-                format!("its sheets are {list}")
+                msg!("workbook-no-sheet".help, list = list)
             } else {
-                format!("{hint} Its sheets are {list}")
+                msg!("workbook-no-sheet".hint, hint = hint, list = list)
             })
             .with_source(&source));
         };
         if *typ != SheetType::WorkSheet {
             return Err(Diagnostic::error(
                 codes::EVIDENCE_SHEET,
-                format!("sheet `{found}` of `{name}` is not a worksheet of cells"),
+                msg!("workbook-not-cells", sheet = found, name = &name),
             )
-            .help("name the worksheet that holds the evidence, with its header `单位` and one row per unit")
+            .help(msg!("workbook-not-cells".help))
             .with_source(&source));
         }
         return Ok((read_sheet(&mut book, &name, found, dates)?, Vec::new()));
@@ -271,7 +267,7 @@ pub fn grid(
         .map(|(n, ..)| n.as_str())
         .collect();
     if visible.is_empty() {
-        return Err(unreadable("it has no visible worksheet".into()));
+        return Err(unreadable(msg!("workbook-no-visible")));
     }
     let mut chosen: Option<Grid> = None;
     let mut others = Vec::new();
@@ -293,25 +289,30 @@ pub fn grid(
     let warnings = if others.is_empty() {
         Vec::new()
     } else {
-        let list = others
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
         vec![Diagnostic::warning(
             codes::EVIDENCE_OTHER_SHEETS,
-            format!(
-                "read sheet `{}` of `{name}`; {} {list} also {} an evidence header and {} not read",
-                grid.sheet.as_deref().unwrap_or_default(),
-                if others.len() == 1 { "sheet" } else { "sheets" },
-                if others.len() == 1 { "has" } else { "have" },
-                if others.len() == 1 { "was" } else { "were" },
+            msg!(
+                "workbook-other-sheets",
+                sheet = grid.sheet.as_deref().unwrap_or_default(),
+                name = &name,
+                count = others.len(),
+                list = listed(&others)
             ),
         )
-        .help("name the sheet to read with `--sheet NAME`; to score the units of several sheets, copy them into one sheet, or save each sheet as a file of its own")
+        .help(msg!("workbook-other-sheets".help))
         .with_source(&source)]
     };
     Ok((grid, warnings))
+}
+
+/// Sheets' names as a message lists them: `` `第一批`, `第二批` ``.
+fn listed(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(&msg!("evidence-missing".separator))
 }
 
 /// Reads one worksheet into a grid.
@@ -324,9 +325,14 @@ fn read_sheet(
     let range = book.worksheet_range(sheet).map_err(|e| {
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            format!("sheet `{sheet}` of `{name}` cannot be read: {}", lower(&e)),
+            msg!(
+                "workbook-sheet-unreadable",
+                sheet = sheet,
+                name = name,
+                reason = lower(&e)
+            ),
         )
-        .help("save the file from Excel or WPS as an Excel workbook (.xlsx)")
+        .help(msg!("workbook-sheet-unreadable".help))
         .with_source(&SourceFile::new(name, String::new()))
     })?;
     // Styles only tell percentages apart; a workbook whose styles cannot be read is

@@ -19,27 +19,22 @@ const LAST_EXCEL_DAY: f64 = 2_958_465.0;
 /// count from 1904-01-01 as day 0.
 pub fn excel_day(serial: f64, dates: DateSystem) -> Result<NaiveDate, String> {
     if !serial.is_finite() || serial < 0.0 {
-        return Err("which is no day".into());
+        return Err(msg!("cell-no-day"));
     }
     if serial >= LAST_EXCEL_DAY + 1.0 {
-        return Err("which is after 9999-12-31, the last day Excel counts".into());
+        return Err(msg!("cell-no-day".after));
     }
     // The number is finite, from 0 and below 2958466, so the cast is exact.
     let day = serial.floor() as i64;
     let from = |start: NaiveDate, days: i64| {
         start
             .checked_add_signed(chrono::Duration::days(days))
-            .ok_or_else(|| "which is no day".to_string())
+            .ok_or_else(|| msg!("cell-no-day"))
     };
     match (dates, day) {
         (DateSystem::Excel1904, _) => from(ymd(1904, 1, 1), day),
-        (DateSystem::Excel1900, 0) => {
-            Err("which Excel shows as 1900-01-00, a day that does not exist".into())
-        }
-        (DateSystem::Excel1900, 60) => Err(
-            "which Excel shows as 1900-02-29, a day that never was (Excel takes 1900 for a leap year)"
-                .into(),
-        ),
+        (DateSystem::Excel1900, 0) => Err(msg!("cell-no-day".zero)),
+        (DateSystem::Excel1900, 60) => Err(msg!("cell-no-day".leap)),
         (DateSystem::Excel1900, 1..=59) => from(ymd(1899, 12, 31), day),
         (DateSystem::Excel1900, _) => from(ymd(1899, 12, 30), day),
     }
@@ -135,9 +130,9 @@ pub(super) fn scanned_date(t: &str) -> DateText {
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) => DateText::Day(d),
         None if !(1..=12).contains(&month) => {
-            DateText::NoSuchDay(format!("there is no month {month}"))
+            DateText::NoSuchDay(msg!("cell-no-month", month = month))
         }
-        None if day == 0 => DateText::NoSuchDay("there is no day 0".into()),
+        None if day == 0 => DateText::NoSuchDay(msg!("cell-no-day-zero")),
         None => {
             let first = ymd(year, month, 1);
             let next = if month == 12 {
@@ -146,28 +141,15 @@ pub(super) fn scanned_date(t: &str) -> DateText {
                 NaiveDate::from_ymd_opt(year, month + 1, 1)
             };
             let days = next.map_or(31, |n| (n - first).num_days());
-            DateText::NoSuchDay(format!(
-                "{} {year} has {days} days",
-                MONTHS[first.month0() as usize]
+            DateText::NoSuchDay(msg!(
+                "cell-month-days",
+                month = first.month(),
+                year = year.to_string(),
+                days = days.to_string()
             ))
         }
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A cursor over a text, for the date spellings.
 struct Scan<'a> {
@@ -258,27 +240,34 @@ pub(super) fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
     let refuse = |message: String, help: String| wrong(cell, message, help);
     let not_a_date = || {
         refuse(
-            format!("`{name}` must be a date or `false`, not `{}`", cell.shown()),
-            DATE_HELP.into(),
+            msg!("cell-date", name = name.to_string(), text = cell.shown()),
+            msg!("cell-date".help),
         )
     };
     match &cell.input {
         Input::Date(d) => node(Raw::Date(d.to_string()), cell),
         Input::Bool(false) => node(Raw::Bool(false), cell),
         Input::NoDay(no_day) => refuse(
-            format!(
-                "`{name}` holds Excel's day number `{}`, {}",
-                no_day.serial, no_day.why
+            msg!(
+                "cell-day-number",
+                name = name.to_string(),
+                serial = &no_day.serial,
+                why = &no_day.why
             ),
-            "type the date into the cell, such as `2020-12-30`".into(),
+            msg!("cell-day-number".help),
         ),
         // A workbook's number in a date column is the day Excel shows for it once the
         // cell is formatted as a date: Excel keeps every date as its day number.
         Input::Number(n) => match n.parse::<f64>().map(|v| excel_day(v, dates)) {
             Ok(Ok(day)) => node(Raw::Date(day.to_string()), cell),
             Ok(Err(why)) => refuse(
-                format!("`{name}` holds Excel's day number `{n}`, {why}"),
-                "format the cell as a date (设置单元格格式 → 日期) to see the day, and type the right one".into(),
+                msg!(
+                    "cell-day-number",
+                    name = name.to_string(),
+                    serial = n,
+                    why = why
+                ),
+                msg!("cell-day-number".format),
             ),
             Err(_) => not_a_date(),
         },
@@ -290,8 +279,13 @@ pub(super) fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
             match date_text(&t) {
                 DateText::Day(d) => node(Raw::String(d.to_string()), cell),
                 DateText::NoSuchDay(why) => refuse(
-                    format!("`{name}` is `{}`, a day that does not exist: {why}", cell.shown()),
-                    "correct the date in the cell; it is read as year, month, day, in that order".into(),
+                    msg!(
+                        "cell-no-such-day",
+                        name = name.to_string(),
+                        text = cell.shown(),
+                        why = why
+                    ),
+                    msg!("cell-no-such-day".help),
                 ),
                 // Five digits in a CSV file are most likely Excel's day number, written
                 // out when the cell lost its date format.
@@ -301,10 +295,18 @@ pub(super) fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
                         .ok()
                         .and_then(|v| excel_day(v, DateSystem::Excel1900).ok());
                     refuse(
-                        format!("`{name}` must be a date, not the number `{t}`"),
+                        msg!(
+                            "cell-date-number",
+                            name = name.to_string(),
+                            text = t.as_ref()
+                        ),
                         match shown {
-                            Some(day) => format!("`{t}` is Excel's day number of {day}; if that is the day, write `{day}`"),
-                            None => DATE_HELP.into(),
+                            Some(day) => msg!(
+                                "cell-date-number".help,
+                                text = t.as_ref(),
+                                day = day.to_string()
+                            ),
+                            None => msg!("cell-date".help),
                         },
                     )
                 }

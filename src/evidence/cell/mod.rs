@@ -25,7 +25,8 @@
 //! | `number` | a number `12.5`, with thousands separators `1,234.5`, its digits as written |
 //!
 //! A blank cell (nothing but spaces) is a missing fact, never 0 or false. Every other
-//! spelling is refused, naming the cell. To accept another spelling, change the one
+//! spelling is refused, naming the cell, in the words of the diagnostics' catalogue
+//! (`cell-…`, in the run's language). To accept another spelling, change the one
 //! function of that type (in `scalars`, `dates` or `sets`, their shared folding in
 //! `spelling`); nothing else reads a cell. ([`quick()`], the fast way
 //! for a valid row, reads the common spellings straight into their value with these
@@ -42,6 +43,7 @@ use super::columns::{Part, REASON};
 use super::members::MemberSet;
 use super::raw::{Node, Raw};
 use super::value::{Value, MAX_COUNT};
+use crate::diagnostic::msg;
 use crate::model::{FactDecl, FactType, Member, Members};
 use crate::span::Span;
 
@@ -257,8 +259,8 @@ pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Rea
     if let Input::Error(e) = &cell.input {
         return wrong(
             cell,
-            format!("`{name}` holds the spreadsheet error `{e}`, not a value"),
-            "correct the formula, or type the value into the cell".into(),
+            msg!("cell-error", name = name.to_string(), error = e),
+            msg!("cell-error".help),
         );
     }
     match part {
@@ -284,24 +286,15 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
         FactType::Number { .. } => number(name, cell),
         other => wrong(
             cell,
-            format!(
-                "`{name}` is a {} fact, which cannot be given in a spreadsheet cell yet",
-                other.describe()
+            msg!(
+                "cell-type",
+                name = name.to_string(),
+                kind = other.describe()
             ),
-            "give this unit's evidence in TOML or JSON".into(),
+            msg!("cell-type".help),
         ),
     }
 }
-
-/// What to write in a cell of a bool column.
-const BOOL_HELP: &str = "write `是` or `否` (or `true`/`false`, `有`/`无`, `对`/`错`, `√`/`×`, `✓`/`✗`, `Y`/`N`, `1`/`0`)";
-
-/// What to write in a cell of a date column.
-const DATE_HELP: &str = "write the day as `2020-12-30`, `2020/12/30`, `2020.12.30` or `2020年12月30日`, or `否` (or `false`, `无`) if it was never done";
-
-/// What to write in a cell of a count column, after the range.
-const COUNT_HELP: &str =
-    "in digits (`12`, `1,234`) or in Chinese numerals (`十二`); write `0` where there was none";
 
 /// What to write in a cell of this column, for helps.
 // As in `value`, the last arm is for fact types added to the language later.
@@ -309,44 +302,41 @@ const COUNT_HELP: &str =
 pub fn help(fact: &FactDecl, part: &Part) -> String {
     match (part, &fact.ty.node) {
         (Part::Member(_), _) => count_help(None),
-        (Part::Reason, _) => "write the reason for the score, in words".into(),
-        (_, FactType::Discretion { max }) => {
-            format!(
-                "write the points given, a number from 0 to {}",
-                max.node.normalize()
-            )
-        }
-        (_, FactType::Bool) => BOOL_HELP.into(),
+        (Part::Reason, _) => msg!("cell-reason"),
+        (_, FactType::Discretion { max }) => points_help(max.node),
+        (_, FactType::Bool) => msg!("cell-bool".help),
         (_, FactType::Count { max }) => count_help(max.as_ref().map(|m| m.node)),
-        (_, FactType::Percent { .. }) => PERCENT_HELP.into(),
+        (_, FactType::Percent { .. }) => msg!("cell-percent".help),
         (_, FactType::Number { max: Some(m) }) => {
-            format!(
-                "write a number from 0 to {}, such as `12.5`",
-                m.node.normalize()
-            )
+            msg!("cell-number".max, max = m.node.normalize().to_string())
         }
-        (_, FactType::Number { max: None }) => "write a number, 0 or more, such as `12.5`".into(),
-        (_, FactType::Date) => DATE_HELP.into(),
+        (_, FactType::Number { max: None }) => msg!("cell-number".help),
+        (_, FactType::Date) => msg!("cell-date".help),
         (_, FactType::Set(members)) => set_help(members),
-        _ => "give this unit's evidence in TOML or JSON".into(),
+        _ => msg!("cell-type".help),
     }
 }
 
+/// What to write in a cell of a count column: how many, in digits or in Chinese
+/// numerals, within the count's `max` when it has one.
 fn count_help(max: Option<u64>) -> String {
     match max {
-        Some(m) => format!("write how many, a whole number from 0 to {m}, {COUNT_HELP}"),
-        None => format!("write how many, a whole number, {COUNT_HELP}"),
+        Some(m) => msg!("cell-count".max, max = m.to_string()),
+        None => msg!("cell-count".help),
     }
 }
 
-/// What to write in a cell of a percent column.
-const PERCENT_HELP: &str = "write the percentage as a number, `3.5` for 3.5%, or as `3.5%`";
+/// What to write in the points' cell of a discretionary score.
+fn points_help(max: rust_decimal::Decimal) -> String {
+    msg!("cell-points".help, max = max.normalize().to_string())
+}
 
+/// What to write in a cell of a set column: its members, and how to separate them.
 fn set_help(members: &[Member]) -> String {
-    format!(
-        "list the members present, separated by `、` (or `，` `,` `；` `;` `|` or line breaks), such as `{}`, or write `无` for none; the members are {}",
-        example_members(members),
-        member_names(members)
+    msg!(
+        "cell-members".help,
+        example = example_members(members),
+        members = member_names(members)
     )
 }
 

@@ -65,8 +65,8 @@ pub(super) fn boolean(name: Name<'_>, cell: &Cell) -> Read {
         Some(b) => node(Raw::Bool(b), cell),
         None => wrong(
             cell,
-            format!("`{name}` must be yes or no, not `{}`", cell.shown()),
-            BOOL_HELP.into(),
+            msg!("cell-bool", name = name.to_string(), text = cell.shown()),
+            msg!("cell-bool".help),
         ),
     }
 }
@@ -217,7 +217,7 @@ pub(super) fn count(name: Name<'_>, max: Option<u64>, cell: &Cell) -> Read {
     let refuse = |help: String| {
         wrong(
             cell,
-            format!("`{name}` must be a whole number, not `{}`", cell.shown()),
+            msg!("cell-count", name = name.to_string(), text = cell.shown()),
             help,
         )
     };
@@ -234,18 +234,18 @@ pub(super) fn count(name: Name<'_>, max: Option<u64>, cell: &Cell) -> Read {
         // `validate` reads); they are refused here with the same words it uses.
         Some(n) if n.trim_start_matches(['-', '0']).len() > 30 => wrong(
             cell,
-            format!("`{name}` is larger than any real count"),
-            "check the value".into(),
+            msg!("cell-too-large", name = name.to_string()),
+            msg!("cell-too-large".help),
         ),
         Some(n) => node(Raw::Integer(n), cell),
         // A dash or `无` is often written for none; a count needs its 0.
         None if ["无", "没有", "-", "--", "—", "——", "/", "n/a"]
             .contains(&t.to_lowercase().as_str()) =>
         {
-            refuse(format!(
-                "write `0` if there was none (`{}` is not read as 0); {}",
-                cell.shown(),
-                count_help(max)
+            refuse(msg!(
+                "cell-count".none,
+                text = cell.shown(),
+                help = count_help(max)
             ))
         }
         None => refuse(count_help(max)),
@@ -269,8 +269,8 @@ pub(super) fn percent(name: Name<'_>, cell: &Cell) -> Read {
         Some(raw) => node(raw, cell),
         None => wrong(
             cell,
-            format!("`{name}` must be a percentage, not `{}`", cell.shown()),
-            PERCENT_HELP.into(),
+            msg!("cell-percent", name = name.to_string(), text = cell.shown()),
+            msg!("cell-percent".help),
         ),
     }
 }
@@ -282,8 +282,8 @@ pub(super) fn number(name: Name<'_>, cell: &Cell) -> Read {
         Some((n, false)) => node(Raw::Float(n), cell),
         None => wrong(
             cell,
-            format!("`{name}` must be a number, not `{}`", cell.shown()),
-            "write a number, 0 or more, such as `12.5`".into(),
+            msg!("cell-number", name = name.to_string(), text = cell.shown()),
+            msg!("cell-number".help),
         ),
     }
 }
@@ -294,14 +294,8 @@ pub(super) fn points(name: Name<'_>, max: rust_decimal::Decimal, cell: &Cell) ->
         Some((n, false)) => node(Raw::Float(n), cell),
         None => wrong(
             cell,
-            format!(
-                "`{name}` must be a number of points, not `{}`",
-                cell.shown()
-            ),
-            format!(
-                "write the points given, a number from 0 to {}",
-                max.normalize()
-            ),
+            msg!("cell-points", name = name.to_string(), text = cell.shown()),
+            points_help(max),
         ),
     }
 }

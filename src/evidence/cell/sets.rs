@@ -17,7 +17,7 @@ pub(super) fn set(name: Name<'_>, members: &[Member], cell: &Cell) -> Read {
     let Input::Text(t) = &cell.input else {
         return wrong(
             cell,
-            format!("`{name}` must list members by name, not `{}`", cell.shown()),
+            msg!("cell-members", name = name.to_string(), text = cell.shown()),
             set_help(members),
         );
     };

@@ -117,21 +117,20 @@ impl Skipped {
     /// The warning that lists the rows skipped, if any was.
     pub(super) fn warning(self) -> Option<Diagnostic> {
         let (source, span, label, what) = self.first?;
-        let mut rows: Vec<String> = self.rows.iter().map(|r| (r + 1).to_string()).collect();
-        if self.count > self.rows.len() {
-            rows.push(format!("and {} more", self.count - self.rows.len()));
-        }
+        let rows: Vec<String> = self.rows.iter().map(|r| (r + 1).to_string()).collect();
         Some(
             Diagnostic::warning(
                 codes::EVIDENCE_SKIPPED,
-                format!(
-                    "{what}: {} row(s) under the units skipped: row {}",
-                    self.count,
-                    rows.join(", ")
+                msg!(
+                    "sheet-skipped",
+                    what = what,
+                    count = self.count,
+                    rows = rows.join(&msg!("evidence-missing".separator)),
+                    more = self.count - self.rows.len()
                 ),
             )
-            .primary(span, format!("`{label}`: not a unit"))
-            .help("rows of totals (合计, 小计, 平均), notes (备注), signatures (填表人, 审核人, 制表日期) and rows of formulas such as `=SUM(…)` are not units and are not scored; delete them to be rid of this warning")
+            .primary(span, msg!("sheet-skipped".label, label = label))
+            .help(msg!("sheet-skipped".help))
             .with_source(&source),
         )
     }

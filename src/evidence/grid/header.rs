@@ -245,11 +245,10 @@ pub(super) fn read_header<'r>(
         } else if let Some(ty) = unsupported.get(&key) {
             problems.push(error(
                 codes::EVIDENCE_CELL_TYPE,
-                format!("`{text}` is a {ty} fact, which cannot be given in a spreadsheet cell yet"),
+                msg!("sheet-cell-type", header = &text, kind = ty),
                 cell,
-                "not readable from a cell",
-                "give this rubric's evidence in TOML or JSON (`kaohe template RULE --format toml`)"
-                    .into(),
+                &msg!("sheet-cell-type".label),
+                msg!("sheet-cell-type".help),
             ));
             continue;
         } else {
@@ -268,20 +267,19 @@ pub(super) fn read_header<'r>(
                         .chain([UNIT_HEADER]),
                 )
             };
-            let example = layout
-                .columns
-                .first()
-                .map_or(String::new(), |c| format!(", such as `{}`", c.header));
+            let example = layout.columns.first().map_or(String::new(), |c| {
+                msg!("sheet-unknown-column".example, header = &c.header)
+            });
             problems.push(error(
                 codes::EVIDENCE_UNKNOWN,
-                format!(
-                    "{}: the rubric has no column `{text}`",
-                    part.cell_name(places[c], c, "")
+                placed(
+                    &part.cell_name(places[c], c, ""),
+                    &msg!("sheet-unknown-column", text = &text),
                 ),
                 cell,
-                "unknown column",
+                &msg!("sheet-unknown-column".label),
                 if hint.is_empty() {
-                    format!("a fact's column is headed `ITEM/FACT` with the names of the rule file{example}; `kaohe template RULE --format csv` writes the whole header")
+                    msg!("sheet-unknown-column".help, example = example)
                 } else {
                     hint
                 },
@@ -295,15 +293,16 @@ pub(super) fn read_header<'r>(
             problems.push(
                 error(
                     codes::EVIDENCE_COLUMN,
-                    format!("column `{text}` appears twice in the header"),
+                    msg!("sheet-column-twice", text = &text),
                     cell,
-                    "again here",
-                    format!(
-                        "keep one column `{text}` (the first is column {}); delete or rename the other",
-                        column_letters(first)
+                    &msg!("sheet-column-twice".label),
+                    msg!(
+                        "sheet-column-twice".help,
+                        text = &text,
+                        letters = column_letters(first)
                     ),
                 )
-                .label(cells[first].span, "first here"),
+                .label(cells[first].span, msg!("sheet-column-twice".first)),
             );
         }
     }
@@ -311,12 +310,14 @@ pub(super) fn read_header<'r>(
         problems.push(
             Diagnostic::error(
                 codes::EVIDENCE_COLUMN,
-                format!("the header of {} has no `{UNIT_HEADER}` column", part.what()),
+                msg!(
+                    "sheet-no-unit-column",
+                    what = part.what(),
+                    unit = UNIT_HEADER
+                ),
             )
-            .primary(part.header_span(rows), "the header")
-            .help(format!(
-                "add a column headed `{UNIT_HEADER}` holding each unit's name (`kaohe template` puts it first)"
-            ))
+            .primary(part.header_span(rows), msg!("sheet-no-unit-column".label))
+            .help(msg!("sheet-no-unit-column".help, unit = UNIT_HEADER))
             .with_source(part.source()),
         );
     }
@@ -329,26 +330,24 @@ pub(super) fn read_header<'r>(
         .collect();
     if !absent.is_empty() {
         const SHOWN: usize = 8;
-        let mut names: Vec<String> = absent
+        let names: Vec<String> = absent
             .iter()
             .take(SHOWN)
             .map(|c| format!("`{}`", c.header))
             .collect();
-        if absent.len() > SHOWN {
-            names.push(format!("and {} more", absent.len() - SHOWN));
-        }
         problems.push(
             Diagnostic::error(
                 codes::EVIDENCE_MISSING,
-                format!(
-                    "the header of {} has no column for {} fact value(s): {}",
-                    part.what(),
-                    absent.len(),
-                    names.join(", ")
+                msg!(
+                    "sheet-absent-columns",
+                    what = part.what(),
+                    count = absent.len(),
+                    names = names.join(&msg!("evidence-missing".separator)),
+                    more = absent.len().saturating_sub(SHOWN)
                 ),
             )
-            .primary(part.header_span(rows), "the header")
-            .help("add the missing columns (`kaohe template RULE --format csv` writes a header with every column); only a fact with a `default` may have no column")
+            .primary(part.header_span(rows), msg!("sheet-absent-columns".label))
+            .help(msg!("sheet-absent-columns".help))
             .with_source(part.source()),
         );
     }

@@ -10,7 +10,10 @@
 //! checks of values, missing facts and applicability are `validate`'s, the same for
 //! every format. This module adds what only a sheet can get wrong — its header, blank
 //! cells, rows without a unit — and words `validate`'s findings for a sheet: each names
-//! the cell (`C7`), its row and its column's header, and points at the cell.
+//! the cell (`C7`), its row and its column's header, and points at the cell. Every
+//! word is a message of the diagnostics' catalogue (`sheet-…`), in the run's language;
+//! a finding of `validate` is reworded by what it is about ([`Finding`]: its item, the
+//! kind of its help), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the
@@ -31,9 +34,9 @@ use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
 use super::fast;
 use super::raw::{Node, Raw};
-use super::value::{validate, Unit};
+use super::value::{validate_findings, Finding, HelpKind, Unit};
 use crate::check::{suggest_name, Rubric};
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::{codes, msg, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 
@@ -45,7 +48,7 @@ mod wording;
 use header::read_header;
 pub use header::{expected_headers, has_evidence_header, header_rows, HEADER_SEARCH_ROWS};
 use row::{read_row, RowRead};
-use wording::{refusal, reword};
+use wording::{blanks_help, cell_with_header, refusal, reword, Worded};
 
 /// A sheet of cells, each with its place in a source text.
 #[derive(Debug, Clone)]
@@ -162,29 +165,49 @@ impl Grid {
     /// The sheet as a message names it: `` `a.csv` `` or `` sheet `证据` of `a.xlsx` ``.
     fn what(&self) -> String {
         match &self.sheet {
-            Some(sheet) => format!("sheet `{sheet}` of `{}`", self.path),
-            None => format!("`{}`", self.path),
+            Some(sheet) => msg!("sheet-what".sheet, sheet = sheet, path = &self.path),
+            None => msg!("sheet-what", path = &self.path),
         }
     }
 
     /// How a message begins for one cell: `` cell C7 (row 7, column `决策预公开/未做意见征集`) ``,
     /// for the sheet's 0-based `row`.
     fn cell_name(&self, row: usize, col: usize, header: &str) -> String {
-        let sheet = match &self.sheet {
-            Some(s) => format!("sheet `{s}`, "),
-            None => String::new(),
-        };
         let column = if header.is_empty() {
-            format!("column {}", column_letters(col))
+            msg!("sheet-column", letters = column_letters(col))
         } else {
-            format!("column `{header}`")
+            msg!("sheet-column".header, header = header)
         };
-        format!(
-            "{sheet}cell {}{} (row {}, {column})",
-            column_letters(col),
-            row + 1,
-            row + 1
-        )
+        let cell = cell_ref(row, col);
+        match &self.sheet {
+            Some(sheet) => msg!(
+                "sheet-cell".sheet,
+                sheet = sheet,
+                cell = cell,
+                row = row + 1,
+                column = column
+            ),
+            None => msg!("sheet-cell", cell = cell, row = row + 1, column = column),
+        }
+    }
+}
+
+/// A cell's reference as Excel shows it, `C7`, for the sheet's 0-based `row`.
+fn cell_ref(row: usize, col: usize) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+/// A message that begins with its place: `` cell C7 (…): … `` or `` row 7 (`台山市`): … ``.
+fn placed(place: &str, message: &str) -> String {
+    msg!("sheet-at", place = place, message = message)
+}
+
+/// A row as messages name it: `` row 7 (`台山市`) ``, or `row 7` when it names no
+/// unit (or a name the messages should not repeat).
+fn row_name(row: usize, name: Option<&str>) -> String {
+    match name {
+        Some(name) => msg!("sheet-row".named, row = row + 1, name = name),
+        None => msg!("sheet-row", row = row + 1),
     }
 }
 
@@ -373,13 +396,10 @@ impl<'r> SheetReader<'r> {
             }
             let no_row = Diagnostic::error(
                 codes::EVIDENCE_UNIT,
-                format!(
-                    "{} holds no unit: there is no row below the header",
-                    part.what()
-                ),
+                msg!("sheet-no-row", what = part.what()),
             )
-            .primary(part.header_span(rows), "the header")
-            .help("fill in one row per unit below the header, starting with the unit's name")
+            .primary(part.header_span(rows), msg!("sheet-no-row".label))
+            .help(msg!("sheet-no-row".help))
             .with_source(part.source());
             self.state = State::Rows {
                 header: Box::new(header),
@@ -411,17 +431,13 @@ impl<'r> SheetReader<'r> {
                     found.problem(
                         Diagnostic::error(
                             codes::EVIDENCE_COLUMN,
-                            format!(
-                                "{}: column {} has values but no header",
-                                part.cell_name(row, c, ""),
-                                column_letters(c)
+                            placed(
+                                &part.cell_name(row, c, ""),
+                                &msg!("sheet-unheaded", letters = column_letters(c)),
                             ),
                         )
-                        .primary(cell.span, "a value under no header")
-                        .help(format!(
-                            "write the fact's header (`ITEM/FACT`) in row {} above it, or delete the column",
-                            header.last + 1
-                        ))
+                        .primary(cell.span, msg!("sheet-unheaded".label))
+                        .help(msg!("sheet-unheaded".help, row = header.last + 1))
                         .with_source(part.source()),
                     );
                 }
@@ -449,22 +465,19 @@ impl<'r> SheetReader<'r> {
                     twice = true;
                     let d = Diagnostic::error(
                         codes::EVIDENCE_DUPLICATE,
-                        format!("unit `{name}` has evidence in two rows"),
+                        msg!("sheet-unit-twice", name = name),
                     )
-                    .primary(span, "named again here");
+                    .primary(span, msg!("sheet-unit-twice".label));
                     // The first row can be pointed at while its chunk is read.
                     let d = match header.unit {
                         Some(c) if first_chunk == chunk => {
-                            d.label(part.cell(first, c).span, "first here")
+                            d.label(part.cell(first, c).span, msg!("sheet-unit-twice".first))
                         }
                         _ => d,
                     };
                     found.problem(
-                        d.help(format!(
-                            "the first is row {}; keep one row per unit",
-                            first + 1
-                        ))
-                        .with_source(part.source()),
+                        d.help(msg!("sheet-unit-twice".help, row = first + 1))
+                            .with_source(part.source()),
                     );
                 }
             }
@@ -482,13 +495,10 @@ impl<'r> SheetReader<'r> {
         match self.state {
             // A sheet is given at least one chunk, so its first is there.
             State::Blank(Some((source, what))) => found.problem(
-                Diagnostic::error(
-                    codes::EVIDENCE_UNIT,
-                    format!("{what} holds no unit: it is empty"),
-                )
-                .primary(Span::default(), "empty")
-                .help("write the header (`kaohe template RULE --format csv` makes one) and one row per unit below it")
-                .with_source(&source),
+                Diagnostic::error(codes::EVIDENCE_UNIT, msg!("sheet-empty", what = what))
+                    .primary(Span::default(), msg!("sheet-empty".label))
+                    .help(msg!("sheet-empty".help))
+                    .with_source(&source),
             ),
             State::Blank(None) => {}
             State::Rows {

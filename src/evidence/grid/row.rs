@@ -68,35 +68,30 @@ pub(super) fn read_row(
                 found.problems.push(
                     Diagnostic::error(
                         codes::EVIDENCE_UNIT,
-                        format!(
-                            "row {} has values but no unit: cell {}{} is blank",
-                            row + 1,
-                            column_letters(c),
-                            row + 1
-                        ),
+                        msg!("sheet-no-unit", row = row + 1, cell = cell_ref(row, c)),
                     )
-                    .primary(cell.span, "blank")
-                    .help(format!(
-                        "write the assessed unit's name in the `{UNIT_HEADER}` column, such as `蓬江区`"
-                    ))
+                    .primary(cell.span, msg!("sheet-no-unit".label))
+                    .help(msg!("sheet-no-unit".help, unit = UNIT_HEADER))
                     .with_source(part.source()),
                 );
-                (format!("row {}", row + 1), cell.span)
+                (row_name(row, None), cell.span)
             } else {
                 named = true;
                 if name != written {
                     note = Some(
                         Diagnostic::warning(
                             codes::EVIDENCE_UNIT_NAME,
-                            format!(
-                                "{}: unit `{written}` is read as `{name}`",
-                                part.cell_name(row, c, UNIT_HEADER)
+                            placed(
+                                &part.cell_name(row, c, UNIT_HEADER),
+                                &msg!(
+                                    "evidence-name-read-as",
+                                    written = written.as_ref(),
+                                    name = &name
+                                ),
                             ),
                         )
-                        .primary(cell.span, format!("read as `{name}`"))
-                        .help(format!(
-                            "kaohe drops the spaces beside Chinese characters and reads full-width letters, digits and brackets as ASCII, so that one unit always has one name; write `{name}` to be rid of this warning"
-                        ))
+                        .primary(cell.span, msg!("evidence-name-read-as".label, name = &name))
+                        .help(msg!("evidence-name-read-as".help, name = &name))
                         .with_source(part.source()),
                     );
                 }
@@ -105,7 +100,7 @@ pub(super) fn read_row(
         }
         // The header's lack of a unit column is reported once; the rows are still
         // checked, under their row numbers.
-        None => (format!("row {}", row + 1), span_of(cells)),
+        None => (row_name(row, None), span_of(cells)),
     };
     // A valid row is read straight into the unit's facts; any other goes on, to be
     // validated as a tree and every problem worded for the sheet (a name too long or
@@ -133,11 +128,7 @@ pub(super) fn read_row(
         }
     }
     // A bad name is not repeated in every message of its row: its own says what it is.
-    let who = if good_name {
-        format!("row {} (`{name}`)", row + 1)
-    } else {
-        format!("row {}", row + 1)
-    };
+    let who = row_name(row, good_name.then_some(name.as_str()));
     let mut entries = vec![(
         Spanned::new("unit".to_string(), name_span),
         Node {
@@ -164,7 +155,7 @@ pub(super) fn read_row(
     };
     let mut problems = std::mem::take(&mut found.problems);
     let name = named.then(|| (name.clone(), name_span));
-    match validate(rubric, part.source(), &node) {
+    match validate_findings(rubric, part.source(), &node) {
         Ok(unit) if problems.is_empty() => {
             return Row {
                 unit: Some(unit),
@@ -176,15 +167,18 @@ pub(super) fn read_row(
         Ok(_) => {}
         Err(ds) => {
             let mut blank = Vec::new();
-            for d in ds {
-                if let Some(d) = reword(part, header, (row, cells), (&who, name_span), &found, d) {
-                    if d.code == codes::EVIDENCE_MISSING
-                        && d.labels.first().is_some_and(|l| l.text == "blank")
-                    {
-                        blank.push(d);
-                    } else {
-                        problems.push(d);
-                    }
+            for finding in ds {
+                match reword(
+                    part,
+                    header,
+                    (row, cells),
+                    (&who, name_span),
+                    &found,
+                    finding,
+                ) {
+                    Some(Worded::Blank(d)) => blank.push(d),
+                    Some(Worded::Problem(d)) => problems.push(d),
+                    None => {}
                 }
             }
             problems.extend(blanks_of_row(part, header, row, &who, &found, blank));
@@ -266,31 +260,28 @@ pub(super) fn item_table(
                 .any(|(column, _, _)| matches!(column.part, Part::Member(_)));
             let span = match blank.first() {
                 Some(&(c, span, _)) => {
-                    let names: Vec<String> = blank
+                    let names = blank
                         .iter()
-                        .map(|(c, _, h)| format!("{}{} (`{h}`)", column_letters(*c), row + 1))
-                        .collect();
+                        .map(|(c, _, h)| cell_with_header(row, *c, h))
+                        .collect::<Vec<_>>()
+                        .join(&msg!("evidence-missing".separator));
                     found.problems.push(
                         Diagnostic::error(
                             codes::EVIDENCE_MISSING,
-                            format!(
-                                "{who}: `{}` is given only in part: cell {}{} is blank",
-                                fact.name.node,
-                                column_letters(c),
-                                row + 1
+                            placed(
+                                who,
+                                &msg!(
+                                    "sheet-in-part",
+                                    fact = &fact.name.node,
+                                    cell = cell_ref(row, c)
+                                ),
                             ),
                         )
-                        .primary(span, "blank")
+                        .primary(span, msg!("sheet-in-part".label))
                         .help(if tally {
-                            format!(
-                                "fill {}; write 0 where there was none, as a blank cell is a missing value, not 0",
-                                names.join(", ")
-                            )
+                            msg!("sheet-in-part".tally, cells = names)
                         } else {
-                            format!(
-                                "fill {}; a discretionary score is given with its points and its reason",
-                                names.join(", ")
-                            )
+                            msg!("sheet-in-part".discretion, cells = names)
                         })
                         .with_source(part.source()),
                     );
@@ -358,38 +349,20 @@ fn blanks_of_row(
         .iter()
         .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
         .collect();
-    let mut names: Vec<String> = cells
-        .iter()
-        .take(NAMED)
-        .map(|&c| {
-            let head = header
-                .of
-                .get(c)
-                .copied()
-                .flatten()
-                .map_or(String::new(), |i| {
-                    format!(" (`{}`)", header.layout.columns[i].header)
-                });
-            format!("{}{}{head}", column_letters(c), row + 1)
-        })
-        .collect();
-    if cells.len() > NAMED {
-        names.push(format!("and {} more", cells.len() - NAMED));
-    }
     let first = blank.remove(0);
     let span = first.labels.first().map_or_else(Span::default, |l| l.span);
     vec![Diagnostic::error(
         codes::EVIDENCE_MISSING,
-        format!(
-            "{who}: {} cell(s) of {} item(s) are blank",
-            cells.len().max(blank.len() + 1),
-            items.len().max(blank.len() + 1)
+        placed(
+            who,
+            &msg!(
+                "sheet-blanks",
+                cells = cells.len().max(blank.len() + 1),
+                items = items.len().max(blank.len() + 1)
+            ),
         ),
     )
-    .primary(span, "blank")
-    .help(format!(
-        "fill {}; a blank cell is a missing fact, not 0 or false",
-        names.join(", ")
-    ))
+    .primary(span, msg!("sheet-blanks".label))
+    .help(blanks_help(header, row, &cells, NAMED))
     .with_source(part.source())]
 }

@@ -1,6 +1,8 @@
 //! The words of a sheet's problems: a cell refused for its spelling, named by its
 //! place, and `validate`'s findings reworded to name the cell, its row and its
-//! column's header.
+//! column's header. A finding is reworded by what it is about ([`Finding`]: its item,
+//! whether its help gives a TOML example), never by reading its words, which are in
+//! the run's language.
 
 use super::*;
 
@@ -16,33 +18,63 @@ pub(super) fn refusal(
 ) -> Diagnostic {
     Diagnostic::error(
         codes::EVIDENCE_VALUE,
-        format!("{}: {message}", part.cell_name(row, col, &column.header)),
+        placed(&part.cell_name(row, col, &column.header), &message),
     )
-    .primary(cell.span, format!("expected {}", expected(column)))
+    .primary(cell.span, expected(column))
     .help(help)
     .with_source(part.source())
 }
 
 /// What a column expects, for labels.
-fn expected(column: &Column) -> &'static str {
+fn expected(column: &Column) -> String {
     use crate::model::FactType;
     match (&column.part, &column.fact.ty.node) {
-        (Part::Member(_), _) => "a count",
-        (Part::Reason, _) => "a reason",
-        (_, FactType::Discretion { .. }) => "a number of points",
-        (_, FactType::Bool) => "yes or no",
-        (_, FactType::Count { .. }) => "a count",
-        (_, FactType::Percent { .. }) => "a percentage",
-        (_, FactType::Date) => "a date or false",
-        (_, FactType::Set(_)) => "member names",
-        _ => "a value",
+        (Part::Member(_), _) => msg!("sheet-expected".count),
+        (Part::Reason, _) => msg!("sheet-expected".reason),
+        (_, FactType::Discretion { .. }) => msg!("sheet-expected".points),
+        (_, FactType::Bool) => msg!("sheet-expected".bool),
+        (_, FactType::Count { .. }) => msg!("sheet-expected".count),
+        (_, FactType::Percent { .. }) => msg!("sheet-expected".percent),
+        (_, FactType::Date) => msg!("sheet-expected".date),
+        (_, FactType::Set(_)) => msg!("sheet-expected".members),
+        _ => msg!("sheet-expected"),
     }
 }
 
-/// A help with a TOML example in it (`"未做意见征集" = true`, `["决策预公开"]`) speaks
-/// of the wrong format for a sheet.
-fn speaks_toml(help: &str) -> bool {
-    help.contains("\" = ") || help.contains("[\"")
+/// A cell and its column's header, as a help lists the cells to fill: `` C7 (`决策预公开/未做意见征集`) ``.
+pub(super) fn cell_with_header(row: usize, col: usize, header: &str) -> String {
+    msg!(
+        "sheet-cell-header",
+        cell = cell_ref(row, col),
+        header = header
+    )
+}
+
+/// The help that lists the blank cells of a row to fill, the first `shown` of them,
+/// each with its column's header when the header has one.
+pub(super) fn blanks_help(header: &Header<'_>, row: usize, cols: &[usize], shown: usize) -> String {
+    let names: Vec<String> = cols
+        .iter()
+        .take(shown)
+        .map(|&c| match header.of.get(c).copied().flatten() {
+            Some(i) => cell_with_header(row, c, &header.layout.columns[i].header),
+            None => cell_ref(row, c),
+        })
+        .collect();
+    msg!(
+        "sheet-blanks".help,
+        names = names.join(&msg!("evidence-missing".separator)),
+        more = cols.len().saturating_sub(shown)
+    )
+}
+
+/// One of `validate`'s findings worded for a sheet.
+pub(super) enum Worded {
+    /// A problem of the row as it is.
+    Problem(Diagnostic),
+    /// Blank cells of one item, which the row's other blank cells may join
+    /// (`row::blanks_of_row`).
+    Blank(Diagnostic),
 }
 
 /// Words one of `validate`'s findings for a sheet; `None` drops it, when the row's own
@@ -53,14 +85,15 @@ pub(super) fn reword(
     (row, cells): (usize, &[Cell]),
     (who, unit_span): (&str, Span),
     found: &RowRead,
-    mut d: Diagnostic,
-) -> Option<Diagnostic> {
+    finding: Finding,
+) -> Option<Worded> {
     let RowRead {
         refused, blanks, ..
     } = found;
+    let mut d = finding.diagnostic;
     let Some(span) = d.labels.first().map(|l| l.span) else {
-        d.message = format!("{who}: {}", d.message);
-        return Some(d);
+        d.message = placed(who, &d.message);
+        return Some(Worded::Problem(d));
     };
     if refused.contains(&span) {
         return None;
@@ -77,48 +110,34 @@ pub(super) fn reword(
             return None;
         }
         // Items whose blank cells all lie past the end of a short row share one
-        // place; the item the message names is the one.
+        // place; the item the finding is about is the one.
         let candidates: Vec<&(String, Vec<(usize, Span)>)> = blanks
             .iter()
             .filter(|(_, b)| b.iter().any(|(_, s)| *s == span))
             .collect();
         let (_, cells_of_item) = candidates
             .iter()
-            .find(|(item, _)| d.message.contains(&format!("`{item}`")))
+            .find(|(item, _)| finding.item.as_deref() == Some(item.as_str()))
             .or(candidates.first())?;
-        let names: Vec<String> = cells_of_item
-            .iter()
-            .map(|(c, _)| {
-                let head = header
-                    .of
-                    .get(*c)
-                    .copied()
-                    .flatten()
-                    .map_or(String::new(), |i| {
-                        format!(" (`{}`)", header.layout.columns[i].header)
-                    });
-                format!("{}{}{head}", column_letters(*c), row + 1)
-            })
-            .collect();
-        d.message = format!("{who}: {}", d.message);
-        d.help = Some(format!(
-            "fill {}; a blank cell is a missing fact, not 0 or false",
-            names.join(", ")
-        ));
+        let cols: Vec<usize> = cells_of_item.iter().map(|(c, _)| *c).collect();
+        d.message = placed(who, &d.message);
+        d.help = Some(blanks_help(header, row, &cols, cols.len()));
         if let Some(label) = d.labels.first_mut() {
-            label.text = "blank".into();
+            label.text = msg!("sheet-blanks".label);
         }
-        return Some(d);
+        return Some(Worded::Blank(d));
     }
     match col.and_then(|c| header.of.get(c).copied().flatten().map(|i| (c, i))) {
         Some((c, i)) => {
             let column = &header.layout.columns[i];
-            d.message = format!("{}: {}", part.cell_name(row, c, &column.header), d.message);
-            if d.help.as_deref().is_some_and(speaks_toml) {
+            d.message = placed(&part.cell_name(row, c, &column.header), &d.message);
+            // A help with a TOML example (`"未做意见征集" = true`) speaks of the wrong
+            // format for a sheet: what to write in the cell is said instead.
+            if finding.help == HelpKind::Toml {
                 d.help = Some(cell::help(column.fact, &column.part));
             }
         }
-        None => d.message = format!("{who}: {}", d.message),
+        None => d.message = placed(who, &d.message),
     }
-    Some(d)
+    Some(Worded::Problem(d))
 }
