@@ -71,7 +71,11 @@ const FIXTURES: &[&str] = &[
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
-const WARNING_FIXTURES: &[&str] = &["gain_always_cut", "fixed_deductions_exceed"];
+const WARNING_FIXTURES: &[&str] = &[
+    "gain_always_cut",
+    "fixed_deductions_exceed",
+    "paths_gain_cut",
+];
 
 #[test]
 fn check_in_chinese_with_the_flag() {
