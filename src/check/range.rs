@@ -611,7 +611,13 @@ fn always_cut(
         return;
     };
     // Whether anything in the item moves the other way at all: the help says which.
-    let anywhere = item.clauses.iter().flat_map(effects).any(|e| against(&e));
+    // Which clauses move the other way, worked out once for every path.
+    let moves: Vec<bool> = item
+        .clauses
+        .iter()
+        .map(|c| effects(c).iter().any(against))
+        .collect();
+    let anywhere = moves.contains(&true);
     let points = item.points.node.to_string();
     for (i, clause) in item.clauses.iter().enumerate() {
         if !effects(clause).iter().any(|e| cut(e) && !of_score(e)) {
@@ -621,11 +627,10 @@ fn always_cut(
         let mut answered = false;
         for path in paths.iter().filter(|p| p[i] != Part::Not) {
             applies = true;
-            answered |= item
-                .clauses
+            answered |= moves
                 .iter()
                 .zip(path)
-                .any(|(c, part)| *part != Part::Not && effects(c).iter().any(against));
+                .any(|(m, part)| *m && *part != Part::Not);
         }
         if !applies || answered {
             continue;
