@@ -12,6 +12,7 @@ use kaohe::check::compile;
 use kaohe::eval::{evaluate, ClauseRef, Sheet};
 use kaohe::evidence::load;
 use kaohe::locale::Lang;
+use kaohe::model::{items_with_kind, Reach};
 use kaohe::report::Narrator;
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
@@ -50,7 +51,8 @@ fn row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
 #[test]
 fn jia_loses_and_earns_within_every_bound() {
     // 政策文件公开 6 − 2 = 4; 公开渠道 one named channel and one other, 2 + 2 = 4;
-    // 答复规范 8 − 2 = 6; 泄密事件 0.
+    // 答复规范 8 − 2 = 6; 制度建设 4 − (2 − 1.5) = 3.5; 泄密事件 0.
+    // Total 8 + 6 + 3.5 + 0 = 17.5.
     let s = sheet("jia");
     assert_eq!(
         items(&s),
@@ -58,10 +60,11 @@ fn jia_loses_and_earns_within_every_bound() {
             row("政策文件公开", "4", false),
             row("公开渠道", "4", false),
             row("答复规范", "6", false),
+            row("制度建设", "3.5", false),
             row("泄密事件", "0", false),
         ]
     );
-    assert_eq!(s.score, d("14"));
+    assert_eq!(s.score, d("17.5"));
     // The open list: each of the two awards says what it gave, under one cap.
     let r = rubric();
     let zh = Narrator::new(&r, Lang::Zh);
@@ -82,10 +85,11 @@ fn jia_loses_and_earns_within_every_bound() {
 }
 
 #[test]
-fn yi_is_kept_by_every_bound() {
+fn yi_is_kept_by_every_bound_but_the_one_it_never_reaches() {
     // 6 − 8 = −2 → 0 (扣完为止); four named channels and one other, 4 × 2 + 2 = 10 → 6
     // (one cap over both awards, 最高不超过6分); 8 − 10 = −2 → 0;
-    // 2 × −3 = −6 → −5 (最多倒扣5分). Total 6 + 0 − 5 = 1.
+    // 制度建设 4 − 4 = 0, the discretion not applying, nothing cut; 2 × −3 = −6 → −5
+    // (最多倒扣5分). Total 6 + 0 + 0 − 5 = 1.
     let s = sheet("yi");
     assert_eq!(
         items(&s),
@@ -93,11 +97,12 @@ fn yi_is_kept_by_every_bound() {
             row("政策文件公开", "0", true),
             row("公开渠道", "6", true),
             row("答复规范", "0", true),
+            row("制度建设", "0", false),
             row("泄密事件", "-5", true),
         ]
     );
     let subtotals: Vec<Decimal> = s.categories.iter().map(|c| c.score).collect();
-    assert_eq!(subtotals, [d("6"), d("0"), d("-5")]);
+    assert_eq!(subtotals, [d("6"), d("0"), d("0"), d("-5")]);
     assert_eq!(s.score, d("1"));
     // The 扣分说明 says where each bound cut.
     let r = rubric();
@@ -114,7 +119,32 @@ fn yi_is_kept_by_every_bound() {
             "扣完为止,本项得0分。",
             "本项最多得6分。",
             "扣完为止,本项得0分。",
+            "未建立政务公开工作制度,扣4分。",
             "本项最多扣5分。",
         ]
     );
+}
+
+/// The range of 制度建设 follows the condition its two clauses share: where 未建立制度
+/// holds, 4 − 4 = 0 and the discretion does not apply; where it does not, 4 − 2 = 2
+/// to 4. Its clauses reach 0 to 4, so the bound never cuts; taken one by one they
+/// would reach 4 − 4 − 2 = −2. The other items' ranges are as their counts allow.
+#[test]
+fn the_shared_condition_keeps_the_range_exact() {
+    let r = rubric();
+    let reach: Vec<(String, Reach)> = items_with_kind(&r.nodes)
+        .into_iter()
+        .map(|(i, _)| (i.name.node.clone(), i.reach))
+        .collect();
+    let exact = |low: &str, high: &str| Reach {
+        clauses_low: Some(d(low)),
+        clauses_high: Some(d(high)),
+        low: d(low),
+        high: d(high),
+    };
+    assert_eq!(reach[3], ("制度建设".to_string(), exact("0", "4")));
+    assert!(!reach[3].1.may_cut());
+    // 公开渠道 earns up to 4 × 2 = 8, kept at 6; the counts of the others are unbounded.
+    assert_eq!(reach[1].1.clauses_high, Some(d("8")));
+    assert_eq!(reach[0].1.clauses_low, None);
 }

@@ -3,8 +3,9 @@
 //! against randomly generated rubrics:
 //!
 //! - every item scores within its bounds (0 to its points; minus its points to 0 in a
-//!   `penalty` section), every section within its own, and the total within 0 and the
-//!   rubric's most, worked out here independently with exact rational rounding;
+//!   `penalty` section) and within the range the checker worked out for it, every
+//!   section within its own, and the total within 0 and the rubric's most, worked out
+//!   here independently with exact rational rounding;
 //! - the sum of an item's trace deltas added to its start is its score;
 //! - one more finding of a count that only `per … -N` clauses read never raises a
 //!   score, and one fewer never lowers it;
@@ -787,6 +788,14 @@ fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
                     score,
                     low,
                     high
+                );
+                // The checker's range holds every score evidence produces.
+                prop_assert!(
+                    item.reach.low <= score && score <= item.reach.high,
+                    "item `{}` scored {} outside its reach {:?}",
+                    &s.name,
+                    score,
+                    item.reach
                 );
                 let sum: Decimal = s.trace.iter().map(|t| t.delta).sum();
                 prop_assert_eq!(

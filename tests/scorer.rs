@@ -8,8 +8,9 @@
 mod common;
 
 use common::{d, rubric, unit};
-use kaohe::check::Rubric;
+use kaohe::check::{compile, Rubric};
 use kaohe::eval::{evaluate, summarise, Scorer, Summary};
+use kaohe::source::SourceFile;
 
 /// Scores a TOML evidence text with a scorer compiled from `rubric`, and checks that
 /// the sheet (no tables, sums in decimals) and `summarise` give the same result.
@@ -44,8 +45,8 @@ fn facts(lines: &str) -> String {
 
 #[test]
 fn conditions_on_bools_counts_percents_and_dates() {
-    let r = one_item(
-        "10",
+    let text = format!(
+        "rubric 表\ntotal 10\nyear 2020\nsection 甲 10 {{\n  item 乙 10 {{\n{}\n  }}\n}}\n",
         r#"fact 未征集 bool "未征集"
            fact 次数 count "次数"
            fact 比例 percent "比例"
@@ -54,8 +55,15 @@ fn conditions_on_bools_counts_percents_and_dates() {
            if 次数 < 10 -2
            if 次数 >= 2.5 and not 未征集 -1
            if 比例 < 4% or 日期 > 2020-06-30 -3
-           if 次数 > 1000 zero"#,
+           if 次数 > 1000 zero"#
     );
+    // The item never scores 10, and the checker says so: 未征集 takes 1, and without
+    // it 次数 is either below 10 (−2) or at least 2.5 (−1). The range analysis follows
+    // the facts the conditions share; taken one by one, each might not apply.
+    let checked = compile(&SourceFile::new("test.rule", text));
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["kaohe::points::full_unreachable"]);
+    let r = checked.rubric.expect("a rubric with a warning");
     let base = "\"未征集\" = false\n\"次数\" = 10\n\"比例\" = 5\n\"日期\" = 2020-06-30";
     // Nothing applies but `次数 >= 2.5 and not 未征集`: 10 − 1 = 9.
     assert_eq!(total(&r, &facts(base)), d("9"));

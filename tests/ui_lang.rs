@@ -84,6 +84,7 @@ const WARNING_FIXTURES: &[&str] = &[
     "gain_always_cut",
     "fixed_deductions_exceed",
     "arith_unguarded_divisor",
+    "paths_gain_cut",
 ];
 
 #[test]

@@ -56,8 +56,9 @@ pub fn check_item(
 }
 
 /// Reports clause `i` when every unit it applies to has a `zero` of the item applying
-/// too. A clause other than `if` is taken to apply whenever the item applies and its
-/// `unless` does not: more often than it does, so a clause reported is dead indeed.
+/// too. A clause other than `if` and `if … give` is taken to apply whenever the item
+/// applies and its `unless` does not: more often than it does, so a clause reported
+/// is dead indeed.
 fn zeroed(item: &Item, conds: &ItemConditions, i: usize, out: &mut Vec<Diagnostic>) {
     let fires = conds.fires(i);
     // A clause that never applies is reported as such by the conditions.

@@ -17,6 +17,7 @@ mod draft;
 mod items;
 mod lower;
 mod methods;
+mod paths;
 mod range;
 mod range_arith;
 mod settings;

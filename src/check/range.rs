@@ -1,11 +1,14 @@
 //! The range of scores an item can reach, worked out from its clauses and the domains
 //! of its facts, kept by the item's bound, and the warnings it tells of.
 //!
-//! The analysis treats every condition as free (it may hold or not) and every count as
-//! anywhere in its domain: a `count` is unbounded unless declared `count max N`, a set
-//! is bounded by its enumeration, a discretionary score by its `max`. That
-//! over-approximates what evidence can produce, so "can never reach" warnings are
-//! certain.
+//! The analysis follows the conditions clauses share ([`super::paths`]): on each way
+//! the item's conditions can come out, only the clauses that apply there are added up,
+//! an `if` exactly once, and the item's range is the union over those ways. Every
+//! count stays anywhere in its domain: a `count` is unbounded unless declared `count
+//! max N`, a set is bounded by its enumeration, a discretionary score by its `max`.
+//! That over-approximates what evidence can produce, so "can never reach" warnings are
+//! certain. Past [`super::paths::LIMIT`] combinations every condition is free (it may
+//! hold or not), as if clauses applied independently.
 //!
 //! Each clause's change is limited by its `max` and `floor` as the evaluator limits it.
 //! A percentage of the score multiplies the score before the clause, so its range is
@@ -20,6 +23,7 @@
 
 use rust_decimal::Decimal;
 
+use super::paths::{self, Part};
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::model::Reach;
@@ -110,15 +114,21 @@ pub fn lowest_under_floor(score: Decimal, floor: Decimal) -> Decimal {
 }
 
 /// The change one effect can make, applied from 0 to `times` times, as `(lowest, highest)`
-/// (`None`: unbounded), limited by `max`; `None` for `zero`.
+/// (`None`: unbounded), limited by `max`; `None` for `zero`. Applied exactly once
+/// (`exact`, an `if` whose condition holds), the one change it makes.
 fn change(
     effect: Effect,
     points: Decimal,
     times: Option<Decimal>,
     max: Option<Decimal>,
+    exact: bool,
 ) -> Option<(Option<Decimal>, Option<Decimal>)> {
     // A percentage of the score is worked out by `of_score`; here it is of the points.
     let unit = once(effect, points, points)?;
+    if exact {
+        let unit = max.map_or(unit, |m| within_max(unit, m));
+        return Some((Some(unit), Some(unit)));
+    }
     let far = times.map(|t| unit * t);
     let (mut lo, mut hi) = if unit < Decimal::ZERO {
         (far, Some(Decimal::ZERO))
@@ -134,13 +144,14 @@ fn change(
 }
 
 /// The score after a clause whose effect is `share` of the score (`-10% of score` is a
-/// share of -0.1), applied from 0 to `times` times (`None`: no limit) to a score from
-/// `lo` to `hi`, and limited by `max`, as `(lowest, highest)` (`None`: unbounded). The
-/// `floor` is left to the caller.
+/// share of -0.1), applied from `from` (0, or 1 for an `if` that applies) to `times`
+/// times (`None`: no limit) to a score from `lo` to `hi`, and limited by `max`, as
+/// `(lowest, highest)` (`None`: unbounded). The `floor` is left to the caller.
 ///
 /// The evaluator takes the share of the score before the clause once and multiplies it
 /// by the count, without compounding, so the score is multiplied by a factor from 1 to
-/// 1 + share × times; the lowest and highest products lie at the corners. A score below
+/// 1 + share × times (from 1 + share × `from`); the lowest and highest products lie at
+/// the corners. A score below
 /// 0 (in a penalty section) turns a loss into a gain and a gain into a loss, which the
 /// corners account for. `max` keeps the change within `max` of the score before it,
 /// however large the count.
@@ -148,6 +159,7 @@ fn of_score(
     lo: Option<Decimal>,
     hi: Option<Decimal>,
     share: Decimal,
+    from: Decimal,
     times: Option<Decimal>,
     max: Option<Decimal>,
 ) -> (Option<Decimal>, Option<Decimal>) {
@@ -159,7 +171,11 @@ fn of_score(
             .map_or(beyond, Ext::At)
     });
     let scores = [Ext::lower(lo), Ext::upper(hi)];
-    let factors = [Ext::At(Decimal::ONE), far];
+    let near = share
+        .checked_mul(from)
+        .and_then(|k| Decimal::ONE.checked_add(k))
+        .map_or(beyond, Ext::At);
+    let factors = [near, far];
     let corners = scores.map(|s| factors.map(|f| s.times(f)));
     let corners = corners.iter().flatten();
     let mut lowest = *corners.clone().min().unwrap_or(&Ext::Below);
@@ -236,125 +252,33 @@ impl Ext {
     }
 }
 
-/// Works out the item's range clause by clause, and the range its bound (扣完为止,
-/// 最多得N分) keeps it to: the running score is not kept between clauses (a later
-/// clause, a `% of score` among them, reads it as it is), only once after all of them,
-/// as the evaluator keeps it. Reports a clause whose every change the bound cuts, and
-/// an item that can never reach its points or 0.
+/// Works out the item's range clause by clause on each of its paths ([`super::paths`]),
+/// and the range its bound (扣完为止, 最多得N分) keeps it to: the running score is not
+/// kept between clauses (a later clause, a `% of score` among them, reads it as it is),
+/// only once after all of them, as the evaluator keeps it. Reports a clause whose every
+/// change the bound cuts, and an item that can never reach its points or 0.
 pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Reach {
-    let points = item.points.node;
     let (low, high, default_start) = bounds_of(item.points.node, kind);
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
-    let mut lo: Option<Decimal> = Some(start);
-    let mut hi: Option<Decimal> = Some(start);
-    let mut can_zero = false;
-
-    for clause in &item.clauses {
-        let counted = matches!(
-            clause.kind,
-            ClauseKind::Per { .. }
-                | ClauseKind::Missing { .. }
-                | ClauseKind::Give { .. }
-                | ClauseKind::Quantity { .. }
-        );
-        let times = if counted {
-            times_max(item, &clause.kind)
-        } else {
-            Some(Decimal::ONE)
-        };
-        let max = clause.max.as_ref().map(|m| m.node);
-        let floor = clause.floor.as_ref().map(|f| f.node);
-        let effects = effects(clause);
-        for effect in &effects {
-            if let Effect::Points(u) | Effect::Percent { percent: u, .. } = effect {
-                let unit = match effect {
-                    Effect::Percent { .. } => *u / Decimal::ONE_HUNDRED * points,
-                    _ => *u,
-                };
-                if unit < Decimal::ZERO && -unit > points {
-                    out.push(
-                        Diagnostic::warning(
-                            codes::CLAUSE_EXCEEDS,
-                            msg!(
-                                "check-clause-exceeds",
-                                takes = (-unit).normalize().to_string(),
-                                points = points.to_string()
-                            ),
-                        )
-                        .primary(
-                            clause.effect.span,
-                            msg!(
-                                "check-clause-exceeds".label,
-                                takes = (-unit).normalize().to_string()
-                            ),
-                        )
-                        .label(
-                            item.points.span,
-                            msg!("check-item-worth", points = points.to_string()),
-                        )
-                        .help(msg!("check-clause-exceeds".help)),
-                    );
-                }
-            }
-        }
-        let mut new_lo = lo;
-        let mut new_hi = hi;
-        let mut first = true;
-        for effect in effects {
-            let (l, h) = match effect {
-                Effect::Zero => {
-                    can_zero = true;
-                    (lo, hi)
-                }
-                Effect::Percent {
-                    percent,
-                    base: PercentBase::Score,
-                } => {
-                    let (l, h) = of_score(lo, hi, percent / Decimal::ONE_HUNDRED, times, max);
-                    (floored(lo, l, floor), h)
-                }
-                _ => {
-                    let (d_lo, d_hi) = change(effect, points, times, max)
-                        .unwrap_or((Some(Decimal::ZERO), Some(Decimal::ZERO)));
-                    let lowered = match (lo, d_lo) {
-                        (Some(l), Some(d)) => l.checked_add(d),
-                        _ => None,
-                    };
-                    let raised = match (hi, d_hi) {
-                        (Some(h), Some(d)) => h.checked_add(d),
-                        _ => None,
-                    };
-                    (floored(lo, lowered, floor), raised)
-                }
-            };
-            if first {
-                (new_lo, new_hi) = (l, h);
-                first = false;
-            } else {
-                new_lo = min(new_lo, l);
-                new_hi = max_of(new_hi, h);
-            }
-        }
-        lo = new_lo;
-        hi = new_hi;
+    exceeds(item, out);
+    let paths = paths::of(item);
+    let mut reach: Option<(Option<Decimal>, Option<Decimal>)> = None;
+    for path in &paths {
+        let (l, h) = path_range(item, start, path);
+        reach = Some(match reach {
+            None => (l, h),
+            Some((lo, hi)) => (min(lo, l), max_of(hi, h)),
+        });
     }
-    always_cut(item, start, low, high, out);
-    fixed_exceed(item, out);
+    let (lo_raw, hi_raw) = reach.unwrap_or((Some(start), Some(start)));
+    always_cut(item, start, low, high, &paths, out);
+    fixed_exceed(item, &paths, out);
 
-    let lo_raw = if can_zero {
-        lo.map(|l| l.min(Decimal::ZERO))
-    } else {
-        lo
-    };
-    let hi_raw = if can_zero {
-        hi.map(|h| h.max(Decimal::ZERO))
-    } else {
-        hi
-    };
     // The item's bound, once, after all its clauses.
     let keep = |d: Decimal| d.max(low).min(high);
     let lo_final = lo_raw.map_or(low, keep);
     let hi_final = hi_raw.map_or(high, keep);
+    let points = item.points.node;
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
         SectionKind::Penalty => (low, high),
@@ -434,6 +358,138 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     }
 }
 
+/// Reports each clause that alone takes more than the item is worth: a fixed
+/// deduction. (A `give` whose discretionary `max` passes the item's points is refused
+/// where its fact's type is checked, `kaohe::points::bound`.)
+fn exceeds(item: &Item, out: &mut Vec<Diagnostic>) {
+    let points = item.points.node;
+    for clause in &item.clauses {
+        if matches!(clause.kind, ClauseKind::Give { .. }) {
+            continue;
+        }
+        for effect in effects(clause) {
+            let unit = match effect {
+                Effect::Points(u) => u,
+                Effect::Percent { percent, .. } => percent / Decimal::ONE_HUNDRED * points,
+                Effect::Zero => continue,
+            };
+            if unit < Decimal::ZERO && -unit > points {
+                out.push(
+                    Diagnostic::warning(
+                        codes::CLAUSE_EXCEEDS,
+                        msg!(
+                            "check-clause-exceeds",
+                            takes = (-unit).normalize().to_string(),
+                            points = points.to_string()
+                        ),
+                    )
+                    .primary(
+                        clause.effect.span,
+                        msg!(
+                            "check-clause-exceeds".label,
+                            takes = (-unit).normalize().to_string()
+                        ),
+                    )
+                    .label(
+                        item.points.span,
+                        msg!("check-item-worth", points = points.to_string()),
+                    )
+                    .help(msg!("check-clause-exceeds".help)),
+                );
+            }
+        }
+    }
+}
+
+/// The range of scores the clauses of one path reach from `start`, before the item's
+/// bound, as `(lowest, highest)` (`None`: unbounded): the clauses that do not apply on
+/// it are passed over, an `if` that applies makes its one change, and the others make
+/// any change from none to the most their facts allow. A `zero` that applies sets the
+/// score to 0; one that may apply (a deadline's) adds 0 to the range.
+fn path_range(item: &Item, start: Decimal, path: &[Part]) -> (Option<Decimal>, Option<Decimal>) {
+    let points = item.points.node;
+    let mut lo: Option<Decimal> = Some(start);
+    let mut hi: Option<Decimal> = Some(start);
+    let mut can_zero = false;
+    let mut must_zero = false;
+    for (clause, part) in item.clauses.iter().zip(path) {
+        let exact = match part {
+            Part::Not => continue,
+            Part::Once => true,
+            Part::Free => false,
+        };
+        let counted = matches!(
+            clause.kind,
+            ClauseKind::Per { .. }
+                | ClauseKind::Missing { .. }
+                | ClauseKind::Give { .. }
+                | ClauseKind::Quantity { .. }
+        );
+        let times = if counted {
+            times_max(item, &clause.kind)
+        } else {
+            Some(Decimal::ONE)
+        };
+        let max = clause.max.as_ref().map(|m| m.node);
+        let floor = clause.floor.as_ref().map(|f| f.node);
+        let mut new_lo = lo;
+        let mut new_hi = hi;
+        let mut first = true;
+        for effect in effects(clause) {
+            let (l, h) = match effect {
+                Effect::Zero => {
+                    if exact {
+                        must_zero = true;
+                    }
+                    can_zero = true;
+                    (lo, hi)
+                }
+                Effect::Percent {
+                    percent,
+                    base: PercentBase::Score,
+                } => {
+                    let from = if exact { Decimal::ONE } else { Decimal::ZERO };
+                    let share = percent / Decimal::ONE_HUNDRED;
+                    let (l, h) = of_score(lo, hi, share, from, times, max);
+                    (floored(lo, l, floor), floored_high(hi, h, floor))
+                }
+                _ => {
+                    let (d_lo, d_hi) = change(effect, points, times, max, exact)
+                        .unwrap_or((Some(Decimal::ZERO), Some(Decimal::ZERO)));
+                    let lowered = match (lo, d_lo) {
+                        (Some(l), Some(d)) => l.checked_add(d),
+                        _ => None,
+                    };
+                    let raised = match (hi, d_hi) {
+                        (Some(h), Some(d)) => h.checked_add(d),
+                        _ => None,
+                    };
+                    (floored(lo, lowered, floor), floored_high(hi, raised, floor))
+                }
+            };
+            if first {
+                (new_lo, new_hi) = (l, h);
+                first = false;
+            } else {
+                new_lo = min(new_lo, l);
+                new_hi = max_of(new_hi, h);
+            }
+        }
+        lo = new_lo;
+        hi = new_hi;
+    }
+    if must_zero {
+        (Some(Decimal::ZERO), Some(Decimal::ZERO))
+    } else if can_zero {
+        (
+            lo.map(|l| l.min(Decimal::ZERO)),
+            hi.map(|h| h.max(Decimal::ZERO)),
+        )
+    } else {
+        (lo, hi)
+    }
+}
+
 /// The effects a clause may make: its own, and a deadline's for never done.
 fn effects(clause: &Clause) -> Vec<Effect> {
     let mut effects = vec![clause.effect.node];
@@ -444,23 +500,22 @@ fn effects(clause: &Clause) -> Vec<Effect> {
 }
 
 /// Reports an item whose fixed deductions (those of `if` and `deadline`, each once)
-/// add up to more than its points, which is a wrong number more often than not: the
-/// bound (扣完为止) keeps the score at 0, but a table that means it says so of counted
-/// deductions (每发现一处扣1分), seldom of fixed ones. A single clause larger than
-/// the item is told by its own warning instead; an item with a `floor` is left alone,
-/// its author having said where the deductions stop.
-fn fixed_exceed(item: &Item, out: &mut Vec<Diagnostic>) {
+/// that can apply together, on one of its paths, add up to more than its points, which
+/// is a wrong number more often than not: the bound (扣完为止) keeps the score at 0, but
+/// a table that means it says so of counted deductions (每发现一处扣1分), seldom of
+/// fixed ones. Deductions whose conditions exclude each other (`if A -3`, `if not A
+/// -3`) are never added. A single clause larger than the item is told by its own
+/// warning instead; an item with a `floor` is left alone, its author having said where
+/// the deductions stop.
+fn fixed_exceed(item: &Item, paths: &[Vec<Part>], out: &mut Vec<Diagnostic>) {
     if item.clauses.iter().any(|c| c.floor.is_some()) {
         return;
     }
     let points = item.points.node;
-    let mut sum = Decimal::ZERO;
-    let mut last = None;
+    let mut takes = Vec::new();
     for clause in &item.clauses {
-        if !matches!(clause.kind, ClauseKind::If(_) | ClauseKind::Deadline { .. }) {
-            continue;
-        }
-        let takes = effects(clause)
+        let fixed = matches!(clause.kind, ClauseKind::If(_) | ClauseKind::Deadline { .. });
+        let most = effects(clause)
             .into_iter()
             .filter_map(|e| match e {
                 Effect::Percent {
@@ -472,16 +527,31 @@ fn fixed_exceed(item: &Item, out: &mut Vec<Diagnostic>) {
             })
             .filter(|d| *d < Decimal::ZERO)
             .map(|d| -d)
-            .max();
-        if let Some(takes) = takes {
-            if takes > points {
-                return;
+            .max()
+            .filter(|_| fixed);
+        if most.is_some_and(|t| t > points) {
+            return;
+        }
+        takes.push(most);
+    }
+    // The path whose fixed deductions add up to the most, and the last of them.
+    let mut worst: Option<(Decimal, &Clause)> = None;
+    for path in paths {
+        let mut sum = Decimal::ZERO;
+        let mut last = None;
+        for ((clause, part), take) in item.clauses.iter().zip(path).zip(&takes) {
+            if let (Some(t), false) = (take, *part == Part::Not) {
+                sum += *t;
+                last = Some(clause);
             }
-            sum += takes;
-            last = Some(clause);
+        }
+        if let Some(last) = last {
+            if worst.is_none_or(|(most, _)| sum > most) {
+                worst = Some((sum, last));
+            }
         }
     }
-    let Some(last) = last.filter(|_| sum > points) else {
+    let Some((sum, last)) = worst.filter(|(sum, _)| *sum > points) else {
         return;
     };
     let (sum, points) = (sum.normalize().to_string(), points.to_string());
@@ -501,14 +571,24 @@ fn fixed_exceed(item: &Item, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// A test of an effect: whether it gains, or takes.
+type Test<'a> = dyn Fn(&Effect) -> bool + 'a;
+
 /// Reports each clause whose every change the item's bound cuts, so that it can never
 /// change the score: a gain in an item that starts at its highest (its full points, or
-/// 0 in a penalty section) where no clause takes anything, or a deduction in one that
-/// starts at its lowest where no clause gives anything. A percentage of the score,
-/// which may move either way, leaves the item alone.
-fn always_cut(item: &Item, start: Decimal, low: Decimal, high: Decimal, out: &mut Vec<Diagnostic>) {
-    let all: Vec<Effect> = item.clauses.iter().flat_map(effects).collect();
-    if all.iter().any(|e| {
+/// 0 in a penalty section) where no clause that applies with it, on any path, takes
+/// anything; or a deduction in one that starts at its lowest where none that applies
+/// with it gives anything. A percentage of the score, which may move either way,
+/// counts as both. A clause that applies on no path is left to the conditions check.
+fn always_cut(
+    item: &Item,
+    start: Decimal,
+    low: Decimal,
+    high: Decimal,
+    paths: &[Vec<Part>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let of_score = |e: &Effect| {
         matches!(
             e,
             Effect::Percent {
@@ -516,42 +596,86 @@ fn always_cut(item: &Item, start: Decimal, low: Decimal, high: Decimal, out: &mu
                 ..
             }
         )
-    }) {
-        return;
-    }
-    let gains = |e: &Effect| !e.is_deduction() && *e != Effect::Points(Decimal::ZERO);
-    let takes = |e: &Effect| e.is_deduction();
+    };
+    let gains =
+        |e: &Effect| of_score(e) || (!e.is_deduction() && *e != Effect::Points(Decimal::ZERO));
+    let takes = |e: &Effect| of_score(e) || e.is_deduction();
     let loses = |e: &Effect| takes(e) && *e != Effect::Zero;
-    let points = item.points.node.to_string();
-    let (cut, id): (&dyn Fn(&Effect) -> bool, &str) = if start >= high && !all.iter().any(takes) {
-        (&gains, "check-gain-always-cut")
-    } else if start <= low && !all.iter().any(gains) {
-        (&loses, "check-loss-always-cut")
+    let (cut, against, id): (&Test<'_>, &Test<'_>, &str) = if start >= high {
+        (&gains, &takes, "check-gain-always-cut")
+    } else if start <= low {
+        (&loses, &gains, "check-loss-always-cut")
     } else {
         return;
     };
-    for clause in &item.clauses {
-        if effects(clause).iter().any(cut) {
-            let (message, label, help) = if id == "check-gain-always-cut" {
-                (
-                    msg!("check-gain-always-cut", name = &item.name.node),
-                    msg!("check-gain-always-cut".label, points = &points),
-                    msg!("check-gain-always-cut".help, points = &points),
-                )
-            } else {
-                (
-                    msg!("check-loss-always-cut", name = &item.name.node),
-                    msg!("check-loss-always-cut".label),
-                    msg!("check-loss-always-cut".help),
-                )
-            };
-            out.push(
-                Diagnostic::warning(codes::DEAD_CLAUSE, message)
-                    .primary(clause.span, label)
-                    .label(item.points.span, msg!("check-item-worth", points = &points))
-                    .help(help),
-            );
+    // Whether anything in the item moves the other way at all: the help says which.
+    // Which clauses move the other way, worked out once for every path.
+    let moves: Vec<bool> = item
+        .clauses
+        .iter()
+        .map(|c| effects(c).iter().any(against))
+        .collect();
+    let anywhere = moves.contains(&true);
+    let points = item.points.node.to_string();
+    for (i, clause) in item.clauses.iter().enumerate() {
+        if !effects(clause).iter().any(|e| cut(e) && !of_score(e)) {
+            continue;
         }
+        let mut applies = false;
+        let mut answered = false;
+        for path in paths.iter().filter(|p| p[i] != Part::Not) {
+            applies = true;
+            answered |= moves
+                .iter()
+                .zip(path)
+                .any(|(m, part)| *m && *part != Part::Not);
+        }
+        if !applies || answered {
+            continue;
+        }
+        let (message, label, help) = match (id, anywhere) {
+            ("check-gain-always-cut", false) => (
+                msg!("check-gain-always-cut", name = &item.name.node),
+                msg!("check-gain-always-cut".label, points = &points),
+                msg!("check-gain-always-cut".help, points = &points),
+            ),
+            ("check-gain-always-cut", true) => (
+                msg!("check-gain-always-cut", name = &item.name.node),
+                msg!("check-gain-always-cut".label, points = &points),
+                msg!("check-gain-always-cut".apart, points = &points),
+            ),
+            (_, false) => (
+                msg!("check-loss-always-cut", name = &item.name.node),
+                msg!("check-loss-always-cut".label),
+                msg!("check-loss-always-cut".help),
+            ),
+            (_, true) => (
+                msg!("check-loss-always-cut", name = &item.name.node),
+                msg!("check-loss-always-cut".label),
+                msg!("check-loss-always-cut".apart),
+            ),
+        };
+        out.push(
+            Diagnostic::warning(codes::DEAD_CLAUSE, message)
+                .primary(clause.span, label)
+                .label(item.points.span, msg!("check-item-worth", points = &points))
+                .help(help),
+        );
+    }
+}
+
+/// A highest score after a clause kept from going under `floor` (or under the highest
+/// before it, when that is below the floor): a loss that applies for certain may
+/// bring the highest down only as far as the floor lets it. Unbounded stays unbounded.
+fn floored_high(
+    before: Option<Decimal>,
+    raised: Option<Decimal>,
+    floor: Option<Decimal>,
+) -> Option<Decimal> {
+    let raised = raised?;
+    match (floor, before) {
+        (Some(f), Some(b)) => Some(raised.max(lowest_under_floor(b, f))),
+        _ => Some(raised),
     }
 }
 
@@ -609,7 +733,14 @@ mod tests {
             for share in shares {
                 for max in maxes {
                     for times in [Some(Decimal::ONE), Some(d(7, 0)), None] {
-                        let (l, h) = of_score(Some(d(lo, 0)), Some(d(hi, 0)), share, times, max);
+                        let (l, h) = of_score(
+                            Some(d(lo, 0)),
+                            Some(d(hi, 0)),
+                            share,
+                            Decimal::ZERO,
+                            times,
+                            max,
+                        );
                         let most = times.map_or(40, |t| i64::try_from(t.mantissa()).unwrap());
                         for tenth in lo * 10..=hi * 10 {
                             let s = d(tenth, 1);
@@ -633,7 +764,7 @@ mod tests {
         // And no wider than it must be: a loss of 10% a finding under `max 4`, from 10.
         let ten = Some(d(10, 0));
         assert_eq!(
-            of_score(ten, ten, d(-1, 1), None, Some(d(4, 0))),
+            of_score(ten, ten, d(-1, 1), Decimal::ZERO, None, Some(d(4, 0))),
             (Some(d(6, 0)), ten)
         );
         // From -5, a gain of half the score takes it to -7.5.
@@ -642,10 +773,175 @@ mod tests {
                 Some(d(-5, 0)),
                 Some(Decimal::ZERO),
                 d(5, 1),
+                Decimal::ZERO,
                 Some(Decimal::ONE),
                 None
             ),
             (Some(d(-75, 1)), Some(Decimal::ZERO))
         );
+    }
+
+    /// The first item of a rubric of one item with facts `A` and `B` (yes or no), and
+    /// its reach in a section of `kind` with the codes of the warnings found.
+    fn reach_of(points: &str, kind: &str, body: &str) -> (Reach, Vec<&'static str>) {
+        let text = format!(
+            "rubric t\ntotal {points}\n{kind} s {points} {{\n  item x {points} {{\n    fact A bool \"a\"\n    fact B bool \"b\"\n{body}\n  }}\n}}\n"
+        );
+        let source = crate::source::SourceFile::new("t.rule", text);
+        let file = crate::syntax::parse(&source).expect("parses");
+        let (item, kind) = match file.nodes.into_iter().next() {
+            Some(Node::Section(s)) => match s.children.into_iter().next() {
+                Some(Node::Item(i)) => (i, s.kind),
+                other => panic!("an item, not {other:?}"),
+            },
+            other => panic!("a section, not {other:?}"),
+        };
+        let mut out = Vec::new();
+        let reach = check_item(&item, kind, &mut out);
+        (reach, out.iter().map(|d| d.code).collect())
+    }
+
+    fn reach(clauses_low: Option<i64>, clauses_high: Option<i64>, low: i64, high: i64) -> Reach {
+        Reach {
+            clauses_low: clauses_low.map(Decimal::from),
+            clauses_high: clauses_high.map(Decimal::from),
+            low: Decimal::from(low),
+            high: Decimal::from(high),
+        }
+    }
+
+    /// `if A -3` and `if not A -3` never both apply: one of them always does, so the
+    /// item scores 3 − 3 = 0 on every unit, never its 3 points. Taken independently
+    /// they would reach 3 − 6 = −3 to 3, and add up to 6 fixed points taken.
+    #[test]
+    fn a_condition_and_its_negation_take_once() {
+        let (r, codes) = reach_of("3", "section", "    if A -3\n    if not A -3");
+        assert_eq!(r, reach(Some(0), Some(0), 0, 0));
+        assert_eq!(codes, vec![codes::FULL_UNREACHABLE]);
+    }
+
+    /// 未建立制度 takes all 4 points; only where a 制度 exists is its following judged
+    /// (at most 2 withheld): 0 where A; 4 − 2 = 2 to 4 where B alone; 4 where neither.
+    /// The clauses reach 0 to 4, not 4 − 4 − 2 = −2.
+    #[test]
+    fn a_give_that_applies_apart_from_a_deduction() {
+        let body = "    fact d discretion max 2 \"d\"\n    if A -4\n    if not A and B give d";
+        let (r, codes) = reach_of("4", "section", body);
+        assert_eq!(r, reach(Some(0), Some(4), 0, 4));
+        assert!(codes.is_empty(), "{codes:?}");
+    }
+
+    /// The 4-point item: A takes 2, B takes 2 and withholds up to 2 more. Where
+    /// both hold, 4 − 2 − 2 − 2 = −2 is reached, so the bound may cut: −2 to 4 as before.
+    #[test]
+    fn a_shared_condition_that_adds_up_keeps_its_range() {
+        let body = "    fact d discretion max 2 \"d\"\n    if A -2\n    if B -2\n    if B give d";
+        let (r, codes) = reach_of("4", "section", body);
+        assert_eq!(r, reach(Some(-2), Some(4), 0, 4));
+        assert!(codes.is_empty(), "{codes:?}");
+    }
+
+    /// A `zero` that applies sets the item to 0 on its path: `if A -1` and `if not A
+    /// zero` on 2 points end at 2 − 1 = 1 or at 0, never at 2 (taken independently,
+    /// 2 could be reached where neither applies).
+    #[test]
+    fn a_zero_that_applies_ends_its_path_at_zero() {
+        let (r, codes) = reach_of("2", "section", "    if A -1\n    if not A zero");
+        assert_eq!(r, reach(Some(0), Some(1), 0, 1));
+        assert_eq!(codes, vec![codes::FULL_UNREACHABLE]);
+    }
+
+    /// A percentage of the score that applies takes its share exactly: 10 − 50% × 10 =
+    /// 5 where A, 10 − 5 = 5 where not A; the item always scores 5.
+    #[test]
+    fn a_percentage_of_the_score_that_applies_takes_its_share() {
+        let (r, codes) = reach_of("10", "section", "    if A -50% of score\n    if not A -5");
+        assert_eq!(r, reach(Some(5), Some(5), 5, 5));
+        assert_eq!(
+            codes,
+            vec![codes::FULL_UNREACHABLE, codes::ZERO_UNREACHABLE]
+        );
+    }
+
+    /// Deductions that exclude each other are not added up: 3 where A, at most 1 + 2
+    /// where not A, so never more than the item's 3 points.
+    #[test]
+    fn exclusive_fixed_deductions_are_not_added() {
+        let body =
+            "    fact C bool \"c\"\n    if A -3\n    if not A and B -1\n    if not A and C -2";
+        let (r, codes) = reach_of("3", "section", body);
+        assert_eq!(r, reach(Some(0), Some(3), 0, 3));
+        assert!(codes.is_empty(), "{codes:?}");
+        // Where both can apply, 2 + 2 = 4 is more than 3.
+        let (_, codes) = reach_of("3", "section", "    if A -2\n    if B -2");
+        assert_eq!(codes, vec![codes::CLAUSE_EXCEEDS]);
+    }
+
+    /// A gain that applies only where nothing takes is always cut by the points; one
+    /// that applies where a deduction does is not.
+    #[test]
+    fn a_gain_apart_from_every_deduction_is_cut() {
+        let (_, codes) = reach_of("2", "section", "    if A -2\n    if not A and B +1");
+        assert_eq!(codes, vec![codes::DEAD_CLAUSE]);
+        let (r, codes) = reach_of("2", "section", "    if A -2\n    if A and B +1");
+        assert_eq!(r, reach(Some(0), Some(2), 0, 2));
+        assert!(codes.is_empty(), "{codes:?}");
+        // In a bonus section (from 0), a deduction only where nothing gives is cut.
+        let (_, codes) = reach_of("2", "bonus", "    if A +2\n    if not A -1");
+        assert_eq!(codes, vec![codes::DEAD_CLAUSE]);
+        let (r, codes) = reach_of("2", "bonus", "    if A +2\n    if A and B -1");
+        assert_eq!(r, reach(Some(0), Some(2), 0, 2));
+        assert!(codes.is_empty(), "{codes:?}");
+    }
+
+    /// A loss that applies keeps the highest score at its `floor`: from 3, `-3` then
+    /// `-1 floor 1` leave 0 (below the floor already: the floor takes nothing), and the
+    /// highest is 0, not 0 − 1.
+    #[test]
+    fn a_floor_holds_the_highest_of_a_loss_that_applies() {
+        let text =
+            "rubric t\ntotal 3\nitem x 3 {\n  fact A bool \"a\"\n  if A -3\n  if A -1 floor 1\n}\n";
+        let source = crate::source::SourceFile::new("t.rule", text);
+        let file = crate::syntax::parse(&source).expect("parses");
+        let Some(Node::Item(item)) = file.nodes.into_iter().next() else {
+            panic!("an item");
+        };
+        let three = Decimal::from(3);
+        assert_eq!(
+            path_range(&item, three, &[Part::Once, Part::Once]),
+            (Some(Decimal::ZERO), Some(Decimal::ZERO))
+        );
+        // From 3 with only the second: 3 − 1 = 2, above the floor.
+        assert_eq!(
+            path_range(&item, three, &[Part::Not, Part::Once]),
+            (Some(Decimal::TWO), Some(Decimal::TWO))
+        );
+        // Either may apply or not: 3 − 3 − 0 = 0 at the lowest (the floor keeps it
+        // from −1), 3 at the highest.
+        assert_eq!(
+            path_range(&item, three, &[Part::Free, Part::Free]),
+            (Some(Decimal::ZERO), Some(three))
+        );
+    }
+
+    /// Twelve yes-or-no facts are followed; a thirteenth passes the limit, and the
+    /// clauses are taken independently. With `if f0 -2` and `if not f0 -2` (one of
+    /// them always) and `if fK -0.1` for the others, 4 points: followed, 4 − 2 − 1.1 =
+    /// 0.9 to 4 − 2 = 2 (eleven of 0.1); independent, 4 − 4 − 1.2 = −1.2 to 4.
+    #[test]
+    fn past_the_limit_the_clauses_are_independent() {
+        let item = |facts: usize| {
+            let mut body = String::from("    if A -2\n    if not A -2\n");
+            for k in 1..facts {
+                body.push_str(&format!("    fact f{k} bool \"f\"\n    if f{k} -0.1\n"));
+            }
+            body
+        };
+        let (r, _) = reach_of("4", "section", &item(12));
+        assert_eq!(r.clauses_low, Some(Decimal::new(9, 1)));
+        assert_eq!(r.clauses_high, Some(Decimal::TWO));
+        let (r, _) = reach_of("4", "section", &item(13));
+        assert_eq!(r.clauses_low, Some(Decimal::new(-12, 1)));
+        assert_eq!(r.clauses_high, Some(Decimal::from(4)));
     }
 }

@@ -7,6 +7,8 @@
 //! make it hold: it finds one if any unit's facts can, and says when the combinations
 //! to try pass [`LIMIT`] rather than guess.
 
+use std::collections::BTreeSet;
+
 use rust_decimal::Decimal;
 
 use super::domain::{Constants, Domain, Val};
@@ -84,7 +86,11 @@ impl Atoms {
         let mut atoms = Atoms::default();
         let mut conditions: Vec<&Condition> = item.applicable_unless.iter().collect();
         for clause in &item.clauses {
-            if let ClauseKind::If(c) = &clause.kind {
+            if let ClauseKind::If(c)
+            | ClauseKind::Give {
+                condition: Some(c), ..
+            } = &clause.kind
+            {
                 conditions.push(c);
             }
             conditions.extend(clause.unless.iter());
@@ -253,6 +259,59 @@ impl Atoms {
             loop {
                 if i == digits.len() {
                     return Answer::Never;
+                }
+                digits[i] += 1;
+                if digits[i] < self.values[read[i]].len() {
+                    break;
+                }
+                digits[i] = 0;
+                i += 1;
+            }
+        }
+    }
+}
+
+impl Atoms {
+    /// The yes-or-no outcomes of several expressions together, one vector for each
+    /// way the facts they read can make them come out (in the order of `exprs`), each
+    /// way once and in a fixed order; `None` when the combinations of values to try
+    /// pass `limit`.
+    ///
+    /// Every combination of the representatives of the atoms read is tried, as
+    /// [`Atoms::example`] tries them, so the outcomes are exactly those some unit's
+    /// facts can produce.
+    pub fn outcomes(&self, exprs: &[Expr], limit: usize) -> Option<Vec<Vec<bool>>> {
+        let mut read = Vec::new();
+        exprs.iter().for_each(|e| reads(e, &mut read));
+        read.sort_unstable();
+        read.dedup();
+        let mut combinations: usize = 1;
+        for &a in &read {
+            combinations = combinations.saturating_mul(self.values[a].len().max(1));
+        }
+        if combinations > limit {
+            return None;
+        }
+        let mut assignment: Vec<Val> = self
+            .values
+            .iter()
+            .map(|v| v.first().copied().unwrap_or(Val::Bool(false)))
+            .collect();
+        let mut digits = vec![0usize; read.len()];
+        let mut found: BTreeSet<Vec<bool>> = BTreeSet::new();
+        loop {
+            for (d, &a) in digits.iter().zip(&read) {
+                if let Some(v) = self.values[a].get(*d) {
+                    assignment[a] = *v;
+                }
+            }
+            let outcome: Vec<bool> = exprs.iter().map(|e| eval(e, &assignment)).collect();
+            found.insert(outcome);
+            // The next combination, as an odometer turns.
+            let mut i = 0;
+            loop {
+                if i == digits.len() {
+                    return Some(found.into_iter().collect());
                 }
                 digits[i] += 1;
                 if digits[i] < self.values[read[i]].len() {

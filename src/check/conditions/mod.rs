@@ -27,7 +27,8 @@ pub struct ItemConditions {
     pub atoms: Atoms,
     /// Holds when the item applies: `not` its `applicable unless`, or always.
     pub applies: Expr,
-    /// For each clause, its `if` condition and its `unless`, when it has them.
+    /// For each clause, its condition (of `if`, or of `if … give`) and its `unless`,
+    /// when it has them.
     pub clauses: Vec<(Option<Expr>, Option<Expr>)>,
 }
 
@@ -43,7 +44,10 @@ impl ItemConditions {
         let mut clauses = Vec::new();
         for clause in &item.clauses {
             let cond = match &clause.kind {
-                ClauseKind::If(c) => Some(atoms.compile(item, c)?),
+                ClauseKind::If(c)
+                | ClauseKind::Give {
+                    condition: Some(c), ..
+                } => Some(atoms.compile(item, c)?),
                 _ => None,
             };
             let unless = match &clause.unless {
@@ -60,7 +64,7 @@ impl ItemConditions {
     }
 
     /// Holds when clause `i` takes effect for a unit, as far as conditions go: the
-    /// item applies, its `if` holds and its `unless` does not.
+    /// item applies, its condition holds and its `unless` does not.
     pub fn fires(&self, i: usize) -> Expr {
         let (cond, unless) = &self.clauses[i];
         let mut parts = vec![self.applies.clone()];

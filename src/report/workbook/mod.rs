@@ -429,7 +429,9 @@ mod tests {
         assert!(second.ends_with(" (2)"));
         assert_eq!(names.name("ABC"), "ABC");
         assert_eq!(names.name("abc"), "abc (2)");
-        assert_eq!(names.name("  "), "单位");
+        // A name of nothing is the word for a unit, in the language of the process
+        // (English until the command line sets it).
+        assert_eq!(names.name("  "), "Unit");
         assert_eq!(names.name("\u{202e}甲\u{1b}[2J乙\u{2066}"), "_甲__2J乙_");
     }
 
