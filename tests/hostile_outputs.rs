@@ -152,6 +152,9 @@ fn xlsx_report_has_no_formula_and_keeps_the_names() {
         "xlsx".into(),
         "-o".into(),
         path_str(&out).into(),
+        // In Chinese, as an office's report is.
+        "--lang".into(),
+        "zh".into(),
     ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = kaohe(&args);

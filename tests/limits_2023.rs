@@ -144,7 +144,10 @@ fn the_shared_condition_keeps_the_range_exact() {
     };
     assert_eq!(reach[3], ("制度建设".to_string(), exact("0", "4")));
     assert!(!reach[3].1.may_cut());
-    // 公开渠道 earns up to 4 × 2 = 8, kept at 6; the counts of the others are unbounded.
-    assert_eq!(reach[1].1.clauses_high, Some(d("8")));
+    // 公开渠道 earns 2 for each of the 4 named channels and 2 for each other kind, a
+    // count without a most: its clauses reach without limit above, kept at 6. The
+    // counts of the deductions are unbounded too.
+    assert_eq!(reach[1].1.clauses_high, None);
+    assert_eq!((reach[1].1.low, reach[1].1.high), (d("0"), d("6")));
     assert_eq!(reach[0].1.clauses_low, None);
 }

@@ -82,6 +82,9 @@ fn xlsx_report(rule: &str, evidence: &str, dir: &Path) -> PathBuf {
         "xlsx",
         "--output",
         path(&out),
+        // In Chinese, as an office prints it.
+        "--lang",
+        "zh",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     out

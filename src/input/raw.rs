@@ -36,14 +36,14 @@ impl Raw {
     /// What kind of value this is, in the run's language: `a whole number`, `整数`.
     pub fn describe(&self) -> String {
         match self {
-            Raw::Bool(_) => crate::msg!("raw-bool"),
-            Raw::Integer(_) => crate::msg!("raw-integer"),
-            Raw::Float(_) => crate::msg!("raw-float"),
-            Raw::String(_) => crate::msg!("raw-string"),
-            Raw::Date(_) => crate::msg!("raw-date"),
-            Raw::Array(_) => crate::msg!("raw-array"),
-            Raw::Table(_) => crate::msg!("raw-table"),
-            Raw::Null => crate::msg!("raw-null"),
+            Raw::Bool(_) => crate::diagnostic::msg!("raw-bool"),
+            Raw::Integer(_) => crate::diagnostic::msg!("raw-integer"),
+            Raw::Float(_) => crate::diagnostic::msg!("raw-float"),
+            Raw::String(_) => crate::diagnostic::msg!("raw-string"),
+            Raw::Date(_) => crate::diagnostic::msg!("raw-date"),
+            Raw::Array(_) => crate::diagnostic::msg!("raw-array"),
+            Raw::Table(_) => crate::diagnostic::msg!("raw-table"),
+            Raw::Null => crate::diagnostic::msg!("raw-null"),
         }
     }
 }
