@@ -12,7 +12,7 @@
 # Installs what it needs when it is missing, on Debian: Chromium, LibreOffice Calc, a
 # CJK font and poppler's tools (`apt-get update` once, then `apt-get install`). CI does
 # not run this script: the reports' numbers and structure are pinned by
-# tests/html_report.rs and tests/workbook_print.rs; this is the check by eye.
+# tests/it/html_report.rs and tests/it/workbook_print.rs; this is the check by eye.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,7 +11,7 @@
 #
 # Needs Chromium and a CJK font; on Debian or Ubuntu:
 #   apt-get update && apt-get install -y chromium fonts-noto-cjk
-# CI does not run this script: the Markdown rendering is pinned by tests/render.rs, and
+# CI does not run this script: the Markdown rendering is pinned by tests/it/render.rs, and
 # the HTML by its structure there; this is the check by eye.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 //! The check of the `diagnostics` fuzz target, shared with the proptest of
-//! tests/hostile_diagnostics.rs so that it runs in `cargo test` too: a diagnostic on
+//! tests/it/hostile_diagnostics.rs so that it runs in `cargo test` too: a diagnostic on
 //! any text, with labels anywhere in it, renders for people without a panic, shows
 //! nothing hidden of the text, and stays small whatever the length of the lines;
 //! rendered as JSON, it is one valid JSON document.

@@ -1,7 +1,7 @@
 //! What every report guarantees about the text evidence carries
 //! (docs/security.md), checked on units whose names and discretionary reasons
 //! are anything at all: the `report_writers` fuzz target and the proptest of
-//! `tests/hostile_outputs.rs` both run [`check_reports`].
+//! `tests/it/hostile_outputs.rs` both run [`check_reports`].
 //!
 //! The checks are written from the guarantees, not from kaohe's code: their own list of
 //! hidden characters, their own reading of each format (csv, serde_json, calamine).

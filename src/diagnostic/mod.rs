@@ -193,7 +193,7 @@ impl miette::Diagnostic for Diagnostic {
 /// ([`crate::locale::current`]), its arguments given by name: `msg!("syntax-bad-date",
 /// text = "2020-02-30")`; an attribute of the message (its `.label` or `.help`) as
 /// `msg!("syntax-bad-date".help)`. An id or attribute missing from the catalogue
-/// gives the id itself (`tests/locales.rs` fails first).
+/// gives the id itself (`tests/it/locales.rs` fails first).
 #[macro_export]
 macro_rules! msg {
     ($id:literal . $attr:ident $(, $name:ident = $value:expr)* $(,)?) => {

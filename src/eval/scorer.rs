@@ -27,7 +27,7 @@
 //! are read once, all together ([`Scorer::warm`]), so that a unit out of the cache
 //! waits for memory once rather than at every clause.
 //!
-//! The property tests (tests/properties.rs) check the sheet against an exact
+//! The property tests (tests/it/properties.rs) check the sheet against an exact
 //! rational oracle, and that a ranking's summary (tables and sums in units) is
 //! [`Summary::of`] the sheet, refusing the same units with the same diagnostic.
 

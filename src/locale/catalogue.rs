@@ -107,7 +107,7 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
                 Lang::En => en,
             };
             // A catalogue with a syntax error keeps the messages it could read;
-            // tests/locales.rs fails on the error itself.
+            // tests/it/locales.rs fails on the error itself.
             let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
             let _ = bundle.add_resource(resource);
         }

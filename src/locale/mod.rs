@@ -5,7 +5,7 @@
 //! (`locales/zh-CN/*.ftl` and `locales/en/*.ftl`, compiled into the binary), found by
 //! its id and given its arguments by name: [`text`] or the [`tr!`](crate::tr) macro.
 //! A message may carry attributes (`.help`, `.label`), read with [`attribute`]. Both
-//! catalogues have the same ids, attributes and arguments; `tests/locales.rs` fails
+//! catalogues have the same ids, attributes and arguments; `tests/it/locales.rs` fails
 //! when they differ, or when the source names an id that no catalogue has.
 //!
 //! The language of a run is chosen once by the command line ([`detect`]: `--lang`,

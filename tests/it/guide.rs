@@ -1,0 +1,131 @@
+//! The commands docs/guide.zh.md shows with their output are run, and their output
+//! compared with the guide's, word for word.
+//!
+//! A command the guide runs is marked by a line `<!-- checked -->` (which Markdown
+//! does not show) before its `sh` block, one `kaohe …` line, and is followed by the
+//! `text` block of what it prints on stdout. A line `……` in that block stands for any
+//! lines left out between the lines above it, which begin the output, and the lines
+//! below it, which end it.
+
+use crate::run;
+
+use run::{kaohe, stderr, stdout};
+
+const MARK: &str = "<!-- checked -->";
+
+/// A command of the guide: its line number, its arguments and the output shown.
+struct Shown {
+    line: usize,
+    args: Vec<String>,
+    output: Vec<String>,
+}
+
+fn shown(guide: &str) -> Vec<Shown> {
+    let lines: Vec<&str> = guide.lines().collect();
+    let mut out = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        if line.trim() != MARK {
+            continue;
+        }
+        let at = |i: usize| lines.get(i).copied().unwrap_or_default();
+        assert_eq!(
+            at(n + 1),
+            "```sh",
+            "line {}: a `sh` block after the mark",
+            n + 2
+        );
+        let command = at(n + 2);
+        assert_eq!(at(n + 3), "```", "line {}: one command per block", n + 4);
+        let mut i = n + 4;
+        while at(i).trim().is_empty() && i < lines.len() {
+            i += 1;
+        }
+        assert_eq!(
+            at(i),
+            "```text",
+            "line {}: its output in a `text` block",
+            i + 1
+        );
+        let output: Vec<String> = lines[i + 1..]
+            .iter()
+            .take_while(|l| **l != "```")
+            .map(|l| l.to_string())
+            .collect();
+        let args: Vec<String> = command.split_whitespace().map(String::from).collect();
+        assert_eq!(
+            args.first().map(String::as_str),
+            Some("kaohe"),
+            "line {}",
+            n + 3
+        );
+        out.push(Shown {
+            line: n + 3,
+            args: args[1..].to_vec(),
+            output,
+        });
+    }
+    out
+}
+
+/// Whether the output matches what the guide shows, `……` standing for lines left out.
+fn matches(shown: &[String], printed: &[&str]) -> bool {
+    match shown.iter().position(|l| l == "……") {
+        None => shown.len() == printed.len() && shown.iter().zip(printed).all(|(a, b)| a == b),
+        Some(gap) => {
+            let (head, tail) = (&shown[..gap], &shown[gap + 1..]);
+            printed.len() >= head.len() + tail.len()
+                && head.iter().zip(printed).all(|(a, b)| a == b)
+                && tail
+                    .iter()
+                    .rev()
+                    .zip(printed.iter().rev())
+                    .all(|(a, b)| a == b)
+        }
+    }
+}
+
+#[test]
+fn the_guides_commands_print_what_it_shows() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide.zh.md"))
+        .expect("docs/guide.zh.md");
+    let commands = shown(&guide);
+    assert!(
+        commands.len() >= 5,
+        "the guide's checked commands were not found"
+    );
+    let mut problems = Vec::new();
+    for c in &commands {
+        let args: Vec<&str> = c.args.iter().map(String::as_str).collect();
+        let o = kaohe(&args);
+        if o.status.code() != Some(0) {
+            problems.push(format!(
+                "line {}: `kaohe {}` failed: {}",
+                c.line,
+                args.join(" "),
+                stderr(&o)
+            ));
+            continue;
+        }
+        let text = stdout(&o);
+        let printed: Vec<&str> = text.lines().collect();
+        if !matches(&c.output, &printed) {
+            problems.push(format!(
+                "line {}: `kaohe {}` prints\n{text}\nthe guide shows\n{}",
+                c.line,
+                args.join(" "),
+                c.output.join("\n")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn a_gap_stands_for_lines_left_out_and_nothing_else() {
+    let shown: Vec<String> = ["a", "……", "z"].map(String::from).to_vec();
+    assert!(matches(&shown, &["a", "b", "c", "z"]));
+    assert!(matches(&shown, &["a", "z"]));
+    assert!(!matches(&shown, &["a", "b"]));
+    assert!(!matches(&["a".to_string()], &["a", "b"]));
+    assert!(matches(&[], &[]));
+}
