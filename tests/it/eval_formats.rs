@@ -6,34 +6,13 @@ use crate::run;
 
 use crate::formats;
 
-use std::path::Path;
-
 use calamine::{Data, Reader, Xlsx};
 use formats::{csv_text, examples, rows, scratch, table, write};
 use kaohe::diagnostic::codes;
-use run::{kaohe, stderr, stdout};
-use rust_decimal::Decimal;
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("a UTF-8 path")
-}
+use run::{cell_dec, dec, kaohe, path, stderr, stdout};
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
-
-/// A decimal from a JSON number.
-fn dec(v: &serde_json::Value) -> Decimal {
-    Decimal::from_str_exact(&v.to_string()).unwrap_or_else(|_| panic!("not a number: {v}"))
-}
-
-/// A decimal from a workbook's number cell, read as the shortest decimal of its float.
-fn cell_dec(c: &Data) -> Decimal {
-    match c {
-        Data::Float(f) => Decimal::from_str_exact(&f.to_string()).expect("decimal"),
-        Data::Int(i) => Decimal::from(*i),
-        other => panic!("not a number cell: {other:?}"),
-    }
-}
 
 #[test]
 fn the_csv_ranking_ranks_ties_alike_in_a_stable_order() {

@@ -5,11 +5,10 @@
 use crate::formats;
 use crate::run;
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use formats::{csv_text, examples, rows, scratch, table, write};
-use run::{kaohe, stderr, stdout};
+use run::{dec, kaohe, path, stderr, stdout};
 use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Selector};
 
@@ -36,17 +35,9 @@ fn text(e: ElementRef<'_>) -> String {
     e.text().collect::<String>().trim().to_string()
 }
 
-fn dec(v: &serde_json::Value) -> Decimal {
-    Decimal::from_str_exact(&v.to_string()).unwrap_or_else(|_| panic!("not a number: {v}"))
-}
-
 /// A number as the report writes it.
 fn num(text: &str) -> Decimal {
     Decimal::from_str_exact(text).unwrap_or_else(|_| panic!("not a number: {text:?}"))
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("a UTF-8 path")
 }
 
 #[test]

@@ -12,15 +12,10 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use formats::{csv_text, examples, rows, scratch, table, write};
-use run::{kaohe, stderr, stdout};
-use rust_decimal::Decimal;
+use run::{cell_dec, dec, kaohe, path, stderr, stdout};
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("a UTF-8 path")
-}
 
 /// Every part of the zip whose name starts with `prefix`, by name, as text.
 fn parts(file: &Path, prefix: &str) -> Vec<(String, String)> {
@@ -88,18 +83,6 @@ fn xlsx_report(rule: &str, evidence: &str, dir: &Path) -> PathBuf {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     out
-}
-
-fn dec(v: &serde_json::Value) -> Decimal {
-    Decimal::from_str_exact(&v.to_string()).unwrap_or_else(|_| panic!("not a number: {v}"))
-}
-
-fn cell_dec(c: &Data) -> Decimal {
-    match c {
-        Data::Float(f) => Decimal::from_str_exact(&f.to_string()).expect("decimal"),
-        Data::Int(i) => Decimal::from(*i),
-        other => panic!("not a number cell: {other:?}"),
-    }
 }
 
 #[test]
