@@ -85,3 +85,5 @@ render-section-points = ({ $points } points)
 render-bonus-points = (bonus, at most { $points } points)
 render-penalty-points = (penalty, at most { $points } points)
 render-total-max = at most { $points } with bonus points
+render-total-no-min = may go below 0
+render-pooled-points = ({ $points } points, deductions stop at 0 for the section as a whole)

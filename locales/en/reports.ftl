@@ -121,6 +121,7 @@ sheet-bonus = Bonus +{ $points }
 sheet-penalty = Penalty { $points }
 sheet-limited-most = { $raw } limited to the rubric's most, { $score }
 sheet-limited-zero = { $raw } limited to 0
+sheet-pooled-cut = { $name }: its items add up to { $sum }; the section scores within 0 and { $points }, so { $score }
 
 ## kaohe explain
 

@@ -84,3 +84,5 @@ render-section-points = ({ $points }分)
 render-bonus-points = (加分, 最多{ $points }分)
 render-penalty-points = (扣分, 最多{ $points }分)
 render-total-max = 加分后最高{ $points }分
+render-total-no-min = 总分可低于0分
+render-pooled-points = ({ $points }分,本指标扣完为止)

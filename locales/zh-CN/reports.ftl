@@ -126,6 +126,7 @@ sheet-bonus = 加分 +{ $points }
 sheet-penalty = 倒扣 { $points }
 sheet-limited-most = 合计 { $raw } 分,超过最高分,按 { $score } 分计
 sheet-limited-zero = 合计 { $raw } 分,低于0分,按0分计
+sheet-pooled-cut = { $name }各项合计 { $sum } 分,本指标扣完为止(0至{ $points }分),得 { $score } 分
 
 ## kaohe explain
 

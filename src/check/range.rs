@@ -17,6 +17,10 @@
 //! The evaluator keeps the score within them once, after all the item's clauses
 //! (扣完为止, 最多得N分), so an item whose clauses could leave them is not refused: the
 //! range reported is the one the bound keeps.
+//!
+//! An item of a `pooled` section has no lowest of its own: its deductions may pass its
+//! points (二级指标的扣分可以超过本指标分值), and its section's score is kept within 0
+//! and the section's points instead. Its highest stays its points.
 
 use rust_decimal::Decimal;
 
@@ -241,7 +245,12 @@ impl Ext {
 /// clause, a `% of score` among them, reads it as it is), only once after all of them,
 /// as the evaluator keeps it. Reports a clause whose every change the bound cuts, and
 /// an item that can never reach its points or 0.
-pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Reach {
+pub fn check_item(
+    item: &Item,
+    kind: SectionKind,
+    pooled: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Reach {
     let points = item.points.node;
     let (low, high, default_start) = bounds_of(item.points.node, kind);
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
@@ -271,7 +280,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     Effect::Percent { .. } => *u / Decimal::ONE_HUNDRED * points,
                     _ => *u,
                 };
-                if unit < Decimal::ZERO && -unit > points {
+                if unit < Decimal::ZERO && -unit > points && !pooled {
                     out.push(
                         Diagnostic::warning(
                             codes::CLAUSE_EXCEEDS,
@@ -338,8 +347,10 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         lo = new_lo;
         hi = new_hi;
     }
-    always_cut(item, start, low, high, out);
-    fixed_exceed(item, out);
+    if !pooled {
+        always_cut(item, start, low, high, out);
+        fixed_exceed(item, out);
+    }
 
     let lo_raw = if can_zero {
         lo.map(|l| l.min(Decimal::ZERO))
@@ -353,22 +364,29 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
     };
     // The item's bound, once, after all its clauses.
     let keep = |d: Decimal| d.max(low).min(high);
-    let lo_final = lo_raw.map_or(low, keep);
-    let hi_final = hi_raw.map_or(high, keep);
+    // In a pooled section only the highest is kept: the lowest is the clauses' own.
+    let (lo_final, hi_final) = if pooled {
+        (
+            lo_raw.map(|l| l.min(high)),
+            hi_raw.map_or(high, |h| h.min(high)),
+        )
+    } else {
+        (Some(lo_raw.map_or(low, keep)), hi_raw.map_or(high, keep))
+    };
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
         SectionKind::Penalty => (low, high),
         _ => (high, low),
     };
     let reaches_full = if kind == SectionKind::Penalty {
-        lo_final <= full
+        lo_final.is_none_or(|l| l <= full)
     } else {
         hi_final >= full
     };
     let reaches_none = if kind == SectionKind::Penalty {
         hi_final >= none
     } else {
-        lo_final <= none
+        lo_final.is_none_or(|l| l <= none)
     };
     if !reaches_full {
         let (message, at) = if kind == SectionKind::Penalty {
@@ -378,7 +396,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     name = &item.name.node,
                     points = points.to_string()
                 ),
-                lo_final,
+                lo_final.unwrap_or(low),
             )
         } else {
             (
@@ -416,7 +434,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 item.name.span,
                 msg!(
                     "check-zero-unreachable".label,
-                    least = lo_final.normalize().to_string()
+                    least = lo_final.unwrap_or(low).normalize().to_string()
                 ),
             )
             .label(

@@ -58,8 +58,8 @@ pub struct SettingChange {
 }
 
 /// The settings of the table's form of a rubric, as written: `draft`, the headings of
-/// `columns`, the methods and their weights.
-fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 3] {
+/// `columns`, the methods and their weights, and `min none` (a total without a lowest).
+fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 4] {
     let columns = r.layout.as_ref().map(|l| {
         l.columns
             .iter()
@@ -78,6 +78,10 @@ fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 3] {
         ("draft", r.draft.then(|| "draft".to_string())),
         ("columns", columns),
         ("methods", methods),
+        (
+            "total min",
+            r.total_min.is_none().then(|| "min none".to_string()),
+        ),
     ]
 }
 
@@ -362,9 +366,14 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
     for p in &pairs {
         let (s, path) = &a[p.old];
         let (t, new_path) = &b[p.new];
+        // `pooled` is listed with the section's texts: a line `pooled` added or
+        // removed says the section's limit moved from its items to itself or back.
+        let pooled = |s: &Section| -> Vec<String> {
+            s.pooled.then(|| "pooled".to_string()).into_iter().collect()
+        };
         let text = line_changes(
-            &keyed([lines_of(&s.texts), lines_of(&s.notes)].concat()),
-            &keyed([lines_of(&t.texts), lines_of(&t.notes)].concat()),
+            &keyed([lines_of(&s.texts), lines_of(&s.notes), pooled(s)].concat()),
+            &keyed([lines_of(&t.texts), lines_of(&t.notes), pooled(t)].concat()),
         );
         let points_changed = s.points.node != t.points.node;
         let moved = path != new_path;

@@ -80,6 +80,9 @@ fn section(each: &[(Decimal, &SectionScore)], names: &[&str]) -> SectionScore {
         points: first.points,
         score: weighed(each.iter().map(|(w, s)| (*w, s.score))).normalize(),
         applicable_points: weighed(each.iter().map(|(w, s)| (*w, s.applicable_points))).normalize(),
+        // A blended section's score is the methods' scores weighed, each already
+        // kept by its limit: no one sum was cut.
+        sum: None,
         line: first.line,
         offset: first.offset,
         indicators: (0..first.indicators.len())

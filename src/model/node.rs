@@ -46,6 +46,9 @@ pub struct Section {
     pub points: Spanned<Decimal>,
     /// The weight in percent of the parent's points, when written as `30%`.
     pub weight: Option<Decimal>,
+    /// `pooled`: its items' deductions may pass their own points, and its score is
+    /// kept within 0 and its points instead (本一级指标扣完为止).
+    pub pooled: bool,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub children: Vec<Node>,
@@ -68,6 +71,9 @@ pub struct Item {
     pub span: Span,
     /// The scores it can reach, as the checker worked them out.
     pub reach: Reach,
+    /// Whether it stands in a `pooled` section (at any depth): its score then has no
+    /// lowest of its own, the section's being kept instead.
+    pub pooled: bool,
 }
 
 impl Item {

@@ -10,8 +10,9 @@ pub struct Reach {
     pub clauses_low: Option<Decimal>,
     /// The highest score its clauses can reach before the bound; `None`: without limit.
     pub clauses_high: Option<Decimal>,
-    /// The lowest score the item can end at.
-    pub low: Decimal,
+    /// The lowest score the item can end at; `None`: without limit (an item of a
+    /// `pooled` section whose clauses take without limit).
+    pub low: Option<Decimal>,
     /// The highest score the item can end at.
     pub high: Decimal,
 }
@@ -19,7 +20,10 @@ pub struct Reach {
 impl Reach {
     /// Whether the bound may cut: the clauses can reach past the item's ends.
     pub fn may_cut(&self) -> bool {
-        self.clauses_low.is_none_or(|l| l < self.low)
-            || self.clauses_high.is_none_or(|h| h > self.high)
+        (match (self.clauses_low, self.low) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(l), Some(low)) => l < low,
+        }) || self.clauses_high.is_none_or(|h| h > self.high)
     }
 }

@@ -37,6 +37,9 @@ pub fn explain_in(rubric: &Rubric, sheet: &Sheet, lang: Lang, verbose: Option<&s
             total = number(rubric.total)
         )
     );
+    for note in super::rows::pooled_notes(sheet, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     if sheet.prorated {
         let _ = writeln!(
             out,

@@ -23,6 +23,9 @@ pub fn outline(rubric: &Rubric) -> String {
     } else {
         let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
     }
+    if rubric.total_min.is_none() {
+        let _ = writeln!(out, "no lowest total: penalties may take it below 0");
+    }
     if let Some(year) = rubric.year {
         let _ = writeln!(
             out,
@@ -51,10 +54,15 @@ pub fn outline(rubric: &Rubric) -> String {
             Node::Section(s) => {
                 let _ = writeln!(
                     out,
-                    "{indent}{} {} {}{weight}  (line {line})",
+                    "{indent}{} {} {}{weight}{}  (line {line})",
                     s.kind.keyword(),
                     s.name.node,
-                    number(s.points.node)
+                    number(s.points.node),
+                    if s.pooled {
+                        ", pooled: kept within 0 and its points"
+                    } else {
+                        ""
+                    }
                 );
                 stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
             }
@@ -64,7 +72,8 @@ pub fn outline(rubric: &Rubric) -> String {
                     .as_ref()
                     .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
                 let r = &i.reach;
-                let mut reach = format!(", scores {} to {}", number(r.low), number(r.high));
+                let low = r.low.map_or("-∞".to_string(), number);
+                let mut reach = format!(", scores {} to {}", low, number(r.high));
                 if r.may_cut() {
                     let end = |d: Option<rust_decimal::Decimal>, far: &str| {
                         d.map_or(far.to_string(), number)

@@ -34,6 +34,8 @@ pub enum SettingKind {
     Total {
         points: Spanned<Decimal>,
         max: Option<Spanned<Decimal>>,
+        /// `min none`: the total may go below 0 (the span is the two words).
+        no_min: Option<Span>,
     },
     Year(Spanned<i32>),
     Round {
@@ -179,6 +181,9 @@ pub struct Section {
     pub points: Spanned<Decimal>,
     /// The weight in percent of the parent's points, when written as `30%`.
     pub weight: Option<Decimal>,
+    /// `pooled`: its items' deductions may pass their own points, and the section's
+    /// score is kept within 0 and its points instead (the word's span).
+    pub pooled: Option<Span>,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub children: Vec<Node>,

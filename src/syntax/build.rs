@@ -74,8 +74,20 @@ impl Builder {
             Rule::source_setting => SettingKind::Source(self.label(inner.next().expect("source"))),
             Rule::total_setting => {
                 let points = self.decimal(inner.next().expect("total"));
-                let max = inner.nth(1).map(|p| self.decimal(p));
-                SettingKind::Total { points, max }
+                let mut max = None;
+                let mut no_min = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::number => max = Some(self.decimal(p)),
+                        Rule::total_min => no_min = Some(span(&p)),
+                        _ => {}
+                    }
+                }
+                SettingKind::Total {
+                    points,
+                    max,
+                    no_min,
+                }
             }
             Rule::calendar_setting => {
                 let named = inner.next().expect("calendar");
@@ -204,6 +216,7 @@ impl Builder {
             name,
             points,
             weight,
+            pooled: None,
             texts: Vec::new(),
             notes: Vec::new(),
             children: Vec::new(),
@@ -213,6 +226,7 @@ impl Builder {
             match p.as_rule() {
                 Rule::text_stmt => section.texts.push(self.stmt_string(p)),
                 Rule::note_stmt => section.notes.push(self.stmt_string(p)),
+                Rule::pooled => section.pooled = Some(span(&p)),
                 _ => section.children.push(self.node(p)),
             }
         }
