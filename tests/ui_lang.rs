@@ -68,10 +68,16 @@ const FIXTURES: &[&str] = &[
     "missing_points",
     "fullwidth_minus",
     "columns_mismatch",
+    "pooled_kind",
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
-const WARNING_FIXTURES: &[&str] = &["gain_always_cut", "fixed_deductions_exceed"];
+const WARNING_FIXTURES: &[&str] = &[
+    "gain_always_cut",
+    "fixed_deductions_exceed",
+    "pooled_idle",
+    "min_idle",
+];
 
 #[test]
 fn check_in_chinese_with_the_flag() {

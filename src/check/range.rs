@@ -280,6 +280,12 @@ pub fn check_item(
                     Effect::Percent { .. } => *u / Decimal::ONE_HUNDRED * points,
                     _ => *u,
                 };
+                // A `give` withholds a point at a time, at most its fact's `max`: what
+                // it can take at once is the whole of that.
+                let unit = match (&clause.kind, times) {
+                    (ClauseKind::Give { .. }, Some(t)) => unit * t,
+                    _ => unit,
+                };
                 if unit < Decimal::ZERO && -unit > points && !pooled {
                     out.push(
                         Diagnostic::warning(
