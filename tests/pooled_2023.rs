@@ -202,7 +202,7 @@ fn the_checker_reports_the_reach_and_render_prints_the_limits() {
     let r = rubric();
     let text = outline(&r);
     assert!(
-        text.contains("no lowest total: penalties may take it below 0"),
+        text.contains("no lowest total: penalties may take it below 0, to -20 at the lowest"),
         "{text}"
     );
     assert!(
@@ -228,4 +228,42 @@ fn the_example_is_formatted() {
     let text = text();
     let formatted = kaohe::formatter::format(&SourceFile::new(RULE, text.as_str())).unwrap();
     assert_eq!(formatted, text);
+}
+
+#[test]
+fn a_section_inside_a_pooled_one_has_no_limit_of_its_own() {
+    // 一 3 − 3 × 2 = −3 (pooled: no 0 of its own); 二 0 + 2 × 2 = 4, kept at 3 (its
+    // highest stays); 乙 −3 + 3 = 0, not limited itself; 三 4 − 5 × 1 = −1; 甲 0 − 1 = −1,
+    // kept at 0. Total 0.
+    let r = compiled(
+        "rubric 测试\ntotal 10\nsection 甲 10 pooled {\n  section 乙 6 {\n    \
+         item 一 3 {\n      fact a count \"a\"\n      per a -2\n    }\n    \
+         item 二 3 {\n      start 0\n      fact b count \"b\"\n      per b +2\n    }\n  }\n  \
+         item 三 4 {\n    fact c count \"c\"\n    per c -1\n  }\n}\n",
+    );
+    let unit = common::unit(
+        &r,
+        "unit = \"单位\"\n[\"一\"]\n\"a\" = 3\n[\"二\"]\n\"b\" = 2\n[\"三\"]\n\"c\" = 5\n",
+    )
+    .expect("the evidence");
+    let s = evaluate(&r, &unit).expect("the unit scores");
+    assert_eq!(
+        items(&s),
+        [
+            row("一", "-3", false),
+            row("二", "3", true),
+            row("三", "-1", false),
+        ]
+    );
+    let top = &s.categories[0];
+    assert_eq!((top.score, top.sum), (d("0"), Some(d("-1"))));
+    let inner = &top.sections[0];
+    assert_eq!((inner.score, inner.sum), (d("0"), None));
+    assert_eq!(s.score, d("0"));
+    // The highest's cut is a step of its own: 4 → 3.
+    let (_, two) = s.items()[1];
+    let step = two.trace.last().expect("the bound's step");
+    assert_eq!(step.clause, ClauseRef::Bound);
+    assert_eq!(step.text, "item at most 3");
+    assert_eq!(step.delta, d("-1"));
 }

@@ -114,7 +114,11 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
         start = number(start),
         lo = reach.clauses_low.map_or_else(unbounded, number),
         hi = reach.clauses_high.map_or_else(unbounded, number),
-        low = if pooled { unbounded() } else { number(low) },
+        low = if pooled {
+            tr!(lang, "lsp-hover-pooled-low")
+        } else {
+            number(low)
+        },
         high = number(high),
         clauses = item.clauses.len()
     )

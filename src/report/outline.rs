@@ -24,7 +24,23 @@ pub fn outline(rubric: &Rubric) -> String {
         let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
     }
     if rubric.total_min.is_none() {
-        let _ = writeln!(out, "no lowest total: penalties may take it below 0");
+        // The lowest a total can reach: nothing from the regular parts (each scores 0
+        // or more once its limits are kept), and every penalty section's points taken.
+        let penalties: rust_decimal::Decimal = rubric
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Section(s) if s.kind == crate::model::SectionKind::Penalty => {
+                    Some(s.points.node)
+                }
+                _ => None,
+            })
+            .sum();
+        let _ = writeln!(
+            out,
+            "no lowest total: penalties may take it below 0, to -{} at the lowest",
+            number(penalties)
+        );
     }
     if let Some(year) = rubric.year {
         let _ = writeln!(
