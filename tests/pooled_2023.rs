@@ -1,6 +1,7 @@
 //! The illustrative 2023 rubric of limits above the item (rules/examples/pooled-2023.rule:
 //! a `pooled` first-level section, 二级指标的扣分可以超过本指标分值,但不超过所属一级指标的
-//! 分值, and `total 30 min none`) scored against its example units (examples/pooled/).
+//! 分值, a bonus without a cap, `bonus 表彰奖励 none`, and `total 30 max 36 min none`)
+//! scored against its example units (examples/pooled/).
 //! Each unit's hand computation stands at the top of its evidence file and again here.
 
 mod common;
@@ -64,9 +65,9 @@ fn sections(s: &Sheet) -> Vec<(Decimal, Option<Decimal>)> {
 }
 
 #[test]
-fn jia_passes_no_limit() {
+fn jia_passes_no_section_limit_and_the_totals_most() {
     // 政策文件公开 8 − 2 = 6; 政策解读 12 − 3 = 9 → 信息发布 15; 答复规范 10 − 2 = 8;
-    // 泄密事件 0. Total 15 + 8 + 0 = 23.
+    // 受表彰 5 × 3 = 15, no cap; 泄密事件 0. Total 15 + 8 + 15 + 0 = 38, kept at 36.
     let s = sheet("jia");
     assert_eq!(
         items(&s),
@@ -74,14 +75,25 @@ fn jia_passes_no_limit() {
             row("政策文件公开", "6", false),
             row("政策解读", "9", false),
             row("答复规范", "8", false),
+            row("受表彰", "15", false),
             row("泄密事件", "0", false),
         ]
     );
     assert_eq!(
         sections(&s),
-        [(d("15"), None), (d("8"), None), (d("0"), None)]
+        [
+            (d("15"), None),
+            (d("8"), None),
+            (d("15"), None),
+            (d("0"), None)
+        ]
     );
-    assert_eq!(s.score, d("23"));
+    assert_eq!(s.bonus, d("15"));
+    assert_eq!(s.score, d("36"));
+    assert_eq!(
+        s.limited.as_deref(),
+        Some("38 limited to the rubric's most, 36")
+    );
     assert!(s.pooled_cuts().is_empty());
 }
 
@@ -96,12 +108,18 @@ fn yi_has_an_item_below_0_in_the_pooled_section() {
             row("政策文件公开", "-4", false),
             row("政策解读", "6", false),
             row("答复规范", "10", false),
+            row("受表彰", "0", false),
             row("泄密事件", "0", false),
         ]
     );
     assert_eq!(
         sections(&s),
-        [(d("2"), None), (d("10"), None), (d("0"), None)]
+        [
+            (d("2"), None),
+            (d("10"), None),
+            (d("0"), None),
+            (d("0"), None)
+        ]
     );
     assert_eq!(s.score, d("12"));
     // The trace still adds up: 8 − 12 = −4.
@@ -124,7 +142,8 @@ fn without_pooled_the_same_unit_keeps_each_item_at_0() {
 #[test]
 fn bing_is_cut_by_every_limit_and_scores_below_0() {
     // 政策文件公开 8 − 10 = −2; 政策解读 12 − 24 = −12 → 信息发布 −14, kept at 0;
-    // 答复规范 10 − 14 = −4 → 0 (扣完为止); 泄密事件 −20. Total 0 + 0 − 20 = −20.
+    // 答复规范 10 − 14 = −4 → 0 (扣完为止); 受表彰 5 × 3 = 15; 泄密事件 −20.
+    // Total 0 + 0 + 15 − 20 = −5.
     let s = sheet("bing");
     assert_eq!(
         items(&s),
@@ -132,14 +151,20 @@ fn bing_is_cut_by_every_limit_and_scores_below_0() {
             row("政策文件公开", "-2", false),
             row("政策解读", "-12", false),
             row("答复规范", "0", true),
+            row("受表彰", "15", false),
             row("泄密事件", "-20", false),
         ]
     );
     assert_eq!(
         sections(&s),
-        [(d("0"), Some(d("-14"))), (d("0"), None), (d("-20"), None)]
+        [
+            (d("0"), Some(d("-14"))),
+            (d("0"), None),
+            (d("15"), None),
+            (d("-20"), None)
+        ]
     );
-    assert_eq!(s.score, d("-20"));
+    assert_eq!(s.score, d("-5"));
     assert_eq!(s.limited, None, "min none: the total is not kept at 0");
     let cuts: Vec<&str> = s.pooled_cuts().iter().map(|c| c.name.as_str()).collect();
     assert_eq!(cuts, ["信息发布"]);
@@ -147,11 +172,11 @@ fn bing_is_cut_by_every_limit_and_scores_below_0() {
 
 #[test]
 fn without_min_none_the_total_stops_at_0() {
-    // The same file without `min none`: −20 is kept at 0 (总分最低0分).
-    let r = compiled(&text().replace("total 30 min none", "total 30"));
+    // The same file without `min none`: −5 is kept at 0 (总分最低0分).
+    let r = compiled(&text().replace("total 30 max 36 min none", "total 30 max 36"));
     let s = sheet_of(&r, "bing");
     assert_eq!(s.score, d("0"));
-    assert_eq!(s.limited.as_deref(), Some("-20 limited to 0"));
+    assert_eq!(s.limited.as_deref(), Some("-5 limited to 0"));
 }
 
 #[test]
@@ -159,7 +184,7 @@ fn a_ranking_scores_as_the_sheet_does() {
     // The ranking adds sections up in units, apart from the sheet's decimals: the
     // pooled limit and the total without a lowest must come out the same.
     let r = rubric();
-    for (name, total, first) in [("jia", "23", "15"), ("yi", "12", "2"), ("bing", "-20", "0")] {
+    for (name, total, first) in [("jia", "36", "15"), ("yi", "12", "2"), ("bing", "-5", "0")] {
         let unit = load(&r, Path::new(&format!("examples/pooled/{name}.toml"))).unwrap();
         let summary = summarise(&r, &unit).expect("the unit scores");
         assert_eq!(summary.score, d(total), "{name}");
@@ -176,7 +201,11 @@ fn the_explanation_says_where_the_section_stopped() {
         zh.contains("信息发布各项合计 -14 分,本指标扣完为止(0至20分),得 0 分"),
         "{zh}"
     );
-    assert!(zh.contains("得分 -20(满分 30)"), "{zh}");
+    assert!(zh.contains("得分 -5(满分 30)"), "{zh}");
+    assert!(
+        zh.contains("表彰奖励 › 受表彰:加 15 分(加分项,不设上限)"),
+        "{zh}"
+    );
     let en = explain_in(&r, &s, Lang::En, None);
     assert!(
         en.contains("信息发布: its items add up to -14; the section scores within 0 and 20, so 0"),
@@ -191,8 +220,12 @@ fn the_explanation_says_where_the_section_stopped() {
     );
     assert!(
         md.contains(
-            "| 合计 | | 30 | **-20** | 信息发布各项合计 -14 分,本指标扣完为止(0至20分),得 0 分"
+            "| 合计 | | 30 | **-5** | 信息发布各项合计 -14 分,本指标扣完为止(0至20分),得 0 分; 加分 +15; 倒扣 -20 |"
         ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 表彰奖励 (不设上限) | 受表彰 | 不设上限 | 15 |"),
         "{md}"
     );
 }
@@ -220,7 +253,16 @@ fn the_checker_reports_the_reach_and_render_prints_the_limits() {
     );
     let table = markdown(&Table::in_lang(&r, Lang::Zh));
     assert!(table.contains("信息发布 (20分,本指标扣完为止)"), "{table}");
-    assert!(table.contains("30 (总分可低于0分)"), "{table}");
+    assert!(
+        table.contains("| 合计 |  | 30 (加分后最高36分,总分可低于0分) |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| 表彰奖励 (加分, 不设上限) | 受表彰 | 不设上限 |"),
+        "{table}"
+    );
+    assert!(text.contains("bonus 表彰奖励 none"), "{text}");
+    assert!(text.contains("item 受表彰 none, scores 0 to ∞"), "{text}");
 }
 
 #[test]
@@ -266,4 +308,44 @@ fn a_section_inside_a_pooled_one_has_no_limit_of_its_own() {
     assert_eq!(step.clause, ClauseRef::Bound);
     assert_eq!(step.text, "item at most 3");
     assert_eq!(step.delta, d("-1"));
+}
+
+#[test]
+fn a_penalty_without_a_cap_takes_every_finding() {
+    // 泄密 3 × −5 = −15, no most taken; the section adds it as it is. Total 10 − 15 = −5.
+    let r = compiled(
+        "rubric 测试\ntotal 10 min none\nsection 信息发布 10 {\n  item 政策文件 10 {\n    \
+         fact a count \"a\"\n    per a -2\n  }\n}\npenalty 倒扣分 none {\n  item 泄密 none {\n    \
+         fact b count \"b\"\n    per b -5\n  }\n}\n",
+    );
+    let unit = common::unit(
+        &r,
+        "unit = \"单位\"\n[\"政策文件\"]\n\"a\" = 0\n[\"泄密\"]\n\"b\" = 3\n",
+    )
+    .expect("the evidence");
+    let s = evaluate(&r, &unit).expect("the unit scores");
+    assert_eq!(
+        items(&s),
+        [row("政策文件", "10", false), row("泄密", "-15", false)]
+    );
+    assert_eq!(s.categories[1].score, d("-15"));
+    assert!(s.categories[1].uncapped);
+    assert_eq!(s.penalty, d("-15"));
+    assert_eq!(s.score, d("-5"));
+    let text = outline(&r);
+    assert!(
+        text.contains("no lowest total: penalties may take it below 0, without limit"),
+        "{text}"
+    );
+    assert!(text.contains("item 泄密 none, scores -∞ to 0"), "{text}");
+}
+
+#[test]
+fn none_is_refused_where_points_are_a_share_of_the_total() {
+    let text = "rubric 测试\ntotal 10\nsection 信息发布 10 {\n  item 政策文件 none {\n    \
+                fact a count \"a\"\n    per a -2\n  }\n}\n";
+    let checked = compile(&SourceFile::new("t.rule", text));
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"kaohe::rubric::uncapped"), "{codes:?}");
+    assert!(checked.rubric.is_none());
 }

@@ -781,8 +781,8 @@ fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
             Some(score) => {
                 prop_assert!(s.applicable);
                 prop_assert!(
-                    low.is_none_or(|l| l <= score) && score <= high,
-                    "item `{}` scored {} outside {:?} to {}",
+                    low.is_none_or(|l| l <= score) && high.is_none_or(|h| score <= h),
+                    "item `{}` scored {} outside {:?} to {:?}",
                     &s.name,
                     score,
                     low,

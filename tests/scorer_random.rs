@@ -31,7 +31,8 @@
 //! - (k) deductions without `floor` or `max`, which the item's own bound (扣完为止)
 //!   keeps at 0 once its clauses have run;
 //! - (l) `pooled` first-level sections, whose items go below 0 and whose score is kept
-//!   within 0 and its points, and `total … min none` beside a penalty section.
+//!   within 0 and its points, and `total … min none` beside a penalty section;
+//! - (m) `bonus` and `penalty` sections without a cap (`none`).
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
 //! can never score 0, are allowed); the few it still refuses are discarded. The test
@@ -379,6 +380,7 @@ struct Coverage {
     quantity: bool,
     pooled: bool,
     min_none: bool,
+    uncapped: bool,
 }
 
 /// A generated rubric and unit, rendered.
@@ -941,7 +943,13 @@ fn render(seed: &RubricSeed) -> Rendered {
                     "penalty"
                 };
                 r.sections += 1;
-                writeln!(r.rule, "{word} 节{} {cap} {{", r.sections).unwrap();
+                // Every other one is without a cap (`none`): its items' sum as it is.
+                if i % 2 == 0 {
+                    r.coverage.uncapped = true;
+                    writeln!(r.rule, "{word} 节{} none {{", r.sections).unwrap();
+                } else {
+                    writeln!(r.rule, "{word} 节{} {cap} {{", r.sections).unwrap();
+                }
                 match node {
                     Node::Item(_) => {
                         r.node(node, kind, 1);
@@ -1053,7 +1061,7 @@ fn the_generator_reaches_every_case() {
     let strategy = rubric_seed();
     let drawn = 400;
     let mut compiled_count = 0;
-    let mut counts = [0usize; 11];
+    let mut counts = [0usize; 12];
     let mut percent_comparisons = BTreeSet::new();
     let mut first_error = None;
     let mut refusals = std::collections::BTreeMap::new();
@@ -1082,6 +1090,7 @@ fn the_generator_reaches_every_case() {
             c.arithmetic && c.quantity,
             c.give && c.dates,
             c.pooled && c.min_none,
+            c.uncapped,
         ];
         for (count, hit) in counts.iter_mut().zip(reached) {
             *count += usize::from(hit);
@@ -1089,7 +1098,7 @@ fn the_generator_reaches_every_case() {
         percent_comparisons.extend(c.percent_comparisons.iter().copied());
     }
     eprintln!(
-        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(j), (l): {counts:?}; \
+        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(j), (l), (m): {counts:?}; \
          percent comparisons: {} of {}; refused for {refusals:?}",
         percent_comparisons.len(),
         OPERATORS.len() * PERCENT_LITERALS.len()
@@ -1101,7 +1110,7 @@ fn the_generator_reaches_every_case() {
         compiled_count * 10 >= drawn * 8,
         "only {compiled_count} of {drawn} rubrics compile; the first refused: {first_error:?}"
     );
-    for (case, count) in "abcdefghijl".chars().zip(counts) {
+    for (case, count) in "abcdefghijlm".chars().zip(counts) {
         assert!(
             count * 20 >= drawn,
             "case ({case}) reached by {count} of {drawn} rubrics only"

@@ -69,6 +69,7 @@ const FIXTURES: &[&str] = &[
     "fullwidth_minus",
     "columns_mismatch",
     "pooled_kind",
+    "uncapped_regular",
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.

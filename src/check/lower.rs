@@ -54,6 +54,7 @@ fn node(node: &ast::Node, next: &mut Next<'_>) -> Option<model::Node> {
                 points: s.points.clone(),
                 weight: s.weight,
                 pooled: s.pooled.is_some(),
+                uncapped: s.uncapped.is_some(),
                 texts: s.texts.clone(),
                 notes: s.notes.clone(),
                 children: children?,
@@ -104,6 +105,7 @@ fn item(item: &ast::Item, next: &mut Next<'_>) -> Option<model::Item> {
         facts,
         reach,
         pooled: next.pooled,
+        uncapped: item.uncapped.is_some(),
     })
 }
 

@@ -37,10 +37,19 @@ pub use range::{lowest_under_floor, once, within_max};
 
 /// The bounds an item's score must stay within in a section of `kind` (lowest,
 /// highest), and where it starts by default. An item of a `pooled` section has no
-/// lowest of its own (`None`): its section's is kept instead.
-pub fn bounds(item: &model::Item, kind: ast::SectionKind) -> (Option<Decimal>, Decimal, Decimal) {
+/// lowest of its own (`None`): its section's is kept instead; a penalty item without
+/// a cap (`none`) has no lowest either, a bonus item without one no highest.
+pub fn bounds(
+    item: &model::Item,
+    kind: ast::SectionKind,
+) -> (Option<Decimal>, Option<Decimal>, Decimal) {
     let (low, high, start) = range::bounds_of(item.points.node, kind);
-    ((!item.pooled).then_some(low), high, start)
+    let open = item.uncapped;
+    (
+        (!(item.pooled || open && kind == ast::SectionKind::Penalty)).then_some(low),
+        (!(open && kind == ast::SectionKind::Bonus)).then_some(high),
+        start,
+    )
 }
 
 /// `did you mean `X`?` for the closest of some names, or an empty text.

@@ -5,6 +5,9 @@
 //! its items' sum within its points, and an item in one scores from 0, so there is
 //! nothing there for it to pool. A pooled section none of whose items can end below 0
 //! pools nothing either, which is more often a section marked by mistake than one meant.
+//! `none` in place of points (a part without a cap, 每受表彰一次加3分) belongs to a
+//! `bonus` or `penalty` section or an item in one: a regular part's points are its
+//! share of the total, which cannot be without limit.
 //! `min none` lets the total go below 0; only a `penalty` section can take it there
 //! (every other part scores 0 or more once its limits are kept), so without one the
 //! words say nothing.
@@ -17,7 +20,17 @@ use crate::model::Reach;
 use crate::span::Span;
 use crate::syntax::ast::{File, Node, SectionKind};
 
-/// Reports `pooled` on a `bonus` or `penalty` section, or on a section inside one.
+/// Reports `none` (no cap) in place of the points of a regular section or item.
+fn uncapped_regular(name: &str, at: Span, out: &mut Vec<Diagnostic>) {
+    out.push(
+        Diagnostic::error(codes::UNCAPPED, msg!("check-uncapped-regular", name = name))
+            .primary(at, msg!("check-uncapped-regular".label))
+            .help(msg!("check-uncapped-regular".help)),
+    );
+}
+
+/// Reports `pooled` on a `bonus` or `penalty` section, or on a section inside one, and
+/// `none` in place of the points of a regular section or item.
 pub fn check_kind(file: &File, out: &mut Vec<Diagnostic>) {
     // Sections at any depth, without recursion, with the kind of the top-level
     // section each stands in.
@@ -27,7 +40,15 @@ pub fn check_kind(file: &File, out: &mut Vec<Diagnostic>) {
         .map(|n| (n, SectionKind::Regular))
         .collect();
     while let Some((node, outer)) = stack.pop() {
-        let Node::Section(s) = node else { continue };
+        let s = match node {
+            Node::Section(s) => s,
+            Node::Item(i) => {
+                if let (Some(at), SectionKind::Regular) = (i.uncapped, outer) {
+                    uncapped_regular(&i.name.node, at, out);
+                }
+                continue;
+            }
+        };
         let kind = if s.kind == SectionKind::Regular {
             outer
         } else {
@@ -45,6 +66,9 @@ pub fn check_kind(file: &File, out: &mut Vec<Diagnostic>) {
                 )
                 .help(msg!("check-pooled-kind".help, keyword = kind.keyword())),
             );
+        }
+        if let (Some(at), SectionKind::Regular) = (s.uncapped, kind) {
+            uncapped_regular(&s.name.node, at, out);
         }
         stack.extend(s.children.iter().map(|c| (c, kind)));
     }

@@ -253,6 +253,9 @@ pub fn check_item(
 ) -> Reach {
     let points = item.points.node;
     let (low, high, default_start) = bounds_of(item.points.node, kind);
+    // `none` in place of the points: a bonus item without a most, a penalty item
+    // without a most taken.
+    let open = item.uncapped.is_some();
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
     let mut lo: Option<Decimal> = Some(start);
     let mut hi: Option<Decimal> = Some(start);
@@ -286,7 +289,7 @@ pub fn check_item(
                     (ClauseKind::Give { .. }, Some(t)) => unit * t,
                     _ => unit,
                 };
-                if unit < Decimal::ZERO && -unit > points && !pooled {
+                if unit < Decimal::ZERO && -unit > points && !pooled && !open {
                     out.push(
                         Diagnostic::warning(
                             codes::CLAUSE_EXCEEDS,
@@ -353,7 +356,7 @@ pub fn check_item(
         lo = new_lo;
         hi = new_hi;
     }
-    if !pooled {
+    if !pooled && !open {
         always_cut(item, start, low, high, out);
         fixed_exceed(item, out);
     }
@@ -369,16 +372,16 @@ pub fn check_item(
         hi
     };
     // The item's bound, once, after all its clauses.
-    let keep = |d: Decimal| d.max(low).min(high);
-    // In a pooled section only the highest is kept: the lowest is the clauses' own.
-    let (lo_final, hi_final) = if pooled {
-        (
-            lo_raw.map(|l| l.min(high)),
-            hi_raw.map_or(high, |h| h.min(high)),
-        )
-    } else {
-        (Some(lo_raw.map_or(low, keep)), hi_raw.map_or(high, keep))
+    // The item's own ends: none below in a pooled section or a penalty item without
+    // a cap, none above in a bonus item without a cap.
+    let low_end = (!(pooled || open && kind == SectionKind::Penalty)).then_some(low);
+    let high_end = (!(open && kind == SectionKind::Bonus)).then_some(high);
+    let keep = |d: Decimal| {
+        let d = low_end.map_or(d, |l| d.max(l));
+        high_end.map_or(d, |h| d.min(h))
     };
+    let lo_final = lo_raw.map(keep).or(low_end);
+    let hi_final = hi_raw.map(keep).or(high_end);
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
         SectionKind::Penalty => (low, high),
@@ -387,14 +390,14 @@ pub fn check_item(
     let reaches_full = if kind == SectionKind::Penalty {
         lo_final.is_none_or(|l| l <= full)
     } else {
-        hi_final >= full
+        hi_final.is_none_or(|h| h >= full)
     };
     let reaches_none = if kind == SectionKind::Penalty {
-        hi_final >= none
+        hi_final.is_none_or(|h| h >= none)
     } else {
         lo_final.is_none_or(|l| l <= none)
     };
-    if !reaches_full {
+    if !reaches_full && !open {
         let (message, at) = if kind == SectionKind::Penalty {
             (
                 msg!(
@@ -411,7 +414,7 @@ pub fn check_item(
                     name = &item.name.node,
                     points = points.to_string()
                 ),
-                hi_final,
+                hi_final.unwrap_or(high),
             )
         };
         out.push(

@@ -35,6 +35,8 @@ pub const DRAFT: &str = "kaohe::rubric::draft";
 pub const COLUMNS: &str = "kaohe::rubric::columns";
 /// `pooled` on a `bonus` or `penalty` section, or on a section inside one.
 pub const POOLED_KIND: &str = "kaohe::rubric::pooled";
+/// `none` (no cap) in place of the points of a regular section or item.
+pub const UNCAPPED: &str = "kaohe::rubric::uncapped";
 /// `methods { … }` with one method, a name twice, a weight of 0, or weights that do
 /// not add up to 100%.
 pub const METHODS: &str = "kaohe::rubric::methods";

@@ -83,6 +83,7 @@ fn section(each: &[(Decimal, &SectionScore)], names: &[&str]) -> SectionScore {
         // A blended section's score is the methods' scores weighed, each already
         // kept by its limit: no one sum was cut.
         sum: None,
+        uncapped: first.uncapped,
         line: first.line,
         offset: first.offset,
         indicators: (0..first.indicators.len())
@@ -112,6 +113,7 @@ fn item(each: &[(Decimal, &ItemScore)], names: &[&str]) -> ItemScore {
         name: first.name.clone(),
         points: first.points,
         score: scores.map(|s| weighed(s).normalize()),
+        uncapped: first.uncapped,
         applicable: each.iter().all(|(_, i)| i.applicable),
         line: first.line,
         offset: first.offset,

@@ -135,6 +135,7 @@ impl Trace for Recorder<'_> {
             name: item.name.node.clone(),
             points: item.points.node,
             score: score.map(|s| s.normalize()),
+            uncapped: item.uncapped,
             applicable: score.is_some(),
             line: self.rubric.source.line(item.span.start),
             offset: item.span.start,
@@ -167,6 +168,7 @@ impl Trace for Recorder<'_> {
             score,
             applicable_points: applicable,
             sum: cut,
+            uncapped: s.uncapped,
             line: self.rubric.source.line(s.span.start),
             offset: s.span.start,
             indicators,
@@ -276,19 +278,19 @@ impl<'r> ItemPlan<'r> {
     /// its lowest; 最多得N分: not above its highest), once, after all of them: a step
     /// of the trace says so when the bound cut.
     fn bound<T: Trace>(&self, rubric: &Rubric, score: Decimal, trace: &mut T) -> Decimal {
-        let (limit, high) = match self.low {
-            Some(low) if score < low => (low, false),
-            _ if score > self.high => (self.high, true),
+        let (limit, high) = match (self.low, self.high) {
+            (Some(low), _) if score < low => (low, false),
+            (_, Some(most)) if score > most => (most, true),
             _ => return score,
         };
         let item = self.item;
-        let text = match self.low {
-            Some(low) => format!(
-                "item bounds {} to {}",
-                low.normalize(),
-                self.high.normalize()
-            ),
-            None => format!("item at most {}", self.high.normalize()),
+        let text = match (self.low, self.high) {
+            (Some(low), Some(most)) => {
+                format!("item bounds {} to {}", low.normalize(), most.normalize())
+            }
+            (None, Some(most)) => format!("item at most {}", most.normalize()),
+            (Some(low), None) => format!("item at least {}", low.normalize()),
+            (None, None) => String::new(),
         };
         trace.step(|| Step {
             clause: ClauseRef::Bound,

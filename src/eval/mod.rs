@@ -221,11 +221,15 @@ fn all_points(rubric: &Rubric) -> Decimal {
 }
 
 /// A bonus gives at most its points, a penalty takes at most its points, and a
-/// `pooled` section scores within 0 and its points (本一级指标扣完为止).
-fn section_limit(kind: SectionKind, pooled: bool, score: Decimal, points: Decimal) -> Decimal {
+/// `pooled` section scores within 0 and its points (本一级指标扣完为止); a bonus or
+/// penalty section without a cap (`none`) adds its items' sum as it is.
+fn section_limit(s: &Section, kind: SectionKind, score: Decimal) -> Decimal {
+    let points = s.points.node;
     match kind {
-        SectionKind::Regular if pooled => score.max(Decimal::ZERO).min(points),
+        SectionKind::Regular if s.pooled => score.max(Decimal::ZERO).min(points),
         SectionKind::Regular => score,
+        // `none`: a bonus or penalty section without a cap.
+        _ if s.uncapped => score,
         SectionKind::Bonus => score.min(points),
         SectionKind::Penalty => score.max(-points),
     }
@@ -250,7 +254,7 @@ fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
 
 /// The score an item starts from: its `start`, or what its section's kind starts from;
 /// with the lowest and highest it may end at.
-fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Option<Decimal>, Decimal) {
+fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Option<Decimal>, Option<Decimal>) {
     let (low, high, default_start) = bounds(item, kind);
     (
         item.start.as_ref().map_or(default_start, |s| s.node),

@@ -217,6 +217,7 @@ impl<'r> Scorer<'r> {
         let score = match s.kind {
             SectionKind::Regular if s.section.pooled => score.max(0).min(points),
             SectionKind::Regular => score,
+            _ if s.section.uncapped => score,
             SectionKind::Bonus => score.min(points),
             SectionKind::Penalty => score.max(negated),
         };
@@ -261,7 +262,7 @@ impl<'r> Scorer<'r> {
             }
         }
         let sum = score.normalize();
-        let score = section_limit(s.kind, s.section.pooled, score, s.points).normalize();
+        let score = section_limit(s.section, s.kind, score).normalize();
         let applicable = s.fixed_applicable.unwrap_or_else(|| applicable.normalize());
         let cut = s.section.pooled && score != sum;
         trace.close(s, score, applicable, cut.then_some(sum));

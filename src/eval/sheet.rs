@@ -147,6 +147,9 @@ pub struct SectionScore {
         skip_serializing_if = "Option::is_none"
     )]
     pub sum: Option<Decimal>,
+    /// A bonus or penalty section without a cap (`none`; its points are 0).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncapped: bool,
     pub line: usize,
     /// Where the section is declared in the rule file (a byte offset): its place in
     /// the table among the items and sections beside it, which are kept apart.
@@ -165,6 +168,9 @@ pub struct ItemScore {
     /// The item's score; `null` when it is not applicable.
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     pub score: Option<Decimal>,
+    /// A bonus or penalty item without a cap (`none`; its points are 0).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncapped: bool,
     pub applicable: bool,
     pub line: usize,
     /// Where the item is declared in the rule file (a byte offset): its place in the

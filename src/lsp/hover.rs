@@ -108,6 +108,8 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
     let reach = check::reach(item, kind, pooled);
     let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
     let unbounded = || tr!(lang, "lsp-hover-unbounded");
+    // `none` in place of the points: no most given, or no most taken.
+    let open = item.uncapped.is_some();
     tr!(
         lang,
         "lsp-hover-reach",
@@ -116,10 +118,16 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
         hi = reach.clauses_high.map_or_else(unbounded, number),
         low = if pooled {
             tr!(lang, "lsp-hover-pooled-low")
+        } else if open && kind == SectionKind::Penalty {
+            unbounded()
         } else {
             number(low)
         },
-        high = number(high),
+        high = if open && kind == SectionKind::Bonus {
+            unbounded()
+        } else {
+            number(high)
+        },
         clauses = item.clauses.len()
     )
 }

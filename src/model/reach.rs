@@ -13,8 +13,9 @@ pub struct Reach {
     /// The lowest score the item can end at; `None`: without limit (an item of a
     /// `pooled` section whose clauses take without limit).
     pub low: Option<Decimal>,
-    /// The highest score the item can end at.
-    pub high: Decimal,
+    /// The highest score the item can end at; `None`: without limit (a bonus item
+    /// without a cap whose clauses give without limit).
+    pub high: Option<Decimal>,
 }
 
 impl Reach {
@@ -24,6 +25,10 @@ impl Reach {
             (_, None) => false,
             (None, Some(_)) => true,
             (Some(l), Some(low)) => l < low,
-        }) || self.clauses_high.is_none_or(|h| h > self.high)
+        }) || match (self.clauses_high, self.high) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(h), Some(high)) => h > high,
+        }
     }
 }

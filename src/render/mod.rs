@@ -101,6 +101,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// The item's points (分值).
     pub points: Decimal,
+    /// A bonus or penalty item without a cap (`none`): its points column says so.
+    pub uncapped: bool,
     /// The item's criterion text (评分说明与细则), one entry per line.
     pub criteria: Vec<String>,
     /// The item's notes, each as printed: `(注:…)`.
@@ -114,9 +116,10 @@ pub struct Row {
 
 impl Row {
     /// What the points column prints: the points, or the weight as written (`30%`).
-    pub fn points_text(&self) -> String {
+    pub fn points_text(&self, lang: Lang) -> String {
         match self.weight {
             Some(w) => format!("{}%", number(w)),
+            None if self.uncapped => tr!(lang, "render-no-cap"),
             None => number(self.points),
         }
     }
@@ -161,6 +164,8 @@ pub struct Cell {
     /// A `pooled` section: its points are the limit of its items' deductions together
     /// (`信息发布 (20分, 扣完为止)`).
     pub pooled: bool,
+    /// A bonus or penalty section without a cap (`none`): `表彰奖励 (加分, 不设上限)`.
+    pub uncapped: bool,
 }
 
 impl Cell {
@@ -184,6 +189,8 @@ impl Cell {
             return Some(format!("({p})"));
         }
         Some(match self.kind {
+            SectionKind::Bonus if self.uncapped => tr!(lang, "render-bonus-open"),
+            SectionKind::Penalty if self.uncapped => tr!(lang, "render-penalty-open"),
             SectionKind::Bonus => tr!(lang, "render-bonus-points", points = p),
             SectionKind::Penalty => tr!(lang, "render-penalty-points", points = p),
             _ if self.pooled => tr!(lang, "render-pooled-points", points = p),
@@ -380,8 +387,10 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, percent: bool, rows: &
                         lines: Vec::new(),
                         weight: None,
                         pooled: false,
+                        uncapped: false,
                     }],
                     points: item.points.node,
+                    uncapped: item.uncapped,
                     criteria,
                     notes: item.notes.iter().map(|n| note(&n.node)).collect(),
                     parts: item
@@ -411,6 +420,7 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, percent: bool, rows: &
                     lines,
                     weight: section.weight.filter(|_| percent),
                     pooled: section.pooled,
+                    uncapped: section.uncapped,
                 };
                 if let Some(row) = rows.get_mut(first) {
                     row.cells.insert(0, cell);

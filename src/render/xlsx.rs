@@ -139,8 +139,13 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
         for (i, (t, _)) in table.tail.iter().enumerate() {
             let col = first_tail + i as u16;
             match t {
-                Tail::Points if r.weight.is_some() => {
-                    sheet.write_string_with_format(at, col, r.points_text(), &f.points)?;
+                Tail::Points if r.weight.is_some() || r.uncapped => {
+                    sheet.write_string_with_format(
+                        at,
+                        col,
+                        r.points_text(table.lang),
+                        &f.points,
+                    )?;
                 }
                 Tail::Points => write_points(sheet, at, col, r.points, &f.points)?,
                 Tail::Text(n) => columns_text.push((col, r.text(*n, texts).join("\n"))),

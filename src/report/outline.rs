@@ -26,20 +26,24 @@ pub fn outline(rubric: &Rubric) -> String {
     if rubric.total_min.is_none() {
         // The lowest a total can reach: nothing from the regular parts (each scores 0
         // or more once its limits are kept), and every penalty section's points taken.
-        let penalties: rust_decimal::Decimal = rubric
+        // A penalty section without a cap (`none`) takes without limit.
+        let penalties: Vec<&crate::model::Section> = rubric
             .nodes
             .iter()
             .filter_map(|n| match n {
-                Node::Section(s) if s.kind == crate::model::SectionKind::Penalty => {
-                    Some(s.points.node)
-                }
+                Node::Section(s) if s.kind == crate::model::SectionKind::Penalty => Some(s),
                 _ => None,
             })
-            .sum();
+            .collect();
+        let lowest = if penalties.iter().any(|s| s.uncapped) {
+            "without limit".to_string()
+        } else {
+            let sum: rust_decimal::Decimal = penalties.iter().map(|s| s.points.node).sum();
+            format!("to -{} at the lowest", number(sum))
+        };
         let _ = writeln!(
             out,
-            "no lowest total: penalties may take it below 0, to -{} at the lowest",
-            number(penalties)
+            "no lowest total: penalties may take it below 0, {lowest}"
         );
     }
     if let Some(year) = rubric.year {
@@ -73,7 +77,11 @@ pub fn outline(rubric: &Rubric) -> String {
                     "{indent}{} {} {}{weight}{}  (line {line})",
                     s.kind.keyword(),
                     s.name.node,
-                    number(s.points.node),
+                    if s.uncapped {
+                        "none".to_string()
+                    } else {
+                        number(s.points.node)
+                    },
                     if s.pooled {
                         ", pooled: kept within 0 and its points"
                     } else {
@@ -89,7 +97,8 @@ pub fn outline(rubric: &Rubric) -> String {
                     .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
                 let r = &i.reach;
                 let low = r.low.map_or("-∞".to_string(), number);
-                let mut reach = format!(", scores {} to {}", low, number(r.high));
+                let high = r.high.map_or("∞".to_string(), number);
+                let mut reach = format!(", scores {low} to {high}");
                 if r.may_cut() {
                     let end = |d: Option<rust_decimal::Decimal>, far: &str| {
                         d.map_or(far.to_string(), number)
@@ -105,7 +114,11 @@ pub fn outline(rubric: &Rubric) -> String {
                     out,
                     "{indent}item {} {}{weight}{start}{reach}  (line {line})",
                     i.name.node,
-                    number(i.points.node)
+                    if i.uncapped {
+                        "none".to_string()
+                    } else {
+                        number(i.points.node)
+                    }
                 );
                 for f in &i.facts {
                     let ty = match &f.ty.node {

@@ -317,7 +317,7 @@ pub fn keyword_word(rule: Rule) -> Option<&'static str> {
         kw_methods | methods_setting => "methods",
         kw_pooled | pooled => "pooled",
         kw_min | total_min => "min",
-        kw_none => "none",
+        kw_none | no_cap => "none",
         kw_by => "by",
         kw_of => "of",
         kw_points => "points",
