@@ -70,8 +70,9 @@ pub fn lowest_and_highest(points: Decimal, kind: ast::SectionKind) -> (Decimal, 
 }
 
 /// A rubric that has passed every check with no error. Evaluation relies on it: every
-/// fact a clause names is declared with the right type, and every item's score stays
-/// within 0 and its points.
+/// fact a clause names is declared with the right type, and every item's score is
+/// kept within its bounds (0 and its points, unless a `pooled` section or `none`
+/// lifts one of them).
 #[derive(Debug, Clone)]
 pub struct Rubric {
     pub source: SourceFile,
