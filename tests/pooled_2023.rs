@@ -349,3 +349,47 @@ fn none_is_refused_where_points_are_a_share_of_the_total() {
     assert!(codes.contains(&"kaohe::rubric::uncapped"), "{codes:?}");
     assert!(checked.rubric.is_none());
 }
+
+#[test]
+fn diff_tells_pooled_none_and_min_none_apart() {
+    // Last year's file, with a cap, no `pooled` and the total kept at 0, against this
+    // year's example.
+    let old = compiled(
+        &text()
+            .replace("20 pooled {", "20 {")
+            .replace("bonus 表彰奖励 none {", "bonus 表彰奖励 6 {")
+            .replace("item 受表彰 none {", "item 受表彰 6 {")
+            .replace("total 30 max 36 min none", "total 30 max 36"),
+    );
+    let report = kaohe::diff::compare(&old, &rubric());
+    let settings: Vec<(&str, Option<&str>, Option<&str>)> = report
+        .settings
+        .iter()
+        .map(|s| (s.setting, s.old.as_deref(), s.new.as_deref()))
+        .collect();
+    assert_eq!(settings, [("total min", None, Some("min none"))]);
+    let lines = |name: &str| -> Vec<String> {
+        let s = report
+            .sections
+            .iter()
+            .find(|s| s.new.as_ref().is_some_and(|n| n.name == name))
+            .expect("the section changed");
+        s.text
+            .iter()
+            .map(|l| format!("{}{}", l.sign, l.text))
+            .collect()
+    };
+    assert_eq!(lines("信息发布"), ["+pooled"]);
+    assert_eq!(lines("表彰奖励"), ["+none (no cap)"]);
+    let item = report
+        .items
+        .iter()
+        .find(|i| i.new.as_ref().is_some_and(|n| n.name == "受表彰"))
+        .expect("the item changed");
+    let settings: Vec<String> = item
+        .settings
+        .iter()
+        .map(|l| format!("{}{}", l.sign, l.text))
+        .collect();
+    assert_eq!(settings, ["+none (no cap)"]);
+}
