@@ -347,6 +347,36 @@ fn hover_on_an_item_gives_its_points_criterion_reach_and_section_sum() {
 }
 
 #[test]
+fn hover_on_an_item_of_a_pooled_section_gives_no_lowest() {
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = std::fs::read_to_string("rules/examples/pooled-2023.rule").unwrap();
+    client.open(&text);
+    let hover_on = |client: &mut Client, needle: &str| {
+        let place = position_of(&text, needle, 0, 2);
+        let hover = client
+            .request::<HoverRequest>(HoverParams {
+                text_document_position_params: at(place.line, place.character),
+                work_done_progress_params: Default::default(),
+            })
+            .expect("a hover");
+        let HoverContents::Markup(content) = hover.contents else {
+            panic!("markdown")
+        };
+        content.value
+    };
+    // 政策文件公开 8: `per 未公开文件数 -2` without limit, held at most at 8.
+    let value = hover_on(&mut client, "政策文件公开");
+    assert!(
+        value.contains("can take it from no limit to 8, and it is held within no lowest of its own (its section is pooled) and 8"),
+        "{value}"
+    );
+    // 答复规范, outside the pooled section, keeps its own 0.
+    let value = hover_on(&mut client, "答复规范");
+    assert!(value.contains("held within 0 and 10"), "{value}");
+    client.shutdown();
+}
+
+#[test]
 fn hover_and_diagnostics_speak_the_editors_language() {
     let (mut client, _) = Client::start(None, Some("zh-CN"));
     let diagnostics = client.open(&county_with_item_moved());

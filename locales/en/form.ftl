@@ -58,6 +58,7 @@ form-write-discretion = write the points given, a number from 0 to { $max }
 form-write-other = give this unit's evidence in TOML or JSON
 form-default = may be left blank: the rule file gives a default
 form-item-points = { $item } ({ $points } 分)
+form-item-open = { $item } (no cap)
 
 ## The XLSX form's 说明 sheet.
 
@@ -85,3 +86,8 @@ render-section-points = ({ $points } points)
 render-bonus-points = (bonus, at most { $points } points)
 render-penalty-points = (penalty, at most { $points } points)
 render-total-max = at most { $points } with bonus points
+render-no-cap = no cap
+render-bonus-open = (bonus, no cap)
+render-penalty-open = (penalty, no cap)
+render-total-no-min = may go below 0
+render-pooled-points = ({ $points } points, deductions stop at 0 for the section as a whole)

@@ -7,6 +7,7 @@ lsp-hover-item = item `{$name}`: {$points} points
 lsp-hover-criterion = Criterion (评分细则):
 lsp-hover-note = Note:
 lsp-hover-unbounded = no limit
+lsp-hover-pooled-low = no lowest of its own (its section is pooled)
 lsp-hover-reach = The score starts at {$start}; its {$clauses ->
         [one] one clause
        *[other] {$clauses} clauses
@@ -92,6 +93,9 @@ lsp-keyword-columns = The table's own column headings in `render`, left to right
 lsp-keyword-level = In `columns`, the heading of the sections' column. Example: `columns {"{"} level "类别" {"}"}`
 lsp-keyword-methods = One table scored by two methods or more, each with its weight, blended. Example: `methods {"{"}网上考核 80%, 现场考核 20%{"}"}`
 lsp-keyword-number = A fact that is a number, not a count (a score, an amount). Example: `fact 季度平均分 number max 100`
+lsp-keyword-pooled = A section whose items' deductions may pass their own points, the section's score kept within 0 and its points (本一级指标扣完为止). Example: `section 信息发布 20 pooled {"{"}`
+lsp-keyword-min = The least a unit may score, after `total`: only `min none`, a total that may go below 0. Example: `total 100 min none`
+lsp-keyword-none = No limit: in place of a bonus or penalty part's points, no cap (每受表彰一次加3分); after `min`, a total that may go below 0. Example: `bonus 表彰奖励 none {"{"}`, `total 100 min none`
 lsp-keyword-step = Counts a quantity in whole steps. Example: `per (公开数 / 规定数 - 130%) step 20% +1`
 lsp-keyword-give = Discretion given in place of points (酌情给分): the assessor's score of a discretion fact. Example: `if 未按制度实施 give 执行酌情分`
 lsp-keyword-dates = A fact: a list of dates (update dates), its gaps counted by `over`. Example: `fact 动态更新 dates`

@@ -120,7 +120,9 @@ sheet-prorated = 折分处理 (prorated): { $earned } earned of the { $applicabl
 sheet-bonus = Bonus +{ $points }
 sheet-penalty = Penalty { $points }
 sheet-limited-most = { $raw } limited to the rubric's most, { $score }
+report-no-cap = no cap
 sheet-limited-zero = { $raw } limited to 0
+sheet-pooled-cut = { $name }: its items add up to { $sum }; the section scores within 0 and { $points }, so { $score }
 
 ## kaohe explain
 
@@ -139,6 +141,8 @@ explain-item-full = { $path }: { $score } of { $points }
 explain-item-na = { $path }: not applicable, left out of the total
 explain-item-bonus = { $path }: +{ $score } (bonus, at most { $points })
 explain-item-penalty = { $path }: -{ $score } (penalty, at most { $points })
+explain-item-bonus-open = { $path }: +{ $score } (bonus, no cap)
+explain-item-penalty-open = { $path }: -{ $score } (penalty, no cap)
 explain-none = no point lost
 explain-clause = clause { $clause } ({ $file }:{ $line })
 trace-line = line { $line }: { $clause }

@@ -57,6 +57,7 @@ form-write-discretion = 填所给分数,0 至 { $max } 之间的数
 form-write-other = 此单位的证据请用 TOML 或 JSON 填写
 form-default = 可留空:规则文件给出了默认值
 form-item-points = { $item }({ $points }分)
+form-item-open = { $item }(不设上限)
 
 ## XLSX 填报表的“说明”工作表。
 
@@ -84,3 +85,8 @@ render-section-points = ({ $points }分)
 render-bonus-points = (加分, 最多{ $points }分)
 render-penalty-points = (扣分, 最多{ $points }分)
 render-total-max = 加分后最高{ $points }分
+render-no-cap = 不设上限
+render-bonus-open = (加分, 不设上限)
+render-penalty-open = (扣分, 不设上限)
+render-total-no-min = 总分可低于0分
+render-pooled-points = ({ $points }分,本指标扣完为止)

@@ -6,6 +6,7 @@ lsp-hover-item = 指标 `{$name}`:{$points} 分
 lsp-hover-criterion = 评分细则:
 lsp-hover-note = 注:
 lsp-hover-unbounded = 无限
+lsp-hover-pooled-low = 本项不设下限(所在指标扣分合并计算)
 lsp-hover-reach = 起始 {$start} 分;{$clauses} 条评分规则可使得分在 {$lo} 至 {$hi} 之间,最终得分限定在 {$low} 至 {$high} 之间。
 lsp-hover-sum = 一级指标 `{$name}` 共 {$points} 分,各部分合计相符:{$parts} = {$sum}。
 lsp-hover-sum-off = 一级指标 `{$name}` 共 {$points} 分,但各部分合计 {$sum}:{$parts}。
@@ -88,6 +89,9 @@ lsp-keyword-columns = `render` 输出考核表时各列的标题,从左到右。
 lsp-keyword-level = 在 `columns` 中,指标类别一列的标题。示例:`columns {"{"} level "类别" {"}"}`
 lsp-keyword-methods = 同一张评分表按两种以上考核方式分别评分,再按比重合计。示例:`methods {"{"}网上考核 80%, 现场考核 20%{"}"}`
 lsp-keyword-number = 数值的事实(得分、金额等),不是计数。示例:`fact 季度平均分 number max 100`
+lsp-keyword-pooled = 各项扣分可以超过本项分值,但本指标合计不低于0分、不超过本指标分值(本一级指标扣完为止)。示例:`section 信息发布 20 pooled {"{"}`
+lsp-keyword-min = 写在 `total` 之后,表示总分的最低分:只有 `min none`,即总分可以低于0分。示例:`total 100 min none`
+lsp-keyword-none = 不设限:写在加分项、倒扣分及其考核项的分值处,表示不设上限(如每受表彰一次加3分);写在 `min` 之后,表示总分可以低于0分。示例:`bonus 表彰奖励 none {"{"}`、`total 100 min none`
 lsp-keyword-step = 按整档计算一个数量。示例:`per (公开数 / 规定数 - 130%) step 20% +1`
 lsp-keyword-give = 酌情给分:以考核人员给出的酌情分代替本项分值。示例:`if 未按制度实施 give 执行酌情分`
 lsp-keyword-dates = 事实类型:一组日期(如栏目更新日期),用 `over` 统计相邻日期的间隔。示例:`fact 动态更新 dates`

@@ -125,7 +125,9 @@ sheet-prorated = 折分处理:适用指标得分 { $earned } ÷ 适用指标分�
 sheet-bonus = 加分 +{ $points }
 sheet-penalty = 倒扣 { $points }
 sheet-limited-most = 合计 { $raw } 分,超过最高分,按 { $score } 分计
+report-no-cap = 不设上限
 sheet-limited-zero = 合计 { $raw } 分,低于0分,按0分计
+sheet-pooled-cut = { $name }各项合计 { $sum } 分,本指标扣完为止(0至{ $points }分),得 { $score } 分
 
 ## kaohe explain
 
@@ -144,6 +146,8 @@ explain-item-full = { $path }:得 { $score } 分(分值 { $points } 分)
 explain-item-na = { $path }:不适用,不计入总分
 explain-item-bonus = { $path }:加 { $score } 分(加分项,最多 { $points } 分)
 explain-item-penalty = { $path }:扣 { $score } 分(倒扣分,最多 { $points } 分)
+explain-item-bonus-open = { $path }:加 { $score } 分(加分项,不设上限)
+explain-item-penalty-open = { $path }:扣 { $score } 分(倒扣分,不设上限)
 explain-none = 未扣分
 explain-clause = 条款 { $clause }({ $file }:{ $line })
 trace-line = 第 { $line } 行:{ $clause }

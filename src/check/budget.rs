@@ -66,7 +66,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                         .help(msg!("check-nested-kind".help)),
                     );
                 }
-                if s.points.node <= Decimal::ZERO {
+                if s.points.node <= Decimal::ZERO && s.uncapped.is_none() {
                     out.push(zero_points(true, &s.name.node, &s.points));
                 }
                 if s.children.is_empty() {
@@ -128,7 +128,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 stack.extend(s.children.iter().map(|c| (c, false)));
             }
             Node::Item(i) => {
-                if i.points.node <= Decimal::ZERO {
+                if i.points.node <= Decimal::ZERO && i.uncapped.is_none() {
                     out.push(zero_points(false, &i.name.node, &i.points));
                 }
             }

@@ -19,6 +19,7 @@ pub fn nodes(nodes: &[ast::Node], reach: &[model::Reach]) -> Option<(Vec<model::
         fact: 0,
         item: 0,
         reach,
+        pooled: false,
     };
     let lowered = nodes
         .iter()
@@ -32,24 +33,34 @@ struct Next<'a> {
     fact: usize,
     item: usize,
     reach: &'a [model::Reach],
+    /// Whether the node being lowered stands in a `pooled` section.
+    pooled: bool,
 }
 
 fn node(node: &ast::Node, next: &mut Next<'_>) -> Option<model::Node> {
     Some(match node {
-        ast::Node::Section(s) => model::Node::Section(model::Section {
-            kind: s.kind,
-            name: s.name.clone(),
-            points: s.points.clone(),
-            weight: s.weight,
-            texts: s.texts.clone(),
-            notes: s.notes.clone(),
-            children: s
+        ast::Node::Section(s) => {
+            let outer = next.pooled;
+            next.pooled = outer || s.pooled.is_some();
+            let children = s
                 .children
                 .iter()
                 .map(|c| self::node(c, next))
-                .collect::<Option<_>>()?,
-            span: s.span,
-        }),
+                .collect::<Option<_>>();
+            next.pooled = outer;
+            model::Node::Section(model::Section {
+                kind: s.kind,
+                name: s.name.clone(),
+                points: s.points.clone(),
+                weight: s.weight,
+                pooled: s.pooled.is_some(),
+                uncapped: s.uncapped.is_some(),
+                texts: s.texts.clone(),
+                notes: s.notes.clone(),
+                children: children?,
+                span: s.span,
+            })
+        }
         ast::Node::Item(i) => model::Node::Item(item(i, next)?),
     })
 }
@@ -93,6 +104,8 @@ fn item(item: &ast::Item, next: &mut Next<'_>) -> Option<model::Item> {
         span: item.span,
         facts,
         reach,
+        pooled: next.pooled,
+        uncapped: item.uncapped.is_some(),
     })
 }
 

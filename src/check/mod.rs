@@ -18,6 +18,7 @@ mod items;
 mod lower;
 mod methods;
 mod paths;
+mod pooled;
 mod range;
 mod range_arith;
 mod settings;
@@ -36,9 +37,20 @@ use crate::syntax::{self, ast};
 pub use range::{lowest_under_floor, once, within_max};
 
 /// The bounds an item's score must stay within in a section of `kind` (lowest,
-/// highest), and where it starts by default.
-pub fn bounds(item: &model::Item, kind: ast::SectionKind) -> (Decimal, Decimal, Decimal) {
-    range::bounds_of(item.points.node, kind)
+/// highest), and where it starts by default. An item of a `pooled` section has no
+/// lowest of its own (`None`): its section's is kept instead; a penalty item without
+/// a cap (`none`) has no lowest either, a bonus item without one no highest.
+pub fn bounds(
+    item: &model::Item,
+    kind: ast::SectionKind,
+) -> (Option<Decimal>, Option<Decimal>, Decimal) {
+    let (low, high, start) = range::bounds_of(item.points.node, kind);
+    let open = item.uncapped;
+    (
+        (!(item.pooled || open && kind == ast::SectionKind::Penalty)).then_some(low),
+        (!(open && kind == ast::SectionKind::Bonus)).then_some(high),
+        start,
+    )
 }
 
 /// `did you mean `X`?` for the closest of some names, or an empty text.
@@ -48,8 +60,8 @@ pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// The range of scores an item's clauses can reach and the scores it can end at, as
 /// the checker works them out (its diagnostics set aside): for an editor's hover.
-pub fn reach(item: &ast::Item, kind: ast::SectionKind) -> model::Reach {
-    range::check_item(item, kind, &mut Vec::new())
+pub fn reach(item: &ast::Item, kind: ast::SectionKind, pooled: bool) -> model::Reach {
+    range::check_item(item, kind, pooled, &mut Vec::new())
 }
 
 /// The bounds an item of `points` must stay within in a section of `kind` (lowest,
@@ -59,8 +71,9 @@ pub fn lowest_and_highest(points: Decimal, kind: ast::SectionKind) -> (Decimal, 
 }
 
 /// A rubric that has passed every check with no error. Evaluation relies on it: every
-/// fact a clause names is declared with the right type, and every item's score stays
-/// within 0 and its points.
+/// fact a clause names is declared with the right type, and every item's score is
+/// kept within its bounds (0 and its points, unless a `pooled` section or `none`
+/// lifts one of them).
 #[derive(Debug, Clone)]
 pub struct Rubric {
     pub source: SourceFile,
@@ -69,6 +82,9 @@ pub struct Rubric {
     pub total: Decimal,
     /// The most a unit may score: the total, or more with `total 100 max 105`.
     pub total_max: Decimal,
+    /// The least a unit may score: 0, or `None` with `total 100 min none`, when
+    /// penalties may take the total below 0.
+    pub total_min: Option<Decimal>,
     pub year: Option<i32>,
     pub rounding: Rounding,
     /// The calendar working days are counted with, when the rubric names one.
@@ -196,9 +212,11 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
         weights::resolve(&mut file.nodes, total.node);
     }
     budget::check(&file, header.total.as_ref(), &mut diagnostics);
+    pooled::check_kind(&file, &mut diagnostics);
+    pooled::check_min(&file, header.total_no_min, &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
     let mut reach = Vec::new();
-    for (item, kind) in items_with_kind(&file.nodes) {
+    for (item, kind, pooled) in items_with_kind(&file.nodes) {
         let context = items::Context {
             year: header.year,
             has_calendar: header.calendar.is_some(),
@@ -208,13 +226,14 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
         let typed_ok = items::check_item(item, &context, &mut found);
         allow::check(item, header.year, &mut found);
         if typed_ok {
-            reach.push(range::check_item(item, kind, &mut found));
+            reach.push(range::check_item(item, kind, pooled, &mut found));
             let conds = conditions::check_item(item, &mut found);
             dead::check_item(item, conds.as_ref(), source, &mut found);
             text::check_item(item, header.year, source, &mut found);
         }
         acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
     }
+    pooled::check_idle(&file, &reach, &mut diagnostics);
     let layout = header
         .columns
         .as_ref()
@@ -262,6 +281,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
             source_note: header.source_note,
             total: total.node,
             total_max: header.total_max.unwrap_or(total.node),
+            total_min: header.total_no_min.is_none().then_some(Decimal::ZERO),
             year: header.year,
             rounding: header.rounding,
             calendar,
@@ -293,25 +313,27 @@ fn unresolved(source: &SourceFile) -> Diagnostic {
 }
 
 /// Every item with the kind of the top-level section it stands in (`Regular` for an
-/// item at the top level).
-fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind)> {
+/// item at the top level), and whether a `pooled` section holds it.
+fn items_with_kind(nodes: &[ast::Node]) -> Vec<(&ast::Item, ast::SectionKind, bool)> {
     let mut out = Vec::new();
-    // Each node with the kind of its nearest bonus or penalty section, if any.
-    let mut stack: Vec<(&ast::Node, ast::SectionKind)> = nodes
+    // Each node with the kind of its nearest bonus or penalty section, if any, and
+    // whether a section around it is pooled.
+    let mut stack: Vec<(&ast::Node, ast::SectionKind, bool)> = nodes
         .iter()
         .rev()
-        .map(|n| (n, ast::SectionKind::Regular))
+        .map(|n| (n, ast::SectionKind::Regular, false))
         .collect();
-    while let Some((node, kind)) = stack.pop() {
+    while let Some((node, kind, pooled)) = stack.pop() {
         match node {
-            ast::Node::Item(i) => out.push((i, kind)),
+            ast::Node::Item(i) => out.push((i, kind, pooled)),
             ast::Node::Section(s) => {
                 let kind = if s.kind == ast::SectionKind::Regular {
                     kind
                 } else {
                     s.kind
                 };
-                stack.extend(s.children.iter().rev().map(|c| (c, kind)));
+                let pooled = pooled || s.pooled.is_some();
+                stack.extend(s.children.iter().rev().map(|c| (c, kind, pooled)));
             }
         }
     }

@@ -20,6 +20,10 @@
 //! The evaluator keeps the score within them once, after all the item's clauses
 //! (扣完为止, 最多得N分), so an item whose clauses could leave them is not refused: the
 //! range reported is the one the bound keeps.
+//!
+//! An item of a `pooled` section has no lowest of its own: its deductions may pass its
+//! points (二级指标的扣分可以超过本指标分值), and its section's score is kept within 0
+//! and the section's points instead. Its highest stays its points.
 
 use rust_decimal::Decimal;
 
@@ -257,10 +261,22 @@ impl Ext {
 /// kept between clauses (a later clause, a `% of score` among them, reads it as it is),
 /// only once after all of them, as the evaluator keeps it. Reports a clause whose every
 /// change the bound cuts, and an item that can never reach its points or 0.
-pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> Reach {
+pub fn check_item(
+    item: &Item,
+    kind: SectionKind,
+    pooled: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Reach {
     let (low, high, default_start) = bounds_of(item.points.node, kind);
+    // `none` in place of the points: a bonus item without a most, a penalty item
+    // without a most taken.
+    let open = item.uncapped.is_some();
     let start = item.start.as_ref().map_or(default_start, |s| s.node);
-    exceeds(item, out);
+    // Taking more than the item's points is what a pooled section or an item without
+    // a cap says, not a mistake.
+    if !pooled && !open {
+        exceeds(item, out);
+    }
     let paths = paths::of(item);
     let mut reach: Option<(Option<Decimal>, Option<Decimal>)> = None;
     for path in &paths {
@@ -271,13 +287,22 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         });
     }
     let (lo_raw, hi_raw) = reach.unwrap_or((Some(start), Some(start)));
-    always_cut(item, start, low, high, &paths, out);
-    fixed_exceed(item, &paths, out);
+    if !pooled && !open {
+        always_cut(item, start, low, high, &paths, out);
+        fixed_exceed(item, &paths, out);
+    }
 
-    // The item's bound, once, after all its clauses.
-    let keep = |d: Decimal| d.max(low).min(high);
-    let lo_final = lo_raw.map_or(low, keep);
-    let hi_final = hi_raw.map_or(high, keep);
+    // The item's bound, once, after all its clauses. Its own ends: none below in a
+    // pooled section or a penalty item without a cap, none above in a bonus item
+    // without a cap.
+    let low_end = (!(pooled || open && kind == SectionKind::Penalty)).then_some(low);
+    let high_end = (!(open && kind == SectionKind::Bonus)).then_some(high);
+    let keep = |d: Decimal| {
+        let d = low_end.map_or(d, |l| d.max(l));
+        high_end.map_or(d, |h| d.min(h))
+    };
+    let lo_final = lo_raw.map(keep).or(low_end);
+    let hi_final = hi_raw.map(keep).or(high_end);
     let points = item.points.node;
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
@@ -285,16 +310,16 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
         _ => (high, low),
     };
     let reaches_full = if kind == SectionKind::Penalty {
-        lo_final <= full
+        lo_final.is_none_or(|l| l <= full)
     } else {
-        hi_final >= full
+        hi_final.is_none_or(|h| h >= full)
     };
     let reaches_none = if kind == SectionKind::Penalty {
-        hi_final >= none
+        hi_final.is_none_or(|h| h >= none)
     } else {
-        lo_final <= none
+        lo_final.is_none_or(|l| l <= none)
     };
-    if !reaches_full {
+    if !reaches_full && !open {
         let (message, at) = if kind == SectionKind::Penalty {
             (
                 msg!(
@@ -302,7 +327,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     name = &item.name.node,
                     points = points.to_string()
                 ),
-                lo_final,
+                lo_final.unwrap_or(low),
             )
         } else {
             (
@@ -311,7 +336,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                     name = &item.name.node,
                     points = points.to_string()
                 ),
-                hi_final,
+                hi_final.unwrap_or(high),
             )
         };
         out.push(
@@ -340,7 +365,7 @@ pub fn check_item(item: &Item, kind: SectionKind, out: &mut Vec<Diagnostic>) -> 
                 item.name.span,
                 msg!(
                     "check-zero-unreachable".label,
-                    least = lo_final.normalize().to_string()
+                    least = lo_final.unwrap_or(low).normalize().to_string()
                 ),
             )
             .label(
@@ -797,7 +822,7 @@ mod tests {
             other => panic!("a section, not {other:?}"),
         };
         let mut out = Vec::new();
-        let reach = check_item(&item, kind, &mut out);
+        let reach = check_item(&item, kind, false, &mut out);
         (reach, out.iter().map(|d| d.code).collect())
     }
 
@@ -805,8 +830,8 @@ mod tests {
         Reach {
             clauses_low: clauses_low.map(Decimal::from),
             clauses_high: clauses_high.map(Decimal::from),
-            low: Decimal::from(low),
-            high: Decimal::from(high),
+            low: Some(Decimal::from(low)),
+            high: Some(Decimal::from(high)),
         }
     }
 

@@ -19,6 +19,8 @@ pub struct Header {
     pub total: Option<Spanned<Decimal>>,
     /// `total 100 max 105`: the most a unit may score with bonus points.
     pub total_max: Option<Decimal>,
+    /// `total 100 min none`: where the file says the total may go below 0.
+    pub total_no_min: Option<Span>,
     /// `calendar cn` or `calendar "…"`: the calendar the rule names, as written (a file
     /// is relative to the rule file, and never read here).
     pub calendar: Option<CalendarRef>,
@@ -123,6 +125,7 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
         source_note: None,
         total: None,
         total_max: None,
+        total_no_min: None,
         calendar: None,
         year: None,
         rounding: Rounding::default(),
@@ -169,7 +172,12 @@ pub fn check(file: &File, out: &mut Vec<Diagnostic>) -> Header {
                 }
                 header.calendar = Some(c.clone());
             }
-            SettingKind::Total { points: t, max } => {
+            SettingKind::Total {
+                points: t,
+                max,
+                no_min,
+            } => {
+                header.total_no_min = *no_min;
                 if let Some(max) = max {
                     if max.node < t.node {
                         out.push(

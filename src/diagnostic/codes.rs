@@ -33,6 +33,10 @@ pub const DRAFT: &str = "kaohe::rubric::draft";
 /// `columns { … }` that does not fit the table: a `level` column for each level, first,
 /// one `points` column, a `text` column at least, `percent` on the points alone.
 pub const COLUMNS: &str = "kaohe::rubric::columns";
+/// `pooled` on a `bonus` or `penalty` section, or on a section inside one.
+pub const POOLED_KIND: &str = "kaohe::rubric::pooled";
+/// `none` (no cap) in place of the points of a regular section or item.
+pub const UNCAPPED: &str = "kaohe::rubric::uncapped";
 /// `methods { … }` with one method, a name twice, a weight of 0, or weights that do
 /// not add up to 100%.
 pub const METHODS: &str = "kaohe::rubric::methods";
@@ -49,6 +53,10 @@ pub const CLAUSE_EXCEEDS: &str = "kaohe::points::clause_exceeds";
 pub const ZERO_POINTS: &str = "kaohe::points::zero";
 /// A percentage over 100%.
 pub const PERCENT_OVER: &str = "kaohe::points::percent";
+/// A warning: a `pooled` section none of whose items can end below 0.
+pub const POOLED_IDLE: &str = "kaohe::points::pooled_idle";
+/// A warning: `total … min none` in a rubric without a `penalty` section.
+pub const MIN_IDLE: &str = "kaohe::points::min_idle";
 /// A `start`, `floor` or `max` outside the item's points.
 pub const BOUND: &str = "kaohe::points::bound";
 

@@ -4,7 +4,8 @@
 //! [`compare`] pairs the sections and the items of the two rubrics ([`matching`]:
 //! by name, then by similarity of name, criterion text or facts) and lists, for each
 //! pair, what differs: points, the section it sits in, its clauses (compared as
-//! written, whitespace normalised), its criterion text and notes, its facts, `start`
+//! written, whitespace normalised), its criterion text and notes (with `pooled` and a
+//! section's `none`), its facts, `none` (no cap), `start`
 //! and `applicable unless`. [`scores`] then scores each unit's evidence under both
 //! rubrics. [`text`] writes the report for people, [`html`] a page with a chart of the
 //! units' scores; the same [`Report`] serialises to JSON.
@@ -58,8 +59,8 @@ pub struct SettingChange {
 }
 
 /// The settings of the table's form of a rubric, as written: `draft`, the headings of
-/// `columns`, the methods and their weights.
-fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 3] {
+/// `columns`, the methods and their weights, and `min none` (a total without a lowest).
+fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 4] {
     let columns = r.layout.as_ref().map(|l| {
         l.columns
             .iter()
@@ -78,6 +79,10 @@ fn form_settings(r: &Rubric) -> [(&'static str, Option<String>); 3] {
         ("draft", r.draft.then(|| "draft".to_string())),
         ("columns", columns),
         ("methods", methods),
+        (
+            "total min",
+            r.total_min.is_none().then(|| "min none".to_string()),
+        ),
     ]
 }
 
@@ -362,9 +367,20 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
     for p in &pairs {
         let (s, path) = &a[p.old];
         let (t, new_path) = &b[p.new];
+        // `pooled` and `none` are listed with the section's texts: a line `pooled`
+        // added or removed says the section's limit moved from its items to itself or
+        // back, a line `none (no cap)` that its cap was taken away or given.
+        let pooled = |s: &Section| -> Vec<String> {
+            let mut lines: Vec<String> =
+                s.pooled.then(|| "pooled".to_string()).into_iter().collect();
+            if s.uncapped {
+                lines.push("none (no cap)".to_string());
+            }
+            lines
+        };
         let text = line_changes(
-            &keyed([lines_of(&s.texts), lines_of(&s.notes)].concat()),
-            &keyed([lines_of(&t.texts), lines_of(&t.notes)].concat()),
+            &keyed([lines_of(&s.texts), lines_of(&s.notes), pooled(s)].concat()),
+            &keyed([lines_of(&t.texts), lines_of(&t.notes), pooled(t)].concat()),
         );
         let points_changed = s.points.node != t.points.node;
         let moved = path != new_path;
@@ -477,6 +493,10 @@ fn compare_items(old: &Rubric, new: &Rubric) -> Vec<ItemChange> {
     };
     let settings = |r: &Rubric, i: &Item| -> Vec<(String, String)> {
         let mut out = Vec::new();
+        // `none` in place of the points: its points (0) say nothing of it.
+        if i.uncapped {
+            out.push(("none".to_string(), "none (no cap)".to_string()));
+        }
         if let Some(s) = &i.start {
             let shown = format!("start {}", s.node.normalize());
             out.push((shown.clone(), shown));

@@ -80,6 +80,10 @@ fn section(each: &[(Decimal, &SectionScore)], names: &[&str]) -> SectionScore {
         points: first.points,
         score: weighed(each.iter().map(|(w, s)| (*w, s.score))).normalize(),
         applicable_points: weighed(each.iter().map(|(w, s)| (*w, s.applicable_points))).normalize(),
+        // A blended section's score is the methods' scores weighed, each already
+        // kept by its limit: no one sum was cut.
+        sum: None,
+        uncapped: first.uncapped,
         line: first.line,
         offset: first.offset,
         indicators: (0..first.indicators.len())
@@ -109,6 +113,7 @@ fn item(each: &[(Decimal, &ItemScore)], names: &[&str]) -> ItemScore {
         name: first.name.clone(),
         points: first.points,
         score: scores.map(|s| weighed(s).normalize()),
+        uncapped: first.uncapped,
         applicable: each.iter().all(|(_, i)| i.applicable),
         line: first.line,
         offset: first.offset,

@@ -49,7 +49,14 @@ pub(super) trait Trace {
     /// A section begins.
     fn open(&mut self);
     /// A section ends, with its score and applicable points.
-    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal);
+    /// `cut`: the parts' sum, when a `pooled` section's limit kept its score from it.
+    fn close(
+        &mut self,
+        plan: &SectionPlan<'_>,
+        score: Decimal,
+        applicable: Decimal,
+        cut: Option<Decimal>,
+    );
 }
 
 /// The trace of a ranking: nothing.
@@ -68,7 +75,7 @@ impl Trace for NoTrace {
     #[inline(always)]
     fn open(&mut self) {}
     #[inline(always)]
-    fn close(&mut self, _: &SectionPlan<'_>, _: Decimal, _: Decimal) {}
+    fn close(&mut self, _: &SectionPlan<'_>, _: Decimal, _: Decimal, _: Option<Decimal>) {}
 }
 
 /// The trace of a score sheet: the steps of the item being scored, and the items and
@@ -128,6 +135,7 @@ impl Trace for Recorder<'_> {
             name: item.name.node.clone(),
             points: item.points.node,
             score: score.map(|s| s.normalize()),
+            uncapped: item.uncapped,
             applicable: score.is_some(),
             line: self.rubric.source.line(item.span.start),
             offset: item.span.start,
@@ -144,7 +152,13 @@ impl Trace for Recorder<'_> {
         self.levels.push((Vec::new(), Vec::new()));
     }
 
-    fn close(&mut self, plan: &SectionPlan<'_>, score: Decimal, applicable: Decimal) {
+    fn close(
+        &mut self,
+        plan: &SectionPlan<'_>,
+        score: Decimal,
+        applicable: Decimal,
+        cut: Option<Decimal>,
+    ) {
         let (indicators, sections) = self.levels.pop().unwrap_or_default();
         let s = plan.section;
         let scored = SectionScore {
@@ -153,6 +167,8 @@ impl Trace for Recorder<'_> {
             points: s.points.node,
             score,
             applicable_points: applicable,
+            sum: cut,
+            uncapped: s.uncapped,
             line: self.rubric.source.line(s.span.start),
             offset: s.span.start,
             indicators,
@@ -262,23 +278,25 @@ impl<'r> ItemPlan<'r> {
     /// its lowest; 最多得N分: not above its highest), once, after all of them: a step
     /// of the trace says so when the bound cut.
     fn bound<T: Trace>(&self, rubric: &Rubric, score: Decimal, trace: &mut T) -> Decimal {
-        let (limit, high) = if score < self.low {
-            (self.low, false)
-        } else if score > self.high {
-            (self.high, true)
-        } else {
-            return score;
+        let (limit, high) = match (self.low, self.high) {
+            (Some(low), _) if score < low => (low, false),
+            (_, Some(most)) if score > most => (most, true),
+            _ => return score,
         };
         let item = self.item;
+        let text = match (self.low, self.high) {
+            (Some(low), Some(most)) => {
+                format!("item bounds {} to {}", low.normalize(), most.normalize())
+            }
+            (None, Some(most)) => format!("item at most {}", most.normalize()),
+            (Some(low), None) => format!("item at least {}", low.normalize()),
+            (None, None) => String::new(),
+        };
         trace.step(|| Step {
             clause: ClauseRef::Bound,
             span: item.points.span,
             line: rubric.source.line(item.span.start),
-            text: format!(
-                "item bounds {} to {}",
-                self.low.normalize(),
-                self.high.normalize()
-            ),
+            text,
             evidence: Vec::new(),
             why: Why::Holds,
             did: Did::Bound { limit, high },

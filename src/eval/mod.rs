@@ -6,10 +6,12 @@
 //! applies. Once all of them have applied, the item's score is kept within its bounds
 //! (扣完为止 and 最多得N分: 0 to its points; minus its points to 0 in a penalty
 //! section), a step of the trace saying so when that cut. Sections add up their
-//! items; when items are not applicable the total of the regular sections is prorated: earned ÷ applicable points × the rubric's total,
+//! items, and a `pooled` section, whose items have no lowest of their own, is kept
+//! within 0 and its points (the score sheet keeps the sum it cut); when items are not applicable the total of the regular sections is prorated: earned ÷ applicable points × the rubric's total,
 //! rounded as the rubric says. Bonus sections then add at most their points, penalty
 //! sections take at most theirs, and the result is kept within 0 and the rubric's
-//! `max` (its total, unless the header says `total 100 max 105`). All arithmetic is
+//! `max` (its total, unless the header says `total 100 max 105`); with `total 100 min
+//! none` it may go below 0. All arithmetic is
 //! exact decimal.
 //!
 //! There is one interpreter of the clauses: a [`Scorer`] compiles the rubric into a
@@ -184,7 +186,8 @@ impl Sum {
                 .apply(self.earned * rubric.total / self.applicable)
         };
         let raw = base + self.bonus + self.penalty;
-        let score = raw.max(Decimal::ZERO).min(rubric.total_max);
+        let lowest = rubric.total_min.map_or(raw, |min| raw.max(min));
+        let score = lowest.min(rubric.total_max);
         let limited = (words && score != raw).then(|| {
             if raw > score {
                 format!(
@@ -193,7 +196,7 @@ impl Sum {
                     rubric.total_max.normalize()
                 )
             } else {
-                format!("{} limited to 0", raw.normalize())
+                format!("{} limited to {}", raw.normalize(), score.normalize())
             }
         });
         Ok(Total {
@@ -217,10 +220,16 @@ fn all_points(rubric: &Rubric) -> Decimal {
         .sum()
 }
 
-/// A bonus gives at most its points, a penalty takes at most its points.
-fn section_limit(kind: SectionKind, score: Decimal, points: Decimal) -> Decimal {
+/// A bonus gives at most its points, a penalty takes at most its points, and a
+/// `pooled` section scores within 0 and its points (本一级指标扣完为止); a bonus or
+/// penalty section without a cap (`none`) adds its items' sum as it is.
+fn section_limit(s: &Section, kind: SectionKind, score: Decimal) -> Decimal {
+    let points = s.points.node;
     match kind {
+        SectionKind::Regular if s.pooled => score.max(Decimal::ZERO).min(points),
         SectionKind::Regular => score,
+        // `none`: a bonus or penalty section without a cap.
+        _ if s.uncapped => score,
         SectionKind::Bonus => score.min(points),
         SectionKind::Penalty => score.max(-points),
     }
@@ -245,7 +254,7 @@ fn used(facts: &Facts, paths: &[&FactPath]) -> Vec<Used> {
 
 /// The score an item starts from: its `start`, or what its section's kind starts from;
 /// with the lowest and highest it may end at.
-fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Decimal, Decimal) {
+fn start_and_bounds(item: &Item, kind: SectionKind) -> (Decimal, Option<Decimal>, Option<Decimal>) {
     let (low, high, default_start) = bounds(item, kind);
     (
         item.start.as_ref().map_or(default_start, |s| s.node),

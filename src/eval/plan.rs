@@ -60,10 +60,11 @@ pub(super) struct SectionPlan<'r> {
 pub(super) struct ItemPlan<'r> {
     pub(super) item: &'r Item,
     pub(super) points: Decimal,
-    /// The score it starts from, and the lowest and highest it may end at.
+    /// The score it starts from, and the lowest and highest it may end at (no lowest
+    /// in a `pooled` section).
     pub(super) start: Decimal,
-    pub(super) low: Decimal,
-    pub(super) high: Decimal,
+    pub(super) low: Option<Decimal>,
+    pub(super) high: Option<Decimal>,
     /// Whether the start, and 0, lie within the bounds: an item no clause moved ends at
     /// its start, one a `zero` applied to at 0, and neither needs comparing again.
     pub(super) start_in_bounds: bool,
@@ -325,7 +326,8 @@ impl<'r> ItemPlan<'r> {
 
     pub(super) fn compile(item: &'r Item, kind: SectionKind, compiler: Compiler<'_>) -> Self {
         let (start, low, high) = start_and_bounds(item, kind);
-        let within = |score: Decimal| score >= low && score <= high;
+        let within =
+            |score: Decimal| low.is_none_or(|l| score >= l) && high.is_none_or(|h| score <= h);
         let mut plan = ItemPlan {
             table: None,
             item,

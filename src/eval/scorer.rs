@@ -215,7 +215,9 @@ impl<'r> Scorer<'r> {
         }
         // The kind's limit, as `section_limit` keeps it: a comparison of values.
         let score = match s.kind {
+            SectionKind::Regular if s.section.pooled => score.max(0).min(points),
             SectionKind::Regular => score,
+            _ if s.section.uncapped => score,
             SectionKind::Bonus => score.min(points),
             SectionKind::Penalty => score.max(negated),
         };
@@ -259,9 +261,11 @@ impl<'r> Scorer<'r> {
                 }
             }
         }
-        let score = section_limit(s.kind, score, s.points).normalize();
+        let sum = score.normalize();
+        let score = section_limit(s.section, s.kind, score).normalize();
         let applicable = s.fixed_applicable.unwrap_or_else(|| applicable.normalize());
-        trace.close(s, score, applicable);
+        let cut = s.section.pooled && score != sum;
+        trace.close(s, score, applicable, cut.then_some(sum));
         Ok(Subtotal {
             score,
             applicable,

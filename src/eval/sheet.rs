@@ -140,6 +140,16 @@ pub struct SectionScore {
     pub score: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub applicable_points: Decimal,
+    /// What the parts of a `pooled` section add up to, when its limit (0 to its
+    /// points, 本一级指标扣完为止) kept its score from it; `None` otherwise.
+    #[serde(
+        with = "rust_decimal::serde::arbitrary_precision_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sum: Option<Decimal>,
+    /// A bonus or penalty section without a cap (`none`; its points are 0).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncapped: bool,
     pub line: usize,
     /// Where the section is declared in the rule file (a byte offset): its place in
     /// the table among the items and sections beside it, which are kept apart.
@@ -158,6 +168,9 @@ pub struct ItemScore {
     /// The item's score; `null` when it is not applicable.
     #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
     pub score: Option<Decimal>,
+    /// A bonus or penalty item without a cap (`none`; its points are 0).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uncapped: bool,
     pub applicable: bool,
     pub line: usize,
     /// Where the item is declared in the rule file (a byte offset): its place in the
@@ -247,6 +260,21 @@ impl Sheet {
                     push_level(&mut stack, &path, &here.indicators, &here.sections);
                 }
             }
+        }
+        out
+    }
+
+    /// Every `pooled` section whose limit cut its score (本一级指标扣完为止), outer ones
+    /// first, in the file's order. A stack, not recursion, so that depth cannot
+    /// overflow it.
+    pub fn pooled_cuts(&self) -> Vec<&SectionScore> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&SectionScore> = self.categories.iter().rev().collect();
+        while let Some(s) = stack.pop() {
+            if s.sum.is_some() {
+                out.push(s);
+            }
+            stack.extend(s.sections.iter().rev());
         }
         out
     }

@@ -109,6 +109,8 @@ by_fields!(Section {
     name,
     points,
     weight,
+    pooled,
+    uncapped,
     texts,
     notes,
     children,
@@ -118,6 +120,7 @@ by_fields!(Item {
     name,
     points,
     weight,
+    uncapped,
     texts,
     notes,
     facts,
@@ -162,9 +165,14 @@ impl SameAs for SettingKind {
         match self {
             K::Rubric(a) => matches!(other, K::Rubric(b) if a.same_as(b)),
             K::Source(a) => matches!(other, K::Source(b) if a.same_as(b)),
-            K::Total { points, max } => matches!(
+            K::Total {
+                points,
+                max,
+                no_min,
+            } => matches!(
                 other,
-                K::Total { points: p, max: m } if points.same_as(p) && max.same_as(m)
+                K::Total { points: p, max: m, no_min: n }
+                    if points.same_as(p) && max.same_as(m) && no_min.same_as(n)
             ),
             K::Year(a) => matches!(other, K::Year(b) if a.same_as(b)),
             K::Round { places, mode } => matches!(

@@ -94,7 +94,7 @@ fn item_text(placed: &Placed<'_>) -> String {
         ));
     }
     out.push_str("\n\n");
-    out.push_str(&reach(item, placed.kind));
+    out.push_str(&reach(item, placed.kind, placed.pooled));
     if let Some(section) = placed.parent {
         out.push_str("\n\n");
         out.push_str(&section_sum(section));
@@ -103,19 +103,31 @@ fn item_text(placed: &Placed<'_>) -> String {
 }
 
 /// The range the item's clauses can take its score to, and the bounds it is held in.
-fn reach(item: &Item, kind: SectionKind) -> String {
+fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
     let lang = locale::current();
-    let reach = check::reach(item, kind);
+    let reach = check::reach(item, kind, pooled);
     let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
     let unbounded = || tr!(lang, "lsp-hover-unbounded");
+    // `none` in place of the points: no most given, or no most taken.
+    let open = item.uncapped.is_some();
     tr!(
         lang,
         "lsp-hover-reach",
         start = number(start),
         lo = reach.clauses_low.map_or_else(unbounded, number),
         hi = reach.clauses_high.map_or_else(unbounded, number),
-        low = number(low),
-        high = number(high),
+        low = if pooled {
+            tr!(lang, "lsp-hover-pooled-low")
+        } else if open && kind == SectionKind::Penalty {
+            unbounded()
+        } else {
+            number(low)
+        },
+        high = if open && kind == SectionKind::Bonus {
+            unbounded()
+        } else {
+            number(high)
+        },
         clauses = item.clauses.len()
     )
 }

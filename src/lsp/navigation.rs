@@ -39,6 +39,8 @@ pub struct Placed<'a> {
     pub item: &'a Item,
     pub parent: Option<&'a Section>,
     pub kind: SectionKind,
+    /// Whether a `pooled` section holds it: its score has no lowest of its own.
+    pub pooled: bool,
 }
 
 /// Every item of a file, in order.
@@ -47,24 +49,31 @@ pub fn items(file: &File) -> Vec<Placed<'_>> {
         nodes: &'a [Node],
         parent: Option<&'a Section>,
         kind: SectionKind,
+        pooled: bool,
         out: &mut Vec<Placed<'a>>,
     ) {
         for node in nodes {
             match node {
-                Node::Item(item) => out.push(Placed { item, parent, kind }),
+                Node::Item(item) => out.push(Placed {
+                    item,
+                    parent,
+                    kind,
+                    pooled,
+                }),
                 Node::Section(s) => {
                     let kind = if s.kind == SectionKind::Regular {
                         kind
                     } else {
                         s.kind
                     };
-                    walk(&s.children, Some(s), kind, out);
+                    let pooled = pooled || s.pooled.is_some();
+                    walk(&s.children, Some(s), kind, pooled, out);
                 }
             }
         }
     }
     let mut out = Vec::new();
-    walk(&file.nodes, None, SectionKind::Regular, &mut out);
+    walk(&file.nodes, None, SectionKind::Regular, false, &mut out);
     out
 }
 

@@ -29,6 +29,15 @@ impl Node {
         }
     }
 
+    /// Whether it is a bonus or penalty part without a cap (`none` in place of its
+    /// points, which are then 0).
+    pub fn uncapped(&self) -> bool {
+        match self {
+            Node::Section(s) => s.uncapped,
+            Node::Item(i) => i.uncapped,
+        }
+    }
+
     /// The weight in percent, when the points were written as one.
     pub fn weight(&self) -> Option<Decimal> {
         match self {
@@ -46,6 +55,12 @@ pub struct Section {
     pub points: Spanned<Decimal>,
     /// The weight in percent of the parent's points, when written as `30%`.
     pub weight: Option<Decimal>,
+    /// `pooled`: its items' deductions may pass their own points, and its score is
+    /// kept within 0 and its points instead (本一级指标扣完为止).
+    pub pooled: bool,
+    /// `none` in place of the points: a bonus or penalty section without a cap (its
+    /// `points` are 0).
+    pub uncapped: bool,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub children: Vec<Node>,
@@ -68,6 +83,12 @@ pub struct Item {
     pub span: Span,
     /// The scores it can reach, as the checker worked them out.
     pub reach: Reach,
+    /// Whether it stands in a `pooled` section (at any depth): its score then has no
+    /// lowest of its own, the section's being kept instead.
+    pub pooled: bool,
+    /// `none` in place of the points: a bonus or penalty item without a cap
+    /// (每受表彰一次加3分; its `points` are 0).
+    pub uncapped: bool,
 }
 
 impl Item {

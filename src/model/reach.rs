@@ -10,16 +10,25 @@ pub struct Reach {
     pub clauses_low: Option<Decimal>,
     /// The highest score its clauses can reach before the bound; `None`: without limit.
     pub clauses_high: Option<Decimal>,
-    /// The lowest score the item can end at.
-    pub low: Decimal,
-    /// The highest score the item can end at.
-    pub high: Decimal,
+    /// The lowest score the item can end at; `None`: without limit (an item of a
+    /// `pooled` section whose clauses take without limit).
+    pub low: Option<Decimal>,
+    /// The highest score the item can end at; `None`: without limit (a bonus item
+    /// without a cap whose clauses give without limit).
+    pub high: Option<Decimal>,
 }
 
 impl Reach {
     /// Whether the bound may cut: the clauses can reach past the item's ends.
     pub fn may_cut(&self) -> bool {
-        self.clauses_low.is_none_or(|l| l < self.low)
-            || self.clauses_high.is_none_or(|h| h > self.high)
+        (match (self.clauses_low, self.low) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(l), Some(low)) => l < low,
+        }) || match (self.clauses_high, self.high) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(h), Some(high)) => h > high,
+        }
     }
 }

@@ -118,7 +118,7 @@ pub fn html(table: &Table) -> String {
                     let _ = write!(
                         out,
                         "<td class=\"points\">{}</td>",
-                        escape(&row.points_text())
+                        escape(&row.points_text(table.lang))
                     );
                 }
                 Tail::Text(n) => {

@@ -63,7 +63,7 @@ pub fn markdown(table: &Table) -> String {
             .tail
             .iter()
             .map(|(t, _)| match t {
-                Tail::Points => row.points_text(),
+                Tail::Points => row.points_text(table.lang),
                 Tail::Text(n) => lines_cell(&row.text(*n, texts)),
             })
             .collect();

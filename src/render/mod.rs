@@ -62,6 +62,8 @@ pub struct Table {
     pub total: Decimal,
     /// The most a unit may score, when bonus points may lift it above `total`.
     pub total_max: Option<Decimal>,
+    /// `total 100 min none`: the total may go below 0.
+    pub total_no_min: bool,
     /// How many indicator columns there are: the depth of the deepest item.
     pub levels: usize,
     pub rows: Vec<Row>,
@@ -99,6 +101,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// The item's points (分值).
     pub points: Decimal,
+    /// A bonus or penalty item without a cap (`none`): its points column says so.
+    pub uncapped: bool,
     /// The item's criterion text (评分说明与细则), one entry per line.
     pub criteria: Vec<String>,
     /// The item's notes, each as printed: `(注:…)`.
@@ -112,9 +116,10 @@ pub struct Row {
 
 impl Row {
     /// What the points column prints: the points, or the weight as written (`30%`).
-    pub fn points_text(&self) -> String {
+    pub fn points_text(&self, lang: Lang) -> String {
         match self.weight {
             Some(w) => format!("{}%", number(w)),
+            None if self.uncapped => tr!(lang, "render-no-cap"),
             None => number(self.points),
         }
     }
@@ -156,6 +161,11 @@ pub struct Cell {
     /// A section's weight in percent, when the table prints weights (`points …
     /// percent`) and the section's points are written as one: `主动公开 (30%)`.
     pub weight: Option<Decimal>,
+    /// A `pooled` section: its points are the limit of its items' deductions together
+    /// (`信息发布 (20分, 扣完为止)`).
+    pub pooled: bool,
+    /// A bonus or penalty section without a cap (`none`): `表彰奖励 (加分, 不设上限)`.
+    pub uncapped: bool,
 }
 
 impl Cell {
@@ -175,12 +185,15 @@ impl Cell {
             Some(w) => format!("{}%", number(w)),
             None => number(self.points?),
         };
-        if self.weight.is_some() && self.kind == SectionKind::Regular {
+        if self.weight.is_some() && self.kind == SectionKind::Regular && !self.pooled {
             return Some(format!("({p})"));
         }
         Some(match self.kind {
+            SectionKind::Bonus if self.uncapped => tr!(lang, "render-bonus-open"),
+            SectionKind::Penalty if self.uncapped => tr!(lang, "render-penalty-open"),
             SectionKind::Bonus => tr!(lang, "render-bonus-points", points = p),
             SectionKind::Penalty => tr!(lang, "render-penalty-points", points = p),
+            _ if self.pooled => tr!(lang, "render-pooled-points", points = p),
             _ => tr!(lang, "render-section-points", points = p),
         })
     }
@@ -192,10 +205,23 @@ impl Table {
         if self.total_percent {
             return "100%".to_string();
         }
-        match self.total_max {
-            Some(max) => format!("{} ({})", number(self.total), self.total_max_text(max)),
+        match self.total_note() {
+            Some(note) => format!("{} ({note})", number(self.total)),
             None => number(self.total),
         }
+    }
+
+    /// What the table says of its total beyond its points: the most with bonus
+    /// points (`加分后最高103分`), and that it may go below 0 (`可低于0分`).
+    pub fn total_note(&self) -> Option<String> {
+        let mut notes = Vec::new();
+        if let Some(max) = self.total_max {
+            notes.push(self.total_max_text(max));
+        }
+        if self.total_no_min {
+            notes.push(tr!(self.lang, "render-total-no-min"));
+        }
+        (!notes.is_empty()).then(|| notes.join(&tr!(self.lang, "render-method-sep")))
     }
 
     /// What the most a unit may score is called: `加分后最高103分`.
@@ -234,6 +260,7 @@ impl Table {
             source: rubric.source_note.clone(),
             total: rubric.total,
             total_max: (rubric.total_max != rubric.total).then_some(rubric.total_max),
+            total_no_min: rubric.total_min.is_none(),
             levels,
             rows,
             lang,
@@ -359,8 +386,11 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, percent: bool, rows: &
                         kind: SectionKind::Regular,
                         lines: Vec::new(),
                         weight: None,
+                        pooled: false,
+                        uncapped: false,
                     }],
                     points: item.points.node,
+                    uncapped: item.uncapped,
                     criteria,
                     notes: item.notes.iter().map(|n| note(&n.node)).collect(),
                     parts: item
@@ -389,6 +419,8 @@ fn add_rows(nodes: &[Node], column: usize, levels: usize, percent: bool, rows: &
                     kind: section.kind,
                     lines,
                     weight: section.weight.filter(|_| percent),
+                    pooled: section.pooled,
+                    uncapped: section.uncapped,
                 };
                 if let Some(row) = rows.get_mut(first) {
                     row.cells.insert(0, cell);

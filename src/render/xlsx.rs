@@ -139,8 +139,13 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
         for (i, (t, _)) in table.tail.iter().enumerate() {
             let col = first_tail + i as u16;
             match t {
-                Tail::Points if r.weight.is_some() => {
-                    sheet.write_string_with_format(at, col, r.points_text(), &f.points)?;
+                Tail::Points if r.weight.is_some() || r.uncapped => {
+                    sheet.write_string_with_format(
+                        at,
+                        col,
+                        r.points_text(table.lang),
+                        &f.points,
+                    )?;
                 }
                 Tail::Points => write_points(sheet, at, col, r.points, &f.points)?,
                 Tail::Text(n) => columns_text.push((col, r.text(*n, texts).join("\n"))),
@@ -181,14 +186,14 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let mut max_written = false;
     for (i, (t, _)) in table.tail.iter().enumerate() {
         let col = first_tail + i as u16;
-        match (t, table.total_max) {
+        match (t, table.total_note()) {
             (Tail::Points, _) if table.total_percent => {
                 sheet.write_string_with_format(row, col, table.total_text(), &f.total)?;
             }
             (Tail::Points, _) => write_points(sheet, row, col, table.total, &f.total)?,
-            (Tail::Text(_), Some(max)) if !max_written => {
+            (Tail::Text(_), Some(note)) if !max_written => {
                 max_written = true;
-                sheet.write_string_with_format(row, col, table.total_max_text(max), &f.criteria)?;
+                sheet.write_string_with_format(row, col, note, &f.criteria)?;
             }
             (Tail::Text(_), _) => {
                 sheet.write_blank(row, col, &f.criteria)?;

@@ -37,6 +37,9 @@ pub fn explain_in(rubric: &Rubric, sheet: &Sheet, lang: Lang, verbose: Option<&s
             total = number(rubric.total)
         )
     );
+    for note in super::rows::pooled_notes(sheet, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     if sheet.prorated {
         let _ = writeln!(
             out,
@@ -133,6 +136,18 @@ pub fn explain_in(rubric: &Rubric, sheet: &Sheet, lang: Lang, verbose: Option<&s
             ),
             // A bonus not earned and a penalty not incurred are no loss.
             (_, Some(score)) if score.is_zero() && !exempted => continue,
+            (SectionKind::Bonus, Some(score)) if item.uncapped => tr!(
+                lang,
+                "explain-item-bonus-open",
+                path = &path,
+                score = number(score)
+            ),
+            (SectionKind::Penalty, Some(score)) if item.uncapped => tr!(
+                lang,
+                "explain-item-penalty-open",
+                path = &path,
+                score = number(score.abs())
+            ),
             (SectionKind::Bonus, Some(score)) => tr!(
                 lang,
                 "explain-item-bonus",

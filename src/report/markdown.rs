@@ -46,7 +46,11 @@ pub fn markdown_sheet(narrator: &Narrator, rubric: &Rubric, sheet: &Sheet) -> St
         for row in rows(sheet) {
             let top = row.top.map(|s| s.name.as_str());
             let heading = match row.top {
-                Some(s) if last_top != top => format!("{} ({})", cell(&s.name), number(s.points)),
+                Some(s) if last_top != top => format!(
+                    "{} ({})",
+                    cell(&s.name),
+                    super::points_text(s.points, s.uncapped, lang)
+                ),
                 _ => String::new(),
             };
             last_top = top;
@@ -58,7 +62,7 @@ pub fn markdown_sheet(narrator: &Narrator, rubric: &Rubric, sheet: &Sheet) -> St
                 out,
                 "| {heading} | {} | {} | {score} | {} |",
                 cell(&row.name),
-                number(row.item.points),
+                super::points_text(row.item.points, row.item.uncapped, lang),
                 cell(&paragraph(
                     narrator,
                     &explanation(narrator, row.item, row.kind)

@@ -69,6 +69,16 @@ pub fn signed(d: Decimal) -> String {
     }
 }
 
+/// A part's points as a report prints them: the number, or 不设上限 (`no cap`) for a
+/// bonus or penalty part written `none`, whose points are 0.
+pub fn points_text(points: Decimal, uncapped: bool, lang: crate::locale::Lang) -> String {
+    if uncapped {
+        crate::tr!(lang, "report-no-cap")
+    } else {
+        number(points)
+    }
+}
+
 /// A decimal as people write scores: no trailing zeros.
 pub fn number(d: Decimal) -> String {
     let mut out = String::new();

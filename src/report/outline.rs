@@ -23,6 +23,29 @@ pub fn outline(rubric: &Rubric) -> String {
     } else {
         let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
     }
+    if rubric.total_min.is_none() {
+        // The lowest a total can reach: nothing from the regular parts (each scores 0
+        // or more once its limits are kept), and every penalty section's points taken.
+        // A penalty section without a cap (`none`) takes without limit.
+        let penalties: Vec<&crate::model::Section> = rubric
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Section(s) if s.kind == crate::model::SectionKind::Penalty => Some(s),
+                _ => None,
+            })
+            .collect();
+        let lowest = if penalties.iter().any(|s| s.uncapped) {
+            "without limit".to_string()
+        } else {
+            let sum: rust_decimal::Decimal = penalties.iter().map(|s| s.points.node).sum();
+            format!("to -{} at the lowest", number(sum))
+        };
+        let _ = writeln!(
+            out,
+            "no lowest total: penalties may take it below 0, {lowest}"
+        );
+    }
     if let Some(year) = rubric.year {
         let _ = writeln!(
             out,
@@ -51,10 +74,19 @@ pub fn outline(rubric: &Rubric) -> String {
             Node::Section(s) => {
                 let _ = writeln!(
                     out,
-                    "{indent}{} {} {}{weight}  (line {line})",
+                    "{indent}{} {} {}{weight}{}  (line {line})",
                     s.kind.keyword(),
                     s.name.node,
-                    number(s.points.node)
+                    if s.uncapped {
+                        "none".to_string()
+                    } else {
+                        number(s.points.node)
+                    },
+                    if s.pooled {
+                        ", pooled: kept within 0 and its points"
+                    } else {
+                        ""
+                    }
                 );
                 stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
             }
@@ -64,7 +96,9 @@ pub fn outline(rubric: &Rubric) -> String {
                     .as_ref()
                     .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
                 let r = &i.reach;
-                let mut reach = format!(", scores {} to {}", number(r.low), number(r.high));
+                let low = r.low.map_or("-∞".to_string(), number);
+                let high = r.high.map_or("∞".to_string(), number);
+                let mut reach = format!(", scores {low} to {high}");
                 if r.may_cut() {
                     let end = |d: Option<rust_decimal::Decimal>, far: &str| {
                         d.map_or(far.to_string(), number)
@@ -80,7 +114,11 @@ pub fn outline(rubric: &Rubric) -> String {
                     out,
                     "{indent}item {} {}{weight}{start}{reach}  (line {line})",
                     i.name.node,
-                    number(i.points.node)
+                    if i.uncapped {
+                        "none".to_string()
+                    } else {
+                        number(i.points.node)
+                    }
                 );
                 for f in &i.facts {
                     let ty = match &f.ty.node {

@@ -56,7 +56,7 @@ pub(super) fn ranked_header(rubric: &Rubric) -> Vec<String> {
         header.push(format!(
             "{} ({})",
             node.name().node,
-            number(node.points().node)
+            super::points_text(node.points().node, node.uncapped(), lang)
         ));
     }
     header

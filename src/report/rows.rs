@@ -55,7 +55,7 @@ pub fn paragraph(narrator: &Narrator, sentences: &[String]) -> String {
 /// How the total was made, when it is more than a sum: proration, bonus, penalty, and
 /// the rubric's limits.
 pub fn total_notes(rubric: &Rubric, sheet: &Sheet, lang: Lang) -> Vec<String> {
-    let mut how = Vec::new();
+    let mut how = pooled_notes(sheet, lang);
     if sheet.prorated {
         how.push(tr!(
             lang,
@@ -75,6 +75,26 @@ pub fn total_notes(rubric: &Rubric, sheet: &Sheet, lang: Lang) -> Vec<String> {
         how.push(limited_note(limited, sheet, lang));
     }
     how
+}
+
+/// What each `pooled` section's limit did to the sum of its items, in `lang`:
+/// 「信息发布各项合计-2分,本指标扣完为止,得0分」.
+pub fn pooled_notes(sheet: &Sheet, lang: Lang) -> Vec<String> {
+    sheet
+        .pooled_cuts()
+        .into_iter()
+        .filter_map(|s| {
+            let sum = s.sum?;
+            Some(tr!(
+                lang,
+                "sheet-pooled-cut",
+                name = &s.name,
+                sum = number(sum),
+                score = number(s.score),
+                points = number(s.points)
+            ))
+        })
+        .collect()
 }
 
 /// How the total was kept within 0 and the rubric's most, in `lang`: the evaluator

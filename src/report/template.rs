@@ -152,12 +152,12 @@ pub fn template_toml_in(rubric: &Rubric, lang: Lang) -> String {
                 } else {
                     "────"
                 };
-                let _ = writeln!(
-                    out,
-                    "\n# {rule} {}{kind} ({} 分) {rule}",
-                    s.name.node,
-                    number(s.points.node)
-                );
+                let points = if s.uncapped {
+                    tr!(lang, "report-no-cap")
+                } else {
+                    format!("{} 分", number(s.points.node))
+                };
+                let _ = writeln!(out, "\n# {rule} {}{kind} ({points}) {rule}", s.name.node);
                 for text in s.texts.iter().chain(&s.notes) {
                     comment_lines(&mut out, &text.node, "");
                 }
@@ -173,12 +173,12 @@ pub fn template_toml_in(rubric: &Rubric, lang: Lang) -> String {
 }
 
 fn item_toml(out: &mut String, rubric: &Rubric, item: &Item, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "\n# ── {} ({} 分) ──",
-        item.name.node,
-        number(item.points.node)
-    );
+    let points = if item.uncapped {
+        tr!(lang, "report-no-cap")
+    } else {
+        format!("{} 分", number(item.points.node))
+    };
+    let _ = writeln!(out, "\n# ── {} ({points}) ──", item.name.node);
     for text in &item.texts {
         comment_lines(out, &text.node, "");
     }

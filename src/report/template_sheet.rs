@@ -57,7 +57,7 @@ pub fn template_xlsx_in(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, Diagnost
 }
 
 /// The section each item stands in (the innermost), in the table's order.
-fn items_with_sections(rubric: &Rubric) -> Vec<(String, &Item)> {
+fn items_with_sections(rubric: &Rubric, lang: Lang) -> Vec<(String, &Item)> {
     let mut out = Vec::new();
     let mut stack: Vec<(&Node, String)> = rubric
         .nodes
@@ -68,7 +68,11 @@ fn items_with_sections(rubric: &Rubric) -> Vec<(String, &Item)> {
     while let Some((node, section)) = stack.pop() {
         match node {
             Node::Section(s) => {
-                let name = format!("{} ({})", s.name.node, number(s.points.node));
+                let name = format!(
+                    "{} ({})",
+                    s.name.node,
+                    super::points_text(s.points.node, s.uncapped, lang)
+                );
                 stack.extend(s.children.iter().rev().map(|c| (c, name.clone())));
             }
             Node::Item(item) => out.push((section, item)),
@@ -86,6 +90,9 @@ fn criterion(item: &Item) -> String {
 
 /// An item's name with its points: `决策预公开 (6 分)`.
 fn item_heading(item: &Item, lang: Lang) -> String {
+    if item.uncapped {
+        return tr!(lang, "form-item-open", item = &item.name.node);
+    }
     tr!(
         lang,
         "form-item-points",
@@ -194,7 +201,7 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     if layout.columns.len() >= usize::from(u16::MAX) {
         return Err(XlsxError::RowColumnLimitError);
     }
-    let sections = items_with_sections(rubric);
+    let sections = items_with_sections(rubric, lang);
     let section_of = |item: &Item| {
         sections
             .iter()

@@ -34,6 +34,8 @@ pub enum SettingKind {
     Total {
         points: Spanned<Decimal>,
         max: Option<Spanned<Decimal>>,
+        /// `min none`: the total may go below 0 (the span is the two words).
+        no_min: Option<Span>,
     },
     Year(Spanned<i32>),
     Round {
@@ -179,6 +181,12 @@ pub struct Section {
     pub points: Spanned<Decimal>,
     /// The weight in percent of the parent's points, when written as `30%`.
     pub weight: Option<Decimal>,
+    /// `pooled`: its items' deductions may pass their own points, and the section's
+    /// score is kept within 0 and its points instead (the word's span).
+    pub pooled: Option<Span>,
+    /// `none` in place of the points: a bonus or penalty section without a cap (the
+    /// word's span); its `points` are then 0.
+    pub uncapped: Option<Span>,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub children: Vec<Node>,
@@ -192,6 +200,9 @@ pub struct Item {
     pub points: Spanned<Decimal>,
     /// The weight in percent of the parent's points, when written as `50%`.
     pub weight: Option<Decimal>,
+    /// `none` in place of the points: a bonus or penalty item without a cap
+    /// (每受表彰一次加3分); its `points` are then 0.
+    pub uncapped: Option<Span>,
     pub texts: Vec<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub facts: Vec<FactDecl>,

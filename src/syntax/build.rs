@@ -74,8 +74,20 @@ impl Builder {
             Rule::source_setting => SettingKind::Source(self.label(inner.next().expect("source"))),
             Rule::total_setting => {
                 let points = self.decimal(inner.next().expect("total"));
-                let max = inner.nth(1).map(|p| self.decimal(p));
-                SettingKind::Total { points, max }
+                let mut max = None;
+                let mut no_min = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::number => max = Some(self.decimal(p)),
+                        Rule::total_min => no_min = Some(span(&p)),
+                        _ => {}
+                    }
+                }
+                SettingKind::Total {
+                    points,
+                    max,
+                    no_min,
+                }
             }
             Rule::calendar_setting => {
                 let named = inner.next().expect("calendar");
@@ -173,15 +185,21 @@ impl Builder {
     }
 
     /// Points as written: a number, or a weight `30%` (resolved later by the checker).
-    fn points(&mut self, pair: Pair<'_, Rule>) -> (Spanned<Decimal>, Option<Decimal>) {
+    /// The points, a weight when written as one, and where `none` says there is no
+    /// cap (the points are then 0).
+    fn points(
+        &mut self,
+        pair: Pair<'_, Rule>,
+    ) -> (Spanned<Decimal>, Option<Decimal>, Option<Span>) {
         let s = span(&pair);
         let value = pair.into_inner().next().expect("points value");
         match value.as_rule() {
             Rule::percent_lit => {
                 let pct = self.decimal_str(value.as_str().trim_end_matches('%'), s);
-                (Spanned::new(Decimal::ZERO, s), Some(pct))
+                (Spanned::new(Decimal::ZERO, s), Some(pct), None)
             }
-            _ => (self.decimal(value), None),
+            Rule::no_cap => (Spanned::new(Decimal::ZERO, s), None, Some(s)),
+            _ => (self.decimal(value), None, None),
         }
     }
 
@@ -198,12 +216,14 @@ impl Builder {
             _ => SectionKind::Regular,
         };
         let name = self.label(inner.next().expect("section name"));
-        let (points, weight) = self.points(inner.next().expect("section points"));
+        let (points, weight, uncapped) = self.points(inner.next().expect("section points"));
         let mut section = Section {
             kind,
             name,
             points,
             weight,
+            pooled: None,
+            uncapped,
             texts: Vec::new(),
             notes: Vec::new(),
             children: Vec::new(),
@@ -213,6 +233,7 @@ impl Builder {
             match p.as_rule() {
                 Rule::text_stmt => section.texts.push(self.stmt_string(p)),
                 Rule::note_stmt => section.notes.push(self.stmt_string(p)),
+                Rule::pooled => section.pooled = Some(span(&p)),
                 _ => section.children.push(self.node(p)),
             }
         }
@@ -224,11 +245,12 @@ impl Builder {
         let mut inner = pair.into_inner();
         inner.next(); // `item`
         let name = self.label(inner.next().expect("item name"));
-        let (points, weight) = self.points(inner.next().expect("item points"));
+        let (points, weight, uncapped) = self.points(inner.next().expect("item points"));
         let mut item = Item {
             name,
             points,
             weight,
+            uncapped,
             texts: Vec::new(),
             notes: Vec::new(),
             facts: Vec::new(),

@@ -139,8 +139,8 @@ fn the_shared_condition_keeps_the_range_exact() {
     let exact = |low: &str, high: &str| Reach {
         clauses_low: Some(d(low)),
         clauses_high: Some(d(high)),
-        low: d(low),
-        high: d(high),
+        low: Some(d(low)),
+        high: Some(d(high)),
     };
     assert_eq!(reach[3], ("制度建设".to_string(), exact("0", "4")));
     assert!(!reach[3].1.may_cut());
@@ -148,6 +148,9 @@ fn the_shared_condition_keeps_the_range_exact() {
     // count without a most: its clauses reach without limit above, kept at 6. The
     // counts of the deductions are unbounded too.
     assert_eq!(reach[1].1.clauses_high, None);
-    assert_eq!((reach[1].1.low, reach[1].1.high), (d("0"), d("6")));
+    assert_eq!(
+        (reach[1].1.low, reach[1].1.high),
+        (Some(d("0")), Some(d("6")))
+    );
     assert_eq!(reach[0].1.clauses_low, None);
 }

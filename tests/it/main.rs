@@ -45,6 +45,7 @@ mod numbers;
 mod office_evidence;
 mod office_forms;
 mod other_rubric;
+mod pooled_2023;
 mod properties;
 mod range_paths;
 mod ranking_store;

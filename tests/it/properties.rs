@@ -782,8 +782,8 @@ fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
             Some(score) => {
                 prop_assert!(s.applicable);
                 prop_assert!(
-                    low <= score && score <= high,
-                    "item `{}` scored {} outside {} to {}",
+                    low.is_none_or(|l| l <= score) && high.is_none_or(|h| score <= h),
+                    "item `{}` scored {} outside {:?} to {:?}",
                     &s.name,
                     score,
                     low,
@@ -791,7 +791,8 @@ fn check_sheet(rubric: &Rubric, sheet: &Sheet) -> Result<(), TestCaseError> {
                 );
                 // The checker's range holds every score evidence produces.
                 prop_assert!(
-                    item.reach.low <= score && score <= item.reach.high,
+                    item.reach.low.is_none_or(|l| l <= score)
+                        && item.reach.high.is_none_or(|h| score <= h),
                     "item `{}` scored {} outside its reach {:?}",
                     &s.name,
                     score,

@@ -29,7 +29,10 @@
 //! - (j) `give` a discretionary score (alone and under a condition), and the late gaps
 //!   of a `dates` fact counted by `per … over 15 days`;
 //! - (k) deductions without `floor` or `max`, which the item's own bound (扣完为止)
-//!   keeps at 0 once its clauses have run.
+//!   keeps at 0 once its clauses have run;
+//! - (l) `pooled` first-level sections, whose items go below 0 and whose score is kept
+//!   within 0 and its points, and `total … min none` beside a penalty section;
+//! - (m) `bonus` and `penalty` sections without a cap (`none`).
 //!
 //! Every generated rubric is built to pass the checker (warnings, such as an item that
 //! can never score 0, are allowed); the few it still refuses are discarded. The test
@@ -375,6 +378,9 @@ struct Coverage {
     dates: bool,
     arithmetic: bool,
     quantity: bool,
+    pooled: bool,
+    min_none: bool,
+    uncapped: bool,
 }
 
 /// A generated rubric and unit, rendered.
@@ -396,6 +402,8 @@ struct Renderer {
     used: Decimal,
     /// Whether large amounts are made smaller (see [`Renderer::amount`]).
     small: bool,
+    /// Whether the next first-level section is written `pooled`.
+    pool_next: bool,
 }
 
 impl Renderer {
@@ -869,8 +877,14 @@ impl Renderer {
                     points += self.node(child, kind, depth + 1);
                 }
                 let indent = "  ".repeat(depth);
+                let pooled = if depth == 0 && std::mem::take(&mut self.pool_next) {
+                    self.coverage.pooled = true;
+                    " pooled"
+                } else {
+                    ""
+                };
                 self.rule
-                    .insert_str(at, &format!("{indent}section {name} {points} {{\n"));
+                    .insert_str(at, &format!("{indent}section {name} {points}{pooled} {{\n"));
                 writeln!(self.rule, "{indent}}}").unwrap();
                 points
             }
@@ -901,18 +915,25 @@ fn render(seed: &RubricSeed) -> Rendered {
         coverage: Coverage::default(),
         used: Decimal::ZERO,
         small: false,
+        pool_next: false,
     };
     let mut total = Decimal::ZERO;
     let (mut bonus, mut penalty) = (false, false);
-    for (i, (kind, cap, node)) in seed.top.iter().enumerate() {
+    for (i, (seed_kind, cap, node)) in seed.top.iter().enumerate() {
         // The first node is always regular, so that the points add up to a total.
-        let kind = match kind {
+        let kind = match seed_kind {
             4 if i > 0 => Kind::Bonus,
             5 if i > 0 => Kind::Penalty,
             _ => Kind::Regular,
         };
         match kind {
-            Kind::Regular => total += r.node(node, kind, 0),
+            Kind::Regular => {
+                // Some first-level sections pool their items' limits (they need an
+                // item that can go below 0, which most have).
+                r.pool_next = matches!(*seed_kind, 2 | 3);
+                total += r.node(node, kind, 0);
+                r.pool_next = false;
+            }
             Kind::Bonus | Kind::Penalty => {
                 let word = if kind == Kind::Bonus {
                     bonus = true;
@@ -922,7 +943,13 @@ fn render(seed: &RubricSeed) -> Rendered {
                     "penalty"
                 };
                 r.sections += 1;
-                writeln!(r.rule, "{word} 节{} {cap} {{", r.sections).unwrap();
+                // Every other one is without a cap (`none`): its items' sum as it is.
+                if i % 2 == 0 {
+                    r.coverage.uncapped = true;
+                    writeln!(r.rule, "{word} 节{} none {{", r.sections).unwrap();
+                } else {
+                    writeln!(r.rule, "{word} 节{} {cap} {{", r.sections).unwrap();
+                }
                 match node {
                     Node::Item(_) => {
                         r.node(node, kind, 1);
@@ -941,6 +968,11 @@ fn render(seed: &RubricSeed) -> Rendered {
     let mut header = format!("rubric 表\ntotal {total}");
     if let Some(most) = seed.most {
         write!(header, " max {}", (total + most).min(LARGEST)).unwrap();
+    }
+    // A total without a lowest, where a penalty section can take it below 0.
+    if penalty && seed.top.first().is_some_and(|(k, _, _)| k % 2 == 1) {
+        header.push_str(" min none");
+        r.coverage.min_none = true;
     }
     header.push_str("\nyear 2020\n");
     if let Some((places, mode)) = seed.round {
@@ -1029,7 +1061,7 @@ fn the_generator_reaches_every_case() {
     let strategy = rubric_seed();
     let drawn = 400;
     let mut compiled_count = 0;
-    let mut counts = [0usize; 10];
+    let mut counts = [0usize; 12];
     let mut percent_comparisons = BTreeSet::new();
     let mut first_error = None;
     let mut refusals = std::collections::BTreeMap::new();
@@ -1057,6 +1089,8 @@ fn the_generator_reaches_every_case() {
             c.applicable_unless,
             c.arithmetic && c.quantity,
             c.give && c.dates,
+            c.pooled && c.min_none,
+            c.uncapped,
         ];
         for (count, hit) in counts.iter_mut().zip(reached) {
             *count += usize::from(hit);
@@ -1064,7 +1098,7 @@ fn the_generator_reaches_every_case() {
         percent_comparisons.extend(c.percent_comparisons.iter().copied());
     }
     eprintln!(
-        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(j): {counts:?}; \
+        "compiled {compiled_count} of {drawn}; rubrics reaching (a)..(j), (l), (m): {counts:?}; \
          percent comparisons: {} of {}; refused for {refusals:?}",
         percent_comparisons.len(),
         OPERATORS.len() * PERCENT_LITERALS.len()
@@ -1076,7 +1110,7 @@ fn the_generator_reaches_every_case() {
         compiled_count * 10 >= drawn * 8,
         "only {compiled_count} of {drawn} rubrics compile; the first refused: {first_error:?}"
     );
-    for (case, count) in "abcdefghij".chars().zip(counts) {
+    for (case, count) in "abcdefghijlm".chars().zip(counts) {
         assert!(
             count * 20 >= drawn,
             "case ({case}) reached by {count} of {drawn} rubrics only"

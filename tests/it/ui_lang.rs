@@ -77,6 +77,8 @@ const FIXTURES: &[&str] = &[
     "fullwidth_minus",
     "columns_mismatch",
     "give_over_points",
+    "pooled_kind",
+    "uncapped_regular",
 ];
 
 /// Fixtures that only warn: checked with `--deny-warnings`, so that they fail.
@@ -85,6 +87,8 @@ const WARNING_FIXTURES: &[&str] = &[
     "fixed_deductions_exceed",
     "arith_unguarded_divisor",
     "paths_gain_cut",
+    "pooled_idle",
+    "min_idle",
 ];
 
 #[test]

@@ -68,7 +68,11 @@ pub(super) fn sheet(out: &mut String, rubric: &Rubric, sheet: &Sheet, rank: usiz
                 out,
                 "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{score}</td><td class=\"explain\">",
                 escape(&row.name),
-                number(row.item.points),
+                escape(&crate::report::points_text(
+                    row.item.points,
+                    row.item.uncapped,
+                    narrator.lang()
+                )),
             );
             for line in explanation(&narrator, row.item, row.kind) {
                 let _ = write!(out, "<p>{}</p>", escape(&line));

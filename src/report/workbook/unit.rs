@@ -41,7 +41,7 @@ pub(in crate::report) fn heading(top: Option<&SectionScore>) -> String {
     let mut text = format!(
         "{} ({})\n{}",
         s.name,
-        number(s.points),
+        crate::report::points_text(s.points, s.uncapped, lang),
         tr!(lang, "sheet-heading-score", score = number(s.score))
     );
     if s.kind == SectionKind::Regular && s.applicable_points != s.points {
@@ -101,7 +101,11 @@ pub(super) fn unit_sheet(
             let item = row.item;
             let explanation = rows::explanation(&narrator, item, row.kind).join("\n");
             ws.write_string_with_format(r, 1, cell_text(&row.name), &f.wrap)?;
-            ws.write_number_with_format(r, 2, float(item.points), &f.number)?;
+            if item.uncapped {
+                ws.write_string_with_format(r, 2, tr!(lang, "report-no-cap"), &f.number)?;
+            } else {
+                ws.write_number_with_format(r, 2, float(item.points), &f.number)?;
+            }
             match item.score {
                 Some(s) => ws.write_number_with_format(r, 3, float(s), &f.number)?,
                 None => ws.write_string_with_format(
@@ -195,7 +199,11 @@ pub(super) fn detail_sheet(
             ws.write_string_with_format(r, 1, unit.as_ref(), &f.wrap)?;
             ws.write_string_with_format(r, 2, cell_text(&heading), &f.wrap)?;
             ws.write_string_with_format(r, 3, cell_text(&row.name), &f.wrap)?;
-            ws.write_number_with_format(r, 4, float(item.points), &f.number)?;
+            if item.uncapped {
+                ws.write_string_with_format(r, 4, tr!(lang, "report-no-cap"), &f.number)?;
+            } else {
+                ws.write_number_with_format(r, 4, float(item.points), &f.number)?;
+            }
             match item.score {
                 Some(s) => ws.write_number_with_format(r, 5, float(s), &f.number)?,
                 None => ws.write_string_with_format(
