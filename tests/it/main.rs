@@ -22,6 +22,7 @@ mod cli_options;
 mod diagnostics;
 mod diff;
 mod discretion;
+mod draft_2023;
 mod eval_formats;
 mod evidence;
 mod evidence_formats;
