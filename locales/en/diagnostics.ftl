@@ -719,6 +719,7 @@ case-score = the expected score of `{$name}` must be a number from 0 up, not {$f
 template-cell-type = the rubric has facts no spreadsheet cell can give yet: {$facts}
     .label = a {$kind} fact
     .help = write the form with `--format toml`: TOML and JSON evidence can give `{$fact}` of `{$item}`
+    .periods = a CSV file has one sheet and a `periods` fact needs its own, one row per period: write the form with `--format xlsx`, which gives `{$fact}` of `{$item}` a sheet, or with `--format toml`
 
 ## XLSX workbooks of evidence (src/evidence/workbook.rs).
 
@@ -796,6 +797,29 @@ sheet-unit-twice = unit `{$name}` has evidence in two rows
 sheet-cell-type = `{$header}` is a {$kind} fact, which cannot be given in a spreadsheet cell yet
     .label = not readable from a cell
     .help = give this rubric's evidence in TOML or JSON (`kaohe template RULE --format toml`)
+    .periods = a workbook gives its periods on a sheet of their own, `{$sheet}`, one row per period (`kaohe template RULE --format xlsx` makes it); a CSV file cannot: give them in TOML or JSON
+sheet-periods-absent = {$what} has no sheet `{$sheet}` for the periods of `{$fact}`
+    .help = add a sheet named `{$sheet}` headed `{$unit}`, `{$from}`, `{$to}`, one row per period (`kaohe template RULE --format xlsx` makes it); a unit without any period has no row there
+sheet-periods-header = {$what} has no header naming `{$unit}`, `{$from}` and `{$to}`
+    .label = no such header
+    .help = head the sheet's columns `{$unit}`, `{$from}` and `{$to}` in one row, one period a row below it
+sheet-periods-no-unit = the period names no unit: the cell is blank
+    .label = blank
+    .help = write in the `{$unit}` column the unit the period belongs to, as its name stands on the units' sheet
+sheet-periods-blank = `{$column}` is blank
+    .label = blank
+    .from = write the day the period began, such as `2020-03-02`
+    .to = write the day the period ended, such as `2020-03-30`, or `否` if it never ended (a request never replied to)
+sheet-periods-date = `{$column}` must be a date, not `{$text}`
+    .label = not a date
+    .help = a period begins on a day: write it as `2020-03-02`, `2020/3/2` or `2020年3月2日`
+sheet-periods-reversed = the period ends before it begins: `{$to}` is earlier than `{$from}`
+    .label = the end
+    .first = the beginning
+    .help = check both dates: `{$to}` is the day the period ended, on or after `{$from}`
+sheet-periods-unit = `{$name}` is not a unit of the units' sheet
+    .label = no such unit
+    .help = write the unit's name as it stands in the `{$unit}` column of the units' sheet, or remove the rows of a unit not assessed
 sheet-unknown-column = the rubric has no column `{$text}`
     .label = unknown column
     .help = a fact's column is headed `ITEM/FACT` with the names of the rule file{$example}; `kaohe template RULE --format csv` writes the whole header

@@ -56,6 +56,10 @@ form-write-member = how many of this member, a whole number, 0 or more; write 0 
 form-write-reason = write the reason for the score, in words
 form-write-discretion = write the points given, a number from 0 to { $max }
 form-write-other = give this unit's evidence in TOML or JSON
+form-period-unit = the unit's name, as on sheet `{ $form }`; one row per period, as many rows as the unit has periods; a unit without any period has no row
+form-write-period-from = write the day the period began, such as 2020-03-02 or 2020年3月2日 (also 2020/3/2, 2020.3.2)
+form-write-period-to = write the day the period ended, such as 2020-03-30 or 2020年3月30日, or 否 if it never ended
+form-guide-periods = `{ $fact }` is filled on sheet `{ $sheet }`: one row per period, the unit's name under `{ $unit }` as on sheet `{ $form }`, then `{ $from }` and `{ $to }`. A unit without any period has no row there (it has none, as [] in TOML); a workbook without the sheet lacks the fact for every unit.
 form-default = may be left blank: the rule file gives a default
 form-item-points = { $item } ({ $points } 分)
 

@@ -718,6 +718,7 @@ case-score = `{$name}` 的预期得分必须是 0 或以上的数字,而不是{$
 template-cell-type = 评分表中有电子表格单元格尚不能填写的事实:{$facts}
     .label = {$kind} 类型的事实
     .help = 请用 `--format toml` 生成表格:TOML 和 JSON 证据可以填写 `{$item}` 的 `{$fact}`
+    .periods = CSV 文件只有一张表,而期间类事实须单独一张表、每个时段一行:请用 `--format xlsx` 生成表格(其中 `{$item}` 的 `{$fact}` 有单独的工作表),或用 `--format toml`
 
 ## 证据的 XLSX 工作簿(src/evidence/workbook.rs)。
 
@@ -792,6 +793,29 @@ sheet-unit-twice = 单位 `{$name}` 的证据填在了两行中
 sheet-cell-type = `{$header}` 是 {$kind} 类型的事实,目前还不能在电子表格单元格中填写
     .label = 单元格中无法填写
     .help = 请用 TOML 或 JSON 填写本评分表的证据(`kaohe template 规则文件 --format toml`)
+    .periods = 工作簿在单独的工作表 `{$sheet}` 中填写各时段,每个时段一行(`kaohe template 规则文件 --format xlsx` 生成的表格中已有);CSV 文件不能填写,请用 TOML 或 JSON
+sheet-periods-absent = {$what} 中没有填写 `{$fact}` 各时段的工作表 `{$sheet}`
+    .help = 请增加名为 `{$sheet}` 的工作表,表头为 `{$unit}`、`{$from}`、`{$to}`,每个时段填一行(`kaohe template 规则文件 --format xlsx` 生成的表格中已有);没有时段的单位不填行
+sheet-periods-header = {$what} 中没有写明 `{$unit}`、`{$from}`、`{$to}` 的表头
+    .label = 没有这样的表头
+    .help = 请在同一行写表头 `{$unit}`、`{$from}`、`{$to}`,其下每行填一个时段
+sheet-periods-no-unit = 该时段没有填写单位:单元格是空的
+    .label = 空白
+    .help = 请在 `{$unit}` 列填写该时段所属的单位,名称与单位工作表中的一致
+sheet-periods-blank = `{$column}` 没有填写
+    .label = 空白
+    .from = 请填写时段开始的日期,如 `2020-03-02`
+    .to = 请填写时段结束的日期,如 `2020-03-30`;从未结束的(如未答复的申请)填 `否`
+sheet-periods-date = `{$column}` 应填写日期,不是 `{$text}`
+    .label = 不是日期
+    .help = 时段须有开始日期,写作 `2020-03-02`、`2020/3/2` 或 `2020年3月2日`
+sheet-periods-reversed = 时段的结束早于开始:`{$to}` 早于 `{$from}`
+    .label = 结束日期
+    .first = 开始日期
+    .help = 请核对两个日期:`{$to}` 是时段结束的日期,应不早于 `{$from}`
+sheet-periods-unit = `{$name}` 不是单位工作表中的单位
+    .label = 没有这个单位
+    .help = 请按单位工作表 `{$unit}` 列中的写法填写单位名称;不参加考核的单位,请删去其各行
 sheet-unknown-column = 评分表中没有 `{$text}` 这一列
     .label = 未知的列
     .help = 事实所在列的表头按规则文件中的名称写作 `考核项/事实`{$example};`kaohe template 规则文件 --format csv` 可生成完整的表头

@@ -55,6 +55,10 @@ form-write-member = 填该项的数量,0 或以上的整数;没有的填 0
 form-write-reason = 用文字写明评分理由
 form-write-discretion = 填所给分数,0 至 { $max } 之间的数
 form-write-other = 此单位的证据请用 TOML 或 JSON 填写
+form-period-unit = 单位名称,与“{ $form }”工作表中的写法一致;每个时段一行,有几个时段填几行;没有时段的单位不填
+form-write-period-from = 填时段开始的日期,如 2020-03-02 或 2020年3月2日(也可写 2020/3/2、2020.3.2)
+form-write-period-to = 填时段结束的日期,如 2020-03-30 或 2020年3月30日;从未结束的填“否”
+form-guide-periods = “{ $fact }”在“{ $sheet }”工作表中填写:每个时段一行,“{ $unit }”列填单位名称(与“{ $form }”工作表一致),其后填“{ $from }”和“{ $to }”。没有时段的单位不填行(视为没有,同 TOML 中的 []);工作簿中没有该工作表的,视为所有单位都缺少此项。
 form-default = 可留空:规则文件给出了默认值
 form-item-points = { $item }({ $points }分)
 

@@ -71,6 +71,27 @@ pub struct Layout<'r> {
     /// Facts that cannot be written in a cell (types the spreadsheet reader does not
     /// know yet), with their item.
     pub unsupported: Vec<(&'r Item, &'r FactDecl)>,
+    /// The `periods` facts among them, which a workbook gives on a sheet of their own
+    /// ([`periods_sheet`]), one row per period.
+    pub sheets: Vec<(&'r Item, &'r FactDecl)>,
+}
+
+/// The most characters Excel allows in a sheet's name.
+const SHEET_NAME_MAX: usize = 31;
+
+/// The name of the sheet that holds a `periods` fact's rows in a workbook: the item's
+/// name and the fact's joined by `-`, `依申请公开答复-申请`. The characters Excel
+/// refuses in a sheet's name (`[]:*?/\`) are written `_`, and a name longer than
+/// Excel's 31 characters is cut, so that the form can always be saved.
+pub fn periods_sheet(item: &Item, fact: &FactDecl) -> String {
+    format!("{}-{}", item.name.node, fact.name.node)
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            c => c,
+        })
+        .take(SHEET_NAME_MAX)
+        .collect()
 }
 
 /// The header of a fact's column: `ITEM/FACT`.
@@ -82,6 +103,7 @@ pub fn header(item: &Item, fact: &FactDecl) -> String {
 pub fn layout(rubric: &Rubric) -> Layout<'_> {
     let mut columns = Vec::new();
     let mut unsupported = Vec::new();
+    let mut sheets = Vec::new();
     for item in model::items(&rubric.nodes) {
         for fact in &item.facts {
             match parts(&fact.ty.node) {
@@ -100,13 +122,19 @@ pub fn layout(rubric: &Rubric) -> Layout<'_> {
                         });
                     }
                 }
-                None => unsupported.push((item, fact)),
+                None => {
+                    if matches!(fact.ty.node, FactType::Periods { .. }) {
+                        sheets.push((item, fact));
+                    }
+                    unsupported.push((item, fact));
+                }
             }
         }
     }
     Layout {
         columns,
         unsupported,
+        sheets,
     }
 }
 

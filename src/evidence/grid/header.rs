@@ -196,13 +196,19 @@ pub(super) fn read_header<'r>(
         .enumerate()
         .map(|(i, c)| (normalise_name(&c.header), i))
         .collect();
-    let unsupported: HashMap<String, String> = layout
+    // A `periods` fact's column is refused with the sheet it belongs on, in a workbook.
+    let unsupported: HashMap<String, (String, Option<String>)> = layout
         .unsupported
         .iter()
         .map(|(item, fact)| {
+            let sheet = layout
+                .sheets
+                .iter()
+                .any(|(_, p)| std::ptr::eq(*p, *fact))
+                .then(|| columns::periods_sheet(item, fact));
             (
                 normalise_name(&columns::header(item, fact)),
-                fact.ty.node.describe().to_string(),
+                (fact.ty.node.describe().to_string(), sheet),
             )
         })
         .collect();
@@ -242,13 +248,16 @@ pub(super) fn read_header<'r>(
                     None
                 }
             }
-        } else if let Some(ty) = unsupported.get(&key) {
+        } else if let Some((ty, sheet)) = unsupported.get(&key) {
             problems.push(error(
                 codes::EVIDENCE_CELL_TYPE,
                 msg!("sheet-cell-type", header = &text, kind = ty),
                 cell,
                 &msg!("sheet-cell-type".label),
-                msg!("sheet-cell-type".help),
+                match sheet {
+                    Some(sheet) => msg!("sheet-cell-type".periods, sheet = sheet),
+                    None => msg!("sheet-cell-type".help),
+                },
             ));
             continue;
         } else {
