@@ -405,7 +405,14 @@ impl<'r> SheetReader<'r> {
                 return;
             };
             let mut problems = Vec::new();
-            let header = read_header(self.rubric, part, rows, &self.expected, &mut problems);
+            let header = read_header(
+                self.rubric,
+                part,
+                rows,
+                &self.expected,
+                self.side.is_some(),
+                &mut problems,
+            );
             for d in problems {
                 found.problem(d);
             }
