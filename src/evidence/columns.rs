@@ -8,7 +8,9 @@
 //! rule file, so a header can be matched to its fact without guessing, and `kaohe
 //! template` writes its header from the same list, so form and reader cannot drift.
 //! The unit's column may also be headed `单位名称` or `被考核单位` ([`UNIT_HEADERS`]),
-//! and a column of row numbers headed `序号` ([`SERIAL_HEADER`]) is passed over.
+//! and a column of row numbers headed `序号` ([`SERIAL_HEADER`]) is passed over. A
+//! `periods` fact, a list of periods, has no column: a workbook gives it on a sheet of
+//! its own ([`periods_sheet`]), one row per period, and a CSV file cannot give it.
 
 use crate::check::Rubric;
 use crate::model::{self, FactDecl, FactType, Item};

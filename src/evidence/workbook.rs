@@ -5,6 +5,8 @@
 //! `单位` and the rubric's columns, [`super::grid::has_evidence_header`]), so that a
 //! title page or a `说明` sheet in front is passed over. Hidden sheets are not read unless named; a second visible
 //! sheet with an evidence header is not read either, and a warning says so. A workbook
+//! A rubric's `periods` facts are read from sheets of their own, found by name
+//! ([`super::columns::periods_sheet`]) and never taken for the units' sheet. A workbook
 //! has no text for a diagnostic to point into, so kaohe writes one for the sheet: one
 //! line per row, each cell as kaohe read it, cells separated by ` | `. A diagnostic's
 //! line is therefore the sheet's row, its snippet shows the row, and its message names

@@ -10,9 +10,13 @@
 //! spelling kaohe reads, typed, is warned about rather than refused), whole
 //! numbers for a count (from 0 to its `max`), a drop-down of the members for a set
 //! (which still accepts several, separated by `、`), and text format for dates,
-//! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. The
-//! second sheet, `说明`, says what kaohe accepts and lists every column with the same
-//! explanations, for printing. `kaohe eval` reads the first visible sheet only.
+//! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. Each
+//! `periods` fact has a sheet of its own next ([`columns::periods_sheet`],
+//! `答复时限-申请`): `单位 | <from> | <to>`, one period a row, its unit cells a drop-down of
+//! the form's units and its dates text cells. The sheet `说明` then says what kaohe
+//! accepts and lists every column with the same explanations, for printing, and how the
+//! periods sheets are filled. `kaohe eval` reads the form's sheet as the units' and the
+//! periods sheets by their names.
 //!
 //! The words are messages of `locales/*/form.ftl`, in the language asked for.
 
