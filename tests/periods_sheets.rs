@@ -315,3 +315,25 @@ fn a_csv_form_points_to_the_workbook() {
         "{help}"
     );
 }
+
+/// Two facts whose sheets' names are cut to the same 31 characters, Excel's limit, get
+/// sheets of their own: the second is followed by `-2`, and the form is written.
+#[test]
+fn sheets_cut_to_one_name_are_told_apart() {
+    let long = "一二三四五六七八九十".repeat(3);
+    let text = format!(
+        "rubric 长名称\ntotal 4\n\
+         item {long}同甲 2 {{\n  fact 申请 periods from 收到日期 to 答复日期 \"申请\"\n  per 申请 over 20 days -1 floor 0\n}}\n\
+         item {long}同乙 2 {{\n  fact 申请 periods from 收到日期 to 答复日期 \"申请\"\n  per 申请 over 20 days -1 floor 0\n}}\n"
+    );
+    let checked = compile(&SourceFile::new("long.rule", text));
+    let rubric = checked
+        .rubric
+        .unwrap_or_else(|| panic!("{}", rendered(&checked.diagnostics)));
+    let names = kaohe::evidence::columns::layout(&rubric).sheet_names();
+    let first = format!("{long}同");
+    let second: String = long.chars().take(29).collect::<String>() + "-2";
+    assert_eq!(names, [first, second]);
+    assert!(names.iter().all(|n| n.chars().count() <= 31));
+    kaohe::report::template_xlsx(&rubric).expect("a workbook form");
+}

@@ -81,8 +81,9 @@ pub struct Layout<'r> {
 /// The most characters Excel allows in a sheet's name.
 const SHEET_NAME_MAX: usize = 31;
 
-/// The name of the sheet that holds a `periods` fact's rows in a workbook: the item's
-/// name and the fact's joined by `-`, `依申请公开答复-申请`. The characters Excel
+/// The name of the sheet that holds a `periods` fact's rows in a workbook (unless
+/// another fact's sheet has it: [`Layout::sheet_names`]): the item's name and the
+/// fact's joined by `-`, `依申请公开答复-申请`. The characters Excel
 /// refuses in a sheet's name (`[]:*?/\`) are written `_`, and a name longer than
 /// Excel's 31 characters is cut, so that the form can always be saved.
 pub fn periods_sheet(item: &Item, fact: &FactDecl) -> String {
@@ -94,6 +95,41 @@ pub fn periods_sheet(item: &Item, fact: &FactDecl) -> String {
         })
         .take(SHEET_NAME_MAX)
         .collect()
+}
+
+impl Layout<'_> {
+    /// The names of the sheets of the `periods` facts, in the order of
+    /// [`Layout::sheets`]: each [`periods_sheet`], and a name already taken (two names
+    /// cut to the same 31 characters, compared as Excel does, regardless of case)
+    /// followed by `-2`, `-3` … within the limit, so that every sheet has its own.
+    pub fn sheet_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.sheets.len());
+        for (item, fact) in &self.sheets {
+            let base = periods_sheet(item, fact);
+            let mut name = base.clone();
+            // At most one more try than there are names already taken.
+            for n in 2..out.len() + 3 {
+                if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+                    break;
+                }
+                let suffix = format!("-{n}");
+                let keep = SHEET_NAME_MAX - suffix.chars().count();
+                name = base.chars().take(keep).collect::<String>() + &suffix;
+            }
+            out.push(name);
+        }
+        out
+    }
+
+    /// The name of the sheet of one of the layout's `periods` facts.
+    pub fn sheet_name(&self, fact: &FactDecl) -> String {
+        let names = self.sheet_names();
+        self.sheets
+            .iter()
+            .position(|(_, f)| std::ptr::eq(*f, fact))
+            .and_then(|i| names.into_iter().nth(i))
+            .unwrap_or_default()
+    }
 }
 
 /// The header of a fact's column: `ITEM/FACT`.

@@ -258,10 +258,8 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         form.set_row_height(1, 48)?;
         form.set_freeze_panes(HEADER_ROWS, 1)?;
     }
-    for (item, fact) in &layout.sheets {
-        let sheet = book
-            .add_worksheet()
-            .set_name(columns::periods_sheet(item, fact))?;
+    for ((item, fact), name) in layout.sheets.iter().zip(layout.sheet_names()) {
+        let sheet = book.add_worksheet().set_name(name)?;
         periods_sheet(sheet, item, fact, &header, &shades[0], &text, lang)?;
     }
     {
@@ -530,7 +528,7 @@ fn guide_sheet(
                     lang,
                     "form-guide-periods",
                     fact = columns::header(item, fact),
-                    sheet = columns::periods_sheet(item, fact),
+                    sheet = layout.sheet_name(fact),
                     unit = UNIT_HEADER,
                     form = FORM_SHEET,
                     from = &from.node,

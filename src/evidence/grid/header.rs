@@ -206,7 +206,7 @@ pub(super) fn read_header<'r>(
                 .sheets
                 .iter()
                 .any(|(_, p)| std::ptr::eq(*p, *fact))
-                .then(|| columns::periods_sheet(item, fact));
+                .then(|| layout.sheet_name(fact));
             (
                 normalise_name(&columns::header(item, fact)),
                 (fact.ty.node.describe().to_string(), sheet),
@@ -388,10 +388,7 @@ pub(super) fn read_header<'r>(
             )
             .primary(part.header_span(rows), msg!("sheet-no-cell-fact".label))
             .help(if periods {
-                msg!(
-                    "sheet-cell-type".periods,
-                    sheet = columns::periods_sheet(item, fact)
-                )
+                msg!("sheet-cell-type".periods, sheet = layout.sheet_name(fact))
             } else {
                 msg!("sheet-cell-type".help)
             })

@@ -51,11 +51,7 @@ impl<'r> Side<'r> {
     /// The names of the sheets a workbook for the rubric gives its `periods` facts on,
     /// in the rubric's order.
     pub fn sheet_names(rubric: &Rubric) -> Vec<String> {
-        columns::layout(rubric)
-            .sheets
-            .iter()
-            .map(|(item, fact)| columns::periods_sheet(item, fact))
-            .collect()
+        columns::layout(rubric).sheet_names()
     }
 
     /// Reads each `periods` fact's sheet, `grids` in the order of
@@ -69,7 +65,8 @@ impl<'r> Side<'r> {
     ) -> Side<'r> {
         let layout = columns::layout(rubric);
         let mut sheets = Vec::new();
-        for ((item, decl), grid) in layout.sheets.iter().zip(grids) {
+        let names = layout.sheet_names();
+        for (((item, decl), grid), sheet_name) in layout.sheets.iter().zip(grids).zip(&names) {
             let FactType::Periods { from, to } = &decl.ty.node else {
                 continue;
             };
@@ -93,13 +90,13 @@ impl<'r> Side<'r> {
                         msg!(
                             "sheet-periods-absent",
                             what = what,
-                            sheet = columns::periods_sheet(item, decl),
+                            sheet = sheet_name.as_str(),
                             fact = columns::header(item, decl)
                         ),
                     )
                     .help(msg!(
                         "sheet-periods-absent".help,
-                        sheet = columns::periods_sheet(item, decl),
+                        sheet = sheet_name.as_str(),
                         unit = UNIT_HEADER,
                         from = from.node.as_str(),
                         to = to.node.as_str()
