@@ -143,6 +143,9 @@ impl<'r> Side<'r> {
     /// problem per unit at its first row.
     pub fn unmatched(&self, units: &HashSet<String>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // In order, so that of two names as close, the one suggested is always the same.
+        let mut sorted: Vec<&str> = units.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
         for s in &self.sheets {
             let Some(source) = &s.source else {
                 continue;
@@ -151,7 +154,7 @@ impl<'r> Side<'r> {
                 if units.contains(name) {
                     continue;
                 }
-                let hint = suggest_name(name, units.iter().map(String::as_str));
+                let hint = suggest_name(name, sorted.iter().copied());
                 out.push(
                     Diagnostic::error(
                         codes::EVIDENCE_UNIT,
