@@ -8,7 +8,9 @@
 //! rule file, so a header can be matched to its fact without guessing, and `kaohe
 //! template` writes its header from the same list, so form and reader cannot drift.
 //! The unit's column may also be headed `单位名称` or `被考核单位` ([`UNIT_HEADERS`]),
-//! and a column of row numbers headed `序号` ([`SERIAL_HEADER`]) is passed over.
+//! and a column of row numbers headed `序号` ([`SERIAL_HEADER`]) is passed over. A
+//! `periods` fact, a list of periods, has no column: a workbook gives it on a sheet of
+//! its own ([`periods_sheet`]), one row per period, and a CSV file cannot give it.
 
 use crate::check::Rubric;
 use crate::model::{self, FactDecl, FactType, Item};
@@ -71,6 +73,63 @@ pub struct Layout<'r> {
     /// Facts that cannot be written in a cell (types the spreadsheet reader does not
     /// know yet), with their item.
     pub unsupported: Vec<(&'r Item, &'r FactDecl)>,
+    /// The `periods` facts among them, which a workbook gives on a sheet of their own
+    /// ([`periods_sheet`]), one row per period.
+    pub sheets: Vec<(&'r Item, &'r FactDecl)>,
+}
+
+/// The most characters Excel allows in a sheet's name.
+const SHEET_NAME_MAX: usize = 31;
+
+/// The name of the sheet that holds a `periods` fact's rows in a workbook (unless
+/// another fact's sheet has it: [`Layout::sheet_names`]): the item's name and the
+/// fact's joined by `-`, `依申请公开答复-申请`. The characters Excel
+/// refuses in a sheet's name (`[]:*?/\`) are written `_`, and a name longer than
+/// Excel's 31 characters is cut, so that the form can always be saved.
+pub fn periods_sheet(item: &Item, fact: &FactDecl) -> String {
+    format!("{}-{}", item.name.node, fact.name.node)
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            c => c,
+        })
+        .take(SHEET_NAME_MAX)
+        .collect()
+}
+
+impl Layout<'_> {
+    /// The names of the sheets of the `periods` facts, in the order of
+    /// [`Layout::sheets`]: each [`periods_sheet`], and a name already taken (two names
+    /// cut to the same 31 characters, compared as Excel does, regardless of case)
+    /// followed by `-2`, `-3` … within the limit, so that every sheet has its own.
+    pub fn sheet_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.sheets.len());
+        for (item, fact) in &self.sheets {
+            let base = periods_sheet(item, fact);
+            let mut name = base.clone();
+            // At most one more try than there are names already taken.
+            for n in 2..out.len() + 3 {
+                if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+                    break;
+                }
+                let suffix = format!("-{n}");
+                let keep = SHEET_NAME_MAX - suffix.chars().count();
+                name = base.chars().take(keep).collect::<String>() + &suffix;
+            }
+            out.push(name);
+        }
+        out
+    }
+
+    /// The name of the sheet of one of the layout's `periods` facts.
+    pub fn sheet_name(&self, fact: &FactDecl) -> String {
+        let names = self.sheet_names();
+        self.sheets
+            .iter()
+            .position(|(_, f)| std::ptr::eq(*f, fact))
+            .and_then(|i| names.into_iter().nth(i))
+            .unwrap_or_default()
+    }
 }
 
 /// The header of a fact's column: `ITEM/FACT`.
@@ -82,6 +141,7 @@ pub fn header(item: &Item, fact: &FactDecl) -> String {
 pub fn layout(rubric: &Rubric) -> Layout<'_> {
     let mut columns = Vec::new();
     let mut unsupported = Vec::new();
+    let mut sheets = Vec::new();
     for item in model::items(&rubric.nodes) {
         for fact in &item.facts {
             match parts(&fact.ty.node) {
@@ -100,13 +160,19 @@ pub fn layout(rubric: &Rubric) -> Layout<'_> {
                         });
                     }
                 }
-                None => unsupported.push((item, fact)),
+                None => {
+                    if matches!(fact.ty.node, FactType::Periods { .. }) {
+                        sheets.push((item, fact));
+                    }
+                    unsupported.push((item, fact));
+                }
             }
         }
     }
     Layout {
         columns,
         unsupported,
+        sheets,
     }
 }
 

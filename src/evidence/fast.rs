@@ -96,12 +96,13 @@ pub fn plan<'r>(
 
 /// The facts of one row, when every cell is valid and the unit lacks nothing it needs;
 /// `None` sends the row the careful way. `blank` stands for a cell past the end of a
-/// short row.
+/// short row; `given` are the nodes of facts given elsewhere than in the row (a
+/// workbook's `periods` facts, each at its slot), read as the row's are.
 pub fn facts(
     plan: &RowPlan<'_>,
     rubric: &Rubric,
     source: &SourceFile,
-    row: &[Cell],
+    (row, given): (&[Cell], &[(usize, Node)]),
     blank: &Cell,
     dates: DateSystem,
 ) -> Option<Vec<Option<Fact>>> {
@@ -112,7 +113,10 @@ pub fn facts(
     for item in &plan.items {
         for fact in &item.facts {
             let node = match fact.columns.as_slice() {
-                [] => None,
+                [] => given
+                    .iter()
+                    .find(|(slot, _)| *slot == fact.slot)
+                    .map(|(_, node)| node.clone()),
                 [(c, part)] => {
                     let cell = row.get(*c).unwrap_or(blank);
                     match fact.reader.read(cell) {

@@ -621,10 +621,24 @@ fn read_file(
         Format::Xlsx => {
             let expected = grid::expected_headers(rubric);
             let has_header = |g: &grid::Grid| grid::has_evidence_header(&expected, g);
-            match workbook::grid(path, options.sheet.as_deref(), &has_header) {
-                Ok((grid, found)) => {
-                    found.into_iter().for_each(|d| sink.findings.note(d));
+            let periods = grid::Side::sheet_names(rubric);
+            match workbook::grid(path, options.sheet.as_deref(), &periods, &has_header) {
+                Ok(sheets) => {
+                    sheets
+                        .warnings
+                        .into_iter()
+                        .for_each(|d| sink.findings.note(d));
                     let mut sheet = grid::SheetReader::new(rubric, expected);
+                    if !periods.is_empty() {
+                        let mut problems = Vec::new();
+                        let what = msg!("sheet-what", path = &name);
+                        let side = grid::Side::read(rubric, &sheets.periods, &what, &mut problems);
+                        for d in problems {
+                            sink.findings.problem(d);
+                        }
+                        sheet = sheet.with_side(side);
+                    }
+                    let grid = sheets.units;
                     sheet.chunk(&grid, 0, &mut sink);
                     sheet.finish(&mut sink);
                 }

@@ -5,6 +5,8 @@
 //! `单位` and the rubric's columns, [`super::grid::has_evidence_header`]), so that a
 //! title page or a `说明` sheet in front is passed over. Hidden sheets are not read unless named; a second visible
 //! sheet with an evidence header is not read either, and a warning says so. A workbook
+//! A rubric's `periods` facts are read from sheets of their own, found by name
+//! ([`super::columns::periods_sheet`]) and never taken for the units' sheet. A workbook
 //! has no text for a diagnostic to point into, so kaohe writes one for the sheet: one
 //! line per row, each cell as kaohe read it, cells separated by ` | `. A diagnostic's
 //! line is therefore the sheet's row, its snippet shows the row, and its message names
@@ -197,14 +199,25 @@ fn unpack<R: Read + Seek>(
     }
 }
 
+/// A workbook's sheets, read: the units' sheet, the sheets of the `periods` facts asked
+/// for (`None` where the workbook has no such sheet), and the warnings about the sheets
+/// not read.
+pub struct Sheets {
+    pub units: Grid,
+    pub periods: Vec<Option<Grid>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Reads one worksheet of an XLSX file: `sheet` when named, otherwise the first
-/// visible worksheet whose grid `has_header` (the first visible one when none has).
-/// Gives the grid and the warnings about the sheets not read.
+/// visible worksheet whose grid `has_header` (the first visible one when none has),
+/// and the sheets named `periods` (of the rubric's `periods` facts, which are never
+/// taken for the units' sheet), found by their names as [`normalise_name`] writes them.
 pub fn grid(
     path: &Path,
     sheet: Option<&str>,
+    periods: &[String],
     has_header: &dyn Fn(&Grid) -> bool,
-) -> Result<(Grid, Vec<Diagnostic>), Diagnostic> {
+) -> Result<Sheets, Diagnostic> {
     let name = path.display().to_string();
     // A regular file only, of a bounded size (what it unpacks to is bounded below).
     let bytes = crate::input::read_regular(path, crate::input::MAX_WORKBOOK_BYTES)?;
@@ -230,6 +243,27 @@ pub fn grid(
         .iter()
         .map(|s| (s.name.clone(), s.typ, s.visible))
         .collect();
+    let mut side = Vec::with_capacity(periods.len());
+    for wanted in periods {
+        let key = normalise_name(wanted);
+        let found = sheets
+            .iter()
+            .find(|(n, typ, _)| *typ == SheetType::WorkSheet && normalise_name(n) == key);
+        side.push(match found {
+            Some((found, ..)) => Some(read_sheet(&mut book, &name, found, dates)?),
+            None => None,
+        });
+    }
+    let is_side = |sheet: &str| {
+        periods
+            .iter()
+            .any(|p| normalise_name(p) == normalise_name(sheet))
+    };
+    let done = |units: Grid, warnings: Vec<Diagnostic>| Sheets {
+        units,
+        periods: side,
+        warnings,
+    };
     if let Some(wanted) = sheet {
         let found = sheets.iter().find(|(n, ..)| n == wanted).or_else(|| {
             sheets
@@ -259,11 +293,16 @@ pub fn grid(
             .help(msg!("workbook-not-cells".help))
             .with_source(&source));
         }
-        return Ok((read_sheet(&mut book, &name, found, dates)?, Vec::new()));
+        return Ok(done(
+            read_sheet(&mut book, &name, found, dates)?,
+            Vec::new(),
+        ));
     }
     let visible: Vec<&str> = sheets
         .iter()
-        .filter(|(_, typ, vis)| *typ == SheetType::WorkSheet && *vis == SheetVisible::Visible)
+        .filter(|(n, typ, vis)| {
+            *typ == SheetType::WorkSheet && *vis == SheetVisible::Visible && !is_side(n)
+        })
         .map(|(n, ..)| n.as_str())
         .collect();
     if visible.is_empty() {
@@ -284,7 +323,10 @@ pub fn grid(
     let Some(grid) = chosen else {
         // No sheet has an evidence header: the first is read, and its header's
         // problems are reported.
-        return Ok((read_sheet(&mut book, &name, visible[0], dates)?, Vec::new()));
+        return Ok(done(
+            read_sheet(&mut book, &name, visible[0], dates)?,
+            Vec::new(),
+        ));
     };
     let warnings = if others.is_empty() {
         Vec::new()
@@ -303,7 +345,7 @@ pub fn grid(
         .help(msg!("workbook-other-sheets".help))
         .with_source(&source)]
     };
-    Ok((grid, warnings))
+    Ok(done(grid, warnings))
 }
 
 /// Sheets' names as a message lists them: `` `第一批`, `第二批` ``.

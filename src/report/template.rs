@@ -55,14 +55,23 @@ pub fn template_in(
 }
 
 /// The facts of the rubric no spreadsheet cell can give yet, as a diagnostic.
-pub(super) fn spreadsheet_refusal(rubric: &Rubric) -> Option<Diagnostic> {
+pub(super) fn spreadsheet_refusal(rubric: &Rubric, workbook: bool) -> Option<Diagnostic> {
     let layout = columns::layout(rubric);
-    let (item, fact) = layout.unsupported.first()?;
-    let names: Vec<String> = layout
+    // A workbook gives each `periods` fact a sheet of its own; a CSV file has no
+    // second sheet, so there they are refused with the rest.
+    let refused: Vec<_> = layout
         .unsupported
+        .iter()
+        .filter(|(_, f)| !workbook || !layout.sheets.iter().any(|(_, p)| std::ptr::eq(*p, *f)))
+        .collect();
+    let (item, fact) = refused.first()?;
+    let names: Vec<String> = refused
         .iter()
         .map(|(i, f)| format!("`{}`", columns::header(i, f)))
         .collect();
+    let only_periods = refused
+        .iter()
+        .all(|(_, f)| matches!(f.ty.node, crate::model::FactType::Periods { .. }));
     Some(
         Diagnostic::error(
             codes::EVIDENCE_CELL_TYPE,
@@ -72,18 +81,26 @@ pub(super) fn spreadsheet_refusal(rubric: &Rubric) -> Option<Diagnostic> {
             fact.span,
             crate::diagnostic::msg!("template-cell-type".label, kind = fact.ty.node.describe()),
         )
-        .help(crate::diagnostic::msg!(
-            "template-cell-type".help,
-            fact = &fact.name.node,
-            item = &item.name.node
-        ))
+        .help(if only_periods {
+            crate::diagnostic::msg!(
+                "template-cell-type".periods,
+                fact = &fact.name.node,
+                item = &item.name.node
+            )
+        } else {
+            crate::diagnostic::msg!(
+                "template-cell-type".help,
+                fact = &fact.name.node,
+                item = &item.name.node
+            )
+        })
         .with_source(&rubric.source),
     )
 }
 
 /// The CSV form: a byte-order mark and the header row.
 pub fn template_csv(rubric: &Rubric) -> Result<String, Diagnostic> {
-    if let Some(d) = spreadsheet_refusal(rubric) {
+    if let Some(d) = spreadsheet_refusal(rubric, false) {
         return Err(d);
     }
     let layout = columns::layout(rubric);

@@ -10,9 +10,13 @@
 //! spelling kaohe reads, typed, is warned about rather than refused), whole
 //! numbers for a count (from 0 to its `max`), a drop-down of the members for a set
 //! (which still accepts several, separated by `、`), and text format for dates,
-//! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. The
-//! second sheet, `说明`, says what kaohe accepts and lists every column with the same
-//! explanations, for printing. `kaohe eval` reads the first visible sheet only.
+//! percentages and sets, so that Excel keeps `2020-12-28` and `3.5%` as typed. Each
+//! `periods` fact has a sheet of its own next ([`columns::periods_sheet`],
+//! `答复时限-申请`): `单位 | <from> | <to>`, one period a row, its unit cells a drop-down of
+//! the form's units and its dates text cells. The sheet `说明` then says what kaohe
+//! accepts and lists every column with the same explanations, for printing, and how the
+//! periods sheets are filled. `kaohe eval` reads the form's sheet as the units' and the
+//! periods sheets by their names.
 //!
 //! The words are messages of `locales/*/form.ftl`, in the language asked for.
 
@@ -50,7 +54,7 @@ pub fn template_xlsx(rubric: &Rubric) -> Result<Vec<u8>, Diagnostic> {
 /// The form, its words in `lang`, as the bytes of an XLSX file, or why a spreadsheet
 /// cannot hold it.
 pub fn template_xlsx_in(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(d) = super::template::spreadsheet_refusal(rubric) {
+    if let Some(d) = super::template::spreadsheet_refusal(rubric, true) {
         return Err(d);
     }
     build(rubric, lang).map_err(|e| failed("XLSX form", &e))
@@ -261,9 +265,13 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         form.set_row_height(1, 48)?;
         form.set_freeze_panes(HEADER_ROWS, 1)?;
     }
+    for ((item, fact), name) in layout.sheets.iter().zip(layout.sheet_names()) {
+        let sheet = book.add_worksheet().set_name(name)?;
+        periods_sheet(sheet, item, fact, &header, &shades[0], &text, lang)?;
+    }
     {
         let guide = book.add_worksheet().set_name(GUIDE_SHEET)?;
-        guide_sheet(guide, rubric, &layout.columns, &section_of, &header, lang)?;
+        guide_sheet(guide, rubric, &layout, &section_of, &header, lang)?;
     }
     if !lists.is_empty() {
         let sheet = book.add_worksheet().set_name(LISTS_SHEET)?;
@@ -276,6 +284,74 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.set_hidden(true);
     }
     book.save_to_buffer()
+}
+
+/// The sheet of one `periods` fact: `单位 | <from> | <to>` in its header, one period a
+/// row below. The unit's cells offer the units of the form's sheet in a drop-down
+/// (a name typed instead is warned about, not refused: the form may not list them
+/// yet); the dates are text cells, as the form's dates are, so that Excel keeps
+/// `2020-03-02` as typed.
+fn periods_sheet(
+    sheet: &mut Worksheet,
+    item: &Item,
+    fact: &crate::model::FactDecl,
+    header: &Format,
+    shade: &Format,
+    text: &Format,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let FactType::Periods { from, to } = &fact.ty.node else {
+        return Ok(());
+    };
+    sheet.write_string_with_format(0, 0, UNIT_HEADER, header)?;
+    sheet.insert_note(
+        0,
+        0,
+        &note(&format!(
+            "{UNIT_HEADER}\n{}",
+            tr!(lang, "form-period-unit", form = FORM_SHEET)
+        )),
+    )?;
+    sheet.set_column_width(0, 16)?;
+    sheet.set_column_format(0, text)?;
+    let units = DataValidation::new()
+        .allow_list_formula(Formula::new(format!(
+            "={FORM_SHEET}!$A${}:$A${}",
+            HEADER_ROWS + 1,
+            LAST_ROW + 1
+        )))
+        .set_error_style(DataValidationErrorStyle::Warning);
+    sheet.add_data_validation(1, 0, LAST_ROW, 0, &units)?;
+    let about = {
+        let mut about = vec![item_heading(item, lang), columns::header(item, fact)];
+        if let Some(d) = &fact.description {
+            about.push(d.node.clone());
+        }
+        about.join("\n")
+    };
+    for (c, (name, what)) in [
+        (&from.node, tr!(lang, "form-write-period-from")),
+        (&to.node, tr!(lang, "form-write-period-to")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let c = c as u16 + 1;
+        sheet.write_string_with_format(0, c, name, shade)?;
+        sheet.insert_note(0, c, &note(&format!("{name}\n{what}\n\n{about}")))?;
+        sheet.set_column_width(c, 18)?;
+        sheet.set_column_format(c, text)?;
+        let title = fit(name, 32);
+        let message = fit(&what, 255);
+        let prompt = DataValidation::new()
+            .allow_any_value()
+            .set_input_title(title)?
+            .set_input_message(message)?;
+        sheet.add_data_validation(1, c, LAST_ROW, c, &prompt)?;
+    }
+    sheet.set_row_height(0, 30)?;
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
 }
 
 /// The longest start of a text within Excel's limit, counted in UTF-16 units as Excel
@@ -380,7 +456,7 @@ fn rule(
 fn guide_sheet(
     guide: &mut Worksheet,
     rubric: &Rubric,
-    columns: &[Column],
+    layout: &columns::Layout,
     section_of: &dyn Fn(&Item) -> String,
     header: &Format,
     lang: Lang,
@@ -430,7 +506,7 @@ fn guide_sheet(
         tr!(lang, "form-unit-about"),
         String::new(),
     ]];
-    for (i, column) in columns.iter().enumerate() {
+    for (i, column) in layout.columns.iter().enumerate() {
         let (what, about) = explanation(rubric, column, lang);
         rows.push([
             columns::column_letters(i + 1),
@@ -446,6 +522,27 @@ fn guide_sheet(
         let r = r as u32 + 4;
         for (c, value) in row.iter().enumerate() {
             guide.write_string_with_format(r, c as u16, value, &wrap)?;
+        }
+    }
+    // Each `periods` fact's sheet, said in a line below the table.
+    let mut r = rows.len() as u32 + 5;
+    for (item, fact) in &layout.sheets {
+        if let FactType::Periods { from, to } = &fact.ty.node {
+            guide.write_string(
+                r,
+                0,
+                tr!(
+                    lang,
+                    "form-guide-periods",
+                    fact = columns::header(item, fact),
+                    sheet = layout.sheet_name(fact),
+                    unit = UNIT_HEADER,
+                    form = FORM_SHEET,
+                    from = &from.node,
+                    to = &to.node
+                ),
+            )?;
+            r += 1;
         }
     }
     guide.set_freeze_panes(4, 2)?;

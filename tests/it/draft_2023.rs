@@ -32,10 +32,19 @@ fn check_warns_of_the_draft_and_its_two_short_sums() {
         ]
     );
     // 主动公开 (40) holds 20 + 10 so far, and the whole (100) only 主动公开.
-    assert!(err.contains("the items of `主动公开` add up to 30, not 40"), "{err}");
-    assert!(err.contains("the sections add up to 40, not the total 100"), "{err}");
+    assert!(
+        err.contains("the items of `主动公开` add up to 30, not 40"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the sections add up to 40, not the total 100"),
+        "{err}"
+    );
     // A draft never passes `--deny-warnings`.
-    assert_eq!(kaohe(&["check", "--deny-warnings", RULE]).status.code(), Some(1));
+    assert_eq!(
+        kaohe(&["check", "--deny-warnings", RULE]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]

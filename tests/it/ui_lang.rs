@@ -301,3 +301,100 @@ fn a_workbook_with_mistakes_in_both_languages() {
     insta::assert_snapshot!("zh_sheet_xlsx", zh);
     insta::assert_snapshot!("en_sheet_xlsx", en);
 }
+
+/// `kaohe eval` of the rubric `tests/ui_lang/periods.rule`, in `dir`.
+fn eval_periods(choice: Choice, dir: &std::path::Path, evidence: &str) -> String {
+    let rule = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui_lang/periods.rule");
+    run_in(choice, Some(dir), &["eval", rule, evidence])
+}
+
+/// A CSV file cannot give a `periods` fact: said once, at the header, with a help
+/// that points to the workbook's sheet of its own, in both languages.
+#[test]
+fn a_csv_file_cannot_give_periods_in_both_languages() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ui_lang"));
+    let zh = eval_periods(Choice::Flag("zh"), dir, "periods.csv");
+    let en = eval_periods(Choice::Flag("en"), dir, "periods.csv");
+    assert!(
+        en.contains("`periods.csv` cannot give `答复时限/申请`, a periods fact"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("`periods.csv` 无法填写 `答复时限/申请`"),
+        "{zh}"
+    );
+    for out in [&zh, &en] {
+        assert!(out.contains("`答复时限-申请`"), "{out}");
+        assert_eq!(
+            out.matches("kaohe::evidence::cell_type").count(),
+            1,
+            "{out}"
+        );
+    }
+    insta::assert_snapshot!("zh_periods_csv", zh);
+    insta::assert_snapshot!("en_periods_csv", en);
+}
+
+/// A workbook whose periods sheet has the mistakes of such a sheet: a reply left
+/// blank, a day received written `否`, a reply before its request, a unit the units'
+/// sheet does not have and a row without a unit; each at its cell, in both languages.
+#[test]
+fn a_periods_sheet_with_mistakes_in_both_languages() {
+    use rust_xlsxwriter::{Workbook, Worksheet};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut units = Worksheet::new();
+    units.set_name("证据").expect("a sheet name");
+    for (r, row) in [
+        ["单位", "答复规范/答复不规范"],
+        ["示例甲县", "否"],
+        ["示例乙县", "是"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            units
+                .write_string(r as u32, c as u16, *text)
+                .expect("writes");
+        }
+    }
+    let mut periods = Worksheet::new();
+    periods.set_name("答复时限-申请").expect("a sheet name");
+    let rows: [[&str; 3]; 6] = [
+        ["单位", "收到日期", "答复日期"],
+        ["示例甲县", "2020-03-02", ""],
+        ["示例甲县", "否", "2020-03-30"],
+        ["示例乙县", "2020-05-10", "2020-05-08"],
+        ["示例丙县", "2020-06-01", "2020-06-05"],
+        ["", "2020-07-01", "2020-07-02"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                periods
+                    .write_string(r as u32, c as u16, *text)
+                    .expect("writes");
+            }
+        }
+    }
+    let mut book = Workbook::new();
+    book.push_worksheet(units);
+    book.push_worksheet(periods);
+    book.save(dir.path().join("periods.xlsx")).expect("saves");
+
+    let zh = eval_periods(Choice::Flag("zh"), dir.path(), "periods.xlsx");
+    let en = eval_periods(Choice::Flag("en"), dir.path(), "periods.xlsx");
+    for cell in ["C2", "B3", "C4", "A5", "A6"] {
+        assert!(zh.contains(cell) && en.contains(cell), "{cell}");
+    }
+    assert!(
+        en.contains("sheet `答复时限-申请`, cell C4 (row 4, column `答复日期`): the period ends before it begins"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("工作表 `答复时限-申请` 单元格 C4(第 4 行,`答复日期` 列):时段的结束早于开始"),
+        "{zh}"
+    );
+    insta::assert_snapshot!("zh_periods_xlsx", zh);
+    insta::assert_snapshot!("en_periods_xlsx", en);
+}

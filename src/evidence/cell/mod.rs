@@ -296,6 +296,23 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
     }
 }
 
+/// One date cell of a `periods` fact's sheet (the day a period began or ended), read
+/// as a `date` column's cell is: the same spellings, day numbers and spellings of
+/// never ([`NEVER`]), which the caller refuses for the day a period began.
+pub fn period_date(fact: &FactDecl, cell: &Cell, dates: DateSystem) -> Read {
+    if cell.is_blank() {
+        return Read::Blank;
+    }
+    date(
+        Name {
+            fact,
+            part: &Part::Value,
+        },
+        cell,
+        dates,
+    )
+}
+
 /// What to write in a cell of this column, for helps.
 // As in `value`, the last arm is for fact types added to the language later.
 #[allow(unreachable_patterns)]

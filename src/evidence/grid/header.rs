@@ -187,6 +187,7 @@ pub(super) fn read_header<'r>(
     part: Placed<'_>,
     rows: HeaderRows,
     expected: &HashSet<String>,
+    side: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Header<'r> {
     let layout = columns::layout(rubric);
@@ -196,13 +197,19 @@ pub(super) fn read_header<'r>(
         .enumerate()
         .map(|(i, c)| (normalise_name(&c.header), i))
         .collect();
-    let unsupported: HashMap<String, String> = layout
+    // A `periods` fact's column is refused with the sheet it belongs on, in a workbook.
+    let unsupported: HashMap<String, (String, Option<String>)> = layout
         .unsupported
         .iter()
         .map(|(item, fact)| {
+            let sheet = layout
+                .sheets
+                .iter()
+                .any(|(_, p)| std::ptr::eq(*p, *fact))
+                .then(|| layout.sheet_name(fact));
             (
                 normalise_name(&columns::header(item, fact)),
-                fact.ty.node.describe().to_string(),
+                (fact.ty.node.describe().to_string(), sheet),
             )
         })
         .collect();
@@ -242,13 +249,16 @@ pub(super) fn read_header<'r>(
                     None
                 }
             }
-        } else if let Some(ty) = unsupported.get(&key) {
+        } else if let Some((ty, sheet)) = unsupported.get(&key) {
             problems.push(error(
                 codes::EVIDENCE_CELL_TYPE,
                 msg!("sheet-cell-type", header = &text, kind = ty),
                 cell,
                 &msg!("sheet-cell-type".label),
-                msg!("sheet-cell-type".help),
+                match sheet {
+                    Some(sheet) => msg!("sheet-cell-type".periods, sheet = sheet),
+                    None => msg!("sheet-cell-type".help),
+                },
             ));
             continue;
         } else {
@@ -348,6 +358,40 @@ pub(super) fn read_header<'r>(
             )
             .primary(part.header_span(rows), msg!("sheet-absent-columns".label))
             .help(msg!("sheet-absent-columns".help))
+            .with_source(part.source()),
+        );
+    }
+    // A fact no cell gives, which the sheet does not name either, is missing from
+    // every row: said once here, as absent columns are, since no row can say it. A
+    // workbook gives its `periods` facts on their own sheets (`side`).
+    for (item, fact) in &layout.unsupported {
+        let periods = layout.sheets.iter().any(|(_, p)| std::ptr::eq(*p, *fact));
+        if fact.default.is_some() || (periods && side) {
+            continue;
+        }
+        let header = columns::header(item, fact);
+        if cells
+            .iter()
+            .any(|c| normalise_name(&c.text()) == normalise_name(&header))
+        {
+            continue;
+        }
+        problems.push(
+            Diagnostic::error(
+                codes::EVIDENCE_CELL_TYPE,
+                msg!(
+                    "sheet-no-cell-fact",
+                    what = part.what(),
+                    fact = &header,
+                    kind = fact.ty.node.describe()
+                ),
+            )
+            .primary(part.header_span(rows), msg!("sheet-no-cell-fact".label))
+            .help(if periods {
+                msg!("sheet-cell-type".periods, sheet = layout.sheet_name(fact))
+            } else {
+                msg!("sheet-cell-type".help)
+            })
             .with_source(part.source()),
         );
     }

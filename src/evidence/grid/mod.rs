@@ -43,11 +43,13 @@ use crate::span::{Span, Spanned};
 mod footer;
 mod header;
 mod row;
+mod side;
 mod wording;
 
 use header::read_header;
 pub use header::{expected_headers, has_evidence_header, header_rows, HEADER_SEARCH_ROWS};
 use row::{read_row, RowRead};
+pub use side::Side;
 use wording::{blanks_help, cell_with_header, refusal, reword, Worded};
 
 /// A sheet of cells, each with its place in a source text.
@@ -333,6 +335,11 @@ pub struct SheetReader<'r> {
     chunks: usize,
     /// The rows under the units skipped so far.
     skipped: footer::Skipped,
+    /// A workbook's sheets of `periods` facts, joined to the rows by the unit's name.
+    side: Option<Side<'r>>,
+    /// The names of the units read, kept only when there are such sheets, for their
+    /// rows whose unit is not here.
+    units: HashSet<String>,
 }
 
 /// How far a sheet is read.
@@ -358,7 +365,15 @@ impl<'r> SheetReader<'r> {
             reported: HashSet::new(),
             chunks: 0,
             skipped: footer::Skipped::default(),
+            side: None,
+            units: HashSet::new(),
         }
+    }
+
+    /// The reader, with the sheets of a workbook's `periods` facts to join to its rows.
+    pub fn with_side(mut self, side: Side<'r>) -> Self {
+        self.side = Some(side);
+        self
     }
 
     /// Reads the next chunk of the sheet, whose first row is the sheet's `first_row`:
@@ -390,7 +405,14 @@ impl<'r> SheetReader<'r> {
                 return;
             };
             let mut problems = Vec::new();
-            let header = read_header(self.rubric, part, rows, &self.expected, &mut problems);
+            let header = read_header(
+                self.rubric,
+                part,
+                rows,
+                &self.expected,
+                self.side.is_some(),
+                &mut problems,
+            );
             for d in problems {
                 found.problem(d);
             }
@@ -442,7 +464,7 @@ impl<'r> SheetReader<'r> {
                     );
                 }
             }
-            let read = read_row(self.rubric, part, header, row, &cells);
+            let read = read_row(self.rubric, part, header, row, &cells, self.side.as_ref());
             found.row();
             if let Some(note) = read.note {
                 found.note(note);
@@ -458,6 +480,9 @@ impl<'r> SheetReader<'r> {
                 (None, Some(unit)) => Some((unit.name.as_str(), unit.name_span)),
                 (None, None) => None,
             };
+            if let (Some((name, _)), Some(_)) = (named, &self.side) {
+                self.units.insert(name.to_string());
+            }
             if let Some((name, span)) = named {
                 // Every named row, valid or not, so that a unit twice in one sheet is
                 // reported with the rest of its problems.
@@ -489,6 +514,11 @@ impl<'r> SheetReader<'r> {
 
     /// Ends the sheet: says it holds no unit, when it holds none.
     pub fn finish(self, found: &mut dyn Found) {
+        if let Some(side) = &self.side {
+            for d in side.unmatched(&self.units) {
+                found.problem(d);
+            }
+        }
         if let Some(note) = self.skipped.warning() {
             found.note(note);
         }

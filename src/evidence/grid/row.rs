@@ -38,6 +38,7 @@ pub(super) fn read_row(
     header: &Header<'_>,
     row: usize,
     cells: &[Cell],
+    side: Option<&Side<'_>>,
 ) -> Row {
     let mut note = None;
     let mut found = RowRead {
@@ -106,6 +107,8 @@ pub(super) fn read_row(
     // validated as a tree and every problem worded for the sheet (a name too long or
     // with hidden characters too, which the tree's validation refuses).
     let good_name = named && super::super::names::bad_name(&name).is_none();
+    // The unit's `periods` facts, from their own sheets, as TOML gives them.
+    let periods = side.map_or_else(Vec::new, |side| side.node(&name, name_span));
     if let (true, true, Some(plan)) = (good_name, found.problems.is_empty(), &header.plan) {
         let blank = Cell {
             input: cell::Input::Empty,
@@ -113,7 +116,18 @@ pub(super) fn read_row(
             text_at: None,
         };
         let source = part.source();
-        if let Some(facts) = fast::facts(plan, rubric, source, cells, &blank, part.grid.dates) {
+        let given: Vec<(usize, Node)> = periods
+            .iter()
+            .map(|(_, decl, node)| (decl.id.index(), node.clone()))
+            .collect();
+        if let Some(facts) = fast::facts(
+            plan,
+            rubric,
+            source,
+            (cells, &given),
+            &blank,
+            part.grid.dates,
+        ) {
             return Row {
                 unit: Some(Unit {
                     name,
@@ -148,6 +162,29 @@ pub(super) fn read_row(
             entries.push(table);
         }
         i = end;
+    }
+    for (item, decl, node) in periods {
+        let entry = (Spanned::new(decl.name.node.clone(), name_span), node);
+        let table = entries
+            .iter_mut()
+            .skip(1)
+            .find(|(key, _)| key.node == item.name.node);
+        match table {
+            Some((
+                _,
+                Node {
+                    raw: Raw::Table(facts),
+                    ..
+                },
+            )) => facts.push(entry),
+            _ => entries.push((
+                Spanned::new(item.name.node.clone(), name_span),
+                Node {
+                    raw: Raw::Table(vec![entry]),
+                    span: name_span,
+                },
+            )),
+        }
     }
     let node = Node {
         raw: Raw::Table(entries),
