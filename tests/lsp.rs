@@ -373,6 +373,24 @@ fn hover_on_an_item_of_a_pooled_section_gives_no_lowest() {
     // 答复规范, outside the pooled section, keeps its own 0.
     let value = hover_on(&mut client, "答复规范");
     assert!(value.contains("held within 0 and 10"), "{value}");
+    // A bonus without a cap says so, never "0 points", on its item and its section.
+    let value = hover_on(&mut client, "受表彰 none");
+    assert!(
+        value.contains("item `受表彰`: no cap (不设上限)"),
+        "{value}"
+    );
+    assert!(!value.contains("0 points"), "{value}");
+    let value = hover_on(&mut client, "表彰奖励");
+    assert_eq!(
+        value,
+        "`表彰奖励` has no cap (不设上限): all that its parts give or take counts."
+    );
+    // A penalty section's points are a cap, not a budget its parts add up to.
+    let value = hover_on(&mut client, "倒扣分 20");
+    assert_eq!(
+        value,
+        "`倒扣分` has a cap, not a budget: its parts (泄密事件 20) count for 20 points at the most."
+    );
     client.shutdown();
 }
 

@@ -12,6 +12,10 @@ lsp-hover-reach = The score starts at {$start}; its {$clauses ->
         [one] one clause
        *[other] {$clauses} clauses
     } can take it from {$lo} to {$hi}, and it is held within {$low} and {$high}.
+lsp-hover-item-uncapped = item `{$name}`: no cap (不设上限)
+lsp-hover-no-cap = no cap
+lsp-hover-cap = `{$name}` has a cap, not a budget: its parts ({$parts}) count for {$points} points at the most.
+lsp-hover-cap-none = `{$name}` has no cap (不设上限): all that its parts give or take counts.
 lsp-hover-sum = Section `{$name}` has {$points} points; its parts add up to it: {$parts} = {$sum}.
 lsp-hover-sum-off = Section `{$name}` has {$points} points, but its parts add up to {$sum}: {$parts}.
 lsp-hover-fact = fact `{$name}`: {$kind}

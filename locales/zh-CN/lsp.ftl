@@ -8,6 +8,10 @@ lsp-hover-note = 注:
 lsp-hover-unbounded = 无限
 lsp-hover-pooled-low = 本项不设下限(所在指标扣分合并计算)
 lsp-hover-reach = 起始 {$start} 分;{$clauses} 条评分规则可使得分在 {$lo} 至 {$hi} 之间,最终得分限定在 {$low} 至 {$high} 之间。
+lsp-hover-item-uncapped = 指标 `{$name}`:不设上限
+lsp-hover-no-cap = 不设上限
+lsp-hover-cap = `{$name}` 的分值是上限,不是合计:各项({$parts})最多计 {$points} 分。
+lsp-hover-cap-none = `{$name}` 不设上限:各项所加(所扣)的分数全部计入。
 lsp-hover-sum = 一级指标 `{$name}` 共 {$points} 分,各部分合计相符:{$parts} = {$sum}。
 lsp-hover-sum-off = 一级指标 `{$name}` 共 {$points} 分,但各部分合计 {$sum}:{$parts}。
 lsp-hover-fact = 事实 `{$name}`:{$kind}

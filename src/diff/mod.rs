@@ -382,7 +382,9 @@ fn compare_sections(old: &Rubric, new: &Rubric) -> Vec<SectionChange> {
             &keyed([lines_of(&s.texts), lines_of(&s.notes), pooled(s)].concat()),
             &keyed([lines_of(&t.texts), lines_of(&t.notes), pooled(t)].concat()),
         );
-        let points_changed = s.points.node != t.points.node;
+        // A part that gained or lost its cap says so by its `none (no cap)` line; its
+        // points (0 without a cap) are no change of their own.
+        let points_changed = s.points.node != t.points.node && !(s.uncapped || t.uncapped);
         let moved = path != new_path;
         let renamed = p.reason.is_some();
         if !(renamed || points_changed || moved || !text.is_empty()) {
@@ -520,7 +522,7 @@ fn compare_items(old: &Rubric, new: &Rubric) -> Vec<ItemChange> {
             old: Some(place(old, i, path)),
             new: Some(place(new, j, new_path)),
             matched: matched(p.reason),
-            points_changed: i.points.node != j.points.node,
+            points_changed: i.points.node != j.points.node && !(i.uncapped || j.uncapped),
             moved: path != new_path,
             clauses: line_changes(&clauses(old, i), &clauses(new, j)),
             facts: line_changes(&facts(old, i), &facts(new, j)),

@@ -293,6 +293,15 @@ pub fn grid(
             .help(msg!("workbook-not-cells".help))
             .with_source(&source));
         }
+        // The sheet of a `periods` fact holds a row per period, not a row per unit.
+        if is_side(found) {
+            return Err(Diagnostic::error(
+                codes::EVIDENCE_SHEET,
+                msg!("workbook-periods-sheet", sheet = found, name = &name),
+            )
+            .help(msg!("workbook-periods-sheet".help))
+            .with_source(&source));
+        }
         return Ok(done(
             read_sheet(&mut book, &name, found, dates)?,
             Vec::new(),

@@ -26,14 +26,19 @@ pub fn at(document: &Document, offset: usize) -> Option<(String, crate::span::Sp
             return Some((name(&placed, &o, &document.text), o.span));
         }
         let item = placed.item;
-        if item.name.span.start <= offset && offset <= item.points.span.end {
+        // The points, or `none` in their place.
+        let end = item.uncapped.map_or(item.points.span.end, |u| u.end);
+        if item.name.span.start <= offset && offset <= end {
             return Some((item_text(&placed), item.name.span));
         }
         return None;
     }
     navigation::sections(file)
         .into_iter()
-        .find(|s| s.name.span.start <= offset && offset <= s.points.span.end)
+        .find(|s| {
+            let end = s.uncapped.map_or(s.points.span.end, |u| u.end);
+            s.name.span.start <= offset && offset <= end
+        })
         .map(|s| (section_sum(s), s.name.span))
 }
 
@@ -72,12 +77,16 @@ fn points_of(points: Decimal, weight: Option<Decimal>) -> String {
 fn item_text(placed: &Placed<'_>) -> String {
     let lang = locale::current();
     let item = placed.item;
-    let mut out = tr!(
-        lang,
-        "lsp-hover-item",
-        name = &item.name.node,
-        points = points_of(item.points.node, item.weight)
-    );
+    let mut out = if item.uncapped.is_some() {
+        tr!(lang, "lsp-hover-item-uncapped", name = &item.name.node)
+    } else {
+        tr!(
+            lang,
+            "lsp-hover-item",
+            name = &item.name.node,
+            points = points_of(item.points.node, item.weight)
+        )
+    };
     out = format!("**{out}**");
     for text in &item.texts {
         out.push_str(&format!(
@@ -132,9 +141,32 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
     )
 }
 
-/// How a section's points add up.
+/// How a section's points add up; for a bonus or penalty section, which has a cap and
+/// not a budget, the most that counts (or that none is set).
 fn section_sum(section: &Section) -> String {
     let lang = locale::current();
+    if section.kind != SectionKind::Regular {
+        if section.uncapped.is_some() {
+            return tr!(lang, "lsp-hover-cap-none", name = &section.name.node);
+        }
+        let parts: Vec<String> = section
+            .children
+            .iter()
+            .map(|c| match c {
+                Node::Item(i) if i.uncapped.is_some() => {
+                    format!("{} {}", i.name.node, tr!(lang, "lsp-hover-no-cap"))
+                }
+                c => format!("{} {}", c.name().node, number(c.points().node)),
+            })
+            .collect();
+        return tr!(
+            lang,
+            "lsp-hover-cap",
+            name = &section.name.node,
+            points = number(section.points.node),
+            parts = parts.join(", ")
+        );
+    }
     let parts: Vec<&Node> = section
         .children
         .iter()

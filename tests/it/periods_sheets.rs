@@ -216,6 +216,34 @@ fn the_same_units_in_toml_and_in_a_workbook_score_the_same() {
 }
 
 #[test]
+fn a_periods_sheet_named_with_sheet_is_not_read_as_the_units() {
+    let rubric = rubric();
+    let (_, units) = toml_units(&rubric);
+    let dir = scratch("periods-chosen");
+    let path = write(
+        &dir.join("units.xlsx"),
+        workbook(vec![units_sheet(&rubric, &units), periods_sheet()]),
+    );
+    let options = Options {
+        sheet: Some("答复时限-申请".to_string()),
+        ..Options::default()
+    };
+    let found = load_all_with(&rubric, &[path], &options, &mut |_| {})
+        .units
+        .expect_err("refused");
+    assert_eq!(found.len(), 1, "{}", rendered(&found));
+    assert_eq!(found[0].code, codes::EVIDENCE_SHEET);
+    assert!(
+        found[0].message.starts_with("sheet `答复时限-申请` of `")
+            && found[0]
+                .message
+                .ends_with("holds the periods of one fact, a row per period, not the units"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn a_workbook_without_the_periods_sheet_lacks_the_fact_once() {
     let rubric = rubric();
     let (_, units) = toml_units(&rubric);

@@ -381,6 +381,13 @@ fn diff_tells_pooled_none_and_min_none_apart() {
     };
     assert_eq!(lines("信息发布"), ["+pooled"]);
     assert_eq!(lines("表彰奖励"), ["+none (no cap)"]);
+    // The cap taken away is the change; its points (6, then none) are not another.
+    let section = report
+        .sections
+        .iter()
+        .find(|s| s.new.as_ref().is_some_and(|n| n.name == "表彰奖励"))
+        .expect("the section changed");
+    assert!(!section.points_changed);
     let item = report
         .items
         .iter()
@@ -392,4 +399,5 @@ fn diff_tells_pooled_none_and_min_none_apart() {
         .map(|l| format!("{}{}", l.sign, l.text))
         .collect();
     assert_eq!(settings, ["+none (no cap)"]);
+    assert!(!item.points_changed);
 }
