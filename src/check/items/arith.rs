@@ -235,8 +235,8 @@ impl ItemChecker<'_> {
     }
 }
 
-/// Every arithmetic expression of a condition.
-pub(super) fn expressions(cond: &Condition) -> Vec<&Arith<Operand>> {
+/// Every operand a condition compares, on either side of each comparison in it.
+fn operands(cond: &Condition) -> Vec<&Operand> {
     let mut out = Vec::new();
     let mut stack = vec![cond];
     while let Some(c) = stack.pop() {
@@ -244,35 +244,29 @@ pub(super) fn expressions(cond: &Condition) -> Vec<&Arith<Operand>> {
             ConditionKind::Fact(_) => {}
             ConditionKind::Not(inner) => stack.push(inner),
             ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
-            ConditionKind::Compare { left, right, .. } => {
-                for side in [left, right] {
-                    if let Operand::Arith(a) = side {
-                        out.push(a.as_ref());
-                    }
-                }
-            }
+            ConditionKind::Compare { left, right, .. } => out.extend([left, right]),
         }
     }
     out
 }
 
+/// Every arithmetic expression of a condition.
+pub(super) fn expressions(cond: &Condition) -> Vec<&Arith<Operand>> {
+    operands(cond)
+        .into_iter()
+        .filter_map(|o| match o {
+            Operand::Arith(a) => Some(a.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The facts a condition compares on their own (`应公开数 > 0`).
 fn compared_alone<'a>(cond: &'a Condition, out: &mut Vec<&'a str>) {
-    let mut stack = vec![cond];
-    while let Some(c) = stack.pop() {
-        match &c.kind {
-            ConditionKind::Fact(_) => {}
-            ConditionKind::Not(inner) => stack.push(inner),
-            ConditionKind::And(parts) | ConditionKind::Or(parts) => stack.extend(parts.iter()),
-            ConditionKind::Compare { left, right, .. } => {
-                for side in [left, right] {
-                    if let Operand::Fact(p) = side {
-                        out.push(p.fact.node.as_str());
-                    }
-                }
-            }
-        }
-    }
+    out.extend(operands(cond).into_iter().filter_map(|o| match o {
+        Operand::Fact(p) => Some(p.fact.node.as_str()),
+        _ => None,
+    }));
 }
 
 /// The facts an expression divides by (anywhere in a divisor).
