@@ -174,7 +174,15 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
     }
     for (i, clause) in item.clauses.iter().enumerate() {
         let (cond, unless) = &conds.clauses[i];
-        if let (ClauseKind::If(c), Some(expr)) = (&clause.kind, cond) {
+        // The condition of an `if`, or of an `if … give` (the discretion it governs).
+        let written = match &clause.kind {
+            ClauseKind::If(c) => Some(c),
+            ClauseKind::Give {
+                condition: Some(c), ..
+            } => Some(c),
+            _ => None,
+        };
+        if let (Some(c), Some(expr)) = (written, cond) {
             let holds = ask(expr, c.span);
             let fails = ask(&all(vec![conds.applies.clone(), not(expr.clone())]), c.span);
             match (holds, fails) {
