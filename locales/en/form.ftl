@@ -59,7 +59,7 @@ form-write-other = give this unit's evidence in TOML or JSON
 form-period-unit = the unit's name, as on sheet `{ $form }`; one row per period, as many rows as the unit has periods; a unit without any period has no row
 form-write-period-from = write the day the period began, such as 2020-03-02 or 2020年3月2日 (also 2020/3/2, 2020.3.2)
 form-write-period-to = write the day the period ended, such as 2020-03-30 or 2020年3月30日, or 否 if it never ended
-form-guide-periods = `{ $fact }` is filled on sheet `{ $sheet }`: one row per period, the unit's name under `{ $unit }` as on sheet `{ $form }`, then `{ $from }` and `{ $to }`. A unit without any period has no row there (it has none, as [] in TOML); a workbook without the sheet lacks the fact for every unit.
+form-guide-periods = `{ $fact }` is filled on sheet `{ $sheet }`: one row per period, the unit's name under `{ $unit }` as on sheet `{ $form }`, then `{ $from }` and `{ $to }`. A unit without any period has no row there (it has none); a workbook without the sheet lacks the fact for every unit.
 form-default = may be left blank: the rule file gives a default
 form-item-points = { $item } ({ $points } 分)
 form-item-open = { $item } (no cap)
@@ -67,8 +67,8 @@ form-item-open = { $item } (no cap)
 ## The XLSX form's 说明 sheet.
 
 form-guide-title = Evidence form for { $title }
-form-guide-made = Made by `kaohe template` from { $file }. Fill sheet `{ $sheet }`: one row per unit below its two header rows, the unit's name under `{ $unit }`, one value per cell. A blank cell is a missing fact, never 0 or no: every fact without a default must be given.
-form-guide-accepts = kaohe reads yes/no as 是 or 否 (also true/false, 有/无, √/×); dates as 2020-12-30 or 2020年12月30日; counts as whole numbers; percentages as 3.5 or 3.5%. Score with `kaohe eval RULE FILE.xlsx`.
+form-guide-made = Fill sheet `{ $sheet }`: one row per unit below its two header rows, the unit's name under `{ $unit }`, one value per cell. A blank cell is a missing fact, never 0 or no: every fact without a default must be given.
+form-guide-accepts = Yes/no is written 是 or 否 (also true/false, 有/无, √/×); dates as 2020-12-30 or 2020年12月30日; counts as whole numbers; percentages as 3.5 or 3.5%. Return the filled form to the assessors, who score it.
 form-guide-column = Column
 form-guide-header = Header
 form-guide-section = Section (一级指标)

@@ -58,7 +58,7 @@ form-write-other = 此单位的证据请用 TOML 或 JSON 填写
 form-period-unit = 单位名称,与“{ $form }”工作表中的写法一致;每个时段一行,有几个时段填几行;没有时段的单位不填
 form-write-period-from = 填时段开始的日期,如 2020-03-02 或 2020年3月2日(也可写 2020/3/2、2020.3.2)
 form-write-period-to = 填时段结束的日期,如 2020-03-30 或 2020年3月30日;从未结束的填“否”
-form-guide-periods = “{ $fact }”在“{ $sheet }”工作表中填写:每个时段一行,“{ $unit }”列填单位名称(与“{ $form }”工作表一致),其后填“{ $from }”和“{ $to }”。没有时段的单位不填行(视为没有,同 TOML 中的 []);工作簿中没有该工作表的,视为所有单位都缺少此项。
+form-guide-periods = “{ $fact }”在“{ $sheet }”工作表中填写:每个时段一行,“{ $unit }”列填单位名称(与“{ $form }”工作表一致),其后填“{ $from }”和“{ $to }”。没有时段的单位不填行(视为没有该项期间);工作簿中没有该工作表的,视为所有单位都缺少此项。
 form-default = 可留空:规则文件给出了默认值
 form-item-points = { $item }({ $points }分)
 form-item-open = { $item }(不设上限)
@@ -66,8 +66,8 @@ form-item-open = { $item }(不设上限)
 ## XLSX 填报表的“说明”工作表。
 
 form-guide-title = 证据填报表:{ $title }
-form-guide-made = 由 `kaohe template` 根据 { $file } 生成。请填写“{ $sheet }”工作表:表头两行之下每个单位一行,“{ $unit }”列填单位名称,每格填一个值。空白单元格表示缺少该项(不等于 0 或“否”):没有默认值的项都必须填写。
-form-guide-accepts = kaohe 可识别的写法:是否项填“是”或“否”(也可填 true/false、有/无、√/×);日期写作 2020-12-30 或 2020年12月30日;数量填整数;百分比写作 3.5 或 3.5%。填好后用 `kaohe eval 规则文件 填报表.xlsx` 评分。
+form-guide-made = 请填写“{ $sheet }”工作表:表头两行之下每个单位一行,“{ $unit }”列填单位名称,每格填一个值。空白单元格表示缺少该项(不等于 0 或“否”):没有默认值的项都必须填写。
+form-guide-accepts = 可识别的写法:是否项填“是”或“否”(也可填 true/false、有/无、√/×);日期写作 2020-12-30 或 2020年12月30日;数量填整数;百分比写作 3.5 或 3.5%。填好后将本表交回考核组评分。
 form-guide-column = 列
 form-guide-header = 表头
 form-guide-section = 一级指标

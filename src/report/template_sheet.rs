@@ -26,7 +26,7 @@ use rust_xlsxwriter::{
 };
 
 use super::number;
-use super::workbook::failed;
+use super::workbook::{failed, print};
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
 use crate::evidence::columns::{self, Column, Part, UNIT_HEADER};
@@ -471,18 +471,6 @@ fn guide_sheet(
         tr!(lang, "form-guide-title", title = &rubric.title),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    guide.write_string(
-        1,
-        0,
-        tr!(
-            lang,
-            "form-guide-made",
-            file = rubric.source.name(),
-            sheet = FORM_SHEET,
-            unit = UNIT_HEADER
-        ),
-    )?;
-    guide.write_string(2, 0, tr!(lang, "form-guide-accepts"))?;
     let titles = [
         (tr!(lang, "form-guide-column"), 6.0),
         (tr!(lang, "form-guide-header"), 28.0),
@@ -497,6 +485,26 @@ fn guide_sheet(
         guide.write_string_with_format(3, c, t, header)?;
         guide.set_column_width(c, *width)?;
     }
+    // What to fill and how, each a paragraph over the table's width, wrapped.
+    let last = (titles.len() - 1) as u16;
+    let width: f64 = titles.iter().map(|(_, w)| w).sum();
+    let paragraph = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let paragraph_row = |guide: &mut Worksheet, r: u32, text: &str| -> Result<(), XlsxError> {
+        guide.merge_range(r, 0, r, last, text, &paragraph)?;
+        guide.set_row_height(r, print::row_height([(text, width)]))?;
+        Ok(())
+    };
+    paragraph_row(
+        guide,
+        1,
+        &tr!(
+            lang,
+            "form-guide-made",
+            sheet = FORM_SHEET,
+            unit = UNIT_HEADER
+        ),
+    )?;
+    paragraph_row(guide, 2, &tr!(lang, "form-guide-accepts"))?;
     let mut rows: Vec<[String; 7]> = vec![[
         "A".into(),
         UNIT_HEADER.into(),
@@ -523,15 +531,19 @@ fn guide_sheet(
         for (c, value) in row.iter().enumerate() {
             guide.write_string_with_format(r, c as u16, value, &wrap)?;
         }
+        guide.set_row_height(
+            r,
+            print::row_height(row.iter().zip(&titles).map(|(v, (_, w))| (v.as_str(), *w))),
+        )?;
     }
     // Each `periods` fact's sheet, said in a line below the table.
     let mut r = rows.len() as u32 + 5;
     for (item, fact) in &layout.sheets {
         if let FactType::Periods { from, to } = &fact.ty.node {
-            guide.write_string(
+            paragraph_row(
+                guide,
                 r,
-                0,
-                tr!(
+                &tr!(
                     lang,
                     "form-guide-periods",
                     fact = columns::header(item, fact),
@@ -546,6 +558,8 @@ fn guide_sheet(
         }
     }
     guide.set_freeze_panes(4, 2)?;
+    // Printed: A4 landscape, one page wide, the table's header on every page.
+    print::a4_landscape(guide, 3, 3)?;
     Ok(())
 }
 

@@ -159,7 +159,19 @@ fn the_form_gives_each_periods_fact_a_sheet_of_its_own() {
         })
         .find(|s| s.contains(SHEET))
         .expect("the guide names the periods sheet");
-    assert!(said.contains("`收到日期`") && said.contains("[]"), "{said}");
+    assert!(
+        said.contains("`收到日期`") && said.contains("has no row there (it has none)"),
+        "{said}"
+    );
+
+    // The guide is for whoever fills the form: no rule file, no command, no TOML.
+    for cell in guide.rows().flatten() {
+        let text = cell.to_string();
+        assert!(
+            !text.contains(".rule") && !text.contains("kaohe eval") && !text.contains("TOML"),
+            "{text}"
+        );
+    }
 
     // The form read back, filled with nothing, is refused for having no unit, not for
     // the periods sheet.
