@@ -395,6 +395,45 @@ fn hover_on_an_item_of_a_pooled_section_gives_no_lowest() {
 }
 
 #[test]
+fn hover_on_a_weighted_item_works_its_points_out_as_the_checker_does() {
+    let (mut client, _) = Client::start(Some(Lang::En), None);
+    let text = std::fs::read_to_string("rules/examples/tables-2023.rule").unwrap();
+    client.open(&text);
+    // 政策文件公开 is 40% of 主动公开, itself 50% of 100: 20 points, held within 0 and 20.
+    let place = position_of(&text, "政策文件公开 40%", 0, 2);
+    let hover = client
+        .request::<HoverRequest>(HoverParams {
+            text_document_position_params: at(place.line, place.character),
+            work_done_progress_params: Default::default(),
+        })
+        .expect("a hover");
+    let HoverContents::Markup(content) = hover.contents else {
+        panic!("markdown")
+    };
+    assert!(
+        content
+            .value
+            .contains("item `政策文件公开`: 20 (40%) points"),
+        "{}",
+        content.value
+    );
+    // Its section: 50% of 100, and its parts 10 + 20 + 20.
+    assert!(
+        content
+            .value
+            .contains("Section `主动公开` has 50 points; its parts add up to it"),
+        "{}",
+        content.value
+    );
+    assert!(
+        content.value.contains("held within 0 and 20"),
+        "{}",
+        content.value
+    );
+    client.shutdown();
+}
+
+#[test]
 fn hover_and_diagnostics_speak_the_editors_language() {
     let (mut client, _) = Client::start(None, Some("zh-CN"));
     let diagnostics = client.open(&county_with_item_moved());

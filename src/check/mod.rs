@@ -64,6 +64,16 @@ pub fn reach(item: &ast::Item, kind: ast::SectionKind, pooled: bool) -> model::R
     range::check_item(item, kind, pooled, &mut Vec::new())
 }
 
+/// Works out the points of the parts a file writes as weights (`40%` of its parent),
+/// as the checker does before its other checks: for an editor, whose tree is the file
+/// as written. Without a `total`, the weights stay unresolved.
+pub fn resolve_weights(file: &mut ast::File) {
+    let mut ignored = Vec::new();
+    if let Some(total) = settings::check(file, &mut ignored).total {
+        weights::resolve(&mut file.nodes, total.node);
+    }
+}
+
 /// The bounds an item of `points` must stay within in a section of `kind` (lowest,
 /// highest), and where it starts by default.
 pub fn lowest_and_highest(points: Decimal, kind: ast::SectionKind) -> (Decimal, Decimal, Decimal) {

@@ -32,7 +32,11 @@ impl Document {
     /// Reads and checks a text; `previous` is the document it replaces, if any.
     pub fn new(uri: &Uri, text: String, previous: Option<Document>) -> Document {
         let source = SourceFile::new(name_of(uri), text.as_str());
-        let ast = syntax::parse(&source).ok();
+        // Points written as weights (`40%`) worked out, as the checker reads them.
+        let ast = syntax::parse(&source).ok().map(|mut file| {
+            check::resolve_weights(&mut file);
+            file
+        });
         let checked = check::compile(&source).with_calendar(&source, None);
         let last_good = ast.clone().or(previous.and_then(|p| p.last_good));
         Document {

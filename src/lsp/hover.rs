@@ -66,9 +66,11 @@ fn number(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// An item's points, and the weight they were worked out from when written as one:
+/// `20 (40%)`.
 fn points_of(points: Decimal, weight: Option<Decimal>) -> String {
     match weight {
-        Some(w) => format!("{}%", number(w)),
+        Some(w) => format!("{} ({}%)", number(points), number(w)),
         None => number(points),
     }
 }
