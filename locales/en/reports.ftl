@@ -101,6 +101,8 @@ narr-gaps = { $subject }: { $count } { $count ->
 } over { $limit } { $unit } ({ $gaps })
 narr-gap = { $from } to { $to }, { $taken } { $unit }
 narr-unit-gap = gap
+narr-periods-any = some { $subject } over { $limit } { $unit }
+narr-periods-over = { $subject } over { $limit } { $unit }
 narr-gap-any = { $subject }: a gap over { $limit } { $unit }
 narr-after = { $subject }, done on { $date }, after { $deadline }
 narr-never = { $subject }, not done by { $deadline }

@@ -103,6 +103,14 @@ narr-gap = { $from }至{ $to },间隔{ $taken }{ $unit ->
    *[days] 天
 }
 narr-unit-gap = 次
+narr-periods-any = 有超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}的{ $subject }
+narr-periods-over = 超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}的{ $subject }
 narr-gap-any = { $subject }有间隔超过{ $limit }{ $unit ->
     [workdays] 个工作日
    *[days] 天

@@ -131,6 +131,29 @@ fn periods_over_the_limit_are_listed() {
 }
 
 #[test]
+fn a_condition_on_periods_past_the_limit_says_so_in_words() {
+    let evidence = "\"申请\" = [{ \"收到\" = 2020-03-02, \"答复\" = 2020-04-06 }, { \"收到\" = 2020-03-02, \"答复\" = 2020-03-10 }]";
+    assert_eq!(
+        told(
+            "fact 申请 periods from 收到 to 答复 \"依申请公开申请\"\nif 申请 over 20 days >= 1 -2",
+            evidence
+        ),
+        one("有超过20天的申请,扣2分。", "some 申请 over 20 days: −2.")
+    );
+    // A count other than "any" is said as a count of periods.
+    assert_eq!(
+        told(
+            "fact 申请 periods from 收到 to 答复 \"依申请公开申请\"\nif 申请 over 5 days >= 2 -2",
+            evidence
+        ),
+        one(
+            "超过5天的申请,不少于2件,扣2分。",
+            "申请 over 5 days, at least 2: −2."
+        )
+    );
+}
+
+#[test]
 fn a_member_of_a_tally_is_named() {
     assert_eq!(
         told(

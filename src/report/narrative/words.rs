@@ -305,16 +305,49 @@ impl<'a> Words<'a> {
                 (op, &l.node),
                 (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE
             ) || matches!((op, &l.node), (CompareOp::Gt, Literal::Number(n)) if n.is_zero());
+            let unit = match over.unit {
+                crate::model::DayUnit::Workdays => "workdays",
+                crate::model::DayUnit::Days => "days",
+            };
+            let limit = i64::from(over.count.node);
             if any && self.is_dates(&fact.fact.node) {
                 return tr!(
                     self.lang,
                     "narr-gap-any",
                     subject = self.deed(&fact.fact.node),
-                    limit = i64::from(over.count.node),
-                    unit = match over.unit {
-                        crate::model::DayUnit::Workdays => "workdays",
-                        crate::model::DayUnit::Days => "days",
-                    }
+                    limit = limit,
+                    unit = unit
+                );
+            }
+            // The periods of a `periods` fact past the limit, counted as `per … over`
+            // counts them (超过20个工作日的申请).
+            if !self.is_dates(&fact.fact.node) {
+                let subject = fact.fact.node.as_str();
+                if any {
+                    return tr!(
+                        self.lang,
+                        "narr-periods-any",
+                        subject = subject,
+                        limit = limit,
+                        unit = unit
+                    );
+                }
+                let mut count = self.literal(&l.node);
+                if self.lang == Lang::Zh {
+                    count.push('件');
+                }
+                return tr!(
+                    self.lang,
+                    "narr-compare",
+                    what = tr!(
+                        self.lang,
+                        "narr-periods-over",
+                        subject = subject,
+                        limit = limit,
+                        unit = unit
+                    ),
+                    op = op_key(op),
+                    limit = count
                 );
             }
         }
