@@ -257,3 +257,17 @@ xlsx-chart-series = Total
 xlsx-chart-x = Units (by rank)
 xlsx-chart-y = Total
 xlsx-chart-limited = Many units: the chart shows the first { $max } by rank; the sheet “{ $sheet }” ranks them all.
+
+## `kaohe outline`: the words around the rule file's own.
+outline-title-max = { $title } — total { $total }, at most { $max } with bonus points
+outline-title = { $title } — total { $total }
+outline-no-lowest = no lowest total: penalties may take it below 0, { $lowest }
+outline-lowest-unlimited = without limit
+outline-lowest = to -{ $sum } at the lowest
+outline-year = year { $year }, prorated totals rounded to { $places } places { $mode }
+outline-calendar = working days by { $file } ({ $years })
+outline-line = (line { $line })
+outline-pooled = , pooled: kept within 0 and its points
+outline-starts = , starts at { $start }
+outline-scores = , scores { $low } to { $high }
+outline-clauses-reach = (its clauses reach { $low } to { $high })

@@ -265,3 +265,17 @@ xlsx-chart-series = 总分
 xlsx-chart-x = 单位（按排名）
 xlsx-chart-y = 总分
 xlsx-chart-limited = 单位较多，图中只列出排名前 { $max } 的单位；完整排名见“{ $sheet }”表。
+
+## `kaohe outline`:规则文件本身的写法之外的说明文字。
+outline-title-max = { $title } — 总分 { $total } 分,加分后最高 { $max } 分
+outline-title = { $title } — 总分 { $total } 分
+outline-no-lowest = 总分不设下限:倒扣分可使总分低于 0 分,{ $lowest }
+outline-lowest-unlimited = 不设限
+outline-lowest = 最低为 -{ $sum } 分
+outline-year = 年度 { $year },折算后的总分保留 { $places } 位小数({ $mode })
+outline-calendar = 工作日按 { $file } 计算({ $years })
+outline-line = (第 { $line } 行)
+outline-pooled = ,本指标扣完为止:得分保持在 0 至本指标分值之间
+outline-starts = ,起始 { $start } 分
+outline-scores = ,得分 { $low } 至 { $high } 分
+outline-clauses-reach = (各条款可使得分在 { $low } 至 { $high } 之间)

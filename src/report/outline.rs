@@ -2,26 +2,43 @@
 //! with the scores it can reach, and what its clauses reach when its bound may cut), facts
 //! and clauses, one line each, as the checker understood them. A reader can hold it
 //! against the printed table; tests pin it with a snapshot. Hidden characters of the
-//! rule file's texts are made visible ([`crate::safe::visible_text`]).
+//! rule file's texts are made visible ([`crate::safe::visible_text`]). Its words are
+//! the run's language; the rule file's own (keywords, names, clauses) stay as written.
 
 use std::fmt::Write;
 
 use super::number;
 use crate::check::Rubric;
+use crate::locale;
 use crate::model::{FactType, Node};
+use crate::tr;
 
 pub fn outline(rubric: &Rubric) -> String {
+    let lang = locale::current();
     let mut out = String::new();
     if rubric.total_max != rubric.total {
         let _ = writeln!(
             out,
-            "{} — total {}, at most {} with bonus points",
-            rubric.title,
-            number(rubric.total),
-            number(rubric.total_max)
+            "{}",
+            tr!(
+                lang,
+                "outline-title-max",
+                title = &rubric.title,
+                total = number(rubric.total),
+                max = number(rubric.total_max)
+            )
         );
     } else {
-        let _ = writeln!(out, "{} — total {}", rubric.title, number(rubric.total));
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "outline-title",
+                title = &rubric.title,
+                total = number(rubric.total)
+            )
+        );
     }
     if rubric.total_min.is_none() {
         // The lowest a total can reach: nothing from the regular parts (each scores 0
@@ -36,37 +53,47 @@ pub fn outline(rubric: &Rubric) -> String {
             })
             .collect();
         let lowest = if penalties.iter().any(|s| s.uncapped) {
-            "without limit".to_string()
+            tr!(lang, "outline-lowest-unlimited")
         } else {
             let sum: rust_decimal::Decimal = penalties.iter().map(|s| s.points.node).sum();
-            format!("to -{} at the lowest", number(sum))
+            tr!(lang, "outline-lowest", sum = number(sum))
         };
-        let _ = writeln!(
-            out,
-            "no lowest total: penalties may take it below 0, {lowest}"
-        );
+        let _ = writeln!(out, "{}", tr!(lang, "outline-no-lowest", lowest = lowest));
     }
     if let Some(year) = rubric.year {
         let _ = writeln!(
             out,
-            "year {year}, prorated totals rounded to {} places {}",
-            rubric.rounding.places,
-            rubric.rounding.mode.keyword()
+            "{}",
+            tr!(
+                lang,
+                "outline-year",
+                year = year.to_string(),
+                places = rubric.rounding.places.to_string(),
+                mode = rubric.rounding.mode.keyword()
+            )
         );
     }
     if let Some(calendar) = &rubric.calendar {
         let years: Vec<String> = calendar.years().iter().map(i32::to_string).collect();
         let _ = writeln!(
             out,
-            "working days by {} ({})",
-            calendar.source.name(),
-            years.join(", ")
+            "{}",
+            tr!(
+                lang,
+                "outline-calendar",
+                file = calendar.source.name(),
+                years = years.join(", ")
+            )
         );
     }
     let mut stack: Vec<(&Node, usize)> = rubric.nodes.iter().rev().map(|n| (n, 0)).collect();
     while let Some((node, depth)) = stack.pop() {
         let indent = "  ".repeat(depth);
-        let line = rubric.source.line(node.name().span.start);
+        let line = tr!(
+            lang,
+            "outline-line",
+            line = rubric.source.line(node.name().span.start).to_string()
+        );
         let weight = node
             .weight()
             .map_or(String::new(), |w| format!(" ({}%)", number(w)));
@@ -74,7 +101,7 @@ pub fn outline(rubric: &Rubric) -> String {
             Node::Section(s) => {
                 let _ = writeln!(
                     out,
-                    "{indent}{} {} {}{weight}{}  (line {line})",
+                    "{indent}{} {} {}{weight}{}  {line}",
                     s.kind.keyword(),
                     s.name.node,
                     if s.uncapped {
@@ -83,36 +110,39 @@ pub fn outline(rubric: &Rubric) -> String {
                         number(s.points.node)
                     },
                     if s.pooled {
-                        ", pooled: kept within 0 and its points"
+                        tr!(lang, "outline-pooled")
                     } else {
-                        ""
+                        String::new()
                     }
                 );
                 stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
             }
             Node::Item(i) => {
-                let start = i
-                    .start
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(", starts at {}", number(s.node)));
+                let start = i.start.as_ref().map_or(String::new(), |s| {
+                    tr!(lang, "outline-starts", start = number(s.node))
+                });
                 let r = &i.reach;
                 let low = r.low.map_or("-∞".to_string(), number);
                 let high = r.high.map_or("∞".to_string(), number);
-                let mut reach = format!(", scores {low} to {high}");
+                let mut reach = tr!(lang, "outline-scores", low = low, high = high);
                 if r.may_cut() {
                     let end = |d: Option<rust_decimal::Decimal>, far: &str| {
                         d.map_or(far.to_string(), number)
                     };
                     let _ = write!(
                         reach,
-                        " (its clauses reach {} to {})",
-                        end(r.clauses_low, "-∞"),
-                        end(r.clauses_high, "∞")
+                        " {}",
+                        tr!(
+                            lang,
+                            "outline-clauses-reach",
+                            low = end(r.clauses_low, "-∞"),
+                            high = end(r.clauses_high, "∞")
+                        )
                     );
                 }
                 let _ = writeln!(
                     out,
-                    "{indent}item {} {}{weight}{start}{reach}  (line {line})",
+                    "{indent}item {} {}{weight}{start}{reach}  {line}",
                     i.name.node,
                     if i.uncapped {
                         "none".to_string()
@@ -151,9 +181,13 @@ pub fn outline(rubric: &Rubric) -> String {
                         .collect();
                     let _ = writeln!(
                         out,
-                        "{indent}  {}  (line {})",
+                        "{indent}  {}  {}",
                         text.join(" "),
-                        rubric.source.line(c.span.start)
+                        tr!(
+                            lang,
+                            "outline-line",
+                            line = rubric.source.line(c.span.start).to_string()
+                        )
                     );
                 }
             }
