@@ -117,6 +117,20 @@ impl Client {
         }
     }
 
+    /// The hover at a place of the document, in Markdown.
+    fn hover(&mut self, place: Position) -> MarkupContent {
+        let hover = self
+            .request::<HoverRequest>(HoverParams {
+                text_document_position_params: at(place.line, place.character),
+                work_done_progress_params: Default::default(),
+            })
+            .expect("a hover");
+        let HoverContents::Markup(content) = hover.contents else {
+            panic!("markdown")
+        };
+        content
+    }
+
     fn open(&self, text: &str) -> Vec<Diagnostic> {
         self.notify::<DidOpenTextDocument>(DidOpenTextDocumentParams {
             text_document: TextDocumentItem::new(uri(), "kaohe-rule".into(), 1, text.into()),
@@ -271,6 +285,7 @@ fn hover_on_an_item_gives_its_points_criterion_reach_and_section_sum() {
     let text = county();
     client.open(&text);
     let place = position_of(&text, "决策预公开", 0, 2);
+    // The whole answer here, for its range.
     let hover = client
         .request::<HoverRequest>(HoverParams {
             text_document_position_params: at(place.line, place.character),
@@ -302,15 +317,7 @@ fn hover_on_an_item_gives_its_points_criterion_reach_and_section_sum() {
 
     // On a fact: its type, description and the clause that reads it.
     let place = position_of(&text, "未提供征集有效期", 1, 1);
-    let hover = client
-        .request::<HoverRequest>(HoverParams {
-            text_document_position_params: at(place.line, place.character),
-            work_done_progress_params: Default::default(),
-        })
-        .expect("a hover");
-    let HoverContents::Markup(content) = hover.contents else {
-        panic!("markdown")
-    };
+    let content = client.hover(place);
     assert!(
         content.value.contains("fact `未提供征集有效期`: bool"),
         "{}",
@@ -329,15 +336,7 @@ fn hover_on_an_item_gives_its_points_criterion_reach_and_section_sum() {
 
     // On a keyword: its line of documentation.
     let place = position_of(&text, "per 未标记失效文件数", 0, 1);
-    let hover = client
-        .request::<HoverRequest>(HoverParams {
-            text_document_position_params: at(place.line, place.character),
-            work_done_progress_params: Default::default(),
-        })
-        .expect("a hover");
-    let HoverContents::Markup(content) = hover.contents else {
-        panic!("markdown")
-    };
+    let content = client.hover(place);
     assert!(
         content.value.contains("once per finding"),
         "{}",
@@ -351,19 +350,8 @@ fn hover_on_an_item_of_a_pooled_section_gives_no_lowest() {
     let (mut client, _) = Client::start(Some(Lang::En), None);
     let text = std::fs::read_to_string("rules/examples/pooled-2023.rule").unwrap();
     client.open(&text);
-    let hover_on = |client: &mut Client, needle: &str| {
-        let place = position_of(&text, needle, 0, 2);
-        let hover = client
-            .request::<HoverRequest>(HoverParams {
-                text_document_position_params: at(place.line, place.character),
-                work_done_progress_params: Default::default(),
-            })
-            .expect("a hover");
-        let HoverContents::Markup(content) = hover.contents else {
-            panic!("markdown")
-        };
-        content.value
-    };
+    let hover_on =
+        |client: &mut Client, needle: &str| client.hover(position_of(&text, needle, 0, 2)).value;
     // 政策文件公开 8: `per 未公开文件数 -2` without limit, held at most at 8.
     let value = hover_on(&mut client, "政策文件公开");
     assert!(
@@ -401,15 +389,7 @@ fn hover_on_a_weighted_item_works_its_points_out_as_the_checker_does() {
     client.open(&text);
     // 政策文件公开 is 40% of 主动公开, itself 50% of 100: 20 points, held within 0 and 20.
     let place = position_of(&text, "政策文件公开 40%", 0, 2);
-    let hover = client
-        .request::<HoverRequest>(HoverParams {
-            text_document_position_params: at(place.line, place.character),
-            work_done_progress_params: Default::default(),
-        })
-        .expect("a hover");
-    let HoverContents::Markup(content) = hover.contents else {
-        panic!("markdown")
-    };
+    let content = client.hover(place);
     assert!(
         content
             .value
@@ -450,15 +430,7 @@ fn hover_and_diagnostics_speak_the_editors_language() {
     let text = county();
     client.change(2, &text);
     let place = position_of(&text, "决策预公开", 0, 0);
-    let hover = client
-        .request::<HoverRequest>(HoverParams {
-            text_document_position_params: at(place.line, place.character),
-            work_done_progress_params: Default::default(),
-        })
-        .expect("a hover");
-    let HoverContents::Markup(content) = hover.contents else {
-        panic!("markdown")
-    };
+    let content = client.hover(place);
     assert!(
         content.value.contains("指标 `决策预公开`:4 分"),
         "{}",

@@ -9,7 +9,7 @@ use crate::formats;
 use calamine::{Data, Reader, Xlsx};
 use formats::{csv_text, examples, rows, scratch, table, write};
 use kaohe::diagnostic::codes;
-use run::{cell_dec, dec, kaohe, path, stderr, stdout};
+use run::{cell_dec, dec, kaohe, path, stderr, stdout, xlsx_report};
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
@@ -89,21 +89,7 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
         (COUNTY, "examples/jiangmen-2020/county"),
         (DEPARTMENT, "examples/jiangmen-2020/department"),
     ] {
-        let dir = scratch("xlsx-report");
-        let out = dir.join("report.xlsx");
-        // In Chinese, as an office sends it.
-        let o = kaohe(&[
-            "eval",
-            rule,
-            evidence,
-            "--format",
-            "xlsx",
-            "--output",
-            path(&out),
-            "--lang",
-            "zh",
-        ]);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = xlsx_report(rule, evidence, &scratch("xlsx-report"));
         let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
         let units = json["units"].as_array().expect("units");

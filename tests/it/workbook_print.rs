@@ -8,11 +8,11 @@ use crate::formats;
 use crate::run;
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use formats::{csv_text, examples, rows, scratch, table, write};
-use run::{cell_dec, dec, kaohe, path, stderr, stdout};
+use run::{cell_dec, dec, kaohe, path, stderr, stdout, xlsx_report};
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
@@ -65,24 +65,6 @@ fn assert_prints_on_a4_landscape(file: &Path) {
             "{name}: {setup}"
         );
     }
-}
-
-fn xlsx_report(rule: &str, evidence: &str, dir: &Path) -> PathBuf {
-    let out = dir.join("report.xlsx");
-    let o = kaohe(&[
-        "eval",
-        rule,
-        evidence,
-        "--format",
-        "xlsx",
-        "--output",
-        path(&out),
-        // In Chinese, as an office prints it.
-        "--lang",
-        "zh",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    out
 }
 
 #[test]

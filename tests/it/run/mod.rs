@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use rust_decimal::Decimal;
@@ -44,4 +44,23 @@ pub fn cell_dec(c: &calamine::Data) -> Decimal {
         calamine::Data::Int(i) => Decimal::from(*i),
         other => panic!("not a number cell: {other:?}"),
     }
+}
+
+/// `kaohe eval RULE EVIDENCE --format xlsx` into `report.xlsx` in `dir`, in Chinese as
+/// an office sends and prints it; the run must succeed.
+pub fn xlsx_report(rule: &str, evidence: &str, dir: &Path) -> PathBuf {
+    let out = dir.join("report.xlsx");
+    let o = kaohe(&[
+        "eval",
+        rule,
+        evidence,
+        "--format",
+        "xlsx",
+        "--output",
+        path(&out),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    out
 }
