@@ -355,7 +355,7 @@ fn hover_on_an_item_of_a_pooled_section_gives_no_lowest() {
     // 政策文件公开 8: `per 未公开文件数 -2` without limit, held at most at 8.
     let value = hover_on(&mut client, "政策文件公开");
     assert!(
-        value.contains("can take it from no limit to 8, and it is held within no lowest of its own (its section is pooled) and 8"),
+        value.contains("can take it from -∞ to 8, and it is held within no lowest of its own (its section is pooled) and 8"),
         "{value}"
     );
     // 答复规范, outside the pooled section, keeps its own 0.

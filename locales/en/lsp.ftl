@@ -6,7 +6,6 @@
 lsp-hover-item = item `{$name}`: {$points} points
 lsp-hover-criterion = Criterion (评分细则):
 lsp-hover-note = Note:
-lsp-hover-unbounded = no limit
 lsp-hover-pooled-low = no lowest of its own (its section is pooled)
 lsp-hover-reach = The score starts at {$start}; its {$clauses ->
         [one] one clause

@@ -5,7 +5,6 @@
 lsp-hover-item = 指标 `{$name}`:{$points} 分
 lsp-hover-criterion = 评分细则:
 lsp-hover-note = 注:
-lsp-hover-unbounded = 无限
 lsp-hover-pooled-low = 本项不设下限(所在指标扣分合并计算)
 lsp-hover-reach = 起始 {$start} 分;{$clauses} 条评分规则可使得分在 {$lo} 至 {$hi} 之间,最终得分限定在 {$low} 至 {$high} 之间。
 lsp-hover-item-uncapped = 指标 `{$name}`:不设上限

@@ -118,24 +118,26 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
     let lang = locale::current();
     let reach = check::reach(item, kind, pooled);
     let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
-    let unbounded = || tr!(lang, "lsp-hover-unbounded");
+    // Without a limit below or above: the signs `kaohe outline` prints too.
+    let below = || "-∞".to_string();
+    let above = || "∞".to_string();
     // `none` in place of the points: no most given, or no most taken.
     let open = item.uncapped.is_some();
     tr!(
         lang,
         "lsp-hover-reach",
         start = number(start),
-        lo = reach.clauses_low.map_or_else(unbounded, number),
-        hi = reach.clauses_high.map_or_else(unbounded, number),
+        lo = reach.clauses_low.map_or_else(below, number),
+        hi = reach.clauses_high.map_or_else(above, number),
         low = if pooled {
             tr!(lang, "lsp-hover-pooled-low")
         } else if open && kind == SectionKind::Penalty {
-            unbounded()
+            below()
         } else {
             number(low)
         },
         high = if open && kind == SectionKind::Bonus {
-            unbounded()
+            above()
         } else {
             number(high)
         },
