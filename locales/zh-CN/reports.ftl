@@ -251,20 +251,20 @@ sheet-score = 得分
 sheet-explanation = 扣分说明
 sheet-score-not-applicable = 不适用
 sheet-heading-score = 得分 { $score }
-sheet-heading-applicable = （适用 { $points } 分）
+sheet-heading-applicable = (适用 { $points } 分)
 xlsx-sheet-ranking = 排名
 xlsx-sheet-chart = 图表
 xlsx-sheet-details = 得分明细
 xlsx-sheet-unit = 单位
-xlsx-unit-title = { $unit } — { $title }（得分 { $score }，第 { $rank } 名）
+xlsx-unit-title = { $unit } — { $title }(得分 { $score },第 { $rank } 名)
 xlsx-details-title = { $title } — 得分明细
-xlsx-note-prorated = 折算：有指标不适用的单位，总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算（见最后两列）。
-xlsx-note-partial = 一级指标栏中“得分/分值”表示该指标有不适用的二级指标，斜线后为其适用分值；单元格中的数值仍是得分。
-xlsx-chart-title = { $title }：总分
+xlsx-note-prorated = 折算:有指标不适用的单位,总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算(见最后两列)。
+xlsx-note-partial = 一级指标栏中“得分/分值”表示该指标有不适用的二级指标,斜线后为其适用分值;单元格中的数值仍是得分。
+xlsx-chart-title = { $title }:总分
 xlsx-chart-series = 总分
-xlsx-chart-x = 单位（按排名）
+xlsx-chart-x = 单位(按排名)
 xlsx-chart-y = 总分
-xlsx-chart-limited = 单位较多，图中只列出排名前 { $max } 的单位；完整排名见“{ $sheet }”表。
+xlsx-chart-limited = 单位较多,图中只列出排名前 { $max } 的单位;完整排名见“{ $sheet }”表。
 
 ## `kaohe outline`:规则文件本身的写法之外的说明文字。
 outline-title-max = { $title } — 总分 { $total } 分,加分后最高 { $max } 分

@@ -133,6 +133,24 @@ fn both_catalogues_have_the_same_messages_attributes_and_arguments() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The Chinese catalogue punctuates as the notice it encodes does (江府办函〔2020〕202号,
+/// as received): `,` `:` `;` and `(` `)` between Chinese words, with the full-width `。`
+/// and `、`. A full-width `，` `：` `；` `（` `）` is allowed only inside backticks, where
+/// a message quotes what a user may type.
+#[test]
+fn the_chinese_catalogue_punctuates_as_the_notice_does() {
+    let mut problems = Vec::new();
+    for (name, zh, _) in kaohe::locale::sources() {
+        for (n, line) in zh.lines().enumerate() {
+            let outside_quotes = line.split('`').step_by(2).collect::<String>();
+            if let Some(c) = outside_quotes.chars().find(|c| "，：；（）".contains(*c)) {
+                problems.push(format!("{name}:{}: full-width `{c}` in `{line}`", n + 1));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 const CALLS: &[&str] = &["tr!(", "locale::text(", "locale::attribute(", "msg!("];
 
 /// The message ids named in a source text, each with its line.

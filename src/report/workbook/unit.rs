@@ -3,7 +3,7 @@
 //! item of every unit, written row by row in constant-memory mode.
 //!
 //! A first-level cell names its indicator with its points and the unit's subtotal
-//! there: `主动公开 (34)` and `得分 21（适用 22 分）` when some of its items did not
+//! there: `主动公开 (34)` and `得分 21(适用 22 分)` when some of its items did not
 //! apply. The 扣分说明 is [`rows::explanation`]'s, a clause a line.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
