@@ -252,6 +252,8 @@ xlsx-unit-title = { $unit } — { $title } (score { $score }, rank { $rank })
 xlsx-details-title = { $title } — score details
 xlsx-note-prorated = Prorated: where some items do not apply to a unit, its total is the points earned on the applicable items ÷ their points × the full total (the last two columns).
 xlsx-note-partial = In a first-level column, "score/points" means some of its items do not apply; after the slash are its applicable points. The cell's value is still the score.
+# The footer of a printed page: Excel's codes, &C centred, &P the page, &N the pages.
+xlsx-page-footer = &CPage &P of &N
 xlsx-chart-title = { $title }: totals
 xlsx-chart-series = Total
 xlsx-chart-x = Units (by rank)

@@ -260,6 +260,8 @@ xlsx-unit-title = { $unit } — { $title }(得分 { $score },第 { $rank } 名)
 xlsx-details-title = { $title } — 得分明细
 xlsx-note-prorated = 折算:有指标不适用的单位,总分按“适用指标得分 ÷ 适用指标分值 × 满分”折算(见最后两列)。
 xlsx-note-partial = 一级指标栏中“得分/分值”表示该指标有不适用的二级指标,斜线后为其适用分值;单元格中的数值仍是得分。
+# The footer of a printed page: Excel's codes, &C centred, &P the page, &N the pages.
+xlsx-page-footer = &C第 &P 页 共 &N 页
 xlsx-chart-title = { $title }:总分
 xlsx-chart-series = 总分
 xlsx-chart-x = 单位(按排名)

@@ -699,8 +699,12 @@ mod tests {
 
     #[test]
     fn a_file_read_in_chunks_of_any_size_gives_the_rows_of_the_file_read_whole() {
-        let dir = std::env::temp_dir().join(format!("kaohe-delimited-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("makes a folder");
+        // Removed with what it holds when the test ends.
+        let scratch = tempfile::Builder::new()
+            .prefix("kaohe-delimited-")
+            .tempdir()
+            .expect("makes a folder");
+        let dir = scratch.path();
         for (i, mixed) in MIXED.iter().enumerate() {
             // The rows above fill the first chunk, so that later chunks start anywhere
             // in the mixed rows.

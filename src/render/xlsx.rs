@@ -201,10 +201,8 @@ fn build(table: &Table) -> Result<Vec<u8>, XlsxError> {
         }
     }
 
-    print::a4_landscape(sheet, heading_row, heading_row)?;
-    sheet
-        .set_print_center_horizontally(true)
-        .set_footer("&C第 &P 页 共 &N 页");
+    print::a4_landscape(sheet, heading_row, heading_row, table.lang)?;
+    sheet.set_print_center_horizontally(true);
     sheet.set_freeze_panes(heading_row + 1, 0)?;
     workbook.save_to_buffer()
 }

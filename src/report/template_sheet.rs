@@ -42,6 +42,8 @@ pub const GUIDE_SHEET: &str = "说明";
 const LISTS_SHEET: &str = "选项";
 /// The rows the form's header takes: the items' names, then the facts'.
 const HEADER_ROWS: u32 = 2;
+/// The width of every column of the form, in characters.
+const FORM_COLUMN: f64 = 16.0;
 /// The last row the rules of the columns cover: the last row of a sheet.
 const LAST_ROW: u32 = 1_048_575;
 
@@ -234,7 +236,7 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             0,
             &note(&format!("{UNIT_HEADER}\n{}", tr!(lang, "form-unit"))),
         )?;
-        form.set_column_width(0, 16)?;
+        form.set_column_width(0, FORM_COLUMN)?;
         form.set_column_format(0, &text)?;
         for (n, (item, first, last)) in item_spans(&layout.columns).into_iter().enumerate() {
             let shade = &shades[n % 2];
@@ -257,13 +259,18 @@ fn build(rubric: &Rubric, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                     body.push_str(&format!("\n\n{about}"));
                 }
                 form.insert_note(1, c, &note(&body))?;
-                form.set_column_width(c, 16)?;
+                form.set_column_width(c, FORM_COLUMN)?;
                 rule(form, c, column, &what, &text, &mut lists, lang)?;
             }
         }
         form.set_row_height(0, 36)?;
         form.set_row_height(1, 48)?;
         form.set_freeze_panes(HEADER_ROWS, 1)?;
+        let groups: Vec<(u16, u16, f64)> = item_spans(&layout.columns)
+            .into_iter()
+            .map(|(_, first, last)| (first, last, FORM_COLUMN))
+            .collect();
+        print::form_pages(form, HEADER_ROWS, &[FORM_COLUMN], &groups, lang)?;
     }
     for ((item, fact), name) in layout.sheets.iter().zip(layout.sheet_names()) {
         let sheet = book.add_worksheet().set_name(name)?;
@@ -351,6 +358,7 @@ fn periods_sheet(
     }
     sheet.set_row_height(0, 30)?;
     sheet.set_freeze_panes(1, 1)?;
+    print::form_pages(sheet, 1, &[16.0], &[(1, 2, 18.0)], lang)?;
     Ok(())
 }
 
@@ -559,7 +567,7 @@ fn guide_sheet(
     }
     guide.set_freeze_panes(4, 2)?;
     // Printed: A4 landscape, one page wide, the table's header on every page.
-    print::a4_landscape(guide, 3, 3)?;
+    print::a4_landscape(guide, 3, 3, lang)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `kaohe::app`, what the commands do, used as a library: nothing printed, the
 //! outcome given to the caller.
 
+use crate::common;
 use std::path::PathBuf;
 
 use kaohe::app::{self, Failure};
@@ -10,11 +11,8 @@ use kaohe::evidence::Options;
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const EXAMPLES: &str = "examples/jiangmen-2020/county";
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-app-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("app-{name}"))
 }
 
 #[test]
@@ -96,7 +94,7 @@ fn evidence_with_problems_is_a_failure_that_sums_itself_up() {
     std::fs::write(dir.join("enping.toml"), bad).unwrap();
     let outcome: app::Outcome<Vec<kaohe::eval::Sheet>> = app::score_evidence(
         &rubric,
-        std::slice::from_ref(&dir),
+        &[dir.to_path_buf()],
         &Options::default(),
         &mut |_| {},
         |unit| kaohe::eval::evaluate(&rubric, unit),
@@ -121,7 +119,12 @@ fn evidence_with_problems_is_a_failure_that_sums_itself_up() {
     );
 
     let empty = scratch("empty");
-    let outcome = app::load_units(&rubric, &[empty], &Options::default(), &mut |_| {});
+    let outcome = app::load_units(
+        &rubric,
+        &[empty.to_path_buf()],
+        &Options::default(),
+        &mut |_| {},
+    );
     let failure = outcome.result.expect_err("no evidence");
     assert!(matches!(failure, Failure::Paths(_)));
     assert_eq!(failure.diagnostics()[0].code, codes::READ);

@@ -2,9 +2,10 @@
 //! the run fail and name the item with its trace; malformed expectations are
 //! diagnostics with their place, and do not stop the other cases.
 
+use crate::common;
 use crate::run;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kaohe::cases::{self, Target, Value};
 use kaohe::check::{compile, Rubric};
@@ -15,11 +16,8 @@ use run::{kaohe, stderr, stdout};
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
 const DEPARTMENT: &str = "rules/jiangmen-2020/department.rule";
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-casetest-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("casetest-{name}"))
 }
 
 fn rubric(path: &str) -> Rubric {

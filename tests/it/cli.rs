@@ -1,14 +1,12 @@
 //! The `kaohe` binary: exit codes, output formats, and files written whole or not at all.
 
+use crate::common;
 use crate::run;
 
 use run::{kaohe, stderr, stdout};
-use std::path::PathBuf;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("cli-{name}"))
 }
 
 const COUNTY: &str = "rules/jiangmen-2020/county.rule";
@@ -228,7 +226,8 @@ fn invalid_evidence_scores_nothing_and_writes_nothing() {
         .replacen("= false", "= 3", 1);
     std::fs::write(dir.join("b.toml"), bad).unwrap();
     // Outside the folder of evidence: an output inside it is refused before reading.
-    let out = scratch("invalid-out").join("out.json");
+    let elsewhere = scratch("invalid-out");
+    let out = elsewhere.join("out.json");
     let o = kaohe(&[
         "eval",
         COUNTY,

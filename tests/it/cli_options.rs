@@ -4,8 +4,8 @@
 //! the terminal, completions and a manual page, `fmt` keeps CRLF and a byte-order
 //! mark, and `--color` with `NO_COLOR` and `CLICOLOR_FORCE`.
 
+use crate::common;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 const RULE: &str = "rules/jiangmen-2020/county.rule";
@@ -43,11 +43,8 @@ fn err(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-cli-options-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("cli-options-{name}"))
 }
 
 #[test]
@@ -277,7 +274,8 @@ fn fmt_keeps_crlf_and_a_byte_order_mark() {
 
 #[test]
 fn color_as_asked_and_as_the_environment_says() {
-    let bad = scratch("color").join("bad.csv");
+    let dir = scratch("color");
+    let bad = dir.join("bad.csv");
     let text = std::fs::read_to_string(PLAIN).unwrap();
     std::fs::write(&bad, text.replacen(",6,", ",abc,", 1)).unwrap();
     let b = bad.to_str().unwrap();

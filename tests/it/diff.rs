@@ -3,6 +3,7 @@
 //! the score changes of the example units; evidence that is invalid under the new
 //! rubric is reported for its unit only.
 
+use crate::common;
 use crate::run;
 
 use kaohe::check::{compile, Rubric};
@@ -263,8 +264,7 @@ fn a_rule_file_with_errors_stops_the_diff() {
 fn spreadsheet_evidence_is_scored_row_by_row() {
     // tests/diff/spreadsheet/county.csv holds the three county examples, one a row.
     // Against a table that only changes 决策公开, every row is valid under both.
-    let dir = std::env::temp_dir().join(format!("kaohe-diff-{}-csv", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = common::Scratch::new("diff");
     let changed = std::fs::read_to_string(OLD)
         .expect("rule")
         .replace("section 主动公开 30 {", "section 主动公开 31 {")

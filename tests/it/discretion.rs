@@ -264,13 +264,11 @@ fn fmt_render_template_and_diff_know_the_new_constructs() {
         .replace("deadline {年报日期, 统计表日期}", "deadline 年报日期")
         .replace("if 未按制度实施 give 执行酌情分", "if 未按制度实施 -2")
         .replace("over 15 days", "over 31 days");
-    let dir = std::env::temp_dir().join(format!("kaohe-discretion-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("discretion");
     let new = dir.join("changed.rule");
     std::fs::write(&new, changed).unwrap();
     let o = run::kaohe(&["diff", RULE, new.to_str().unwrap()]);
     let report = String::from_utf8(o.stdout).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     for line in [
         "- deadline {年报日期, 统计表日期} by 2023-01-31 late -2 never zero",
         "+ deadline 年报日期 by 2023-01-31 late -2 never zero",

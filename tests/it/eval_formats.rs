@@ -89,7 +89,8 @@ fn the_xlsx_report_holds_the_numbers_of_the_json_report() {
         (COUNTY, "examples/jiangmen-2020/county"),
         (DEPARTMENT, "examples/jiangmen-2020/department"),
     ] {
-        let out = xlsx_report(rule, evidence, &scratch("xlsx-report"));
+        let dir = scratch("xlsx-report");
+        let out = xlsx_report(rule, evidence, &dir);
         let o = kaohe(&["eval", rule, evidence, "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
         let units = json["units"].as_array().expect("units");

@@ -80,7 +80,7 @@ fn formats_mix_in_one_run() {
     .unwrap();
     write(&dir.join("b.json"), json_text(&rubric, &units[1]));
     write(&dir.join("c.xlsx"), xlsx_bytes(&rubric, &units[2..], None));
-    let mixed = json_report(&rubric, &[dir]).expect("the mixed folder scores");
+    let mixed = json_report(&rubric, &[dir.to_path_buf()]).expect("the mixed folder scores");
     let from_toml = json_report(&rubric, &["examples/jiangmen-2020/department".into()]).unwrap();
     assert_eq!(mixed, from_toml);
 }
@@ -252,7 +252,7 @@ fn a_unit_twice_is_refused_across_rows_and_files() {
     )
     .unwrap();
     write(&other.join("units.xlsx"), xlsx_bytes(&rubric, &units, None));
-    let err = load_all(&rubric, std::slice::from_ref(&other), &mut |_| {}).expect_err("refused");
+    let err = load_all(&rubric, &[other.to_path_buf()], &mut |_| {}).expect_err("refused");
     assert_eq!(err.len(), 1, "{}", rendered(&err));
     assert_eq!(err[0].message, "unit `恩平市` has evidence in two files");
     assert_eq!(

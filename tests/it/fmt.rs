@@ -2,6 +2,7 @@
 //! layout comes out canonical (snapshot), the meaning never changes, and the command
 //! writes files whole, only when asked.
 
+use crate::common;
 use crate::run;
 
 use std::path::PathBuf;
@@ -11,11 +12,8 @@ use kaohe::source::SourceFile;
 use kaohe::syntax;
 use run::kaohe;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-fmt-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("fmt-{name}"))
 }
 
 /// Every `.rule` file under the repository's rules, tests and examples.

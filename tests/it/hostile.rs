@@ -8,7 +8,8 @@
 //! The corpus in `tests/hostile/` holds the files that are the same every time; the
 //! secrets, links, pipes and large files are made by each test in a folder of its own.
 
-use std::path::{Path, PathBuf};
+use crate::common;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -22,11 +23,8 @@ const SECRET: &str = "TOPSECRET-5f3a";
 const DEADLINE: Duration = Duration::from_secs(300);
 
 /// A folder of its own for each test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("hostile-{name}"))
 }
 
 /// Runs `kaohe` in `dir`, failing the test if it has not ended by the deadline (it is
@@ -91,7 +89,7 @@ fn replies_rule(calendar: &str) -> String {
 
 /// A folder with a secret beside a `rules/` folder that holds `a.rule` naming
 /// `calendar`, and the evidence of the corpus.
-fn setup(name: &str, calendar: &str) -> PathBuf {
+fn setup(name: &str, calendar: &str) -> common::Scratch {
     let dir = scratch(name);
     std::fs::write(
         dir.join("shadow"),

@@ -5,6 +5,7 @@
 //! is timed: the sizes that were slow are benchmarks (`benches/hostile.rs`); these
 //! tests assert what is printed.
 
+use crate::common;
 use crate::run;
 
 #[path = "../../fuzz/src/diagnostic_check.rs"]
@@ -15,13 +16,10 @@ use kaohe::source::SourceFile;
 use kaohe::span::Span;
 use proptest::prelude::*;
 use run::{kaohe, stderr};
-use std::path::PathBuf;
 use unicode_width::UnicodeWidthChar;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-hostile-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("hostile-{name}"))
 }
 
 /// A diagnostic with one primary label on `span` of `text`, rendered without colour.

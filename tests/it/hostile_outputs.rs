@@ -5,13 +5,14 @@
 //! shown are refused when the evidence is read; JSON evidence with a key given twice is
 //! refused; the JSON report writes every digit of a score.
 
+use crate::common;
 use crate::run;
 
 #[path = "../../fuzz/src/report_check.rs"]
 mod report_check;
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
@@ -57,11 +58,8 @@ const REASONS: [&str; 8] = [
 ];
 
 /// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("hostile-{name}"))
 }
 
 /// A TOML string, every character that is not plain printable ASCII or CJK escaped.
@@ -135,7 +133,6 @@ fn csv_ranking_writes_formula_names_as_text() {
         .collect();
     expected.sort();
     assert_eq!(names, expected);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 2, XLSX: every name is a text cell, never a formula, and reads back whole.
@@ -184,7 +181,6 @@ fn xlsx_report_has_no_formula_and_keeps_the_names() {
         .collect();
     expected.sort();
     assert_eq!(names, expected);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 3: reasons with controls and bidi characters reach no terminal and no text
@@ -224,7 +220,6 @@ fn reasons_reach_no_terminal_raw() {
     assert!(!o.status.success());
     let out = stdout(&o);
     check_text("test", &out).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 3, rule files: a text with a bidi override reaches the terminal escaped in
@@ -253,7 +248,6 @@ fn rule_texts_show_nothing_hidden() {
             assert!(out.contains("\\u{202e}"), "{out}");
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 4: a name that is markup is written as text in the Markdown score sheet.
@@ -289,7 +283,6 @@ fn markdown_escapes_names_and_reasons() {
         let cells = line.replace("\\|", "").matches('|').count() - 1;
         assert_eq!(cells, 5, "{line}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The code of the first diagnostic `kaohe --message-format json` printed.
@@ -401,7 +394,6 @@ fn bad_names_are_refused_in_every_format() {
         path_str(&out),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 9, for reasons: a reason longer than a workbook's cell is cut in its cell,
@@ -433,7 +425,6 @@ fn a_reason_longer_than_a_cell_does_not_refuse_the_workbook() {
         })
         .max();
     assert_eq!(longest, Some(32_767));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 3, diagnostics: a cell or a name with control characters is reported with
@@ -465,7 +456,6 @@ fn diagnostics_show_nothing_hidden() {
     let err = stderr(&o);
     check_text("diagnostics", &err).unwrap();
     assert_eq!(codes(&o).len(), 2, "{err}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 9: the message of a bad name shows it escaped, and points at it.
@@ -485,7 +475,6 @@ fn a_bad_name_is_shown_escaped_where_it_stands() {
         (d["line"].as_u64(), d["column"].as_u64()),
         (Some(1), Some(8))
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 10: a key given twice in JSON evidence is refused as TOML refuses one, at
@@ -540,7 +529,6 @@ fn json_keys_given_twice_are_refused() {
         "json",
     ]);
     assert_eq!(codes(&o)[0], "kaohe::evidence::syntax");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Finding 14: the JSON report writes a score with every digit, as the CSV ranking.
@@ -577,7 +565,6 @@ fn discretion_unit() -> (Rubric, kaohe::evidence::Unit) {
     let dir = scratch("proptest-base");
     let file = unit_file(&dir, "base.toml", "基准", "理由");
     let unit = load(&rubric, Path::new(&file)).expect("a unit");
-    let _ = std::fs::remove_dir_all(&dir);
     (rubric, unit)
 }
 

@@ -5,6 +5,7 @@
 //! of docs/evidence.md, accepted and refused, with the code and the cell of each
 //! refusal; encodings refused; unit names normalised.
 
+use crate::common;
 use crate::run;
 
 use crate::formats;
@@ -609,7 +610,11 @@ fn spelling_rubric() -> Rubric {
 
 /// A CSV file of the small rubric: a row per text, the text in column `col` (1 to 5),
 /// the other cells valid; units `u2`, `u3`, … after their rows.
-fn spelling_sheet(name: &str, col: usize, texts: &[&str]) -> (PathBuf, FileEvidence) {
+fn spelling_sheet(
+    name: &str,
+    col: usize,
+    texts: &[&str],
+) -> (common::Scratch, PathBuf, FileEvidence) {
     let mut rows = vec![HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for (i, text) in texts.iter().enumerate() {
         let mut row = vec![format!("u{}", i + 2)];
@@ -620,12 +625,12 @@ fn spelling_sheet(name: &str, col: usize, texts: &[&str]) -> (PathBuf, FileEvide
     let dir = scratch(&format!("spelling-{name}"));
     let path = write(&dir.join("s.csv"), csv(&rows));
     let read = load_file_with(&spelling_rubric(), &path, &Options::default());
-    (path, read)
+    (dir, path, read)
 }
 
 /// The value each row gave the fact of column `col`.
 fn values(col: usize, texts: &[&str]) -> Vec<Value> {
-    let (_, read) = spelling_sheet(&format!("values-{col}"), col, texts);
+    let (_dir, _, read) = spelling_sheet(&format!("values-{col}"), col, texts);
     assert!(read.problems.is_empty(), "{}", rendered(&read.problems));
     let (item, fact) = HEADER[col].split_once('/').unwrap();
     let rubric = spelling_rubric();
@@ -643,7 +648,7 @@ fn values(col: usize, texts: &[&str]) -> Vec<Value> {
 
 /// Each refused text's diagnostic: its code, message and the text it underlines.
 fn refusals(col: usize, texts: &[&str]) -> Vec<(&'static str, String, String)> {
-    let (_, read) = spelling_sheet(&format!("refused-{col}"), col, texts);
+    let (_dir, _, read) = spelling_sheet(&format!("refused-{col}"), col, texts);
     assert!(read.units.is_empty());
     read.problems
         .iter()
@@ -971,7 +976,7 @@ fn numbers_refused_name_their_cell() {
     expected.push(format!("{}: `次数` is negative", cell(2, 11)));
     assert_eq!(messages, expected);
     assert!(got.iter().all(|(code, ..)| *code == codes::EVIDENCE_VALUE));
-    let (_, read) = spelling_sheet("none-count", 2, &["无"]);
+    let (_dir, _, read) = spelling_sheet("none-count", 2, &["无"]);
     assert!(
         read.problems[0]
             .help
@@ -1001,7 +1006,7 @@ fn numbers_refused_name_their_cell() {
 
 #[test]
 fn a_blank_cell_is_missing_not_zero() {
-    let (_, read) = spelling_sheet("blank", 2, &["", "\u{3000}"]);
+    let (_dir, _, read) = spelling_sheet("blank", 2, &["", "\u{3000}"]);
     let got: Vec<(&str, String)> = read
         .problems
         .iter()
@@ -1060,7 +1065,7 @@ fn lists_as_people_write_them() {
 
 #[test]
 fn a_member_not_in_the_list_is_refused_with_a_did_you_mean() {
-    let (path, read) = spelling_sheet("members", 5, &["图表、新闻发布"]);
+    let (_dir, path, read) = spelling_sheet("members", 5, &["图表、新闻发布"]);
     assert_eq!(read.problems.len(), 1, "{}", rendered(&read.problems));
     let d = &read.problems[0];
     assert_eq!(d.code, codes::EVIDENCE_VALUE);
@@ -1136,7 +1141,12 @@ fn one_unit_written_two_ways_is_one_unit() {
     )
     .unwrap();
     write(&both.join("spaced.csv"), csv(&rows[..2]));
-    let read = load_all_with(&rubric, &[both], &Options::default(), &mut |_| {});
+    let read = load_all_with(
+        &rubric,
+        &[both.to_path_buf()],
+        &Options::default(),
+        &mut |_| {},
+    );
     let problems = read.units.expect_err("a unit twice");
     assert_eq!(problems.len(), 1, "{}", rendered(&problems));
     assert_eq!(problems[0].code, codes::EVIDENCE_DUPLICATE);
@@ -1300,7 +1310,7 @@ fn toml_json_and_rule_files_are_utf8_only_with_a_way_to_convert() {
     )
     .unwrap();
     let from_toml = json_report(&rubric, &["examples/jiangmen-2020/county".into()]).unwrap();
-    assert_eq!(json_report(&rubric, &[bom]), Ok(from_toml));
+    assert_eq!(json_report(&rubric, &[bom.to_path_buf()]), Ok(from_toml));
 }
 
 #[test]
@@ -1332,7 +1342,12 @@ fn wps_and_old_excel_files_are_refused_with_what_to_do() {
         dir.join("a.toml"),
     )
     .unwrap();
-    let read = load_all_with(&rubric, &[dir], &Options::default(), &mut |_| {});
+    let read = load_all_with(
+        &rubric,
+        &[dir.to_path_buf()],
+        &Options::default(),
+        &mut |_| {},
+    );
     let problems = read.units.expect_err("refused");
     assert!(
         problems[0].message.contains("县区.et"),
@@ -1423,8 +1438,7 @@ fn eval_says_which_encoding_it_read_and_takes_encoding_and_sheet() {
 #[test]
 fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
     use std::io::Write as _;
-    let dir = std::env::temp_dir().join(format!("kaohe-bomb-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("bomb");
     let path = dir.join("bomb.xlsx");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     let options = zip::write::SimpleFileOptions::default()
@@ -1557,7 +1571,6 @@ fn a_workbook_that_lies_about_its_unpacked_size_is_refused() {
             path.display()
         )
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A part that unpacks to fewer bytes than it declares is read; one whose checksum is
@@ -1623,5 +1636,4 @@ fn a_workbook_part_that_is_damaged_is_refused_with_a_diagnostic() {
         "{}",
         problems[0].message
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

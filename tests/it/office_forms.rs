@@ -5,6 +5,7 @@
 //! the plain form does, with one warning listing the rows passed over; a bad cell is
 //! named once, with its header and its value.
 
+use crate::common;
 use crate::run;
 
 use run::{kaohe, stderr, stdout};
@@ -21,10 +22,11 @@ const FILLED: [&str; 3] = [
     "tests/office/filled.xlsx",
 ];
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-office-forms-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir.join(name)
+/// A file named `name` in a folder of its own, removed when the `Scratch` is dropped.
+fn scratch(name: &str) -> (common::Scratch, std::path::PathBuf) {
+    let dir = common::Scratch::new("office-forms");
+    let path = dir.join(name);
+    (dir, path)
 }
 
 #[test]
@@ -57,7 +59,7 @@ fn a_filled_form_scores_as_the_plain_one_with_one_warning() {
 fn the_units_column_may_be_headed_as_offices_head_it() {
     let text = std::fs::read_to_string(PLAIN).expect("plain form");
     for head in ["单位名称", "被考核单位"] {
-        let path = scratch(&format!("{head}.csv"));
+        let (_dir, path) = scratch(&format!("{head}.csv"));
         let renamed = text.replacen("单位,", &format!("{head},"), 1);
         std::fs::write(&path, renamed).expect("write");
         let out = kaohe(&[
@@ -73,7 +75,7 @@ fn the_units_column_may_be_headed_as_offices_head_it() {
 }
 
 /// The filled form with one cell changed.
-fn with_cell(row: usize, col: usize, value: &str) -> std::path::PathBuf {
+fn with_cell(row: usize, col: usize, value: &str) -> (common::Scratch, std::path::PathBuf) {
     let text = std::fs::read_to_string(FILLED[0]).expect("filled form");
     let mut rows: Vec<Vec<String>> = text
         .trim_start_matches('\u{feff}')
@@ -81,16 +83,16 @@ fn with_cell(row: usize, col: usize, value: &str) -> std::path::PathBuf {
         .map(|l| l.split(',').map(str::to_string).collect())
         .collect();
     rows[row][col] = value.to_string();
-    let path = scratch(&format!("cell-{row}-{col}.csv"));
+    let (dir, path) = scratch(&format!("cell-{row}-{col}.csv"));
     let out: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
     std::fs::write(&path, out.join("\n")).expect("write");
-    path
+    (dir, path)
 }
 
 #[test]
 fn a_bad_cell_is_named_once_with_its_header_and_value() {
     // Row 4 (台山市), column F: `决策公开/议定事项报道次数`, a count.
-    let path = with_cell(3, 5, "十几次");
+    let (_dir, path) = with_cell(3, 5, "十几次");
     let out = kaohe(&[
         "eval",
         RULE,
@@ -123,7 +125,7 @@ fn a_bad_cell_is_named_once_with_its_header_and_value() {
 #[test]
 fn a_row_of_blanks_is_one_problem_naming_its_cells() {
     // The numbered row left empty, given a unit: every fact of it is blank.
-    let path = with_cell(5, 1, "开平市");
+    let (_dir, path) = with_cell(5, 1, "开平市");
     let out = kaohe(&[
         "eval",
         RULE,

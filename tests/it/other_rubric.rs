@@ -1,6 +1,7 @@
 //! Evidence written for another rubric is said so first and alone: not as one problem
 //! among the items this rubric has not and the facts the evidence lacks.
 
+use crate::common;
 use crate::run;
 
 use run::{kaohe, stderr};
@@ -38,8 +39,7 @@ fn it_is_said_in_chinese_too() {
 
 #[test]
 fn a_rubric_title_of_another_table_is_the_one_problem_shown() {
-    let dir = std::env::temp_dir().join(format!("kaohe-other-rubric-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("other-rubric");
     let path = dir.join("unit.toml");
     let text = std::fs::read_to_string(DEPARTMENT_UNIT).unwrap();
     std::fs::write(&path, format!("rubric = \"另一份考核表\"\n{text}")).unwrap();
@@ -47,5 +47,4 @@ fn a_rubric_title_of_another_table_is_the_one_problem_shown() {
     let err = stderr(&o);
     assert_eq!(err.matches("kaohe::evidence::").count(), 1, "{err}");
     assert!(err.contains("this evidence is for another rubric"), "{err}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,6 +2,7 @@
 //! (self-contained, A4, first-level cells spanning their rows) and XLSX (read back:
 //! values and merged cells). scripts/screenshot-render.sh shows the HTML by eye.
 
+use crate::common;
 use crate::run;
 
 use std::io::Cursor;
@@ -251,8 +252,7 @@ fn render_command_formats_and_outputs() {
     assert!(md.contains("\n| 公开渠道 (12 points) | "), "{md}");
     assert!(md.ends_with("\n| Total |  | 100 |  |\n"), "{md}");
 
-    let dir = std::env::temp_dir().join(format!("kaohe-render-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = common::Scratch::new("render");
     let page = dir.join("county.html");
     let o = kaohe(&[
         "render",
@@ -357,8 +357,7 @@ fn a_draft_is_rendered_marked_as_one() {
     let english = Table::in_lang(&rubric, kaohe::locale::Lang::En);
     assert_eq!(english.title, "某县2023年政务公开考核表 (DRAFT)");
 
-    let dir = std::env::temp_dir().join(format!("kaohe-render-draft-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("render-draft");
     let path = dir.join("half.rule");
     std::fs::write(&path, half_typed).unwrap();
     let path = path.to_str().unwrap();

@@ -6,6 +6,7 @@
 //! byte, a unit named twice and a column without a header are found across chunks;
 //! and a file with more problems than are shown keeps only the first.
 
+use crate::common;
 use crate::formats;
 
 use std::path::{Path, PathBuf};
@@ -94,11 +95,8 @@ fn sheet(n: usize) -> Vec<Vec<String>> {
     rows
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-stream-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+fn scratch(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("stream-{name}"))
 }
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {
@@ -605,7 +603,8 @@ fn a_unit_named_by_zero_width_characters_alone_is_refused() {
     // scored under an empty name, whatever way it is read.
     let mut rows = sheet(3);
     rows[2][0] = "\u{200B}\u{FEFF}".to_string();
-    let path = write(&scratch("zero-width").join("z.csv"), csv(&rows));
+    let dir = scratch("zero-width");
+    let path = write(&dir.join("z.csv"), csv(&rows));
     for limits in [tiny(), Limits::default()] {
         let (units, read) = streamed(std::slice::from_ref(&path), &Options::default(), &limits);
         let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
@@ -629,7 +628,8 @@ fn a_quote_never_closed_in_a_large_file_ends_at_a_bounded_row() {
     while text.len() < 17 << 20 {
         text.push_str(&filler);
     }
-    let path = write(&scratch("never-closed").join("q.csv"), &text);
+    let dir = scratch("never-closed");
+    let path = write(&dir.join("q.csv"), &text);
     let (_, read) = streamed(
         std::slice::from_ref(&path),
         &Options::default(),

@@ -3,6 +3,7 @@
 //! document is the one the library writes of every sheet at once, byte for byte; a
 //! run whose evidence has a problem writes nothing.
 
+use crate::common;
 use crate::run;
 
 use kaohe::evidence::{load_all_with, Options};
@@ -46,8 +47,7 @@ fn json_and_md_are_the_documents_of_every_sheet_at_once() {
 
 #[test]
 fn a_run_with_a_problem_writes_no_part_of_the_report() {
-    let dir = std::env::temp_dir().join(format!("kaohe-streaming-reports-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch");
+    let dir = common::Scratch::new("streaming-reports");
     let text = std::fs::read_to_string("tests/diff/spreadsheet/county.csv").expect("csv");
     // The last unit's first count is no count.
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();

@@ -92,7 +92,8 @@ fn the_toml_form_filled_in_scores_as_the_examples() {
                 fill_toml(&rubric, &form, unit),
             );
         }
-        let report = json_report(&rubric, &[dir]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report =
+            json_report(&rubric, &[dir.to_path_buf()]).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(report, report_of_examples(&rubric, name), "{name}");
     }
 }

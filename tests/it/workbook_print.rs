@@ -64,6 +64,65 @@ fn assert_prints_on_a4_landscape(file: &Path) {
             !setup.contains("fitToWidth") || setup.contains("fitToWidth=\"1\""),
             "{name}: {setup}"
         );
+        assert!(xml.contains("<oddFooter>&amp;C"), "{name}: no page number");
+        assert!(xml.contains("&amp;P") && xml.contains("&amp;N"), "{name}");
+    }
+}
+
+/// The evidence form is not shrunk to one page: it prints at its size, its two header
+/// rows and its unit column on every page, broken between items, never inside one.
+#[test]
+fn the_evidence_form_prints_across_pages_between_items() {
+    let dir = scratch("form-print");
+    let out = dir.join("form.xlsx");
+    let o = kaohe(&[
+        "template",
+        COUNTY,
+        "--format",
+        "xlsx",
+        "--output",
+        path(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let xml = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(!xml.contains("fitToPage"), "{xml}");
+    assert!(xml.contains("<printOptions gridLines=\"1\"/>"), "{xml}");
+    assert!(xml.contains("pageOrder=\"overThenDown\""), "{xml}");
+    assert!(xml.contains("<oddFooter>&amp;C"), "{xml}");
+    let book_xml = part(&out, "xl/workbook.xml");
+    assert!(book_xml.contains("证据!$A:$A,证据!$1:$2"), "{book_xml}");
+
+    // The pages start at these columns (0 is A, the unit's, repeated on every page).
+    let breaks: Vec<u32> = xml
+        .split("<brk id=\"")
+        .skip(1)
+        .map(|s| {
+            s.split('"')
+                .next()
+                .expect("an id")
+                .parse()
+                .expect("a column")
+        })
+        .collect();
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("a workbook");
+    let form = book.worksheet_range("证据").expect("the form");
+    let last = form.width() as u32 - 1;
+    assert!(
+        breaks.len() >= 3,
+        "{breaks:?}: the county form is {last} columns wide"
+    );
+    // Each page starts where an item's name stands, in the merged first row.
+    for b in &breaks {
+        let name = form.get_value((0, *b)).expect("a cell").to_string();
+        assert!(!name.is_empty(), "column {b} is inside an item: {breaks:?}");
+    }
+    // A page holds at most seven columns of 16 beside the unit's, and the first
+    // item of the next page would not have fitted on it.
+    let mut starts = vec![1];
+    starts.extend(&breaks);
+    starts.push(last + 1);
+    for pair in starts.windows(2) {
+        assert!(pair[1] - pair[0] <= 7, "{pair:?} of {breaks:?}");
     }
 }
 

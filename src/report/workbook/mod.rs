@@ -330,7 +330,7 @@ fn ranking_sheet(
         ws.set_row_height(r, print::row_height([(note.as_str(), width)]))?;
     }
     ws.set_freeze_panes(2, 2)?;
-    print::a4_landscape(ws, 1, 1)?;
+    print::a4_landscape(ws, 1, 1, crate::locale::current())?;
     Ok(())
 }
 
@@ -388,7 +388,7 @@ fn chart_sheet(
             ),
         )?;
     }
-    print::a4_landscape(ws, 0, 0)?;
+    print::a4_landscape(ws, 0, 0, crate::locale::current())?;
     Ok(())
 }
 

@@ -10,6 +10,9 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
+use crate::locale::Lang;
+use crate::tr;
+
 /// A4 in Excel's list of paper sizes.
 pub(crate) const PAPER_A4: u8 = 9;
 
@@ -18,13 +21,88 @@ const LINE: f64 = 14.5;
 
 /// Sets a sheet up for A4 landscape, fitted to one page wide (as many pages tall as it
 /// takes), with rows `first..=last` printed at the top of every page.
-pub(crate) fn a4_landscape(ws: &mut Worksheet, first: u32, last: u32) -> Result<(), XlsxError> {
+pub(crate) fn a4_landscape(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     ws.set_paper_size(PAPER_A4);
+    page_footer(ws, lang);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(first, last)?;
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     Ok(())
+}
+
+/// The page number at the foot of every printed page: `第 1 页 共 3 页`.
+pub(crate) fn page_footer(ws: &mut Worksheet, lang: Lang) {
+    ws.set_footer(tr!(lang, "xlsx-page-footer"));
+}
+
+/// The width of an A4 landscape page inside the margins [`a4_landscape`] and
+/// [`form_pages`] set (11.69 in less 2 × 0.5 in), in pixels at Excel's 96 per inch.
+const PAGE_PIXELS: f64 = (11.69 - 1.0) * 96.0;
+
+/// The width in pixels of a column `width` characters wide, as Excel draws it with its
+/// default font: 7 pixels a character and 5 of padding.
+fn column_pixels(width: f64) -> f64 {
+    (width * 7.0 + 5.0).trunc()
+}
+
+/// Sets a form up to print at its full size on A4 landscape, for filling in by hand or
+/// checking on paper: the header rows `0..header_rows` and the first `kept` columns
+/// (the unit's name) repeated on every page, gridlines printed, the page number at the
+/// foot. A form too wide for one page is not shrunk to fit (its cells would be too small
+/// to read or write in) but broken across pages between groups of columns, never inside
+/// one: `groups` are the first and last column of each group (an item's facts), and
+/// each page holds as many whole groups as fit in the width left by the kept columns; a
+/// group wider than that is broken every page's width. Pages are printed across, then
+/// down, so the pages of the same units follow each other.
+pub(crate) fn form_pages(
+    ws: &mut Worksheet,
+    header_rows: u32,
+    kept: &[f64],
+    groups: &[(u16, u16, f64)],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(PAPER_A4);
+    ws.set_landscape();
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_repeat_rows(0, header_rows.saturating_sub(1))?;
+    if !kept.is_empty() {
+        ws.set_repeat_columns(0, (kept.len() - 1) as u16)?;
+    }
+    ws.set_print_gridlines(true);
+    ws.set_page_order(false);
+    page_footer(ws, lang);
+    ws.set_vertical_page_breaks(&column_breaks(kept, groups))?;
+    Ok(())
+}
+
+/// The columns a new page starts at, for [`form_pages`]: each group `(first, last,
+/// width of each of its columns)` kept whole on a page when it fits.
+fn column_breaks(kept: &[f64], groups: &[(u16, u16, f64)]) -> Vec<u32> {
+    let room = PAGE_PIXELS - kept.iter().map(|w| column_pixels(*w)).sum::<f64>();
+    let mut breaks = Vec::new();
+    let mut used = 0.0;
+    for &(first, last, width) in groups {
+        let column = column_pixels(width);
+        let whole = column * f64::from(last - first + 1);
+        if used > 0.0 && used + whole > room {
+            breaks.push(u32::from(first));
+            used = 0.0;
+        }
+        for c in first..=last {
+            if used > 0.0 && used + column > room {
+                breaks.push(u32::from(c));
+                used = 0.0;
+            }
+            used += column;
+        }
+    }
+    breaks
 }
 
 /// The lines `text` takes when wrapped in a column `width` characters wide (Excel's
@@ -66,5 +144,19 @@ mod tests {
         assert_eq!(lines("政务公开\n工作要点", 10.0), 2);
         assert_eq!(lines("政务公开工作要点考核", 10.0), 3);
         assert!(height(3) > height(1));
+    }
+
+    #[test]
+    fn a_wide_form_breaks_between_items() {
+        // Beside a unit column 16 wide, a page holds seven columns 16 wide.
+        let kept = [16.0];
+        // Items of 3, 3, 2 and 9 columns from column 1 (B).
+        let groups = [(1, 3, 16.0), (4, 6, 16.0), (7, 8, 16.0), (9, 17, 16.0)];
+        // 3 + 3 fit; the next 2 would make 8: a page from column 7 (H). That page
+        // holds 7-8, and the 9-column item begins a page of its own at 9 (J), broken
+        // after seven columns at 16 (Q).
+        assert_eq!(column_breaks(&kept, &groups), vec![7, 9, 16]);
+        // A narrow form is one page wide.
+        assert_eq!(column_breaks(&kept, &[(1, 3, 16.0)]), Vec::<u32>::new());
     }
 }

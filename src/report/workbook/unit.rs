@@ -137,7 +137,7 @@ pub(super) fn unit_sheet(
     ws.write_string_with_format(r, 4, cell_text(&note), &f.wrap)?;
     ws.set_row_height(r, print::row_height([(note.as_str(), COLUMNS[4].1)]))?;
     ws.set_freeze_panes(2, 0)?;
-    print::a4_landscape(ws, 1, 1)?;
+    print::a4_landscape(ws, 1, 1, locale::current())?;
     Ok(())
 }
 
@@ -228,6 +228,6 @@ pub(super) fn detail_sheet(
         r += 1;
     }
     ws.set_freeze_panes(2, 0)?;
-    print::a4_landscape(ws, 1, 1)?;
+    print::a4_landscape(ws, 1, 1, locale::current())?;
     Ok(())
 }

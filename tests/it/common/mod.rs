@@ -74,3 +74,32 @@ pub fn assert_trace_adds_up(item: &ItemScore, start: Decimal) {
         item.trace
     );
 }
+
+/// A folder of its own for one test, removed with everything in it when the value is
+/// dropped: when the test ends, and also when it fails, as the panic unwinds. Its name
+/// starts `kaohe-NAME-`, so a folder left by a test killed from outside says whose it is.
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    pub fn new(name: &str) -> Scratch {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("kaohe-{name}-"))
+            .tempdir()
+            .expect("a scratch folder");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+
+    fn deref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        self.0.path()
+    }
+}

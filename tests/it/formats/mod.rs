@@ -43,11 +43,8 @@ pub fn rendered(ds: &[Diagnostic]) -> String {
 }
 
 /// A fresh folder for one test.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kaohe-formats-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+pub fn scratch(name: &str) -> crate::common::Scratch {
+    crate::common::Scratch::new(&format!("formats-{name}"))
 }
 
 /// The value of a fact the unit's evidence gave (not a default), if any.
