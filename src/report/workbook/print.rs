@@ -42,24 +42,35 @@ pub(crate) fn page_footer(ws: &mut Worksheet, lang: Lang) {
 }
 
 /// The width of an A4 landscape page inside the margins [`a4_landscape`] and
-/// [`form_pages`] set (11.69 in less 2 × 0.5 in), in pixels at Excel's 96 per inch.
-const PAGE_PIXELS: f64 = (11.69 - 1.0) * 96.0;
+/// [`form_pages`] set: 11.69 in less 2 × 0.5 in.
+const PAGE_INCHES: f64 = 11.69 - 1.0;
 
-/// The width in pixels of a column `width` characters wide, as Excel draws it with its
-/// default font: 7 pixels a character and 5 of padding.
-fn column_pixels(width: f64) -> f64 {
-    (width * 7.0 + 5.0).trunc()
+/// The printed width of a column one character wide, at the scale of 100%. Excel draws
+/// a character of its default font 7 pixels wide (0.073 in); LibreOffice prints the
+/// same column wider, about 0.101 in a character (a 16-character column of the county
+/// form measures 1.62 in on its PDF). The wider is taken, so that the pages planned
+/// here hold in both, and neither adds breaks of its own inside an item.
+const INCHES_PER_CHARACTER: f64 = 0.102;
+
+/// The scale a form prints at, in percent: its text stays above 9 points, and a page
+/// holds six columns of 16 characters beside the unit's.
+const FORM_SCALE: u16 = 85;
+
+/// The printed width of a column `width` characters wide, at [`FORM_SCALE`].
+fn column_inches(width: f64) -> f64 {
+    width * INCHES_PER_CHARACTER * f64::from(FORM_SCALE) / 100.0
 }
 
-/// Sets a form up to print at its full size on A4 landscape, for filling in by hand or
+/// Sets a form up to print near its full size ([`FORM_SCALE`]) on A4 landscape, for filling in by hand or
 /// checking on paper: the header rows `0..header_rows` and the first `kept` columns
 /// (the unit's name) repeated on every page, gridlines printed, the page number at the
 /// foot. A form too wide for one page is not shrunk to fit (its cells would be too small
-/// to read or write in) but broken across pages between groups of columns, never inside
-/// one: `groups` are the first and last column of each group (an item's facts), and
+/// to read or write in) but broken across pages between groups of columns, not inside
+/// one that fits on a page: `groups` are the first and last column of each group (an item's facts), and
 /// each page holds as many whole groups as fit in the width left by the kept columns; a
-/// group wider than that is broken every page's width. Pages are printed across, then
-/// down, so the pages of the same units follow each other.
+/// group wider than that fills the rest of the page it starts on and is broken every
+/// page's width. Pages are printed across, then down, so the pages of the same units
+/// follow each other.
 pub(crate) fn form_pages(
     ws: &mut Worksheet,
     header_rows: u32,
@@ -75,6 +86,7 @@ pub(crate) fn form_pages(
         ws.set_repeat_columns(0, (kept.len() - 1) as u16)?;
     }
     ws.set_print_gridlines(true);
+    ws.set_print_scale(FORM_SCALE);
     ws.set_page_order(false);
     page_footer(ws, lang);
     ws.set_vertical_page_breaks(&column_breaks(kept, groups))?;
@@ -84,13 +96,15 @@ pub(crate) fn form_pages(
 /// The columns a new page starts at, for [`form_pages`]: each group `(first, last,
 /// width of each of its columns)` kept whole on a page when it fits.
 fn column_breaks(kept: &[f64], groups: &[(u16, u16, f64)]) -> Vec<u32> {
-    let room = PAGE_PIXELS - kept.iter().map(|w| column_pixels(*w)).sum::<f64>();
+    let room = PAGE_INCHES - kept.iter().map(|w| column_inches(*w)).sum::<f64>();
     let mut breaks = Vec::new();
     let mut used = 0.0;
     for &(first, last, width) in groups {
-        let column = column_pixels(width);
+        let column = column_inches(width);
         let whole = column * f64::from(last - first + 1);
-        if used > 0.0 && used + whole > room {
+        // A group that fits on a page starts a page rather than be cut; one wider than a
+        // page is cut anyway, so it fills the rest of the page it starts on.
+        if used > 0.0 && used + whole > room && whole <= room {
             breaks.push(u32::from(first));
             used = 0.0;
         }
@@ -148,14 +162,15 @@ mod tests {
 
     #[test]
     fn a_wide_form_breaks_between_items() {
-        // Beside a unit column 16 wide, a page holds seven columns 16 wide.
+        // Beside a unit column 16 wide, a page holds six columns 16 wide.
         let kept = [16.0];
-        // Items of 3, 3, 2 and 9 columns from column 1 (B).
-        let groups = [(1, 3, 16.0), (4, 6, 16.0), (7, 8, 16.0), (9, 17, 16.0)];
-        // 3 + 3 fit; the next 2 would make 8: a page from column 7 (H). That page
-        // holds 7-8, and the 9-column item begins a page of its own at 9 (J), broken
-        // after seven columns at 16 (Q).
-        assert_eq!(column_breaks(&kept, &groups), vec![7, 9, 16]);
+        assert_eq!(((PAGE_INCHES / column_inches(16.0)) as usize) - 1, 6);
+        // Items of 3, 2, 2 and 9 columns from column 1 (B).
+        let groups = [(1, 3, 16.0), (4, 5, 16.0), (6, 7, 16.0), (8, 16, 16.0)];
+        // 3 + 2 fit; the next 2 would make 7: a page from column 6 (G). The 9-column
+        // item, wider than any page, fills that page's last four columns (8 to 11) and
+        // goes on at 12 (M).
+        assert_eq!(column_breaks(&kept, &groups), vec![6, 12]);
         // A narrow form is one page wide.
         assert_eq!(column_breaks(&kept, &[(1, 3, 16.0)]), Vec::<u32>::new());
     }
