@@ -2,9 +2,9 @@
 //! of that plan, which scores a unit with its trace or without it.
 //!
 //! A [`Scorer`] walks the rubric's tree once, when it is built, and keeps for every
-//! item what scoring it needs: the slots of the facts its clauses read, each condition
-//! compiled ([`Test`]), the members a `missing` clause looks for, the item's start and
-//! bounds, and whether each section's applicable points can change at all. Scoring a
+//! item what scoring it needs: the slots of the facts its clauses read, its
+//! conditions (the model's, which [`crate::evidence::condition::holds`] reads), the
+//! places of the members a `missing` clause looks for, the item's start and bounds, and whether each section's applicable points can change at all. Scoring a
 //! unit then only reads its facts; counts and bools are compared as integers, and
 //! decimal arithmetic is done only when a clause applies ([`raw_change`], [`limit`],
 //! the item's bound, [`section_limit`], [`Sum::total`]); the top-level items are
