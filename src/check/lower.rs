@@ -8,17 +8,26 @@
 //! its item, and every member named is in its fact's list; a name that is not (which
 //! the checks rule out) leaves no model.
 
+use super::weights::Points;
 use crate::model::{self, FactId, MemberId};
+use crate::span::Spanned;
 use crate::syntax::ast;
 
 /// The model of the nodes, and how many facts they declare; `None` if a reference does
 /// not resolve.
-/// `reach` holds what the checker worked out for every item, in the order of the file.
-pub fn nodes(nodes: &[ast::Node], reach: &[model::Reach]) -> Option<(Vec<model::Node>, usize)> {
+/// `reach` holds what the checker worked out for every item, in the order of the file;
+/// `points` every part's points, weights worked out: the model's sections and items
+/// carry those.
+pub fn nodes(
+    nodes: &[ast::Node],
+    reach: &[model::Reach],
+    points: &Points,
+) -> Option<(Vec<model::Node>, usize)> {
     let mut next = Next {
         fact: 0,
         item: 0,
         reach,
+        points,
         pooled: false,
     };
     let lowered = nodes
@@ -33,6 +42,7 @@ struct Next<'a> {
     fact: usize,
     item: usize,
     reach: &'a [model::Reach],
+    points: &'a Points,
     /// Whether the node being lowered stands in a `pooled` section.
     pooled: bool,
 }
@@ -51,7 +61,7 @@ fn node(node: &ast::Node, next: &mut Next<'_>) -> Option<model::Node> {
             model::Node::Section(model::Section {
                 kind: s.kind,
                 name: s.name.clone(),
-                points: s.points.clone(),
+                points: Spanned::new(next.points.section(s), s.points.span),
                 weight: s.weight,
                 pooled: s.pooled.is_some(),
                 uncapped: s.uncapped.is_some(),
@@ -96,7 +106,7 @@ fn item(item: &ast::Item, next: &mut Next<'_>) -> Option<model::Item> {
             .map(|c| scope.clause(c))
             .collect::<Option<_>>()?,
         name: item.name.clone(),
-        points: item.points.clone(),
+        points: Spanned::new(next.points.item(item), item.points.span),
         weight: item.weight,
         texts: item.texts.clone(),
         notes: item.notes.clone(),
