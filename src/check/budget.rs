@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::weights::Points;
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Spanned;
@@ -14,7 +15,13 @@ fn in_budget(n: &Node) -> bool {
     !matches!(n, Node::Section(s) if s.kind != SectionKind::Regular)
 }
 
-pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagnostic>) {
+/// Checks the budget; `points` are every part's points, weights worked out.
+pub fn check(
+    file: &File,
+    total: Option<&Spanned<Decimal>>,
+    points: &Points,
+    out: &mut Vec<Diagnostic>,
+) {
     if file.nodes.is_empty() {
         let at = file.settings.last().map(|s| s.span).unwrap_or_default();
         out.push(
@@ -26,7 +33,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
     }
     if let Some(total) = total {
         let parts: Vec<&Node> = file.nodes.iter().filter(|n| in_budget(n)).collect();
-        let sum: Decimal = parts.iter().map(|n| n.points().node).sum();
+        let sum: Decimal = parts.iter().map(|n| points.of(n)).sum();
         if sum != total.node {
             let mut d = Diagnostic::error(
                 codes::POINTS_SUM,
@@ -42,7 +49,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
             );
             // The parts listed in the help: labels far apart would show every line of
             // the file between them.
-            let list: Vec<String> = parts.iter().map(|n| part_label(n)).collect();
+            let list: Vec<String> = parts.iter().map(|n| part_label(n, points)).collect();
             d = d.help(msg!(
                 "check-sum-parts",
                 how = sum_help(sum, total.node),
@@ -66,8 +73,9 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                         .help(msg!("check-nested-kind".help)),
                     );
                 }
-                if s.points.node <= Decimal::ZERO && s.uncapped.is_none() {
-                    out.push(zero_points(true, &s.name.node, &s.points));
+                let own = Spanned::new(points.section(s), s.points.span);
+                if own.node <= Decimal::ZERO && s.uncapped.is_none() {
+                    out.push(zero_points(true, &s.name.node, &own));
                 }
                 if s.children.is_empty() {
                     out.push(
@@ -85,9 +93,9 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                     .children
                     .iter()
                     .filter(|c| in_budget(c))
-                    .map(|c| c.points().node)
+                    .map(|c| points.of(c))
                     .sum();
-                if s.kind == SectionKind::Regular && sum != s.points.node {
+                if s.kind == SectionKind::Regular && sum != own.node {
                     let weighted = s.children.iter().all(|c| c.weight().is_some());
                     let message = if weighted {
                         let w: Decimal = s.children.iter().filter_map(Node::weight).sum();
@@ -101,7 +109,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                             "check-items-sum",
                             name = &s.name.node,
                             sum = sum.normalize().to_string(),
-                            points = s.points.node.to_string()
+                            points = own.node.to_string()
                         )
                     };
                     let mut d = Diagnostic::error(codes::POINTS_SUM, message).primary(
@@ -109,18 +117,18 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                         msg!(
                             "check-items-sum".label,
                             name = &s.name.node,
-                            points = s.points.node.to_string()
+                            points = own.node.to_string()
                         ),
                     );
                     let list: Vec<String> = s
                         .children
                         .iter()
                         .filter(|c| in_budget(c))
-                        .map(part_label)
+                        .map(|c| part_label(c, points))
                         .collect();
                     d = d.help(msg!(
                         "check-sum-parts",
-                        how = sum_help(sum, s.points.node),
+                        how = sum_help(sum, own.node),
                         parts = list.join(", ")
                     ));
                     out.push(d);
@@ -128,8 +136,9 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                 stack.extend(s.children.iter().map(|c| (c, false)));
             }
             Node::Item(i) => {
-                if i.points.node <= Decimal::ZERO && i.uncapped.is_none() {
-                    out.push(zero_points(false, &i.name.node, &i.points));
+                let own = Spanned::new(points.item(i), i.points.span);
+                if own.node <= Decimal::ZERO && i.uncapped.is_none() {
+                    out.push(zero_points(false, &i.name.node, &own));
                 }
             }
         }
@@ -137,10 +146,10 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
 }
 
 /// `主动公开 30`, or `主动公开 30% = 9` for a weight.
-fn part_label(n: &Node) -> String {
+fn part_label(n: &Node, points: &Points) -> String {
     match n.weight() {
-        Some(w) => format!("{} {w}% = {}", n.name().node, n.points().node.normalize()),
-        None => format!("{} {}", n.name().node, n.points().node),
+        Some(w) => format!("{} {w}% = {}", n.name().node, points.of(n).normalize()),
+        None => format!("{} {}", n.name().node, points.of(n)),
     }
 }
 

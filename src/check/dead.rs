@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
+
 use super::conditions::decide::{all, not, Answer};
 use super::conditions::ItemConditions;
 use crate::diagnostic::{codes, Diagnostic};
@@ -13,9 +15,11 @@ use crate::source::SourceFile;
 use crate::syntax::ast::*;
 
 /// Reports every dead clause of a checked item; `conds` are its conditions as
-/// [`super::conditions::check_item`] compiled them, when they compiled.
+/// [`super::conditions::check_item`] compiled them, when they compiled; `points` the
+/// item's points, a weight worked out.
 pub fn check_item(
     item: &Item,
+    points: Decimal,
     conds: Option<&ItemConditions>,
     source: &SourceFile,
     out: &mut Vec<Diagnostic>,
@@ -23,10 +27,10 @@ pub fn check_item(
     let mut seen: HashMap<String, &Clause> = HashMap::new();
     for (i, clause) in item.clauses.iter().enumerate() {
         if let Some(floor) = &clause.floor {
-            if floor.node >= item.points.node {
+            if floor.node >= points {
                 let args = [
                     ("floor", Arg::from(floor.node)),
-                    ("points", Arg::from(item.points.node)),
+                    ("points", Arg::from(points)),
                 ];
                 out.push(
                     message("checker-dead-floor", &args)

@@ -91,10 +91,14 @@ pub struct Context {
     pub has_calendar: bool,
     /// The kind of the top-level section the item stands in.
     pub kind: SectionKind,
+    /// The item's points, a weight worked out (`super::weights`).
+    pub points: Decimal,
 }
 
 struct ItemChecker<'a> {
     item: &'a Item,
+    /// The item's points, a weight worked out.
+    points: Decimal,
     year: Option<i32>,
     has_calendar: bool,
     kind: SectionKind,
@@ -106,6 +110,7 @@ struct ItemChecker<'a> {
 pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> bool {
     let mut c = ItemChecker {
         item,
+        points: context.points,
         year: context.year,
         has_calendar: context.has_calendar,
         kind: context.kind,
@@ -124,14 +129,14 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
                 .primary(start.span, msg!("check-start-in-penalty".label))
                 .help(msg!("check-start-in-penalty".help)),
             );
-        } else if start.node < Decimal::ZERO || start.node > item.points.node {
+        } else if start.node < Decimal::ZERO || start.node > context.points {
             c.out.push(
                 Diagnostic::error(
                     codes::BOUND,
                     msg!(
                         "check-start-outside",
                         start = start.node.to_string(),
-                        points = item.points.node.to_string()
+                        points = context.points.to_string()
                     ),
                 )
                 .primary(start.span, msg!("check-start-outside".label))
@@ -476,7 +481,7 @@ impl ItemChecker<'_> {
         let FactType::Discretion { max } = &decl.ty.node else {
             return;
         };
-        let points = self.item.points.node;
+        let points = self.points;
         if max.node > points {
             self.out.push(
                 Diagnostic::error(
@@ -699,7 +704,7 @@ impl ItemChecker<'_> {
     }
 
     fn clause(&mut self, clause: &Clause) {
-        let points = self.item.points.node;
+        let points = self.points;
         match &clause.kind {
             ClauseKind::If(cond) => {
                 self.condition(cond);

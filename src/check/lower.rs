@@ -8,17 +8,26 @@
 //! its item, and every member named is in its fact's list; a name that is not (which
 //! the checks rule out) leaves no model.
 
+use super::weights::Points;
 use crate::model::{self, FactId, MemberId};
+use crate::span::Spanned;
 use crate::syntax::ast;
 
 /// The model of the nodes, and how many facts they declare; `None` if a reference does
 /// not resolve.
-/// `reach` holds what the checker worked out for every item, in the order of the file.
-pub fn nodes(nodes: &[ast::Node], reach: &[model::Reach]) -> Option<(Vec<model::Node>, usize)> {
+/// `reach` holds what the checker worked out for every item, in the order of the file;
+/// `points` every part's points, weights worked out: the model's sections and items
+/// carry those.
+pub fn nodes(
+    nodes: &[ast::Node],
+    reach: &[model::Reach],
+    points: &Points,
+) -> Option<(Vec<model::Node>, usize)> {
     let mut next = Next {
         fact: 0,
         item: 0,
         reach,
+        points,
         pooled: false,
     };
     let lowered = nodes
@@ -33,6 +42,7 @@ struct Next<'a> {
     fact: usize,
     item: usize,
     reach: &'a [model::Reach],
+    points: &'a Points,
     /// Whether the node being lowered stands in a `pooled` section.
     pooled: bool,
 }
@@ -51,7 +61,7 @@ fn node(node: &ast::Node, next: &mut Next<'_>) -> Option<model::Node> {
             model::Node::Section(model::Section {
                 kind: s.kind,
                 name: s.name.clone(),
-                points: s.points.clone(),
+                points: Spanned::new(next.points.section(s), s.points.span),
                 weight: s.weight,
                 pooled: s.pooled.is_some(),
                 uncapped: s.uncapped.is_some(),
@@ -96,7 +106,7 @@ fn item(item: &ast::Item, next: &mut Next<'_>) -> Option<model::Item> {
             .map(|c| scope.clause(c))
             .collect::<Option<_>>()?,
         name: item.name.clone(),
-        points: item.points.clone(),
+        points: Spanned::new(next.points.item(item), item.points.span),
         weight: item.weight,
         texts: item.texts.clone(),
         notes: item.notes.clone(),
@@ -128,11 +138,13 @@ impl Scope<'_> {
             ast::ClauseKind::Per { fact, except, over } => model::ClauseKind::Per {
                 fact: self.path(fact)?,
                 except: except.clone(),
+                excepted: self.members(fact, except)?,
                 over: over.clone(),
             },
             ast::ClauseKind::Missing { fact, except } => model::ClauseKind::Missing {
                 fact: self.path(fact)?,
                 except: except.clone(),
+                excepted: self.members(fact, except)?,
             },
             ast::ClauseKind::Deadline {
                 fact,
@@ -206,16 +218,36 @@ impl Scope<'_> {
         })
     }
 
+    fn decl(&self, p: &ast::FactPath) -> Option<&model::FactDecl> {
+        self.facts.iter().find(|d| d.name.node == p.fact.node)
+    }
+
+    /// The member of this name in the list of the fact declared as `decl`.
+    fn member(decl: &model::FactDecl, name: &str) -> Option<MemberId> {
+        let list = decl.ty.node.members()?;
+        list.iter().position(|x| x.name.node == name).map(MemberId)
+    }
+
+    /// The members after an `except`, each by its place in the fact's list.
+    fn members(
+        &self,
+        fact: &ast::FactPath,
+        except: &[crate::span::Spanned<String>],
+    ) -> Option<Vec<MemberId>> {
+        if except.is_empty() {
+            return Some(Vec::new());
+        }
+        let decl = self.decl(fact)?;
+        except
+            .iter()
+            .map(|e| Scope::member(decl, &e.node))
+            .collect()
+    }
+
     fn path(&self, p: &ast::FactPath) -> Option<model::FactPath> {
-        let decl = self.facts.iter().find(|d| d.name.node == p.fact.node)?;
+        let decl = self.decl(p)?;
         let member_id = match &p.member {
-            Some(m) => Some(MemberId(
-                decl.ty
-                    .node
-                    .members()?
-                    .iter()
-                    .position(|x| x.name.node == m.node)?,
-            )),
+            Some(m) => Some(Scope::member(decl, &m.node)?),
             None => None,
         };
         Some(model::FactPath {
@@ -235,16 +267,19 @@ mod tests {
 
     #[test]
     fn facts_are_numbered_across_the_rubric_and_references_resolved() {
-        let text = "rubric 表\ntotal 4\nsection 甲 4 {\n  item 乙 2 {\n    fact 甲 bool \"甲\"\n    fact 乙 tally {省, 市} \"乙\"\n    if 甲 and 乙[市] > 1 -1\n    per 乙[省] -1 floor 0\n  }\n  item 丙 2 {\n    fact 甲 count \"同名\"\n    per 甲 -1 floor 0 unless 甲 < 1\n  }\n}\n";
+        let text = "rubric 表\ntotal 6\nsection 甲 6 {\n  item 乙 2 {\n    fact 甲 bool \"甲\"\n    fact 乙 tally {省, 市} \"乙\"\n    if 甲 and 乙[市] > 1 -1\n    per 乙[省] -1 floor 0\n  }\n  item 丙 2 {\n    fact 甲 count \"同名\"\n    per 甲 -1 floor 0 unless 甲 < 1\n  }\n  item 丁 2 {\n    fact 形式 set {图解, 视频, 动漫} \"形式\"\n    missing 形式 except {动漫, 图解} -1 floor 0\n  }\n}\n";
         let checked = crate::check::compile(&SourceFile::new("t.rule", text));
         let rubric = checked.rubric.expect("checks");
-        assert_eq!(rubric.slots, 3);
+        assert_eq!(rubric.slots, 4);
         let items = model::items(&rubric.nodes);
         let ids: Vec<Vec<FactId>> = items
             .iter()
             .map(|i| i.facts.iter().map(|f| f.id).collect())
             .collect();
-        assert_eq!(ids, [vec![FactId(0), FactId(1)], vec![FactId(2)]]);
+        assert_eq!(
+            ids,
+            [vec![FactId(0), FactId(1)], vec![FactId(2)], vec![FactId(3)]]
+        );
         let ClauseKind::If(cond) = &items[0].clauses[0].kind else {
             panic!("an `if`");
         };
@@ -267,6 +302,10 @@ mod tests {
             panic!("a `per`");
         };
         assert_eq!((fact.id, fact.member_id), (FactId(1), Some(MemberId(0))));
+        let ClauseKind::Missing { excepted, .. } = &items[2].clauses[0].kind else {
+            panic!("a `missing`");
+        };
+        assert_eq!(excepted, &[MemberId(2), MemberId(0)]);
         // The same name in another item is that item's own fact.
         let ClauseKind::Per { fact, .. } = &items[1].clauses[0].kind else {
             panic!("a `per`");

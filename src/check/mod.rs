@@ -35,6 +35,7 @@ use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
 pub use range::{lowest_under_floor, once, within_max};
+pub use weights::Points;
 
 /// The bounds an item's score must stay within in a section of `kind` (lowest,
 /// highest), and where it starts by default. An item of a `pooled` section has no
@@ -60,18 +61,24 @@ pub fn suggest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// The range of scores an item's clauses can reach and the scores it can end at, as
 /// the checker works them out (its diagnostics set aside): for an editor's hover.
-pub fn reach(item: &ast::Item, kind: ast::SectionKind, pooled: bool) -> model::Reach {
-    range::check_item(item, kind, pooled, &mut Vec::new())
+/// `points` are the item's points, a weight worked out ([`points`]).
+pub fn reach(
+    item: &ast::Item,
+    points: Decimal,
+    kind: ast::SectionKind,
+    pooled: bool,
+) -> model::Reach {
+    range::check_item(item, points, kind, pooled, &mut Vec::new())
 }
 
-/// Works out the points of the parts a file writes as weights (`40%` of its parent),
-/// as the checker does before its other checks: for an editor, whose tree is the file
-/// as written. Without a `total`, the weights stay unresolved.
-pub fn resolve_weights(file: &mut ast::File) {
+/// The points of every section and item of a file, those written as weights (`40%`
+/// of the parent) worked out as the checker works them out before its other checks:
+/// for an editor, whose tree is the file as written. Without a `total`, the weights
+/// stay unresolved (0).
+pub fn points(file: &ast::File) -> Points {
     let mut ignored = Vec::new();
-    if let Some(total) = settings::check(file, &mut ignored).total {
-        weights::resolve(&mut file.nodes, total.node);
-    }
+    let total = settings::check(file, &mut ignored).total;
+    Points::resolve(&file.nodes, total.map(|t| t.node))
 }
 
 /// The bounds an item of `points` must stay within in a section of `kind` (lowest,
@@ -214,32 +221,34 @@ pub fn check(file: ast::File, source: &SourceFile) -> Checked {
 }
 
 /// Checks a parsed rule file, as a draft when the file says `draft` or `draft` is true.
-pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checked {
+pub fn check_as(file: ast::File, source: &SourceFile, draft: bool) -> Checked {
     let mut diagnostics = Vec::new();
     let mut acknowledged = Vec::new();
     let header = settings::check(&file, &mut diagnostics);
-    if let Some(total) = &header.total {
-        weights::resolve(&mut file.nodes, total.node);
-    }
-    budget::check(&file, header.total.as_ref(), &mut diagnostics);
+    // The points of the parts written as weights, worked out into the checker's own
+    // data: the syntax tree keeps the points as written.
+    let points = Points::resolve(&file.nodes, header.total.as_ref().map(|t| t.node));
+    budget::check(&file, header.total.as_ref(), &points, &mut diagnostics);
     pooled::check_kind(&file, &mut diagnostics);
     pooled::check_min(&file, header.total_no_min, &mut diagnostics);
     items::check_names(&file.nodes, &mut diagnostics);
     let mut reach = Vec::new();
     for (item, kind, pooled) in items_with_kind(&file.nodes) {
+        let own = points.item(item);
         let context = items::Context {
             year: header.year,
             has_calendar: header.calendar.is_some(),
             kind,
+            points: own,
         };
         let mut found = Vec::new();
         let typed_ok = items::check_item(item, &context, &mut found);
         allow::check(item, header.year, &mut found);
         if typed_ok {
-            reach.push(range::check_item(item, kind, pooled, &mut found));
+            reach.push(range::check_item(item, own, kind, pooled, &mut found));
             let conds = conditions::check_item(item, &mut found);
-            dead::check_item(item, conds.as_ref(), source, &mut found);
-            text::check_item(item, header.year, source, &mut found);
+            dead::check_item(item, own, conds.as_ref(), source, &mut found);
+            text::check_item(item, own, header.year, source, &mut found);
         }
         acknowledge::sort(item, found, &mut diagnostics, &mut acknowledged);
     }
@@ -276,7 +285,7 @@ pub fn check_as(mut file: ast::File, source: &SourceFile, draft: bool) -> Checke
     let lowered = if has_errors {
         None
     } else {
-        let lowered = lower::nodes(&file.nodes, &reach);
+        let lowered = lower::nodes(&file.nodes, &reach, &points);
         if lowered.is_none() {
             diagnostics.push(unresolved(source));
         }

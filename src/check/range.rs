@@ -261,13 +261,15 @@ impl Ext {
 /// kept between clauses (a later clause, a `% of score` among them, reads it as it is),
 /// only once after all of them, as the evaluator keeps it. Reports a clause whose every
 /// change the bound cuts, and an item that can never reach its points or 0.
+/// `points` are the item's points, a weight worked out (`super::weights`).
 pub fn check_item(
     item: &Item,
+    points: Decimal,
     kind: SectionKind,
     pooled: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Reach {
-    let (low, high, default_start) = bounds_of(item.points.node, kind);
+    let (low, high, default_start) = bounds_of(points, kind);
     // `none` in place of the points: a bonus item without a most, a penalty item
     // without a most taken.
     let open = item.uncapped.is_some();
@@ -275,12 +277,12 @@ pub fn check_item(
     // Taking more than the item's points is what a pooled section or an item without
     // a cap says, not a mistake.
     if !pooled && !open {
-        exceeds(item, out);
+        exceeds(item, points, out);
     }
     let paths = paths::of(item);
     let mut reach: Option<(Option<Decimal>, Option<Decimal>)> = None;
     for path in &paths {
-        let (l, h) = path_range(item, start, path);
+        let (l, h) = path_range(item, points, start, path);
         reach = Some(match reach {
             None => (l, h),
             Some((lo, hi)) => (min(lo, l), max_of(hi, h)),
@@ -288,8 +290,8 @@ pub fn check_item(
     }
     let (lo_raw, hi_raw) = reach.unwrap_or((Some(start), Some(start)));
     if !pooled && !open {
-        always_cut(item, start, low, high, &paths, out);
-        fixed_exceed(item, &paths, out);
+        always_cut(item, points, start, low, high, &paths, out);
+        fixed_exceed(item, points, &paths, out);
     }
 
     // The item's bound, once, after all its clauses. Its own ends: none below in a
@@ -303,7 +305,6 @@ pub fn check_item(
     };
     let lo_final = lo_raw.map(keep).or(low_end);
     let hi_final = hi_raw.map(keep).or(high_end);
-    let points = item.points.node;
     // What "full" and "nothing" mean: for a penalty, taking all its points and nothing.
     let (full, none) = match kind {
         SectionKind::Penalty => (low, high),
@@ -386,8 +387,7 @@ pub fn check_item(
 /// Reports each clause that alone takes more than the item is worth: a fixed
 /// deduction. (A `give` whose discretionary `max` passes the item's points is refused
 /// where its fact's type is checked, `kaohe::points::bound`.)
-fn exceeds(item: &Item, out: &mut Vec<Diagnostic>) {
-    let points = item.points.node;
+fn exceeds(item: &Item, points: Decimal, out: &mut Vec<Diagnostic>) {
     for clause in &item.clauses {
         if matches!(clause.kind, ClauseKind::Give { .. }) {
             continue;
@@ -431,8 +431,12 @@ fn exceeds(item: &Item, out: &mut Vec<Diagnostic>) {
 /// it are passed over, an `if` that applies makes its one change, and the others make
 /// any change from none to the most their facts allow. A `zero` that applies sets the
 /// score to 0; one that may apply (a deadline's) adds 0 to the range.
-fn path_range(item: &Item, start: Decimal, path: &[Part]) -> (Option<Decimal>, Option<Decimal>) {
-    let points = item.points.node;
+fn path_range(
+    item: &Item,
+    points: Decimal,
+    start: Decimal,
+    path: &[Part],
+) -> (Option<Decimal>, Option<Decimal>) {
     let mut lo: Option<Decimal> = Some(start);
     let mut hi: Option<Decimal> = Some(start);
     let mut can_zero = false;
@@ -532,11 +536,10 @@ fn effects(clause: &Clause) -> Vec<Effect> {
 /// -3`) are never added. A single clause larger than the item is told by its own
 /// warning instead; an item with a `floor` is left alone, its author having said where
 /// the deductions stop.
-fn fixed_exceed(item: &Item, paths: &[Vec<Part>], out: &mut Vec<Diagnostic>) {
+fn fixed_exceed(item: &Item, points: Decimal, paths: &[Vec<Part>], out: &mut Vec<Diagnostic>) {
     if item.clauses.iter().any(|c| c.floor.is_some()) {
         return;
     }
-    let points = item.points.node;
     let mut takes = Vec::new();
     for clause in &item.clauses {
         let fixed = matches!(clause.kind, ClauseKind::If(_) | ClauseKind::Deadline { .. });
@@ -607,6 +610,7 @@ type Test<'a> = dyn Fn(&Effect) -> bool + 'a;
 /// counts as both. A clause that applies on no path is left to the conditions check.
 fn always_cut(
     item: &Item,
+    points: Decimal,
     start: Decimal,
     low: Decimal,
     high: Decimal,
@@ -641,7 +645,7 @@ fn always_cut(
         .map(|c| effects(c).iter().any(against))
         .collect();
     let anywhere = moves.contains(&true);
-    let points = item.points.node.to_string();
+    let points = points.to_string();
     for (i, clause) in item.clauses.iter().enumerate() {
         if !effects(clause).iter().any(|e| cut(e) && !of_score(e)) {
             continue;
@@ -822,7 +826,7 @@ mod tests {
             other => panic!("a section, not {other:?}"),
         };
         let mut out = Vec::new();
-        let reach = check_item(&item, kind, false, &mut out);
+        let reach = check_item(&item, item.points.node, kind, false, &mut out);
         (reach, out.iter().map(|d| d.code).collect())
     }
 
@@ -933,18 +937,18 @@ mod tests {
         };
         let three = Decimal::from(3);
         assert_eq!(
-            path_range(&item, three, &[Part::Once, Part::Once]),
+            path_range(&item, item.points.node, three, &[Part::Once, Part::Once]),
             (Some(Decimal::ZERO), Some(Decimal::ZERO))
         );
         // From 3 with only the second: 3 − 1 = 2, above the floor.
         assert_eq!(
-            path_range(&item, three, &[Part::Not, Part::Once]),
+            path_range(&item, item.points.node, three, &[Part::Not, Part::Once]),
             (Some(Decimal::TWO), Some(Decimal::TWO))
         );
         // Either may apply or not: 3 − 3 − 0 = 0 at the lowest (the floor keeps it
         // from −1), 3 at the highest.
         assert_eq!(
-            path_range(&item, three, &[Part::Free, Part::Free]),
+            path_range(&item, item.points.node, three, &[Part::Free, Part::Free]),
             (Some(Decimal::ZERO), Some(three))
         );
     }

@@ -1,65 +1,56 @@
-//! The members a `per` or `missing` clause leaves out (`per 解读形式 except 图解`),
-//! asked by name.
+//! The members a `per` or `missing` clause leaves out (`per 解读形式 except 图解`), as a
+//! bit for each place of the set's list: the checker has resolved each name after
+//! `except` to its place (`MemberId`), so a clause compares no name while it counts.
 
-use std::collections::HashSet;
+use crate::model::MemberId;
 
-use crate::span::Spanned;
-
-/// The names after `except`, as a clause asks them: a scan of the few a table writes,
-/// or a hash set of their names when there are many, so that counting a set of many
-/// members against many exceptions stays linear in both.
-pub(super) struct Except<'r> {
-    names: &'r [Spanned<String>],
-    set: Option<HashSet<&'r str>>,
+/// The members left out, a bit for each place of the list.
+pub(super) struct Except {
+    words: Box<[u64]>,
 }
 
-impl<'r> Except<'r> {
-    /// How many names are scanned rather than hashed.
-    const SCANNED: usize = 16;
-
-    pub(super) fn new(names: &'r [Spanned<String>]) -> Self {
-        let set =
-            (names.len() > Self::SCANNED).then(|| names.iter().map(|e| e.node.as_str()).collect());
-        Except { names, set }
+impl Except {
+    pub(super) fn new(excepted: &[MemberId]) -> Self {
+        let len = excepted
+            .iter()
+            .map(|m| m.index() / 64 + 1)
+            .max()
+            .unwrap_or(0);
+        let mut words = vec![0u64; len].into_boxed_slice();
+        for m in excepted {
+            words[m.index() / 64] |= 1 << (m.index() % 64);
+        }
+        Except { words }
     }
 
-    /// Whether the member `name` is left out.
-    pub(super) fn contains(&self, name: &str) -> bool {
-        match &self.set {
-            Some(set) => set.contains(name),
-            None => self.names.iter().any(|e| e.node == name),
-        }
+    /// Whether the member at this place is left out.
+    pub(super) fn contains(&self, member: MemberId) -> bool {
+        let i = member.index();
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
+    /// The bits, a word for each 64 places (none past the last member left out).
+    pub(super) fn words(&self) -> &[u64] {
+        &self.words
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
-
-    fn names(n: usize) -> Vec<Spanned<String>> {
-        (0..n)
-            .map(|i| Spanned {
-                node: format!("要素{i}"),
-                span: Span::new(0, 0),
-            })
-            .collect()
-    }
 
     #[test]
-    fn few_and_many_names_answer_alike() {
-        for n in [0, 1, Except::SCANNED, Except::SCANNED + 1, 1000] {
-            let written = names(n);
-            let except = Except::new(&written);
-            assert_eq!(except.set.is_some(), n > Except::SCANNED);
-            for i in 0..n + 3 {
-                assert_eq!(
-                    except.contains(&format!("要素{i}")),
-                    i < n,
-                    "{n} names, {i}"
-                );
+    fn places_left_out_are_the_bits_set() {
+        for places in [vec![], vec![0], vec![3, 63], vec![64, 1], vec![999, 0, 130]] {
+            let ids: Vec<MemberId> = places.iter().copied().map(MemberId).collect();
+            let except = Except::new(&ids);
+            for i in 0..1100 {
+                assert_eq!(except.contains(MemberId(i)), places.contains(&i), "{i}");
             }
-            assert!(!except.contains("要素"));
+            let bits: u32 = except.words().iter().map(|w| w.count_ones()).sum();
+            assert_eq!(bits as usize, places.len());
         }
     }
 }

@@ -13,10 +13,10 @@ use super::{
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
 use crate::evidence::arith::Halt;
-use crate::evidence::condition::{condition_paths, value_at};
+use crate::evidence::condition::{condition_paths, holds, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
-use crate::model::{ClauseKind, FactPath};
+use crate::model::{ClauseKind, FactPath, MemberId};
 
 /// An item's running score while its clauses apply.
 pub(super) struct Running {
@@ -232,21 +232,19 @@ impl<'r> ItemPlan<'r> {
         trace: &mut T,
     ) -> Result<Option<Decimal>, Refusal> {
         let calendar = rubric.calendar.as_ref();
-        if let Some(test) = &self.applicable_unless {
-            if test.holds(facts, calendar).map_err(Refusal::from)? {
-                if let Some(cond) = &self.item.applicable_unless {
-                    trace.step(|| Step {
-                        clause: ClauseRef::ApplicableUnless,
-                        span: cond.span,
-                        line: rubric.source.line(cond.span.start),
-                        text: clause_text(rubric, cond.span),
-                        evidence: used(facts, &condition_paths(cond)),
-                        why: Why::Holds,
-                        did: Did::NotApplicable,
-                        delta: Decimal::ZERO,
-                        score: Decimal::ZERO,
-                    });
-                }
+        if let Some(cond) = self.applicable_unless {
+            if holds(cond, facts, calendar).map_err(Refusal::from)? {
+                trace.step(|| Step {
+                    clause: ClauseRef::ApplicableUnless,
+                    span: cond.span,
+                    line: rubric.source.line(cond.span.start),
+                    text: clause_text(rubric, cond.span),
+                    evidence: used(facts, &condition_paths(cond)),
+                    why: Why::Holds,
+                    did: Did::NotApplicable,
+                    delta: Decimal::ZERO,
+                    score: Decimal::ZERO,
+                });
                 return Ok(None);
             }
         }
@@ -308,13 +306,13 @@ impl<'r> ItemPlan<'r> {
 }
 
 /// How many of the members a `missing` clause looks for the evidence does not give,
-/// each asked of the set by name (`MemberSet::contains`, a hash set past 64 members): for a set not of the
-/// declared list, or of a list of more than 64 members or naming one twice (others
-/// are counted on their bits).
-pub(super) fn count_missing(candidates: &[&str], present: Option<&MemberSet>) -> usize {
+/// each asked of the set by its place ([`MemberSet::has`]): for a set of a list of
+/// more than 64 members, or not of the declared list object (others are counted on
+/// their bits, all at once).
+pub(super) fn count_missing(candidates: &[(MemberId, &str)], present: Option<&MemberSet>) -> usize {
     candidates
         .iter()
-        .filter(|m| !present.is_some_and(|p| p.contains(m)))
+        .filter(|(m, _)| !present.is_some_and(|p| p.has(*m)))
         .count()
 }
 
@@ -337,7 +335,7 @@ impl ClausePlan<'_> {
         // for the trace only, why.
         let (times, why) = match &clause.kind {
             KindPlan::If(test) => {
-                if !test.holds(facts, calendar).map_err(Refusal::from)? {
+                if !holds(test, facts, calendar).map_err(Refusal::from)? {
                     return Ok(());
                 }
                 (Times::Once, T::RECORDS.then_some(Why::Holds))
@@ -428,7 +426,7 @@ impl ClausePlan<'_> {
             }
             KindPlan::Give { test, slot, max } => {
                 if let Some(test) = test {
-                    if !test.holds(facts, calendar).map_err(Refusal::from)? {
+                    if !holds(test, facts, calendar).map_err(Refusal::from)? {
                         return Ok(());
                     }
                 }
@@ -461,24 +459,22 @@ impl ClausePlan<'_> {
             }
             KindPlan::Quantity { quantity, step } => {
                 // An exemption is asked first: it may guard a divisor of 0.
-                if let Some(unless) = &clause.unless {
-                    if unless.holds(facts, calendar).map_err(Refusal::from)? {
-                        if let Some(cond) = &clause.clause.unless {
-                            let text = clause_text(rubric, cond.span);
-                            let score = running.score;
-                            let paths = super::quantity::paths(clause.clause);
-                            trace.step(|| Step {
-                                clause: ClauseRef::Clause(index),
-                                span: clause.clause.span,
-                                line: rubric.source.line(clause.clause.span.start),
-                                text: clause_text(rubric, clause.clause.span),
-                                evidence: used(facts, &paths),
-                                why: Why::Holds,
-                                did: Did::Exempted { unless: text },
-                                delta: Decimal::ZERO,
-                                score,
-                            });
-                        }
+                if let Some(unless) = clause.unless {
+                    if holds(unless, facts, calendar).map_err(Refusal::from)? {
+                        let score = running.score;
+                        trace.step(|| Step {
+                            clause: ClauseRef::Clause(index),
+                            span: clause.clause.span,
+                            line: rubric.source.line(clause.clause.span.start),
+                            text: clause_text(rubric, clause.clause.span),
+                            evidence: used(facts, &super::quantity::paths(clause.clause)),
+                            why: Why::Holds,
+                            did: Did::Exempted {
+                                unless: clause_text(rubric, unless.span),
+                            },
+                            delta: Decimal::ZERO,
+                            score,
+                        });
                         return Ok(());
                     }
                 }
@@ -592,17 +588,17 @@ impl ClausePlan<'_> {
         };
         if let Some(unless) = clause
             .unless
-            .as_ref()
             .filter(|_| !matches!(clause.kind, KindPlan::Quantity { .. }))
         {
             // Exempted: the clause takes nothing.
-            if unless.holds(facts, calendar).map_err(Refusal::from)? {
-                if let Some(cond) = &clause.clause.unless {
+            if holds(unless, facts, calendar).map_err(Refusal::from)? {
+                let score = running.score;
+                trace.step(|| {
                     let did = Did::Exempted {
-                        unless: clause_text(rubric, cond.span),
+                        unless: clause_text(rubric, unless.span),
                     };
-                    trace.step(|| step(why, did, Decimal::ZERO, running.score));
-                }
+                    step(why, did, Decimal::ZERO, score)
+                });
                 return Ok(());
             }
         }
@@ -663,13 +659,14 @@ impl ClausePlan<'_> {
     }
 }
 
-/// The members a `missing` clause looks for that the evidence does not give, in the
-/// list's order, each searched for by name: what [`count_missing`] counts.
-pub(super) fn absent(candidates: &[&str], present: Option<&MemberSet>) -> Vec<String> {
+/// The names of the members a `missing` clause looks for that the evidence does not
+/// give, in the list's order, each asked of the set by its place: what
+/// [`count_missing`] counts, named for the trace.
+pub(super) fn absent(candidates: &[(MemberId, &str)], present: Option<&MemberSet>) -> Vec<String> {
     candidates
         .iter()
-        .filter(|m| !present.is_some_and(|p| p.contains(m)))
-        .map(|m| m.to_string())
+        .filter(|(m, _)| !present.is_some_and(|p| p.has(*m)))
+        .map(|(_, name)| name.to_string())
         .collect()
 }
 

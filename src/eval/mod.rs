@@ -21,7 +21,6 @@
 //! convenience). The steps are data ([`Step`]), put into English by one renderer.
 
 mod blend;
-mod condition;
 mod except;
 mod interp;
 mod plan;
@@ -45,7 +44,6 @@ use rust_decimal::Decimal;
 
 use crate::check::{self, bounds, Rubric};
 use crate::diagnostic::{codes, Diagnostic};
-use crate::evidence::condition::same_name;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::model::*;
 use crate::span::Span;
@@ -340,33 +338,32 @@ fn limit(raw: Decimal, max: Option<Decimal>, floor: Option<Decimal>, score: Deci
 
 /// How many times a `per` clause counts a fact's value that is neither periods with an
 /// `over` nor a discretionary score: a count, the members of a set but those excepted,
-/// one member's count of a tally, or a whole tally's.
-fn per_count(value: Option<&Value>, member: Option<&str>, except: &except::Except<'_>) -> u64 {
+/// one member's count of a tally (by its place in the list), or a whole tally's.
+fn per_count(value: Option<&Value>, member: Option<MemberId>, except: &except::Except) -> u64 {
     match (value, member) {
         (Some(Value::Count(n)), _) => *n,
-        (Some(Value::Set(s)), None) => s.iter().filter(|m| !except.contains(m)).count() as u64,
-        (Some(Value::Tally(t)), Some(m)) => t
-            .iter()
-            .find(|(k, _)| same_name(k, m))
-            .map_or(0, |(_, n)| n),
+        (Some(Value::Set(s)), None) => s.count_without(except.words()) as u64,
+        (Some(Value::Tally(t)), Some(m)) => t.count(m),
         (Some(Value::Tally(t)), None) => t.total(),
         _ => 0,
     }
 }
 
 /// The members of a set a `missing` clause looks for: those of the fact's list (the
-/// fact declared at the path's slot) but the excepted ones, in the list's order.
+/// fact declared at the path's slot) but the excepted ones, in the list's order, each
+/// by its place, with its name for the trace.
 fn missing_candidates<'a>(
     item: &'a Item,
     fact: &FactPath,
-    except: &except::Except<'_>,
-) -> Vec<&'a str> {
+    except: &except::Except,
+) -> Vec<(MemberId, &'a str)> {
     item.fact(fact.id)
         .and_then(|d| d.ty.node.members())
         .unwrap_or(&[])
         .iter()
-        .map(|m| m.name.node.as_str())
-        .filter(|m| !except.contains(m))
+        .enumerate()
+        .map(|(i, m)| (MemberId(i), m.name.node.as_str()))
+        .filter(|(m, _)| !except.contains(*m))
         .collect()
 }
 

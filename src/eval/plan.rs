@@ -1,21 +1,21 @@
 //! The plan a rubric is compiled into ([`Scorer`]): for every section and item what
-//! scoring needs, each fact by its slot, each condition compiled, each clause's
-//! changes worked out in advance when they do not depend on the running score.
+//! scoring needs, each fact by its slot and each member by its place in the fact's
+//! list, each clause's changes worked out in advance when they do not depend on the
+//! running score. Conditions are the model's own, which the one
+//! [`crate::evidence::condition::holds`] reads: the plan compiles none.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::condition::{Side, Test};
 use super::except::Except;
 use super::table::*;
 use super::units::*;
 use super::{all_points, missing_candidates, raw_change, start_and_bounds};
 use crate::check::Rubric;
 use crate::evidence::arith::Measured;
-use crate::evidence::condition::{member_name, slot_of};
 use crate::model::{
-    Arith, Clause, ClauseKind, Effect, FactPath, FactType, Item, Members, Node, Operand, Over,
-    PercentBase, Section, SectionKind,
+    Arith, Clause, ClauseKind, Condition, ConditionKind, Effect, FactPath, FactType, Item,
+    MemberId, Members, Node, Operand, Over, PercentBase, Section, SectionKind,
 };
 
 /// A rubric compiled for scoring units without their trace. Build it once per rubric
@@ -69,14 +69,14 @@ pub(super) struct ItemPlan<'r> {
     /// its start, one a `zero` applied to at 0, and neither needs comparing again.
     pub(super) start_in_bounds: bool,
     pub(super) zero_in_bounds: bool,
-    pub(super) applicable_unless: Option<Test<'r>>,
+    pub(super) applicable_unless: Option<&'r Condition>,
     pub(super) clauses: Vec<ClausePlan<'r>>,
     /// The item's points in units, which a section in units adds to its applicable
     /// points; `None` when they do not fit.
     pub(super) points_units: Option<i64>,
     /// The item's outcomes worked out in advance, when the values of its facts it
     /// tells apart are few.
-    pub(super) table: Option<Table<'r>>,
+    pub(super) table: Option<Table>,
 }
 
 /// A compiled clause.
@@ -86,7 +86,7 @@ pub(super) struct ClausePlan<'r> {
     pub(super) effect: Effect,
     pub(super) max: Option<Decimal>,
     pub(super) floor: Option<Decimal>,
-    pub(super) unless: Option<Test<'r>>,
+    pub(super) unless: Option<&'r Condition>,
     /// The raw change of the effect applied once, and applied `n` times for small `n`
     /// (by index), worked out here by [`raw_change`] exactly as scoring would work
     /// them out; empty for `zero` and a percentage of the running score.
@@ -123,19 +123,20 @@ impl Times {
     }
 }
 
-/// What a compiled clause counts; each fact by its slot.
+/// What a compiled clause counts; each fact by its slot, each member by its place.
 pub(super) enum KindPlan<'r> {
-    If(Test<'r>),
+    If(&'r Condition),
     Per {
         slot: usize,
-        member: Option<&'r str>,
-        except: Except<'r>,
+        member: Option<MemberId>,
+        except: Except,
         over: Option<&'r Over>,
     },
     Missing {
         slot: usize,
-        /// The members of the set the clause looks for (the excepted ones left out).
-        candidates: Vec<&'r str>,
+        /// The members of the set the clause looks for (the excepted ones left out),
+        /// each by its place, with its name for the trace.
+        candidates: Vec<(MemberId, &'r str)>,
         /// The set's list and a bit for each member the clause looks for, when the
         /// list names each member once and has at most 64: a set of that list
         /// ([`MemberSet::word_of`]) then lacks `looked_for & !present` members.
@@ -151,7 +152,7 @@ pub(super) enum KindPlan<'r> {
     /// `if COND give FACT` (`test`), or `give FACT`: the slot of the discretionary
     /// score and its `max`.
     Give {
-        test: Option<Test<'r>>,
+        test: Option<&'r Condition>,
         slot: usize,
         max: Decimal,
     },
@@ -256,12 +257,12 @@ impl<'r> ItemPlan<'r> {
     /// Every read of a slot by the item's `applicable unless` and its clauses.
     pub(super) fn reads(&self, slot: usize) -> Vec<Read<'_, 'r>> {
         let mut out = Vec::new();
-        if let Some(test) = &self.applicable_unless {
-            test.reads(slot, &mut out);
+        if let Some(test) = self.applicable_unless {
+            condition_reads(test, slot, &mut out);
         }
         for clause in &self.clauses {
             match &clause.kind {
-                KindPlan::If(test) => test.reads(slot, &mut out),
+                KindPlan::If(test) => condition_reads(test, slot, &mut out),
                 KindPlan::Per {
                     slot: s,
                     member,
@@ -281,7 +282,7 @@ impl<'r> ItemPlan<'r> {
                 }
                 KindPlan::Give { test, slot: s, .. } => {
                     if let Some(test) = test {
-                        test.reads(slot, &mut out);
+                        condition_reads(test, slot, &mut out);
                     }
                     if *s == slot {
                         out.push(Read::Given);
@@ -290,8 +291,8 @@ impl<'r> ItemPlan<'r> {
                 KindPlan::Quantity { quantity, .. } => arith_reads(quantity, slot, &mut out),
                 _ => {}
             }
-            if let Some(test) = &clause.unless {
-                test.reads(slot, &mut out);
+            if let Some(test) = clause.unless {
+                condition_reads(test, slot, &mut out);
             }
         }
         out
@@ -299,12 +300,12 @@ impl<'r> ItemPlan<'r> {
 
     /// Every slot the item reads, in its `applicable unless` and its clauses.
     pub(super) fn slots(&self, out: &mut Vec<usize>) {
-        if let Some(test) = &self.applicable_unless {
-            test.slots(out);
+        if let Some(test) = self.applicable_unless {
+            condition_slots(test, out);
         }
         for clause in &self.clauses {
             match &clause.kind {
-                KindPlan::If(test) => test.slots(out),
+                KindPlan::If(test) => condition_slots(test, out),
                 KindPlan::Per { slot, .. } | KindPlan::Missing { slot, .. } => out.push(*slot),
                 KindPlan::Deadline { slot, more, .. } => {
                     out.push(*slot);
@@ -312,14 +313,14 @@ impl<'r> ItemPlan<'r> {
                 }
                 KindPlan::Give { test, slot, .. } => {
                     if let Some(test) = test {
-                        test.slots(out);
+                        condition_slots(test, out);
                     }
                     out.push(*slot);
                 }
                 KindPlan::Quantity { quantity, .. } => arith_slots(quantity, out),
             }
-            if let Some(test) = &clause.unless {
-                test.slots(out);
+            if let Some(test) = clause.unless {
+                condition_slots(test, out);
             }
         }
     }
@@ -338,43 +339,47 @@ impl<'r> ItemPlan<'r> {
             high,
             start_in_bounds: within(start),
             zero_in_bounds: within(Decimal::ZERO),
-            applicable_unless: item.applicable_unless.as_ref().map(Test::compile),
+            applicable_unless: item.applicable_unless.as_ref(),
             clauses: item
                 .clauses
                 .iter()
                 .map(|clause| ClausePlan {
                     clause,
                     kind: match &clause.kind {
-                        ClauseKind::If(cond) => KindPlan::If(Test::compile(cond)),
+                        ClauseKind::If(cond) => KindPlan::If(cond),
                         ClauseKind::Give { condition, fact } => KindPlan::Give {
-                            test: condition.as_ref().map(Test::compile),
-                            slot: slot_of(fact),
+                            test: condition.as_ref(),
+                            slot: fact.id.index(),
                             max: match item.fact(fact.id).map(|f| &f.ty.node) {
                                 Some(FactType::Discretion { max }) => max.node,
                                 _ => Decimal::ZERO,
                             },
                         },
-                        ClauseKind::Per { fact, except, over } => KindPlan::Per {
-                            slot: slot_of(fact),
-                            member: member_name(fact),
-                            except: Except::new(except),
+                        ClauseKind::Per {
+                            fact,
+                            excepted,
+                            over,
+                            ..
+                        } => KindPlan::Per {
+                            slot: fact.id.index(),
+                            member: fact.member_id,
+                            except: Except::new(excepted),
                             over: over.as_ref(),
                         },
-                        ClauseKind::Missing { fact, except } => {
-                            let except = Except::new(except);
+                        ClauseKind::Missing { fact, excepted, .. } => {
+                            let except = Except::new(excepted);
                             let candidates = missing_candidates(item, fact, &except);
-                            let bits = set_list(item, fact)
-                                .filter(|list| list.len() <= 64 && distinct_names(list))
-                                .map(|list| {
-                                    let looked_for = list
-                                        .iter()
-                                        .enumerate()
-                                        .filter(|(_, m)| candidates.contains(&m.name.node.as_str()))
-                                        .fold(0u64, |mask, (i, _)| mask | 1 << i);
-                                    (list.clone(), looked_for)
-                                });
+                            let bits =
+                                set_list(item, fact)
+                                    .filter(|list| list.len() <= 64)
+                                    .map(|list| {
+                                        let looked_for = candidates
+                                            .iter()
+                                            .fold(0u64, |mask, (m, _)| mask | 1 << m.index());
+                                        (list.clone(), looked_for)
+                                    });
                             KindPlan::Missing {
-                                slot: slot_of(fact),
+                                slot: fact.id.index(),
                                 candidates,
                                 bits,
                             }
@@ -385,10 +390,10 @@ impl<'r> ItemPlan<'r> {
                             never,
                             more,
                         } => KindPlan::Deadline {
-                            slot: slot_of(fact),
+                            slot: fact.id.index(),
                             by: by.node,
                             never: never.as_ref().map(|n| n.node),
-                            more: more.iter().map(slot_of).collect(),
+                            more: more.iter().map(|p| p.id.index()).collect(),
                         },
                         ClauseKind::Quantity { quantity, step } => KindPlan::Quantity {
                             quantity,
@@ -398,7 +403,7 @@ impl<'r> ItemPlan<'r> {
                     effect: clause.effect.node,
                     max: clause.max.as_ref().map(|m| m.node),
                     floor: clause.floor.as_ref().map(|f| f.node),
-                    unless: clause.unless.as_ref().map(Test::compile),
+                    unless: clause.unless.as_ref(),
                     once: compiler
                         .tables
                         .then(|| fixed_change(clause.effect.node, Decimal::ONE, item))
@@ -432,15 +437,15 @@ pub(super) enum Read<'a, 'r> {
     /// One side of a comparison (the fact itself, or a member of it), the other side
     /// being `other`.
     Compared {
-        member: Option<&'r str>,
-        other: &'a Side<'r>,
+        member: Option<MemberId>,
+        other: &'r Operand,
     },
     /// Its periods counted by a comparison.
     Periods,
     /// A `per` clause.
     Per {
-        member: Option<&'r str>,
-        except: &'a Except<'r>,
+        member: Option<MemberId>,
+        except: &'a Except,
     },
     /// A `missing` clause, with its list and the bits of the members it looks for.
     Missing(Option<&'a (Members, u64)>),
@@ -484,57 +489,48 @@ pub(super) fn fixed_change(effect: Effect, times: Decimal, item: &Item) -> Optio
     }
 }
 
-/// Whether a list names each member once.
-pub(super) fn distinct_names(list: &Members) -> bool {
-    list.iter()
-        .enumerate()
-        .all(|(i, m)| list[..i].iter().all(|o| o.name.node != m.name.node))
+/// Every read of a slot by a condition. The nesting is bounded by the syntax stage's
+/// depth check, as [`crate::evidence::condition::holds`]'s recursion is.
+pub(super) fn condition_reads<'a, 'r: 'a>(
+    cond: &'r Condition,
+    slot: usize,
+    out: &mut Vec<Read<'a, 'r>>,
+) {
+    match &cond.kind {
+        ConditionKind::Fact(p) if p.id.index() == slot => out.push(match p.member_id {
+            None => Read::Whole,
+            Some(_) => Read::Member,
+        }),
+        ConditionKind::Fact(_) => {}
+        ConditionKind::Not(inner) => condition_reads(inner, slot, out),
+        ConditionKind::And(parts) | ConditionKind::Or(parts) => {
+            parts.iter().for_each(|p| condition_reads(p, slot, out))
+        }
+        ConditionKind::Compare { left, right, .. } => {
+            for (side, other) in [(left, right), (right, left)] {
+                match side {
+                    Operand::Fact(p) if p.id.index() == slot => out.push(Read::Compared {
+                        member: p.member_id,
+                        other,
+                    }),
+                    Operand::Periods { fact, .. } if fact.id.index() == slot => {
+                        out.push(Read::Periods)
+                    }
+                    Operand::Arith(a) => arith_reads(a, slot, out),
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
-impl<'r> Test<'r> {
-    /// Every read of a slot by the condition.
-    pub(super) fn reads<'a>(&'a self, slot: usize, out: &mut Vec<Read<'a, 'r>>) {
-        match self {
-            Test::Bool(s) if *s == slot => out.push(Read::Whole),
-            Test::Fact { slot: s, .. } if *s == slot => out.push(Read::Member),
-            Test::Bool(_) | Test::Fact { .. } => {}
-            Test::Not(inner) => inner.reads(slot, out),
-            Test::And(parts) | Test::Or(parts) => parts.iter().for_each(|p| p.reads(slot, out)),
-            Test::Compare { left, right, .. } => {
-                for (side, other) in [(left, right), (right, left)] {
-                    match side {
-                        Side::Fact { slot: s, member } if *s == slot => {
-                            out.push(Read::Compared {
-                                member: *member,
-                                other,
-                            });
-                        }
-                        Side::Periods { slot: s, .. } if *s == slot => out.push(Read::Periods),
-                        Side::Arith(a) => arith_reads(a, slot, out),
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
-
-    /// Every slot the condition reads.
-    pub(super) fn slots(&self, out: &mut Vec<usize>) {
-        match self {
-            Test::Bool(slot) | Test::Fact { slot, .. } => out.push(*slot),
-            Test::Not(inner) => inner.slots(out),
-            Test::And(parts) | Test::Or(parts) => parts.iter().for_each(|p| p.slots(out)),
-            Test::Compare { left, right, .. } => {
-                for side in [left, right] {
-                    match side {
-                        Side::Fact { slot, .. } | Side::Periods { slot, .. } => out.push(*slot),
-                        Side::Literal(_) => {}
-                        Side::Arith(a) => arith_slots(a, out),
-                    }
-                }
-            }
-        }
-    }
+/// Every slot a condition reads.
+pub(super) fn condition_slots(cond: &Condition, out: &mut Vec<usize>) {
+    out.extend(
+        crate::evidence::condition::condition_paths(cond)
+            .into_iter()
+            .map(|p| p.id.index()),
+    );
 }
 
 /// Every slot an expression reads.
@@ -543,7 +539,7 @@ pub(super) fn arith_slots(a: &Arith<Operand>, out: &mut Vec<usize>) {
     for leaf in a.leaves() {
         crate::evidence::condition::operand_paths(leaf, &mut paths);
     }
-    out.extend(paths.into_iter().map(slot_of));
+    out.extend(paths.into_iter().map(|p| p.id.index()));
 }
 
 /// A read of the slot by an expression, if it reads it.

@@ -2,9 +2,9 @@
 //! of that plan, which scores a unit with its trace or without it.
 //!
 //! A [`Scorer`] walks the rubric's tree once, when it is built, and keeps for every
-//! item what scoring it needs: the slots of the facts its clauses read, each condition
-//! compiled ([`Test`]), the members a `missing` clause looks for, the item's start and
-//! bounds, and whether each section's applicable points can change at all. Scoring a
+//! item what scoring it needs: the slots of the facts its clauses read, its
+//! conditions (the model's, which [`crate::evidence::condition::holds`] reads), the
+//! places of the members a `missing` clause looks for, the item's start and bounds, and whether each section's applicable points can change at all. Scoring a
 //! unit then only reads its facts; counts and bools are compared as integers, and
 //! decimal arithmetic is done only when a clause applies ([`raw_change`], [`limit`],
 //! the item's bound, [`section_limit`], [`Sum::total`]); the top-level items are
@@ -343,12 +343,12 @@ mod tests {
     use super::*;
     use crate::check::Rubric;
     use crate::eval::evaluate;
-    use crate::eval::interp::{count_missing, NoTrace};
+    use crate::eval::interp::{absent, count_missing, NoTrace};
     use crate::eval::plan::{Compiler, ItemPlan, Part, SMALL_TIMES};
     use crate::eval::table::{percent_digit, KeyKind};
     use crate::eval::units::{from_units, to_units, Units};
     use crate::evidence::{Fact, MemberCounts, MemberSet, Value};
-    use crate::model::{FactType, Members};
+    use crate::model::{FactType, MemberId, Members};
     use chrono::NaiveDate;
 
     fn decimal(s: &str) -> Decimal {
@@ -641,12 +641,11 @@ mod tests {
         }
         // All but the counts of 4 and more.
         table_agrees(&r, &plan, &all, 12 * 3);
-        // A tally of other names reads 0 for the members it lacks, as scoring does.
+        // A tally read by place: only 市府办's count (place 2) given, the others 0.
         let mut other = all[0].clone();
-        other[tally] = fact(Value::Tally(MemberCounts::of_counts(&[
-            ("市府办", 1),
-            ("外", 9),
-        ])));
+        other[tally] = fact(Value::Tally(MemberCounts::new(&list, |i, _| {
+            u64::from(i == 2)
+        })));
         table_agrees(&r, &plan, &[other], 1);
         // The places: below, at and above each literal.
         let literals = [decimal("4"), decimal("7"), decimal("12.5")];
@@ -662,26 +661,45 @@ mod tests {
         assert!(with_table(&r).table.is_none());
     }
 
-    const LOOKED_FOR: [&str; 4] = ["标题", "文号", "法律依据", "救济途径"];
+    /// The list of a set fact, and the members a `missing` clause looks for in it,
+    /// by place: all but 印章 (place 2), as `except 印章` leaves it out.
+    const LIST: [&str; 5] = ["标题", "文号", "印章", "法律依据", "救济途径"];
+    const LOOKED_FOR: [(MemberId, &str); 4] = [
+        (MemberId(0), "标题"),
+        (MemberId(1), "文号"),
+        (MemberId(3), "法律依据"),
+        (MemberId(4), "救济途径"),
+    ];
 
-    /// The members missing when these are given, each searched for by name.
+    /// The members missing when these are given, each asked of the set by its place.
     fn count(present: &[&str]) -> usize {
-        count_missing(&LOOKED_FOR, Some(&MemberSet::of_names(present)))
+        let members: Members = LIST
+            .iter()
+            .map(|n| crate::model::Member {
+                name: crate::span::Spanned::new(n.to_string(), crate::span::Span::default()),
+                description: None,
+            })
+            .collect();
+        let set = MemberSet::select(&members, |_, name| present.contains(&name));
+        let missing = count_missing(&LOOKED_FOR, Some(&set));
+        assert_eq!(absent(&LOOKED_FOR, Some(&set)).len(), missing);
+        missing
     }
 
     #[test]
-    fn missing_members_are_searched_for_by_name() {
+    fn missing_members_are_asked_for_by_place() {
         assert_eq!(count(&[]), 4);
         assert_eq!(count(&["标题", "法律依据"]), 2);
         // A member not looked for (excepted) given or not changes nothing.
         assert_eq!(count(&["文号", "印章"]), 3);
         assert_eq!(count(&["标题", "文号", "法律依据", "救济途径", "印章"]), 0);
-        // Out of the list's order, a name twice, a name not in the list at all.
         assert_eq!(count(&["救济途径", "标题"]), 2);
-        assert_eq!(count(&["文号", "文号"]), 3);
-        assert_eq!(count(&["公告", "标题"]), 3);
-        // No set given: every member looked for is missing.
+        // No set given: every member looked for is missing, named in the list's order.
         assert_eq!(count_missing(&LOOKED_FOR, None), 4);
+        assert_eq!(
+            absent(&LOOKED_FOR, None),
+            ["标题", "文号", "法律依据", "救济途径"]
+        );
     }
 
     #[test]

@@ -8,14 +8,13 @@ use std::collections::hash_map::{self, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::condition::Side;
 use super::interp::*;
 use super::plan::*;
 use super::units::*;
 use crate::check::Rubric;
-use crate::evidence::condition::{same_name, value_at, Quick};
+use crate::evidence::condition::value_at;
 use crate::evidence::{Fact, Facts, MemberCounts, MemberSet, Value};
-use crate::model::{FactType, Members};
+use crate::model::{FactType, Literal, MemberId, Members, Operand};
 
 /// An item's outcomes worked out in advance, when what the item reads of its facts
 /// takes few values ([`KeyKind`]), for every combination of them (counts below a
@@ -23,10 +22,10 @@ use crate::model::{FactType, Members};
 /// Each outcome is what [`ItemPlan::outcome`] gives on values of that combination,
 /// worked out by it, so the same decimal to the last digit; a unit with a larger
 /// count, or a value of another kind, is scored the long way.
-pub(super) struct Table<'r> {
+pub(super) struct Table {
     /// What the item reads of its facts, each once, the first the most significant
     /// digit of the index.
-    pub(super) keys: Vec<Key<'r>>,
+    pub(super) keys: Vec<Key>,
     /// Where in `entries` the outcome of each combination is; [`REFUSED`] where
     /// scoring refuses the item, which is then scored the long way to word the
     /// diagnostic.
@@ -48,18 +47,18 @@ pub(super) struct Entry {
 }
 
 /// A fact an item's table is indexed by (or, for a tally, one member of it).
-pub(super) struct Key<'r> {
+pub(super) struct Key {
     pub(super) slot: usize,
     /// How many of its digits the table holds: 2 for a bool, counts below this for a
     /// count or a tally's member, 3 for a date, one more than the members counted for
     /// a set, one more than twice the literals for a percent.
     pub(super) radix: u64,
-    pub(super) kind: KeyKind<'r>,
+    pub(super) kind: KeyKind,
 }
 
 /// What kind of fact a table is indexed by, and how the values its item tells apart
 /// are told apart.
-pub(super) enum KeyKind<'r> {
+pub(super) enum KeyKind {
     /// `false` (0) or `true` (1).
     Bool,
     /// The count itself, below the radix.
@@ -72,10 +71,10 @@ pub(super) enum KeyKind<'r> {
     /// counting the members of `mask`: how many of those are present. A `per` counts
     /// them and a `missing` the others of them, so that is all they tell apart.
     Set { list: Members, mask: u64 },
-    /// The count of this member in a tally that conditions and `per` clauses read
-    /// member by member only (each member a key of its own): the count, below the
-    /// radix.
-    Member(&'r str),
+    /// The count of the member at this place in a tally that conditions and `per`
+    /// clauses read member by member only (each member a key of its own): the count,
+    /// below the radix.
+    Member(MemberId),
     /// A percent compared with these percent literals only (in increasing order,
     /// each value once): twice how many of them are below it, and one more when it
     /// equals one of them, which is all the comparisons tell apart. The literals are
@@ -86,7 +85,7 @@ pub(super) enum KeyKind<'r> {
     },
 }
 
-impl KeyKind<'_> {
+impl KeyKind {
     /// The digit of a unit's value; `None` for a value the table does not hold. The
     /// commonest keys are read here, the others in [`KeyKind::other_digit`].
     #[inline(always)]
@@ -108,11 +107,8 @@ impl KeyKind<'_> {
                 Some(u64::from((set.word_of(list)? & mask).count_ones()))
             }
             (KeyKind::Member(member), Value::Tally(tally)) => {
-                // As a condition and a `per` read it: the first member of the name.
-                let n = tally
-                    .iter()
-                    .find(|(k, _)| same_name(k, member))
-                    .map_or(0, |(_, n)| n);
+                // As a condition and a `per` read it: by its place.
+                let n = tally.count(*member);
                 (n < radix).then_some(n)
             }
             (KeyKind::Percent { literals, units }, Value::Percent(p)) => {
@@ -190,7 +186,7 @@ pub(super) const TABLE_MOST: usize = 1024;
 /// tally's member: 0 to 15, fewer when the table would otherwise be too large.
 pub(super) const TABLE_COUNTS: u64 = 16;
 
-impl<'r> Table<'r> {
+impl Table {
     /// The outcome the table holds for a unit's facts, if it holds it.
     #[inline]
     pub(super) fn lookup(&self, facts: &Facts) -> Option<&Entry> {
@@ -207,7 +203,7 @@ impl<'r> Table<'r> {
     /// Works out an item's table, when every fact it reads is a fact of its own that
     /// a key tells apart as the item reads it ([`Table::keys`]), and the combinations
     /// of their digits are few enough.
-    pub(super) fn compile(plan: &ItemPlan<'r>, rubric: &Rubric) -> Option<Table<'r>> {
+    pub(super) fn compile(plan: &ItemPlan<'_>, rubric: &Rubric) -> Option<Table> {
         let mut slots = Vec::new();
         plan.slots(&mut slots);
         slots.sort_unstable();
@@ -237,7 +233,7 @@ impl<'r> Table<'r> {
                 _ => return None,
             }
         };
-        let keys: Vec<Key<'r>> = keys
+        let keys: Vec<Key> = keys
             .into_iter()
             .map(|(mut key, cut)| {
                 if cut {
@@ -270,12 +266,13 @@ impl<'r> Table<'r> {
             }
             for (slot, list) in &tallies {
                 // Each member read at its digit, the others at 0.
-                let counts = MemberCounts::new(list, |_, name| {
+                let counts = MemberCounts::new(list, |i, _| {
                     digits
                         .iter()
                         .zip(&keys)
                         .find(|(_, key)| {
-                            key.slot == *slot && matches!(key.kind, KeyKind::Member(m) if m == name)
+                            key.slot == *slot
+                                && matches!(key.kind, KeyKind::Member(m) if m.index() == i)
                         })
                         .map_or(0, |(&digit, _)| digit)
                 });
@@ -320,9 +317,9 @@ impl<'r> Table<'r> {
     /// of a type, or read in a way, no key tells apart: a set read by a condition,
     /// say, or a percent compared with another fact.
     pub(super) fn keys(
-        plan: &ItemPlan<'r>,
+        plan: &ItemPlan<'_>,
         slot: usize,
-        keys: &mut Vec<(Key<'r>, bool)>,
+        keys: &mut Vec<(Key, bool)>,
         tallies: &mut Vec<(usize, Members)>,
     ) -> Option<()> {
         let decl = plan.item.facts.iter().find(|f| f.id.index() == slot)?;
@@ -340,7 +337,7 @@ impl<'r> Table<'r> {
                 keys.push((key(3, KeyKind::Deadline(plan.deadline_only(slot)?)), false))
             }
             FactType::Set(list) => {
-                if list.len() > 64 || !distinct_names(list) {
+                if list.len() > 64 {
                     return None;
                 }
                 // The members each read counts: all must count the same.
@@ -350,11 +347,9 @@ impl<'r> Table<'r> {
                         Read::Per {
                             member: None,
                             except,
-                        } => list
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, m)| !except.contains(&m.name.node))
-                            .fold(0u64, |mask, (i, _)| mask | 1 << i),
+                        } => (0..list.len())
+                            .filter(|&i| !except.contains(MemberId(i)))
+                            .fold(0u64, |mask, i| mask | 1 << i),
                         Read::Missing(Some((missing_list, looked_for)))
                             if std::sync::Arc::ptr_eq(missing_list, list) =>
                         {
@@ -380,10 +375,7 @@ impl<'r> Table<'r> {
                 ));
             }
             FactType::Tally(list) => {
-                if !distinct_names(list) {
-                    return None;
-                }
-                let mut members: Vec<&'r str> = Vec::new();
+                let mut members: Vec<MemberId> = Vec::new();
                 for read in plan.reads(slot) {
                     let member = match read {
                         Read::Compared {
@@ -394,7 +386,7 @@ impl<'r> Table<'r> {
                         } => m,
                         _ => return None,
                     };
-                    if !list.iter().any(|m| m.name.node == member) {
+                    if member.index() >= list.len() {
                         return None;
                     }
                     if !members.contains(&member) {
@@ -415,8 +407,11 @@ impl<'r> Table<'r> {
                     match read {
                         Read::Compared {
                             member: None,
-                            other: Side::Literal(Quick::Percent(p)),
-                        } => literals.push(*p),
+                            other: Operand::Literal(literal),
+                        } => match literal.node {
+                            Literal::Percent(p) => literals.push(p),
+                            _ => return None,
+                        },
                         _ => return None,
                     }
                 }

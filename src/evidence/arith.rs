@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::condition::{member_name, value_of, Quick};
+use super::condition::{value_of, Quick};
 use super::periods::{self, Uncovered};
 use super::{Facts, Value};
 use crate::calendar::Calendar;
@@ -121,7 +121,7 @@ fn leaf_value(
             let Some(value) = value_of(path, facts) else {
                 return Ok(None);
             };
-            match Quick::of(value, member_name(path)) {
+            match Quick::of(value, path.member_id) {
                 Some(Quick::Count(n)) => Some(number(Decimal::from(n))),
                 Some(Quick::Number(n)) => Some(number(n)),
                 Some(Quick::Percent(p)) => Some(percent(p)),

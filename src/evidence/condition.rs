@@ -1,14 +1,17 @@
 //! Conditions evaluated on a unit's facts: whether an `applicable unless`, an `if` or
 //! an `unless` holds, and which facts a condition reads.
 //!
+//! [`holds`] is the one definition of what a condition means. It walks the model's
+//! condition, which the checker has resolved: each fact by its place in a unit's
+//! facts (`FactId`), each member by its place in the fact's list (`MemberId`), so it
+//! compares no name. Validating evidence asks it whether an item is not applicable
+//! (and so needs only the facts its `applicable unless` reads); the scorer
+//! (`crate::eval`) asks it of every `if`, `unless` and `applicable unless`. It lies
+//! here, with the facts it reads, so that evidence does not depend on evaluation.
+//!
 //! A condition reads each value as a [`Quick`] scalar: a count stays an integer, so
 //! comparing a count with a whole-number literal is an integer comparison, and only
-//! other numbers are compared as decimals. [`holds`] walks a condition of the tree:
-//! validating evidence asks it whether an item is not applicable (and so needs only
-//! the facts its `applicable unless` reads). The compiled conditions of the scorer
-//! (`crate::eval`) read the same scalars through [`Quick`], so both read a condition
-//! alike. It lies here, with the facts it reads, so that evidence does not depend on
-//! evaluation.
+//! other numbers are compared as decimals.
 
 use std::cmp::Ordering;
 
@@ -54,8 +57,9 @@ pub fn holds(cond: &Condition, facts: &Facts, calendar: Option<&Calendar>) -> Re
 }
 
 /// The value a unit gives for the fact a path names (resolved by the checker).
+#[inline]
 pub fn value_of<'f>(path: &FactPath, facts: &'f Facts) -> Option<&'f Value> {
-    facts.get(path.id.index())?.as_ref().map(|f| &f.value)
+    value_at(path.id.index(), facts)
 }
 
 /// The facts a condition reads, each once, in the order of their names.
@@ -124,20 +128,18 @@ pub(crate) enum Quick {
 }
 
 impl Quick {
-    /// The scalar of a fact's value, or of one member of it; `None` for a value that
-    /// has none (a whole set, periods), which no condition can then hold on.
-    pub(crate) fn of(value: &Value, member: Option<&str>) -> Option<Quick> {
+    /// The scalar of a fact's value, or of one member of it (by its place in the
+    /// fact's list); `None` for a value that has none (a whole set, periods), which no
+    /// condition can then hold on.
+    #[inline]
+    pub(crate) fn of(value: &Value, member: Option<MemberId>) -> Option<Quick> {
         Some(match (value, member) {
             (Value::Bool(b), None) => Quick::Bool(*b),
             (Value::Count(n), None) => Quick::Count(*n),
             (Value::Percent(p), None) => Quick::Percent(*p),
             (Value::Date(d), None) => Quick::Date(*d),
-            (Value::Set(s), Some(m)) => Quick::Bool(s.iter().any(|present| same_name(present, m))),
-            (Value::Tally(t), Some(m)) => Quick::Count(
-                t.iter()
-                    .find(|(k, _)| same_name(k, m))
-                    .map_or(0, |(_, n)| n),
-            ),
+            (Value::Set(s), Some(m)) => Quick::Bool(s.has(m)),
+            (Value::Tally(t), Some(m)) => Quick::Count(t.count(m)),
             (Value::Tally(t), None) => Quick::Count(t.total()),
             (Value::Discretion { score, .. }, None) => Quick::Number(*score),
             (Value::Number(n), None) => Quick::Number(*n),
@@ -152,17 +154,6 @@ impl Quick {
             Literal::Percent(p) => Quick::Percent(p),
             Literal::Date(d) => Quick::Date(Some(d)),
             Literal::Bool(b) => Quick::Bool(b),
-        }
-    }
-
-    /// The same value with a whole, non-negative number held as an integer, so that
-    /// comparing it with a count needs no decimal; worked out once, when a rubric is
-    /// compiled.
-    pub(crate) fn whole(self) -> Quick {
-        use rust_decimal::prelude::ToPrimitive;
-        match self {
-            Quick::Number(n) if n.fract().is_zero() => n.to_u64().map_or(self, Quick::Count),
-            _ => self,
         }
     }
 
@@ -181,8 +172,8 @@ impl Quick {
         match (self, other) {
             (Quick::Bool(a), Quick::Bool(b)) => Some(a.cmp(&b)),
             (Quick::Count(a), Quick::Count(b)) => Some(a.cmp(&b)),
-            (Quick::Count(a), Quick::Number(b)) => Some(Decimal::from(a).cmp(&b)),
-            (Quick::Number(a), Quick::Count(b)) => Some(a.cmp(&Decimal::from(b))),
+            (Quick::Count(a), Quick::Number(b)) => Some(count_cmp(a, b)),
+            (Quick::Number(a), Quick::Count(b)) => Some(count_cmp(b, a).reverse()),
             (Quick::Number(a), Quick::Number(b)) => Some(a.cmp(&b)),
             (Quick::Percent(a), Quick::Percent(b)) => Some(a.cmp(&b)),
             // A date never given (the thing was never done) compares with nothing.
@@ -198,6 +189,18 @@ impl Quick {
             (Some(l), Some(r)) => l.compare(r).is_some_and(|o| op.holds(o)),
             _ => false,
         }
+    }
+}
+
+/// A count compared with a decimal number as the decimal it is: a number written
+/// without decimals (the literals of a rule file, mostly) is its mantissa, compared as
+/// an integer; any other is compared as a decimal.
+#[inline]
+fn count_cmp(count: u64, n: Decimal) -> Ordering {
+    if n.scale() == 0 {
+        i128::from(count).cmp(&n.mantissa())
+    } else {
+        Decimal::from(count).cmp(&n)
     }
 }
 
@@ -219,41 +222,14 @@ fn operand(o: &Operand, facts: &Facts, calendar: Option<&Calendar>) -> Result<Op
 }
 
 /// The value of `fact` or `fact[member]` as conditions compare it.
-fn quick_value(path: &FactPath, facts: &Facts) -> Option<Quick> {
-    Quick::of(value_of(path, facts)?, member_name(path))
-}
-
-/// Whether two names are the same. Names are mostly two to six Chinese characters of
-/// three bytes each, so two different names of the same length nearly always differ
-/// in their first bytes: those are compared in registers, and only names that agree
-/// there are compared whole.
 #[inline]
-pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    if let (Some(x), Some(y)) = (a.first_chunk::<4>(), b.first_chunk::<4>()) {
-        if x != y {
-            return false;
-        }
-    }
-    a == b
-}
-
-/// The member a path names, if any.
-pub(crate) fn member_name(path: &FactPath) -> Option<&str> {
-    path.member.as_ref().map(|m| m.node.as_str())
+pub(crate) fn quick_value(path: &FactPath, facts: &Facts) -> Option<Quick> {
+    Quick::of(value_of(path, facts)?, path.member_id)
 }
 
 /// The value of `fact` or `fact[member]` as a scalar.
 pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
     quick_value(path, facts).map(Quick::scalar)
-}
-
-/// The slot a path's fact is kept at in a unit.
-pub(crate) fn slot_of(path: &FactPath) -> usize {
-    path.id.index()
 }
 
 /// The value at a slot, as [`value_of`] reads it.
@@ -267,28 +243,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn whole_literals_compare_with_counts_as_decimals_do() {
-        let literal = |n: Decimal| Quick::literal(&Literal::Number(n)).whole();
-        assert_eq!(literal(Decimal::new(10, 0)), Quick::Count(10));
-        assert_eq!(literal(Decimal::new(100, 1)), Quick::Count(10));
-        assert_eq!(
-            literal(Decimal::new(25, 1)),
-            Quick::Number(Decimal::new(25, 1))
-        );
-        assert_eq!(
-            literal(Decimal::new(-1, 0)),
-            Quick::Number(Decimal::new(-1, 0))
-        );
-        for count in [0u64, 2, 3, 10, 11] {
-            for n in [
-                Decimal::new(25, 1),
-                Decimal::new(10, 0),
-                Decimal::new(-1, 0),
-            ] {
+    fn counts_compare_with_numbers_as_decimals_do() {
+        let numbers = [
+            Decimal::new(25, 1),
+            Decimal::new(10, 0),
+            Decimal::new(100, 1),
+            Decimal::new(-1, 0),
+            Decimal::new(0, 0),
+            Decimal::new(i64::MAX, 0),
+            Decimal::from(u64::MAX),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for count in [0u64, 2, 3, 10, 11, u64::MAX] {
+            for n in numbers {
                 for op in [CompareOp::Lt, CompareOp::Ge, CompareOp::Eq, CompareOp::Ne] {
-                    let fast = Quick::compared(Some(Quick::Count(count)), op, Some(literal(n)));
+                    let literal = Some(Quick::literal(&Literal::Number(n)));
+                    let fast = Quick::compared(Some(Quick::Count(count)), op, literal);
                     let slow = op.holds(Decimal::from(count).cmp(&n));
                     assert_eq!(fast, slow, "{count} {} {n}", op.symbol());
+                    let fast = Quick::compared(literal, op, Some(Quick::Count(count)));
+                    let slow = op.holds(n.cmp(&Decimal::from(count)));
+                    assert_eq!(fast, slow, "{n} {} {count}", op.symbol());
                 }
             }
         }
@@ -299,19 +275,5 @@ mod tests {
             CompareOp::Eq,
             percent
         ));
-    }
-
-    #[test]
-    fn same_name_is_string_equality() {
-        for (a, b) in [
-            ("国办", "国办"),
-            ("省府办", "市府办"),
-            ("国办", "省府办"),
-            ("ab", "ab"),
-            ("", ""),
-            ("标题x", "标题y"),
-        ] {
-            assert_eq!(same_name(a, b), a == b, "{a} {b}");
-        }
     }
 }

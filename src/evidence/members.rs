@@ -7,8 +7,14 @@
 //! Both compare, print (`Debug`) and iterate as the lists of names they stand for did
 //! before (`Vec<String>`, `Vec<(String, u64)>`): equal when they name the same
 //! members in the same order, whatever list object they share.
+//!
+//! Scoring reads a member by its place in the list ([`MemberId`], which the checker
+//! resolves every member a rule file names to): [`MemberSet::has`] tests its bit,
+//! [`MemberCounts::count`] reads its count, so no name is compared while a unit is
+//! scored. A unit's values are of the lists of the rubric it was validated against,
+//! which is what makes a place the member's.
 
-use crate::model::{Member, Members};
+use crate::model::{Member, MemberId, Members};
 use crate::span::{Span, Spanned};
 
 /// The members of a set fact that are present, in the order the rule file lists them.
@@ -17,14 +23,7 @@ use crate::span::{Span, Spanned};
 pub struct MemberSet {
     list: Members,
     present: Bits,
-    /// The names present, made at the first [`MemberSet::contains`] on a list of more
-    /// than [`INDEXED`] members: a `missing` clause asks for each member of the list,
-    /// which walking the members present made quadratic (100,000 members: 14 s).
-    names: std::sync::OnceLock<std::collections::HashSet<Box<str>>>,
 }
-
-/// Lists longer than this are looked up through a hash set of the names present.
-const INDEXED: usize = 64;
 
 /// One bit per member of the list: one word for a list of up to 64 members, else as
 /// many words as it needs.
@@ -57,7 +56,6 @@ impl MemberSet {
         MemberSet {
             list: list.clone(),
             present: Bits::none(list.len()),
-            names: std::sync::OnceLock::new(),
         }
     }
 
@@ -68,7 +66,6 @@ impl MemberSet {
         (list.len() <= 64 && fits).then(|| MemberSet {
             list: list.clone(),
             present: Bits::Word(mask),
-            names: std::sync::OnceLock::new(),
         })
     }
 
@@ -136,14 +133,30 @@ impl MemberSet {
         self.len() == 0
     }
 
-    /// Whether a member of this name is present.
-    pub fn contains(&self, name: &str) -> bool {
-        if self.list.len() <= INDEXED {
-            return self.iter().any(|m| m == name);
+    /// Whether the member at this place of the list is present; `false` past the
+    /// list's end.
+    #[inline]
+    pub fn has(&self, member: MemberId) -> bool {
+        let i = member.index();
+        match &self.present {
+            Bits::Word(w) => i < 64 && w >> i & 1 == 1,
+            Bits::Words(ws) => ws.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1),
         }
-        self.names
-            .get_or_init(|| self.iter().map(Box::from).collect())
-            .contains(name)
+    }
+
+    /// How many members are present that `left_out` has no bit for (a bit per place
+    /// of the list, as [`MemberSet::has`] reads places): the members a `per` counts
+    /// when its `except` leaves those out.
+    pub fn count_without(&self, left_out: &[u64]) -> usize {
+        let words: &[u64] = match &self.present {
+            Bits::Word(w) => std::slice::from_ref(w),
+            Bits::Words(ws) => ws,
+        };
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (w & !left_out.get(k).copied().unwrap_or(0)).count_ones() as usize)
+            .sum()
     }
 
     /// The names present, each copied.
@@ -215,6 +228,12 @@ impl MemberCounts {
         self.iter().find(|(m, _)| *m == name).map_or(0, |(_, n)| n)
     }
 
+    /// The count of the member at this place of the list; 0 past the list's end.
+    #[inline]
+    pub fn count(&self, member: MemberId) -> u64 {
+        self.counts.get(member.index()).copied().unwrap_or(0)
+    }
+
     /// The counts of all members added up.
     pub fn total(&self) -> u64 {
         self.counts.iter().sum()
@@ -257,7 +276,7 @@ mod tests {
         let set = MemberSet::select(&l, |_, n| n == "甲");
         assert_eq!(set.iter().collect::<Vec<_>>(), ["甲", "甲"]);
         assert_eq!(set.len(), 2);
-        assert!(set.contains("甲") && !set.contains("乙"));
+        assert!(set.has(MemberId(0)) && !set.has(MemberId(1)));
         assert_eq!(format!("{set:?}"), format!("{:?}", vec!["甲", "甲"]));
         assert_eq!(set, MemberSet::from_mask(&l, 0b0101).unwrap());
         assert_ne!(set, MemberSet::from_mask(&l, 0b0001).unwrap());
@@ -265,6 +284,11 @@ mod tests {
         assert_eq!(set, MemberSet::of_names(&["甲", "甲"]));
         assert_eq!(set.word_of(&l), Some(0b0101));
         assert_eq!(set.word_of(&list(&["甲", "乙", "甲", "丙"])), None);
+        // By place: the bits of the mask, nothing past the list's end.
+        let places: Vec<bool> = (0..6).map(|i| set.has(MemberId(i))).collect();
+        assert_eq!(places, [true, false, true, false, false, false]);
+        assert_eq!(set.count_without(&[0b0001]), 1);
+        assert_eq!(set.count_without(&[]), 2);
     }
 
     #[test]
@@ -302,7 +326,12 @@ mod tests {
             ["成员0", "成员63", "成员126"]
         );
         assert_eq!(set.len(), 3);
-        assert!(set.contains("成员126") && !set.contains("成员127"));
+        assert!(set.has(MemberId(126)) && !set.has(MemberId(127)) && !set.has(MemberId(999)));
+        // Leaving out the member at place 63, in the second word: two counted.
+        assert_eq!(set.count_without(&[1 << 63]), 2);
+        // And the one at place 126, bit 62 of the second word.
+        assert_eq!(set.count_without(&[0, 1 << 62]), 2);
+        assert_eq!(set.count_without(&[1, 1 << 62, 0]), 1);
     }
 
     #[test]
@@ -316,6 +345,8 @@ mod tests {
         // The first member of a name, as the tally's reader always looked it up.
         assert_eq!(t.get("甲"), 1);
         assert_eq!(t.get("丁"), 0);
+        assert_eq!(t.count(MemberId(2)), 3);
+        assert_eq!(t.count(MemberId(3)), 0);
         assert_eq!(t.total(), 6);
         assert_eq!(
             format!("{t:?}"),
@@ -341,16 +372,17 @@ mod tests {
     }
 
     #[test]
-    fn a_long_list_answers_contains_as_a_short_one_does() {
+    fn a_long_list_answers_by_place_as_a_short_one_does() {
         let names: Vec<String> = (0..1000).map(|i| format!("成员{i}")).collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let members = list(&refs);
         let set = MemberSet::select(&members, |i, _| i % 3 == 0);
-        for (i, name) in names.iter().enumerate() {
-            assert_eq!(set.contains(name), i % 3 == 0, "{name}");
+        for i in 0..1000 {
+            assert_eq!(set.has(MemberId(i)), i % 3 == 0, "{i}");
         }
-        assert!(!set.contains("不在表中"));
+        assert!(!set.has(MemberId(1000)) && !set.has(MemberId(usize::MAX)));
+        assert_eq!(set.count_without(&[]), 334);
         // A copy keeps its answers.
-        assert!(set.clone().contains("成员999") && !set.clone().contains("成员998"));
+        assert!(set.clone().has(MemberId(999)) && !set.clone().has(MemberId(998)));
     }
 }

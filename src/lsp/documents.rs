@@ -20,8 +20,11 @@ pub struct Document {
     pub text: String,
     pub lines: LineIndex,
     pub source: SourceFile,
-    /// The syntax tree, when the text parses.
+    /// The syntax tree, when the text parses: the file as written.
     pub ast: Option<ast::File>,
+    /// The points of the tree's sections and items, those written as weights (`40%`)
+    /// worked out as the checker works them out (none when the text does not parse).
+    pub points: check::Points,
     /// The tree of the last text that parsed (this one's when it does).
     pub last_good: Option<ast::File>,
     /// Every diagnostic of `kaohe check`, sorted by place.
@@ -32,11 +35,9 @@ impl Document {
     /// Reads and checks a text; `previous` is the document it replaces, if any.
     pub fn new(uri: &Uri, text: String, previous: Option<Document>) -> Document {
         let source = SourceFile::new(name_of(uri), text.as_str());
+        let ast = syntax::parse(&source).ok();
         // Points written as weights (`40%`) worked out, as the checker reads them.
-        let ast = syntax::parse(&source).ok().map(|mut file| {
-            check::resolve_weights(&mut file);
-            file
-        });
+        let points = ast.as_ref().map(check::points).unwrap_or_default();
         let checked = check::compile(&source).with_calendar(&source, None);
         let last_good = ast.clone().or(previous.and_then(|p| p.last_good));
         Document {
@@ -44,6 +45,7 @@ impl Document {
             text,
             source,
             ast,
+            points,
             last_good,
             diagnostics: checked.diagnostics,
         }

@@ -29,7 +29,7 @@ pub fn at(document: &Document, offset: usize) -> Option<(String, crate::span::Sp
         // The points, or `none` in their place.
         let end = item.uncapped.map_or(item.points.span.end, |u| u.end);
         if item.name.span.start <= offset && offset <= end {
-            return Some((item_text(&placed), item.name.span));
+            return Some((item_text(&placed, &document.points), item.name.span));
         }
         return None;
     }
@@ -39,7 +39,7 @@ pub fn at(document: &Document, offset: usize) -> Option<(String, crate::span::Sp
             let end = s.uncapped.map_or(s.points.span.end, |u| u.end);
             s.name.span.start <= offset && offset <= end
         })
-        .map(|s| (section_sum(s), s.name.span))
+        .map(|s| (section_sum(s, &document.points), s.name.span))
 }
 
 /// A keyword's documentation, when the word at the offset is one (and not inside a
@@ -76,7 +76,7 @@ fn points_of(points: Decimal, weight: Option<Decimal>) -> String {
 }
 
 /// An item: its points, criterion and notes, its reach, and its section's sum.
-fn item_text(placed: &Placed<'_>) -> String {
+fn item_text(placed: &Placed<'_>, points: &check::Points) -> String {
     let lang = locale::current();
     let item = placed.item;
     let mut out = if item.uncapped.is_some() {
@@ -86,7 +86,7 @@ fn item_text(placed: &Placed<'_>) -> String {
             lang,
             "lsp-hover-item",
             name = &item.name.node,
-            points = points_of(item.points.node, item.weight)
+            points = points_of(points.item(item), item.weight)
         )
     };
     out = format!("**{out}**");
@@ -105,19 +105,19 @@ fn item_text(placed: &Placed<'_>) -> String {
         ));
     }
     out.push_str("\n\n");
-    out.push_str(&reach(item, placed.kind, placed.pooled));
+    out.push_str(&reach(item, points.item(item), placed.kind, placed.pooled));
     if let Some(section) = placed.parent {
         out.push_str("\n\n");
-        out.push_str(&section_sum(section));
+        out.push_str(&section_sum(section, points));
     }
     out
 }
 
 /// The range the item's clauses can take its score to, and the bounds it is held in.
-fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
+fn reach(item: &Item, points: Decimal, kind: SectionKind, pooled: bool) -> String {
     let lang = locale::current();
-    let reach = check::reach(item, kind, pooled);
-    let (low, high, start) = check::lowest_and_highest(item.points.node, kind);
+    let reach = check::reach(item, points, kind, pooled);
+    let (low, high, start) = check::lowest_and_highest(points, kind);
     // Without a limit below or above: the signs `kaohe outline` prints too.
     let below = || "-∞".to_string();
     let above = || "∞".to_string();
@@ -147,7 +147,7 @@ fn reach(item: &Item, kind: SectionKind, pooled: bool) -> String {
 
 /// How a section's points add up; for a bonus or penalty section, which has a cap and
 /// not a budget, the most that counts (or that none is set).
-fn section_sum(section: &Section) -> String {
+fn section_sum(section: &Section, points: &check::Points) -> String {
     let lang = locale::current();
     if section.kind != SectionKind::Regular {
         if section.uncapped.is_some() {
@@ -160,14 +160,14 @@ fn section_sum(section: &Section) -> String {
                 Node::Item(i) if i.uncapped.is_some() => {
                     format!("{} {}", i.name.node, tr!(lang, "lsp-hover-no-cap"))
                 }
-                c => format!("{} {}", c.name().node, number(c.points().node)),
+                c => format!("{} {}", c.name().node, number(points.of(c))),
             })
             .collect();
         return tr!(
             lang,
             "lsp-hover-cap",
             name = &section.name.node,
-            points = number(section.points.node),
+            points = number(points.section(section)),
             parts = parts.join(", ")
         );
     }
@@ -179,14 +179,14 @@ fn section_sum(section: &Section) -> String {
             Node::Section(s) => s.kind == SectionKind::Regular,
         })
         .collect();
-    let sum: Decimal = parts.iter().map(|c| c.points().node).sum();
+    let sum: Decimal = parts.iter().map(|c| points.of(c)).sum();
     let list: Vec<String> = parts
         .iter()
-        .map(|c| format!("{} {}", c.name().node, number(c.points().node)))
+        .map(|c| format!("{} {}", c.name().node, number(points.of(c))))
         .collect();
     let (name, points, sum, parts) = (
         &section.name.node,
-        number(section.points.node),
+        number(points.section(section)),
         number(sum),
         list.join(" + "),
     );

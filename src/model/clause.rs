@@ -29,13 +29,17 @@ pub enum ClauseKind {
     /// period longer than `over`, or times a discretionary score.
     Per {
         fact: FactPath,
+        /// The members after `except`, as written (for what reports show).
         except: Vec<Spanned<String>>,
+        /// The same members, each by its place in the set's list (what scoring reads).
+        excepted: Vec<MemberId>,
         over: Option<Over>,
     },
     /// `missing FACT EFFECT`: the effect once per enumerated member absent from a set.
     Missing {
         fact: FactPath,
         except: Vec<Spanned<String>>,
+        excepted: Vec<MemberId>,
     },
     /// `deadline FACT by DATE EFFECT`, or `… late EFFECT never EFFECT` (the clause's
     /// `effect` is then the one for late, `never` the one for never done).
@@ -78,8 +82,9 @@ impl ClauseKind {
     }
 }
 
-/// A resolved reference to a fact, or to one member of a tally: `通报[省府办]`. The
-/// names are kept for what reports and messages show.
+/// A resolved reference to a fact, or to one member of a set or tally: `通报[省府办]`.
+/// Scoring reads the fact by `id` and the member by `member_id`; the names are kept
+/// for what reports, the trace and messages show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactPath {
     /// The fact named.

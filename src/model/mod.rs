@@ -4,7 +4,9 @@
 //! passed: sections with their points and kind, items with their points, `start`,
 //! applicability and clauses, and every fact declared numbered across the rubric
 //! ([`FactId`]), so that a unit's facts are a vector and every reference to a fact —
-//! in a clause or a condition — is that number, resolved once. Names, texts and byte
+//! in a clause or a condition — is that number, resolved once; a member of a set or
+//! tally that a reference or an `except` names is its place in the fact's list
+//! ([`MemberId`]), which scoring reads instead of the name. Names, texts and byte
 //! spans stay where reports and diagnostics show them (an item's criterion text, a
 //! clause's line and text for the trace).
 //!

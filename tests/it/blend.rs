@@ -6,13 +6,9 @@
 use crate::common;
 use crate::run;
 
-use std::path::Path;
-
 use common::d;
-use kaohe::check::{compile, Rubric};
+use kaohe::check::Rubric;
 use kaohe::eval::{blend, Sheet};
-use kaohe::evidence::load;
-use kaohe::source::SourceFile;
 use run::{kaohe, stderr, stdout};
 use rust_decimal::Decimal;
 
@@ -21,20 +17,12 @@ const ONLINE: &str = "网上考核=examples/blend-2023/online";
 const ONSITE: &str = "现场考核=examples/blend-2023/onsite";
 
 fn rubric() -> Rubric {
-    let text = std::fs::read_to_string(RULE).unwrap();
-    let checked = compile(&SourceFile::new(RULE, text));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-    checked.rubric.unwrap()
+    common::example_rubric(RULE)
 }
 
 /// A unit's sheet under one method.
 fn method_sheet(r: &Rubric, folder: &str, name: &str) -> Sheet {
-    let unit = load(
-        r,
-        Path::new(&format!("examples/blend-2023/{folder}/{name}.toml")),
-    )
-    .unwrap_or_else(|e| panic!("{e:?}"));
-    kaohe::eval::evaluate(r, &unit).unwrap()
+    common::example_sheet(r, &format!("blend-2023/{folder}"), name)
 }
 
 fn blended(name: &str) -> Sheet {

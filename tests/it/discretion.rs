@@ -6,12 +6,8 @@
 use crate::common;
 use crate::run;
 
-use std::path::Path;
-
 use common::d;
-use kaohe::check::compile;
 use kaohe::eval::{evaluate, Sheet};
-use kaohe::evidence::load;
 use kaohe::locale::Lang;
 use kaohe::model::SectionKind;
 use kaohe::report::Narrator;
@@ -21,17 +17,11 @@ use rust_decimal::Decimal;
 const RULE: &str = "rules/examples/discretion-2023.rule";
 
 fn rubric() -> kaohe::check::Rubric {
-    let text = std::fs::read_to_string(RULE).unwrap();
-    let checked = compile(&SourceFile::new(RULE, text));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-    checked.rubric.unwrap()
+    common::example_rubric(RULE)
 }
 
 fn sheet(name: &str) -> Sheet {
-    let r = rubric();
-    let unit = load(&r, Path::new(&format!("examples/discretion/{name}.toml")))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    evaluate(&r, &unit).unwrap()
+    common::example_sheet(&rubric(), "discretion", name)
 }
 
 fn subtotals(s: &Sheet) -> Vec<Decimal> {

@@ -4,29 +4,17 @@
 
 use crate::common;
 
-use std::path::Path;
-
 use common::d;
-use kaohe::check::compile;
-use kaohe::eval::evaluate;
-use kaohe::evidence::load;
-use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
 
 const RULE: &str = "rules/examples/illustration-2021.rule";
 
 fn rubric() -> kaohe::check::Rubric {
-    let text = std::fs::read_to_string(RULE).unwrap();
-    let checked = compile(&SourceFile::new(RULE, text));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-    checked.rubric.unwrap()
+    common::example_rubric(RULE)
 }
 
 fn sheet(name: &str) -> kaohe::eval::Sheet {
-    let r = rubric();
-    let unit = load(&r, Path::new(&format!("examples/illustration/{name}.toml")))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    evaluate(&r, &unit).unwrap()
+    common::example_sheet(&rubric(), "illustration", name)
 }
 
 fn subtotals(s: &kaohe::eval::Sheet) -> Vec<Decimal> {

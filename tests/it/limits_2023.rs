@@ -5,47 +5,21 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::d;
-use kaohe::check::compile;
-use kaohe::eval::{evaluate, ClauseRef, Sheet};
-use kaohe::evidence::load;
+use common::{cut_row as row, d, items_and_cuts};
+use kaohe::eval::Sheet;
 use kaohe::locale::Lang;
 use kaohe::model::{items_with_kind, Reach};
 use kaohe::report::Narrator;
-use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
 
 const RULE: &str = "rules/examples/limits-2023.rule";
 
 fn rubric() -> kaohe::check::Rubric {
-    let text = std::fs::read_to_string(RULE).expect("the rule file");
-    let checked = compile(&SourceFile::new(RULE, text));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-    checked.rubric.expect("the rubric")
+    common::example_rubric(RULE)
 }
 
 fn sheet(name: &str) -> Sheet {
-    let r = rubric();
-    let unit = load(&r, Path::new(&format!("examples/limits/{name}.toml")))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    evaluate(&r, &unit).expect("the unit scores")
-}
-
-/// Each item's score and whether its bound cut, in the order of the file.
-fn items(s: &Sheet) -> Vec<(String, Option<Decimal>, bool)> {
-    s.items()
-        .into_iter()
-        .map(|(_, i)| {
-            let cut = i.trace.iter().any(|t| t.clause == ClauseRef::Bound);
-            (i.name.clone(), i.score, cut)
-        })
-        .collect()
-}
-
-fn row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
-    (name.to_string(), Some(d(score)), cut)
+    common::example_sheet(&rubric(), "limits", name)
 }
 
 #[test]
@@ -55,7 +29,7 @@ fn jia_loses_and_earns_within_every_bound() {
     // Total 8 + 6 + 3.5 + 0 = 17.5.
     let s = sheet("jia");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("政策文件公开", "4", false),
             row("公开渠道", "4", false),
@@ -92,7 +66,7 @@ fn yi_is_kept_by_every_bound_but_the_one_it_never_reaches() {
     // (最多倒扣5分). Total 6 + 0 + 0 − 5 = 1.
     let s = sheet("yi");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("政策文件公开", "0", true),
             row("公开渠道", "6", true),

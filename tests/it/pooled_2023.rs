@@ -8,7 +8,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::d;
+use common::{cut_row as row, d, items_and_cuts};
 use kaohe::check::{compile, Rubric};
 use kaohe::eval::{evaluate, summarise, ClauseRef, Sheet};
 use kaohe::evidence::load;
@@ -21,9 +21,7 @@ use rust_decimal::Decimal;
 const RULE: &str = "rules/examples/pooled-2023.rule";
 
 fn compiled(text: &str) -> Rubric {
-    let checked = compile(&SourceFile::new(RULE, text));
-    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-    checked.rubric.expect("the rubric")
+    common::rubric_named(RULE, text)
 }
 
 fn text() -> String {
@@ -31,32 +29,15 @@ fn text() -> String {
 }
 
 fn rubric() -> Rubric {
-    compiled(&text())
+    common::example_rubric(RULE)
 }
 
 fn sheet_of(r: &Rubric, name: &str) -> Sheet {
-    let unit = load(r, Path::new(&format!("examples/pooled/{name}.toml")))
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    evaluate(r, &unit).expect("the unit scores")
+    common::example_sheet(r, "pooled", name)
 }
 
 fn sheet(name: &str) -> Sheet {
     sheet_of(&rubric(), name)
-}
-
-/// Each item's score and whether its own bound cut, in the order of the file.
-fn items(s: &Sheet) -> Vec<(String, Option<Decimal>, bool)> {
-    s.items()
-        .into_iter()
-        .map(|(_, i)| {
-            let cut = i.trace.iter().any(|t| t.clause == ClauseRef::Bound);
-            (i.name.clone(), i.score, cut)
-        })
-        .collect()
-}
-
-fn row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
-    (name.to_string(), Some(d(score)), cut)
 }
 
 /// Each first-level section's score and, when its pooled limit cut, its parts' sum.
@@ -70,7 +51,7 @@ fn jia_passes_no_section_limit_and_the_totals_most() {
     // 受表彰 5 × 3 = 15, no cap; 泄密事件 0. Total 15 + 8 + 15 + 0 = 38, kept at 36.
     let s = sheet("jia");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("政策文件公开", "6", false),
             row("政策解读", "9", false),
@@ -103,7 +84,7 @@ fn yi_has_an_item_below_0_in_the_pooled_section() {
     // 答复规范 10. Total 2 + 10 + 0 = 12.
     let s = sheet("yi");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("政策文件公开", "-4", false),
             row("政策解读", "6", false),
@@ -134,7 +115,7 @@ fn without_pooled_the_same_unit_keeps_each_item_at_0() {
     // 0 + 6 = 6, total 6 + 10 = 16.
     let r = compiled(&text().replace("20 pooled {", "20 {"));
     let s = sheet_of(&r, "yi");
-    assert_eq!(items(&s)[0], row("政策文件公开", "0", true));
+    assert_eq!(items_and_cuts(&s)[0], row("政策文件公开", "0", true));
     assert_eq!(s.categories[0].score, d("6"));
     assert_eq!(s.score, d("16"));
 }
@@ -146,7 +127,7 @@ fn bing_is_cut_by_every_limit_and_scores_below_0() {
     // Total 0 + 0 + 15 − 20 = −5.
     let s = sheet("bing");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("政策文件公开", "-2", false),
             row("政策解读", "-12", false),
@@ -290,7 +271,7 @@ fn a_section_inside_a_pooled_one_has_no_limit_of_its_own() {
     .expect("the evidence");
     let s = evaluate(&r, &unit).expect("the unit scores");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [
             row("一", "-3", false),
             row("二", "3", true),
@@ -325,7 +306,7 @@ fn a_penalty_without_a_cap_takes_every_finding() {
     .expect("the evidence");
     let s = evaluate(&r, &unit).expect("the unit scores");
     assert_eq!(
-        items(&s),
+        items_and_cuts(&s),
         [row("政策文件", "10", false), row("泄密", "-15", false)]
     );
     assert_eq!(s.categories[1].score, d("-15"));

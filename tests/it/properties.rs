@@ -2309,7 +2309,9 @@ impl Shapes {
                 .clauses
                 .iter()
                 .filter_map(|c| match &c.kind {
-                    ClauseKind::Missing { fact, except } if fact.fact.node == name => Some(except),
+                    ClauseKind::Missing { fact, except, .. } if fact.fact.node == name => {
+                        Some(except)
+                    }
                     _ => None,
                 })
                 .collect();

@@ -47,7 +47,7 @@ struct Carried {
     dates: Vec<(chrono::NaiveDate, Span)>,
 }
 
-fn carried(item: &Item) -> Carried {
+fn carried(item: &Item, points: Decimal) -> Carried {
     let mut c = Carried::default();
     let mut effects: Vec<&Spanned<Effect>> = Vec::new();
     let mut conditions: Vec<&Condition> = item.applicable_unless.iter().collect();
@@ -92,7 +92,7 @@ fn carried(item: &Item) -> Carried {
         match effect.node {
             Effect::Zero => c.zero = true,
             Effect::Points(p) => {
-                if p.abs() == item.points.node {
+                if p.abs() == points {
                     c.zero = true;
                 }
                 c.points.push((p.abs(), effect.span));
@@ -145,8 +145,14 @@ fn over_days(over: Option<&Over>) -> Option<u32> {
 
 /// Compares an item's texts with its clauses and reports each difference, unless the
 /// item says `allow text`; an `allow text` with no difference to acknowledge is a
-/// warning.
-pub fn check_item(item: &Item, year: Option<i32>, source: &SourceFile, out: &mut Vec<Diagnostic>) {
+/// warning. `points` are the item's points, a weight worked out.
+pub fn check_item(
+    item: &Item,
+    points: Decimal,
+    year: Option<i32>,
+    source: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
     let mentions: Vec<Mention> = item
         .texts
         .iter()
@@ -154,7 +160,7 @@ pub fn check_item(item: &Item, year: Option<i32>, source: &SourceFile, out: &mut
         .collect();
     let mut found = Vec::new();
     if !item.texts.is_empty() && !item.clauses.is_empty() {
-        differences(item, year, &mentions, &mut found);
+        differences(item, points, year, &mentions, &mut found);
     }
     let allowed = item.allows.iter().find(|a| a.node == allow::TEXT);
     match allowed {
@@ -168,8 +174,14 @@ pub fn check_item(item: &Item, year: Option<i32>, source: &SourceFile, out: &mut
     }
 }
 
-fn differences(item: &Item, year: Option<i32>, mentions: &[Mention], out: &mut Vec<Diagnostic>) {
-    let c = carried(item);
+fn differences(
+    item: &Item,
+    points: Decimal,
+    year: Option<i32>,
+    mentions: &[Mention],
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = carried(item, points);
     // What the assessors are asked for: a fact's description that says the text's
     // words (`未在20个工作日内规范答复的依申请公开件数`) carries them into the count.
     let described: Vec<Said> = item
@@ -179,7 +191,6 @@ fn differences(item: &Item, year: Option<i32>, mentions: &[Mention], out: &mut V
         .flat_map(|d| read::mentions(&d.node, 0))
         .map(|m| m.said)
         .collect();
-    let points = item.points.node;
     let said_points =
         |n: Decimal| c.points.iter().any(|p| p.0 == n) || c.caps.contains(&n) || n == points;
     let first_effect = item.clauses.first().map(|cl| cl.effect.span);

@@ -4,14 +4,20 @@
 
 use kaohe::check::{compile, Rubric};
 use kaohe::diagnostic::{render_human, Diagnostic, HumanStyle};
-use kaohe::eval::{evaluate, ItemScore, Sheet};
-use kaohe::evidence::{read, validate, Format};
+use kaohe::eval::{evaluate, ClauseRef, ItemScore, Sheet};
+use kaohe::evidence::{load, read, validate, Format};
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
 
 /// Compiles a rule text, failing the test with the rendered diagnostics on any error.
 pub fn rubric(text: &str) -> Rubric {
-    let checked = compile(&SourceFile::new("test.rule", text));
+    rubric_named("test.rule", text)
+}
+
+/// Compiles a rule text under a file name (a rule file of the repository, or a changed
+/// copy of one), failing the test with the rendered diagnostics on any diagnostic.
+pub fn rubric_named(name: &str, text: &str) -> Rubric {
+    let checked = compile(&SourceFile::new(name, text));
     let rendered: String = checked
         .diagnostics
         .iter()
@@ -46,6 +52,40 @@ pub fn sheet(rubric: &Rubric, evidence: &str) -> Sheet {
         panic!("invalid evidence:\n{rendered}")
     });
     evaluate(rubric, &unit).expect("evaluates")
+}
+
+/// Compiles a rule file of the repository (`rules/examples/limits-2023.rule`), failing
+/// the test with the rendered diagnostics on any diagnostic.
+pub fn example_rubric(rule: &str) -> Rubric {
+    let text = std::fs::read_to_string(rule).expect("the rule file");
+    rubric_named(rule, &text)
+}
+
+/// The score sheet of an example unit, `examples/FOLDER/NAME.toml`, failing the test
+/// when it is not valid evidence or cannot be scored.
+pub fn example_sheet(rubric: &Rubric, folder: &str, name: &str) -> Sheet {
+    let path = format!("examples/{folder}/{name}.toml");
+    let unit =
+        load(rubric, std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    evaluate(rubric, &unit).expect("the unit scores")
+}
+
+/// Each item's name, score and whether its own bound cut it (a step of the trace says
+/// so), in the order of the file.
+pub fn items_and_cuts(sheet: &Sheet) -> Vec<(String, Option<Decimal>, bool)> {
+    sheet
+        .items()
+        .into_iter()
+        .map(|(_, i)| {
+            let cut = i.trace.iter().any(|t| t.clause == ClauseRef::Bound);
+            (i.name.clone(), i.score, cut)
+        })
+        .collect()
+}
+
+/// One row of [`items_and_cuts`]: an item scored `score`, cut by its bound or not.
+pub fn cut_row(name: &str, score: &str, cut: bool) -> (String, Option<Decimal>, bool) {
+    (name.to_string(), Some(d(score)), cut)
 }
 
 /// The scored item of that name.
