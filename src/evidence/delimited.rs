@@ -731,6 +731,5 @@ mod tests {
                 );
             }
         }
-        std::fs::remove_dir_all(&dir).expect("removes the folder");
     }
 }
