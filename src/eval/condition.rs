@@ -6,7 +6,7 @@
 use crate::calendar::Calendar;
 use crate::evidence::arith::{measure, Halt};
 use crate::evidence::condition::{member_name, slot_of, value_at, Quick};
-use crate::evidence::periods;
+use crate::evidence::periods::{self, Late};
 use crate::evidence::{Facts, Value};
 use crate::model::*;
 
@@ -103,6 +103,30 @@ impl<'r> Test<'r> {
                 Quick::compared(left, *op, right)
             }
         })
+    }
+}
+
+impl<'r> Test<'r> {
+    /// When the condition is a count of the periods of a `periods` fact past a limit
+    /// compared with a number (`申请 over 20 workdays >= 1`), the periods past the
+    /// limit, each described, and the limit; `None` for any other condition.
+    pub(super) fn late(
+        &self,
+        facts: &Facts,
+        calendar: Option<&Calendar>,
+    ) -> Result<Option<(Vec<Late>, &'r Over)>, Halt> {
+        let Test::Compare {
+            left: Side::Periods { slot, over },
+            right: Side::Literal(_),
+            ..
+        } = self
+        else {
+            return Ok(None);
+        };
+        match value_at(*slot, facts) {
+            Some(Value::Periods(list)) => Ok(Some((periods::over(list, over, calendar)?, over))),
+            _ => Ok(None),
+        }
     }
 }
 

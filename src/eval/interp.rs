@@ -340,7 +340,20 @@ impl ClausePlan<'_> {
                 if !test.holds(facts, calendar).map_err(Refusal::from)? {
                     return Ok(());
                 }
-                (Times::Once, T::RECORDS.then_some(Why::Holds))
+                // A count of late periods names them, for the trace only.
+                let why = if T::RECORDS {
+                    Some(match test.late(facts, calendar).map_err(Refusal::from)? {
+                        Some((late, over)) => Why::HoldsLate {
+                            late,
+                            limit: over.count.node,
+                            unit: over.unit,
+                        },
+                        None => Why::Holds,
+                    })
+                } else {
+                    None
+                };
+                (Times::Once, why)
             }
             KindPlan::Per {
                 slot,
