@@ -62,8 +62,8 @@ pub enum ClauseRef {
 pub enum Why {
     /// Its condition held (an `if`, or an `applicable unless`).
     Holds,
-    /// Its condition, a count of the periods past a limit (`if 申请 over 20 workdays
-    /// >= 1`), held: the periods past the limit, each described, as for `per … over`.
+    /// Its condition, a count of the periods past a limit (`if 申请 over 20 workdays >=
+    /// 1`), held: the periods past the limit, each described, as for `per … over`.
     /// The clause applied once, whatever their number.
     HoldsLate {
         late: Vec<Late>,
