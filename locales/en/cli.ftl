@@ -110,3 +110,60 @@ cli-method-missing = a blended table is scored from each method's evidence
     .help = give `--method NAME=PATH` for each of {$names}, and no other evidence
 cli-method-unit = the unit `{$unit}` has no evidence for the method `{$method}`
     .help = each unit needs evidence under every method: check the unit's name in each folder
+
+## A command line clap cannot parse: its error in clap's own words, which a test holds
+## equal to clap's (src/cli/usage_error.rs).
+
+cli-error-line = error: { $message }
+cli-error-tip = tip: { $text }
+cli-error-usage = Usage: { $usage }
+cli-error-try-help = For more information, try '{ $help }'.
+cli-error-quoted = '{ $text }'
+cli-error-separator = { ", " }
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-argument-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-error-argument-conflict-one = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-argument-conflict-many = the argument '{ $arg }' cannot be used with:
+cli-error-argument-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+cli-error-subcommand-conflict-one = the subcommand '{ $arg }' cannot be used with '{ $other }'
+cli-error-subcommand-conflict-many = the subcommand '{ $arg }' cannot be used with:
+cli-error-subcommand-conflict-any = the subcommand '{ $arg }' cannot be used with one or more of the other specified arguments
+cli-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-error-missing-value = a value is required for '{ $arg }' but none was supplied
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-possible-values = { "[" }possible values: { $values }]
+cli-error-invalid-subcommand = unrecognized subcommand '{ $name }'
+cli-error-missing-arguments = the following required arguments were not provided:
+cli-error-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+cli-error-subcommands = { "[" }subcommands: { $values }]
+cli-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-too-few-values = { $min } values required by '{ $arg }'; only { $actual } { $actual ->
+        [0] was
+        [1] was
+       *[other] were
+    } provided
+cli-error-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $actual } { $actual ->
+        [0] was
+        [1] was
+       *[other] were
+    } provided
+cli-error-value-validation = invalid value '{ $value }' for '{ $arg }'
+cli-error-value-validation-reason = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-error-other = { $detail }
+cli-error-similar-argument = { $count ->
+        [one] a similar argument exists
+       *[other] some similar arguments exist
+    }: { $names }
+cli-error-similar-subcommand = { $count ->
+        [one] a similar subcommand exists
+       *[other] some similar subcommands exist
+    }: { $names }
+cli-error-similar-value = { $count ->
+        [one] a similar value exists
+       *[other] some similar values exist
+    }: { $names }
+cli-error-pass-as-value = to pass '{ $arg }' as a value, use '{ $usage }'
+cli-error-flag-of-subcommand = '{ $usage }' exists
+cli-error-remove-double-dash = subcommand '{ $name }' exists; to use it, remove the '--' before it
+cli-error-other-tip = { $text }

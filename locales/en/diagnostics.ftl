@@ -745,6 +745,13 @@ workbook-part = `{$name}` cannot be read as an XLSX workbook: its part `{$part}`
     .checksum = unpacks to bytes whose checksum is not the one its zip directory declares
     .unpack = cannot be unpacked: {$why}
     .damaged = the file is damaged; save the sheet again from Excel or WPS as an Excel workbook (.xlsx)
+workbook-reason = { $what ->
+    [not-zip] it is not an XLSX workbook
+    [password] the workbook is password protected
+    [damaged] the workbook is damaged
+    [missing-part] a part of the workbook is missing
+   *[other] { $what }
+}
 workbook-unreadable = `{$name}` cannot be read as an XLSX workbook: {$what}
     .help = save the file from Excel or WPS as an Excel workbook (.xlsx); .xls, .et and password-protected files are not read
 workbook-no-sheet = `{$name}` has no sheet `{$wanted}`
@@ -925,3 +932,60 @@ cell-month-days = { $month ->
         [11] November
        *[12] December
     } {$year} has {$days} days
+
+## Why a TOML, JSON or YAML file cannot be read (src/input/reason.rs): in English the
+## parser's own text is kept; these say the same.
+
+input-reason = { $what ->
+    [duplicate-key] duplicate key
+    [unquoted-key] invalid unquoted key
+    [empty-key] unquoted keys cannot be empty
+    [no-value] key with no value
+    [missing-value] missing value
+    [unquoted-string] string values must be quoted
+    [bad-string] invalid string
+    [opening-quote] missing opening quote
+    [unclosed-table] unclosed table
+    [unclosed-array] unclosed array
+    [unclosed-inline-table] unclosed inline table
+    [array-comma] missing comma between array elements
+    [pair-comma] missing comma between key-value pairs
+    [extra-comma] extra comma
+    [missing-equals] missing assignment between key-value pairs
+    [extra-equals] extra `=`
+    [escape] invalid escape
+    [leading-zero] unexpected leading zero
+    [boolean] invalid boolean
+    [number] invalid number
+    [date] invalid date-time
+    [extra-content] unexpected content
+    [bad-value] invalid value
+    [bad-pair] invalid key-value pair
+    [eof] EOF while parsing a value
+    [colon] expected `:`
+    [comma-array] expected `,` or `]`
+    [comma-object] expected `,` or `{"}"}`
+    [ident] expected ident
+    [value] expected value
+    [json-key] key must be a string
+    [trailing] trailing characters
+    [control] control character found while parsing a string
+    [unicode] invalid unicode escape
+    [yaml-mapping] mapping values are not allowed in this context
+    [yaml-dash] did not find expected '-' indicator
+    [yaml-tab] tabs disallowed within this context
+    [yaml-key] did not find expected key
+   *[other] { $what }
+}
+input-reason-token = { $token ->
+    [letters] letters
+    [numbers] numbers
+    [digits] digits
+    [key] key
+    [value] value
+    [string] string
+   *[other] { $token }
+}
+input-reason-expected = { $reason }, expected { $expected }
+input-reason-or = { $list }, { $last }
+input-reason-other = { $detail }

@@ -102,6 +102,10 @@ narr-gaps = { $subject }: { $count } { $count ->
 narr-gap = { $from } to { $to }, { $taken } { $unit }
 narr-unit-gap = gap
 narr-periods-any = some { $subject } over { $limit } { $unit }
+narr-periods-late = { $count } of { $subject } over { $limit } { $unit ->
+    [workdays] workdays
+   *[days] days
+} ({ $periods })
 narr-periods-over = { $subject } over { $limit } { $unit }
 narr-gap-any = { $subject }: a gap over { $limit } { $unit }
 narr-after = { $subject }, done on { $date }, after { $deadline }

@@ -107,3 +107,48 @@ cli-method-missing = 综合评分的考核表须按每种考核方式分别给�
     .help = 为 {$names} 各写一个 `--method 名称=路径`,不再另给证据文件
 cli-method-unit = 单位“{$unit}”没有“{$method}”的证据
     .help = 每个单位在每种考核方式下都要有证据:请核对各文件夹中的单位名称
+
+## clap 无法解析的命令行:按错误的种类和内容用中文说明(src/cli/usage_error.rs)。
+
+cli-error-line = 错误:{ $message }
+cli-error-tip = 提示:{ $text }
+cli-error-usage = 用法:{ $usage }
+cli-error-try-help = 详细说明,请用 `{ $help }` 查看。
+cli-error-quoted = `{ $text }`
+cli-error-separator = 、
+cli-error-unknown-argument = 无法识别的参数 `{ $arg }`
+cli-error-argument-repeated = 参数 `{ $arg }` 不能重复使用
+cli-error-argument-conflict-one = 参数 `{ $arg }` 不能与 `{ $other }` 同时使用
+cli-error-argument-conflict-many = 参数 `{ $arg }` 不能与以下参数同时使用:
+cli-error-argument-conflict-any = 参数 `{ $arg }` 不能与所给的其他参数同时使用
+cli-error-subcommand-conflict-one = 命令 `{ $arg }` 不能与 `{ $other }` 同时使用
+cli-error-subcommand-conflict-many = 命令 `{ $arg }` 不能与以下参数同时使用:
+cli-error-subcommand-conflict-any = 命令 `{ $arg }` 不能与所给的其他参数同时使用
+cli-error-no-equals = 给 `{ $arg }` 赋值须用等号,写作 `{ $arg }=值`
+cli-error-missing-value = `{ $arg }` 须给出一个值,但没有给出
+cli-error-invalid-value = `{ $arg }` 的值 `{ $value }` 无效
+cli-error-possible-values = (可选值:{ $values })
+cli-error-invalid-subcommand = 没有 `{ $name }` 这个命令
+cli-error-missing-arguments = 缺少以下必需的参数:
+cli-error-missing-subcommand = `{ $name }` 后须接一个命令,但没有给出
+cli-error-subcommands = (可用的命令:{ $values })
+cli-error-too-many-values = `{ $arg }` 多给了值 `{ $value }`,不需要更多的值
+cli-error-too-few-values = `{ $arg }` 至少需要 { $min } 个值,只给出了 { $actual } 个
+cli-error-wrong-number-of-values = `{ $arg }` 需要 { $expected } 个值,给出了 { $actual } 个
+cli-error-value-validation = `{ $arg }` 的值 `{ $value }` 无效
+cli-error-value-validation-reason = `{ $arg }` 的值 `{ $value }` 无效(解析器原文:{ $reason })
+cli-error-invalid-utf8 = 参数中有不是 UTF-8 编码的文字
+cli-error-other = 无法解析命令行(解析器原文:{ $detail })
+cli-error-similar-argument = { $count ->
+       *[other] 有相近的参数
+    }:{ $names }
+cli-error-similar-subcommand = { $count ->
+       *[other] 有相近的命令
+    }:{ $names }
+cli-error-similar-value = { $count ->
+       *[other] 有相近的值
+    }:{ $names }
+cli-error-pass-as-value = 如要把 `{ $arg }` 作为值传入,请写作 `{ $usage }`
+cli-error-flag-of-subcommand = 可以写作 `{ $usage }`
+cli-error-remove-double-dash = 有 `{ $name }` 这个命令;要使用它,请去掉它前面的 `--`
+cli-error-other-tip = 解析器原文:{ $text }

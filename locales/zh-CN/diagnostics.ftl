@@ -744,6 +744,13 @@ workbook-part = 无法把 `{$name}` 作为 XLSX 工作簿读取:其组成部分 
     .checksum = 解压后的校验和与压缩目录声明的不符
     .unpack = 无法解压:{$why}
     .damaged = 文件已损坏;请在 Excel 或 WPS 中重新另存为 Excel 工作簿(.xlsx)
+workbook-reason = { $what ->
+    [not-zip] 这不是 XLSX 工作簿(可能是 .xls、.et、CSV 等其他格式的文件,或者文件已损坏)
+    [password] 工作簿设有密码保护(已加密)
+    [damaged] 工作簿的内容已损坏,无法解析
+    [missing-part] 工作簿缺少必需的组成部分(文件不完整或已损坏)
+   *[other] { $what }
+}
 workbook-unreadable = 无法把 `{$name}` 作为 XLSX 工作簿读取:{$what}
     .help = 请在 Excel 或 WPS 中另存为 Excel 工作簿(.xlsx);不能读取 .xls、.et 和有密码保护的文件
 workbook-no-sheet = `{$name}` 中没有工作表 `{$wanted}`
@@ -908,3 +915,59 @@ cell-no-day = 不对应任何日期
 cell-no-month = 没有 {$month} 月
 cell-no-day-zero = 没有 0 日
 cell-month-days = {$year} 年 {$month} 月只有 {$days} 天
+
+## TOML、JSON、YAML 文件无法读取的原因(src/input/reason.rs):解析器给出的英文原因按种类译成中文。
+
+input-reason = { $what ->
+    [duplicate-key] 键或表名重复:同一个键(或表名)只能出现一次
+    [unquoted-key] 键中有不加引号时不能用的字符(中文的键要加引号)
+    [empty-key] 键不能为空
+    [no-value] 键后面缺少 `=` 和值
+    [missing-value] 缺少值
+    [unquoted-string] 文字的值要加引号
+    [bad-string] 字符串有误(可能缺少结尾的引号)
+    [opening-quote] 字符串缺少开头的引号
+    [unclosed-table] 表名缺少结尾的方括号
+    [unclosed-array] 数组缺少结尾的方括号
+    [unclosed-inline-table] 内联表缺少结尾的花括号
+    [array-comma] 数组的元素之间缺少逗号
+    [pair-comma] 键值对之间缺少逗号
+    [extra-comma] 多了一个逗号
+    [missing-equals] 键和值之间缺少 `=`
+    [extra-equals] 多了一个 `=`
+    [escape] 反斜杠 `\` 后的转义字符有误(要写反斜杠本身,请写 `\\`)
+    [leading-zero] 数字不能以 0 开头
+    [boolean] 是或否只能写 `true` 或 `false`
+    [number] 数字有误
+    [date] 日期有误(日期写作 `2020-12-30`)
+    [extra-content] 这里有多余的内容
+    [bad-value] 值有误
+    [bad-pair] 键值对有误
+    [eof] 文件在这里意外结束(可能缺少结尾的括号或引号)
+    [colon] 键后面缺少冒号 `:`
+    [comma-array] 这里应为逗号 `,` 或 `]`
+    [comma-object] 这里应为逗号 `,` 或 `{"}"}`
+    [ident] 这里应为 `true`、`false` 或 `null`
+    [value] 这里应为一个值
+    [json-key] 键要加双引号
+    [trailing] JSON 结束后还有多余的内容
+    [control] 字符串中有控制字符(如换行),换行要写作 `\n`
+    [unicode] `\u` 转义有误
+    [yaml-mapping] 这里不能出现键值对(请检查缩进;值中的冒号要加引号)
+    [yaml-dash] 列表的各项要以 `-` 开头,且缩进一致
+    [yaml-tab] 缩进不能用制表符(Tab),请用空格
+    [yaml-key] 这里应为一个键(请检查缩进)
+   *[other] 格式有误({ $what })
+}
+input-reason-token = { $token ->
+    [letters] 字母
+    [numbers] 数字
+    [digits] 数字
+    [key] 键
+    [value] 值
+    [string] 字符串
+   *[other] { $token }
+}
+input-reason-expected = { $reason },此处应为:{ $expected }
+input-reason-or = { $list } 或 { $last }
+input-reason-other = 格式有误(解析器原文:{ $detail })

@@ -107,6 +107,10 @@ narr-periods-any = 有超过{ $limit }{ $unit ->
     [workdays] 个工作日
    *[days] 天
 }的{ $subject }
+narr-periods-late = 有超过{ $limit }{ $unit ->
+    [workdays] 个工作日
+   *[days] 天
+}的{ $subject }{ $count }件({ $periods })
 narr-periods-over = 超过{ $limit }{ $unit ->
     [workdays] 个工作日
    *[days] 天

@@ -10,8 +10,9 @@
 //!
 //! The language must be known before the arguments are parsed: `--lang X` or
 //! `--lang=X` among the raw arguments, else `KAOHE_LANG`, else the system locale
-//! ([`kaohe::locale::detect`]). What stays English: the placeholders of the usage line (`[OPTIONS]`, `<RULE>`) and clap's own error
-//! messages for a command line it cannot parse.
+//! ([`kaohe::locale::detect`]). What stays English: the placeholders of the usage line
+//! (`[OPTIONS]`, `<RULE>`). A command line clap cannot parse is refused in the same
+//! language (`usage_error`).
 
 use std::ffi::OsString;
 
@@ -22,14 +23,16 @@ use kaohe::locale::{self, Lang};
 
 use super::Cli;
 
-/// The command line parsed, its help in the language the arguments, the environment
-/// or the system locale ask for; a usage error or a help exits here, as with
-/// `Cli::parse`.
+/// The command line parsed, its help and its usage errors in the language the
+/// arguments, the environment or the system locale ask for; a usage error or a help
+/// exits here, as with `Cli::parse`.
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = locale::detect(lang_flag(&args), |name| std::env::var(name).ok());
-    let matches = command(lang).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    command(lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|e| super::usage_error::exit(e, lang))
 }
 
 /// The language `--lang` names among the raw arguments (before a `--`), if any.

@@ -22,6 +22,7 @@ mod progress;
 mod render;
 mod template;
 mod test;
+mod usage_error;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

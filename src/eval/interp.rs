@@ -13,7 +13,7 @@ use super::{
 use crate::check::Rubric;
 use crate::diagnostic::Diagnostic;
 use crate::evidence::arith::Halt;
-use crate::evidence::condition::{condition_paths, holds, value_at};
+use crate::evidence::condition::{condition_paths, holds, late, value_at};
 use crate::evidence::periods::{self, Uncovered};
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::model::{ClauseKind, FactPath, MemberId};
@@ -338,7 +338,20 @@ impl ClausePlan<'_> {
                 if !holds(test, facts, calendar).map_err(Refusal::from)? {
                     return Ok(());
                 }
-                (Times::Once, T::RECORDS.then_some(Why::Holds))
+                // A count of late periods names them, for the trace only.
+                let why = if T::RECORDS {
+                    Some(match late(test, facts, calendar).map_err(Refusal::from)? {
+                        Some((late, over)) => Why::HoldsLate {
+                            late,
+                            limit: over.count.node,
+                            unit: over.unit,
+                        },
+                        None => Why::Holds,
+                    })
+                } else {
+                    None
+                };
+                (Times::Once, why)
             }
             KindPlan::Per {
                 slot,

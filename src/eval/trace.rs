@@ -62,6 +62,14 @@ pub enum ClauseRef {
 pub enum Why {
     /// Its condition held (an `if`, or an `applicable unless`).
     Holds,
+    /// Its condition, a count of the periods past a limit (`if 申请 over 20 workdays >=
+    /// 1`), held: the periods past the limit, each described, as for `per … over`.
+    /// The clause applied once, whatever their number.
+    HoldsLate {
+        late: Vec<Late>,
+        limit: u32,
+        unit: DayUnit,
+    },
     /// Periods longer than the limit, each described.
     Over {
         late: Vec<Late>,
@@ -257,6 +265,12 @@ impl Why {
     fn en(&self) -> String {
         match self {
             Why::Holds => "the condition holds".into(),
+            Why::HoldsLate { late, limit, unit } => format!(
+                "the condition holds: {} over {limit} {} ({})",
+                late.len(),
+                unit.keyword(),
+                late.iter().map(Late::en).collect::<Vec<_>>().join("; ")
+            ),
             Why::Over { late, limit, unit } => format!(
                 "{} over {limit} {} ({})",
                 late.len(),

@@ -234,6 +234,28 @@ pub fn path_value(path: &FactPath, facts: &Facts) -> Option<Scalar> {
 
 /// The value at a slot, as [`value_of`] reads it.
 #[inline]
+/// When a condition is a count of the periods of a `periods` fact past a limit compared
+/// with a number (`申请 over 20 workdays >= 1`), the periods past the limit, each
+/// described, and the limit; `None` for any other condition. The trace names them.
+pub fn late<'c>(
+    cond: &'c Condition,
+    facts: &Facts,
+    calendar: Option<&Calendar>,
+) -> Result<Option<(Vec<periods::Late>, &'c Over)>, Halt> {
+    let ConditionKind::Compare {
+        left: Operand::Periods { fact, over, .. },
+        right: Operand::Literal(_),
+        ..
+    } = &cond.kind
+    else {
+        return Ok(None);
+    };
+    match value_of(fact, facts) {
+        Some(Value::Periods(list)) => Ok(Some((periods::over(list, over, calendar)?, over))),
+        _ => Ok(None),
+    }
+}
+
 pub(crate) fn value_at(slot: usize, facts: &Facts) -> Option<&Value> {
     facts.get(slot)?.as_ref().map(|f| &f.value)
 }

@@ -232,7 +232,7 @@ pub fn grid(
     };
     refuse_bomb(&bytes, &name, &source)?;
     let mut book: Book =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(lower(&e)))?;
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(said(&e)))?;
     let dates = if book.has_1904_epoch() {
         DateSystem::Excel1904
     } else {
@@ -380,7 +380,7 @@ fn read_sheet(
                 "workbook-sheet-unreadable",
                 sheet = sheet,
                 name = name,
-                reason = lower(&e)
+                reason = said(&e)
             ),
         )
         .help(msg!("workbook-sheet-unreadable".help))
@@ -476,6 +476,34 @@ fn is_total(formula: &str) -> bool {
 }
 
 /// An error's text in lowercase, as messages are.
+/// Why calamine cannot read a workbook or a sheet, in the language of the run: in
+/// English calamine's own text; in Chinese the kind of its error in words (not a
+/// workbook, protected by a password, damaged), and calamine's text as a note for an
+/// error of another kind.
+fn said(e: &calamine::XlsxError) -> String {
+    use calamine::XlsxError as E;
+    if crate::locale::current() == crate::locale::Lang::En {
+        return lower(e);
+    }
+    let what = match e {
+        E::Zip(_) => "not-zip",
+        E::Password => "password",
+        E::Xml(_)
+        | E::XmlAttr(_)
+        | E::XmlEof(_)
+        | E::UnexpectedNode(_)
+        | E::Parse(_)
+        | E::ParseFloat(_)
+        | E::ParseInt(_)
+        | E::Encoding(_)
+        | E::Unexpected(_)
+        | E::RelationshipNotFound => "damaged",
+        E::FileNotFound(_) => "missing-part",
+        _ => return msg!("input-reason-other", detail = lower(e)),
+    };
+    msg!("workbook-reason", what = what)
+}
+
 fn lower(e: &impl std::fmt::Display) -> String {
     let text = e.to_string();
     let mut chars = text.chars();

@@ -11,6 +11,7 @@
 pub(crate) mod encoding;
 mod file;
 pub(crate) mod raw;
+mod reason;
 mod yaml;
 
 pub use encoding::Encoding;

@@ -103,8 +103,10 @@ fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
         .unwrap_or(message)
         .trim()
         .trim_end_matches('.');
+    // A sentence's capital is lowered; an abbreviation's (`EOF`, `JSON`) is kept.
     let mut lower = first.to_string();
-    if let Some(c) = lower.get(0..1) {
+    let abbreviation = lower.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase());
+    if let Some(c) = lower.get(0..1).filter(|_| !abbreviation) {
         lower.replace_range(0..1, &c.to_lowercase());
     }
     Diagnostic::error(
@@ -123,7 +125,7 @@ fn read_toml(source: &SourceFile) -> Result<Node, Diagnostic> {
         let span = e
             .span()
             .map_or(Span::default(), |r| Span::new(r.start, r.end));
-        syntax_error(e.message(), span, "TOML")
+        syntax_error(&super::reason::toml(e.message()), span, "TOML")
     })?;
     let span = Span::new(doc.span().start, doc.span().end);
     Ok(Node {
@@ -189,7 +191,7 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
         let message = if comment {
             msg!("input-json-comment")
         } else {
-            message
+            super::reason::json(&message)
         };
         let mut d = syntax_error(&message, Span::new(at, at + next), "JSON");
         if comment {
@@ -205,7 +207,11 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
     let parsed =
         parse_to_ast(source.text(), &CollectOptions::default(), &options).map_err(|e| {
             let r = e.range();
-            syntax_error(&e.kind().to_string(), Span::new(r.start, r.end), "JSON")
+            syntax_error(
+                &super::reason::json(&e.kind().to_string()),
+                Span::new(r.start, r.end),
+                "JSON",
+            )
         })?;
     let node = match parsed.value {
         Some(v) => json_value(&v),

@@ -31,7 +31,11 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            msg!("input-syntax", format = "YAML", reason = e.info()),
+            msg!(
+                "input-syntax",
+                format = "YAML",
+                reason = super::reason::yaml(e.info())
+            ),
         )
         .primary(Span::new(at, at + next), msg!("input-here"))
         .help(msg!("input-syntax".yaml))
@@ -76,7 +80,11 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         Diagnostic::error(
             codes::EVIDENCE_SYNTAX,
-            msg!("input-syntax", format = "YAML", reason = e.info()),
+            msg!(
+                "input-syntax",
+                format = "YAML",
+                reason = super::reason::yaml(e.info())
+            ),
         )
         .primary(Span::new(at, at + next), msg!("input-here"))
         .help(msg!("input-syntax".yaml))

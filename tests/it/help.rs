@@ -163,3 +163,112 @@ fn the_language_of_the_help_comes_from_kaohe_lang_too() {
         stdout(&o)
     );
 }
+
+/// A run of kaohe with these variables of the environment (the language unset first:
+/// the variables given choose it).
+fn kaohe_with(env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kaohe"));
+    for var in ["KAOHE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied())
+        .args(args)
+        .output()
+        .expect("runs kaohe")
+}
+
+/// What a usage error prints on stderr, which must end the run with clap's code 2 and
+/// print nothing on stdout.
+fn usage_error(env: &[(&str, &str)], args: &[&str]) -> String {
+    let o = kaohe_with(env, args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    assert_eq!(stdout(&o), "", "{args:?}");
+    run::stderr(&o)
+}
+
+#[test]
+fn a_usage_error_is_said_in_chinese_with_its_tip_and_usage_line() {
+    let zh = [("KAOHE_LANG", "zh")];
+    assert_eq!(
+        usage_error(&zh, &["eval", "a.rule", "e.toml", "--formt", "csv"]),
+        "错误:无法识别的参数 `--formt`\n\n  \
+         提示:有相近的参数:`--format`\n\n\
+         用法:kaohe eval --format <FORMAT> <RULE> <EVIDENCE>...\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(&zh, &["check", "--foo"]),
+        "错误:无法识别的参数 `--foo`\n\n  \
+         提示:如要把 `--foo` 作为值传入,请写作 `-- --foo`\n\n\
+         用法:kaohe check [OPTIONS] <RULES>...\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(&zh, &["eval"]),
+        "错误:缺少以下必需的参数:\n  <RULE>\n  <EVIDENCE>...\n\n\
+         用法:kaohe eval <RULE> <EVIDENCE>...\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(&zh, &["eval", "a.rule", "e.toml", "--format", "pdf"]),
+        "错误:`--format <FORMAT>` 的值 `pdf` 无效\n  \
+         (可选值:table, json, md, csv, xlsx, html)\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(&zh, &["render", "a.rule", "--format"]),
+        "错误:`--format <FORMAT>` 须给出一个值,但没有给出\n  \
+         (可选值:md, html, xlsx)\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(
+            &zh,
+            &["eval", "a.rule", "e.toml", "-o", "a.csv", "-o", "b.csv"]
+        ),
+        "错误:参数 `--output <OUTPUT>` 不能重复使用\n\n\
+         用法:kaohe eval [OPTIONS] <RULE> [EVIDENCE]...\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+    assert_eq!(
+        usage_error(&zh, &["chek", "a.rule"]),
+        "错误:没有 `chek` 这个命令\n\n  \
+         提示:有相近的命令:`check`\n\n\
+         用法:kaohe [OPTIONS] <COMMAND>\n\n\
+         详细说明,请用 `--help` 查看。\n"
+    );
+}
+
+#[test]
+fn the_language_of_a_usage_error_is_known_before_the_line_is_parsed() {
+    let bad = ["check", "--foo"];
+    let chinese = "错误:无法识别的参数 `--foo`\n";
+    // `--lang zh` next to the bad argument, before it or after it, in either spelling.
+    for args in [
+        &["check", "--foo", "--lang", "zh"][..],
+        &["--lang", "zh", "check", "--foo"],
+        &["check", "--lang=zh", "--foo"],
+    ] {
+        assert!(usage_error(&[], args).starts_with(chinese), "{args:?}");
+    }
+    // `KAOHE_LANG`, and a Chinese system locale.
+    assert!(usage_error(&[("KAOHE_LANG", "zh")], &bad).starts_with(chinese));
+    assert!(usage_error(&[("LANG", "zh_CN.UTF-8")], &bad).starts_with(chinese));
+    assert!(usage_error(&[("LC_ALL", "zh_CN.GB18030")], &bad).starts_with(chinese));
+    // `--lang en` comes before a Chinese environment; English is clap's own words.
+    let english = usage_error(&[("KAOHE_LANG", "zh")], &["check", "--foo", "--lang", "en"]);
+    assert_eq!(
+        english,
+        "error: unexpected argument '--foo' found\n\n  \
+         tip: to pass '--foo' as a value, use '-- --foo'\n\n\
+         Usage: kaohe check [OPTIONS] <RULES>...\n\n\
+         For more information, try '--help'.\n"
+    );
+    assert!(usage_error(&[("LANG", "en_US.UTF-8")], &bad).starts_with("error: unexpected"));
+    // A bad value of `--lang` itself is refused in the language of the environment.
+    assert!(usage_error(
+        &[("LANG", "zh_CN.UTF-8")],
+        &["check", "x.rule", "--lang", "fr"]
+    )
+    .starts_with("错误:`--lang <LANG>` 的值 `fr` 无效\n  (可选值:zh, en)\n"));
+}

@@ -46,6 +46,7 @@ mod numbers;
 mod office_evidence;
 mod office_forms;
 mod other_rubric;
+mod parser_errors;
 mod periods_sheets;
 mod pooled_2023;
 mod properties;

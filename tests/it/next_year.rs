@@ -191,6 +191,55 @@ fn late_replies_counted_in_a_condition() {
 }
 
 #[test]
+fn a_condition_on_late_replies_names_them_and_deducts_once() {
+    let text = REPLIES.replace(
+        "per 申请 over 20 workdays -2 floor 0",
+        "if 申请 over 20 workdays >= 1 -4",
+    );
+    let r = rubric(&text);
+    // Two late of three: received 2021-09-15, due 2021-10-19 (the 20th working day
+    // after the National Day holiday), replied 10-20, the 21st; received 2021-12-01,
+    // never replied, due 2021-12-29 (the 20th working day after). The reply of
+    // 2021-03-01 came the next day. Four points taken once: 4 − 4 = 0.
+    let evidence = "unit = \"u\"\n[\"乙\"]\n\"申请\" = [{ \"收到\" = 2021-09-15, \"答复\" = 2021-10-20 }, { \"收到\" = 2021-03-01, \"答复\" = 2021-03-02 }, { \"收到\" = 2021-12-01, \"答复\" = false }]\n";
+    let s = common::sheet(&r, evidence);
+    assert_eq!(s.score, d("0"));
+    let item = common::item(&s, "乙");
+    assert_eq!(item.trace.len(), 1);
+    let kaohe::eval::Why::HoldsLate { late, limit, unit } = &item.trace[0].why else {
+        panic!("{:?}", item.trace[0].why);
+    };
+    assert_eq!((*limit, *unit), (20, kaohe::model::DayUnit::Workdays));
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2021, m, d);
+    let seen: Vec<_> = late
+        .iter()
+        .map(|l| (Some(l.from), l.to, l.taken, l.due))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (day(9, 15), day(10, 20), Some(21), day(10, 19)),
+            (day(12, 1), None, None, day(12, 29)),
+        ]
+    );
+    assert_eq!(
+        item.trace[0].note_en(),
+        "the condition holds: 2 over 20 workdays (2021-09-15 → 2021-10-20: 21 workdays, due 2021-10-19; 2021-12-01 → never, due 2021-12-29): -4"
+    );
+    let said = |lang| {
+        kaohe::report::Narrator::new(&r, lang).item(item, kaohe::model::SectionKind::Regular)
+    };
+    assert_eq!(
+        said(kaohe::locale::Lang::Zh),
+        ["有超过20个工作日的申请2件(2021年9月15日至2021年10月20日,用时21个工作日;2021年12月1日起未办结),扣4分。"]
+    );
+    assert_eq!(
+        said(kaohe::locale::Lang::En),
+        ["2 of 申请 over 20 workdays (2021-09-15 to 2021-10-20, 21 workdays; 2021-12-01 to never): −4."]
+    );
+}
+
+#[test]
 fn a_december_reply_needs_no_calendar_for_next_year() {
     // Received 2021-12-20, replied 2021-12-22: two working days, on time, although the
     // deadline itself would fall in 2022, which the calendar does not list.

@@ -291,6 +291,21 @@ impl<'r> Narrator<'r> {
                 let what = condition.map_or_else(|| words.subject(first), |c| words.condition(c));
                 (what, unit_default(), String::new())
             }
+            Why::HoldsLate { late, .. } => {
+                let condition = match clause {
+                    Some(ClauseKind::If(c)) => Some(c),
+                    _ => None,
+                };
+                let what = condition.map_or_else(
+                    || words.subject(first),
+                    |c| {
+                        words
+                            .condition_late(c, late)
+                            .unwrap_or_else(|| words.condition(c))
+                    },
+                );
+                (what, unit_default(), String::new())
+            }
             Why::Found(n) => {
                 let (fact, member, except) = match clause {
                     Some(ClauseKind::Per { fact, except, .. }) => (
@@ -362,20 +377,6 @@ impl<'r> Narrator<'r> {
                     );
                     return (what, tr!(lang, "narr-unit-gap"), String::new());
                 }
-                let periods: Vec<String> = late
-                    .iter()
-                    .map(|l| match (l.to, l.taken) {
-                        (Some(to), Some(taken)) => tr!(
-                            lang,
-                            "narr-period",
-                            from = words.date(l.from),
-                            to = words.date(to),
-                            taken = taken,
-                            unit = day_unit
-                        ),
-                        _ => tr!(lang, "narr-period-never", from = words.date(l.from)),
-                    })
-                    .collect();
                 let what = tr!(
                     lang,
                     "narr-over",
@@ -383,7 +384,7 @@ impl<'r> Narrator<'r> {
                     unit = day_unit,
                     subject = fact,
                     count = late.len(),
-                    periods = periods.join(&tr!(lang, "narr-period-join"))
+                    periods = words.late_periods(late, day_unit)
                 );
                 (what, tr!(lang, "narr-unit-case"), String::new())
             }

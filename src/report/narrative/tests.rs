@@ -138,17 +138,21 @@ fn a_condition_on_periods_past_the_limit_says_so_in_words() {
             "fact 申请 periods from 收到 to 答复 \"依申请公开申请\"\nif 申请 over 20 days >= 1 -2",
             evidence
         ),
-        one("有超过20天的申请,扣2分。", "some 申请 over 20 days: −2.")
+        one(
+            "有超过20天的申请1件(2020年3月2日至2020年4月6日,用时35天),扣2分。",
+            "1 of 申请 over 20 days (2020-03-02 to 2020-04-06, 35 days): −2."
+        )
     );
-    // A count other than "any" is said as a count of periods.
+    // A count other than "any" is said as a count of periods, each named; the
+    // deduction is taken once.
     assert_eq!(
         told(
             "fact 申请 periods from 收到 to 答复 \"依申请公开申请\"\nif 申请 over 5 days >= 2 -2",
             evidence
         ),
         one(
-            "超过5天的申请,不少于2件,扣2分。",
-            "申请 over 5 days, at least 2: −2."
+            "超过5天的申请2件(2020年3月2日至2020年4月6日,用时35天;2020年3月2日至2020年3月10日,用时8天),不少于2件,扣2分。",
+            "2 of 申请 over 5 days (2020-03-02 to 2020-04-06, 35 days; 2020-03-02 to 2020-03-10, 8 days), at least 2: −2."
         )
     );
 }

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::super::number;
-use crate::eval::Used;
+use crate::eval::{Late, Used};
 use crate::locale::Lang;
 use crate::model::{
     CompareOp, Condition, ConditionKind, FactDecl, FactPath, FactType, Item, Literal, Operand,
@@ -296,6 +296,84 @@ impl<'a> Words<'a> {
             self.fact(name).map(|f| &f.ty.node),
             Some(FactType::Count { .. } | FactType::Tally(_))
         )
+    }
+
+    /// The periods past a limit, each with its dates and the days it took (or the day
+    /// it began, when it was never done), joined as a list.
+    pub fn late_periods(&self, late: &[Late], day_unit: &str) -> String {
+        let periods: Vec<String> = late
+            .iter()
+            .map(|l| match (l.to, l.taken) {
+                (Some(to), Some(taken)) => tr!(
+                    self.lang,
+                    "narr-period",
+                    from = self.date(l.from),
+                    to = self.date(to),
+                    taken = taken,
+                    unit = day_unit
+                ),
+                _ => tr!(self.lang, "narr-period-never", from = self.date(l.from)),
+            })
+            .collect();
+        periods.join(&tr!(self.lang, "narr-period-join"))
+    }
+
+    /// A condition on the periods of a `periods` fact past a limit (`申请 over 20
+    /// workdays >= 1`) that held, naming the periods: 有超过20个工作日的申请1件(…). The
+    /// clause applied once: no 每件. `None` for any other condition, said as
+    /// [`Words::condition`] says it.
+    pub fn condition_late(&self, condition: &Condition, late: &[Late]) -> Option<String> {
+        let ConditionKind::Compare { left, op, right } = &condition.kind else {
+            return None;
+        };
+        let (Operand::Periods { fact, over, .. }, Operand::Literal(l)) = (left, right) else {
+            return None;
+        };
+        if self.is_dates(&fact.fact.node) || late.is_empty() {
+            return None;
+        }
+        let op = op.node;
+        let any = matches!(
+            (op, &l.node),
+            (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE
+        ) || matches!((op, &l.node), (CompareOp::Gt, Literal::Number(n)) if n.is_zero());
+        let unit = match over.unit {
+            crate::model::DayUnit::Workdays => "workdays",
+            crate::model::DayUnit::Days => "days",
+        };
+        let limit = i64::from(over.count.node);
+        let subject = fact.fact.node.as_str();
+        let periods = self.late_periods(late, unit);
+        if any {
+            return Some(tr!(
+                self.lang,
+                "narr-periods-late",
+                subject = subject,
+                limit = limit,
+                unit = unit,
+                count = late.len(),
+                periods = periods
+            ));
+        }
+        let mut count = self.literal(&l.node);
+        if self.lang == Lang::Zh {
+            count.push('件');
+        }
+        Some(tr!(
+            self.lang,
+            "narr-compare",
+            what = tr!(
+                self.lang,
+                "narr-over",
+                limit = limit,
+                unit = unit,
+                subject = subject,
+                count = late.len(),
+                periods = periods
+            ),
+            op = op_key(op),
+            limit = count
+        ))
     }
 
     fn compare(&self, left: &Operand, op: CompareOp, right: &Operand) -> String {
