@@ -551,8 +551,7 @@ mod tests {
             .starts_with("错误:给 `--one=<one>` 赋值须用等号,写作 `--one=<one>=值`\n"));
         assert!(zh(toy(), &["toy", "--n", "300"])
             .starts_with("错误:`--n <n>` 的值 `300` 无效(解析器原文:300 is not in 0..=255)\n"));
-        assert!(zh(toy(), &["toy", "sub"]).starts_with(
-            "错误:`toy sub` 后须接一个命令,但没有给出\n  (可用的命令:leaf, help)\n"
-        ));
+        assert!(zh(toy(), &["toy", "sub"])
+            .starts_with("错误:`toy sub` 后须接一个命令,但没有给出\n  (可用的命令:leaf, help)\n"));
     }
 }

@@ -54,17 +54,16 @@ fn toml_errors_are_said_in_chinese_with_what_was_expected() {
     let (z, e) = toml("unit = \"a\"\n未做 = true\n");
     assert_eq!(
         z,
-        format!("{zh}键中有不加引号时不能用的字符(中文的键要加引号),此处应为:字母、数字、`-` 或 `_`")
+        format!(
+            "{zh}键中有不加引号时不能用的字符(中文的键要加引号),此处应为:字母、数字、`-` 或 `_`"
+        )
     );
     assert_eq!(
         e,
         format!("{en}invalid unquoted key, expected letters, numbers, `-`, `_`")
     );
     let (z, e) = toml("unit = \"a\"\nunit = \"b\"\n");
-    assert_eq!(
-        z,
-        format!("{zh}键或表名重复:同一个键(或表名)只能出现一次")
-    );
+    assert_eq!(z, format!("{zh}键或表名重复:同一个键(或表名)只能出现一次"));
     assert_eq!(e, format!("{en}duplicate key"));
     let (z, e) = toml("unit = \"a\"\n\"x\" true\n");
     assert_eq!(z, format!("{zh}键后面缺少 `=` 和值"));
