@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::span::Spanned;
 use crate::syntax::ast::{File, Node, SectionKind};
 
@@ -15,40 +15,27 @@ fn in_budget(n: &Node) -> bool {
 }
 
 pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagnostic>) {
+    out.extend(problems(file, total).into_iter().map(Diagnostic::from));
+}
+
+/// The problems of the points budget, as kinds, in the order they are found.
+pub fn problems(file: &File, total: Option<&Spanned<Decimal>>) -> Vec<CheckError> {
+    let mut out = Vec::new();
     if file.nodes.is_empty() {
         let at = file.settings.last().map(|s| s.span).unwrap_or_default();
-        out.push(
-            Diagnostic::error(codes::EMPTY, msg!("check-no-items"))
-                .primary(at, msg!("check-no-items".label))
-                .help(msg!("check-no-items".help)),
-        );
-        return;
+        out.push(CheckError::NoItems { span: at });
+        return out;
     }
     if let Some(total) = total {
         let parts: Vec<&Node> = file.nodes.iter().filter(|n| in_budget(n)).collect();
         let sum: Decimal = parts.iter().map(|n| n.points().node).sum();
         if sum != total.node {
-            let mut d = Diagnostic::error(
-                codes::POINTS_SUM,
-                msg!(
-                    "check-sections-sum",
-                    sum = sum.normalize().to_string(),
-                    total = total.node.to_string()
-                ),
-            )
-            .primary(
-                total.span,
-                msg!("check-sections-sum".label, total = total.node.to_string()),
-            );
-            // The parts listed in the help: labels far apart would show every line of
-            // the file between them.
-            let list: Vec<String> = parts.iter().map(|n| part_label(n)).collect();
-            d = d.help(msg!(
-                "check-sum-parts",
-                how = sum_help(sum, total.node),
-                parts = list.join(", ")
-            ));
-            out.push(d);
+            out.push(CheckError::SectionsSum {
+                span: total.span,
+                sum,
+                total: total.node,
+                parts: parts.iter().map(|n| part_label(n)).collect(),
+            });
         }
     }
     // Sections at any depth, without recursion; `true` marks the top level.
@@ -57,27 +44,19 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
         match node {
             Node::Section(s) => {
                 if s.kind != SectionKind::Regular && !top {
-                    out.push(
-                        Diagnostic::error(
-                            codes::PLACEMENT,
-                            msg!("check-nested-kind", keyword = s.kind.keyword()),
-                        )
-                        .primary(s.name.span, msg!("check-nested-kind".label))
-                        .help(msg!("check-nested-kind".help)),
-                    );
+                    out.push(CheckError::NestedKind {
+                        span: s.name.span,
+                        keyword: s.kind.keyword(),
+                    });
                 }
                 if s.points.node <= Decimal::ZERO && s.uncapped.is_none() {
                     out.push(zero_points(true, &s.name.node, &s.points));
                 }
                 if s.children.is_empty() {
-                    out.push(
-                        Diagnostic::error(
-                            codes::EMPTY,
-                            msg!("check-empty-section", name = &s.name.node),
-                        )
-                        .primary(s.name.span, msg!("check-empty-section".label))
-                        .help(msg!("check-empty-section".help)),
-                    );
+                    out.push(CheckError::EmptySection {
+                        span: s.name.span,
+                        name: s.name.node.clone(),
+                    });
                     continue;
                 }
                 // A bonus or penalty section's items may together offer more than its cap.
@@ -89,41 +68,21 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
                     .sum();
                 if s.kind == SectionKind::Regular && sum != s.points.node {
                     let weighted = s.children.iter().all(|c| c.weight().is_some());
-                    let message = if weighted {
-                        let w: Decimal = s.children.iter().filter_map(Node::weight).sum();
-                        msg!(
-                            "check-weights-sum",
-                            name = &s.name.node,
-                            sum = w.normalize().to_string()
-                        )
-                    } else {
-                        msg!(
-                            "check-items-sum",
-                            name = &s.name.node,
-                            sum = sum.normalize().to_string(),
-                            points = s.points.node.to_string()
-                        )
-                    };
-                    let mut d = Diagnostic::error(codes::POINTS_SUM, message).primary(
-                        s.points.span,
-                        msg!(
-                            "check-items-sum".label,
-                            name = &s.name.node,
-                            points = s.points.node.to_string()
-                        ),
-                    );
-                    let list: Vec<String> = s
-                        .children
-                        .iter()
-                        .filter(|c| in_budget(c))
-                        .map(part_label)
-                        .collect();
-                    d = d.help(msg!(
-                        "check-sum-parts",
-                        how = sum_help(sum, s.points.node),
-                        parts = list.join(", ")
-                    ));
-                    out.push(d);
+                    let weights =
+                        weighted.then(|| s.children.iter().filter_map(Node::weight).sum());
+                    out.push(CheckError::ItemsSum {
+                        span: s.points.span,
+                        name: s.name.node.clone(),
+                        sum,
+                        points: s.points.node,
+                        weights,
+                        parts: s
+                            .children
+                            .iter()
+                            .filter(|c| in_budget(c))
+                            .map(part_label)
+                            .collect(),
+                    });
                 }
                 stack.extend(s.children.iter().map(|c| (c, false)));
             }
@@ -134,6 +93,7 @@ pub fn check(file: &File, total: Option<&Spanned<Decimal>>, out: &mut Vec<Diagno
             }
         }
     }
+    out
 }
 
 /// `主动公开 30`, or `主动公开 30% = 9` for a weight.
@@ -145,28 +105,10 @@ fn part_label(n: &Node) -> String {
 }
 
 /// A section (`section` true) or an item worth 0 points.
-fn zero_points(section: bool, name: &str, points: &Spanned<Decimal>) -> Diagnostic {
-    let (message, help) = if section {
-        (
-            msg!("check-zero-points-section", name = name),
-            msg!("check-zero-points-section".help),
-        )
-    } else {
-        (
-            msg!("check-zero-points-item", name = name),
-            msg!("check-zero-points-item".help),
-        )
-    };
-    Diagnostic::error(codes::ZERO_POINTS, message)
-        .primary(points.span, msg!("check-zero-points-item".label))
-        .help(help)
-}
-
-fn sum_help(sum: Decimal, expected: Decimal) -> String {
-    let diff = (sum - expected).normalize();
-    if diff > Decimal::ZERO {
-        msg!("check-sum-too-many", diff = diff.to_string())
-    } else {
-        msg!("check-sum-too-few", diff = (-diff).to_string())
+fn zero_points(section: bool, name: &str, points: &Spanned<Decimal>) -> CheckError {
+    CheckError::ZeroPoints {
+        span: points.span,
+        name: name.to_string(),
+        section,
     }
 }
