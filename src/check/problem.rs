@@ -6,18 +6,29 @@
 //! `From<CheckError> for Diagnostic` below gives each kind its code, severity,
 //! message, labels, help and fix, worded in the run's language: a code belongs to its
 //! kind here and nowhere else. The header settings have their own kinds,
-//! [`super::settings::SettingProblem`].
+//! [`SettingProblem`], worded beside their check and held here as
+//! [`CheckError::Setting`].
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::settings::SettingProblem;
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 
+impl From<SettingProblem> for CheckError {
+    fn from(problem: SettingProblem) -> Self {
+        CheckError::Setting(problem)
+    }
+}
+
 /// A problem of a rule file, found by the checker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckError {
+    /// A problem of the header settings, a kind of its own.
+    Setting(SettingProblem),
+
     // Names (`items`).
     /// A section's or item's name given a second time.
     DuplicateName {
@@ -494,6 +505,7 @@ impl From<CheckError> for Diagnostic {
     fn from(problem: CheckError) -> Diagnostic {
         use CheckError as E;
         match problem {
+            E::Setting(problem) => problem.into_diagnostic(),
             E::DuplicateName {
                 span,
                 first,

@@ -130,3 +130,35 @@ impl From<EvalError> for Diagnostic {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_keeps_its_code_and_says_where() {
+        let name = Span::new(3, 9);
+        let nothing = Diagnostic::from(EvalError::NothingApplicable {
+            span: name,
+            name: "甲单位".into(),
+        });
+        assert_eq!(nothing.code, codes::NOTHING_APPLICABLE);
+        assert_eq!(nothing.offset(), 3);
+        let uncovered = Diagnostic::from(EvalError::CalendarYear {
+            span: None,
+            year: 2031,
+            calendar: Some("cn.toml".into()),
+            years: vec![2020, 2021],
+        });
+        assert_eq!(uncovered.code, codes::CALENDAR_YEAR);
+        assert!(uncovered.labels.is_empty());
+        let divides = Diagnostic::from(EvalError::DivideByZero {
+            span: Span::new(40, 52),
+            unit: "甲单位".into(),
+            item: "公开率".into(),
+            expr: "a / b".into(),
+        });
+        assert_eq!(divides.code, codes::DIVIDE_BY_ZERO);
+        assert_eq!(divides.offset(), 40);
+    }
+}
