@@ -12,14 +12,18 @@
 //!
 //! The `expect` table is taken out of the tree before the evidence is checked, so the
 //! rest is validated exactly as `kaohe eval` validates evidence. docs/testing.md
-//! describes the format; [`report`] writes the results.
+//! describes the format; [`report`] writes the results. Each problem of the `expect`
+//! table is a [`CaseError`] kind, made into its [`Diagnostic`] in one place.
 
+mod problem;
 pub mod report;
+
+pub use problem::CaseError;
 
 use rust_decimal::Decimal;
 
 use crate::check::{suggest_name, Rubric};
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::eval::{evaluate, ItemScore, SectionScore, Sheet};
 use crate::evidence;
 use crate::input::{self, Node, Raw};
@@ -121,11 +125,10 @@ impl Outcome {
 pub fn load(rubric: &Rubric, path: &std::path::Path) -> Result<Case, Vec<Diagnostic>> {
     let format = input::Format::of(path).unwrap_or(input::Format::Toml);
     if matches!(format, input::Format::Csv | input::Format::Xlsx) {
-        return Err(vec![Diagnostic::error(
-            codes::CASE_EXPECT,
-            crate::diagnostic::msg!("case-spreadsheet", path = path.display().to_string()),
-        )
-        .help(crate::diagnostic::msg!("case-spreadsheet".help))]);
+        return Err(vec![CaseError::Spreadsheet {
+            path: path.display().to_string(),
+        }
+        .into()]);
     }
     let source = input::read_source(path).map_err(|d| vec![d])?;
     let node = input::read(&source, format).map_err(|d| vec![d])?;
@@ -143,24 +146,14 @@ pub fn from_tree(
     let expectations = match expect {
         Some((key, table)) => expectations(rubric, key, table, &mut problems),
         None => {
-            problems.push(
-                Diagnostic::error(
-                    codes::CASE_NO_EXPECTATION,
-                    crate::diagnostic::msg!("case-no-expect"),
-                )
-                .primary(
-                    Span::new(0, 0),
-                    crate::diagnostic::msg!("case-no-expect".label),
-                )
-                .help(crate::diagnostic::msg!("case-no-expect".help)),
-            );
+            problems.push(CaseError::NoExpect);
             Vec::new()
         }
     };
     let unit = evidence::validate(rubric, source, &evidence_node);
     let mut problems: Vec<Diagnostic> = problems
         .into_iter()
-        .map(|d| d.with_source(source))
+        .map(|p| Diagnostic::from(p).with_source(source))
         .collect();
     match unit {
         Ok(unit) if problems.is_empty() => {
@@ -219,31 +212,17 @@ fn expectations(
     rubric: &Rubric,
     key: Span,
     table: &Node,
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Vec<CaseError>,
 ) -> Vec<Expectation> {
     let Raw::Table(entries) = &table.raw else {
-        problems.push(
-            Diagnostic::error(
-                codes::CASE_EXPECT,
-                crate::diagnostic::msg!("case-expect-table", found = table.raw.describe()),
-            )
-            .primary(
-                table.span,
-                crate::diagnostic::msg!("case-expect-table".label),
-            )
-            .help(crate::diagnostic::msg!("case-expect-table".help)),
-        );
+        problems.push(CaseError::ExpectNotTable {
+            span: table.span,
+            found: table.raw.clone(),
+        });
         return Vec::new();
     };
     if entries.is_empty() {
-        problems.push(
-            Diagnostic::error(
-                codes::CASE_NO_EXPECTATION,
-                crate::diagnostic::msg!("case-expect-empty"),
-            )
-            .primary(key, crate::diagnostic::msg!("case-expect-empty".label))
-            .help(crate::diagnostic::msg!("case-expect-empty".help)),
-        );
+        problems.push(CaseError::ExpectEmpty { span: key });
     }
     let sections = section_names(&rubric.nodes);
     let items: Vec<&str> = model::items(&rubric.nodes)
@@ -263,33 +242,22 @@ fn expectations(
                 &name.node,
                 sections.iter().chain(&items).copied().chain([TOTAL]),
             );
-            problems.push(
-                Diagnostic::error(
-                    codes::CASE_UNKNOWN,
-                    crate::diagnostic::msg!("case-unknown", name = &name.node),
-                )
-                .primary(name.span, crate::diagnostic::msg!("case-unknown".label))
-                .help(if hint.is_empty() {
-                    crate::diagnostic::msg!("case-unknown".help)
-                } else {
-                    hint
-                }),
-            );
+            problems.push(CaseError::Unknown {
+                span: name.span,
+                name: name.node.clone(),
+                hint,
+            });
             continue;
         };
         let Some(value) = expected_value(&target, value, problems) else {
             continue;
         };
         if let Some(first) = out.iter().find(|e: &&Expectation| e.target == target) {
-            problems.push(
-                Diagnostic::error(
-                    codes::CASE_EXPECT,
-                    crate::diagnostic::msg!("case-twice", name = target.describe()),
-                )
-                .primary(name.span, crate::diagnostic::msg!("case-twice".label))
-                .label(first.span, crate::diagnostic::msg!("case-twice".first))
-                .help(crate::diagnostic::msg!("case-twice".help)),
-            );
+            problems.push(CaseError::Twice {
+                span: name.span,
+                first: first.span,
+                target,
+            });
             continue;
         }
         out.push(Expectation {
@@ -301,7 +269,7 @@ fn expectations(
     out
 }
 
-fn expected_value(target: &Target, node: &Node, problems: &mut Vec<Diagnostic>) -> Option<Value> {
+fn expected_value(target: &Target, node: &Node, problems: &mut Vec<CaseError>) -> Option<Value> {
     let value = match &node.raw {
         Raw::Integer(text) | Raw::Float(text) => {
             match Decimal::from_str_exact(text.trim_start_matches('+')) {
@@ -314,33 +282,19 @@ fn expected_value(target: &Target, node: &Node, problems: &mut Vec<Diagnostic>) 
     };
     match (value, target) {
         (Some(Value::NotApplicable), Target::Total | Target::Section(_)) => {
-            problems.push(
-                Diagnostic::error(
-                    codes::CASE_EXPECT,
-                    crate::diagnostic::msg!("case-not-applicable", name = target.describe()),
-                )
-                .primary(
-                    node.span,
-                    crate::diagnostic::msg!("case-not-applicable".label),
-                )
-                .help(crate::diagnostic::msg!("case-not-applicable".help)),
-            );
+            problems.push(CaseError::NotApplicable {
+                span: node.span,
+                target: target.clone(),
+            });
             None
         }
         (Some(v), _) => Some(v),
         (None, _) => {
-            problems.push(
-                Diagnostic::error(
-                    codes::CASE_EXPECT,
-                    crate::diagnostic::msg!(
-                        "case-score",
-                        name = target.describe(),
-                        found = describe_raw(&node.raw)
-                    ),
-                )
-                .primary(node.span, crate::diagnostic::msg!("case-score".label))
-                .help(crate::diagnostic::msg!("case-score".help)),
-            );
+            problems.push(CaseError::Score {
+                span: node.span,
+                target: target.clone(),
+                found: node.raw.clone(),
+            });
             None
         }
     }

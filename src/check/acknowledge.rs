@@ -14,6 +14,7 @@ use crate::locale::{self, Arg};
 use crate::syntax::ast::Item;
 
 use super::allow::TEXT;
+use super::problem::CheckError;
 
 /// Each warning about one item that `allow` acknowledges: the name `allow` takes, and
 /// the code of the warning (docs/language.md, "Acknowledging a check", has them as a
@@ -75,21 +76,15 @@ pub fn sort(
         if used || allow.node == TEXT {
             continue;
         }
-        let args = [
-            ("name", Arg::from(&allow.node)),
-            ("code", Arg::from(code)),
-            ("item", Arg::from(&item.name.node)),
-        ];
-        let lang = locale::current();
-        let mut d = Diagnostic::warning(
-            codes::ALLOW,
-            locale::text(lang, "checker-allow-nothing", &args),
-        )
-        .primary(allow.span, label("checker-allow-nothing", &args));
-        if let Some(help) = locale::attribute(lang, "checker-allow-nothing", "help", &args) {
-            d = d.help(help);
-        }
-        kept.push(d);
+        kept.push(
+            CheckError::AllowNothing {
+                span: allow.span,
+                name: allow.node.clone(),
+                item: item.name.node.clone(),
+                code,
+            }
+            .into(),
+        );
     }
 }
 

@@ -10,8 +10,8 @@
 
 use chrono::Datelike;
 
-use crate::diagnostic::{codes, Diagnostic};
-use crate::locale::{self, Arg};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::*;
 
 /// A date outside the rubric's year is meant (`kaohe::date::outside_year`).
@@ -37,29 +37,24 @@ pub fn allows(item: &Item, name: &str) -> bool {
 pub fn check(item: &Item, year: Option<i32>, out: &mut Vec<Diagnostic>) {
     for allow in &item.allows {
         if !names().any(|n| n == allow.node) {
-            let names = names()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
             out.push(
-                message(
-                    true,
-                    "checker-allow-unknown",
-                    &[
-                        ("name", Arg::from(&allow.node)),
-                        ("names", Arg::from(names)),
-                    ],
-                )
-                .primary(allow.span, label("checker-allow-unknown", &[])),
+                CheckError::AllowUnknown {
+                    span: allow.span,
+                    name: allow.node.clone(),
+                    names: names().collect(),
+                }
+                .into(),
             );
         } else if allow.node == OUTSIDE_YEAR {
             let outside = year.is_some_and(|y| dates(item).iter().any(|d| d.year() != y));
             if !outside {
-                let year = year.map_or_else(|| "-".to_string(), |y| y.to_string());
-                let args = [("name", Arg::from(&allow.node)), ("year", Arg::from(year))];
                 out.push(
-                    message(false, "checker-allow-unused", &args)
-                        .primary(allow.span, label("checker-allow-unused", &args)),
+                    CheckError::AllowUnused {
+                        span: allow.span,
+                        name: allow.node.clone(),
+                        year,
+                    }
+                    .into(),
                 );
             }
         }
@@ -96,30 +91,6 @@ fn dates(item: &Item) -> Vec<chrono::NaiveDate> {
     }
     out.retain(|d| *d != chrono::NaiveDate::MIN);
     out
-}
-
-/// The label of a message of this module.
-fn label(id: &str, args: &[(&str, Arg)]) -> String {
-    locale::attribute(locale::current(), id, "label", args).unwrap_or_default()
-}
-
-/// The attribute of a message that holds its help.
-const HELP: &str = "help";
-
-/// A diagnostic of this module, worded by the catalogues: the message `id`, its
-/// `help` attribute.
-fn message(error: bool, id: &str, args: &[(&str, Arg)]) -> Diagnostic {
-    let lang = locale::current();
-    let text = locale::text(lang, id, args);
-    let d = if error {
-        Diagnostic::error(codes::ALLOW, text)
-    } else {
-        Diagnostic::warning(codes::ALLOW, text)
-    };
-    match locale::attribute(lang, id, HELP, args) {
-        Some(help) => d.help(help),
-        None => d,
-    }
 }
 
 #[cfg(test)]

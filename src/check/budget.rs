@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
+use super::problem::CheckError;
 use super::weights::Points;
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::span::Spanned;
 use crate::syntax::ast::{File, Node, SectionKind};
 
@@ -22,40 +22,31 @@ pub fn check(
     points: &Points,
     out: &mut Vec<Diagnostic>,
 ) {
+    out.extend(
+        problems(file, total, points)
+            .into_iter()
+            .map(Diagnostic::from),
+    );
+}
+
+/// The problems of the points budget, as kinds, in the order they are found.
+pub fn problems(file: &File, total: Option<&Spanned<Decimal>>, points: &Points) -> Vec<CheckError> {
+    let mut out = Vec::new();
     if file.nodes.is_empty() {
         let at = file.settings.last().map(|s| s.span).unwrap_or_default();
-        out.push(
-            Diagnostic::error(codes::EMPTY, msg!("check-no-items"))
-                .primary(at, msg!("check-no-items".label))
-                .help(msg!("check-no-items".help)),
-        );
-        return;
+        out.push(CheckError::NoItems { span: at });
+        return out;
     }
     if let Some(total) = total {
         let parts: Vec<&Node> = file.nodes.iter().filter(|n| in_budget(n)).collect();
         let sum: Decimal = parts.iter().map(|n| points.of(n)).sum();
         if sum != total.node {
-            let mut d = Diagnostic::error(
-                codes::POINTS_SUM,
-                msg!(
-                    "check-sections-sum",
-                    sum = sum.normalize().to_string(),
-                    total = total.node.to_string()
-                ),
-            )
-            .primary(
-                total.span,
-                msg!("check-sections-sum".label, total = total.node.to_string()),
-            );
-            // The parts listed in the help: labels far apart would show every line of
-            // the file between them.
-            let list: Vec<String> = parts.iter().map(|n| part_label(n, points)).collect();
-            d = d.help(msg!(
-                "check-sum-parts",
-                how = sum_help(sum, total.node),
-                parts = list.join(", ")
-            ));
-            out.push(d);
+            out.push(CheckError::SectionsSum {
+                span: total.span,
+                sum,
+                total: total.node,
+                parts: parts.iter().map(|n| part_label(n, points)).collect(),
+            });
         }
     }
     // Sections at any depth, without recursion; `true` marks the top level.
@@ -64,28 +55,20 @@ pub fn check(
         match node {
             Node::Section(s) => {
                 if s.kind != SectionKind::Regular && !top {
-                    out.push(
-                        Diagnostic::error(
-                            codes::PLACEMENT,
-                            msg!("check-nested-kind", keyword = s.kind.keyword()),
-                        )
-                        .primary(s.name.span, msg!("check-nested-kind".label))
-                        .help(msg!("check-nested-kind".help)),
-                    );
+                    out.push(CheckError::NestedKind {
+                        span: s.name.span,
+                        keyword: s.kind.keyword(),
+                    });
                 }
                 let own = Spanned::new(points.section(s), s.points.span);
                 if own.node <= Decimal::ZERO && s.uncapped.is_none() {
                     out.push(zero_points(true, &s.name.node, &own));
                 }
                 if s.children.is_empty() {
-                    out.push(
-                        Diagnostic::error(
-                            codes::EMPTY,
-                            msg!("check-empty-section", name = &s.name.node),
-                        )
-                        .primary(s.name.span, msg!("check-empty-section".label))
-                        .help(msg!("check-empty-section".help)),
-                    );
+                    out.push(CheckError::EmptySection {
+                        span: s.name.span,
+                        name: s.name.node.clone(),
+                    });
                     continue;
                 }
                 // A bonus or penalty section's items may together offer more than its cap.
@@ -97,41 +80,21 @@ pub fn check(
                     .sum();
                 if s.kind == SectionKind::Regular && sum != own.node {
                     let weighted = s.children.iter().all(|c| c.weight().is_some());
-                    let message = if weighted {
-                        let w: Decimal = s.children.iter().filter_map(Node::weight).sum();
-                        msg!(
-                            "check-weights-sum",
-                            name = &s.name.node,
-                            sum = w.normalize().to_string()
-                        )
-                    } else {
-                        msg!(
-                            "check-items-sum",
-                            name = &s.name.node,
-                            sum = sum.normalize().to_string(),
-                            points = own.node.to_string()
-                        )
-                    };
-                    let mut d = Diagnostic::error(codes::POINTS_SUM, message).primary(
-                        s.points.span,
-                        msg!(
-                            "check-items-sum".label,
-                            name = &s.name.node,
-                            points = own.node.to_string()
-                        ),
-                    );
-                    let list: Vec<String> = s
-                        .children
-                        .iter()
-                        .filter(|c| in_budget(c))
-                        .map(|c| part_label(c, points))
-                        .collect();
-                    d = d.help(msg!(
-                        "check-sum-parts",
-                        how = sum_help(sum, own.node),
-                        parts = list.join(", ")
-                    ));
-                    out.push(d);
+                    let weights =
+                        weighted.then(|| s.children.iter().filter_map(Node::weight).sum());
+                    out.push(CheckError::ItemsSum {
+                        span: s.points.span,
+                        name: s.name.node.clone(),
+                        sum,
+                        points: own.node,
+                        weights,
+                        parts: s
+                            .children
+                            .iter()
+                            .filter(|c| in_budget(c))
+                            .map(|c| part_label(c, points))
+                            .collect(),
+                    });
                 }
                 stack.extend(s.children.iter().map(|c| (c, false)));
             }
@@ -143,6 +106,7 @@ pub fn check(
             }
         }
     }
+    out
 }
 
 /// `主动公开 30`, or `主动公开 30% = 9` for a weight.
@@ -154,28 +118,10 @@ fn part_label(n: &Node, points: &Points) -> String {
 }
 
 /// A section (`section` true) or an item worth 0 points.
-fn zero_points(section: bool, name: &str, points: &Spanned<Decimal>) -> Diagnostic {
-    let (message, help) = if section {
-        (
-            msg!("check-zero-points-section", name = name),
-            msg!("check-zero-points-section".help),
-        )
-    } else {
-        (
-            msg!("check-zero-points-item", name = name),
-            msg!("check-zero-points-item".help),
-        )
-    };
-    Diagnostic::error(codes::ZERO_POINTS, message)
-        .primary(points.span, msg!("check-zero-points-item".label))
-        .help(help)
-}
-
-fn sum_help(sum: Decimal, expected: Decimal) -> String {
-    let diff = (sum - expected).normalize();
-    if diff > Decimal::ZERO {
-        msg!("check-sum-too-many", diff = diff.to_string())
-    } else {
-        msg!("check-sum-too-few", diff = (-diff).to_string())
+fn zero_points(section: bool, name: &str, points: &Spanned<Decimal>) -> CheckError {
+    CheckError::ZeroPoints {
+        span: points.span,
+        name: name.to_string(),
+        section,
     }
 }

@@ -6,7 +6,8 @@
 //! `points` column alone. Each problem is `kaohe::rubric::columns`, on the column it
 //! concerns or on the `columns` line.
 
-use crate::diagnostic::{codes, msg, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Column, Layout};
 use crate::span::Span;
 use crate::syntax::ast::{ColumnDecl, ColumnRole, Node};
@@ -26,28 +27,26 @@ pub fn check(
         .count();
     let depth = depth(nodes);
     if levels != depth {
-        out.push(error(
-            msg!(
-                "check-columns-levels",
-                levels = levels.to_string(),
-                depth = depth.to_string()
-            ),
-            at,
-            msg!("check-columns-levels".label, depth = depth.to_string()),
-            msg!("check-columns-levels".help),
-        ));
+        out.push(
+            CheckError::ColumnsLevels {
+                span: at,
+                levels,
+                depth,
+            }
+            .into(),
+        );
     }
     if let Some(late) = columns
         .iter()
         .skip_while(|c| c.role.node == ColumnRole::Level)
         .find(|c| c.role.node == ColumnRole::Level)
     {
-        out.push(error(
-            msg!("check-columns-level-late"),
-            late.role.span,
-            msg!("check-columns-level-late".label),
-            msg!("check-columns-level-late".help),
-        ));
+        out.push(
+            CheckError::ColumnsLevelLate {
+                span: late.role.span,
+            }
+            .into(),
+        );
     }
     let points: Vec<&ColumnDecl> = columns
         .iter()
@@ -55,29 +54,20 @@ pub fn check(
         .collect();
     if points.len() != 1 {
         let place = points.get(1).map_or(at, |c| c.role.span);
-        out.push(error(
-            msg!("check-columns-points", count = points.len().to_string()),
-            place,
-            msg!("check-columns-points".label),
-            msg!("check-columns-points".help),
-        ));
+        out.push(
+            CheckError::ColumnsPoints {
+                span: place,
+                count: points.len(),
+            }
+            .into(),
+        );
     }
     if !columns.iter().any(|c| c.role.node == ColumnRole::Text) {
-        out.push(error(
-            msg!("check-columns-text"),
-            at,
-            msg!("check-columns-text".label),
-            msg!("check-columns-text".help),
-        ));
+        out.push(CheckError::ColumnsText { span: at }.into());
     }
     for c in columns {
         if let (Some(p), false) = (c.percent, c.role.node == ColumnRole::Points) {
-            out.push(error(
-                msg!("check-columns-percent"),
-                p,
-                msg!("check-columns-percent".label),
-                msg!("check-columns-percent".help),
-            ));
+            out.push(CheckError::ColumnsPercent { span: p }.into());
         }
     }
     (out.len() == before).then(|| Layout {
@@ -90,13 +80,6 @@ pub fn check(
             })
             .collect(),
     })
-}
-
-/// An error of this module.
-fn error(message: String, at: Span, label: String, help: String) -> Diagnostic {
-    Diagnostic::error(codes::COLUMNS, message)
-        .primary(at, label)
-        .help(help)
 }
 
 /// The number of levels down to the deepest item: the table's indicator columns.

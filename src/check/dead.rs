@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 
 use super::conditions::decide::{all, not, Answer};
 use super::conditions::ItemConditions;
-use crate::diagnostic::{codes, Diagnostic};
-use crate::locale::{self, Arg};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::syntax::ast::*;
 
@@ -28,17 +28,14 @@ pub fn check_item(
     for (i, clause) in item.clauses.iter().enumerate() {
         if let Some(floor) = &clause.floor {
             if floor.node >= points {
-                let args = [
-                    ("floor", Arg::from(floor.node)),
-                    ("points", Arg::from(points)),
-                ];
                 out.push(
-                    message("checker-dead-floor", &args)
-                        .primary(floor.span, attribute("checker-dead-floor", "label", &args))
-                        .label(
-                            item.points.span,
-                            attribute("checker-dead-floor", "points", &args),
-                        ),
+                    CheckError::DeadFloor {
+                        span: floor.span,
+                        points_span: item.points.span,
+                        floor: floor.node,
+                        points,
+                    }
+                    .into(),
                 );
                 continue;
             }
@@ -46,9 +43,11 @@ pub fn check_item(
         let text = words(&source.text()[clause.span.start..clause.span.end]);
         if let Some(first) = seen.get(&text) {
             out.push(
-                message("checker-dead-repeat", &[])
-                    .primary(clause.span, attribute("checker-dead-repeat", "label", &[]))
-                    .label(first.span, attribute("checker-dead-repeat", "first", &[])),
+                CheckError::DeadRepeat {
+                    span: clause.span,
+                    first: first.span,
+                }
+                .into(),
             );
             continue;
         }
@@ -88,9 +87,11 @@ fn zeroed(item: &Item, conds: &ItemConditions, i: usize, out: &mut Vec<Diagnosti
         if conds.atoms.example(&escape) == Answer::Never {
             let clause = &item.clauses[i];
             out.push(
-                message("checker-dead-zero", &[])
-                    .primary(clause.span, attribute("checker-dead-zero", "label", &[]))
-                    .label(zero.span, attribute("checker-dead-zero", "zero", &[])),
+                CheckError::DeadZero {
+                    span: clause.span,
+                    zero: zero.span,
+                }
+                .into(),
             );
             return;
         }
@@ -101,25 +102,6 @@ fn zeroed(item: &Item, conds: &ItemConditions, i: usize, out: &mut Vec<Diagnosti
 /// clauses written alike compare equal however they are laid out.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An attribute of a message of this module.
-fn attribute(id: &str, attribute: &str, args: &[(&str, Arg)]) -> String {
-    locale::attribute(locale::current(), id, attribute, args).unwrap_or_default()
-}
-
-/// The attribute of a message that holds its help.
-const HELP: &str = "help";
-
-/// A warning of this module, worded by the catalogues: the message `id` with its
-/// `help`.
-fn message(id: &str, args: &[(&str, Arg)]) -> Diagnostic {
-    let lang = locale::current();
-    let d = Diagnostic::warning(codes::DEAD_CLAUSE, locale::text(lang, id, args));
-    match locale::attribute(lang, id, HELP, args) {
-        Some(help) => d.help(help),
-        None => d,
-    }
 }
 
 #[cfg(test)]

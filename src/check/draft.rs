@@ -8,6 +8,7 @@
 //! (`kaohe::rubric::draft`), so that a draft never passes `--deny-warnings`, and
 //! `eval` refuses to score it unless told (`--draft`).
 
+use super::problem::CheckError;
 use crate::diagnostic::{codes, msg, Diagnostic, Severity};
 use crate::span::Span;
 
@@ -22,11 +23,7 @@ pub fn relax(diagnostics: &mut Vec<Diagnostic>, at: Option<Span>) {
         }
     }
     if let Some(at) = at {
-        diagnostics.push(
-            Diagnostic::warning(codes::DRAFT, msg!("check-draft"))
-                .primary(at, msg!("check-draft".label))
-                .help(msg!("check-draft".help)),
-        );
+        diagnostics.push(CheckError::Draft { span: at }.into());
     }
 }
 

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use super::problem::CheckError;
 use super::suggest;
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
 
@@ -27,20 +27,13 @@ pub fn check_names(nodes: &[Node], out: &mut Vec<Diagnostic>) {
         };
         if let Some(first) = seen.get(name.node.as_str()) {
             out.push(
-                Diagnostic::error(
-                    codes::DUPLICATE,
-                    msg!("check-duplicate-name", name = &name.node),
-                )
-                .primary(
-                    name.span,
-                    if what == "section" {
-                        msg!("check-duplicate-name".section)
-                    } else {
-                        msg!("check-duplicate-name".item)
-                    },
-                )
-                .label(*first, msg!("check-duplicate-name".first))
-                .help(msg!("check-duplicate-name".help)),
+                CheckError::DuplicateName {
+                    span: name.span,
+                    first: *first,
+                    name: name.node.clone(),
+                    section: what == "section",
+                }
+                .into(),
             );
         } else {
             seen.insert(&name.node, name.span);
@@ -121,43 +114,25 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
     if let Some(start) = &item.start {
         let penalty = context.kind == SectionKind::Penalty;
         if penalty && !start.node.is_zero() {
-            c.out.push(
-                Diagnostic::error(
-                    codes::BOUND,
-                    msg!("check-start-in-penalty", start = start.node.to_string()),
-                )
-                .primary(start.span, msg!("check-start-in-penalty".label))
-                .help(msg!("check-start-in-penalty".help)),
-            );
+            c.problem(CheckError::StartInPenalty {
+                span: start.span,
+                start: start.node,
+            });
         } else if start.node < Decimal::ZERO || start.node > context.points {
-            c.out.push(
-                Diagnostic::error(
-                    codes::BOUND,
-                    msg!(
-                        "check-start-outside",
-                        start = start.node.to_string(),
-                        points = context.points.to_string()
-                    ),
-                )
-                .primary(start.span, msg!("check-start-outside".label))
-                .label(item.points.span, msg!("check-items-points"))
-                .help(msg!("check-start-outside".help)),
-            );
+            c.problem(CheckError::StartOutside {
+                span: start.span,
+                start: start.node,
+                points: context.points,
+                points_span: item.points.span,
+            });
         }
     }
     if let Some(cond) = &item.applicable_unless {
         if context.kind != SectionKind::Regular {
-            c.out.push(
-                Diagnostic::error(
-                    codes::PLACEMENT,
-                    msg!(
-                        "check-applicable-placement",
-                        keyword = context.kind.keyword()
-                    ),
-                )
-                .primary(cond.span, msg!("check-applicable-placement".label))
-                .help(msg!("check-applicable-placement".help)),
-            );
+            c.problem(CheckError::ApplicablePlacement {
+                span: cond.span,
+                keyword: context.kind.keyword(),
+            });
         }
         c.condition(cond);
     }
@@ -167,9 +142,12 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
     for (fact, used) in item.facts.iter().zip(&c.used) {
         if !used {
             c.out.push(
-                Diagnostic::warning(codes::UNUSED, msg!("check-unused", name = &fact.name.node))
-                    .primary(fact.name.span, msg!("check-unused".label))
-                    .help(msg!("check-unused".help, item = &item.name.node)),
+                CheckError::Unused {
+                    span: fact.name.span,
+                    name: fact.name.node.clone(),
+                    item: item.name.node.clone(),
+                }
+                .into(),
             );
         }
     }
@@ -179,58 +157,46 @@ pub fn check_item(item: &Item, context: &Context, out: &mut Vec<Diagnostic>) -> 
 }
 
 impl ItemChecker<'_> {
+    fn problem(&mut self, problem: CheckError) {
+        self.out.push(problem.into());
+    }
+
     fn declarations(&mut self) {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for fact in &self.item.facts {
             if let Some(first) = seen.get(fact.name.node.as_str()) {
-                self.out.push(
-                    Diagnostic::error(
-                        codes::DUPLICATE,
-                        msg!("check-duplicate-fact", name = &fact.name.node),
-                    )
-                    .primary(fact.name.span, msg!("check-duplicate-fact".label))
-                    .label(*first, msg!("check-duplicate-fact".first))
-                    .help(msg!("check-duplicate-fact".help)),
-                );
+                self.problem(CheckError::DuplicateFact {
+                    span: fact.name.span,
+                    first: *first,
+                    name: fact.name.node.clone(),
+                });
             } else {
                 seen.insert(&fact.name.node, fact.name.span);
             }
             match &fact.ty.node {
-                FactType::Periods { from, to } if from.node == to.node => self.out.push(
-                    Diagnostic::error(
-                        codes::DUPLICATE,
-                        msg!("check-period-names", name = &from.node),
-                    )
-                    .primary(to.span, msg!("check-period-names".label))
-                    .help(msg!("check-period-names".help)),
-                ),
-                FactType::Dates if self.year.is_none() => self.out.push(
-                    Diagnostic::error(
-                        codes::MISSING_SETTING,
-                        msg!("check-dates-year", name = &fact.name.node),
-                    )
-                    .primary(fact.ty.span, msg!("check-dates-year".label))
-                    .help(msg!("check-dates-year".help)),
-                ),
-                FactType::Discretion { max } if max.node <= Decimal::ZERO => self.out.push(
-                    Diagnostic::error(
-                        codes::BOUND,
-                        msg!("check-discretion-max", max = max.node.to_string()),
-                    )
-                    .primary(max.span, msg!("check-discretion-max".label))
-                    .help(msg!("check-discretion-max".help)),
-                ),
+                FactType::Periods { from, to } if from.node == to.node => {
+                    self.problem(CheckError::PeriodNames {
+                        span: to.span,
+                        name: from.node.clone(),
+                    })
+                }
+                FactType::Dates if self.year.is_none() => self.problem(CheckError::DatesYear {
+                    span: fact.ty.span,
+                    name: fact.name.node.clone(),
+                }),
+                FactType::Discretion { max } if max.node <= Decimal::ZERO => {
+                    self.problem(CheckError::DiscretionMax {
+                        span: max.span,
+                        max: max.node,
+                    })
+                }
                 FactType::Number { max: Some(max) } | FactType::Percent { max: Some(max) }
                     if max.node <= Decimal::ZERO =>
                 {
-                    self.out.push(
-                        Diagnostic::error(
-                            codes::BOUND,
-                            msg!("check-number-max", max = max.node.to_string()),
-                        )
-                        .primary(max.span, msg!("check-number-max".label))
-                        .help(msg!("check-number-max".help)),
-                    )
+                    self.problem(CheckError::NumberMax {
+                        span: max.span,
+                        max: max.node,
+                    })
                 }
                 _ => {}
             }
@@ -238,15 +204,11 @@ impl ItemChecker<'_> {
                 let mut seen_m: HashMap<&str, Span> = HashMap::new();
                 for m in members {
                     if let Some(first) = seen_m.get(m.name.node.as_str()) {
-                        self.out.push(
-                            Diagnostic::error(
-                                codes::DUPLICATE,
-                                msg!("check-duplicate-member", name = &m.name.node),
-                            )
-                            .primary(m.name.span, msg!("check-duplicate-member".label))
-                            .label(*first, msg!("check-duplicate-member".first))
-                            .help(msg!("check-duplicate-member".help)),
-                        );
+                        self.problem(CheckError::DuplicateMember {
+                            span: m.name.span,
+                            first: *first,
+                            name: m.name.node.clone(),
+                        });
                     } else {
                         seen_m.insert(&m.name.node, m.name.span);
                     }
@@ -262,29 +224,13 @@ impl ItemChecker<'_> {
                         | (FactType::Date, Literal::Date(_))
                 );
                 if !fits {
-                    self.out.push(
-                        Diagnostic::error(
-                            codes::TYPE,
-                            msg!(
-                                "check-default-type",
-                                given = kind_text(default.node.describe()),
-                                kind = kind_text(fact.ty.node.describe()),
-                                name = &fact.name.node
-                            ),
-                        )
-                        .primary(
-                            default.span,
-                            msg!("check-a-kind", kind = kind_text(default.node.describe())),
-                        )
-                        .label(
-                            fact.ty.span,
-                            msg!(
-                                "check-default-type".label,
-                                kind = kind_text(fact.ty.node.describe())
-                            ),
-                        )
-                        .help(msg!("check-default-type".help)),
-                    );
+                    self.problem(CheckError::DefaultType {
+                        span: default.span,
+                        type_span: fact.ty.span,
+                        name: fact.name.node.clone(),
+                        given: default.node.describe(),
+                        kind: fact.ty.node.describe(),
+                    });
                 } else if let (FactType::Count { max }, Literal::Number(n)) =
                     (&fact.ty.node, &default.node)
                 {
@@ -293,23 +239,15 @@ impl ItemChecker<'_> {
                         || *n < Decimal::ZERO
                         || limit.is_some_and(|m| *n > m)
                     {
-                        let message = match limit {
-                            Some(m) => msg!(
-                                "check-default-count-to",
-                                default = n.to_string(),
-                                max = m.to_string()
-                            ),
-                            None => msg!("check-default-count", default = n.to_string()),
-                        };
-                        self.out.push(
-                            Diagnostic::error(codes::TYPE, message)
-                                .primary(default.span, msg!("check-default-count".label))
-                                .help(msg!("check-default-count".help)),
-                        );
+                        self.problem(CheckError::DefaultCount {
+                            span: default.span,
+                            default: *n,
+                            max: limit,
+                        });
                     }
                 } else if let Literal::Percent(p) = &default.node {
                     if *p > percent_limit(&fact.ty.node) {
-                        self.out.push(percent_over(*p, default.span));
+                        self.problem(percent_over(*p, default.span));
                     }
                 } else {
                     self.number_default(fact, default);
@@ -327,39 +265,13 @@ impl ItemChecker<'_> {
                 Some(&item.facts[i])
             }
             None => {
-                let hint = suggest::did_you_mean(
-                    &name.node,
-                    item.facts.iter().map(|f| f.name.node.as_str()),
-                );
-                let help = if hint.is_empty() {
-                    msg!(
-                        "check-undeclared".help,
-                        item = &item.name.node,
-                        name = &name.node
-                    )
-                } else {
-                    msg!(
-                        "check-undeclared".hint,
-                        hint = hint,
-                        item = &item.name.node,
-                        name = &name.node
-                    )
-                };
-                let diagnostic = Diagnostic::error(
-                    codes::UNDECLARED,
-                    msg!(
-                        "check-undeclared",
-                        name = &name.node,
-                        item = &item.name.node
-                    ),
-                )
-                .primary(name.span, msg!("check-undeclared".label))
-                .help(help);
                 let closest =
                     suggest::closest(&name.node, item.facts.iter().map(|f| f.name.node.as_str()));
-                self.out.push(match closest {
-                    Some(c) => diagnostic.fix(name.span, c),
-                    None => diagnostic,
+                self.problem(CheckError::Undeclared {
+                    span: name.span,
+                    name: name.node.clone(),
+                    item: item.name.node.clone(),
+                    closest: closest.map(str::to_string),
                 });
                 None
             }
@@ -371,32 +283,15 @@ impl ItemChecker<'_> {
         if members.iter().any(|m| m.name.node == member.node) {
             return true;
         }
-        let hint =
-            suggest::did_you_mean(&member.node, members.iter().map(|m| m.name.node.as_str()));
         let list: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
         let closest = suggest::closest(&member.node, list.iter().copied());
-        let diagnostic = Diagnostic::error(
-            codes::UNKNOWN_MEMBER,
-            msg!(
-                "check-unknown-member",
-                member = &member.node,
-                name = &fact.name.node
-            ),
-        )
-        .primary(member.span, msg!("check-unknown-member".label))
-        .label(fact.ty.span, msg!("check-unknown-member".listed))
-        .help(if hint.is_empty() {
-            msg!("check-unknown-member".help, members = list.join("、"))
-        } else {
-            msg!(
-                "check-unknown-member".hint,
-                hint = hint,
-                members = list.join("、")
-            )
-        });
-        self.out.push(match closest {
-            Some(c) => diagnostic.fix(member.span, c),
-            None => diagnostic,
+        self.problem(CheckError::UnknownMember {
+            span: member.span,
+            member: member.node.clone(),
+            name: fact.name.node.clone(),
+            listed: fact.ty.span,
+            closest: closest.map(str::to_string),
+            members: list.into_iter().map(str::to_string).collect(),
         });
         false
     }
@@ -423,22 +318,12 @@ impl ItemChecker<'_> {
                 Kind::Set => self.check_member(&fact, member).then_some(Kind::Bool),
                 Kind::Tally => self.check_member(&fact, member).then_some(Kind::Count),
                 _ => {
-                    self.out.push(
-                        Diagnostic::error(
-                            codes::TYPE,
-                            msg!(
-                                "check-no-members",
-                                name = &fact.name.node,
-                                kind = kind_text(kind.word())
-                            ),
-                        )
-                        .primary(path.span, msg!("check-no-members".label))
-                        .label(
-                            fact.ty.span,
-                            msg!("check-no-members".declared, kind = kind_text(kind.word())),
-                        )
-                        .help(msg!("check-no-members".help, name = &fact.name.node)),
-                    );
+                    self.problem(CheckError::NoMembers {
+                        span: path.span,
+                        type_span: fact.ty.span,
+                        name: fact.name.node.clone(),
+                        kind: kind.word(),
+                    });
                     None
                 }
             },
@@ -458,15 +343,11 @@ impl ItemChecker<'_> {
                 }
         });
         if let Some(other) = other {
-            self.out.push(
-                Diagnostic::error(
-                    codes::DUPLICATE,
-                    msg!("check-give-shared", name = &fact.fact.node),
-                )
-                .primary(fact.span, msg!("check-give-shared".label))
-                .label(other.span, msg!("check-give-shared".other))
-                .help(msg!("check-give-shared".help)),
-            );
+            self.problem(CheckError::GiveShared {
+                span: fact.span,
+                other: other.span,
+                name: fact.fact.node.clone(),
+            });
         }
     }
 
@@ -483,27 +364,14 @@ impl ItemChecker<'_> {
         };
         let points = self.points;
         if max.node > points {
-            self.out.push(
-                Diagnostic::error(
-                    codes::BOUND,
-                    msg!(
-                        "check-give-over-points",
-                        name = &fact.fact.node,
-                        max = max.node.normalize().to_string(),
-                        points = points.normalize().to_string()
-                    ),
-                )
-                .primary(max.span, msg!("check-give-over-points".label))
-                .label(fact.span, msg!("check-give-over-points".given))
-                .label(
-                    self.item.points.span,
-                    msg!("check-item-worth", points = points.to_string()),
-                )
-                .help(msg!(
-                    "check-give-over-points".help,
-                    points = points.normalize().to_string()
-                )),
-            );
+            self.problem(CheckError::GiveOverPoints {
+                span: max.span,
+                given: fact.span,
+                points_span: self.item.points.span,
+                name: fact.fact.node.clone(),
+                max: max.node,
+                points,
+            });
         }
     }
 
@@ -512,35 +380,20 @@ impl ItemChecker<'_> {
         path: &FactPath,
         kind: Option<Kind>,
         wanted: &[Kind],
-        role: &str,
+        role: &'static str,
     ) -> bool {
         match kind {
             Some(k) if wanted.contains(&k) => true,
             // The gaps of a `dates` fact are periods.
             Some(Kind::Dates) if wanted.contains(&Kind::Periods) => true,
             Some(k) => {
-                let words: Vec<String> = wanted.iter().map(|w| kind_text(w.word())).collect();
-                self.out.push(
-                    Diagnostic::error(
-                        codes::TYPE,
-                        msg!(
-                            "check-wrong-kind",
-                            role = role_text(role),
-                            wanted = match words.split_last() {
-                                Some((last, rest)) if !rest.is_empty() => msg!(
-                                    "check-kinds-either",
-                                    first = rest.join(&msg!("check-kinds-separator")),
-                                    last = last
-                                ),
-                                _ => words.join(""),
-                            },
-                            fact = path_text(path),
-                            kind = kind_text(k.word())
-                        ),
-                    )
-                    .primary(path.span, msg!("check-a-kind", kind = kind_text(k.word())))
-                    .help(type_help(role, k)),
-                );
+                self.problem(CheckError::WrongKind {
+                    span: path.span,
+                    role,
+                    wanted: wanted.iter().map(|w| w.word()).collect(),
+                    fact: path_text(path),
+                    found: k.word(),
+                });
                 false
             }
             None => false,
@@ -587,11 +440,7 @@ impl ItemChecker<'_> {
                         )
                     }
                     (OpKind::Lit(_), OpKind::Lit(_)) => {
-                        self.out.push(
-                            Diagnostic::error(codes::TYPE, msg!("check-fixed-comparison"))
-                                .primary(cond.span, msg!("check-fixed-comparison".label))
-                                .help(msg!("check-fixed-comparison".help)),
-                        );
+                        self.problem(CheckError::FixedComparison { span: cond.span });
                         return;
                     }
                 };
@@ -599,34 +448,17 @@ impl ItemChecker<'_> {
                 let is_bool =
                     matches!(l, OpKind::Fact(Kind::Bool)) || matches!(r, OpKind::Fact(Kind::Bool));
                 if !comparable {
-                    self.out.push(
-                        Diagnostic::error(
-                            codes::TYPE,
-                            msg!(
-                                "check-incomparable",
-                                left = kind_text(l.word()),
-                                right = kind_text(r.word())
-                            ),
-                        )
-                        .primary(
-                            left.span(),
-                            msg!("check-a-kind", kind = kind_text(l.word())),
-                        )
-                        .label(
-                            right.span(),
-                            msg!("check-a-kind", kind = kind_text(r.word())),
-                        )
-                        .help(msg!("check-incomparable".help)),
-                    );
+                    self.problem(CheckError::Incomparable {
+                        left: left.span(),
+                        right: right.span(),
+                        left_kind: l.word(),
+                        right_kind: r.word(),
+                    });
                 } else if ordered && is_bool {
-                    self.out.push(
-                        Diagnostic::error(
-                            codes::TYPE,
-                            msg!("check-ordered-bool", op = op.node.symbol()),
-                        )
-                        .primary(op.span, msg!("check-ordered-bool".label))
-                        .help(msg!("check-ordered-bool".help)),
-                    );
+                    self.problem(CheckError::OrderedBool {
+                        span: op.span,
+                        op: op.node.symbol(),
+                    });
                 }
             }
         }
@@ -661,21 +493,7 @@ impl ItemChecker<'_> {
         if let Some(year) = self.year {
             let allowed = super::allow::allows(self.item, super::allow::OUTSIDE_YEAR);
             if date.year() != year && date != chrono::NaiveDate::MIN && !allowed {
-                self.out.push(
-                    Diagnostic::error(
-                        codes::DATE_YEAR,
-                        msg!(
-                            "check-date-year",
-                            date = date.to_string(),
-                            year = year.to_string()
-                        ),
-                    )
-                    .primary(
-                        span,
-                        msg!("check-date-year".label, in = date.year().to_string()),
-                    )
-                    .help(msg!("check-date-year".help, year = year.to_string())),
-                );
+                self.problem(CheckError::DateYear { span, date, year });
             }
         }
     }
@@ -685,17 +503,17 @@ impl ItemChecker<'_> {
         fact: &FactDecl,
         except: &[Spanned<String>],
         path: &FactPath,
-        clause: &str,
+        clause: &'static str,
     ) {
         if except.is_empty() {
             return;
         }
         if !matches!(fact.ty.node, FactType::Set(_)) || path.member.is_some() {
-            self.out.push(
-                Diagnostic::error(codes::TYPE, msg!("check-except", fact = path_text(path)))
-                    .primary(except[0].span, msg!("check-except".label))
-                    .help(msg!("check-except".help, clause = clause)),
-            );
+            self.problem(CheckError::Except {
+                span: except[0].span,
+                fact: path_text(path),
+                clause,
+            });
             return;
         }
         for member in except {
@@ -741,26 +559,17 @@ impl ItemChecker<'_> {
                     }
                     match (kind, over) {
                         (Some(Kind::Periods | Kind::Dates), Some(over)) => self.over(over),
-                        (Some(Kind::Periods | Kind::Dates), None) => self.out.push(
-                            Diagnostic::error(
-                                codes::TYPE,
-                                msg!("check-per-needs-over", fact = &path.fact.node),
-                            )
-                            .primary(path.span, msg!("check-per-needs-over".label))
-                            .help(msg!("check-per-needs-over".help, fact = &path.fact.node)),
-                        ),
-                        (Some(k), Some(over)) => self.out.push(
-                            Diagnostic::error(
-                                codes::TYPE,
-                                msg!(
-                                    "check-over-needs-periods",
-                                    fact = &path.fact.node,
-                                    kind = kind_text(k.word())
-                                ),
-                            )
-                            .primary(over.span, msg!("check-over-needs-periods".label))
-                            .help(msg!("check-over-needs-periods".help)),
-                        ),
+                        (Some(Kind::Periods | Kind::Dates), None) => {
+                            self.problem(CheckError::PerNeedsOver {
+                                span: path.span,
+                                fact: path.fact.node.clone(),
+                            })
+                        }
+                        (Some(k), Some(over)) => self.problem(CheckError::OverNeedsPeriods {
+                            span: over.span,
+                            fact: path.fact.node.clone(),
+                            kind: k.word(),
+                        }),
                         _ => {}
                     }
                 }
@@ -782,7 +591,7 @@ impl ItemChecker<'_> {
                 if let Some(never) = never {
                     if let Effect::Percent { percent, .. } = never.node {
                         if percent.abs() > Decimal::ONE_HUNDRED {
-                            self.out.push(percent_over(percent, never.span));
+                            self.problem(percent_over(percent, never.span));
                         }
                     }
                 }
@@ -795,15 +604,11 @@ impl ItemChecker<'_> {
                     if let Some(first) =
                         earlier.into_iter().find(|p| p.fact.node == other.fact.node)
                     {
-                        self.out.push(
-                            Diagnostic::error(
-                                codes::DUPLICATE,
-                                msg!("check-deadline-twice", name = &other.fact.node),
-                            )
-                            .primary(other.span, msg!("check-deadline-twice".label))
-                            .label(first.span, msg!("check-deadline-twice".first))
-                            .help(msg!("check-deadline-twice".help)),
-                        );
+                        self.problem(CheckError::DeadlineTwice {
+                            span: other.span,
+                            first: first.span,
+                            name: other.fact.node.clone(),
+                        });
                     }
                 }
                 self.date_in_year(by.node, by.span);
@@ -815,59 +620,36 @@ impl ItemChecker<'_> {
             ClauseKind::Per { .. } | ClauseKind::Missing { .. } | ClauseKind::Quantity { .. }
         );
         match clause.effect.node {
-            Effect::Zero if counted => self.out.push(
-                Diagnostic::error(
-                    codes::TYPE,
-                    msg!("check-zero-counted", keyword = clause.kind.keyword()),
-                )
-                .primary(clause.effect.span, msg!("check-zero-counted".label))
-                .help(msg!("check-zero-counted".help)),
-            ),
+            Effect::Zero if counted => self.problem(CheckError::ZeroCounted {
+                span: clause.effect.span,
+                keyword: clause.kind.keyword(),
+            }),
             Effect::Percent { percent, .. } if percent.abs() > Decimal::ONE_HUNDRED => {
-                self.out.push(percent_over(percent, clause.effect.span));
+                self.problem(percent_over(percent, clause.effect.span));
             }
             _ => {}
         }
         let gives = matches!(clause.effect.node, Effect::Points(p) | Effect::Percent { percent: p, .. } if p > Decimal::ZERO);
         if let Some(floor) = &clause.floor {
             if self.kind == SectionKind::Penalty {
-                self.out.push(
-                    Diagnostic::error(codes::BOUND, msg!("check-floor-in-penalty"))
-                        .primary(floor.span, msg!("check-floor-in-penalty".label))
-                        .help(msg!("check-floor-in-penalty".help)),
-                );
+                self.problem(CheckError::FloorInPenalty { span: floor.span });
             } else if floor.node > points {
-                self.out.push(
-                    Diagnostic::error(
-                        codes::BOUND,
-                        msg!(
-                            "check-floor-above",
-                            floor = floor.node.to_string(),
-                            points = points.to_string()
-                        ),
-                    )
-                    .primary(floor.span, msg!("check-floor-above".label))
-                    .label(self.item.points.span, msg!("check-items-points"))
-                    .help(msg!("check-floor-above".help)),
-                );
+                self.problem(CheckError::FloorAbove {
+                    span: floor.span,
+                    floor: floor.node,
+                    points,
+                    points_span: self.item.points.span,
+                });
             } else if gives || clause.effect.node == Effect::Zero {
-                self.out.push(
-                    Diagnostic::error(codes::BOUND, msg!("check-floor-on-gain"))
-                        .primary(floor.span, msg!("check-floor-on-gain".label))
-                        .help(msg!("check-floor-on-gain".help)),
-                );
+                self.problem(CheckError::FloorOnGain { span: floor.span });
             }
         }
         if let Some(max) = &clause.max {
             if max.node <= Decimal::ZERO || clause.effect.node == Effect::Zero {
-                self.out.push(
-                    Diagnostic::error(
-                        codes::BOUND,
-                        msg!("check-max-nothing", max = max.node.to_string()),
-                    )
-                    .primary(max.span, msg!("check-max-nothing".label))
-                    .help(msg!("check-max-nothing".help)),
-                );
+                self.problem(CheckError::MaxNothing {
+                    span: max.span,
+                    max: max.node,
+                });
             }
         }
         if let Some(cond) = &clause.unless {
@@ -878,18 +660,12 @@ impl ItemChecker<'_> {
     /// `over N workdays` needs the rubric's calendar; `over 0` measures nothing.
     fn over(&mut self, over: &Over) {
         if over.unit == DayUnit::Workdays && !self.has_calendar {
-            self.out.push(
-                Diagnostic::error(codes::CALENDAR, msg!("check-no-calendar"))
-                    .primary(over.span, msg!("check-no-calendar".label))
-                    .help(msg!("check-no-calendar".help)),
-            );
+            self.problem(CheckError::NoCalendar { span: over.span });
         }
         if over.count.node == 0 {
-            self.out.push(
-                Diagnostic::error(codes::BOUND, msg!("check-zero-days"))
-                    .primary(over.count.span, msg!("check-zero-days".label))
-                    .help(msg!("check-zero-days".help)),
-            );
+            self.problem(CheckError::ZeroDays {
+                span: over.count.span,
+            });
         }
     }
 
@@ -928,57 +704,13 @@ fn percent_limit(ty: &FactType) -> Decimal {
     }
 }
 
-fn percent_over(p: Decimal, span: Span) -> Diagnostic {
-    Diagnostic::error(
-        codes::PERCENT_OVER,
-        msg!("check-percent-over", percent = p.to_string()),
-    )
-    .primary(span, msg!("check-percent-over".label))
-    .help(msg!("check-percent-over".help))
-}
-
-/// A type's or a value's word (`count`, `number`, …) as a message says it.
-fn kind_text(word: &str) -> String {
-    match word {
-        "bool" => msg!("check-kind-bool"),
-        "count" => msg!("check-kind-count"),
-        "percent" => msg!("check-kind-percent"),
-        "date" => msg!("check-kind-date"),
-        "set" => msg!("check-kind-set"),
-        "tally" => msg!("check-kind-tally"),
-        "periods" => msg!("check-kind-periods"),
-        "discretion" => msg!("check-kind-discretion"),
-        "dates" => msg!("check-kind-dates"),
-        "number" => msg!("check-kind-number"),
-        other => other.to_string(),
-    }
-}
-
-/// What needs a fact of some type (`a condition`, `` `per` ``, …) as a message says it.
-fn role_text(role: &str) -> String {
-    match role {
-        "a condition" => msg!("check-role-condition"),
-        other => other.to_string(),
-    }
+fn percent_over(percent: Decimal, span: Span) -> CheckError {
+    CheckError::PercentOver { span, percent }
 }
 
 fn path_text(path: &FactPath) -> String {
     match &path.member {
         Some(m) => format!("{}[{}]", path.fact.node, m.node),
         None => path.fact.node.clone(),
-    }
-}
-
-fn type_help(role: &str, found: Kind) -> String {
-    match (role, found) {
-        ("a condition", Kind::Count) => msg!("check-type-help-count"),
-        ("a condition", Kind::Percent) => msg!("check-type-help-percent"),
-        ("a condition", Kind::Date) => msg!("check-type-help-date"),
-        ("a condition", Kind::Set) | ("a condition", Kind::Tally) => msg!("check-type-help-set"),
-        ("`per`", _) => msg!("check-type-help-per"),
-        ("`missing`", _) => msg!("check-type-help-missing"),
-        ("`deadline`", _) => msg!("check-type-help-deadline"),
-        ("`give`", _) => msg!("check-type-help-give"),
-        _ => msg!("check-type-help-other"),
     }
 }

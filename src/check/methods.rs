@@ -4,7 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{codes, msg, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::model::Method;
 use crate::span::Span;
 use crate::syntax::ast::MethodDecl;
@@ -13,46 +14,32 @@ use crate::syntax::ast::MethodDecl;
 pub fn check(at: Span, methods: &[MethodDecl], out: &mut Vec<Diagnostic>) -> Vec<Method> {
     let before = out.len();
     if methods.len() < 2 {
-        out.push(
-            Diagnostic::error(codes::METHODS, msg!("check-methods-one"))
-                .primary(at, msg!("check-methods-one".label))
-                .help(msg!("check-methods-one".help)),
-        );
+        out.push(CheckError::MethodsOne { span: at }.into());
     }
     for (n, m) in methods.iter().enumerate() {
         if let Some(first) = methods[..n].iter().find(|f| f.name.node == m.name.node) {
             out.push(
-                Diagnostic::error(
-                    codes::METHODS,
-                    msg!("check-methods-twice", name = m.name.node.as_str()),
-                )
-                .primary(m.name.span, msg!("check-methods-twice".label))
-                .label(first.name.span, msg!("check-methods-twice".first))
-                .help(msg!("check-methods-twice".help)),
+                CheckError::MethodsTwice {
+                    span: m.name.span,
+                    first: first.name.span,
+                    name: m.name.node.clone(),
+                }
+                .into(),
             );
         }
         if m.weight.node <= Decimal::ZERO {
             out.push(
-                Diagnostic::error(
-                    codes::METHODS,
-                    msg!("check-methods-zero", name = m.name.node.as_str()),
-                )
-                .primary(m.weight.span, msg!("check-methods-zero".label))
-                .help(msg!("check-methods-zero".help)),
+                CheckError::MethodsZero {
+                    span: m.weight.span,
+                    name: m.name.node.clone(),
+                }
+                .into(),
             );
         }
     }
     let sum: Decimal = methods.iter().map(|m| m.weight.node).sum();
     if !methods.is_empty() && sum != Decimal::ONE_HUNDRED {
-        let sum = sum.normalize().to_string();
-        out.push(
-            Diagnostic::error(
-                codes::METHODS,
-                msg!("check-methods-sum", sum = sum.as_str()),
-            )
-            .primary(at, msg!("check-methods-sum".label, sum = sum.as_str()))
-            .help(msg!("check-methods-sum".help)),
-        );
+        out.push(CheckError::MethodsSum { span: at, sum }.into());
     }
     if out.len() > before {
         return Vec::new();

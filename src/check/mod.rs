@@ -5,7 +5,9 @@
 //! section and of the whole ([`budget`]), names and types inside each item
 //! ([`items`]), and the range of scores each item can reach ([`range`]). A file
 //! without errors is then lowered into the [`crate::model`] that evaluation reads
-//! ([`lower`]).
+//! ([`lower`]). Each problem is a [`CheckError`] kind (the header's a
+//! `settings::SettingProblem`), made into its [`Diagnostic`] in one place
+//! (`problem`).
 
 mod acknowledge;
 mod allow;
@@ -19,6 +21,7 @@ mod lower;
 mod methods;
 mod paths;
 mod pooled;
+mod problem;
 mod range;
 mod range_arith;
 mod settings;
@@ -29,11 +32,12 @@ mod weights;
 use rust_decimal::Decimal;
 
 use crate::calendar::{Calendar, CalendarRef};
-use crate::diagnostic::{self, codes, Diagnostic};
+use crate::diagnostic::{self, Diagnostic};
 use crate::model;
 use crate::source::SourceFile;
 use crate::syntax::{self, ast};
 
+pub use problem::CheckError;
 pub use range::{lowest_under_floor, once, within_max};
 pub use weights::Points;
 
@@ -322,13 +326,7 @@ pub fn check_as(file: ast::File, source: &SourceFile, draft: bool) -> Checked {
 /// A name that the checks let through and lowering could not resolve: the checks rule
 /// that out, so this is kaohe's own fault, said as such rather than a panic.
 fn unresolved(source: &SourceFile) -> Diagnostic {
-    Diagnostic::error(
-        codes::UNDECLARED,
-        "a name in this rubric could not be resolved after it was checked",
-    )
-    .primary(crate::span::Span::new(0, 0), "in this file")
-    .help("this is a bug in kaohe: please report it with this file")
-    .with_source(source)
+    Diagnostic::from(CheckError::Unresolved).with_source(source)
 }
 
 /// Every item with the kind of the top-level section it stands in (`Regular` for an

@@ -14,8 +14,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::model::Reach;
 use crate::span::Span;
 use crate::syntax::ast::{File, Node, SectionKind};
@@ -23,9 +23,11 @@ use crate::syntax::ast::{File, Node, SectionKind};
 /// Reports `none` (no cap) in place of the points of a regular section or item.
 fn uncapped_regular(name: &str, at: Span, out: &mut Vec<Diagnostic>) {
     out.push(
-        Diagnostic::error(codes::UNCAPPED, msg!("check-uncapped-regular", name = name))
-            .primary(at, msg!("check-uncapped-regular".label))
-            .help(msg!("check-uncapped-regular".help)),
+        CheckError::UncappedRegular {
+            span: at,
+            name: name.to_string(),
+        }
+        .into(),
     );
 }
 
@@ -56,15 +58,11 @@ pub fn check_kind(file: &File, out: &mut Vec<Diagnostic>) {
         };
         if let (Some(at), SectionKind::Bonus | SectionKind::Penalty) = (s.pooled, kind) {
             out.push(
-                Diagnostic::error(
-                    codes::POOLED_KIND,
-                    msg!("check-pooled-kind", keyword = kind.keyword()),
-                )
-                .primary(
-                    at,
-                    msg!("check-pooled-kind".label, keyword = kind.keyword()),
-                )
-                .help(msg!("check-pooled-kind".help, keyword = kind.keyword())),
+                CheckError::PooledKind {
+                    span: at,
+                    keyword: kind.keyword(),
+                }
+                .into(),
             );
         }
         if let (Some(at), SectionKind::Regular) = (s.uncapped, kind) {
@@ -111,9 +109,11 @@ pub fn check_idle(file: &File, reach: &[Reach], out: &mut Vec<Diagnostic>) {
             .any(|r| r.low.is_none_or(|l| l < Decimal::ZERO));
         if !below && first < end {
             out.push(
-                Diagnostic::warning(codes::POOLED_IDLE, msg!("check-pooled-idle", name = name))
-                    .primary(at, msg!("check-pooled-idle".label))
-                    .help(msg!("check-pooled-idle".help)),
+                CheckError::PooledIdle {
+                    span: at,
+                    name: name.to_string(),
+                }
+                .into(),
             );
         }
     }
@@ -127,10 +127,6 @@ pub fn check_min(file: &File, no_min: Option<Span>, out: &mut Vec<Diagnostic>) {
         .iter()
         .any(|n| matches!(n, Node::Section(s) if s.kind == SectionKind::Penalty));
     if !penalty {
-        out.push(
-            Diagnostic::warning(codes::MIN_IDLE, msg!("check-min-idle"))
-                .primary(at, msg!("check-min-idle".label))
-                .help(msg!("check-min-idle".help)),
-        );
+        out.push(CheckError::MinIdle { span: at }.into());
     }
 }

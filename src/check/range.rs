@@ -28,8 +28,8 @@
 use rust_decimal::Decimal;
 
 use super::paths::{self, Part};
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::model::Reach;
 use crate::syntax::ast::*;
 
@@ -321,59 +321,34 @@ pub fn check_item(
         lo_final.is_none_or(|l| l <= none)
     };
     if !reaches_full && !open {
-        let (message, at) = if kind == SectionKind::Penalty {
-            (
-                msg!(
-                    "check-full-unreachable-penalty",
-                    name = &item.name.node,
-                    points = points.to_string()
-                ),
-                lo_final.unwrap_or(low),
-            )
+        let penalty = kind == SectionKind::Penalty;
+        let most = if penalty {
+            lo_final.unwrap_or(low)
         } else {
-            (
-                msg!(
-                    "check-full-unreachable",
-                    name = &item.name.node,
-                    points = points.to_string()
-                ),
-                hi_final.unwrap_or(high),
-            )
+            hi_final.unwrap_or(high)
         };
         out.push(
-            Diagnostic::warning(codes::FULL_UNREACHABLE, message)
-                .primary(
-                    item.name.span,
-                    msg!(
-                        "check-full-unreachable".label,
-                        most = at.abs().normalize().to_string()
-                    ),
-                )
-                .label(
-                    item.points.span,
-                    msg!("check-worth", points = points.to_string()),
-                )
-                .help(msg!("check-full-unreachable".help)),
+            CheckError::FullUnreachable {
+                span: item.name.span,
+                points_span: item.points.span,
+                name: item.name.node.clone(),
+                points,
+                most,
+                penalty,
+            }
+            .into(),
         );
     }
     if !reaches_none && kind != SectionKind::Penalty {
         out.push(
-            Diagnostic::warning(
-                codes::ZERO_UNREACHABLE,
-                msg!("check-zero-unreachable", name = &item.name.node),
-            )
-            .primary(
-                item.name.span,
-                msg!(
-                    "check-zero-unreachable".label,
-                    least = lo_final.unwrap_or(low).normalize().to_string()
-                ),
-            )
-            .label(
-                item.points.span,
-                msg!("check-worth", points = points.to_string()),
-            )
-            .help(msg!("check-zero-unreachable".help)),
+            CheckError::ZeroUnreachable {
+                span: item.name.span,
+                points_span: item.points.span,
+                name: item.name.node.clone(),
+                points,
+                least: lo_final.unwrap_or(low),
+            }
+            .into(),
         );
     }
     Reach {
@@ -400,26 +375,13 @@ fn exceeds(item: &Item, points: Decimal, out: &mut Vec<Diagnostic>) {
             };
             if unit < Decimal::ZERO && -unit > points {
                 out.push(
-                    Diagnostic::warning(
-                        codes::CLAUSE_EXCEEDS,
-                        msg!(
-                            "check-clause-exceeds",
-                            takes = (-unit).normalize().to_string(),
-                            points = points.to_string()
-                        ),
-                    )
-                    .primary(
-                        clause.effect.span,
-                        msg!(
-                            "check-clause-exceeds".label,
-                            takes = (-unit).normalize().to_string()
-                        ),
-                    )
-                    .label(
-                        item.points.span,
-                        msg!("check-item-worth", points = points.to_string()),
-                    )
-                    .help(msg!("check-clause-exceeds".help)),
+                    CheckError::ClauseExceeds {
+                        span: clause.effect.span,
+                        points_span: item.points.span,
+                        takes: -unit,
+                        points,
+                    }
+                    .into(),
                 );
             }
         }
@@ -582,20 +544,15 @@ fn fixed_exceed(item: &Item, points: Decimal, paths: &[Vec<Part>], out: &mut Vec
     let Some((sum, last)) = worst.filter(|(sum, _)| *sum > points) else {
         return;
     };
-    let (sum, points) = (sum.normalize().to_string(), points.to_string());
     out.push(
-        Diagnostic::warning(
-            codes::CLAUSE_EXCEEDS,
-            msg!(
-                "check-fixed-exceed",
-                name = &item.name.node,
-                sum = &sum,
-                points = &points
-            ),
-        )
-        .primary(last.span, msg!("check-fixed-exceed".label, sum = &sum))
-        .label(item.points.span, msg!("check-item-worth", points = &points))
-        .help(msg!("check-fixed-exceed".help)),
+        CheckError::FixedExceed {
+            span: last.span,
+            points_span: item.points.span,
+            name: item.name.node.clone(),
+            sum,
+            points,
+        }
+        .into(),
     );
 }
 
@@ -630,10 +587,10 @@ fn always_cut(
         |e: &Effect| of_score(e) || (!e.is_deduction() && *e != Effect::Points(Decimal::ZERO));
     let takes = |e: &Effect| of_score(e) || e.is_deduction();
     let loses = |e: &Effect| takes(e) && *e != Effect::Zero;
-    let (cut, against, id): (&Test<'_>, &Test<'_>, &str) = if start >= high {
-        (&gains, &takes, "check-gain-always-cut")
+    let (cut, against, gain): (&Test<'_>, &Test<'_>, bool) = if start >= high {
+        (&gains, &takes, true)
     } else if start <= low {
-        (&loses, &gains, "check-loss-always-cut")
+        (&loses, &gains, false)
     } else {
         return;
     };
@@ -645,7 +602,6 @@ fn always_cut(
         .map(|c| effects(c).iter().any(against))
         .collect();
     let anywhere = moves.contains(&true);
-    let points = points.to_string();
     for (i, clause) in item.clauses.iter().enumerate() {
         if !effects(clause).iter().any(|e| cut(e) && !of_score(e)) {
             continue;
@@ -662,33 +618,16 @@ fn always_cut(
         if !applies || answered {
             continue;
         }
-        let (message, label, help) = match (id, anywhere) {
-            ("check-gain-always-cut", false) => (
-                msg!("check-gain-always-cut", name = &item.name.node),
-                msg!("check-gain-always-cut".label, points = &points),
-                msg!("check-gain-always-cut".help, points = &points),
-            ),
-            ("check-gain-always-cut", true) => (
-                msg!("check-gain-always-cut", name = &item.name.node),
-                msg!("check-gain-always-cut".label, points = &points),
-                msg!("check-gain-always-cut".apart, points = &points),
-            ),
-            (_, false) => (
-                msg!("check-loss-always-cut", name = &item.name.node),
-                msg!("check-loss-always-cut".label),
-                msg!("check-loss-always-cut".help),
-            ),
-            (_, true) => (
-                msg!("check-loss-always-cut", name = &item.name.node),
-                msg!("check-loss-always-cut".label),
-                msg!("check-loss-always-cut".apart),
-            ),
-        };
         out.push(
-            Diagnostic::warning(codes::DEAD_CLAUSE, message)
-                .primary(clause.span, label)
-                .label(item.points.span, msg!("check-item-worth", points = &points))
-                .help(help),
+            CheckError::AlwaysCut {
+                span: clause.span,
+                points_span: item.points.span,
+                name: item.name.node.clone(),
+                points,
+                gain,
+                apart: anywhere,
+            }
+            .into(),
         );
     }
 }
@@ -745,6 +684,7 @@ impl Effect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::codes;
 
     fn d(n: i64, scale: u32) -> Decimal {
         Decimal::new(n, scale)

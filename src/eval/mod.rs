@@ -24,6 +24,7 @@ mod blend;
 mod except;
 mod interp;
 mod plan;
+mod problem;
 mod quantity;
 mod scorer;
 mod sheet;
@@ -37,13 +38,14 @@ pub use crate::evidence::condition::{
 pub use crate::evidence::periods::Uncovered;
 pub use blend::blend;
 pub use plan::Scorer;
+pub use problem::EvalError;
 pub use sheet::{ItemScore, MethodItem, MethodScore, SectionScore, Sheet, Step, Summary, Top};
 pub use trace::{Change, ClauseRef, Cut, Did, Late, Used, Why};
 
 use rust_decimal::Decimal;
 
 use crate::check::{self, bounds, Rubric};
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::evidence::{Facts, MemberSet, Unit, Value};
 use crate::model::*;
 use crate::span::Span;
@@ -53,52 +55,30 @@ use crate::span::Span;
 /// The evidence lacks the discretionary score of a `give` whose condition holds: said
 /// at the unit's name in its evidence file.
 fn give_lacks(unit: &Unit, item: &str, fact: &str, max: Decimal) -> Diagnostic {
-    Diagnostic::error(
-        codes::EVIDENCE_MISSING,
-        crate::diagnostic::msg!("eval-give-lacks", item = item, fact = fact),
-    )
-    .primary(
-        unit.name_span,
-        crate::diagnostic::msg!("eval-give-lacks".label, item = item),
-    )
-    .help(crate::diagnostic::msg!(
-        "eval-give-lacks".help,
-        item = item,
-        fact = fact,
-        max = max.normalize().to_string()
-    ))
+    Diagnostic::from(EvalError::GiveLacks {
+        span: unit.name_span,
+        item: item.to_string(),
+        fact: fact.to_string(),
+        max,
+    })
     .with_source(&unit.source)
 }
 
 fn uncovered(rubric: &Rubric, unit: &Unit, u: Uncovered) -> Diagnostic {
-    let name = rubric
-        .calendar
-        .as_ref()
-        .map_or("the calendar".to_string(), |c| {
-            format!("`{}`", c.source.name())
-        });
-    let years: Vec<String> = rubric
-        .calendar
-        .as_ref()
-        .map(|c| c.years().iter().map(i32::to_string).collect())
-        .unwrap_or_default();
-    let d = Diagnostic::error(
-        codes::CALENDAR_YEAR,
-        crate::diagnostic::msg!("eval-calendar-year", year = u.year.to_string(), name = name),
-    )
-    .help(if years.is_empty() {
-        crate::diagnostic::msg!("eval-calendar-year".none)
-    } else {
-        crate::diagnostic::msg!("eval-calendar-year".help, years = years.join(", "))
+    Diagnostic::from(EvalError::CalendarYear {
+        span: u.span,
+        year: u.year,
+        calendar: rubric
+            .calendar
+            .as_ref()
+            .map(|c| c.source.name().to_string()),
+        years: rubric
+            .calendar
+            .as_ref()
+            .map(|c| c.years())
+            .unwrap_or_default(),
     })
-    .with_source(&unit.source);
-    match u.span {
-        Some(span) => d.primary(
-            span,
-            crate::diagnostic::msg!("eval-calendar-year".label, year = u.year.to_string()),
-        ),
-        None => d,
-    }
+    .with_source(&unit.source)
 }
 
 /// Scores one unit, with the trace of every clause that moved a score. This compiles
@@ -168,15 +148,10 @@ impl Sum {
         let base = if !prorated {
             self.earned
         } else if self.applicable.is_zero() {
-            return Err(Diagnostic::error(
-                codes::NOTHING_APPLICABLE,
-                crate::diagnostic::msg!("eval-nothing-applicable", name = &unit.name),
-            )
-            .primary(
-                unit.name_span,
-                crate::diagnostic::msg!("eval-nothing-applicable".label),
-            )
-            .help(crate::diagnostic::msg!("eval-nothing-applicable".help))
+            return Err(Diagnostic::from(EvalError::NothingApplicable {
+                span: unit.name_span,
+                name: unit.name.clone(),
+            })
             .with_source(&unit.source));
         } else {
             rubric

@@ -5,9 +5,10 @@
 use rust_decimal::Decimal;
 
 use super::plan::Times;
+use super::problem::EvalError;
 use crate::calendar::Calendar;
 use crate::check::Rubric;
-use crate::diagnostic::{codes, msg, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::evidence::arith::{measure, steps, Halt, Measured};
 use crate::evidence::condition::operand_paths;
 use crate::evidence::{Facts, Unit, Value};
@@ -99,16 +100,16 @@ pub(super) fn paths(clause: &Clause) -> Vec<&FactPath> {
 /// The diagnostic of arithmetic that cannot be worked out for a unit: the unit, the
 /// item and the expression, in the rule file.
 pub(super) fn halted(rubric: &Rubric, unit: &Unit, halt: Halt) -> Diagnostic {
-    let (span, code, id) = match halt {
-        Halt::ZeroDivisor(span) => (span, codes::DIVIDE_BY_ZERO, "eval-divide-by-zero"),
-        Halt::Overflow(span) => (span, codes::OVERFLOW, "eval-overflow"),
-        Halt::Uncovered(_) => (Span::default(), codes::OVERFLOW, "eval-overflow"),
+    let (span, divides) = match halt {
+        Halt::ZeroDivisor(span) => (span, true),
+        Halt::Overflow(span) => (span, false),
+        Halt::Uncovered(_) => (Span::default(), false),
     };
     let item = model::items(&rubric.nodes)
         .into_iter()
         .find(|i| i.span.start <= span.start && span.end <= i.span.end)
         .map_or_else(String::new, |i| i.name.node.clone());
-    let text = rubric
+    let expr = rubric
         .source
         .text()
         .get(span.start..span.end)
@@ -116,33 +117,21 @@ pub(super) fn halted(rubric: &Rubric, unit: &Unit, halt: Halt) -> Diagnostic {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let message = if id == "eval-divide-by-zero" {
-        msg!(
-            "eval-divide-by-zero",
-            unit = &unit.name,
-            item = &item,
-            expr = &text
-        )
+    let unit = unit.name.clone();
+    Diagnostic::from(if divides {
+        EvalError::DivideByZero {
+            span,
+            unit,
+            item,
+            expr,
+        }
     } else {
-        msg!(
-            "eval-overflow",
-            unit = &unit.name,
-            item = &item,
-            expr = &text
-        )
-    };
-    let label = if id == "eval-divide-by-zero" {
-        msg!("eval-divide-by-zero".label)
-    } else {
-        msg!("eval-overflow".label)
-    };
-    let help = if id == "eval-divide-by-zero" {
-        msg!("eval-divide-by-zero".help, item = &item)
-    } else {
-        msg!("eval-overflow".help)
-    };
-    Diagnostic::error(code, message)
-        .primary(span, label)
-        .help(help)
-        .with_source(&rubric.source)
+        EvalError::Overflow {
+            span,
+            unit,
+            item,
+            expr,
+        }
+    })
+    .with_source(&rubric.source)
 }

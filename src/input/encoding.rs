@@ -30,9 +30,9 @@ use std::io::Read;
 
 use encoding_rs::{Decoder, DecoderResult, GB18030};
 
+use super::problem::{Binary, InputError, IoProblem, Resave};
 use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
-use crate::source::SourceFile;
+use crate::diagnostic::Diagnostic;
 
 /// An encoding a CSV file may be read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +54,15 @@ impl Encoding {
 }
 
 /// How to save a CSV file so that it is read, for helps.
-/// What a file that is not text looks like, by its first bytes: the keys of the
-/// catalogue's words for each (`encoding-binary`).
-const ZIP: &str = "zip";
-const XLS: &str = "xls";
-const PDF: &str = "pdf";
-const PNG: &str = "png";
-const NUL: &str = "nul";
+/// What a file that is not text looks like, by its first bytes.
+const ZIP: Binary = Binary::Zip;
+const XLS: Binary = Binary::Xls;
+const PDF: Binary = Binary::Pdf;
+const PNG: Binary = Binary::Png;
+const NUL: Binary = Binary::Nul;
 
 /// How to save a CSV file kaohe reads, in the run's language.
-fn save_csv() -> String {
+pub(super) fn save_csv() -> String {
     msg!("encoding-save-csv")
 }
 
@@ -73,7 +72,7 @@ enum NotText {
     /// UTF-16, with or without its byte-order mark.
     Utf16 { bom: bool },
     /// A binary file, described.
-    Binary(&'static str),
+    Binary(Binary),
 }
 
 /// Whether the bytes are not text at all, and what they are then.
@@ -81,14 +80,14 @@ fn not_text(bytes: &[u8]) -> Option<NotText> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Some(NotText::Utf16 { bom: true });
     }
-    const SIGNATURES: [(&[u8], &str); 4] = [
+    const SIGNATURES: [(&[u8], Binary); 4] = [
         (b"PK\x03\x04", ZIP),
         (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", XLS),
         (b"%PDF-", PDF),
         (b"\x89PNG", PNG),
     ];
     if let Some((_, what)) = SIGNATURES.iter().find(|(s, _)| bytes.starts_with(s)) {
-        return Some(NotText::Binary(what));
+        return Some(NotText::Binary(*what));
     }
     if !bytes.contains(&0) {
         return None;
@@ -121,40 +120,13 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytecount(&bytes[..offset.min(bytes.len())]) + 1
 }
 
-/// A refusal of a file's encoding: no snippet of the file (it would be mojibake), but
-/// the file's name, so that `--message-format json` names it.
-fn refusal(name: &str, message: String, help: &str) -> Diagnostic {
-    Diagnostic::error(codes::ENCODING, message)
-        .help(help)
-        .with_source(&SourceFile::new(name, String::new()))
-}
-
-fn refuse_not_text(name: &str, what: NotText, help: &str) -> Diagnostic {
+fn refuse_not_text(name: &str, what: NotText, resave: Resave) -> Diagnostic {
+    let name = name.to_string();
     match what {
-        NotText::Utf16 { bom } => refusal(
-            name,
-            if bom {
-                msg!("encoding-utf16", name = name)
-            } else {
-                msg!("encoding-utf16".nobom, name = name)
-            },
-            help,
-        ),
-        NotText::Binary(what) => {
-            let what = match what {
-                ZIP => msg!("encoding-binary".zip),
-                XLS => msg!("encoding-binary".xls),
-                PDF => msg!("encoding-binary".pdf),
-                PNG => msg!("encoding-binary".png),
-                _ => msg!("encoding-binary".nul),
-            };
-            refusal(
-                name,
-                msg!("encoding-binary", name = name, what = what),
-                help,
-            )
-        }
+        NotText::Utf16 { bom } => InputError::Utf16 { name, bom, resave },
+        NotText::Binary(what) => InputError::Binary { name, what, resave },
     }
+    .into()
 }
 
 /// The offset of the first byte that is not valid UTF-8, if any.
@@ -191,9 +163,8 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
 /// a byte-order mark, or a refusal that says what the file looks like and how to make
 /// it UTF-8.
 pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let save = msg!("encoding-save");
     if let Some(what) = not_text(&bytes) {
-        return Err(refuse_not_text(name, what, &save));
+        return Err(refuse_not_text(name, what, Resave::Text));
     }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -201,24 +172,17 @@ pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let at = utf8_error(&bytes).unwrap_or(0);
             let line = line_of(&bytes, at);
+            let name = name.to_string();
             return Err(if gb18030(&bytes).is_ok_and(|t| looks_chinese(&t)) {
-                refusal(
-                    name,
-                    msg!("encoding-looks-gbk", name = name, line = line.to_string()),
-                    &msg!(
-                        "encoding-looks-gbk".help,
-                        save = &save,
-                        name = name,
-                        converted = converted(name)
-                    ),
-                )
+                InputError::LooksGbk { name, line }
             } else {
-                refusal(
+                InputError::NotUtf8 {
                     name,
-                    msg!("encoding-not-utf8", name = name, line = line.to_string()),
-                    &save,
-                )
-            });
+                    line,
+                    resave: Resave::Text,
+                }
+            }
+            .into());
         }
     };
     if text.starts_with('\u{feff}') {
@@ -228,7 +192,7 @@ pub fn utf8_only(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// The name to give a file converted to UTF-8: `a.toml` becomes `a.utf8.toml`.
-fn converted(name: &str) -> String {
+pub(super) fn converted(name: &str) -> String {
     let path = std::path::Path::new(name);
     match (path.file_stem(), path.extension()) {
         (Some(stem), Some(ext)) => path
@@ -414,15 +378,11 @@ fn reads_as_gbk(bytes: &[u8], last: bool) -> bool {
 }
 
 fn read_error(name: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        codes::READ,
-        msg!(
-            "input-cannot-read",
-            path = name,
-            reason = super::lower_io(e)
-        ),
-    )
-    .help(msg!("input-cannot-read".help))
+    InputError::CannotRead {
+        path: name.to_string(),
+        io: IoProblem::of(e),
+    }
+    .into()
 }
 
 /// Reads up to `limit` bytes, fewer only at the end of the input.
@@ -454,7 +414,7 @@ impl<R: Read> TextReader<R> {
         // A file of exactly `sniff` bytes has ended too: the next read says so.
         let eof = bytes.len() < sniff;
         if let Some(what) = not_text(&bytes) {
-            return Err(refuse_not_text(name, what, &save_csv()));
+            return Err(refuse_not_text(name, what, Resave::Csv));
         }
         let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut text = TextReader {
@@ -474,31 +434,25 @@ impl<R: Read> TextReader<R> {
             Some(Encoding::Utf8) => text.start_utf8(bytes, false)?,
             Some(Encoding::Gb18030) => {
                 if bom {
-                    return Err(refusal(
-                        name,
-                        msg!("encoding-bom-not-gbk", name = name),
-                        &msg!("encoding-bom-not-gbk".help),
-                    ));
+                    return Err(InputError::BomNotGbk {
+                        name: name.to_string(),
+                    }
+                    .into());
                 }
                 if utf8_prefix(&bytes, eof).is_ok() && !bytes.is_ascii() {
-                    return Err(refusal(
-                        name,
-                        msg!("encoding-utf8-not-gbk", name = name),
-                        &msg!("encoding-bom-not-gbk".help),
-                    ));
+                    return Err(InputError::Utf8NotGbk {
+                        name: name.to_string(),
+                    }
+                    .into());
                 }
                 let mut decoder = GB18030.new_decoder_without_bom_handling();
                 let mut head = String::new();
                 if let Err(at) = gb18030_block(&mut decoder, &bytes, eof, &mut head) {
-                    return Err(refusal(
-                        name,
-                        msg!(
-                            "encoding-not-gbk",
-                            name = name,
-                            line = line_of(&bytes, at).to_string()
-                        ),
-                        &save_csv(),
-                    ));
+                    return Err(InputError::NotGbk {
+                        name: name.to_string(),
+                        line: line_of(&bytes, at),
+                    }
+                    .into());
                 }
                 text.start_gb18030(decoder, head, &bytes, false);
             }
@@ -514,18 +468,18 @@ impl<R: Read> TextReader<R> {
                             text.start_gb18030(decoder, head, &bytes, true);
                         }
                         Ok(()) => {
-                            return Err(refusal(
-                                name,
-                                msg!("encoding-unknown", name = name, line = line.to_string()),
-                                &msg!("encoding-unknown".help, save = save_csv()),
-                            ))
+                            return Err(InputError::Unknown {
+                                name: name.to_string(),
+                                line,
+                            }
+                            .into())
                         }
                         Err(_) => {
-                            return Err(refusal(
-                                name,
-                                msg!("encoding-neither", name = name, line = line.to_string()),
-                                &save_csv(),
-                            ))
+                            return Err(InputError::Neither {
+                                name: name.to_string(),
+                                line,
+                            }
+                            .into())
                         }
                     }
                 }
@@ -590,7 +544,7 @@ impl<R: Read> TextReader<R> {
             return Err(refuse_not_text(
                 &self.name,
                 NotText::Binary(NUL),
-                &save_csv(),
+                Resave::Csv,
             ));
         }
         match self.gb.as_mut() {
@@ -601,16 +555,13 @@ impl<R: Read> TextReader<R> {
             Some(decoder) => {
                 if let Err(at) = gb18030_block(decoder, &bytes, self.eof, out) {
                     let line = self.newlines + line_of(&bytes, at);
-                    let name = &self.name;
-                    return Err(refusal(
-                        name,
-                        if self.detected {
-                            msg!("encoding-neither".gbk, name = name, line = line.to_string())
-                        } else {
-                            msg!("encoding-not-gbk", name = name, line = line.to_string())
-                        },
-                        &save_csv(),
-                    ));
+                    let name = self.name.clone();
+                    return Err(if self.detected {
+                        InputError::NotGbkDetected { name, line }
+                    } else {
+                        InputError::NotGbk { name, line }
+                    }
+                    .into());
                 }
                 self.newlines += bytecount(&bytes);
             }
@@ -636,16 +587,12 @@ impl<R: Read> TextReader<R> {
                 // encoding is. A byte further on, in a file whose start is UTF-8, is
                 // no sign that the file is GBK: such a file mixes encodings.
                 let gbk = head && !self.bom && reads_as_gbk(bytes, self.eof);
-                let name = &self.name;
-                Err(refusal(
-                    name,
-                    msg!("encoding-not-utf8", name = name, line = line.to_string()),
-                    &if gbk {
-                        msg!("encoding-not-utf8".gbk)
-                    } else {
-                        save_csv()
-                    },
-                ))
+                Err(InputError::NotUtf8 {
+                    name: self.name.clone(),
+                    line,
+                    resave: if gbk { Resave::FromGbk } else { Resave::Csv },
+                }
+                .into())
             }
         }
     }
@@ -660,12 +607,11 @@ fn bytecount(bytes: &[u8]) -> usize {
 
 /// The warning that a CSV file was read in a detected encoding other than UTF-8.
 pub fn detected(name: &str, encoding: Encoding) -> Diagnostic {
-    Diagnostic::warning(
-        codes::ENCODING_DETECTED,
-        msg!("encoding-detected", name = name, encoding = encoding.name()),
-    )
-    .help(msg!("encoding-detected".help))
-    .with_source(&SourceFile::new(name, String::new()))
+    InputError::Detected {
+        name: name.to_string(),
+        encoding,
+    }
+    .into()
 }
 
 #[cfg(test)]

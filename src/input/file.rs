@@ -13,8 +13,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, io_reason, Diagnostic};
+use super::problem::{InputError, IoProblem, NotRegular};
+use crate::diagnostic::Diagnostic;
 
 /// The largest rule file or calendar read: 64 MiB. The largest rule file known is a
 /// few tens of kilobytes; a calendar, a few kilobytes.
@@ -24,71 +24,52 @@ pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 /// limit of its own). CSV evidence is read as a stream and has no limit of size.
 pub const MAX_WORKBOOK_BYTES: u64 = 256 * 1024 * 1024;
 
-/// What a path is when it is not a regular file, in the words of a message.
-fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+/// What a path is when it is not a regular file.
+fn kind_of(meta: &std::fs::Metadata) -> NotRegular {
     let kind = meta.file_type();
     if kind.is_dir() {
-        return "a folder";
+        return NotRegular::Folder;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return "a named pipe";
+            return NotRegular::Pipe;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return NotRegular::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return NotRegular::Socket;
         }
     }
-    "not a regular file"
+    NotRegular::Other
 }
 
 fn cannot_read(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        codes::READ,
-        msg!(
-            "input-cannot-read",
-            path = path.display().to_string(),
-            reason = io_reason(e, &msg!("io-not-found"))
-        ),
-    )
-    .help(msg!("input-cannot-read".help))
+    InputError::CannotRead {
+        path: path.display().to_string(),
+        io: IoProblem::of(e),
+    }
+    .into()
 }
 
 /// The refusal of a path that is not a regular file.
 pub fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> Diagnostic {
-    let what = match kind_of(meta) {
-        "a folder" => msg!("input-not-a-file".folder),
-        "a named pipe" => msg!("input-not-a-file".pipe),
-        "a device" => msg!("input-not-a-file".device),
-        "a socket" => msg!("input-not-a-file".socket),
-        _ => msg!("input-not-a-file".other),
-    };
-    Diagnostic::error(
-        codes::NOT_A_FILE,
-        msg!(
-            "input-not-a-file",
-            path = path.display().to_string(),
-            what = what
-        ),
-    )
-    .help(msg!("input-not-a-file".help))
+    InputError::NotAFile {
+        path: path.display().to_string(),
+        what: kind_of(meta),
+    }
+    .into()
 }
 
 /// The refusal of a file larger than `limit` bytes.
 fn too_large(path: &Path, limit: u64) -> Diagnostic {
-    Diagnostic::error(
-        codes::TOO_LARGE,
-        msg!(
-            "input-too-large",
-            path = path.display().to_string(),
-            mib = (limit / (1024 * 1024)).to_string()
-        ),
-    )
-    .help(msg!("input-too-large".help))
+    InputError::TooLarge {
+        path: path.display().to_string(),
+        limit,
+    }
+    .into()
 }
 
 /// Opens `path` for reading if it is a regular file (a symbolic link to one is
@@ -127,6 +108,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::codes;
 
     #[test]
     fn a_device_is_refused_before_it_is_read() {

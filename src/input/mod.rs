@@ -10,12 +10,14 @@
 
 pub(crate) mod encoding;
 mod file;
+mod problem;
 pub(crate) mod raw;
 mod reason;
 mod yaml;
 
 pub use encoding::Encoding;
 pub use file::{not_a_file, open_regular, read_regular, MAX_SOURCE_BYTES, MAX_WORKBOOK_BYTES};
+pub use problem::{Binary, InputError, IoProblem, NotRegular, Resave};
 pub use raw::{read, Format, Node, Raw};
 
 use std::path::Path;

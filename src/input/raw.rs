@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::{reason_of, InputError};
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 
@@ -87,45 +87,28 @@ pub fn read(source: &SourceFile, format: Format) -> Result<Node, Diagnostic> {
         Format::Toml => read_toml(source),
         Format::Json => read_json(source),
         Format::Yaml => super::yaml::read(source),
-        Format::Csv | Format::Xlsx => Err(Diagnostic::error(
-            codes::READ,
-            msg!("input-spreadsheet-one-unit", name = source.name()),
-        )
-        .help(msg!("input-spreadsheet-one-unit".help))),
+        Format::Csv | Format::Xlsx => Err(InputError::SpreadsheetOneUnit {
+            name: source.name().to_string(),
+        }),
     }
-    .map_err(|d| d.with_source(source))
+    .map_err(|problem| Diagnostic::from(problem).with_source(source))
 }
 
-fn syntax_error(message: &str, span: Span, format: &str) -> Diagnostic {
-    let first = message
-        .lines()
-        .next()
-        .unwrap_or(message)
-        .trim()
-        .trim_end_matches('.');
-    // A sentence's capital is lowered; an abbreviation's (`EOF`, `JSON`) is kept.
-    let mut lower = first.to_string();
-    let abbreviation = lower.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase());
-    if let Some(c) = lower.get(0..1).filter(|_| !abbreviation) {
-        lower.replace_range(0..1, &c.to_lowercase());
+/// The refusal of a file its parser refuses, with the parser's `message`.
+fn syntax_error(message: &str, span: Span, format: Format) -> InputError {
+    InputError::Syntax {
+        format,
+        span,
+        reason: reason_of(message),
     }
-    Diagnostic::error(
-        codes::EVIDENCE_SYNTAX,
-        msg!("input-syntax", format = format, reason = lower),
-    )
-    .primary(span, msg!("input-here"))
-    .help(match format {
-        "TOML" => msg!("input-syntax".toml),
-        _ => msg!("input-syntax".help),
-    })
 }
 
-fn read_toml(source: &SourceFile) -> Result<Node, Diagnostic> {
+fn read_toml(source: &SourceFile) -> Result<Node, InputError> {
     let doc = toml::de::DeTable::parse(source.text()).map_err(|e| {
         let span = e
             .span()
             .map_or(Span::default(), |r| Span::new(r.start, r.end));
-        syntax_error(&super::reason::toml(e.message()), span, "TOML")
+        syntax_error(&super::reason::toml(e.message()), span, Format::Toml)
     })?;
     let span = Span::new(doc.span().start, doc.span().end);
     Ok(Node {
@@ -163,7 +146,7 @@ fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     Node { raw, span }
 }
 
-fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
+pub(super) fn read_json(source: &SourceFile) -> Result<Node, InputError> {
     use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
     // serde_json is the strict judge of JSON syntax (jsonc-parser forgives a missing
     // comma); jsonc-parser then gives the spans. serde_json reports a 1-based line and
@@ -188,16 +171,12 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         // JSON has no comments; say so rather than "key must be a string".
         let comment = text[at..].starts_with("//") || text[at..].starts_with("/*");
-        let message = if comment {
-            msg!("input-json-comment")
+        let span = Span::new(at, at + next);
+        return Err(if comment {
+            InputError::JsonComment { span }
         } else {
-            super::reason::json(&message)
-        };
-        let mut d = syntax_error(&message, Span::new(at, at + next), "JSON");
-        if comment {
-            d = d.help(msg!("input-json-comment".help));
-        }
-        return Err(d);
+            syntax_error(&super::reason::json(&message), span, Format::Json)
+        });
     }
     let options = ParseOptions {
         allow_comments: false,
@@ -210,26 +189,15 @@ fn read_json(source: &SourceFile) -> Result<Node, Diagnostic> {
             syntax_error(
                 &super::reason::json(&e.kind().to_string()),
                 Span::new(r.start, r.end),
-                "JSON",
+                Format::Json,
             )
         })?;
     let node = match parsed.value {
         Some(v) => json_value(&v),
-        None => {
-            return Err(syntax_error(
-                &msg!("input-json-empty"),
-                Span::default(),
-                "JSON",
-            ))
-        }
+        None => return Err(InputError::JsonEmpty),
     };
     match twice(&node) {
-        Some(key) => {
-            Err(
-                syntax_error(&msg!("input-json-twice", key = &key.node), key.span, "JSON")
-                    .help(msg!("input-json-twice".help, key = &key.node)),
-            )
-        }
+        Some(key) => Err(InputError::JsonTwice { key: key.clone() }),
         None => Ok(node),
     }
 }

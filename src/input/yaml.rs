@@ -8,16 +8,15 @@
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
-use super::raw::{Node, Raw};
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::InputError;
+use super::raw::{Format, Node, Raw};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 
 /// Evidence nests little; deeper than this is refused.
 const MAX_DEPTH: usize = 16;
 
-pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
+pub fn read(source: &SourceFile) -> Result<Node, InputError> {
     let text = source.text();
     // The byte offset of every character, and of the end.
     let offsets: Vec<usize> = text
@@ -29,16 +28,11 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
     let syntax = |e: saphyr::ScanError| {
         let at = byte(e.marker().index());
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
-        Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            msg!(
-                "input-syntax",
-                format = "YAML",
-                reason = super::reason::yaml(e.info())
-            ),
-        )
-        .primary(Span::new(at, at + next), msg!("input-here"))
-        .help(msg!("input-syntax".yaml))
+        InputError::Syntax {
+            format: Format::Yaml,
+            span: Span::new(at, at + next),
+            reason: super::reason::yaml(e.info()),
+        }
     };
     // Before any tree is built: no alias (saphyr would expand each into a copy, and
     // copies of copies make a small file huge) and no deep nesting. The event stream is
@@ -49,24 +43,17 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
         let at = byte(span.start.index());
         match event {
             saphyr_parser::Event::Alias(_) => {
-                return Err(
-                    Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-alias"))
-                        .primary(
-                            Span::new(at, byte(span.end.index()).max(at)),
-                            msg!("input-yaml-alias".label),
-                        )
-                        .help(msg!("input-yaml-alias".help)),
-                );
+                return Err(InputError::YamlAlias {
+                    span: Span::new(at, byte(span.end.index()).max(at)),
+                });
             }
             saphyr_parser::Event::SequenceStart(..) | saphyr_parser::Event::MappingStart(..) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(Diagnostic::error(
-                        codes::TOO_DEEP,
-                        msg!("input-too-deep", max = MAX_DEPTH.to_string()),
-                    )
-                    .primary(Span::new(at, at), msg!("input-too-deep".label))
-                    .help(msg!("input-too-deep".help)));
+                    return Err(InputError::TooDeep {
+                        span: Span::new(at, at),
+                        max: MAX_DEPTH,
+                    });
                 }
             }
             saphyr_parser::Event::SequenceEnd | saphyr_parser::Event::MappingEnd => {
@@ -78,32 +65,18 @@ pub fn read(source: &SourceFile) -> Result<Node, Diagnostic> {
     let docs = MarkedYaml::load_from_str(text).map_err(|e| {
         let at = byte(e.marker().index());
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
-        Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            msg!(
-                "input-syntax",
-                format = "YAML",
-                reason = super::reason::yaml(e.info())
-            ),
-        )
-        .primary(Span::new(at, at + next), msg!("input-here"))
-        .help(msg!("input-syntax".yaml))
+        InputError::Syntax {
+            format: Format::Yaml,
+            span: Span::new(at, at + next),
+            reason: super::reason::yaml(e.info()),
+        }
     })?;
     match docs.as_slice() {
         [doc] => convert(doc, text, &byte, 0),
-        [] => Err(
-            Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-empty"))
-                .primary(Span::new(0, 0), msg!("input-yaml-empty".label))
-                .help(msg!("input-yaml-empty".help)),
-        ),
-        [_, second, ..] => {
-            let at = byte(second.span.start.index());
-            Err(
-                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-documents"))
-                    .primary(Span::new(at, at), msg!("input-yaml-documents".label))
-                    .help(msg!("input-yaml-documents".help)),
-            )
-        }
+        [] => Err(InputError::YamlEmpty),
+        [_, second, ..] => Err(InputError::YamlDocuments {
+            at: byte(second.span.start.index()),
+        }),
     }
 }
 
@@ -112,18 +85,16 @@ fn convert(
     text: &str,
     byte: &dyn Fn(usize) -> usize,
     depth: usize,
-) -> Result<Node, Diagnostic> {
+) -> Result<Node, InputError> {
     let span = Span::new(
         byte(node.span.start.index()),
         byte(node.span.end.index()).max(byte(node.span.start.index())),
     );
     if depth > MAX_DEPTH {
-        return Err(Diagnostic::error(
-            codes::TOO_DEEP,
-            msg!("input-too-deep", max = MAX_DEPTH.to_string()),
-        )
-        .primary(span, msg!("input-too-deep".label))
-        .help(msg!("input-too-deep".help)));
+        return Err(InputError::TooDeep {
+            span,
+            max: MAX_DEPTH,
+        });
     }
     let raw = match &node.data {
         YamlData::Value(Scalar::Null) => Raw::Null,
@@ -160,20 +131,8 @@ fn convert(
             Raw::Table(table)
         }
         YamlData::Tagged(_, inner) => return convert(inner, text, byte, depth + 1),
-        YamlData::Alias(_) => {
-            return Err(
-                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-alias"))
-                    .primary(span, msg!("input-yaml-alias".label))
-                    .help(msg!("input-yaml-alias".help)),
-            )
-        }
-        YamlData::BadValue => {
-            return Err(
-                Diagnostic::error(codes::EVIDENCE_SYNTAX, msg!("input-yaml-value"))
-                    .primary(span, msg!("input-here"))
-                    .help(msg!("input-yaml-value".help)),
-            )
-        }
+        YamlData::Alias(_) => return Err(InputError::YamlAlias { span }),
+        YamlData::BadValue => return Err(InputError::YamlValue { span }),
     };
     Ok(Node { raw, span })
 }

@@ -12,18 +12,17 @@ use pest::iterators::{Pair, Pairs};
 use rust_decimal::Decimal;
 
 use super::ast::*;
+use super::problem::SyntaxError;
 use super::Rule;
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
 use crate::span::{Span, Spanned};
 
 struct Builder {
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<SyntaxError>,
 }
 
-pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<Diagnostic>) {
+pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<SyntaxError>) {
     let mut b = Builder {
-        diagnostics: Vec::new(),
+        problems: Vec::new(),
     };
     let mut settings = Vec::new();
     let mut nodes = Vec::new();
@@ -36,7 +35,7 @@ pub fn file(mut pairs: Pairs<'_, Rule>) -> (File, Vec<Diagnostic>) {
             }
         }
     }
-    (File { settings, nodes }, b.diagnostics)
+    (File { settings, nodes }, b.problems)
 }
 
 /// The span of a pair without the spaces and comments pest keeps at its end when a
@@ -64,6 +63,10 @@ fn span(pair: &Pair<'_, Rule>) -> Span {
 }
 
 impl Builder {
+    fn problem(&mut self, problem: SyntaxError) {
+        self.problems.push(problem);
+    }
+
     fn setting(&mut self, pair: Pair<'_, Rule>) -> Setting {
         let whole = span(&pair);
         let rule = pair.as_rule();
@@ -274,11 +277,7 @@ impl Builder {
                     let s = span(&p);
                     let value = self.decimal(p.into_inner().nth(1).expect("start value"));
                     if item.start.is_some() {
-                        self.diagnostics.push(
-                            Diagnostic::error(codes::DUPLICATE_SETTING, msg!("syntax-start-twice"))
-                                .primary(s, msg!("syntax-start-twice".label))
-                                .help(msg!("syntax-start-twice".help)),
-                        );
+                        self.problem(SyntaxError::StartTwice { span: s });
                     }
                     item.start = Some(value);
                 }
@@ -286,14 +285,7 @@ impl Builder {
                     let s = span(&p);
                     let cond = self.condition(p.into_inner().nth(2).expect("condition"));
                     if item.applicable_unless.is_some() {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                codes::DUPLICATE_SETTING,
-                                msg!("syntax-applicable-twice"),
-                            )
-                            .primary(s, msg!("syntax-applicable-twice".label))
-                            .help(msg!("syntax-applicable-twice".help)),
-                        );
+                        self.problem(SyntaxError::ApplicableTwice { span: s });
                     }
                     item.applicable_unless = Some(cond);
                 }
@@ -340,17 +332,10 @@ impl Builder {
                 Some((_, 'n')) => out.push('\n'),
                 Some((_, 't')) => out.push('\t'),
                 Some((j, other)) => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            codes::SYNTAX,
-                            msg!("syntax-escape", escape = other.to_string()),
-                        )
-                        .primary(
-                            Span::new(offset + i, offset + j + other.len_utf8()),
-                            msg!("syntax-escape".label),
-                        )
-                        .help(msg!("syntax-escape".help)),
-                    );
+                    self.problem(SyntaxError::Escape {
+                        span: Span::new(offset + i, offset + j + other.len_utf8()),
+                        escape: other,
+                    });
                     out.push(other);
                 }
                 None => {}
@@ -561,11 +546,7 @@ impl Builder {
                 _ => clause.unless.replace(self.condition(value)).is_some(),
             };
             if duplicate {
-                self.diagnostics.push(
-                    Diagnostic::error(codes::DUPLICATE_SETTING, msg!("syntax-modifier-twice"))
-                        .primary(m_span, msg!("syntax-modifier-twice".label))
-                        .help(msg!("syntax-modifier-twice".help)),
-                );
+                self.problem(SyntaxError::ModifierTwice { span: m_span });
             }
         }
         clause
@@ -718,17 +699,10 @@ impl Builder {
             .filter(|p| matches!(p.as_rule(), Rule::add_op | Rule::mul_op))
             .count();
         if operators > super::arith::MAX_OPERATORS {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    codes::TOO_DEEP,
-                    msg!(
-                        "syntax-too-long",
-                        max = super::arith::MAX_OPERATORS.to_string()
-                    ),
-                )
-                .primary(whole, msg!("syntax-too-long".label))
-                .help(msg!("syntax-too-long".help)),
-            );
+            self.problem(SyntaxError::TooLong {
+                span: whole,
+                max: super::arith::MAX_OPERATORS,
+            });
             return Arith {
                 kind: ArithKind::Leaf(Operand::Literal(Spanned::new(
                     Literal::Number(Decimal::ZERO),
@@ -810,14 +784,10 @@ impl Builder {
     fn date(&mut self, pair: Pair<'_, Rule>) -> Spanned<NaiveDate> {
         let s = span(&pair);
         let date = NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    codes::BAD_DATE,
-                    msg!("syntax-bad-date", text = pair.as_str()),
-                )
-                .primary(s, msg!("syntax-bad-date".label))
-                .help(msg!("syntax-bad-date".help)),
-            );
+            self.problem(SyntaxError::BadDate {
+                span: s,
+                text: pair.as_str().to_string(),
+            });
             NaiveDate::MIN
         });
         Spanned::new(date, s)
@@ -833,11 +803,10 @@ impl Builder {
         match Decimal::from_str_exact(unsigned) {
             Ok(d) if d.abs() <= Decimal::from(1_000_000_000u64) => d.normalize(),
             _ => {
-                self.diagnostics.push(
-                    Diagnostic::error(codes::BAD_NUMBER, msg!("syntax-bad-decimal", text = text))
-                        .primary(s, msg!("syntax-bad-decimal".label))
-                        .help(msg!("syntax-bad-decimal".help)),
-                );
+                self.problem(SyntaxError::BadDecimal {
+                    span: s,
+                    text: text.to_string(),
+                });
                 Decimal::ZERO
             }
         }
@@ -846,14 +815,10 @@ impl Builder {
     fn integer<T: FromStr + Default>(&mut self, pair: Pair<'_, Rule>) -> Spanned<T> {
         let s = span(&pair);
         let value = pair.as_str().parse::<T>().unwrap_or_else(|_| {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    codes::BAD_NUMBER,
-                    msg!("syntax-bad-integer", text = pair.as_str()),
-                )
-                .primary(s, msg!("syntax-bad-integer".label))
-                .help(msg!("syntax-bad-integer".help)),
-            );
+            self.problem(SyntaxError::BadInteger {
+                span: s,
+                text: pair.as_str().to_string(),
+            });
             T::default()
         });
         Spanned::new(value, s)

@@ -4,10 +4,10 @@
 //! thousand `(` would overflow the stack. Strings and comments are skipped, as the
 //! grammar skips them.
 
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::SyntaxError;
 use crate::span::Span;
 
-pub fn check(text: &str, max: usize) -> Option<Diagnostic> {
+pub fn check(text: &str, max: usize) -> Option<SyntaxError> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -37,17 +37,10 @@ pub fn check(text: &str, max: usize) -> Option<Diagnostic> {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
-                    return Some(
-                        Diagnostic::error(
-                            codes::TOO_DEEP,
-                            crate::diagnostic::msg!("syntax-too-deep", max = max.to_string()),
-                        )
-                        .primary(
-                            Span::new(i, i + 1),
-                            crate::diagnostic::msg!("syntax-too-deep".label),
-                        )
-                        .help(crate::diagnostic::msg!("syntax-too-deep".help)),
-                    );
+                    return Some(SyntaxError::TooDeep {
+                        span: Span::new(i, i + 1),
+                        max,
+                    });
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),

@@ -3,16 +3,17 @@
 //! pest names the grammar rules it expected; a policy officer wants to read "expected
 //! the item's points", not `number`. pest's own `into_miette()` is not used: it treats
 //! the character column as a byte offset and underlines the wrong CJK character. The
-//! span here is the byte offset pest reports.
+//! span here is the byte offset pest reports. The problem found is a
+//! [`SyntaxError`], worded in [`super::problem`].
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::problem::{Found, SyntaxError};
 use super::Rule;
 use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 
-pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
+pub fn from_pest(text: &str, error: &Error<Rule>) -> SyntaxError {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -53,36 +54,21 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
             Some("fact" | "per" | "missing" | "deadline" | "if" | "applicable" | "give")
         );
         if bracket && in_name && names_facts {
-            return Diagnostic::error(
-                codes::SYNTAX,
-                msg!("syntax-name-bracket", found = c.to_string()),
-            )
-            .primary(span, msg!("syntax-name-bracket".label))
-            .help(msg!("syntax-name-bracket".help));
+            return SyntaxError::NameBracket { span, found: c };
         }
         if let Some(ascii) = fullwidth_twin(c) {
             // Only some ASCII characters belong to the language; for the others (such as
             // `：`) the full-width form is simply out of place.
             let in_language = ascii.is_ascii_digit() || "+-%(){}[],=<>!.\"".contains(ascii);
-            let (found, ascii) = (c.to_string(), ascii.to_string());
-            let (message, label, help) = if in_language {
-                (
-                    msg!("syntax-fullwidth", found = &found, ascii = &ascii),
-                    msg!("syntax-fullwidth".label, ascii = &ascii),
-                    msg!("syntax-fullwidth".help, ascii = &ascii),
-                )
+            return if in_language {
+                SyntaxError::Fullwidth {
+                    span,
+                    found: c,
+                    ascii,
+                }
             } else {
-                (
-                    msg!("syntax-fullwidth-foreign", found = &found),
-                    msg!("syntax-fullwidth-foreign".label),
-                    msg!("syntax-fullwidth-foreign".help, found = &found),
-                )
+                SyntaxError::FullwidthForeign { span, found: c }
             };
-            let fix = if in_language { ascii.as_str() } else { "" };
-            return Diagnostic::error(codes::FULLWIDTH, message)
-                .primary(span, label)
-                .help(help)
-                .fix(span, fix);
         }
     }
 
@@ -93,46 +79,32 @@ pub fn from_pest(text: &str, error: &Error<Rule>) -> Diagnostic {
     let context = statement_context(text, pos);
     if found.is_none() {
         if let Some(open) = unclosed_brace(text) {
-            return Diagnostic::error(codes::SYNTAX, msg!("syntax-unclosed"))
-                .primary(span, msg!("syntax-unclosed".label))
-                .label(Span::new(open, open + 1), msg!("syntax-unclosed".open))
-                .help(msg!("syntax-unclosed".help));
+            return SyntaxError::Unclosed { span, open };
         }
     }
-    if let Some(name) = spaced_name(text, pos, context) {
-        return Diagnostic::error(codes::SYNTAX, msg!("syntax-spaced-name"))
-            .primary(span, msg!("syntax-spaced-name".label))
-            .help(msg!("syntax-spaced-name".help, quoted = name));
+    if let Some(quoted) = spaced_name(text, pos, context) {
+        return SyntaxError::SpacedName { span, quoted };
     }
     if let Some(colon) = colon_before_points(text, pos, &positives, context) {
-        let c = &text[colon..];
-        let c = c.chars().next().unwrap_or(':');
-        let found = c.to_string();
-        return Diagnostic::error(codes::SYNTAX, msg!("syntax-colon", found = &found))
-            .primary(
-                Span::new(colon, colon + c.len_utf8()),
-                msg!("syntax-colon".label, found = &found),
-            )
-            .label(span, msg!("syntax-colon".points))
-            .help(msg!("syntax-colon".help, found = &found));
+        let c = text[colon..].chars().next().unwrap_or(':');
+        return SyntaxError::Colon {
+            span,
+            colon: Span::new(colon, colon + c.len_utf8()),
+            found: c,
+        };
     }
-    let expected = describe_expected(&positives, context);
-    let label = match found {
-        None => msg!("syntax-expected-end"),
-        Some(c) if c.is_whitespace() => msg!("syntax-expected-space"),
-        Some(_) => msg!("syntax-expected-found", token = token_at(text, pos)),
+    let found = match found {
+        None => Found::End,
+        Some(c) if c.is_whitespace() => Found::Space,
+        Some(_) => Found::Token(token_at(text, pos)),
     };
     let misspelt = misspelt_keyword(text, pos, &positives);
-    let diagnostic = Diagnostic::error(codes::SYNTAX, msg!("syntax-expected", expected = expected))
-        .primary(span, label)
-        .help(match misspelt {
-            Some(keyword) => msg!("syntax-did-you-mean", keyword = keyword),
-            None => help_for(&positives, context),
-        });
-    // The underlined word is the misspelt keyword: the keyword in its place.
-    match misspelt {
-        Some(keyword) => diagnostic.fix(span, keyword),
-        None => diagnostic,
+    SyntaxError::Expected {
+        span,
+        found,
+        expected: positives,
+        context,
+        misspelt,
     }
 }
 
@@ -335,14 +307,29 @@ pub fn keyword_word(rule: Rule) -> Option<&'static str> {
 }
 
 /// The statement keyword that opens the line the error is on, if any.
-fn statement_context(text: &str, pos: usize) -> Option<&str> {
+fn statement_context(text: &str, pos: usize) -> Option<&'static str> {
+    const STATEMENTS: [&str; 17] = [
+        "item",
+        "section",
+        "fact",
+        "if",
+        "per",
+        "missing",
+        "deadline",
+        "give",
+        "total",
+        "year",
+        "round",
+        "rubric",
+        "text",
+        "note",
+        "start",
+        "applicable",
+        "allow",
+    ];
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let first = text[line_start..].split_whitespace().next()?;
-    Some(match first {
-        "item" | "section" | "fact" | "if" | "per" | "missing" | "deadline" | "give" | "total"
-        | "year" | "round" | "rubric" | "text" | "note" | "start" | "applicable" | "allow" => first,
-        _ => return None,
-    })
+    STATEMENTS.iter().find(|k| **k == first).copied()
 }
 
 /// The token that starts at `pos`, for "found `…`" (at most 12 characters).
@@ -461,7 +448,7 @@ fn describe(rule: Rule, context: Option<&str>) -> Option<String> {
     }
 }
 
-fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
+pub(super) fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
     let mut words: Vec<String> = Vec::new();
     for rule in positives {
         if let Some(w) = describe(*rule, context) {
@@ -484,7 +471,7 @@ fn describe_expected(positives: &[Rule], context: Option<&str>) -> String {
     }
 }
 
-fn help_for(positives: &[Rule], context: Option<&str>) -> String {
+pub(super) fn help_for(positives: &[Rule], context: Option<&str>) -> String {
     use Rule::*;
     let has = |r: Rule| positives.contains(&r);
     let weight = has(percent_lit) && matches!(context, Some("item" | "section"));

@@ -3,7 +3,8 @@
 //! The stage runs in three steps: a scan that bounds the nesting depth (so neither pest
 //! nor our own recursion can overflow the stack), the pest parse, and the build of the
 //! AST from pest's pairs. A failed parse gives one diagnostic in plain words; the build
-//! reports every bad date or number it meets.
+//! reports every bad date or number it meets. Each problem is a [`SyntaxError`] kind,
+//! made into its [`Diagnostic`] in one place ([`problem`]).
 
 mod arith;
 pub mod ast;
@@ -11,12 +12,13 @@ mod build;
 mod depth;
 
 pub use build::dedent;
-pub use depth::check as depth_check;
 pub use error::{fullwidth_twin, keyword_word};
 mod error;
 mod parser;
+mod problem;
 
 pub use parser::{Rule, RuleParser};
+pub use problem::{Found, SyntaxError};
 
 use pest::Parser as _;
 
@@ -37,32 +39,44 @@ pub const MAX_SYNTAX_ERRORS: usize = 20;
 /// long as that line opens or closes no block and each error lies further on than the
 /// last. A line with a brace is not blanked: the errors after it would be echoes.
 pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
-    let text = source.text();
-    if let Some(diagnostic) = depth::check(text, MAX_DEPTH) {
-        return Err(vec![diagnostic.with_source(source)]);
+    parse_text(source.text()).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::from(p).with_source(source))
+            .collect()
+    })
+}
+
+/// The syntax problems of a rule file's text, as kinds, in the order [`parse`]
+/// reports them: none when it parses.
+pub fn problems(text: &str) -> Vec<SyntaxError> {
+    parse_text(text).err().unwrap_or_default()
+}
+
+/// Scans, parses and builds a text: its AST, or the problems that stopped it.
+fn parse_text(text: &str) -> Result<ast::File, Vec<SyntaxError>> {
+    if let Some(problem) = depth::check(text, MAX_DEPTH) {
+        return Err(vec![problem]);
     }
     let pairs = match parser::RuleParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
-        Err(e) => {
-            return Err(recover(text, e)
-                .into_iter()
-                .map(|d| d.with_source(source))
-                .collect())
-        }
+        Err(e) => return Err(recover(text, e)),
     };
-    let (file, diagnostics) = build::file(pairs);
-    if diagnostics.is_empty() {
+    let (file, problems) = build::file(pairs);
+    if problems.is_empty() {
         Ok(file)
     } else {
-        Err(diagnostics
-            .into_iter()
-            .map(|d| d.with_source(source))
-            .collect())
+        Err(problems)
     }
 }
 
+/// The first bracket nested deeper than `max`, as a diagnostic.
+pub fn depth_check(text: &str, max: usize) -> Option<Diagnostic> {
+    depth::check(text, max).map(Diagnostic::from)
+}
+
 /// Every syntax error that blanking one line at a time can reach.
-fn recover(text: &str, first: pest::error::Error<Rule>) -> Vec<Diagnostic> {
+fn recover(text: &str, first: pest::error::Error<Rule>) -> Vec<SyntaxError> {
     let mut errors = vec![error::from_pest(text, &first)];
     let mut scratch = text.to_string();
     let mut last = errors[0].offset();

@@ -12,7 +12,8 @@
 pub mod decide;
 pub mod domain;
 
-use crate::diagnostic::{codes, Diagnostic};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::locale::{self, Arg};
 use crate::span::Span;
 use crate::syntax::ast::*;
@@ -156,18 +157,18 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
         let unless = not(conds.applies.clone());
         match (ask(&unless, c.span), ask(&conds.applies, c.span)) {
             (Some(None), _) => out.push(
-                message(
-                    "checker-applicable-never",
-                    &[("domains", Arg::from(conds.domains(&unless)))],
-                )
-                .primary(c.span, label("checker-applicable-never")),
+                CheckError::ApplicableNever {
+                    span: c.span,
+                    domains: conds.domains(&unless),
+                }
+                .into(),
             ),
             (_, Some(None)) => out.push(
-                message(
-                    "checker-applicable-always",
-                    &[("domains", Arg::from(conds.domains(&unless)))],
-                )
-                .primary(c.span, label("checker-applicable-always")),
+                CheckError::ApplicableAlways {
+                    span: c.span,
+                    domains: conds.domains(&unless),
+                }
+                .into(),
             ),
             _ => {}
         }
@@ -192,18 +193,13 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
                         .map(|v| conds.example(&v))
                         .unwrap_or_default();
                     out.push(
-                        message(
-                            "checker-condition-never",
-                            &[
-                                ("domains", Arg::from(conds.domains(expr))),
-                                ("example", Arg::from(example)),
-                            ],
-                        )
-                        .primary(c.span, label("checker-condition-never"))
-                        .label(
-                            clause.effect.span,
-                            label_of("checker-condition-never", "effect"),
-                        ),
+                        CheckError::ConditionNever {
+                            span: c.span,
+                            effect: clause.effect.span,
+                            domains: conds.domains(expr),
+                            example,
+                        }
+                        .into(),
                     );
                     continue;
                 }
@@ -214,29 +210,23 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
                     ) =>
                 {
                     out.push(
-                        message("checker-condition-inapplicable", &[])
-                            .primary(c.span, label("checker-condition-inapplicable"))
-                            .label(
-                                item.applicable_unless.as_ref().map_or(c.span, |a| a.span),
-                                label_of("checker-condition-inapplicable", "applicable"),
-                            ),
+                        CheckError::ConditionInapplicable {
+                            span: c.span,
+                            applicable: item.applicable_unless.as_ref().map_or(c.span, |a| a.span),
+                        }
+                        .into(),
                     );
                     continue;
                 }
                 (Some(Some(values)), Some(None)) => {
                     out.push(
-                        message(
-                            "checker-condition-always",
-                            &[
-                                ("domains", Arg::from(conds.domains(expr))),
-                                ("example", Arg::from(conds.example(&values))),
-                            ],
-                        )
-                        .primary(c.span, label("checker-condition-always"))
-                        .label(
-                            clause.effect.span,
-                            label_of("checker-condition-always", "effect"),
-                        ),
+                        CheckError::ConditionAlways {
+                            span: c.span,
+                            effect: clause.effect.span,
+                            domains: conds.domains(expr),
+                            example: conds.example(&values),
+                        }
+                        .into(),
                     );
                 }
                 _ => {}
@@ -251,22 +241,19 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
             let applies = ask(&all(vec![before, not(uexpr.clone())]), u.span);
             match (exempt, applies) {
                 (Some(None), _) => out.push(
-                    message(
-                        "checker-unless-never",
-                        &[("domains", Arg::from(conds.domains(uexpr)))],
-                    )
-                    .primary(u.span, label("checker-unless-never")),
+                    CheckError::UnlessNever {
+                        span: u.span,
+                        domains: conds.domains(uexpr),
+                    }
+                    .into(),
                 ),
                 (Some(Some(values)), Some(None)) => out.push(
-                    message(
-                        "checker-unless-always",
-                        &[("example", Arg::from(conds.example(&values)))],
-                    )
-                    .primary(u.span, label("checker-unless-always"))
-                    .label(
-                        clause.effect.span,
-                        label_of("checker-unless-always", "effect"),
-                    ),
+                    CheckError::UnlessAlways {
+                        span: u.span,
+                        effect: clause.effect.span,
+                        example: conds.example(&values),
+                    }
+                    .into(),
                 ),
                 _ => {}
             }
@@ -274,56 +261,15 @@ pub fn check_item(item: &Item, out: &mut Vec<Diagnostic>) -> Option<ItemConditio
     }
     if let Some((span, count)) = undecided {
         out.push(
-            Diagnostic::warning(
-                codes::CONDITION_UNDECIDED,
-                locale::text(locale::current(), "checker-condition-undecided", &[]),
-            )
-            .primary(span, label("checker-condition-undecided"))
-            .help(
-                locale::attribute(
-                    locale::current(),
-                    "checker-condition-undecided",
-                    "help",
-                    &[
-                        ("count", Arg::from(count.to_string())),
-                        ("limit", Arg::from(decide::LIMIT.to_string())),
-                    ],
-                )
-                .unwrap_or_default(),
-            ),
+            CheckError::ConditionUndecided {
+                span,
+                count,
+                limit: decide::LIMIT,
+            }
+            .into(),
         );
     }
     Some(conds)
-}
-
-/// The label of a message of this module.
-fn label(id: &str) -> String {
-    label_of(id, "label")
-}
-
-/// Another attribute of a message of this module, without arguments.
-fn label_of(id: &str, attribute: &str) -> String {
-    locale::attribute(locale::current(), id, attribute, &[]).unwrap_or_default()
-}
-
-/// The attribute of a message that holds its help.
-const HELP: &str = "help";
-
-/// A warning of this module, worded by the catalogues: the message `id` with its
-/// `help`; the code follows from the id.
-fn message(id: &str, args: &[(&str, Arg)]) -> Diagnostic {
-    let lang = locale::current();
-    let code = match id {
-        "checker-condition-always" | "checker-unless-always" | "checker-applicable-always" => {
-            codes::CONDITION_ALWAYS
-        }
-        _ => codes::CONDITION_NEVER,
-    };
-    let d = Diagnostic::warning(code, locale::text(lang, id, args));
-    match locale::attribute(lang, id, HELP, args) {
-        Some(help) => d.help(help),
-        None => d,
-    }
 }
 
 /// Every message id of this module, for the test that both catalogues have them.

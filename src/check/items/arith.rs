@@ -4,9 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{kind_text, path_text, percent_limit, percent_over, ItemChecker, Kind};
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use super::{path_text, percent_limit, percent_over, ItemChecker, Kind};
+use crate::check::problem::CheckError;
 use crate::span::Spanned;
 use crate::syntax::ast::*;
 
@@ -31,11 +30,7 @@ impl ItemChecker<'_> {
                     if let ArithKind::Leaf(Operand::Literal(lit)) = &right.kind {
                         if matches!(lit.node, Literal::Number(n) | Literal::Percent(n) if n.is_zero())
                         {
-                            self.out.push(
-                                Diagnostic::error(codes::ZERO_DIVISOR, msg!("check-zero-divisor"))
-                                    .primary(lit.span, msg!("check-zero-divisor".label))
-                                    .help(msg!("check-zero-divisor".help)),
-                            );
+                            self.problem(CheckError::ZeroDivisor { span: lit.span });
                             return None;
                         }
                     }
@@ -51,21 +46,14 @@ impl ItemChecker<'_> {
                 match NumKind::of(op.node, l, r, plain) {
                     Some(k) => Some(k),
                     None => {
-                        self.out.push(
-                            Diagnostic::error(
-                                codes::TYPE,
-                                msg!(
-                                    "check-arith-mix",
-                                    op = op.node.symbol(),
-                                    left = kind_text(l.word()),
-                                    right = kind_text(r.word())
-                                ),
-                            )
-                            .primary(op.span, msg!("check-arith-mix".label))
-                            .label(left.span, msg!("check-a-kind", kind = kind_text(l.word())))
-                            .label(right.span, msg!("check-a-kind", kind = kind_text(r.word())))
-                            .help(msg!("check-arith-mix".help)),
-                        );
+                        self.problem(CheckError::ArithMix {
+                            span: op.span,
+                            left: left.span,
+                            right: right.span,
+                            op: op.node.symbol(),
+                            left_kind: l.word(),
+                            right_kind: r.word(),
+                        });
                         None
                     }
                 }
@@ -115,14 +103,11 @@ impl ItemChecker<'_> {
                 Operand::Literal(lit) => lit.node.describe(),
                 _ => "count",
             };
-            self.out.push(
-                Diagnostic::error(
-                    codes::TYPE,
-                    msg!("check-arith-kind", what = what, kind = kind_text(word)),
-                )
-                .primary(span, msg!("check-a-kind", kind = kind_text(word)))
-                .help(msg!("check-arith-kind".help)),
-            );
+            self.problem(CheckError::ArithKind {
+                span,
+                what,
+                kind: word,
+            });
         }
         kind
     }
@@ -148,7 +133,7 @@ impl ItemChecker<'_> {
                 _ => false,
             };
             if !reachable {
-                self.out.push(percent_over(*p, *span));
+                self.problem(percent_over(*p, *span));
             }
         }
     }
@@ -169,32 +154,15 @@ impl ItemChecker<'_> {
                 _ => (Decimal::ONE, NumKind::Number),
             };
             if value <= Decimal::ZERO {
-                self.out.push(
-                    Diagnostic::error(codes::STEP, msg!("check-step-zero"))
-                        .primary(step.span, msg!("check-step-zero".label))
-                        .help(msg!("check-step-zero".help)),
-                );
+                self.problem(CheckError::StepZero { span: step.span });
             } else if kind.is_some_and(|k| k != step_kind) {
                 let k = kind.unwrap_or(NumKind::Number);
-                self.out.push(
-                    Diagnostic::error(
-                        codes::TYPE,
-                        msg!(
-                            "check-step-kind",
-                            step = kind_text(step_kind.word()),
-                            kind = kind_text(k.word())
-                        ),
-                    )
-                    .primary(
-                        step.span,
-                        msg!("check-a-kind", kind = kind_text(step_kind.word())),
-                    )
-                    .label(
-                        quantity.span,
-                        msg!("check-a-kind", kind = kind_text(k.word())),
-                    )
-                    .help(msg!("check-step-kind".help)),
-                );
+                self.problem(CheckError::StepKind {
+                    span: step.span,
+                    quantity: quantity.span,
+                    step: step_kind.word(),
+                    kind: k.word(),
+                });
             }
         }
         self.divisors(clause, &[quantity]);
@@ -221,14 +189,10 @@ impl ItemChecker<'_> {
                 if guarded.contains(&path.fact.node.as_str()) {
                     continue;
                 }
-                self.out.push(
-                    Diagnostic::warning(
-                        codes::UNGUARDED_DIVISOR,
-                        msg!("check-unguarded-divisor", fact = path_text(path)),
-                    )
-                    .primary(path.span, msg!("check-unguarded-divisor".label))
-                    .help(msg!("check-unguarded-divisor".help, fact = path_text(path))),
-                );
+                self.problem(CheckError::UnguardedDivisor {
+                    span: path.span,
+                    fact: path_text(path),
+                });
                 guarded.push(path.fact.node.as_str());
             }
         }
@@ -292,18 +256,11 @@ impl ItemChecker<'_> {
         };
         let limit = max.as_ref().map(|m| m.node);
         if *n < Decimal::ZERO || limit.is_some_and(|m| *n > m) {
-            self.out.push(
-                Diagnostic::error(
-                    codes::TYPE,
-                    msg!(
-                        "check-default-number",
-                        default = n.to_string(),
-                        max = limit.map_or_else(|| "-".to_string(), |m| m.to_string())
-                    ),
-                )
-                .primary(default.span, msg!("check-default-number".label))
-                .help(msg!("check-default-number".help)),
-            );
+            self.problem(CheckError::DefaultNumber {
+                span: default.span,
+                default: *n,
+                max: limit,
+            });
         }
     }
 }

@@ -27,8 +27,8 @@ pub mod read;
 use rust_decimal::Decimal;
 
 use super::allow;
-use crate::diagnostic::{codes, Diagnostic};
-use crate::locale::{self, Arg};
+use super::problem::CheckError;
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 use crate::syntax::ast::*;
@@ -164,10 +164,9 @@ pub fn check_item(
     }
     let allowed = item.allows.iter().find(|a| a.node == allow::TEXT);
     match allowed {
-        Some(a) if found.is_empty() => out.push(
-            message(codes::ALLOW, "checker-text-allow-unused", &[])
-                .primary(a.span, attribute("checker-text-allow-unused", "label", &[])),
-        ),
+        Some(a) if found.is_empty() => {
+            out.push(CheckError::TextAllowUnused { span: a.span }.into())
+        }
         // The differences an `allow text` acknowledges are marked as such by
         // `super::acknowledge`.
         _ => out.extend(found),
@@ -225,18 +224,19 @@ fn differences(
             }
         };
         if missing && !described.contains(&m.said) {
-            let said = source_words(m);
-            let args = [("said", Arg::from(said)), ("number", Arg::from(n))];
-            let mut d = message(codes::TEXT_MISMATCH, "checker-text-unsaid", &args)
-                .primary(m.span, attribute("checker-text-unsaid", "label", &args));
             let near = match m.said {
                 Said::Before(..) => c.dates.first().map(|d| d.1),
                 _ => c.points.first().map(|p| p.1).or(first_effect),
             };
-            if let Some(near) = near {
-                d = d.label(near, attribute("checker-text-unsaid", "clause", &args));
-            }
-            out.push(d);
+            out.push(
+                CheckError::TextUnsaid {
+                    span: m.span,
+                    said: source_words(m),
+                    number: n,
+                    near,
+                }
+                .into(),
+            );
         }
     }
     // And back: each effect of points, each deadline, said by the text.
@@ -255,14 +255,13 @@ fn differences(
     for (n, span) in c.points.iter().filter(|_| says_points) {
         let told = text_points.contains(n) || (text_zero && *n == points);
         if !told {
-            let args = [("number", Arg::from(*n))];
             out.push(
-                message(codes::TEXT_MISMATCH, "checker-text-untold", &args)
-                    .primary(*span, attribute("checker-text-untold", "label", &args))
-                    .label(
-                        item.texts[0].span,
-                        attribute("checker-text-untold", "text", &args),
-                    ),
+                CheckError::TextUntold {
+                    span: *span,
+                    text: item.texts[0].span,
+                    number: n.normalize().to_string(),
+                }
+                .into(),
             );
         }
     }
@@ -275,14 +274,13 @@ fn differences(
                         && y.is_none_or(|y| y == by.node.year()))
             });
             if !told {
-                let args = [("number", Arg::from(by.node.to_string()))];
                 out.push(
-                    message(codes::TEXT_MISMATCH, "checker-text-untold", &args)
-                        .primary(by.span, attribute("checker-text-untold", "label", &args))
-                        .label(
-                            item.texts[0].span,
-                            attribute("checker-text-untold", "text", &args),
-                        ),
+                    CheckError::TextUntold {
+                        span: by.span,
+                        text: item.texts[0].span,
+                        number: by.node.to_string(),
+                    }
+                    .into(),
                 );
             }
         }
@@ -301,25 +299,6 @@ fn source_words(m: &Mention) -> String {
         Said::Workdays(n) => format!("{n}个工作日"),
         Said::Before(Some(y), m, d) => format!("{y}年{m}月{d}日前"),
         Said::Before(None, m, d) => format!("{m}月{d}日前"),
-    }
-}
-
-/// An attribute of a message of this module.
-fn attribute(id: &str, attribute: &str, args: &[(&str, Arg)]) -> String {
-    locale::attribute(locale::current(), id, attribute, args).unwrap_or_default()
-}
-
-/// The attribute of a message that holds its help.
-const HELP: &str = "help";
-
-/// A warning of this module, worded by the catalogues: the message `id` with its
-/// `help`.
-fn message(code: &'static str, id: &str, args: &[(&str, Arg)]) -> Diagnostic {
-    let lang = locale::current();
-    let d = Diagnostic::warning(code, locale::text(lang, id, args));
-    match locale::attribute(lang, id, HELP, args) {
-        Some(help) => d.help(help),
-        None => d,
     }
 }
 

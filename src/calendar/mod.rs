@@ -14,23 +14,30 @@
 //! the rule file's. A file a rule file names that is not a calendar is reported
 //! without any of its text: a rule file may come from another office, and must not be
 //! able to show the files beside it.
+//!
+//! Each problem is a [`CalendarError`] kind, made into its [`Diagnostic`] in one
+//! place ([`problem`]).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+mod problem;
+
+pub use problem::{CalendarError, Leaves};
+
 use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::input::{read, Format, Node, Raw};
 use crate::source::SourceFile;
-use crate::span::{Span, Spanned};
+use crate::span::Spanned;
 
 pub use crate::syntax::ast::CalendarRef;
 
 /// The calendars shipped inside kaohe, by the name a rule file gives them
 /// (`calendar cn`), with their text.
-pub const BUILTIN: &[(&str, &str)] = &[("cn", include_str!("../rules/calendars/cn.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[("cn", include_str!("../../rules/calendars/cn.toml"))];
 
 /// One year of a calendar.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +67,26 @@ impl Calendar {
     /// Checks a calendar's text; every problem is reported at once.
     pub fn parse(source: &SourceFile) -> Result<Calendar, Vec<Diagnostic>> {
         let root = read(source, Format::Toml).map_err(|d| vec![d])?;
+        Calendar::from_root(source, &root).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| Diagnostic::from(p).with_source(source))
+                .collect()
+        })
+    }
+
+    /// The problems of a calendar's text, as kinds: none when it reads as a
+    /// calendar or is not TOML at all.
+    #[cfg(test)]
+    pub(crate) fn problems(source: &SourceFile) -> Vec<CalendarError> {
+        match read(source, Format::Toml) {
+            Ok(root) => Calendar::from_root(source, &root).err().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The calendar a TOML tree describes, or every problem with it.
+    fn from_root(source: &SourceFile, root: &Node) -> Result<Calendar, Vec<CalendarError>> {
         let mut out = Vec::new();
         let mut calendar = Calendar {
             name: String::new(),
@@ -73,28 +100,22 @@ impl Calendar {
             if key.node == "name" {
                 match &value.raw {
                     Raw::String(s) => calendar.name = s.clone(),
-                    _ => out.push(bad(
-                        value.span,
-                        &msg!("calendar-name-text"),
-                        &msg!("calendar-name-text".help),
-                    )),
+                    _ => out.push(CalendarError::NameNotText { span: value.span }),
                 }
                 continue;
             }
             let Ok(year) = key.node.parse::<i32>() else {
-                out.push(bad(
-                    key.span,
-                    &msg!("calendar-not-a-year", key = &key.node),
-                    &msg!("calendar-not-a-year".help),
-                ));
+                out.push(CalendarError::NotAYear {
+                    span: key.span,
+                    key: key.node.clone(),
+                });
                 continue;
             };
             let Raw::Table(fields) = &value.raw else {
-                out.push(bad(
-                    value.span,
-                    &msg!("calendar-year-table", year = year.to_string()),
-                    &msg!("calendar-year-table".help),
-                ));
+                out.push(CalendarError::YearNotTable {
+                    span: value.span,
+                    year,
+                });
                 continue;
             };
             let mut y = Year::default();
@@ -107,40 +128,33 @@ impl Calendar {
                     }
                     "workdays" => y.workdays = dates(year, list, false, &mut out),
                     "source" => {}
-                    other => out.push(bad(
-                        field.span,
-                        &msg!("calendar-unknown-field", field = other),
-                        &msg!("calendar-unknown-field".help),
-                    )),
+                    other => out.push(CalendarError::UnknownField {
+                        span: field.span,
+                        field: other.to_string(),
+                    }),
                 }
             }
             if !seen_holidays {
-                out.push(bad(
-                    key.span,
-                    &msg!("calendar-no-holidays", year = year.to_string()),
-                    &msg!("calendar-no-holidays".help),
-                ));
+                out.push(CalendarError::NoHolidays {
+                    span: key.span,
+                    year,
+                });
             }
             for d in y.holidays.intersection(&y.workdays) {
-                out.push(bad(
-                    value.span,
-                    &msg!("calendar-both", day = d.to_string()),
-                    &msg!("calendar-both".help),
-                ));
+                out.push(CalendarError::Both {
+                    span: value.span,
+                    day: *d,
+                });
             }
             calendar.years.insert(year, y);
         }
         if calendar.years.is_empty() && out.is_empty() {
-            out.push(bad(
-                root.span,
-                &msg!("calendar-no-year"),
-                &msg!("calendar-no-year".help),
-            ));
+            out.push(CalendarError::NoYear { span: root.span });
         }
         if out.is_empty() {
             Ok(calendar)
         } else {
-            Err(out.into_iter().map(|d| d.with_source(source)).collect())
+            Err(out)
         }
     }
 
@@ -208,15 +222,11 @@ pub fn builtin_names() -> String {
 
 /// `calendar NAME` naming no calendar shipped inside kaohe.
 pub fn unknown_builtin(name: &Spanned<String>) -> Diagnostic {
-    Diagnostic::error(
-        codes::CALENDAR_UNKNOWN,
-        msg!("calendar-unknown-builtin", name = &name.node),
-    )
-    .primary(name.span, msg!("calendar-unknown-builtin".label))
-    .help(msg!(
-        "calendar-unknown-builtin".help,
-        names = builtin_names()
-    ))
+    CalendarError::UnknownBuiltin {
+        span: name.span,
+        name: name.node.clone(),
+    }
+    .into()
 }
 
 /// The calendar working days are counted with: the user's own file when one is given
@@ -244,17 +254,15 @@ pub fn resolve(
 
 /// Why a path a rule file names leaves the rule file's folder: an absolute path, or
 /// a `..` that climbs above it. `None` when it stays inside (as written).
-fn leaves_folder(written: &Path) -> Option<String> {
+fn leaves_folder(written: &Path) -> Option<Leaves> {
     let mut depth = 0usize;
     for part in written.components() {
         match part {
-            Component::Prefix(_) | Component::RootDir => {
-                return Some(msg!("calendar-outside".absolute))
-            }
+            Component::Prefix(_) | Component::RootDir => return Some(Leaves::Absolute),
             Component::CurDir => {}
             Component::ParentDir => match depth.checked_sub(1) {
                 Some(d) => depth = d,
-                None => return Some(msg!("calendar-outside".climbs)),
+                None => return Some(Leaves::Climbs),
             },
             Component::Normal(_) => depth += 1,
         }
@@ -262,13 +270,12 @@ fn leaves_folder(written: &Path) -> Option<String> {
     None
 }
 
-fn outside(rule: &SourceFile, written: &Spanned<String>, why: String) -> Vec<Diagnostic> {
-    vec![Diagnostic::error(
-        codes::CALENDAR_OUTSIDE,
-        msg!("calendar-outside", name = &written.node),
-    )
-    .primary(written.span, why)
-    .help(msg!("calendar-outside".help, names = builtin_names()))
+fn outside(rule: &SourceFile, written: &Spanned<String>, leaves: Leaves) -> Vec<Diagnostic> {
+    vec![Diagnostic::from(CalendarError::Outside {
+        span: written.span,
+        name: written.node.clone(),
+        leaves,
+    })
     .with_source(rule)]
 }
 
@@ -297,30 +304,25 @@ fn load_inside(rule: &SourceFile, written: &Spanned<String>) -> Result<Calendar,
     // Symbolic links are followed, and what they lead to must still lie inside.
     let (Ok(folder), Ok(real)) = (std::fs::canonicalize(base), std::fs::canonicalize(&path)) else {
         let d = crate::input::read_source(&path).err().unwrap_or_else(|| {
-            Diagnostic::error(
-                codes::READ,
-                msg!("calendar-cannot-read", path = path.display().to_string()),
-            )
+            CalendarError::CannotRead {
+                path: path.display().to_string(),
+            }
+            .into()
         });
         return Err(vec![named_here(d)]);
     };
     if !real.starts_with(&folder) {
-        return Err(outside(rule, written, msg!("calendar-outside".link)));
+        return Err(outside(rule, written, Leaves::Link));
     }
     let source = crate::input::read_source(&path).map_err(|d| vec![named_here(d)])?;
     if let Some(at) = not_a_calendar(&source) {
         let (line, column) = source.line_col(at);
-        return Err(vec![Diagnostic::error(
-            codes::CALENDAR_NOT_A_CALENDAR,
-            msg!("calendar-not-a-calendar", path = path.display().to_string()),
-        )
-        .primary(written.span, msg!("calendar-named-here"))
-        .help(msg!(
-            "calendar-not-a-calendar".help,
-            path = path.display().to_string(),
-            line = line.to_string(),
-            column = column.to_string()
-        ))
+        return Err(vec![Diagnostic::from(CalendarError::NotACalendar {
+            span: written.span,
+            path: path.display().to_string(),
+            line,
+            column,
+        })
         .with_source(rule)]);
     }
     Calendar::parse(&source)
@@ -391,21 +393,11 @@ fn weekday_name(w: Weekday) -> String {
     }
 }
 
-fn bad(span: Span, message: &str, help: &str) -> Diagnostic {
-    Diagnostic::error(codes::CALENDAR, message.to_string())
-        .primary(span, msg!("calendar-here"))
-        .help(help.to_string())
-}
-
 /// A list of dates and `[from, to]` ranges, all in `year`.
-fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> HashSet<NaiveDate> {
+fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<CalendarError>) -> HashSet<NaiveDate> {
     let mut days = HashSet::new();
     let Raw::Array(items) = &list.raw else {
-        out.push(bad(
-            list.span,
-            &msg!("calendar-date-list"),
-            &msg!("calendar-date-list".help),
-        ));
+        out.push(CalendarError::DateList { span: list.span });
         return days;
     };
     for item in items {
@@ -416,15 +408,11 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
                     continue;
                 };
                 if b < a {
-                    out.push(bad(
-                        item.span,
-                        &msg!(
-                            "calendar-range-reversed",
-                            first = a.to_string(),
-                            last = b.to_string()
-                        ),
-                        &msg!("calendar-range-reversed".help),
-                    ));
+                    out.push(CalendarError::RangeReversed {
+                        span: item.span,
+                        first: a,
+                        last: b,
+                    });
                     continue;
                 }
                 days.extend(a.iter_days().take_while(|d| *d <= b));
@@ -433,15 +421,10 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
                 if let Some(d) = date(year, item, out) {
                     // Make-up working days (the list without ranges) fall on weekends.
                     if !ranges && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-                        out.push(bad(
-                            item.span,
-                            &msg!(
-                                "calendar-workday-weekday",
-                                day = d.to_string(),
-                                weekday = weekday_name(d.weekday())
-                            ),
-                            &msg!("calendar-workday-weekday".help),
-                        ));
+                        out.push(CalendarError::WorkdayOnWeekday {
+                            span: item.span,
+                            day: d,
+                        });
                     }
                     days.insert(d);
                 }
@@ -451,38 +434,29 @@ fn dates(year: i32, list: &Node, ranges: bool, out: &mut Vec<Diagnostic>) -> Has
     days
 }
 
-fn date(year: i32, node: &Node, out: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+fn date(year: i32, node: &Node, out: &mut Vec<CalendarError>) -> Option<NaiveDate> {
     let text = match &node.raw {
         Raw::Date(s) | Raw::String(s) => s.as_str(),
         _ => {
-            out.push(bad(
-                node.span,
-                &msg!("calendar-expected-date"),
-                &msg!("calendar-expected-date".help),
-            ));
+            out.push(CalendarError::ExpectedDate { span: node.span });
             return None;
         }
     };
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(d) if d.year() == year => Some(d),
         Ok(d) => {
-            out.push(bad(
-                node.span,
-                &msg!(
-                    "calendar-wrong-year",
-                    day = d.to_string(),
-                    year = year.to_string()
-                ),
-                &msg!("calendar-wrong-year".help, in = d.year().to_string()),
-            ));
+            out.push(CalendarError::WrongYear {
+                span: node.span,
+                day: d,
+                year,
+            });
             None
         }
         Err(_) => {
-            out.push(bad(
-                node.span,
-                &msg!("calendar-not-a-date", text = text),
-                &msg!("calendar-not-a-date".help),
-            ));
+            out.push(CalendarError::NotADate {
+                span: node.span,
+                text: text.to_string(),
+            });
             None
         }
     }
