@@ -18,7 +18,6 @@ pub mod cell;
 pub mod columns;
 mod dates;
 mod delimited;
-mod fast;
 mod grid;
 mod members;
 mod names;
