@@ -16,7 +16,7 @@ use super::super::members::MemberCounts;
 use super::super::raw::{Node, Raw};
 use super::super::value::{check, complete, missing, Fact, Finding, Value};
 use super::wording::refusal;
-use super::{cell_ref, placed, Header, Placed, RowRead};
+use super::{cell_ref, placed, row_name, Header, Placed, RowRead};
 use crate::check::Rubric;
 use crate::diagnostic::{codes, msg, Diagnostic};
 use crate::model::{self, FactDecl, FactType, Item};
@@ -118,8 +118,8 @@ pub(super) struct RowCells<'a, 'c> {
     pub(super) given: &'a [(usize, Node)],
     /// Where the row names its unit, or the row itself when it names none.
     pub(super) unit: Span,
-    /// How messages name the row: `` row 7 (`台山市`) ``.
-    pub(super) who: &'a str,
+    /// The unit's name, when messages should name the row by it (a valid name).
+    pub(super) name: Option<&'a str>,
 }
 
 /// The facts of one row, each at its slot, and the typing's problems
@@ -146,7 +146,31 @@ pub(super) fn facts(
             blanks: Vec::new(),
             refused: Vec::new(),
         };
-        for fact in item.facts.iter().filter(|f| !f.columns.is_empty()) {
+        for fact in &item.facts {
+            // Most cells are read the fast way, here; the rest by `ItemReading::cells`.
+            match fact.columns.as_slice() {
+                [] => continue,
+                [column] => {
+                    let cell = row.cells.get(column.col).unwrap_or(row.blank);
+                    match fact.reader.read(cell) {
+                        Quick::Value(value) => {
+                            facts[fact.slot] = Some(Fact {
+                                value,
+                                span: Some(cell.span),
+                            });
+                            continue;
+                        }
+                        Quick::Blank => {
+                            if fact.decl.default.is_none() {
+                                reading.blanks.push((column.col, cell.span));
+                            }
+                            continue;
+                        }
+                        Quick::Slow => {}
+                    }
+                }
+                _ => {}
+            }
             let Some(node) = reading.cells(part, header, row, fact, &mut facts, found) else {
                 continue;
             };
@@ -154,16 +178,20 @@ pub(super) fn facts(
         }
         // The facts given elsewhere, after the row's, as they follow them in a tree.
         let mut given_elsewhere = false;
-        for fact in item.facts.iter().filter(|f| f.columns.is_empty()) {
-            if let Some((_, node)) = row.given.iter().find(|(slot, _)| *slot == fact.slot) {
-                given_elsewhere = true;
-                reading.typed(rubric, part, fact, node, &mut facts, findings);
+        if !row.given.is_empty() {
+            for fact in item.facts.iter().filter(|f| f.columns.is_empty()) {
+                if let Some((_, node)) = row.given.iter().find(|(slot, _)| *slot == fact.slot) {
+                    given_elsewhere = true;
+                    reading.typed(rubric, part, fact, node, &mut facts, findings);
+                }
             }
         }
         // An item with every fact given has no default to fill and lacks nothing, as
         // `complete` would find; most items of a valid row are so.
         if item.facts.iter().all(|f| facts[f.slot].is_some()) {
-            reading.finish(found);
+            if !reading.blanks.is_empty() {
+                reading.finish(found);
+            }
             continue;
         }
         let needed = complete(item.item, &mut facts, rubric.calendar.as_ref());
@@ -188,7 +216,9 @@ pub(super) fn facts(
                 });
             }
         }
-        reading.finish(found);
+        if !reading.blanks.is_empty() {
+            reading.finish(found);
+        }
     }
     // Sorted as `crate::diagnostic::sort` sorts diagnostics.
     findings.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
@@ -206,8 +236,10 @@ struct ItemReading<'i> {
 }
 
 impl ItemReading<'_> {
-    /// Reads a fact's cells: its value, then in `facts`, and `None`, when read the
-    /// fast way or blank; otherwise the node its cells give, to be typed.
+    /// Reads a fact's cells that the fast way has not read (a single cell it left to
+    /// the slow way, or several): their value, then in `facts`, and `None`, when a
+    /// tally is read the fast way or the cells are blank; otherwise the node the
+    /// cells give, to be typed.
     fn cells(
         &mut self,
         part: Placed<'_>,
@@ -221,18 +253,7 @@ impl ItemReading<'_> {
         let required = fact.decl.default.is_none();
         if let [column] = fact.columns.as_slice() {
             let cell = at(column.col);
-            let read = match fact.reader.read(cell) {
-                Quick::Blank => Read::Blank,
-                Quick::Value(value) => {
-                    facts[fact.slot] = Some(Fact {
-                        value,
-                        span: Some(cell.span),
-                    });
-                    return None;
-                }
-                Quick::Slow => cell::read(fact.decl, &column.part, cell, part.grid.dates),
-            };
-            return match read {
+            return match cell::read(fact.decl, &column.part, cell, part.grid.dates) {
                 Read::Blank => {
                     if required {
                         self.blanks.push((column.col, cell.span));
@@ -322,7 +343,7 @@ impl ItemReading<'_> {
                     Diagnostic::error(
                         codes::EVIDENCE_MISSING,
                         placed(
-                            row.who,
+                            &row_name(row.row, row.name),
                             &msg!(
                                 "sheet-in-part",
                                 fact = &fact.decl.name.node,
@@ -388,11 +409,9 @@ impl ItemReading<'_> {
 
     /// Hands the item's blank cells to the row's reading, for the wording.
     fn finish(self, found: &mut RowRead) {
-        if !self.blanks.is_empty() {
-            found
-                .blanks
-                .push((self.item.name.node.clone(), self.blanks));
-        }
+        found
+            .blanks
+            .push((self.item.name.node.clone(), self.blanks));
     }
 }
 

@@ -103,9 +103,8 @@ pub(super) fn read_row(
         // checked, under their row numbers.
         None => (row_name(row, None), span_of(cells)),
     };
-    // A bad name is not repeated in every message of its row: its own says what it is.
+    // Whether the row names its unit by a name that is not refused.
     let good_name = named && super::super::names::bad_name(&name).is_none();
-    let who = row_name(row, good_name.then_some(name.as_str()));
     // The unit's `periods` facts, from their own sheets, as TOML gives them.
     let given: Vec<(usize, Node)> = side.map_or_else(Vec::new, |side| {
         side.node(&name, name_span)
@@ -113,8 +112,12 @@ pub(super) fn read_row(
             .map(|(_, decl, node)| (decl.id.index(), node))
             .collect()
     });
-    // The name is checked as every format's is: too long, or with hidden characters.
-    let mut findings: Vec<Finding> = value::bad_name(&name, name_span)
+    // The name is checked as every format's is: too long, or with hidden characters
+    // (a good name, as it is without spaces around it, was checked above).
+    let checked = good_name && name.trim().len() == name.len();
+    let mut findings: Vec<Finding> = (!checked)
+        .then(|| value::bad_name(&name, name_span))
+        .flatten()
         .map(|f| Finding {
             diagnostic: f.diagnostic.with_source(part.source()),
             ..f
@@ -133,7 +136,7 @@ pub(super) fn read_row(
         blank: &blank,
         given: &given,
         unit: name_span,
-        who: &who,
+        name: good_name.then_some(name.as_str()),
     };
     let facts = facts::facts(
         &header.plan,
@@ -157,6 +160,8 @@ pub(super) fn read_row(
             note,
         };
     }
+    // A bad name is not repeated in every message of its row: its own says what it is.
+    let who = row_name(row, good_name.then_some(name.as_str()));
     let mut problems = std::mem::take(&mut found.problems);
     let mut blank = Vec::new();
     for finding in findings {
