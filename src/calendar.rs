@@ -341,7 +341,7 @@ fn not_a_calendar(source: &SourceFile) -> Option<usize> {
     };
     let is_date = |n: &Node| match &n.raw {
         Raw::Date(_) => true,
-        Raw::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+        Raw::String(s) => crate::input::day::day(s).is_some(),
         _ => false,
     };
     for (key, value) in entries {
@@ -463,9 +463,9 @@ fn date(year: i32, node: &Node, out: &mut Vec<Diagnostic>) -> Option<NaiveDate> 
             return None;
         }
     };
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(d) if d.year() == year => Some(d),
-        Ok(d) => {
+    match crate::input::day::day(text) {
+        Some(d) if d.year() == year => Some(d),
+        Some(d) => {
             out.push(bad(
                 node.span,
                 &msg!(
@@ -477,7 +477,7 @@ fn date(year: i32, node: &Node, out: &mut Vec<Diagnostic>) -> Option<NaiveDate> 
             ));
             None
         }
-        Err(_) => {
+        None => {
             out.push(bad(
                 node.span,
                 &msg!("calendar-not-a-date", text = text),

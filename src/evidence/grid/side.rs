@@ -315,7 +315,7 @@ fn read_sheet(
             continue;
         };
         let day = |raw: &Raw| match raw {
-            Raw::Date(s) | Raw::String(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            Raw::Date(s) | Raw::String(s) => crate::input::day::day(s),
             _ => None,
         };
         if let (Some(a), Some(b)) = (day(&from), day(&to)) {

@@ -12,6 +12,7 @@ use super::super::raw::{Node, Raw};
 use super::{raw_text, Period, Validator, Value, MAX_COUNT};
 use crate::check::suggest_name;
 use crate::diagnostic::{codes, msg};
+use crate::input::day::day as day_of;
 use crate::model::{FactDecl, FactType};
 
 impl Validator<'_> {
@@ -95,8 +96,8 @@ impl Validator<'_> {
                 Raw::Bool(false) => Some(Value::Date(None)),
                 Raw::Date(s) | Raw::String(s) => {
                     let day = s.get(0..10).unwrap_or(s);
-                    match iso_day(day) {
-                        Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => {
+                    match day_of(day) {
+                        Some(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => {
                             Some(Value::Date(Some(d)))
                         }
                         _ => {
@@ -179,8 +180,8 @@ impl Validator<'_> {
             Raw::Bool(false) if never_allowed => Some(None),
             Raw::Date(s) | Raw::String(s) => {
                 let day = s.get(0..10).unwrap_or(s);
-                match iso_day(day) {
-                    Ok(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Some(d)),
+                match day_of(day) {
+                    Some(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Some(d)),
                     _ => {
                         self.error(
                             codes::EVIDENCE_VALUE,
@@ -337,10 +338,7 @@ impl Validator<'_> {
                 // `无` (or `否`, `false`) alone: never done, no date.
                 let never = super::super::cell::NEVER.contains(&text.trim());
                 for piece in super::super::dates::pieces(text).filter(|_| !never) {
-                    match iso_day(piece)
-                        .ok()
-                        .or_else(|| super::super::cell::loose_day(piece))
-                    {
+                    match day_of(piece).or_else(|| super::super::cell::loose_day(piece)) {
                         Some(d) => days.push((d, node.span)),
                         None => {
                             self.error(
@@ -571,27 +569,4 @@ impl Validator<'_> {
             help,
         );
     }
-}
-
-/// A day written `YYYY-MM-DD`, as `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads
-/// it; the common form (four, two and two digits) is read without chrono's format
-/// parser, which is most of the cost of reading a date.
-fn iso_day(text: &str) -> chrono::ParseResult<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-    {
-        let number =
-            |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-        // A month or day out of range goes to chrono, for its error.
-        if let Some(d) = NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)) {
-            return Ok(d);
-        }
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
 }
