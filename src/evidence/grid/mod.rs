@@ -1,19 +1,19 @@
-//! Spreadsheet evidence — a CSV file or a workbook's sheet — turned row by row into
-//! the evidence tree a TOML file gives, then checked by [`super::validate`].
+//! Spreadsheet evidence — a CSV file or a workbook's sheet — read row by row into
+//! units, each row once ([`facts`]), its values typed by the typing of every format.
 //!
 //! The header ([`super::columns`]) is found where it is: the first rows that name
 //! `单位` or columns of the rubric ([`header_rows`]), below a title or blank rows if
 //! there are any, in one row or in two or three (an item's name in a merged cell above
 //! its facts' names); failing that, the first row that is not blank. Every row below
-//! the header that is not blank is one unit. Each row becomes a table with `unit` and
-//! one table per item, every cell read by its column's type ([`super::cell`]), so the
-//! checks of values, missing facts and applicability are `validate`'s, the same for
-//! every format. This module adds what only a sheet can get wrong — its header, blank
-//! cells, rows without a unit — and words `validate`'s findings for a sheet: each names
-//! the cell (`C7`), its row and its column's header, and points at the cell. Every
-//! word is a message of the diagnostics' catalogue (`sheet-…`), in the run's language;
-//! a finding of `validate` is reworded by what it is about ([`Finding`]: its item, the
-//! kind of its help), never by its words.
+//! the header that is not blank is one unit. Each row is read straight into its
+//! unit's facts, every cell by its column's type ([`super::cell`]), and the checks of
+//! values, missing facts and applicability are the typing's (`super::value`), the
+//! same for every format. This module adds what only a sheet can get wrong — its
+//! header, blank cells, rows without a unit — and words the typing's findings for a
+//! sheet: each names the cell (`C7`), its row and its column's header, and points at
+//! the cell. Every word is a message of the diagnostics' catalogue (`sheet-…`), in the
+//! run's language; a finding is worded by what it is about ([`Finding`]: its item,
+//! the kind of its help), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the

@@ -4,12 +4,12 @@
 
 use super::*;
 
-/// What one row found, cell by cell, before `validate` sees it.
+/// What one row's reading found, cell by cell, besides the typing's findings.
 pub(super) struct RowRead {
     /// The row's own problems: spellings refused, blank cells in a tally, no unit.
     pub(super) problems: Vec<Diagnostic>,
-    /// The cells refused for their spelling: `validate` refuses them too, and its
-    /// words on them are dropped.
+    /// The cells refused for their spelling (or given in part): the typing refuses
+    /// them too, and its words on them are dropped.
     pub(super) refused: HashSet<Span>,
     /// The blank cells of facts that must be given, by item: (sheet column, span).
     pub(super) blanks: Vec<(String, Vec<(usize, Span)>)>,
@@ -20,8 +20,8 @@ pub(super) struct Row {
     /// The unit, when the row is valid.
     pub(super) unit: Option<Unit>,
     pub(super) problems: Vec<Diagnostic>,
-    /// The unit's name and place, when the row names one; `None` too for a unit read
-    /// the fast way, which holds them.
+    /// The unit's name and place, when the row names one and has a problem (a valid
+    /// unit holds them).
     pub(super) name: Option<(String, Span)>,
     /// The warning that the unit's name was normalised.
     pub(super) note: Option<Diagnostic>,
@@ -46,9 +46,8 @@ pub(super) fn read_row(
         refused: HashSet::new(),
         blanks: Vec::new(),
     };
-    // Whether the row names its unit; a row without a name goes by a stand-in in the
-    // evidence tree, so that its cells are still checked, and messages then name the
-    // row alone.
+    // Whether the row names its unit; a row without a name goes by a stand-in, so
+    // that its cells are still checked, and messages then name the row alone.
     let mut named = false;
     let (name, name_span) = match header.unit {
         Some(c) => {
@@ -187,7 +186,7 @@ pub(super) fn read_row(
     }
 }
 
-/// The blank cells of a row, as `validate` found them item by item: one problem for
+/// The blank cells of a row, as its reading found them item by item: one problem for
 /// the row when several items lack facts, naming each cell and its header once,
 /// rather than one per item, each showing the row again.
 fn blanks_of_row(
