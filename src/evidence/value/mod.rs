@@ -433,14 +433,19 @@ pub fn example_value(ty: &FactType) -> String {
 mod tests {
     use super::*;
 
-    /// The findings of evidence for a rubric of two items, each of one fact.
-    fn findings(evidence: &str) -> Vec<Finding> {
-        let rubric = crate::check::compile(&SourceFile::new(
+    /// A rubric of two items, each of one fact.
+    fn rubric() -> Rubric {
+        crate::check::compile(&SourceFile::new(
             "t.rule",
-            "rubric 表\ntotal 4\nyear 2020\nsection 甲 4 {\n  item 乙 2 {\n    fact 未做 bool \"未做\"\n    if 未做 -2\n  }\n  item 丙 2 {\n    fact 条数 count \"条数\"\n    per 条数 -1\n  }\n}\n",
+            "rubric 表\ntotal 4\nyear 2020\nsection 甲 4 {\n  item 乙 2 {\n    fact 未做 bool \"未做\"\n    if 未做 -2\n  }\n  item 丙 2 {\n    fact 条数 count max 5 \"条数\"\n    per 条数 -1\n  }\n}\n",
         ))
         .rubric
-        .expect("the rubric compiles");
+        .expect("the rubric compiles")
+    }
+
+    /// The findings of evidence for [`rubric`].
+    fn findings(evidence: &str) -> Vec<Finding> {
+        let rubric = rubric();
         let source = SourceFile::new("unit.toml", evidence);
         let node = super::super::read(&source, super::super::Format::Toml).expect("TOML");
         validate_findings(&rubric, &source, &node).expect_err("invalid evidence")
@@ -470,5 +475,54 @@ mod tests {
             (unknown.item.as_deref(), unknown.help),
             (None, HelpKind::Words)
         );
+    }
+
+    /// A value is typed by one set of functions: [`check`], which a sheet's row calls
+    /// fact by fact, finds of a node what [`validate`] finds of it in a whole tree, with
+    /// the same words and place, and the same value when it is valid.
+    #[test]
+    fn a_value_is_typed_alike_in_a_tree_and_alone() {
+        let rubric = rubric();
+        let items = model::items(&rubric.nodes);
+        let (item, decl) = (items[1], &items[1].facts[0]);
+        for (value, valid) in [("3", true), ("7", false), ("-1", false), ("\"三\"", false)] {
+            let text = format!(
+                "unit = \"单位\"\n[\"乙\"]\n\"未做\" = true\n[\"丙\"]\n\"条数\" = {value}\n"
+            );
+            let source = SourceFile::new("unit.toml", &text);
+            let tree = super::super::read(&source, super::super::Format::Toml).expect("TOML");
+            let Raw::Table(entries) = &tree.raw else {
+                panic!("a table")
+            };
+            let table = entries.iter().find(|(key, _)| key.node == "丙");
+            let Some((
+                _,
+                Node {
+                    raw: Raw::Table(facts),
+                    ..
+                },
+            )) = table
+            else {
+                panic!("the item's table")
+            };
+            let node = &facts[0].1;
+            let alone = check(&rubric, &source, item, decl, node);
+            match validate_findings(&rubric, &source, &tree) {
+                Ok(unit) => {
+                    assert!(valid, "{value}");
+                    assert_eq!(unit.fact(decl).map(|f| &f.value), alone.as_ref().ok());
+                    assert_eq!(alone.ok(), Some(Value::Count(3)));
+                }
+                Err(found) => {
+                    assert!(!valid, "{value}");
+                    let alone = alone.expect_err("refused alone too");
+                    let words = |f: &[Finding]| -> Vec<String> {
+                        f.iter().map(|f| format!("{:?}", f.diagnostic)).collect()
+                    };
+                    assert_eq!(words(&found), words(&alone), "{value}");
+                    assert!(alone.iter().all(|f| f.item.as_deref() == Some("丙")));
+                }
+            }
+        }
     }
 }
