@@ -241,7 +241,6 @@ impl fmt::Display for Name<'_> {
     }
 }
 
-/// Reads one cell of a fact's column; `dates` is how the workbook counts days.
 /// The day one piece of a list of dates spells, in any spelling a date cell takes
 /// (`2023-01-05`, `2023/1/5`, `2023年1月5日`); `None` for anything else.
 pub(crate) fn loose_day(piece: &str) -> Option<NaiveDate> {
@@ -251,6 +250,7 @@ pub(crate) fn loose_day(piece: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Reads one cell of a fact's column; `dates` is how the workbook counts days.
 pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Read {
     if cell.is_blank() {
         return Read::Blank;
