@@ -343,7 +343,7 @@ fn not_a_calendar(source: &SourceFile) -> Option<usize> {
     };
     let is_date = |n: &Node| match &n.raw {
         Raw::Date(_) => true,
-        Raw::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+        Raw::String(s) => crate::input::day::day(s).is_some(),
         _ => false,
     };
     for (key, value) in entries {
@@ -442,9 +442,9 @@ fn date(year: i32, node: &Node, out: &mut Vec<CalendarError>) -> Option<NaiveDat
             return None;
         }
     };
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(d) if d.year() == year => Some(d),
-        Ok(d) => {
+    match crate::input::day::day(text) {
+        Some(d) if d.year() == year => Some(d),
+        Some(d) => {
             out.push(CalendarError::WrongYear {
                 span: node.span,
                 day: d,
@@ -452,7 +452,7 @@ fn date(year: i32, node: &Node, out: &mut Vec<CalendarError>) -> Option<NaiveDat
             });
             None
         }
-        Err(_) => {
+        None => {
             out.push(CalendarError::NotADate {
                 span: node.span,
                 text: text.to_string(),

@@ -4,7 +4,8 @@
 //!
 //! An evidence file names the unit and, for each item, the facts the rule file
 //! declares (`["决策预公开"]` then `"未做意见征集" = false`). A spreadsheet row is turned
-//! into the same tree (`grid`), so one [`validate`] checks every format. Every problem
+//! straight into facts (`grid`), typed by the same functions as [`validate`] types a
+//! tree's values, so one typing checks every format. Every problem
 //! is reported with its place in the file, and a unit with any problem is not scored.
 //!
 //! Evidence is read as a stream ([`stream`]): each valid unit is handed on as soon as
@@ -18,7 +19,6 @@ pub mod cell;
 pub mod columns;
 mod dates;
 mod delimited;
-mod fast;
 mod grid;
 mod members;
 mod names;

@@ -8,6 +8,7 @@
 //! is opened through `file`: a regular file only, a text up to a limit, so that a
 //! device or a named pipe named as input is refused before it is read.
 
+pub(crate) mod day;
 pub(crate) mod encoding;
 mod file;
 mod problem;

@@ -63,23 +63,9 @@ pub(super) fn date_text(t: &str) -> DateText {
 }
 
 /// The day a text spells as `YYYY-MM-DD` exactly, the spelling most dates are in,
-/// read without scanning it as [`scanned_date`] does (which gives the same day);
-/// `None` for any other text, and for no such day.
-pub(super) fn iso_day(t: &str) -> Option<NaiveDate> {
-    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = t.as_bytes() else {
-        return None;
-    };
-    let mut digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-    for d in &mut digits {
-        *d = d.wrapping_sub(b'0');
-        if *d > 9 {
-            return None;
-        }
-    }
-    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(u32::from);
-    let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    NaiveDate::from_ymd_opt(year as i32, m0 * 10 + m1, d0 * 10 + d1)
-}
+/// read by the one reader of such days ([`crate::input::day`]) without scanning it as
+/// [`scanned_date`] does (which gives the same day).
+pub(super) use crate::input::day::exact as iso_day;
 
 /// Reads the date spellings of the module's table from a folded, trimmed text, one
 /// piece at a time.

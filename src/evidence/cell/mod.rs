@@ -2,12 +2,12 @@
 //!
 //! A CSV or XLSX file gives each fact as one cell (a tally as one cell per member).
 //! This module reads a cell by the type the rule file declares for its column and
-//! gives the same [`Raw`] value a TOML or JSON file would hold, so that
-//! [`super::validate`] checks every value whatever file it came from. Only the
+//! gives the same [`Raw`] value a TOML or JSON file would hold, so that one typing
+//! (`super::value`) checks every value whatever file it came from. Only the
 //! *spelling* of a cell is judged here, the way the TOML reader judges TOML syntax:
 //! that `是` is a yes and `2020年12月30日` a date. Whether the value is allowed — a
 //! count within its `max`, a member of the list, a percentage from 0 to 100 — is left
-//! to `validate`.
+//! to the typing.
 //!
 //! Cells are spelled as people in Chinese offices type them (docs/evidence.md,
 //! "Cells, type by type"). Full-width letters, digits and signs (`１２`, `３．５％`,
@@ -209,10 +209,10 @@ pub enum Read {
     Blank,
     /// The value, as TOML or JSON would give it.
     Value(Node),
-    /// A spelling the column's type does not accept. The node goes into the evidence
-    /// tree in the value's place (a null, which `validate` refuses, so the fact counts
-    /// as given but invalid rather than missing); the message and help are reported
-    /// instead of `validate`'s.
+    /// A spelling the column's type does not accept. The node stands in the value's
+    /// place (a null, which the typing refuses, so the fact counts as given but
+    /// invalid rather than missing); the message and help are reported instead of the
+    /// typing's.
     Wrong {
         node: Node,
         message: String,
@@ -241,7 +241,6 @@ impl fmt::Display for Name<'_> {
     }
 }
 
-/// Reads one cell of a fact's column; `dates` is how the workbook counts days.
 /// The day one piece of a list of dates spells, in any spelling a date cell takes
 /// (`2023-01-05`, `2023/1/5`, `2023年1月5日`); `None` for anything else.
 pub(crate) fn loose_day(piece: &str) -> Option<NaiveDate> {
@@ -251,6 +250,7 @@ pub(crate) fn loose_day(piece: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Reads one cell of a fact's column; `dates` is how the workbook counts days.
 pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Read {
     if cell.is_blank() {
         return Read::Blank;

@@ -11,23 +11,23 @@ use super::*;
 pub(crate) enum Quick {
     /// Nothing: the fact is missing, as [`Read::Blank`].
     Blank,
-    /// The value that [`read`] and then `value::typed` give the cell.
+    /// The value that [`read`] and then `value::check` give the cell.
     Value(Value),
     /// Not read here: the cell is read by [`read`], and its node typed by
-    /// `value::typed`, which refuse it or give its value.
+    /// `value::check`, which refuse it or give its value.
     Slow,
 }
 
 /// A cell of a fact's column read straight into the fact's value, for the fast way
-/// through a valid row (`super::fast`). It reads the text cells of the common types
+/// through a row (`grid::facts`). It reads the text cells of the common types
 /// (bool, count, percent, date, set), in their common spellings, with this module's
 /// own functions, and gives [`Quick::Value`] only where [`read`] gives a node that
-/// `value::typed` accepts, with the value it gives: the same value without the node
+/// `value::check` accepts, with the value it gives: the same value without the node
 /// and its strings. Anything else — a spelling refused, a value out of range, a
 /// workbook's cell, a tally, a discretionary score — is [`Quick::Slow`], and goes the
 /// way every cell went before. The tests check both ways agree, spelling by spelling.
 ///
-/// A tally's member cell gives its count as a [`Value::Count`], which `super::fast`
+/// A tally's member cell gives its count as a [`Value::Count`], which `grid::facts`
 /// gathers into the tally.
 pub(crate) fn quick(fact: &FactDecl, part: &Part, cell: &Cell) -> Quick {
     QuickReader::new(fact, part).read(cell)

@@ -395,11 +395,10 @@ pub(super) fn read_header<'r>(
             .with_source(part.source()),
         );
     }
-    let plan = fast::plan(rubric, &layout, |i| at.get(&i).copied());
+    let plan = super::facts::plan(rubric, &layout, |i| at.get(&i).copied());
     Header {
         unit,
         serial,
-        at,
         of,
         layout,
         unnamed: cells.iter().map(|c| c.text().is_empty()).collect(),

@@ -1,19 +1,19 @@
-//! Spreadsheet evidence — a CSV file or a workbook's sheet — turned row by row into
-//! the evidence tree a TOML file gives, then checked by [`super::validate`].
+//! Spreadsheet evidence — a CSV file or a workbook's sheet — read row by row into
+//! units, each row once ([`facts`]), its values typed by the typing of every format.
 //!
 //! The header ([`super::columns`]) is found where it is: the first rows that name
 //! `单位` or columns of the rubric ([`header_rows`]), below a title or blank rows if
 //! there are any, in one row or in two or three (an item's name in a merged cell above
 //! its facts' names); failing that, the first row that is not blank. Every row below
-//! the header that is not blank is one unit. Each row becomes a table with `unit` and
-//! one table per item, every cell read by its column's type ([`super::cell`]), so the
-//! checks of values, missing facts and applicability are `validate`'s, the same for
-//! every format. This module adds what only a sheet can get wrong — its header, blank
-//! cells, rows without a unit — and words `validate`'s findings for a sheet: each names
-//! the cell (`C7`), its row and its column's header, and points at the cell. Every
-//! word is a message of the diagnostics' catalogue (`sheet-…`), in the run's language;
-//! a finding of `validate` is reworded by what it is about ([`Finding`]: its item, the
-//! kind of its help), never by its words.
+//! the header that is not blank is one unit. Each row is read straight into its
+//! unit's facts, every cell by its column's type ([`super::cell`]), and the checks of
+//! values, missing facts and applicability are the typing's (`super::value`), the
+//! same for every format. This module adds what only a sheet can get wrong — its
+//! header, blank cells, rows without a unit — and words the typing's findings for a
+//! sheet: each names the cell (`C7`), its row and its column's header, and points at
+//! the cell. Every word is a message of the diagnostics' catalogue (`sheet-…`), in the
+//! run's language; a finding is worded by what it is about ([`Finding`]: its item,
+//! the kind of its help), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the
@@ -32,14 +32,14 @@ use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
-use super::fast;
 use super::raw::{Node, Raw};
-use super::value::{validate_findings, Finding, HelpKind, Unit};
+use super::value::{self, Finding, HelpKind, Unit};
 use crate::check::{suggest_name, Rubric};
 use crate::diagnostic::{codes, msg, Diagnostic};
 use crate::source::SourceFile;
 use crate::span::{Span, Spanned};
 
+mod facts;
 mod footer;
 mod header;
 mod row;
@@ -50,7 +50,7 @@ use header::read_header;
 pub use header::{expected_headers, has_evidence_header, header_rows, HEADER_SEARCH_ROWS};
 use row::{read_row, RowRead};
 pub use side::Side;
-use wording::{blanks_help, cell_with_header, refusal, reword, Worded};
+use wording::{blanks_help, reword, Worded};
 
 /// A sheet of cells, each with its place in a source text.
 #[derive(Debug, Clone)]
@@ -284,8 +284,6 @@ struct Header<'r> {
     unit: Option<usize>,
     /// The column of row numbers (`序号`), when the header has one.
     serial: Option<usize>,
-    /// The sheet column of each of the layout's columns that the header has.
-    at: HashMap<usize, usize>,
     /// The layout's column of each sheet column.
     of: Vec<Option<usize>>,
     layout: Layout<'r>,
@@ -293,8 +291,8 @@ struct Header<'r> {
     unnamed: Vec<bool>,
     /// The header's last row (0-based).
     last: usize,
-    /// Where each fact's cells are, for reading a valid row the fast way.
-    plan: Option<fast::RowPlan<'r>>,
+    /// Where each fact's cells are, for reading the rows.
+    plan: facts::RowPlan<'r>,
 }
 
 impl Header<'_> {
@@ -473,8 +471,7 @@ impl<'r> SheetReader<'r> {
                 found.problem(d);
             }
             let mut twice = false;
-            // A unit read the fast way carries its name; any other named row has it
-            // in `name`.
+            // A valid unit carries its name; any other named row has it in `name`.
             let named = match (&read.name, &read.unit) {
                 (Some((name, span)), _) => Some((name.as_str(), *span)),
                 (None, Some(unit)) => Some((unit.name.as_str(), unit.name_span)),

@@ -1,15 +1,15 @@
-//! Reading one row below the header: each cell by its column's type into the unit's
-//! table and one table per item (or straight into the unit's facts the fast way),
-//! then checked by `validate`, whose findings are worded for the sheet.
+//! Reading one row below the header: its unit's name, then its facts, read once
+//! straight into the unit's facts ([`super::facts`]); a row with problems has them
+//! worded for the sheet from that same reading.
 
 use super::*;
 
-/// What one row found, cell by cell, before `validate` sees it.
+/// What one row's reading found, cell by cell, besides the typing's findings.
 pub(super) struct RowRead {
     /// The row's own problems: spellings refused, blank cells in a tally, no unit.
     pub(super) problems: Vec<Diagnostic>,
-    /// The cells refused for their spelling: `validate` refuses them too, and its
-    /// words on them are dropped.
+    /// The cells refused for their spelling (or given in part): the typing refuses
+    /// them too, and its words on them are dropped.
     pub(super) refused: HashSet<Span>,
     /// The blank cells of facts that must be given, by item: (sheet column, span).
     pub(super) blanks: Vec<(String, Vec<(usize, Span)>)>,
@@ -20,8 +20,8 @@ pub(super) struct Row {
     /// The unit, when the row is valid.
     pub(super) unit: Option<Unit>,
     pub(super) problems: Vec<Diagnostic>,
-    /// The unit's name and place, when the row names one; `None` too for a unit read
-    /// the fast way, which holds them.
+    /// The unit's name and place, when the row names one and has a problem (a valid
+    /// unit holds them).
     pub(super) name: Option<(String, Span)>,
     /// The warning that the unit's name was normalised.
     pub(super) note: Option<Diagnostic>,
@@ -46,9 +46,8 @@ pub(super) fn read_row(
         refused: HashSet::new(),
         blanks: Vec::new(),
     };
-    // Whether the row names its unit; a row without a name goes by a stand-in in the
-    // evidence tree, so that its cells are still checked, and messages then name the
-    // row alone.
+    // Whether the row names its unit; a row without a name goes by a stand-in, so
+    // that its cells are still checked, and messages then name the row alone.
     let mut named = false;
     let (name, name_span) = match header.unit {
         Some(c) => {
@@ -103,268 +102,91 @@ pub(super) fn read_row(
         // checked, under their row numbers.
         None => (row_name(row, None), span_of(cells)),
     };
-    // A valid row is read straight into the unit's facts; any other goes on, to be
-    // validated as a tree and every problem worded for the sheet (a name too long or
-    // with hidden characters too, which the tree's validation refuses).
+    // Whether the row names its unit by a name that is not refused.
     let good_name = named && super::super::names::bad_name(&name).is_none();
     // The unit's `periods` facts, from their own sheets, as TOML gives them.
-    let periods = side.map_or_else(Vec::new, |side| side.node(&name, name_span));
-    if let (true, true, Some(plan)) = (good_name, found.problems.is_empty(), &header.plan) {
-        let blank = Cell {
-            input: cell::Input::Empty,
-            span: Span::default(),
-            text_at: None,
+    let given: Vec<(usize, Node)> = side.map_or_else(Vec::new, |side| {
+        side.node(&name, name_span)
+            .into_iter()
+            .map(|(_, decl, node)| (decl.id.index(), node))
+            .collect()
+    });
+    // The name is checked as every format's is: too long, or with hidden characters
+    // (a good name, as it is without spaces around it, was checked above).
+    let checked = good_name && name.trim().len() == name.len();
+    let mut findings: Vec<Finding> = (!checked)
+        .then(|| value::bad_name(&name, name_span))
+        .flatten()
+        .map(|f| Finding {
+            diagnostic: f.diagnostic.with_source(part.source()),
+            ..f
+        })
+        .into_iter()
+        .collect();
+    let end = span_of(cells).end;
+    let blank = Cell {
+        input: cell::Input::Empty,
+        span: Span::new(end, end),
+        text_at: None,
+    };
+    let read = facts::RowCells {
+        row,
+        cells,
+        blank: &blank,
+        given: &given,
+        unit: name_span,
+        name: good_name.then_some(name.as_str()),
+    };
+    let facts = facts::facts(
+        &header.plan,
+        rubric,
+        part,
+        header,
+        &read,
+        &mut found,
+        &mut findings,
+    );
+    if found.problems.is_empty() && findings.is_empty() {
+        return Row {
+            unit: Some(Unit {
+                name,
+                name_span,
+                source: part.source().clone(),
+                facts,
+            }),
+            problems: Vec::new(),
+            name: None,
+            note,
         };
-        let source = part.source();
-        let given: Vec<(usize, Node)> = periods
-            .iter()
-            .map(|(_, decl, node)| (decl.id.index(), node.clone()))
-            .collect();
-        if let Some(facts) = fast::facts(
-            plan,
-            rubric,
-            source,
-            (cells, &given),
-            &blank,
-            part.grid.dates,
-        ) {
-            return Row {
-                unit: Some(Unit {
-                    name,
-                    name_span,
-                    source: source.clone(),
-                    facts,
-                }),
-                problems: Vec::new(),
-                name: None,
-                note,
-            };
-        }
     }
     // A bad name is not repeated in every message of its row: its own says what it is.
     let who = row_name(row, good_name.then_some(name.as_str()));
-    let mut entries = vec![(
-        Spanned::new("unit".to_string(), name_span),
-        Node {
-            raw: Raw::String(name.clone()),
-            span: name_span,
-        },
-    )];
-    let columns = &header.layout.columns;
-    let mut i = 0;
-    while i < columns.len() {
-        let item = columns[i].item;
-        let end = columns[i..]
-            .iter()
-            .position(|c| !std::ptr::eq(c.item, item))
-            .map_or(columns.len(), |n| i + n);
-        if let Some(table) = item_table(part, header, (row, cells), i..end, &who, &mut found) {
-            entries.push(table);
-        }
-        i = end;
-    }
-    for (item, decl, node) in periods {
-        let entry = (Spanned::new(decl.name.node.clone(), name_span), node);
-        let table = entries
-            .iter_mut()
-            .skip(1)
-            .find(|(key, _)| key.node == item.name.node);
-        match table {
-            Some((
-                _,
-                Node {
-                    raw: Raw::Table(facts),
-                    ..
-                },
-            )) => facts.push(entry),
-            _ => entries.push((
-                Spanned::new(item.name.node.clone(), name_span),
-                Node {
-                    raw: Raw::Table(vec![entry]),
-                    span: name_span,
-                },
-            )),
-        }
-    }
-    let node = Node {
-        raw: Raw::Table(entries),
-        span: span_of(cells),
-    };
     let mut problems = std::mem::take(&mut found.problems);
-    let name = named.then(|| (name.clone(), name_span));
-    match validate_findings(rubric, part.source(), &node) {
-        Ok(unit) if problems.is_empty() => {
-            return Row {
-                unit: Some(unit),
-                problems,
-                name,
-                note,
-            }
-        }
-        Ok(_) => {}
-        Err(ds) => {
-            let mut blank = Vec::new();
-            for finding in ds {
-                match reword(
-                    part,
-                    header,
-                    (row, cells),
-                    (&who, name_span),
-                    &found,
-                    finding,
-                ) {
-                    Some(Worded::Blank(d)) => blank.push(d),
-                    Some(Worded::Problem(d)) => problems.push(d),
-                    None => {}
-                }
-            }
-            problems.extend(blanks_of_row(part, header, row, &who, &found, blank));
+    let mut blank = Vec::new();
+    for finding in findings {
+        match reword(
+            part,
+            header,
+            (row, cells),
+            (&who, name_span),
+            &found,
+            finding,
+        ) {
+            Some(Worded::Blank(d)) => blank.push(d),
+            Some(Worded::Problem(d)) => problems.push(d),
+            None => {}
         }
     }
+    problems.extend(blanks_of_row(part, header, row, &who, &found, blank));
     Row {
         unit: None,
         problems,
-        name,
+        name: named.then_some((name, name_span)),
         note,
     }
 }
 
-/// One item's table of a row, from its columns `range` of the layout; `None` when
-/// the header has none of them.
-pub(super) fn item_table(
-    part: Placed<'_>,
-    header: &Header<'_>,
-    (row, row_cells): (usize, &[Cell]),
-    range: std::ops::Range<usize>,
-    who: &str,
-    found: &mut RowRead,
-) -> Option<(Spanned<String>, Node)> {
-    let columns = &header.layout.columns;
-    let item = columns[range.start].item;
-    let present: Vec<(usize, usize)> = range
-        .clone()
-        .filter_map(|i| header.at.get(&i).map(|&c| (i, c)))
-        .collect();
-    let &(_, first_col) = present.first()?;
-    let mut facts: Vec<(Spanned<String>, Node)> = Vec::new();
-    let mut blanks: Vec<(usize, Span)> = Vec::new();
-    let mut k = 0;
-    while k < present.len() {
-        let fact = columns[present[k].0].fact;
-        let end = present[k..]
-            .iter()
-            .position(|(i, _)| !std::ptr::eq(columns[*i].fact, fact))
-            .map_or(present.len(), |n| k + n);
-        let cells: Vec<(&Column, usize, Cell)> = present[k..end]
-            .iter()
-            .map(|&(i, c)| (&columns[i], c, cell_in(row_cells, c)))
-            .collect();
-        let key = |span| Spanned::new(fact.name.node.clone(), span);
-        let mut given = Vec::new();
-        let mut blank = Vec::new();
-        for (column, c, cell) in &cells {
-            match cell::read(fact, &column.part, cell, part.grid.dates) {
-                Read::Blank => {
-                    if column.required() {
-                        blank.push((*c, cell.span, column.header.as_str()));
-                    }
-                }
-                Read::Value(node) => given.push((*column, cell.span, node)),
-                Read::Wrong {
-                    node,
-                    message,
-                    help,
-                } => {
-                    found
-                        .problems
-                        .push(refusal(part, row, *c, column, cell, message, help));
-                    found.refused.insert(cell.span);
-                    given.push((*column, cell.span, node));
-                }
-            }
-        }
-        if given.is_empty() {
-            // Nothing given: the fact is missing, and `validate` says so.
-            blanks.extend(blank.iter().map(|(c, s, _)| (*c, *s)));
-        } else if cells.len() == 1 {
-            let (_, span, node) = given.remove(0);
-            facts.push((key(span), node));
-        } else {
-            // A tally (a cell per member) or a discretionary score (points and
-            // reason) given only in part: the blank cells are missing, never 0.
-            let tally = cells
-                .iter()
-                .any(|(column, _, _)| matches!(column.part, Part::Member(_)));
-            let span = match blank.first() {
-                Some(&(c, span, _)) => {
-                    let names = blank
-                        .iter()
-                        .map(|(c, _, h)| cell_with_header(row, *c, h))
-                        .collect::<Vec<_>>()
-                        .join(&msg!("evidence-missing".separator));
-                    found.problems.push(
-                        Diagnostic::error(
-                            codes::EVIDENCE_MISSING,
-                            placed(
-                                who,
-                                &msg!(
-                                    "sheet-in-part",
-                                    fact = &fact.name.node,
-                                    cell = cell_ref(row, c)
-                                ),
-                            ),
-                        )
-                        .primary(span, msg!("sheet-in-part".label))
-                        .help(if tally {
-                            msg!("sheet-in-part".tally, cells = names)
-                        } else {
-                            msg!("sheet-in-part".discretion, cells = names)
-                        })
-                        .with_source(part.source()),
-                    );
-                    // `validate` would say the same of the part that lacks.
-                    found.refused.insert(span);
-                    span
-                }
-                None => given[0].1,
-            };
-            let parts = given
-                .into_iter()
-                .map(|(column, span, node)| {
-                    let name = match &column.part {
-                        Part::Member(m) => m.clone(),
-                        Part::Value => "score".to_string(),
-                        Part::Reason => "reason".to_string(),
-                    };
-                    (Spanned::new(name, span), node)
-                })
-                .collect();
-            facts.push((
-                key(span),
-                Node {
-                    raw: Raw::Table(parts),
-                    span,
-                },
-            ));
-        }
-        k = end;
-    }
-    let key_span = blanks
-        .first()
-        .map_or_else(|| cell_in(row_cells, first_col).span, |(_, s)| *s);
-    if !blanks.is_empty() {
-        found.blanks.push((item.name.node.clone(), blanks));
-    }
-    Some((
-        Spanned::new(item.name.node.clone(), key_span),
-        Node {
-            raw: Raw::Table(facts),
-            span: key_span,
-        },
-    ))
-}
-
-/// The blank cells of a row, as `validate` found them item by item: one problem for
+/// The blank cells of a row, as its reading found them item by item: one problem for
 /// the row when several items lack facts, naming each cell and its header once,
 /// rather than one per item, each showing the row again.
 fn blanks_of_row(

@@ -6,10 +6,10 @@
 //! are read as a `date` column's cells are ([`cell::period_date`]), and refused at the
 //! cell when they are not dates, when the first is a spelling of never, or when the
 //! period ends before it begins. The rows are joined to the units by the unit's name,
-//! as [`normalise_name`] writes it. Each unit's periods then go into its evidence tree
-//! as the array of tables TOML gives them (`申请 = [{ 收到日期 = …, 答复日期 = … }]`),
-//! so that `validate` reads them as it reads TOML, and the same evidence scores the
-//! same in either format ([`Side::node`]).
+//! as [`normalise_name`] writes it. Each unit's periods are then given to its row's
+//! reading as the array of tables TOML gives them (`申请 = [{ 收到日期 = …, 答复日期 =
+//! … }]`), so that the typing reads them as it reads TOML, and the same evidence scores
+//! the same in either format ([`Side::node`]).
 //!
 //! A unit with no row on a fact's sheet has no periods: an empty list, as
 //! `申请 = []` is in TOML (a unit that received no request has no row to write). A
@@ -315,7 +315,7 @@ fn read_sheet(
             continue;
         };
         let day = |raw: &Raw| match raw {
-            Raw::Date(s) | Raw::String(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            Raw::Date(s) | Raw::String(s) => crate::input::day::day(s),
             _ => None,
         };
         if let (Some(a), Some(b)) = (day(&from), day(&to)) {

@@ -1,5 +1,5 @@
 //! The words of a sheet's problems: a cell refused for its spelling, named by its
-//! place, and `validate`'s findings reworded to name the cell, its row and its
+//! place, and the typing's findings worded to name the cell, its row and its
 //! column's header. A finding is reworded by what it is about ([`Finding`]: its item,
 //! whether its help gives a TOML example), never by reading its words, which are in
 //! the run's language.
@@ -68,7 +68,7 @@ pub(super) fn blanks_help(header: &Header<'_>, row: usize, cols: &[usize], shown
     )
 }
 
-/// One of `validate`'s findings worded for a sheet.
+/// One of the typing's findings worded for a sheet.
 pub(super) enum Worded {
     /// A problem of the row as it is.
     Problem(Diagnostic),
@@ -77,7 +77,7 @@ pub(super) enum Worded {
     Blank(Diagnostic),
 }
 
-/// Words one of `validate`'s findings for a sheet; `None` drops it, when the row's own
+/// Words one of the typing's findings for a sheet; `None` drops it, when the row's own
 /// reading has said it already.
 pub(super) fn reword(
     part: Placed<'_>,

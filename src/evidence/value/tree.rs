@@ -1,0 +1,239 @@
+//! The walk of a unit's evidence tree: its name, its items and their facts, each
+//! fact's value typed ([`super::typing`]), and the facts each item lacks.
+
+use std::collections::HashMap;
+
+use super::super::raw::{Node, Raw};
+use super::{complete, raw_text, Fact, Finding, HelpKind, Unit, Validator};
+use crate::check::{suggest_name, Rubric};
+use crate::diagnostic::{codes, msg};
+use crate::model::{self, FactDecl, Item};
+use crate::span::Span;
+
+impl Validator<'_> {
+    pub(super) fn unit(&mut self, rubric: &Rubric, node: &Node) -> Option<Unit> {
+        let Raw::Table(entries) = &node.raw else {
+            self.error(
+                codes::EVIDENCE_VALUE,
+                msg!("evidence-not-table", found = raw_text(&node.raw)),
+                node.span,
+                &msg!("evidence-here"),
+                msg!("evidence-not-table".help),
+            );
+            return None;
+        };
+        let items = model::items(&rubric.nodes);
+        // Looked up once per evidence table: a linear search would be quadratic in the items.
+        let by_name: std::collections::HashSet<&str> =
+            items.iter().map(|i| i.name.node.as_str()).collect();
+        let mut name: Option<(String, Span)> = None;
+        let mut tables: HashMap<&str, (&Node, Span)> = HashMap::new();
+        // Where the evidence shows it was written for another rubric: a `rubric` that
+        // names another title, and the items this rubric does not have.
+        let mut other_title: Option<Span> = None;
+        let mut unknown_items: Vec<Span> = Vec::new();
+        for (key, value) in entries {
+            match key.node.as_str() {
+                "unit" => match &value.raw {
+                    Raw::String(s) if !s.trim().is_empty() => {
+                        // A name too long or with hidden characters is refused here,
+                        // in every format, pointing at it (`names::bad_name`).
+                        if let Some(finding) = super::bad_name(s, value.span) {
+                            self.out.push(finding);
+                        }
+                        name = Some((s.trim().to_string(), value.span))
+                    }
+                    _ => self.error(
+                        codes::EVIDENCE_UNIT,
+                        msg!("evidence-unit-name"),
+                        value.span,
+                        &msg!("evidence-unit-name".label),
+                        msg!("evidence-unit-name".help),
+                    ),
+                },
+                // `expect` belongs to a test case (`kaohe test`); scoring leaves it aside,
+                // so a case file is also evidence `kaohe eval` reads.
+                super::super::EXPECT => {}
+                "rubric" => {
+                    if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
+                        other_title = Some(value.span);
+                        self.error(
+                            codes::EVIDENCE_UNKNOWN,
+                            msg!("evidence-other-rubric"),
+                            value.span,
+                            &msg!("evidence-other-rubric".label),
+                            msg!("evidence-other-rubric".help, title = &rubric.title),
+                        );
+                    }
+                }
+                item_name => match by_name.contains(item_name) {
+                    true => {
+                        tables.insert(item_name, (value, key.span));
+                    }
+                    false => {
+                        unknown_items.push(key.span);
+                        let hint =
+                            suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
+                        self.error(
+                            codes::EVIDENCE_UNKNOWN,
+                            msg!("evidence-unknown-item", item = item_name),
+                            key.span,
+                            &msg!("evidence-unknown-item".label),
+                            if hint.is_empty() {
+                                msg!("evidence-unknown-item".help)
+                            } else {
+                                hint
+                            },
+                        );
+                    }
+                },
+            }
+        }
+        // Evidence written for another rubric is said so first and alone.
+        let names: Vec<&str> = items.iter().map(|i| i.name.node.as_str()).collect();
+        let given = |n: &str| tables.contains_key(n);
+        if let Some(d) =
+            super::super::other_rubric::problem(rubric, other_title, &unknown_items, &names, given)
+        {
+            match other_title {
+                // Its own problem, made above, is the one shown.
+                Some(span) => self.out.retain(|kept| {
+                    kept.diagnostic
+                        .labels
+                        .first()
+                        .is_some_and(|l| l.span == span)
+                }),
+                None => {
+                    self.out.clear();
+                    self.out.push(Finding {
+                        diagnostic: d,
+                        item: None,
+                        help: HelpKind::Words,
+                    });
+                }
+            }
+            return None;
+        }
+        let Some((name, name_span)) = name else {
+            self.error(
+                codes::EVIDENCE_UNIT,
+                msg!("evidence-no-unit"),
+                Span::new(0, 0),
+                &msg!("evidence-no-unit".label),
+                msg!("evidence-no-unit".help),
+            );
+            return None;
+        };
+        let mut facts = vec![None; rubric.slots];
+        for item in items {
+            self.item(
+                item,
+                tables.get(item.name.node.as_str()).copied(),
+                name_span,
+                &mut facts,
+            );
+        }
+        Some(Unit {
+            name,
+            name_span,
+            source: self.source.clone(),
+            facts,
+        })
+    }
+
+    fn item(
+        &mut self,
+        item: &Item,
+        table: Option<(&Node, Span)>,
+        unit_span: Span,
+        facts: &mut [Option<Fact>],
+    ) {
+        self.item = Some(item.name.node.clone());
+        self.item_facts(item, table, unit_span, facts);
+        self.item = None;
+    }
+
+    fn item_facts(
+        &mut self,
+        item: &Item,
+        table: Option<(&Node, Span)>,
+        unit_span: Span,
+        facts: &mut [Option<Fact>],
+    ) {
+        if let Some((node, _)) = table {
+            match &node.raw {
+                Raw::Table(entries) => {
+                    for (key, value) in entries {
+                        match item.facts.iter().find(|f| f.name.node == key.node) {
+                            Some(decl) => {
+                                if let Some(v) = self.value(decl, value) {
+                                    facts[decl.id.index()] = Some(Fact {
+                                        value: v,
+                                        span: Some(value.span),
+                                    });
+                                }
+                            }
+                            None => {
+                                let hint = suggest_name(
+                                    &key.node,
+                                    item.facts.iter().map(|f| f.name.node.as_str()),
+                                );
+                                let names: Vec<&str> =
+                                    item.facts.iter().map(|f| f.name.node.as_str()).collect();
+                                self.error(
+                                    codes::EVIDENCE_UNKNOWN,
+                                    msg!(
+                                        "evidence-unknown-fact",
+                                        item = &item.name.node,
+                                        fact = &key.node
+                                    ),
+                                    key.span,
+                                    &msg!("evidence-unknown-fact".label),
+                                    if hint.is_empty() {
+                                        msg!("evidence-unknown-fact".help, facts = names.join("、"))
+                                    } else {
+                                        msg!(
+                                            "evidence-unknown-fact".hint,
+                                            hint = hint,
+                                            facts = names.join("、")
+                                        )
+                                    },
+                                );
+                            }
+                        }
+                    }
+                }
+                other => self.error_toml(
+                    codes::EVIDENCE_VALUE,
+                    msg!(
+                        "evidence-item-not-table",
+                        item = &item.name.node,
+                        found = raw_text(other)
+                    ),
+                    node.span,
+                    &msg!("evidence-item-not-table".label),
+                    msg!("evidence-item-not-table".help, item = &item.name.node),
+                ),
+            }
+        }
+        let needed = complete(item, facts, self.calendar);
+        let missing: Vec<&str> = needed
+            .iter()
+            // A fact with an invalid value was reported already.
+            .filter(|f| !self.given_but_invalid(table, &f.name.node))
+            .map(|f| f.name.node.as_str())
+            .collect();
+        let missing: Vec<&FactDecl> = missing
+            .iter()
+            .filter_map(|m| item.facts.iter().find(|f| f.name.node == *m))
+            .collect();
+        if let Some(finding) = super::missing(item, &missing, table.map(|(_, key)| key), unit_span)
+        {
+            self.out.push(finding);
+        }
+    }
+
+    fn given_but_invalid(&self, table: Option<(&Node, Span)>, fact: &str) -> bool {
+        matches!(table, Some((Node { raw: Raw::Table(entries), .. }, _)) if entries.iter().any(|(k, _)| k.node == fact))
+    }
+}
