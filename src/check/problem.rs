@@ -8,6 +8,11 @@
 //! kind here and nowhere else. The header settings have their own kinds,
 //! [`SettingProblem`], worded beside their check and held here as
 //! [`CheckError::Setting`].
+//!
+//! The file is long (about 1,500 lines) on purpose: it is the checker's whole list of
+//! problems, about seventy kinds, and each kind's words stand in the one `match` that
+//! gives them, where a reader looking for a code or a message finds it. Split by
+//! subject, the kinds and their words would be read in two places again.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
