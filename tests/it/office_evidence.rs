@@ -574,13 +574,18 @@ fn a_second_sheet_with_evidence_is_named_and_can_be_chosen() {
 
 #[test]
 fn the_templates_guide_sheet_is_no_second_evidence_sheet() {
-    // The `说明` sheet lists every column, one per row: it is not an evidence header.
+    // The `说明` sheet lists every column, one per row: it is not an evidence header,
+    // in either language (the Chinese one writes `单位` and `被考核单位名称` in a row).
     let rubric = table("county");
     let dir = scratch("office-template");
-    let bytes = kaohe::report::template_xlsx(&rubric).expect("a form");
-    let path = write(&dir.join("form.xlsx"), bytes);
+    for lang in kaohe::locale::Lang::ALL {
+        let bytes = kaohe::report::template_xlsx_in(&rubric, lang).expect("a form");
+        let path = write(&dir.join(format!("form-{}.xlsx", lang.tag())), bytes);
+        let read = load_file_with(&rubric, &path, &Options::default());
+        assert!(read.notes.is_empty(), "{lang:?}: {}", rendered(&read.notes));
+    }
+    let path = dir.join("form-en.xlsx");
     let read = load_file_with(&rubric, &path, &Options::default());
-    assert!(read.notes.is_empty(), "{}", rendered(&read.notes));
     let got: Vec<(&str, &str)> = read
         .problems
         .iter()

@@ -100,11 +100,32 @@ pub fn header_rows(expected: &HashSet<String>, grid: &Grid) -> Option<HeaderRows
     best_header(expected, grid).map(|(rows, _)| rows)
 }
 
-/// Whether a sheet has an evidence header: rows that name at least two of `单位` and
-/// the rubric's columns. (A sheet that lists the columns one per row, as the
-/// template's `说明` does, has none.)
+/// Whether a sheet has an evidence header: rows that name at least two different ones
+/// of the unit's column and the rubric's columns. A sheet that lists the columns one
+/// per row, as the template's `说明` does, has none, even where a row names the unit's
+/// column twice (`单位`, and `被考核单位名称` in its description).
 pub fn has_evidence_header(expected: &HashSet<String>, grid: &Grid) -> bool {
-    best_header(expected, grid).is_some_and(|(_, named)| named >= 2)
+    let Some((rows, _)) = best_header(expected, grid) else {
+        return false;
+    };
+    let part = Placed { grid, first: 0 };
+    let width = (rows.first..rows.end())
+        .map(|r| part.row(r).len())
+        .max()
+        .unwrap_or(0);
+    // The unit's column is one, however it is headed (`单位`, `被考核单位名称`).
+    let named: HashSet<String> = (0..width)
+        .map(|c| normalise_name(&header_text(part, rows, c, expected).0))
+        .filter(|name| expected.contains(name))
+        .map(|name| {
+            if columns::UNIT_HEADERS.contains(&name.as_str()) {
+                columns::UNIT_HEADER.to_string()
+            } else {
+                name
+            }
+        })
+        .collect();
+    named.len() >= 2
 }
 
 /// The header's rows and how many columns they name, in a grid that starts the sheet.
