@@ -118,7 +118,7 @@ pub fn has_evidence_header(expected: &HashSet<String>, grid: &Grid) -> bool {
         .map(|c| normalise_name(&header_text(part, rows, c, expected).0))
         .filter(|name| expected.contains(name))
         .map(|name| {
-            if columns::UNIT_HEADERS.contains(&name.as_str()) {
+            if columns::is_unit_header(&name) {
                 columns::UNIT_HEADER.to_string()
             } else {
                 name
