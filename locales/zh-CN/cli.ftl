@@ -110,9 +110,9 @@ cli-method-unit = 单位“{$unit}”没有“{$method}”的证据
 
 ## clap 无法解析的命令行:按错误的种类和内容用中文说明(src/cli/usage_error.rs)。
 
-cli-error-line = 错误:{ $message }
-cli-error-tip = 提示:{ $text }
-cli-error-usage = 用法:{ $usage }
+cli-error-line = 错误: { $message }
+cli-error-tip = 提示: { $text }
+cli-error-usage = 用法: { $usage }
 cli-error-try-help = 详细说明,请用 `{ $help }` 查看。
 cli-error-quoted = `{ $text }`
 cli-error-separator = 、

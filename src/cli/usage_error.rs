@@ -4,7 +4,7 @@
 //! here from what clap knows of it: its kind ([`ErrorKind`]) and its context (the
 //! argument, the value, the values it takes, the similar names it suggests, the usage
 //! line), each through a message of `locales/*/cli.ftl`. The layout is clap's: the
-//! error, the tips, the usage line (`用法:`) and where to find more, with clap's exit
+//! error, the tips, the usage line (`用法: `) and where to find more, with clap's exit
 //! code 2. English is clap's own text; the English catalogue says the same words,
 //! which a test holds equal for every kind of error.
 //!
@@ -497,7 +497,7 @@ mod tests {
     fn the_chinese_says_each_kind_in_chinese() {
         for (_, cmd, line) in cases() {
             let said = message(&error_of(cmd, &line), Lang::Zh);
-            assert!(said.starts_with("错误:"), "{said}");
+            assert!(said.starts_with("错误: "), "{said}");
             assert!(said.ends_with("详细说明,请用 `--help` 查看。\n"), "{said}");
             for english in [
                 "error:", "tip:", "Usage:", "found", "provided", "required", "exist",
@@ -515,16 +515,16 @@ mod tests {
                 Cli::command(),
                 &["kaohe", "eval", "a", "b", "--formt", "csv"]
             ),
-            "错误:无法识别的参数 `--formt`\n\n  \
-             提示:有相近的参数:`--format`\n\n\
-             用法:kaohe eval --format <FORMAT> <RULE> <EVIDENCE>...\n\n\
+            "错误: 无法识别的参数 `--formt`\n\n  \
+             提示: 有相近的参数:`--format`\n\n\
+             用法: kaohe eval --format <FORMAT> <RULE> <EVIDENCE>...\n\n\
              详细说明,请用 `--help` 查看。\n"
         );
         assert_eq!(
             zh(Cli::command(), &["kaohe", "--", "check"]),
-            "错误:无法识别的参数 `check`\n\n  \
-             提示:有 `check` 这个命令;要使用它,请去掉它前面的 `--`\n\n\
-             用法:kaohe [OPTIONS] <COMMAND>\n\n\
+            "错误: 无法识别的参数 `check`\n\n  \
+             提示: 有 `check` 这个命令;要使用它,请去掉它前面的 `--`\n\n\
+             用法: kaohe [OPTIONS] <COMMAND>\n\n\
              详细说明,请用 `--help` 查看。\n"
         );
         assert_eq!(
@@ -532,26 +532,26 @@ mod tests {
                 Cli::command(),
                 &["kaohe", "eval", "a", "b", "--format", "jsn"]
             ),
-            "错误:`--format <FORMAT>` 的值 `jsn` 无效\n  \
+            "错误: `--format <FORMAT>` 的值 `jsn` 无效\n  \
              (可选值:table, json, md, csv, xlsx, html)\n\n  \
-             提示:有相近的值:`json`\n\n\
+             提示: 有相近的值:`json`\n\n\
              详细说明,请用 `--help` 查看。\n"
         );
         assert_eq!(
             zh(toy(), &["toy", "--alpha", "x", "--beta"]),
-            "错误:参数 `--alpha <a>` 不能与 `--beta` 同时使用\n\n\
-             用法:toy --alpha <a>\n\n\
+            "错误: 参数 `--alpha <a>` 不能与 `--beta` 同时使用\n\n\
+             用法: toy --alpha <a>\n\n\
              详细说明,请用 `--help` 查看。\n"
         );
         assert!(zh(toy(), &["toy", "--pair", "x"])
-            .starts_with("错误:`--pair <pair> <pair>` 需要 2 个值,给出了 1 个\n"));
+            .starts_with("错误: `--pair <pair> <pair>` 需要 2 个值,给出了 1 个\n"));
         assert!(zh(toy(), &["toy", "--few", "x", "y"])
-            .starts_with("错误:`--few <few> <few> <few>...` 至少需要 3 个值,只给出了 2 个\n"));
+            .starts_with("错误: `--few <few> <few> <few>...` 至少需要 3 个值,只给出了 2 个\n"));
         assert!(zh(toy(), &["toy", "--one", "x"])
-            .starts_with("错误:给 `--one=<one>` 赋值须用等号,写作 `--one=<one>=值`\n"));
+            .starts_with("错误: 给 `--one=<one>` 赋值须用等号,写作 `--one=<one>=值`\n"));
         assert!(zh(toy(), &["toy", "--n", "300"])
-            .starts_with("错误:`--n <n>` 的值 `300` 无效(解析器原文:300 is not in 0..=255)\n"));
+            .starts_with("错误: `--n <n>` 的值 `300` 无效(解析器原文:300 is not in 0..=255)\n"));
         assert!(zh(toy(), &["toy", "sub"])
-            .starts_with("错误:`toy sub` 后须接一个命令,但没有给出\n  (可用的命令:leaf, help)\n"));
+            .starts_with("错误: `toy sub` 后须接一个命令,但没有给出\n  (可用的命令:leaf, help)\n"));
     }
 }

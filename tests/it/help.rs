@@ -191,33 +191,33 @@ fn a_usage_error_is_said_in_chinese_with_its_tip_and_usage_line() {
     let zh = [("KAOHE_LANG", "zh")];
     assert_eq!(
         usage_error(&zh, &["eval", "a.rule", "e.toml", "--formt", "csv"]),
-        "错误:无法识别的参数 `--formt`\n\n  \
-         提示:有相近的参数:`--format`\n\n\
-         用法:kaohe eval --format <FORMAT> <RULE> <EVIDENCE>...\n\n\
+        "错误: 无法识别的参数 `--formt`\n\n  \
+         提示: 有相近的参数:`--format`\n\n\
+         用法: kaohe eval --format <FORMAT> <RULE> <EVIDENCE>...\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
     assert_eq!(
         usage_error(&zh, &["check", "--foo"]),
-        "错误:无法识别的参数 `--foo`\n\n  \
-         提示:如要把 `--foo` 作为值传入,请写作 `-- --foo`\n\n\
-         用法:kaohe check [OPTIONS] <RULES>...\n\n\
+        "错误: 无法识别的参数 `--foo`\n\n  \
+         提示: 如要把 `--foo` 作为值传入,请写作 `-- --foo`\n\n\
+         用法: kaohe check [OPTIONS] <RULES>...\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
     assert_eq!(
         usage_error(&zh, &["eval"]),
-        "错误:缺少以下必需的参数:\n  <RULE>\n  <EVIDENCE>...\n\n\
-         用法:kaohe eval <RULE> <EVIDENCE>...\n\n\
+        "错误: 缺少以下必需的参数:\n  <RULE>\n  <EVIDENCE>...\n\n\
+         用法: kaohe eval <RULE> <EVIDENCE>...\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
     assert_eq!(
         usage_error(&zh, &["eval", "a.rule", "e.toml", "--format", "pdf"]),
-        "错误:`--format <FORMAT>` 的值 `pdf` 无效\n  \
+        "错误: `--format <FORMAT>` 的值 `pdf` 无效\n  \
          (可选值:table, json, md, csv, xlsx, html)\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
     assert_eq!(
         usage_error(&zh, &["render", "a.rule", "--format"]),
-        "错误:`--format <FORMAT>` 须给出一个值,但没有给出\n  \
+        "错误: `--format <FORMAT>` 须给出一个值,但没有给出\n  \
          (可选值:md, html, xlsx)\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
@@ -226,15 +226,15 @@ fn a_usage_error_is_said_in_chinese_with_its_tip_and_usage_line() {
             &zh,
             &["eval", "a.rule", "e.toml", "-o", "a.csv", "-o", "b.csv"]
         ),
-        "错误:参数 `--output <OUTPUT>` 不能重复使用\n\n\
-         用法:kaohe eval [OPTIONS] <RULE> [EVIDENCE]...\n\n\
+        "错误: 参数 `--output <OUTPUT>` 不能重复使用\n\n\
+         用法: kaohe eval [OPTIONS] <RULE> [EVIDENCE]...\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
     assert_eq!(
         usage_error(&zh, &["chek", "a.rule"]),
-        "错误:没有 `chek` 这个命令\n\n  \
-         提示:有相近的命令:`check`\n\n\
-         用法:kaohe [OPTIONS] <COMMAND>\n\n\
+        "错误: 没有 `chek` 这个命令\n\n  \
+         提示: 有相近的命令:`check`\n\n\
+         用法: kaohe [OPTIONS] <COMMAND>\n\n\
          详细说明,请用 `--help` 查看。\n"
     );
 }
@@ -242,7 +242,7 @@ fn a_usage_error_is_said_in_chinese_with_its_tip_and_usage_line() {
 #[test]
 fn the_language_of_a_usage_error_is_known_before_the_line_is_parsed() {
     let bad = ["check", "--foo"];
-    let chinese = "错误:无法识别的参数 `--foo`\n";
+    let chinese = "错误: 无法识别的参数 `--foo`\n";
     // `--lang zh` next to the bad argument, before it or after it, in either spelling.
     for args in [
         &["check", "--foo", "--lang", "zh"][..],
@@ -270,5 +270,5 @@ fn the_language_of_a_usage_error_is_known_before_the_line_is_parsed() {
         &[("LANG", "zh_CN.UTF-8")],
         &["check", "x.rule", "--lang", "fr"]
     )
-    .starts_with("错误:`--lang <LANG>` 的值 `fr` 无效\n  (可选值:zh, en)\n"));
+    .starts_with("错误: `--lang <LANG>` 的值 `fr` 无效\n  (可选值:zh, en)\n"));
 }
