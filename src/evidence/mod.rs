@@ -24,6 +24,7 @@ mod members;
 mod names;
 mod number;
 mod other_rubric;
+mod problem;
 
 use names::{At, NameHasher, Names, Repeated};
 pub(crate) mod condition;
@@ -38,6 +39,7 @@ use crate::input::{encoding, lower_io, raw};
 pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
+pub use problem::{EvidenceError, Found, ScoreField, Want};
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value, MAX_COUNT};
 

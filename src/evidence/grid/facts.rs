@@ -139,7 +139,6 @@ pub(super) fn facts(
     // place.
     let mut facts: Vec<Option<Fact>> = Vec::with_capacity(plan.slots);
     facts.resize_with(plan.slots, || None);
-    let source = part.source();
     for item in &plan.items {
         let mut reading = ItemReading {
             item: item.item,
@@ -209,19 +208,14 @@ pub(super) fn facts(
                 (None, Some(column)) => Some(row.cells.get(column.col).unwrap_or(row.blank).span),
                 (None, None) => given_elsewhere.then_some(row.unit),
             };
-            if let Some(finding) = missing(item.item, &lacking, entry, row.unit) {
-                findings.push(Finding {
-                    diagnostic: finding.diagnostic.with_source(source),
-                    ..finding
-                });
-            }
+            findings.extend(missing(item.item, &lacking, entry, row.unit));
         }
         if !reading.blanks.is_empty() {
             reading.finish(found);
         }
     }
     // Sorted as `crate::diagnostic::sort` sorts diagnostics.
-    findings.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
+    findings.sort_by(Finding::order);
     facts
 }
 

@@ -12,8 +12,8 @@
 //! header, blank cells, rows without a unit — and words the typing's findings for a
 //! sheet: each names the cell (`C7`), its row and its column's header, and points at
 //! the cell. Every word is a message of the diagnostics' catalogue (`sheet-…`), in the
-//! run's language; a finding is worded by what it is about ([`Finding`]: its item,
-//! the kind of its help), never by its words.
+//! run's language; a finding is worded by its kind ([`Finding`]: a kind of
+//! [`super::EvidenceError`] and its item), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the
@@ -32,8 +32,9 @@ use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
+use super::problem::EvidenceError;
 use super::raw::{Node, Raw};
-use super::value::{self, Finding, HelpKind, Unit};
+use super::value::{self, Finding, Unit};
 use crate::check::{suggest_name, Rubric};
 use crate::diagnostic::{codes, msg, Diagnostic};
 use crate::source::SourceFile;
@@ -50,7 +51,7 @@ use header::read_header;
 pub use header::{expected_headers, has_evidence_header, header_rows, HEADER_SEARCH_ROWS};
 use row::{read_row, RowRead};
 pub use side::Side;
-use wording::{blanks_help, reword, Worded};
+use wording::{blanks_help, word, Worded};
 
 /// A sheet of cells, each with its place in a source text.
 #[derive(Debug, Clone)]

@@ -117,10 +117,6 @@ pub(super) fn read_row(
     let mut findings: Vec<Finding> = (!checked)
         .then(|| value::bad_name(&name, name_span))
         .flatten()
-        .map(|f| Finding {
-            diagnostic: f.diagnostic.with_source(part.source()),
-            ..f
-        })
         .into_iter()
         .collect();
     let end = span_of(cells).end;
@@ -164,7 +160,7 @@ pub(super) fn read_row(
     let mut problems = std::mem::take(&mut found.problems);
     let mut blank = Vec::new();
     for finding in findings {
-        match reword(
+        match word(
             part,
             header,
             (row, cells),
