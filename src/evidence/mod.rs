@@ -39,7 +39,7 @@ use crate::input::{encoding, lower_io, raw};
 pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
-pub use problem::{EvidenceError, Found, ScoreField, Want};
+pub use problem::{EvidenceError, Found, PartProblem, ScoreField, Unreadable, Want, WorkbookError};
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value, MAX_COUNT};
 
