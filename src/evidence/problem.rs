@@ -18,6 +18,7 @@ use super::value::MAX_COUNT;
 use crate::check::suggest_name;
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
+use crate::input::IoProblem;
 use crate::span::Span;
 
 /// What a value read from evidence is, as a message names it (`a text`, `a list`, …).
@@ -1081,6 +1082,160 @@ impl From<WorkbookError> for Diagnostic {
                 ),
             )
             .help(msg!("workbook-other-sheets".help)),
+        }
+    }
+}
+
+/// A spreadsheet format kaohe does not read, known by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// WPS's `.et` and `.ett`.
+    Et,
+    /// Excel 97–2003's `.xls`.
+    Xls,
+    /// Excel's `.xlsm` and `.xlsb`.
+    Xlsm,
+    /// OpenDocument's `.ods`.
+    Ods,
+}
+
+/// A problem of the evidence files as a whole: the paths named, the number of units
+/// a file holds, the problems and names past what is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// A spreadsheet of a format kaohe does not read.
+    Spreadsheet { path: String, what: Unread },
+    /// A folder that cannot be listed.
+    Folder { path: String, io: IoProblem },
+    /// A folder with no evidence file.
+    EmptyFolder { path: String },
+    /// A file that is not evidence by its extension.
+    NotEvidence { path: String },
+    /// A sheet of `count` units where one unit's evidence was expected.
+    UnitsNotOne { path: String, count: usize },
+    /// The warning that a unit's name was read as a sheet's names are.
+    NameReadAs {
+        span: Span,
+        written: String,
+        name: String,
+    },
+    /// Units named twice in batches not read again, `count` names at a time.
+    NamesAgain { count: usize },
+    /// `count` problems of the file `name` not shown, past `limit`.
+    Hidden {
+        name: String,
+        count: usize,
+        limit: usize,
+    },
+    /// `count` warnings of the file `name` not shown, past `limit`.
+    HiddenNotes {
+        name: String,
+        count: usize,
+        limit: usize,
+    },
+}
+
+impl FileError {
+    /// The code users see, which belongs to the kind here alone.
+    pub fn code(&self) -> &'static str {
+        use FileError as F;
+        match self {
+            F::Spreadsheet { .. }
+            | F::Folder { .. }
+            | F::EmptyFolder { .. }
+            | F::NotEvidence { .. } => codes::READ,
+            F::UnitsNotOne { .. } => codes::EVIDENCE_UNIT,
+            F::NameReadAs { .. } => codes::EVIDENCE_UNIT_NAME,
+            F::NamesAgain { .. } | F::Hidden { .. } | F::HiddenNotes { .. } => {
+                codes::EVIDENCE_TOO_MANY
+            }
+        }
+    }
+}
+
+impl From<FileError> for Diagnostic {
+    fn from(problem: FileError) -> Diagnostic {
+        use FileError as F;
+        let code = problem.code();
+        match problem {
+            F::Spreadsheet { path, what } => Diagnostic::error(
+                code,
+                msg!(
+                    "evidence-spreadsheet",
+                    path = path,
+                    what = match what {
+                        Unread::Et => msg!("evidence-spreadsheet".et),
+                        Unread::Xls => msg!("evidence-spreadsheet".xls),
+                        Unread::Xlsm => msg!("evidence-spreadsheet".xlsm),
+                        Unread::Ods => msg!("evidence-spreadsheet".ods),
+                    }
+                ),
+            )
+            .help(msg!("evidence-spreadsheet".help)),
+            F::Folder { path, io } => Diagnostic::error(
+                code,
+                msg!("evidence-folder", path = path, reason = io.reason()),
+            )
+            .help(msg!("evidence-folder".help)),
+            F::EmptyFolder { path } => Diagnostic::error(
+                code,
+                msg!(
+                    "evidence-empty-folder",
+                    path = path,
+                    extensions = super::EXTENSIONS
+                ),
+            )
+            .help(msg!("evidence-empty-folder".help)),
+            F::NotEvidence { path } => Diagnostic::error(
+                code,
+                msg!(
+                    "evidence-not-evidence",
+                    path = path,
+                    extensions = super::EXTENSIONS
+                ),
+            )
+            .help(msg!("evidence-not-evidence".help)),
+            F::UnitsNotOne { path, count } => Diagnostic::error(
+                code,
+                msg!(
+                    "evidence-units-not-one",
+                    path = path,
+                    count = count.to_string()
+                ),
+            )
+            .help(msg!("evidence-units-not-one".help)),
+            F::NameReadAs {
+                span,
+                written,
+                name,
+            } => Diagnostic::warning(
+                code,
+                msg!("evidence-name-read-as", written = &written, name = &name),
+            )
+            .primary(span, msg!("evidence-name-read-as".label, name = &name))
+            .help(msg!("evidence-name-read-as".help, name = &name)),
+            F::NamesAgain { count } => Diagnostic::error(
+                code,
+                msg!("evidence-names-again", count = count.to_string()),
+            )
+            .help(msg!("evidence-names-again".help)),
+            F::Hidden { name, count, limit } => Diagnostic::error(
+                code,
+                msg!("evidence-hidden", count = count.to_string(), name = name),
+            )
+            .help(msg!("evidence-hidden".help, limit = limit.to_string())),
+            F::HiddenNotes { name, count, limit } => Diagnostic::warning(
+                code,
+                msg!(
+                    "evidence-hidden-notes",
+                    count = count.to_string(),
+                    name = name
+                ),
+            )
+            .help(msg!(
+                "evidence-hidden-notes".help,
+                limit = limit.to_string()
+            )),
         }
     }
 }
