@@ -40,8 +40,8 @@ pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
 pub use problem::{
-    EvidenceError, FileError, Found, PartProblem, ScoreField, Unread, Unreadable, Want,
-    WorkbookError,
+    CellError, EvidenceError, FileError, Found, NoDayWhy, NoSuchDay, PartProblem, ScoreField,
+    Unread, Unreadable, Want, WorkbookError,
 };
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value, MAX_COUNT};

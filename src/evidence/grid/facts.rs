@@ -255,15 +255,11 @@ impl ItemReading<'_> {
                     None
                 }
                 Read::Value(node) => Some(node),
-                Read::Wrong {
-                    node,
-                    message,
-                    help,
-                } => {
+                Read::Wrong { node, problem } => {
                     let layout = &header.layout.columns[column.index];
-                    found.problems.push(refusal(
-                        part, row.row, column.col, layout, cell, message, help,
-                    ));
+                    found
+                        .problems
+                        .push(refusal(part, row.row, column.col, layout, cell, &problem));
                     found.refused.insert(cell.span);
                     Some(node)
                 }
@@ -301,14 +297,10 @@ impl ItemReading<'_> {
                     }
                 }
                 Read::Value(node) => given.push((column, cell.span, node)),
-                Read::Wrong {
-                    node,
-                    message,
-                    help,
-                } => {
-                    found.problems.push(refusal(
-                        part, row.row, column.col, layout, cell, message, help,
-                    ));
+                Read::Wrong { node, problem } => {
+                    found
+                        .problems
+                        .push(refusal(part, row.row, column.col, layout, cell, &problem));
                     found.refused.insert(cell.span);
                     given.push((column, cell.span, node));
                 }

@@ -5,17 +5,18 @@
 //! for a sheet, as the kinds' `Diagnostic` is the one for the tree formats.
 
 use super::*;
+use crate::evidence::problem::CellError;
 
-/// A cell refused for its spelling, named by its place.
+/// A cell refused for its spelling ([`CellError`]), named by its place.
 pub(super) fn refusal(
     part: Placed<'_>,
     row: usize,
     col: usize,
     column: &Column,
     cell: &Cell,
-    message: String,
-    help: String,
+    problem: &CellError,
 ) -> Diagnostic {
+    let (message, help) = problem.words();
     Diagnostic::error(
         codes::EVIDENCE_VALUE,
         placed(&part.cell_name(row, col, &column.header), &message),
