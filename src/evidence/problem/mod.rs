@@ -12,13 +12,17 @@
 //!
 //! A cell refused for its spelling is a [`CellError`] (`cell.rs`), and the problems of
 //! a workbook as a whole and of the files named ([`WorkbookError`], [`FileError`]) are
-//! kinds of `files.rs`, each with its one `From<…> for Diagnostic`.
+//! kinds of `files.rs`, a sheet's own problems ([`SheetError`]) of `sheet.rs`, each
+//! with its one `From<…> for Diagnostic`.
 
 mod cell;
 mod files;
+mod sheet;
 
 pub use cell::{CellError, NoDayWhy, NoSuchDay};
 pub use files::{FileError, PartProblem, Unread, Unreadable, WorkbookError};
+pub(crate) use sheet::{cell_name, cell_ref};
+pub use sheet::{SheetError, SheetName};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
