@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
-use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
+use super::columns::{self, Column, Layout, Part, UNIT_HEADER};
 use super::problem::{cell_name, cell_ref, EvidenceError, SheetError, SheetName};
 use super::raw::{Node, Raw};
 use super::value::{self, Finding, Unit};

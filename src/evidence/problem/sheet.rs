@@ -5,7 +5,7 @@
 
 use crate::diagnostic::msg;
 use crate::diagnostic::{codes, Diagnostic};
-use crate::evidence::columns::column_letters;
+use crate::evidence::columns::{column_letters, UNIT_HEADER};
 use crate::span::Span;
 
 /// A sheet as messages name it: a CSV file, or a sheet of a workbook.
@@ -78,16 +78,76 @@ pub enum SheetError {
         first_row: usize,
         first: Option<Span>,
     },
+    /// A header's column headed `text` a second time (at `span`), first in column
+    /// `first_col` (at `first`).
+    ColumnTwice {
+        span: Span,
+        text: String,
+        first: Span,
+        first_col: usize,
+    },
+    /// A header naming a fact (`header`) of a `kind` no cell can give; a `periods`
+    /// fact's sheet in a workbook when it has one.
+    CellType {
+        span: Span,
+        header: String,
+        kind: String,
+        periods_sheet: Option<String>,
+    },
+    /// A header the rubric has no column for, in the header's cell (`sheet`'s 0-based
+    /// `row` and `col`); `columns` are the rubric's headers to suggest one of (`None`
+    /// past the problems a file shows), `example` the first.
+    UnknownColumn {
+        span: Span,
+        sheet: Option<String>,
+        row: usize,
+        col: usize,
+        text: String,
+        columns: Option<Vec<String>>,
+        example: Option<String>,
+    },
+    /// A header (at `span`) with no column of the units' names.
+    NoUnitColumn { span: Span, sheet: SheetName },
+    /// A header (at `span`) without the columns of fact values `headers`.
+    AbsentColumns {
+        span: Span,
+        sheet: SheetName,
+        headers: Vec<String>,
+    },
+    /// A fact (`header`) of a `kind` no cell can give, which the header does not name
+    /// either, so every row lacks it; a workbook's sheet for it when it is a
+    /// `periods` fact.
+    NoCellFact {
+        span: Span,
+        sheet: SheetName,
+        header: String,
+        kind: &'static str,
+        periods_sheet: Option<String>,
+    },
 }
 
 impl SheetError {
     /// The code users see, which belongs to the kind here alone.
     pub fn code(&self) -> &'static str {
+        use SheetError as S;
         match self {
-            SheetError::NoRow { .. } | SheetError::Empty { .. } => codes::EVIDENCE_UNIT,
-            SheetError::Unheaded { .. } => codes::EVIDENCE_COLUMN,
-            SheetError::UnitTwice { .. } => codes::EVIDENCE_DUPLICATE,
+            S::NoRow { .. } | S::Empty { .. } => codes::EVIDENCE_UNIT,
+            S::Unheaded { .. } | S::ColumnTwice { .. } | S::NoUnitColumn { .. } => {
+                codes::EVIDENCE_COLUMN
+            }
+            S::UnitTwice { .. } => codes::EVIDENCE_DUPLICATE,
+            S::CellType { .. } | S::NoCellFact { .. } => codes::EVIDENCE_CELL_TYPE,
+            S::UnknownColumn { .. } => codes::EVIDENCE_UNKNOWN,
+            S::AbsentColumns { .. } => codes::EVIDENCE_MISSING,
         }
+    }
+}
+
+/// The help of a fact no cell can give: its workbook's sheet, or TOML and JSON.
+fn cell_type_help(periods_sheet: Option<String>) -> String {
+    match periods_sheet {
+        Some(sheet) => msg!("sheet-cell-type".periods, sheet = sheet),
+        None => msg!("sheet-cell-type".help),
     }
 }
 
@@ -135,6 +195,108 @@ impl From<SheetError> for Diagnostic {
                 };
                 d.help(msg!("sheet-unit-twice".help, row = first_row + 1))
             }
+            SheetError::ColumnTwice {
+                span,
+                text,
+                first,
+                first_col,
+            } => Diagnostic::error(code, msg!("sheet-column-twice", text = &text))
+                .primary(span, msg!("sheet-column-twice".label))
+                .help(msg!(
+                    "sheet-column-twice".help,
+                    text = &text,
+                    letters = column_letters(first_col)
+                ))
+                .label(first, msg!("sheet-column-twice".first)),
+            SheetError::CellType {
+                span,
+                header,
+                kind,
+                periods_sheet,
+            } => Diagnostic::error(code, msg!("sheet-cell-type", header = &header, kind = kind))
+                .primary(span, msg!("sheet-cell-type".label))
+                .help(cell_type_help(periods_sheet)),
+            SheetError::UnknownColumn {
+                span,
+                sheet,
+                row,
+                col,
+                text,
+                columns,
+                example,
+            } => {
+                let hint = columns.map_or_else(String::new, |columns| {
+                    crate::check::suggest_name(&text, columns.iter().map(String::as_str))
+                });
+                let example = example.map_or(String::new(), |header| {
+                    msg!("sheet-unknown-column".example, header = &header)
+                });
+                Diagnostic::error(
+                    code,
+                    msg!(
+                        "sheet-at",
+                        place = cell_name(sheet.as_deref(), row, col, ""),
+                        message = msg!("sheet-unknown-column", text = &text)
+                    ),
+                )
+                .primary(span, msg!("sheet-unknown-column".label))
+                .help(if hint.is_empty() {
+                    msg!("sheet-unknown-column".help, example = example)
+                } else {
+                    hint
+                })
+            }
+            SheetError::NoUnitColumn { span, sheet } => Diagnostic::error(
+                code,
+                msg!(
+                    "sheet-no-unit-column",
+                    what = sheet.what(),
+                    unit = UNIT_HEADER
+                ),
+            )
+            .primary(span, msg!("sheet-no-unit-column".label))
+            .help(msg!("sheet-no-unit-column".help, unit = UNIT_HEADER)),
+            SheetError::AbsentColumns {
+                span,
+                sheet,
+                headers,
+            } => {
+                const SHOWN: usize = 8;
+                let names: Vec<String> = headers
+                    .iter()
+                    .take(SHOWN)
+                    .map(|h| format!("`{h}`"))
+                    .collect();
+                Diagnostic::error(
+                    code,
+                    msg!(
+                        "sheet-absent-columns",
+                        what = sheet.what(),
+                        count = headers.len(),
+                        names = names.join(&msg!("evidence-missing".separator)),
+                        more = headers.len().saturating_sub(SHOWN)
+                    ),
+                )
+                .primary(span, msg!("sheet-absent-columns".label))
+                .help(msg!("sheet-absent-columns".help))
+            }
+            SheetError::NoCellFact {
+                span,
+                sheet,
+                header,
+                kind,
+                periods_sheet,
+            } => Diagnostic::error(
+                code,
+                msg!(
+                    "sheet-no-cell-fact",
+                    what = sheet.what(),
+                    fact = &header,
+                    kind = kind
+                ),
+            )
+            .primary(span, msg!("sheet-no-cell-fact".label))
+            .help(cell_type_help(periods_sheet)),
         }
     }
 }
@@ -156,5 +318,22 @@ mod tests {
         let d = Diagnostic::from(twice(Some(Span::new(10, 16))));
         assert_eq!(d.labels.len(), 2);
         assert_eq!(d.labels[1].span, Span::new(10, 16));
+    }
+
+    #[test]
+    fn absent_columns_name_eight_and_count_the_rest() {
+        let problem = SheetError::AbsentColumns {
+            span: Span::new(0, 9),
+            sheet: SheetName {
+                path: "a.csv".into(),
+                sheet: None,
+            },
+            headers: (1..=10).map(|i| format!("甲/{i}")).collect(),
+        };
+        assert_eq!(problem.code(), codes::EVIDENCE_MISSING);
+        let message = Diagnostic::from(problem).message;
+        assert!(message.contains("`甲/8`"), "{message}");
+        assert!(!message.contains("`甲/9`"), "{message}");
+        assert!(message.contains("10"), "{message}");
     }
 }
