@@ -16,9 +16,10 @@ use super::super::members::MemberCounts;
 use super::super::raw::{Node, Raw};
 use super::super::value::{check, complete, missing, Fact, Finding, Value};
 use super::wording::refusal;
-use super::{cell_ref, placed, row_name, Header, Placed, RowRead};
+use super::{Header, Placed, RowRead};
 use crate::check::Rubric;
-use crate::diagnostic::{codes, msg, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::evidence::problem::SheetError;
 use crate::model::{self, FactDecl, FactType, Item};
 use crate::span::{Span, Spanned};
 
@@ -320,28 +321,15 @@ impl ItemReading<'_> {
                     .columns
                     .iter()
                     .any(|column| matches!(column.part, Part::Member(_)));
-                let names = blank
-                    .iter()
-                    .map(|(c, _, h)| super::wording::cell_with_header(row.row, *c, h))
-                    .collect::<Vec<_>>()
-                    .join(&msg!("evidence-missing".separator));
                 found.problems.push(
-                    Diagnostic::error(
-                        codes::EVIDENCE_MISSING,
-                        placed(
-                            &row_name(row.row, row.name),
-                            &msg!(
-                                "sheet-in-part",
-                                fact = &fact.decl.name.node,
-                                cell = cell_ref(row.row, c)
-                            ),
-                        ),
-                    )
-                    .primary(span, msg!("sheet-in-part".label))
-                    .help(if tally {
-                        msg!("sheet-in-part".tally, cells = names)
-                    } else {
-                        msg!("sheet-in-part".discretion, cells = names)
+                    Diagnostic::from(SheetError::InPart {
+                        span,
+                        row: row.row,
+                        unit: row.name.map(str::to_string),
+                        fact: fact.decl.name.node.clone(),
+                        col: c,
+                        tally,
+                        blanks: blank.iter().map(|(c, _, h)| (*c, h.to_string())).collect(),
                     })
                     .with_source(part.source()),
                 );

@@ -32,7 +32,9 @@ use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
 use super::columns::{self, Column, Layout, Part, UNIT_HEADER};
-use super::problem::{cell_name, cell_ref, EvidenceError, SheetError, SheetName};
+use super::problem::{
+    cell_name, cell_ref, cell_with_header, row_name, EvidenceError, SheetError, SheetName,
+};
 use super::raw::{Node, Raw};
 use super::value::{self, Finding, Unit};
 use crate::check::{suggest_name, Rubric};
@@ -188,15 +190,6 @@ impl Grid {
 /// A message that begins with its place: `` cell C7 (…): … `` or `` row 7 (`台山市`): … ``.
 fn placed(place: &str, message: &str) -> String {
     msg!("sheet-at", place = place, message = message)
-}
-
-/// A row as messages name it: `` row 7 (`台山市`) ``, or `row 7` when it names no
-/// unit (or a name the messages should not repeat).
-fn row_name(row: usize, name: Option<&str>) -> String {
-    match name {
-        Some(name) => msg!("sheet-row".named, row = row + 1, name = name),
-        None => msg!("sheet-row", row = row + 1),
-    }
 }
 
 /// A grid as a part of its sheet: one chunk of a CSV file's rows, numbered as in the

@@ -42,15 +42,6 @@ fn expected(column: &Column) -> String {
     }
 }
 
-/// A cell and its column's header, as a help lists the cells to fill: `` C7 (`决策预公开/未做意见征集`) ``.
-pub(super) fn cell_with_header(row: usize, col: usize, header: &str) -> String {
-    msg!(
-        "sheet-cell-header",
-        cell = cell_ref(row, col),
-        header = header
-    )
-}
-
 /// The help that lists the blank cells of a row to fill, the first `shown` of them,
 /// each with its column's header when the header has one.
 pub(super) fn blanks_help(header: &Header<'_>, row: usize, cols: &[usize], shown: usize) -> String {

@@ -21,7 +21,7 @@ mod sheet;
 
 pub use cell::{CellError, NoDayWhy, NoSuchDay};
 pub use files::{FileError, PartProblem, Unread, Unreadable, WorkbookError};
-pub(crate) use sheet::{cell_name, cell_ref};
+pub(crate) use sheet::{cell_name, cell_ref, cell_with_header, row_name};
 pub use sheet::{SheetError, SheetName};
 
 use chrono::NaiveDate;

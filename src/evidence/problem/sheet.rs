@@ -54,6 +54,24 @@ pub(crate) fn cell_name(sheet: Option<&str>, row: usize, col: usize, header: &st
     }
 }
 
+/// A row as messages name it: `` row 7 (`台山市`) ``, or `row 7` when it names no
+/// unit (or a name the messages should not repeat).
+pub(crate) fn row_name(row: usize, name: Option<&str>) -> String {
+    match name {
+        Some(name) => msg!("sheet-row".named, row = row + 1, name = name),
+        None => msg!("sheet-row", row = row + 1),
+    }
+}
+
+/// A cell and its column's header, as a help lists the cells to fill: `` C7 (`决策预公开/未做意见征集`) ``.
+pub(crate) fn cell_with_header(row: usize, col: usize, header: &str) -> String {
+    msg!(
+        "sheet-cell-header",
+        cell = cell_ref(row, col),
+        header = header
+    )
+}
+
 /// A problem of a sheet as a whole or of its rows, other than its cells' values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetError {
@@ -114,6 +132,30 @@ pub enum SheetError {
         sheet: SheetName,
         headers: Vec<String>,
     },
+    /// A row (0-based) whose unit's cell (in column `col`, at `span`) names no unit.
+    NoUnit { span: Span, row: usize, col: usize },
+    /// The warning that the unit's name in a row's cell (of a workbook's `sheet`) was
+    /// read as another, as names are read in every format.
+    NameReadAs {
+        span: Span,
+        sheet: Option<String>,
+        row: usize,
+        col: usize,
+        written: String,
+        name: String,
+    },
+    /// A tally or a discretionary score given in part in a row (0-based, of the unit
+    /// `unit` when messages should name it): its first blank cell (in column `col`,
+    /// at `span`), and every blank cell with its header.
+    InPart {
+        span: Span,
+        row: usize,
+        unit: Option<String>,
+        fact: String,
+        col: usize,
+        tally: bool,
+        blanks: Vec<(usize, String)>,
+    },
     /// A fact (`header`) of a `kind` no cell can give, which the header does not name
     /// either, so every row lacks it; a workbook's sheet for it when it is a
     /// `periods` fact.
@@ -131,7 +173,9 @@ impl SheetError {
     pub fn code(&self) -> &'static str {
         use SheetError as S;
         match self {
-            S::NoRow { .. } | S::Empty { .. } => codes::EVIDENCE_UNIT,
+            S::NoRow { .. } | S::Empty { .. } | S::NoUnit { .. } => codes::EVIDENCE_UNIT,
+            S::NameReadAs { .. } => codes::EVIDENCE_UNIT_NAME,
+            S::InPart { .. } => codes::EVIDENCE_MISSING,
             S::Unheaded { .. } | S::ColumnTwice { .. } | S::NoUnitColumn { .. } => {
                 codes::EVIDENCE_COLUMN
             }
@@ -244,6 +288,58 @@ impl From<SheetError> for Diagnostic {
                     msg!("sheet-unknown-column".help, example = example)
                 } else {
                     hint
+                })
+            }
+            SheetError::NoUnit { span, row, col } => Diagnostic::error(
+                code,
+                msg!("sheet-no-unit", row = row + 1, cell = cell_ref(row, col)),
+            )
+            .primary(span, msg!("sheet-no-unit".label))
+            .help(msg!("sheet-no-unit".help, unit = UNIT_HEADER)),
+            SheetError::NameReadAs {
+                span,
+                sheet,
+                row,
+                col,
+                written,
+                name,
+            } => Diagnostic::warning(
+                code,
+                msg!(
+                    "sheet-at",
+                    place = cell_name(sheet.as_deref(), row, col, UNIT_HEADER),
+                    message = msg!("evidence-name-read-as", written = &written, name = &name)
+                ),
+            )
+            .primary(span, msg!("evidence-name-read-as".label, name = &name))
+            .help(msg!("evidence-name-read-as".help, name = &name)),
+            SheetError::InPart {
+                span,
+                row,
+                unit,
+                fact,
+                col,
+                tally,
+                blanks,
+            } => {
+                let names = blanks
+                    .iter()
+                    .map(|(c, h)| cell_with_header(row, *c, h))
+                    .collect::<Vec<_>>()
+                    .join(&msg!("evidence-missing".separator));
+                Diagnostic::error(
+                    code,
+                    msg!(
+                        "sheet-at",
+                        place = row_name(row, unit.as_deref()),
+                        message = msg!("sheet-in-part", fact = &fact, cell = cell_ref(row, col))
+                    ),
+                )
+                .primary(span, msg!("sheet-in-part".label))
+                .help(if tally {
+                    msg!("sheet-in-part".tally, cells = names)
+                } else {
+                    msg!("sheet-in-part".discretion, cells = names)
                 })
             }
             SheetError::NoUnitColumn { span, sheet } => Diagnostic::error(
