@@ -24,6 +24,7 @@ mod members;
 mod names;
 mod number;
 mod other_rubric;
+mod problem;
 
 use names::{At, NameHasher, Names, Repeated};
 pub(crate) mod condition;
@@ -32,19 +33,23 @@ mod value;
 mod workbook;
 
 // The files read as text and the tree read from TOML, JSON and YAML are `input`'s;
-// this module's files name them as `super::raw`, `super::encoding` and
-// `super::lower_io`, and kaohe's users as `evidence::read` and the rest.
-use crate::input::{encoding, lower_io, raw};
+// this module's files name them as `super::raw` and `super::encoding`, and kaohe's
+// users as `evidence::read` and the rest.
+use crate::input::{encoding, raw};
 pub use crate::input::{read_source, Encoding};
 pub use grid::RowUnit as Loaded;
 pub use members::{MemberCounts, MemberSet};
+pub use problem::{
+    CellError, EvidenceError, FileError, Found, NoDayWhy, NoSuchDay, PartProblem, ScoreField,
+    Unread, Unreadable, Want, WorkbookError,
+};
 pub use raw::{read, Format, Node, Raw};
 pub use value::{validate, Fact, Facts, Period, Unit, Value, MAX_COUNT};
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -57,31 +62,22 @@ const EXTENSIONS: &str = "`.toml`, `.json`, `.yaml`, `.csv` or `.xlsx`";
 
 /// Spreadsheet files kaohe does not read, by extension, with what they are: refused
 /// by name, and in a folder too, so that no unit's evidence is silently left out.
-fn unread_spreadsheet(path: &Path) -> Option<&'static str> {
+fn unread_spreadsheet(path: &Path) -> Option<Unread> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "et" | "ett" => Some("et"),
-        "xls" => Some("xls"),
-        "xlsm" | "xlsb" => Some("xlsm"),
-        "ods" => Some("ods"),
+        "et" | "ett" => Some(Unread::Et),
+        "xls" => Some(Unread::Xls),
+        "xlsm" | "xlsb" => Some(Unread::Xlsm),
+        "ods" => Some(Unread::Ods),
         _ => None,
     }
 }
 
-fn refuse_spreadsheet(path: &Path, what: &str) -> Diagnostic {
-    Diagnostic::error(
-        codes::READ,
-        msg!(
-            "evidence-spreadsheet",
-            path = path.display().to_string(),
-            what = match what {
-                "et" => msg!("evidence-spreadsheet".et),
-                "xls" => msg!("evidence-spreadsheet".xls),
-                "xlsm" => msg!("evidence-spreadsheet".xlsm),
-                _ => msg!("evidence-spreadsheet".ods),
-            }
-        ),
-    )
-    .help(msg!("evidence-spreadsheet".help))
+fn refuse_spreadsheet(path: &Path, what: Unread) -> Diagnostic {
+    FileError::Spreadsheet {
+        path: path.display().to_string(),
+        what,
+    }
+    .into()
 }
 
 /// The evidence files named on the command line: files as they are, directories
@@ -91,15 +87,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| {
-                Diagnostic::error(
-                    codes::READ,
-                    msg!(
-                        "evidence-folder",
-                        path = path.display().to_string(),
-                        reason = lower_io(&e)
-                    ),
-                )
-                .help(msg!("evidence-folder".help))
+                Diagnostic::from(FileError::Folder {
+                    path: path.display().to_string(),
+                    io: crate::input::IoProblem::of(&e),
+                })
             })?;
             let found: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
             // A named pipe or a device named as evidence in the folder is refused, not
@@ -130,15 +121,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 return Err(refuse_spreadsheet(p, what));
             }
             if found.is_empty() {
-                return Err(Diagnostic::error(
-                    codes::READ,
-                    msg!(
-                        "evidence-empty-folder",
-                        path = path.display().to_string(),
-                        extensions = EXTENSIONS
-                    ),
-                )
-                .help(msg!("evidence-empty-folder".help)));
+                return Err(FileError::EmptyFolder {
+                    path: path.display().to_string(),
+                }
+                .into());
             }
             out.extend(found);
         } else if let Some(what) = unread_spreadsheet(path) {
@@ -146,15 +132,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         } else if Format::of(path).is_some() || !path.exists() {
             out.push(path.clone());
         } else {
-            return Err(Diagnostic::error(
-                codes::READ,
-                msg!(
-                    "evidence-not-evidence",
-                    path = path.display().to_string(),
-                    extensions = EXTENSIONS
-                ),
-            )
-            .help(msg!("evidence-not-evidence".help)));
+            return Err(FileError::NotEvidence {
+                path: path.display().to_string(),
+            }
+            .into());
         }
     }
     Ok(out)
@@ -196,15 +177,11 @@ pub fn load(rubric: &crate::check::Rubric, path: &Path) -> Result<Unit, Vec<Diag
             return Err(problems);
         }
         if units.len() != 1 {
-            return Err(vec![Diagnostic::error(
-                codes::EVIDENCE_UNIT,
-                msg!(
-                    "evidence-units-not-one",
-                    path = path.display().to_string(),
-                    count = units.len().to_string()
-                ),
-            )
-            .help(msg!("evidence-units-not-one".help))]);
+            return Err(vec![FileError::UnitsNotOne {
+                path: path.display().to_string(),
+                count: units.len(),
+            }
+            .into()]);
         }
         return Ok(units.remove(0).unit);
     }
@@ -226,15 +203,11 @@ fn normalised(mut unit: Unit) -> (Unit, Option<Diagnostic>) {
     if name == unit.name {
         return (unit, None);
     }
-    let note = Diagnostic::warning(
-        codes::EVIDENCE_UNIT_NAME,
-        msg!("evidence-name-read-as", written = &unit.name, name = &name),
-    )
-    .primary(
-        unit.name_span,
-        msg!("evidence-name-read-as".label, name = &name),
-    )
-    .help(msg!("evidence-name-read-as".help, name = &name))
+    let note = Diagnostic::from(FileError::NameReadAs {
+        span: unit.name_span,
+        written: unit.name.clone(),
+        name: name.clone(),
+    })
     .with_source(&unit.source);
     unit.name = name;
     (unit, Some(note))
@@ -447,14 +420,10 @@ pub fn stream_with(
         // not shown.
         if !matches!(next, Ok(None)) {
             again.problems.push(
-                Diagnostic::error(
-                    codes::EVIDENCE_TOO_MANY,
-                    msg!(
-                        "evidence-names-again",
-                        count = limits.names_again_at_once.max(1).to_string()
-                    ),
-                )
-                .help(msg!("evidence-names-again".help)),
+                FileError::NamesAgain {
+                    count: limits.names_again_at_once.max(1),
+                }
+                .into(),
             );
         }
         return again;
@@ -803,32 +772,21 @@ impl Findings {
         let source = SourceFile::new(name, String::new());
         if self.hidden > 0 {
             self.kept.push(
-                Diagnostic::error(
-                    codes::EVIDENCE_TOO_MANY,
-                    msg!(
-                        "evidence-hidden",
-                        count = self.hidden.to_string(),
-                        name = name
-                    ),
-                )
-                .help(msg!("evidence-hidden".help, limit = self.limit.to_string()))
+                Diagnostic::from(FileError::Hidden {
+                    name: name.to_string(),
+                    count: self.hidden,
+                    limit: self.limit,
+                })
                 .with_source(&source),
             );
         }
         if self.hidden_notes > 0 {
             self.notes.push(
-                Diagnostic::warning(
-                    codes::EVIDENCE_TOO_MANY,
-                    msg!(
-                        "evidence-hidden-notes",
-                        count = self.hidden_notes.to_string(),
-                        name = name
-                    ),
-                )
-                .help(msg!(
-                    "evidence-hidden-notes".help,
-                    limit = self.limit.to_string()
-                ))
+                Diagnostic::from(FileError::HiddenNotes {
+                    name: name.to_string(),
+                    count: self.hidden_notes,
+                    limit: self.limit,
+                })
                 .with_source(&source),
             );
         }

@@ -3,10 +3,9 @@
 
 use rust_decimal::Decimal;
 
+use super::problem::EvidenceError as E;
 use super::raw::{Node, Raw};
-use super::value::{raw_text, Validator, Value};
-use crate::diagnostic::codes;
-use crate::diagnostic::msg;
+use super::value::{found, Validator, Value};
 use crate::model::FactDecl;
 
 impl Validator<'_> {
@@ -28,42 +27,25 @@ impl Validator<'_> {
                 .or_else(|_| Decimal::from_scientific(&t))
                 .ok()
         });
-        let shown = max.map_or_else(String::new, |m| m.normalize().to_string());
         match value {
             Some(v) if v >= Decimal::ZERO && max.is_none_or(|m| v <= m) => {
                 Some(Value::Number(v.normalize()))
             }
             Some(v) => {
-                let message = match max {
-                    Some(_) => msg!(
-                        "evidence-number-outside",
-                        name = name,
-                        value = v.normalize().to_string(),
-                        max = &shown
-                    ),
-                    None => msg!(
-                        "evidence-number-negative",
-                        name = name,
-                        value = v.normalize().to_string()
-                    ),
-                };
-                self.error(
-                    codes::EVIDENCE_VALUE,
-                    message,
-                    node.span,
-                    &msg!("evidence-number-outside".label),
-                    msg!("evidence-number-outside".help, name = name),
-                );
+                self.push(E::NumberOutside {
+                    span: node.span,
+                    fact: name.clone(),
+                    value: v,
+                    max,
+                });
                 None
             }
             None => {
-                self.error_toml(
-                    codes::EVIDENCE_VALUE,
-                    msg!("evidence-number", name = name, found = raw_text(&node.raw)),
-                    node.span,
-                    &msg!("evidence-number".label),
-                    msg!("evidence-number".help, name = name),
-                );
+                self.push(E::Number {
+                    span: node.span,
+                    fact: name.clone(),
+                    found: found(&node.raw),
+                });
                 None
             }
         }
@@ -71,21 +53,11 @@ impl Validator<'_> {
 
     /// A percentage above the `percent max` of its fact.
     pub(super) fn percent_above(&mut self, decl: &FactDecl, p: Decimal, max: Decimal, node: &Node) {
-        let name = &decl.name.node;
-        self.error(
-            codes::EVIDENCE_VALUE,
-            msg!(
-                "evidence-percent-max",
-                name = name,
-                value = p.normalize().to_string(),
-                max = max.normalize().to_string()
-            ),
-            node.span,
-            &msg!("evidence-percent-max".label),
-            msg!(
-                "evidence-percent-max".help,
-                max = max.normalize().to_string()
-            ),
-        );
+        self.push(E::PercentAboveMax {
+            span: node.span,
+            fact: decl.name.node.clone(),
+            value: p,
+            max,
+        });
     }
 }

@@ -8,9 +8,8 @@
 //! item names (the department table shares 19 of its 20 with the county table), leaves
 //! several out.
 
+use super::problem::EvidenceError;
 use crate::check::Rubric;
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
 use crate::span::Span;
 
 /// Whether the evidence was written for another rubric, and the one problem to show
@@ -23,7 +22,7 @@ pub(super) fn problem(
     unknown: &[Span],
     items: &[&str],
     given: impl Fn(&str) -> bool,
-) -> Option<Diagnostic> {
+) -> Option<EvidenceError> {
     let known = items.iter().filter(|n| given(n)).count();
     let lacks: Vec<&str> = items.iter().copied().filter(|n| !given(n)).collect();
     let mostly_unknown = unknown.len() >= 2 && unknown.len() > known;
@@ -32,24 +31,11 @@ pub(super) fn problem(
         return None;
     }
     let first = other_title.or(unknown.first().copied())?;
-    let listed: Vec<String> = lacks.iter().take(8).map(|n| format!("`{n}`")).collect();
-    let more = lacks.len() - listed.len();
-    Some(
-        Diagnostic::error(
-            codes::EVIDENCE_UNKNOWN,
-            msg!(
-                "evidence-for-other-rubric",
-                unknown = unknown.len(),
-                count = unknown.len() + known,
-                missing = lacks.len(),
-                title = &rubric.title
-            ),
-        )
-        .primary(first, msg!("evidence-for-other-rubric".label))
-        .help(msg!(
-            "evidence-for-other-rubric".help,
-            lacks = listed.join(", "),
-            more = more
-        )),
-    )
+    Some(EvidenceError::ForOtherRubric {
+        span: first,
+        unknown: unknown.len(),
+        count: unknown.len() + known,
+        lacks: lacks.iter().map(|n| n.to_string()).collect(),
+        title: rubric.title.clone(),
+    })
 }

@@ -30,9 +30,9 @@ use rust_decimal::Decimal;
 
 use super::cell::{excel_day, normalise_name, Cell, DateSystem, Input, NoDay};
 use super::grid::{Grid, Rows};
-use crate::check::suggest_name;
+use super::problem::{PartProblem, Unreadable, WorkbookError};
 use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -64,19 +64,11 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
             continue;
         };
         if part.size() > MAX_UNPACKED {
-            return Err(Diagnostic::error(
-                codes::EVIDENCE_SYNTAX,
-                msg!(
-                    "workbook-too-large",
-                    name = name,
-                    mb = (part.size() / (1024 * 1024)).to_string(),
-                    part = part.name().unwrap_or_default().to_string()
-                ),
-            )
-            .help(msg!(
-                "workbook-too-large".help,
-                mb = (MAX_UNPACKED / (1024 * 1024)).to_string()
-            ))
+            return Err(Diagnostic::from(WorkbookError::TooLarge {
+                name: name.to_string(),
+                part: part.name().unwrap_or_default().to_string(),
+                bytes: part.size(),
+            })
             .with_source(source));
         }
     }
@@ -90,35 +82,21 @@ fn refuse_bomb(bytes: &[u8], name: &str, source: &SourceFile) -> Result<(), Diag
         if !xml {
             continue;
         }
-        let refusal = match unpacked(&mut archive, i) {
+        let problem = match unpacked(&mut archive, i) {
             Unpacked::AsDeclared => continue,
-            Unpacked::MoreThanDeclared(declared) => (
-                msg!("workbook-part".bomb, declared = declared.to_string()),
-                msg!("workbook-part".bombhelp),
-            ),
-            Unpacked::WrongChecksum => (
-                msg!("workbook-part".checksum),
-                msg!("workbook-part".damaged),
-            ),
-            Unpacked::Damaged(why) => (
-                msg!("workbook-part".unpack, why = why.to_string()),
-                msg!("workbook-part".damaged),
-            ),
+            Unpacked::MoreThanDeclared(declared) => PartProblem::MoreThanDeclared(declared),
+            Unpacked::WrongChecksum => PartProblem::WrongChecksum,
+            Unpacked::Damaged(why) => PartProblem::Damaged(why),
         };
         let part = archive
             .name_for_index(i)
             .and_then(Result::ok)
             .unwrap_or_default();
-        return Err(Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            msg!(
-                "workbook-part",
-                name = name,
-                part = part.to_string(),
-                reason = refusal.0
-            ),
-        )
-        .help(refusal.1)
+        return Err(Diagnostic::from(WorkbookError::Part {
+            name: name.to_string(),
+            part: part.to_string(),
+            problem,
+        })
         .with_source(source));
     }
     Ok(())
@@ -222,17 +200,16 @@ pub fn grid(
     // A regular file only, of a bounded size (what it unpacks to is bounded below).
     let bytes = crate::input::read_regular(path, crate::input::MAX_WORKBOOK_BYTES)?;
     let source = SourceFile::new(name.clone(), String::new());
-    let unreadable = |what: String| {
-        Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            msg!("workbook-unreadable", name = &name, what = what),
-        )
-        .help(msg!("workbook-unreadable".help))
+    let unreadable = |why: Unreadable| {
+        Diagnostic::from(WorkbookError::Unreadable {
+            name: name.clone(),
+            why,
+        })
         .with_source(&source)
     };
     refuse_bomb(&bytes, &name, &source)?;
-    let mut book: Book =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(said(&e)))?;
+    let mut book: Book = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(Unreadable::Said(said(&e))))?;
     let dates = if book.has_1904_epoch() {
         DateSystem::Excel1904
     } else {
@@ -271,35 +248,26 @@ pub fn grid(
                 .find(|(n, ..)| normalise_name(n) == normalise_name(wanted))
         });
         let Some((found, typ, _)) = found else {
-            let names: Vec<&str> = sheets.iter().map(|(n, ..)| n.as_str()).collect();
-            let hint = suggest_name(wanted, names.iter().copied());
-            let list = listed(&names);
-            return Err(Diagnostic::error(
-                codes::EVIDENCE_SHEET,
-                msg!("workbook-no-sheet", name = &name, wanted = wanted),
-            )
-            .help(if hint.is_empty() {
-                msg!("workbook-no-sheet".help, list = list)
-            } else {
-                msg!("workbook-no-sheet".hint, hint = hint, list = list)
+            return Err(Diagnostic::from(WorkbookError::NoSheet {
+                name: name.clone(),
+                wanted: wanted.to_string(),
+                sheets: sheets.iter().map(|(n, ..)| n.clone()).collect(),
             })
             .with_source(&source));
         };
         if *typ != SheetType::WorkSheet {
-            return Err(Diagnostic::error(
-                codes::EVIDENCE_SHEET,
-                msg!("workbook-not-cells", sheet = found, name = &name),
-            )
-            .help(msg!("workbook-not-cells".help))
+            return Err(Diagnostic::from(WorkbookError::NotCells {
+                name: name.clone(),
+                sheet: found.clone(),
+            })
             .with_source(&source));
         }
         // The sheet of a `periods` fact holds a row per period, not a row per unit.
         if is_side(found) {
-            return Err(Diagnostic::error(
-                codes::EVIDENCE_SHEET,
-                msg!("workbook-periods-sheet", sheet = found, name = &name),
-            )
-            .help(msg!("workbook-periods-sheet".help))
+            return Err(Diagnostic::from(WorkbookError::PeriodsSheet {
+                name: name.clone(),
+                sheet: found.clone(),
+            })
             .with_source(&source));
         }
         return Ok(done(
@@ -315,7 +283,7 @@ pub fn grid(
         .map(|(n, ..)| n.as_str())
         .collect();
     if visible.is_empty() {
-        return Err(unreadable(msg!("workbook-no-visible")));
+        return Err(unreadable(Unreadable::NoVisible));
     }
     let mut chosen: Option<Grid> = None;
     let mut others = Vec::new();
@@ -340,30 +308,14 @@ pub fn grid(
     let warnings = if others.is_empty() {
         Vec::new()
     } else {
-        let others: Vec<&str> = others.iter().map(String::as_str).collect();
-        vec![Diagnostic::warning(
-            codes::EVIDENCE_OTHER_SHEETS,
-            msg!(
-                "workbook-other-sheets",
-                sheet = grid.sheet.as_deref().unwrap_or_default(),
-                name = &name,
-                count = others.len(),
-                list = listed(&others)
-            ),
-        )
-        .help(msg!("workbook-other-sheets".help))
+        vec![Diagnostic::from(WorkbookError::OtherSheets {
+            name: name.clone(),
+            sheet: grid.sheet.clone().unwrap_or_default(),
+            others,
+        })
         .with_source(&source)]
     };
     Ok(done(grid, warnings))
-}
-
-/// Sheets' names as a message lists them: `` `第一批`, `第二批` ``.
-fn listed(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(&msg!("evidence-missing".separator))
 }
 
 /// Reads one worksheet into a grid.
@@ -374,16 +326,11 @@ fn read_sheet(
     dates: DateSystem,
 ) -> Result<Grid, Diagnostic> {
     let range = book.worksheet_range(sheet).map_err(|e| {
-        Diagnostic::error(
-            codes::EVIDENCE_SYNTAX,
-            msg!(
-                "workbook-sheet-unreadable",
-                sheet = sheet,
-                name = name,
-                reason = said(&e)
-            ),
-        )
-        .help(msg!("workbook-sheet-unreadable".help))
+        Diagnostic::from(WorkbookError::SheetUnreadable {
+            name: name.to_string(),
+            sheet: sheet.to_string(),
+            reason: said(&e),
+        })
         .with_source(&SourceFile::new(name, String::new()))
     })?;
     // Styles only tell percentages apart; a workbook whose styles cannot be read is

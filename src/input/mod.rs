@@ -37,11 +37,6 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     Ok(SourceFile::new(path.display().to_string(), text))
 }
 
-/// An I/O error's reason, as messages give it.
-pub(crate) fn lower_io(e: &std::io::Error) -> String {
-    crate::diagnostic::io_reason(e, &crate::diagnostic::msg!("io-not-found"))
-}
-
 /// The text with full-width ASCII forms (`１２`, `３．５％`, `Ｙ`, `（`, `／`) as their
 /// ASCII characters, the ideographic space `U+3000` and the other Unicode spaces as a
 /// space, the minus sign `U+2212` as `-`, and zero-width characters dropped. This is

@@ -30,7 +30,7 @@ impl IoProblem {
     }
 
     /// The reason in the run's language.
-    fn reason(&self) -> String {
+    pub(crate) fn reason(&self) -> String {
         io_reason(
             &std::io::Error::new(self.kind, self.text.clone()),
             &msg!("io-not-found"),

@@ -17,24 +17,24 @@ const LAST_EXCEL_DAY: f64 = 2_958_465.0;
 /// takes 1900 for a leap year: day 60 is 1900-02-29, which never was, and every day
 /// from 61 on is one more than the calendar's count. Workbooks of the 1904 system
 /// count from 1904-01-01 as day 0.
-pub fn excel_day(serial: f64, dates: DateSystem) -> Result<NaiveDate, String> {
+pub fn excel_day(serial: f64, dates: DateSystem) -> Result<NaiveDate, NoDayWhy> {
     if !serial.is_finite() || serial < 0.0 {
-        return Err(msg!("cell-no-day"));
+        return Err(NoDayWhy::NoDay);
     }
     if serial >= LAST_EXCEL_DAY + 1.0 {
-        return Err(msg!("cell-no-day".after));
+        return Err(NoDayWhy::After);
     }
     // The number is finite, from 0 and below 2958466, so the cast is exact.
     let day = serial.floor() as i64;
     let from = |start: NaiveDate, days: i64| {
         start
             .checked_add_signed(chrono::Duration::days(days))
-            .ok_or_else(|| msg!("cell-no-day"))
+            .ok_or(NoDayWhy::NoDay)
     };
     match (dates, day) {
         (DateSystem::Excel1904, _) => from(ymd(1904, 1, 1), day),
-        (DateSystem::Excel1900, 0) => Err(msg!("cell-no-day".zero)),
-        (DateSystem::Excel1900, 60) => Err(msg!("cell-no-day".leap)),
+        (DateSystem::Excel1900, 0) => Err(NoDayWhy::Zero),
+        (DateSystem::Excel1900, 60) => Err(NoDayWhy::Leap),
         (DateSystem::Excel1900, 1..=59) => from(ymd(1899, 12, 31), day),
         (DateSystem::Excel1900, _) => from(ymd(1899, 12, 30), day),
     }
@@ -50,7 +50,7 @@ pub(super) fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 pub(super) enum DateText {
     Day(NaiveDate),
     /// Spelled as a date, but no such day: why.
-    NoSuchDay(String),
+    NoSuchDay(NoSuchDay),
     NotADate,
 }
 
@@ -115,10 +115,8 @@ pub(super) fn scanned_date(t: &str) -> DateText {
     let year = year as i32;
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) => DateText::Day(d),
-        None if !(1..=12).contains(&month) => {
-            DateText::NoSuchDay(msg!("cell-no-month", month = month))
-        }
-        None if day == 0 => DateText::NoSuchDay(msg!("cell-no-day-zero")),
+        None if !(1..=12).contains(&month) => DateText::NoSuchDay(NoSuchDay::Month(month)),
+        None if day == 0 => DateText::NoSuchDay(NoSuchDay::DayZero),
         None => {
             let first = ymd(year, month, 1);
             let next = if month == 12 {
@@ -127,12 +125,11 @@ pub(super) fn scanned_date(t: &str) -> DateText {
                 NaiveDate::from_ymd_opt(year, month + 1, 1)
             };
             let days = next.map_or(31, |n| (n - first).num_days());
-            DateText::NoSuchDay(msg!(
-                "cell-month-days",
-                month = first.month(),
-                year = year.to_string(),
-                days = days.to_string()
-            ))
+            DateText::NoSuchDay(NoSuchDay::MonthDays {
+                month: first.month(),
+                year,
+                days,
+            })
         }
     }
 }
@@ -223,38 +220,32 @@ impl Scan<'_> {
 }
 
 pub(super) fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
-    let refuse = |message: String, help: String| wrong(cell, message, help);
+    let refuse = |problem: CellError| wrong(cell, problem);
     let not_a_date = || {
-        refuse(
-            msg!("cell-date", name = name.to_string(), text = cell.shown()),
-            msg!("cell-date".help),
-        )
+        refuse(CellError::Date {
+            name: name.to_string(),
+            text: cell.shown(),
+        })
     };
     match &cell.input {
         Input::Date(d) => node(Raw::Date(d.to_string()), cell),
         Input::Bool(false) => node(Raw::Bool(false), cell),
-        Input::NoDay(no_day) => refuse(
-            msg!(
-                "cell-day-number",
-                name = name.to_string(),
-                serial = &no_day.serial,
-                why = &no_day.why
-            ),
-            msg!("cell-day-number".help),
-        ),
+        Input::NoDay(no_day) => refuse(CellError::DayNumber {
+            name: name.to_string(),
+            serial: no_day.serial.clone(),
+            why: no_day.why,
+            in_date_cell: true,
+        }),
         // A workbook's number in a date column is the day Excel shows for it once the
         // cell is formatted as a date: Excel keeps every date as its day number.
         Input::Number(n) => match n.parse::<f64>().map(|v| excel_day(v, dates)) {
             Ok(Ok(day)) => node(Raw::Date(day.to_string()), cell),
-            Ok(Err(why)) => refuse(
-                msg!(
-                    "cell-day-number",
-                    name = name.to_string(),
-                    serial = n,
-                    why = why
-                ),
-                msg!("cell-day-number".format),
-            ),
+            Ok(Err(why)) => refuse(CellError::DayNumber {
+                name: name.to_string(),
+                serial: n.to_string(),
+                why,
+                in_date_cell: false,
+            }),
             Err(_) => not_a_date(),
         },
         Input::Text(t) => {
@@ -264,37 +255,23 @@ pub(super) fn date(name: Name<'_>, cell: &Cell, dates: DateSystem) -> Read {
             }
             match date_text(&t) {
                 DateText::Day(d) => node(Raw::String(d.to_string()), cell),
-                DateText::NoSuchDay(why) => refuse(
-                    msg!(
-                        "cell-no-such-day",
-                        name = name.to_string(),
-                        text = cell.shown(),
-                        why = why
-                    ),
-                    msg!("cell-no-such-day".help),
-                ),
+                DateText::NoSuchDay(why) => refuse(CellError::NoSuchDay {
+                    name: name.to_string(),
+                    text: cell.shown(),
+                    why,
+                }),
                 // Five digits in a CSV file are most likely Excel's day number, written
                 // out when the cell lost its date format.
                 DateText::NotADate if t.len() == 5 && is_digits(&t) => {
-                    let shown = t
+                    let day = t
                         .parse::<f64>()
                         .ok()
                         .and_then(|v| excel_day(v, DateSystem::Excel1900).ok());
-                    refuse(
-                        msg!(
-                            "cell-date-number",
-                            name = name.to_string(),
-                            text = t.as_ref()
-                        ),
-                        match shown {
-                            Some(day) => msg!(
-                                "cell-date-number".help,
-                                text = t.as_ref(),
-                                day = day.to_string()
-                            ),
-                            None => msg!("cell-date".help),
-                        },
-                    )
+                    refuse(CellError::DateNumber {
+                        name: name.to_string(),
+                        text: t.to_string(),
+                        day,
+                    })
                 }
                 DateText::NotADate => not_a_date(),
             }

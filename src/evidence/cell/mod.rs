@@ -41,6 +41,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{Part, REASON};
 use super::members::MemberSet;
+use super::problem::{CellError, NoDayWhy, NoSuchDay};
 use super::raw::{Node, Raw};
 use super::value::{Value, MAX_COUNT};
 use crate::diagnostic::msg;
@@ -89,7 +90,7 @@ pub enum Input<'t> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoDay {
     pub serial: String,
-    pub why: String,
+    pub why: NoDayWhy,
 }
 
 /// How a workbook counts days: Excel's numbers of days count from 1900 (Windows) or
@@ -211,13 +212,8 @@ pub enum Read {
     Value(Node),
     /// A spelling the column's type does not accept. The node stands in the value's
     /// place (a null, which the typing refuses, so the fact counts as given but
-    /// invalid rather than missing); the message and help are reported instead of the
-    /// typing's.
-    Wrong {
-        node: Node,
-        message: String,
-        help: String,
-    },
+    /// invalid rather than missing); the problem is reported instead of the typing's.
+    Wrong { node: Node, problem: CellError },
 }
 
 // ── Reading a cell ──────────────────────────────────────────────────────────────
@@ -259,8 +255,10 @@ pub fn read(fact: &FactDecl, part: &Part, cell: &Cell, dates: DateSystem) -> Rea
     if let Input::Error(e) = &cell.input {
         return wrong(
             cell,
-            msg!("cell-error", name = name.to_string(), error = e),
-            msg!("cell-error".help),
+            CellError::Error {
+                name: name.to_string(),
+                error: e.to_string(),
+            },
         );
     }
     match part {
@@ -286,12 +284,10 @@ fn value(fact: &FactDecl, name: Name<'_>, cell: &Cell, dates: DateSystem) -> Rea
         FactType::Number { .. } => number(name, cell),
         other => wrong(
             cell,
-            msg!(
-                "cell-type",
-                name = name.to_string(),
-                kind = other.describe()
-            ),
-            msg!("cell-type".help),
+            CellError::Type {
+                name: name.to_string(),
+                kind: other.describe(),
+            },
         ),
     }
 }
@@ -336,7 +332,7 @@ pub fn help(fact: &FactDecl, part: &Part) -> String {
 
 /// What to write in a cell of a count column: how many, in digits or in Chinese
 /// numerals, within the count's `max` when it has one.
-fn count_help(max: Option<u64>) -> String {
+pub(super) fn count_help(max: Option<u64>) -> String {
     match max {
         Some(m) => msg!("cell-count".max, max = m.to_string()),
         None => msg!("cell-count".help),
@@ -344,7 +340,7 @@ fn count_help(max: Option<u64>) -> String {
 }
 
 /// What to write in the points' cell of a discretionary score.
-fn points_help(max: rust_decimal::Decimal) -> String {
+pub(super) fn points_help(max: rust_decimal::Decimal) -> String {
     msg!("cell-points".help, max = max.normalize().to_string())
 }
 
@@ -354,6 +350,20 @@ fn set_help(members: &[Member]) -> String {
         "cell-members".help,
         example = example_members(members),
         members = member_names(members)
+    )
+}
+
+/// [`set_help`] of the members' names.
+pub(super) fn set_help_of(members: &[String]) -> String {
+    msg!(
+        "cell-members".help,
+        example = members
+            .iter()
+            .take(2)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("、"),
+        members = members.join("、")
     )
 }
 
@@ -381,14 +391,13 @@ fn node(raw: Raw, cell: &Cell) -> Read {
     })
 }
 
-fn wrong(cell: &Cell, message: String, help: String) -> Read {
+fn wrong(cell: &Cell, problem: CellError) -> Read {
     Read::Wrong {
         node: Node {
             raw: Raw::Null,
             span: cell.span,
         },
-        message,
-        help,
+        problem,
     }
 }
 

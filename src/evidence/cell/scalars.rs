@@ -65,8 +65,10 @@ pub(super) fn boolean(name: Name<'_>, cell: &Cell) -> Read {
         Some(b) => node(Raw::Bool(b), cell),
         None => wrong(
             cell,
-            msg!("cell-bool", name = name.to_string(), text = cell.shown()),
-            msg!("cell-bool".help),
+            CellError::Bool {
+                name: name.to_string(),
+                text: cell.shown(),
+            },
         ),
     }
 }
@@ -214,19 +216,23 @@ pub fn chinese_count(text: &str) -> Option<u64> {
 }
 
 pub(super) fn count(name: Name<'_>, max: Option<u64>, cell: &Cell) -> Read {
-    let refuse = |help: String| {
+    let refuse = |none: bool| {
         wrong(
             cell,
-            msg!("cell-count", name = name.to_string(), text = cell.shown()),
-            help,
+            CellError::Count {
+                name: name.to_string(),
+                text: cell.shown(),
+                max,
+                none,
+            },
         )
     };
     let Some(t) = text(cell) else {
-        return refuse(count_help(max));
+        return refuse(false);
     };
     let whole = match decimal(&t, true) {
         Some((n, true)) => Some(n),
-        Some((_, false)) => return refuse(count_help(max)),
+        Some((_, false)) => return refuse(false),
         None => chinese_count(&t).map(|n| n.to_string()),
     };
     match whole {
@@ -234,21 +240,18 @@ pub(super) fn count(name: Name<'_>, max: Option<u64>, cell: &Cell) -> Read {
         // `validate` reads); they are refused here with the same words it uses.
         Some(n) if n.trim_start_matches(['-', '0']).len() > 30 => wrong(
             cell,
-            msg!("cell-too-large", name = name.to_string()),
-            msg!("cell-too-large".help),
+            CellError::TooLarge {
+                name: name.to_string(),
+            },
         ),
         Some(n) => node(Raw::Integer(n), cell),
         // A dash or `无` is often written for none; a count needs its 0.
         None if ["无", "没有", "-", "--", "—", "——", "/", "n/a"]
             .contains(&t.to_lowercase().as_str()) =>
         {
-            refuse(msg!(
-                "cell-count".none,
-                text = cell.shown(),
-                help = count_help(max)
-            ))
+            refuse(true)
         }
-        None => refuse(count_help(max)),
+        None => refuse(false),
     }
 }
 
@@ -269,8 +272,10 @@ pub(super) fn percent(name: Name<'_>, cell: &Cell) -> Read {
         Some(raw) => node(raw, cell),
         None => wrong(
             cell,
-            msg!("cell-percent", name = name.to_string(), text = cell.shown()),
-            msg!("cell-percent".help),
+            CellError::Percent {
+                name: name.to_string(),
+                text: cell.shown(),
+            },
         ),
     }
 }
@@ -282,8 +287,10 @@ pub(super) fn number(name: Name<'_>, cell: &Cell) -> Read {
         Some((n, false)) => node(Raw::Float(n), cell),
         None => wrong(
             cell,
-            msg!("cell-number", name = name.to_string(), text = cell.shown()),
-            msg!("cell-number".help),
+            CellError::Number {
+                name: name.to_string(),
+                text: cell.shown(),
+            },
         ),
     }
 }
@@ -294,8 +301,11 @@ pub(super) fn points(name: Name<'_>, max: rust_decimal::Decimal, cell: &Cell) ->
         Some((n, false)) => node(Raw::Float(n), cell),
         None => wrong(
             cell,
-            msg!("cell-points", name = name.to_string(), text = cell.shown()),
-            points_help(max),
+            CellError::Points {
+                name: name.to_string(),
+                text: cell.shown(),
+                max,
+            },
         ),
     }
 }

@@ -17,8 +17,11 @@ pub(super) fn set(name: Name<'_>, members: &[Member], cell: &Cell) -> Read {
     let Input::Text(t) = &cell.input else {
         return wrong(
             cell,
-            msg!("cell-members", name = name.to_string(), text = cell.shown()),
-            set_help(members),
+            CellError::Members {
+                name: name.to_string(),
+                text: cell.shown(),
+                members: members.iter().map(|m| m.name.node.clone()).collect(),
+            },
         );
     };
     if says_none(members, t) {

@@ -16,9 +16,10 @@ use super::super::members::MemberCounts;
 use super::super::raw::{Node, Raw};
 use super::super::value::{check, complete, missing, Fact, Finding, Value};
 use super::wording::refusal;
-use super::{cell_ref, placed, row_name, Header, Placed, RowRead};
+use super::{Header, Placed, RowRead};
 use crate::check::Rubric;
-use crate::diagnostic::{codes, msg, Diagnostic};
+use crate::diagnostic::Diagnostic;
+use crate::evidence::problem::SheetError;
 use crate::model::{self, FactDecl, FactType, Item};
 use crate::span::{Span, Spanned};
 
@@ -139,7 +140,6 @@ pub(super) fn facts(
     // place.
     let mut facts: Vec<Option<Fact>> = Vec::with_capacity(plan.slots);
     facts.resize_with(plan.slots, || None);
-    let source = part.source();
     for item in &plan.items {
         let mut reading = ItemReading {
             item: item.item,
@@ -209,19 +209,14 @@ pub(super) fn facts(
                 (None, Some(column)) => Some(row.cells.get(column.col).unwrap_or(row.blank).span),
                 (None, None) => given_elsewhere.then_some(row.unit),
             };
-            if let Some(finding) = missing(item.item, &lacking, entry, row.unit) {
-                findings.push(Finding {
-                    diagnostic: finding.diagnostic.with_source(source),
-                    ..finding
-                });
-            }
+            findings.extend(missing(item.item, &lacking, entry, row.unit));
         }
         if !reading.blanks.is_empty() {
             reading.finish(found);
         }
     }
     // Sorted as `crate::diagnostic::sort` sorts diagnostics.
-    findings.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
+    findings.sort_by(Finding::order);
     facts
 }
 
@@ -261,15 +256,11 @@ impl ItemReading<'_> {
                     None
                 }
                 Read::Value(node) => Some(node),
-                Read::Wrong {
-                    node,
-                    message,
-                    help,
-                } => {
+                Read::Wrong { node, problem } => {
                     let layout = &header.layout.columns[column.index];
-                    found.problems.push(refusal(
-                        part, row.row, column.col, layout, cell, message, help,
-                    ));
+                    found
+                        .problems
+                        .push(refusal(part, row.row, column.col, layout, cell, &problem));
                     found.refused.insert(cell.span);
                     Some(node)
                 }
@@ -307,14 +298,10 @@ impl ItemReading<'_> {
                     }
                 }
                 Read::Value(node) => given.push((column, cell.span, node)),
-                Read::Wrong {
-                    node,
-                    message,
-                    help,
-                } => {
-                    found.problems.push(refusal(
-                        part, row.row, column.col, layout, cell, message, help,
-                    ));
+                Read::Wrong { node, problem } => {
+                    found
+                        .problems
+                        .push(refusal(part, row.row, column.col, layout, cell, &problem));
                     found.refused.insert(cell.span);
                     given.push((column, cell.span, node));
                 }
@@ -334,28 +321,15 @@ impl ItemReading<'_> {
                     .columns
                     .iter()
                     .any(|column| matches!(column.part, Part::Member(_)));
-                let names = blank
-                    .iter()
-                    .map(|(c, _, h)| super::wording::cell_with_header(row.row, *c, h))
-                    .collect::<Vec<_>>()
-                    .join(&msg!("evidence-missing".separator));
                 found.problems.push(
-                    Diagnostic::error(
-                        codes::EVIDENCE_MISSING,
-                        placed(
-                            &row_name(row.row, row.name),
-                            &msg!(
-                                "sheet-in-part",
-                                fact = &fact.decl.name.node,
-                                cell = cell_ref(row.row, c)
-                            ),
-                        ),
-                    )
-                    .primary(span, msg!("sheet-in-part".label))
-                    .help(if tally {
-                        msg!("sheet-in-part".tally, cells = names)
-                    } else {
-                        msg!("sheet-in-part".discretion, cells = names)
+                    Diagnostic::from(SheetError::InPart {
+                        span,
+                        row: row.row,
+                        unit: row.name.map(str::to_string),
+                        fact: fact.decl.name.node.clone(),
+                        col: c,
+                        tally,
+                        blanks: blank.iter().map(|(c, _, h)| (*c, h.to_string())).collect(),
                     })
                     .with_source(part.source()),
                 );

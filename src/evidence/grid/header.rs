@@ -243,12 +243,7 @@ pub(super) fn read_header<'r>(
     let mut at: HashMap<usize, usize> = HashMap::new();
     let mut of = vec![None; cells.len()];
     let mut unknown = 0usize;
-    let error = |code, message: String, cell: &Cell, label: &str, help: String| {
-        Diagnostic::error(code, message)
-            .primary(cell.span, label)
-            .help(help)
-            .with_source(part.source())
-    };
+    let error = |problem: SheetError| Diagnostic::from(problem).with_source(part.source());
     for (c, cell) in cells.iter().enumerate() {
         let text = cell.text();
         if text.is_empty() {
@@ -271,86 +266,53 @@ pub(super) fn read_header<'r>(
                 }
             }
         } else if let Some((ty, sheet)) = unsupported.get(&key) {
-            problems.push(error(
-                codes::EVIDENCE_CELL_TYPE,
-                msg!("sheet-cell-type", header = &text, kind = ty),
-                cell,
-                &msg!("sheet-cell-type".label),
-                match sheet {
-                    Some(sheet) => msg!("sheet-cell-type".periods, sheet = sheet),
-                    None => msg!("sheet-cell-type".help),
-                },
-            ));
+            problems.push(error(SheetError::CellType {
+                span: cell.span,
+                header: text,
+                kind: ty.clone(),
+                periods_sheet: sheet.clone(),
+            }));
             continue;
         } else {
             // Past the problems a file shows, an unknown column is only counted: no
             // name is suggested, which compares it with every column of the rubric.
             unknown += 1;
-            let hint = if unknown > crate::evidence::MAX_PROBLEMS {
-                String::new()
-            } else {
-                suggest_name(
-                    &text,
-                    layout
-                        .columns
-                        .iter()
-                        .map(|c| c.header.as_str())
-                        .chain([UNIT_HEADER]),
-                )
-            };
-            let example = layout.columns.first().map_or(String::new(), |c| {
-                msg!("sheet-unknown-column".example, header = &c.header)
+            let columns = (unknown <= crate::evidence::MAX_PROBLEMS).then(|| {
+                layout
+                    .columns
+                    .iter()
+                    .map(|c| c.header.clone())
+                    .chain([UNIT_HEADER.to_string()])
+                    .collect()
             });
-            problems.push(error(
-                codes::EVIDENCE_UNKNOWN,
-                placed(
-                    &part.cell_name(places[c], c, ""),
-                    &msg!("sheet-unknown-column", text = &text),
-                ),
-                cell,
-                &msg!("sheet-unknown-column".label),
-                if hint.is_empty() {
-                    msg!("sheet-unknown-column".help, example = example)
-                } else {
-                    hint
-                },
-            ));
+            problems.push(error(SheetError::UnknownColumn {
+                span: cell.span,
+                sheet: part.grid.sheet.clone(),
+                row: places[c],
+                col: c,
+                text,
+                columns,
+                example: layout.columns.first().map(|c| c.header.clone()),
+            }));
             continue;
         };
         if let Some(first) = first {
             if columns::is_unit_header(&key) {
                 unit = Some(first);
             }
-            problems.push(
-                error(
-                    codes::EVIDENCE_COLUMN,
-                    msg!("sheet-column-twice", text = &text),
-                    cell,
-                    &msg!("sheet-column-twice".label),
-                    msg!(
-                        "sheet-column-twice".help,
-                        text = &text,
-                        letters = column_letters(first)
-                    ),
-                )
-                .label(cells[first].span, msg!("sheet-column-twice".first)),
-            );
+            problems.push(error(SheetError::ColumnTwice {
+                span: cell.span,
+                text,
+                first: cells[first].span,
+                first_col: first,
+            }));
         }
     }
     if unit.is_none() {
-        problems.push(
-            Diagnostic::error(
-                codes::EVIDENCE_COLUMN,
-                msg!(
-                    "sheet-no-unit-column",
-                    what = part.what(),
-                    unit = UNIT_HEADER
-                ),
-            )
-            .primary(part.header_span(rows), msg!("sheet-no-unit-column".label))
-            .help(msg!("sheet-no-unit-column".help, unit = UNIT_HEADER))
-            .with_source(part.source()),
-        );
+        problems.push(error(SheetError::NoUnitColumn {
+            span: part.header_span(rows),
+            sheet: part.grid.name(),
+        }));
     }
     let absent: Vec<&Column> = layout
         .columns
@@ -360,27 +322,11 @@ pub(super) fn read_header<'r>(
         .map(|(_, c)| c)
         .collect();
     if !absent.is_empty() {
-        const SHOWN: usize = 8;
-        let names: Vec<String> = absent
-            .iter()
-            .take(SHOWN)
-            .map(|c| format!("`{}`", c.header))
-            .collect();
-        problems.push(
-            Diagnostic::error(
-                codes::EVIDENCE_MISSING,
-                msg!(
-                    "sheet-absent-columns",
-                    what = part.what(),
-                    count = absent.len(),
-                    names = names.join(&msg!("evidence-missing".separator)),
-                    more = absent.len().saturating_sub(SHOWN)
-                ),
-            )
-            .primary(part.header_span(rows), msg!("sheet-absent-columns".label))
-            .help(msg!("sheet-absent-columns".help))
-            .with_source(part.source()),
-        );
+        problems.push(error(SheetError::AbsentColumns {
+            span: part.header_span(rows),
+            sheet: part.grid.name(),
+            headers: absent.iter().map(|c| c.header.clone()).collect(),
+        }));
     }
     // A fact no cell gives, which the sheet does not name either, is missing from
     // every row: said once here, as absent columns are, since no row can say it. A
@@ -397,24 +343,13 @@ pub(super) fn read_header<'r>(
         {
             continue;
         }
-        problems.push(
-            Diagnostic::error(
-                codes::EVIDENCE_CELL_TYPE,
-                msg!(
-                    "sheet-no-cell-fact",
-                    what = part.what(),
-                    fact = &header,
-                    kind = fact.ty.node.describe()
-                ),
-            )
-            .primary(part.header_span(rows), msg!("sheet-no-cell-fact".label))
-            .help(if periods {
-                msg!("sheet-cell-type".periods, sheet = layout.sheet_name(fact))
-            } else {
-                msg!("sheet-cell-type".help)
-            })
-            .with_source(part.source()),
-        );
+        problems.push(error(SheetError::NoCellFact {
+            span: part.header_span(rows),
+            sheet: part.grid.name(),
+            header,
+            kind: fact.ty.node.describe(),
+            periods_sheet: periods.then(|| layout.sheet_name(fact)),
+        }));
     }
     let plan = super::facts::plan(rubric, &layout, |i| at.get(&i).copied());
     Header {

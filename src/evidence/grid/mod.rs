@@ -12,8 +12,8 @@
 //! header, blank cells, rows without a unit — and words the typing's findings for a
 //! sheet: each names the cell (`C7`), its row and its column's header, and points at
 //! the cell. Every word is a message of the diagnostics' catalogue (`sheet-…`), in the
-//! run's language; a finding is worded by what it is about ([`Finding`]: its item,
-//! the kind of its help), never by its words.
+//! run's language; a finding is worded by its kind ([`Finding`]: a kind of
+//! [`super::EvidenceError`] and its item), never by its words.
 //!
 //! A sheet is read a chunk of rows at a time ([`SheetReader`]): a CSV file in as many
 //! chunks as its size takes, a workbook's sheet in one. The header is read from the
@@ -31,9 +31,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::cell::{self, normalise_name, Cell, DateSystem, Read};
-use super::columns::{self, column_letters, Column, Layout, Part, UNIT_HEADER};
+use super::columns::{self, Column, Layout, Part, UNIT_HEADER};
+use super::problem::{
+    cell_name, cell_ref, cell_with_header, row_name, EvidenceError, SheetError, SheetName,
+};
 use super::raw::{Node, Raw};
-use super::value::{self, Finding, HelpKind, Unit};
+use super::value::{self, Finding, Unit};
 use crate::check::{suggest_name, Rubric};
 use crate::diagnostic::{codes, msg, Diagnostic};
 use crate::source::SourceFile;
@@ -50,7 +53,7 @@ use header::read_header;
 pub use header::{expected_headers, has_evidence_header, header_rows, HEADER_SEARCH_ROWS};
 use row::{read_row, RowRead};
 pub use side::Side;
-use wording::{blanks_help, reword, Worded};
+use wording::{blanks_help, word, Worded};
 
 /// A sheet of cells, each with its place in a source text.
 #[derive(Debug, Clone)]
@@ -166,51 +169,27 @@ impl Grid {
 
     /// The sheet as a message names it: `` `a.csv` `` or `` sheet `证据` of `a.xlsx` ``.
     fn what(&self) -> String {
-        match &self.sheet {
-            Some(sheet) => msg!("sheet-what".sheet, sheet = sheet, path = &self.path),
-            None => msg!("sheet-what", path = &self.path),
+        self.name().what()
+    }
+
+    /// The sheet's name and file, as a problem holds them.
+    fn name(&self) -> SheetName {
+        SheetName {
+            path: self.path.clone(),
+            sheet: self.sheet.clone(),
         }
     }
 
     /// How a message begins for one cell: `` cell C7 (row 7, column `决策预公开/未做意见征集`) ``,
     /// for the sheet's 0-based `row`.
     fn cell_name(&self, row: usize, col: usize, header: &str) -> String {
-        let column = if header.is_empty() {
-            msg!("sheet-column", letters = column_letters(col))
-        } else {
-            msg!("sheet-column".header, header = header)
-        };
-        let cell = cell_ref(row, col);
-        match &self.sheet {
-            Some(sheet) => msg!(
-                "sheet-cell".sheet,
-                sheet = sheet,
-                cell = cell,
-                row = row + 1,
-                column = column
-            ),
-            None => msg!("sheet-cell", cell = cell, row = row + 1, column = column),
-        }
+        cell_name(self.sheet.as_deref(), row, col, header)
     }
-}
-
-/// A cell's reference as Excel shows it, `C7`, for the sheet's 0-based `row`.
-fn cell_ref(row: usize, col: usize) -> String {
-    format!("{}{}", column_letters(col), row + 1)
 }
 
 /// A message that begins with its place: `` cell C7 (…): … `` or `` row 7 (`台山市`): … ``.
 fn placed(place: &str, message: &str) -> String {
     msg!("sheet-at", place = place, message = message)
-}
-
-/// A row as messages name it: `` row 7 (`台山市`) ``, or `row 7` when it names no
-/// unit (or a name the messages should not repeat).
-fn row_name(row: usize, name: Option<&str>) -> String {
-    match name {
-        Some(name) => msg!("sheet-row".named, row = row + 1, name = name),
-        None => msg!("sheet-row", row = row + 1),
-    }
 }
 
 /// A grid as a part of its sheet: one chunk of a CSV file's rows, numbered as in the
@@ -344,7 +323,7 @@ pub struct SheetReader<'r> {
 enum State<'r> {
     /// Every row so far is blank: the first chunk's text, to point at should the
     /// sheet be empty, and the sheet's name in messages.
-    Blank(Option<(SourceFile, String)>),
+    Blank(Option<(SourceFile, SheetName)>),
     /// The header is read. `no_row` says that no row follows it, until one does.
     Rows {
         header: Box<Header<'r>>,
@@ -399,7 +378,7 @@ impl<'r> SheetReader<'r> {
                     .map(|first| HeaderRows { first, count: 1 })
             });
             let Some(rows) = header else {
-                first_source.get_or_insert_with(|| (grid.source.clone(), grid.what()));
+                first_source.get_or_insert_with(|| (grid.source.clone(), grid.name()));
                 return;
             };
             let mut problems = Vec::new();
@@ -414,12 +393,10 @@ impl<'r> SheetReader<'r> {
             for d in problems {
                 found.problem(d);
             }
-            let no_row = Diagnostic::error(
-                codes::EVIDENCE_UNIT,
-                msg!("sheet-no-row", what = part.what()),
-            )
-            .primary(part.header_span(rows), msg!("sheet-no-row".label))
-            .help(msg!("sheet-no-row".help))
+            let no_row = Diagnostic::from(SheetError::NoRow {
+                span: part.header_span(rows),
+                sheet: part.grid.name(),
+            })
             .with_source(part.source());
             self.state = State::Rows {
                 header: Box::new(header),
@@ -449,15 +426,13 @@ impl<'r> SheetReader<'r> {
             for (c, cell) in cells.iter().enumerate() {
                 if header.unnamed(c) && !cell.is_blank() && self.reported.insert(c) {
                     found.problem(
-                        Diagnostic::error(
-                            codes::EVIDENCE_COLUMN,
-                            placed(
-                                &part.cell_name(row, c, ""),
-                                &msg!("sheet-unheaded", letters = column_letters(c)),
-                            ),
-                        )
-                        .primary(cell.span, msg!("sheet-unheaded".label))
-                        .help(msg!("sheet-unheaded".help, row = header.last + 1))
+                        Diagnostic::from(SheetError::Unheaded {
+                            span: cell.span,
+                            sheet: part.grid.name(),
+                            row,
+                            col: c,
+                            header_row: header.last,
+                        })
                         .with_source(part.source()),
                     );
                 }
@@ -485,21 +460,19 @@ impl<'r> SheetReader<'r> {
                 // reported with the rest of its problems.
                 if let Some((first, first_chunk)) = found.named(name, row, chunk) {
                     twice = true;
-                    let d = Diagnostic::error(
-                        codes::EVIDENCE_DUPLICATE,
-                        msg!("sheet-unit-twice", name = name),
-                    )
-                    .primary(span, msg!("sheet-unit-twice".label));
                     // The first row can be pointed at while its chunk is read.
-                    let d = match header.unit {
-                        Some(c) if first_chunk == chunk => {
-                            d.label(part.cell(first, c).span, msg!("sheet-unit-twice".first))
-                        }
-                        _ => d,
+                    let at_first = match header.unit {
+                        Some(c) if first_chunk == chunk => Some(part.cell(first, c).span),
+                        _ => None,
                     };
                     found.problem(
-                        d.help(msg!("sheet-unit-twice".help, row = first + 1))
-                            .with_source(part.source()),
+                        Diagnostic::from(SheetError::UnitTwice {
+                            span,
+                            name: name.to_string(),
+                            first_row: first,
+                            first: at_first,
+                        })
+                        .with_source(part.source()),
                     );
                 }
             }
@@ -521,12 +494,9 @@ impl<'r> SheetReader<'r> {
         }
         match self.state {
             // A sheet is given at least one chunk, so its first is there.
-            State::Blank(Some((source, what))) => found.problem(
-                Diagnostic::error(codes::EVIDENCE_UNIT, msg!("sheet-empty", what = what))
-                    .primary(Span::default(), msg!("sheet-empty".label))
-                    .help(msg!("sheet-empty".help))
-                    .with_source(&source),
-            ),
+            State::Blank(Some((source, sheet))) => {
+                found.problem(Diagnostic::from(SheetError::Empty { sheet }).with_source(&source))
+            }
             State::Blank(None) => {}
             State::Rows {
                 no_row: Some(d), ..

@@ -66,12 +66,11 @@ pub(super) fn read_row(
             // a unit with no name.
             if cell.is_blank() || name.is_empty() {
                 found.problems.push(
-                    Diagnostic::error(
-                        codes::EVIDENCE_UNIT,
-                        msg!("sheet-no-unit", row = row + 1, cell = cell_ref(row, c)),
-                    )
-                    .primary(cell.span, msg!("sheet-no-unit".label))
-                    .help(msg!("sheet-no-unit".help, unit = UNIT_HEADER))
+                    Diagnostic::from(SheetError::NoUnit {
+                        span: cell.span,
+                        row,
+                        col: c,
+                    })
                     .with_source(part.source()),
                 );
                 (row_name(row, None), cell.span)
@@ -79,19 +78,14 @@ pub(super) fn read_row(
                 named = true;
                 if name != written {
                     note = Some(
-                        Diagnostic::warning(
-                            codes::EVIDENCE_UNIT_NAME,
-                            placed(
-                                &part.cell_name(row, c, UNIT_HEADER),
-                                &msg!(
-                                    "evidence-name-read-as",
-                                    written = written.as_ref(),
-                                    name = &name
-                                ),
-                            ),
-                        )
-                        .primary(cell.span, msg!("evidence-name-read-as".label, name = &name))
-                        .help(msg!("evidence-name-read-as".help, name = &name))
+                        Diagnostic::from(SheetError::NameReadAs {
+                            span: cell.span,
+                            sheet: part.grid.sheet.clone(),
+                            row,
+                            col: c,
+                            written: written.to_string(),
+                            name: name.clone(),
+                        })
                         .with_source(part.source()),
                     );
                 }
@@ -117,10 +111,6 @@ pub(super) fn read_row(
     let mut findings: Vec<Finding> = (!checked)
         .then(|| value::bad_name(&name, name_span))
         .flatten()
-        .map(|f| Finding {
-            diagnostic: f.diagnostic.with_source(part.source()),
-            ..f
-        })
         .into_iter()
         .collect();
     let end = span_of(cells).end;
@@ -164,7 +154,7 @@ pub(super) fn read_row(
     let mut problems = std::mem::take(&mut found.problems);
     let mut blank = Vec::new();
     for finding in findings {
-        match reword(
+        match word(
             part,
             header,
             (row, cells),

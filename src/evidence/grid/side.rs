@@ -284,7 +284,8 @@ fn read_sheet(
                     );
                     None
                 }
-                Read::Wrong { message, help, .. } => {
+                Read::Wrong { problem, .. } => {
+                    let (message, help) = problem.words();
                     error(
                         codes::EVIDENCE_VALUE,
                         col,

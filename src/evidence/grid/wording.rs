@@ -1,21 +1,22 @@
 //! The words of a sheet's problems: a cell refused for its spelling, named by its
-//! place, and the typing's findings worded to name the cell, its row and its
-//! column's header. A finding is reworded by what it is about ([`Finding`]: its item,
-//! whether its help gives a TOML example), never by reading its words, which are in
-//! the run's language.
+//! place, and the typing's problems ([`Finding`]: a kind of
+//! [`super::super::EvidenceError`] and its item) worded to name the cell, its row and
+//! its column's header, with a help in a sheet's terms: the one wording of the kinds
+//! for a sheet, as the kinds' `Diagnostic` is the one for the tree formats.
 
 use super::*;
+use crate::evidence::problem::CellError;
 
-/// A cell refused for its spelling, named by its place.
+/// A cell refused for its spelling ([`CellError`]), named by its place.
 pub(super) fn refusal(
     part: Placed<'_>,
     row: usize,
     col: usize,
     column: &Column,
     cell: &Cell,
-    message: String,
-    help: String,
+    problem: &CellError,
 ) -> Diagnostic {
+    let (message, help) = problem.words();
     Diagnostic::error(
         codes::EVIDENCE_VALUE,
         placed(&part.cell_name(row, col, &column.header), &message),
@@ -39,15 +40,6 @@ fn expected(column: &Column) -> String {
         (_, FactType::Set(_)) => msg!("sheet-expected".members),
         _ => msg!("sheet-expected"),
     }
-}
-
-/// A cell and its column's header, as a help lists the cells to fill: `` C7 (`决策预公开/未做意见征集`) ``.
-pub(super) fn cell_with_header(row: usize, col: usize, header: &str) -> String {
-    msg!(
-        "sheet-cell-header",
-        cell = cell_ref(row, col),
-        header = header
-    )
 }
 
 /// The help that lists the blank cells of a row to fill, the first `shown` of them,
@@ -77,9 +69,11 @@ pub(super) enum Worded {
     Blank(Diagnostic),
 }
 
-/// Words one of the typing's findings for a sheet; `None` drops it, when the row's own
-/// reading has said it already.
-pub(super) fn reword(
+/// Words one of the typing's findings for a sheet, by its kind: the message named by
+/// the cell, its row and its column's header, the help in a sheet's terms where the
+/// kind's help shows what to write (in a tree, a TOML example); `None` drops it, when
+/// the row's own reading has said it already.
+pub(super) fn word(
     part: Placed<'_>,
     header: &Header<'_>,
     (row, cells): (usize, &[Cell]),
@@ -90,20 +84,13 @@ pub(super) fn reword(
     let RowRead {
         refused, blanks, ..
     } = found;
-    let mut d = finding.diagnostic;
-    let Some(span) = d.labels.first().map(|l| l.span) else {
-        d.message = placed(who, &d.message);
-        return Some(Worded::Problem(d));
-    };
+    let problem = &finding.problem;
+    let span = problem.span();
     if refused.contains(&span) {
         return None;
     }
-    let col = cells.iter().position(|c| c.span == span).or_else(|| {
-        cells
-            .iter()
-            .position(|c| c.span.start <= span.start && span.end <= c.span.end)
-    });
-    if d.code == codes::EVIDENCE_MISSING {
+    let words = problem.words();
+    if let EvidenceError::Missing { .. } = problem {
         // Facts missing because the header has no column for them were reported once,
         // at the header; what is left are the row's blank cells.
         if span == unit_span {
@@ -120,24 +107,42 @@ pub(super) fn reword(
             .find(|(item, _)| finding.item.as_deref() == Some(item.as_str()))
             .or(candidates.first())?;
         let cols: Vec<usize> = cells_of_item.iter().map(|(c, _)| *c).collect();
-        d.message = placed(who, &d.message);
-        d.help = Some(blanks_help(header, row, &cols, cols.len()));
-        if let Some(label) = d.labels.first_mut() {
-            label.text = msg!("sheet-blanks".label);
-        }
-        return Some(Worded::Blank(d));
+        return Some(Worded::Blank(
+            Diagnostic::error(words.code, placed(who, &words.message))
+                .primary(span, msg!("sheet-blanks".label))
+                .help(blanks_help(header, row, &cols, cols.len()))
+                .with_source(part.source()),
+        ));
     }
-    match col.and_then(|c| header.of.get(c).copied().flatten().map(|i| (c, i))) {
+    let col = cells.iter().position(|c| c.span == span).or_else(|| {
+        cells
+            .iter()
+            .position(|c| c.span.start <= span.start && span.end <= c.span.end)
+    });
+    let column = col.and_then(|c| header.of.get(c).copied().flatten().map(|i| (c, i)));
+    let (message, help) = match column {
         Some((c, i)) => {
             let column = &header.layout.columns[i];
-            d.message = placed(&part.cell_name(row, c, &column.header), &d.message);
-            // A help with a TOML example (`"未做意见征集" = true`) speaks of the wrong
-            // format for a sheet: what to write in the cell is said instead.
-            if finding.help == HelpKind::Toml {
-                d.help = Some(cell::help(column.fact, &column.part));
-            }
+            (
+                placed(&part.cell_name(row, c, &column.header), &words.message),
+                // What to write in the cell, where a tree shows it in TOML.
+                words
+                    .help
+                    .unwrap_or_else(|| cell::help(column.fact, &column.part)),
+            )
         }
-        None => d.message = placed(who, &d.message),
-    }
-    Some(Worded::Problem(d))
+        None => (
+            placed(who, &words.message),
+            words
+                .help
+                .or_else(|| problem.toml_example())
+                .unwrap_or_default(),
+        ),
+    };
+    Some(Worded::Problem(
+        Diagnostic::error(words.code, message)
+            .primary(span, words.label)
+            .help(help)
+            .with_source(part.source()),
+    ))
 }

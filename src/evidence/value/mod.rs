@@ -16,10 +16,10 @@ use rust_decimal::Decimal;
 
 use super::condition::{condition_facts, condition_paths, holds};
 use super::members::{MemberCounts, MemberSet};
+use super::problem::{EvidenceError, Found};
 use super::raw::{Node, Raw};
 use crate::check::Rubric;
-use crate::diagnostic::msg;
-use crate::diagnostic::{codes, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{self, FactDecl, FactType, Item, Literal};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -129,23 +129,23 @@ impl Unit {
 /// small enough that no product of counts and points can overflow.
 pub const MAX_COUNT: u64 = 1_000_000_000_000;
 
-/// One of [`validate`]'s findings, with what it is about, so that a sheet can word it
-/// for its cells ([`super::grid`]) without reading its words.
-#[derive(Debug, Clone)]
+/// One of [`validate`]'s problems, as a kind ([`EvidenceError`]), with the item it is
+/// about, so that each format words it for itself: a tree by the kind's
+/// `Diagnostic`, a sheet for its cells ([`super::grid`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub diagnostic: Diagnostic,
+    pub problem: EvidenceError,
     /// The item whose facts the finding is about, when it is about one.
     pub item: Option<String>,
-    /// What the finding's help is.
-    pub help: HelpKind,
 }
 
-/// What a finding's help says: words that hold for every format, or an example
-/// written in TOML (`"未做意见征集" = true`), which a sheet says otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HelpKind {
-    Words,
-    Toml,
+impl Finding {
+    /// The order diagnostics are sorted in (`crate::diagnostic::order`): by place, then
+    /// by code, every finding being an error.
+    pub(crate) fn order(&self, other: &Finding) -> std::cmp::Ordering {
+        (self.problem.span().start, self.problem.code())
+            .cmp(&(other.problem.span().start, other.problem.code()))
+    }
 }
 
 /// What the walk of a tree and the typing of values have found so far.
@@ -165,8 +165,12 @@ pub fn validate(
     source: &SourceFile,
     node: &Node,
 ) -> Result<Unit, Vec<Diagnostic>> {
-    validate_findings(rubric, source, node)
-        .map_err(|found| found.into_iter().map(|f| f.diagnostic).collect())
+    validate_findings(rubric, source, node).map_err(|found| {
+        found
+            .into_iter()
+            .map(|f| Diagnostic::from(f.problem).with_source(source))
+            .collect()
+    })
 }
 
 /// [`validate`], each problem with what it is about ([`Finding`]).
@@ -188,16 +192,9 @@ pub fn validate_findings(
             return Ok(unit);
         }
     }
-    let mut out: Vec<Finding> = v
-        .out
-        .into_iter()
-        .map(|f| Finding {
-            diagnostic: f.diagnostic.with_source(source),
-            ..f
-        })
-        .collect();
+    let mut out = v.out;
     // Sorted as `crate::diagnostic::sort` sorts diagnostics.
-    out.sort_by(|a, b| crate::diagnostic::order(&a.diagnostic, &b.diagnostic));
+    out.sort_by(Finding::order);
     Err(out)
 }
 
@@ -254,7 +251,7 @@ pub(crate) fn given_when(item: &Item, decl: &FactDecl) -> bool {
 
 /// A fact's value typed and checked as [`validate`] types it, wherever it was read: a
 /// node of an evidence tree, or a spreadsheet's cell read as one. Its problems are
-/// about `item`, and point into `source`.
+/// about `item`.
 pub(crate) fn check(
     rubric: &Rubric,
     source: &SourceFile,
@@ -275,9 +272,8 @@ pub(crate) fn check(
             .out
             .into_iter()
             .map(|f| Finding {
-                diagnostic: f.diagnostic.with_source(source),
+                problem: f.problem,
                 item: Some(item.name.node.clone()),
-                help: f.help,
             })
             .collect()),
     }
@@ -286,13 +282,13 @@ pub(crate) fn check(
 /// The problem of a unit's name too long or with hidden characters
 /// ([`super::names::bad_name`]), in every format, pointing at it.
 pub(crate) fn bad_name(name: &str, span: Span) -> Option<Finding> {
-    let (message, help) = super::names::bad_name(name.trim())?;
+    super::names::bad_name(name.trim())?;
     Some(Finding {
-        diagnostic: Diagnostic::error(codes::EVIDENCE_BAD_NAME, message)
-            .primary(span, msg!("evidence-this-name"))
-            .help(help),
+        problem: EvidenceError::BadName {
+            span,
+            name: name.to_string(),
+        },
         item: None,
-        help: HelpKind::Words,
     })
 }
 
@@ -309,93 +305,34 @@ pub(crate) fn missing(
     if lacking.is_empty() {
         return None;
     }
-    let (span, label) = match entry {
-        Some(span) => (span, msg!("evidence-missing".lacks)),
-        None => (unit, msg!("evidence-missing".label, item = &item.name.node)),
-    };
-    let example: Vec<String> = lacking
-        .iter()
-        .map(|f| format!("\"{}\" = {}", f.name.node, example_value(&f.ty.node)))
-        .collect();
-    let message = msg!(
-        "evidence-missing",
-        item = &item.name.node,
-        facts = lacking
-            .iter()
-            .map(|f| format!("`{}`", f.name.node))
-            .collect::<Vec<_>>()
-            .join(&msg!("evidence-missing".separator))
-    );
-    let help = msg!(
-        "evidence-missing".help,
-        item = &item.name.node,
-        example = example.join("; ")
-    );
     Some(Finding {
-        diagnostic: Diagnostic::error(codes::EVIDENCE_MISSING, message)
-            .primary(span, label)
-            .help(help),
+        problem: EvidenceError::Missing {
+            span: entry.unwrap_or(unit),
+            at_entry: entry.is_some(),
+            item: item.name.node.clone(),
+            facts: lacking
+                .iter()
+                .map(|f| (f.name.node.clone(), example_value(&f.ty.node)))
+                .collect(),
+        },
         item: Some(item.name.node.clone()),
-        help: HelpKind::Toml,
     })
 }
 
 impl Validator<'_> {
-    pub(super) fn error(
-        &mut self,
-        code: &'static str,
-        message: String,
-        span: Span,
-        label: &str,
-        help: String,
-    ) {
-        self.push(code, message, (span, label), help, HelpKind::Words);
-    }
-
-    /// [`Self::error`] with a help that gives an example in TOML.
-    pub(super) fn error_toml(
-        &mut self,
-        code: &'static str,
-        message: String,
-        span: Span,
-        label: &str,
-        help: String,
-    ) {
-        self.push(code, message, (span, label), help, HelpKind::Toml);
-    }
-
-    fn push(
-        &mut self,
-        code: &'static str,
-        message: String,
-        (span, label): (Span, &str),
-        help: String,
-        kind: HelpKind,
-    ) {
+    /// Adds a problem, about the item whose table is being read.
+    pub(super) fn push(&mut self, problem: EvidenceError) {
         self.out.push(Finding {
-            diagnostic: Diagnostic::error(code, message)
-                .primary(span, label)
-                .help(help),
+            problem,
             item: self.item.clone(),
-            help: kind,
         });
     }
 }
 
-/// What a value read from evidence is (`a text`, `a list`, …) as a message says it.
-pub(super) fn raw_text(raw: &Raw) -> String {
-    match raw {
-        Raw::Bool(_) => msg!("evidence-raw-bool"),
-        Raw::Integer(_) => msg!("evidence-raw-integer"),
-        Raw::Float(_) => msg!("evidence-raw-number"),
-        Raw::String(_) => msg!("evidence-raw-text"),
-        Raw::Date(_) => msg!("evidence-raw-date"),
-        Raw::Array(_) => msg!("evidence-raw-list"),
-        Raw::Table(_) => msg!("evidence-raw-table"),
-        Raw::Null => msg!("evidence-raw-null"),
-    }
+/// What a value read from evidence is, as a problem holds it.
+pub(super) fn found(raw: &Raw) -> Found {
+    Found::of(raw)
 }
-
 fn default_value(ty: &FactType, lit: &Literal) -> Option<Value> {
     use rust_decimal::prelude::ToPrimitive;
     match (ty, lit) {
@@ -452,34 +389,56 @@ mod tests {
     }
 
     #[test]
-    fn a_finding_says_its_item_and_whether_its_help_is_a_toml_example() {
-        let found = findings("unit = \"单位\"\n[\"乙\"]\n\"未做\" = 3\n[\"丙\"]\n");
-        let about: Vec<(&str, Option<&str>, HelpKind)> = found
-            .iter()
-            .map(|f| (f.diagnostic.code, f.item.as_deref(), f.help))
-            .collect();
+    fn a_finding_is_a_kind_with_its_item() {
+        let text = "unit = \"单位\"\n[\"乙\"]\n\"未做\" = 3\n[\"丙\"]\n";
+        let found = findings(text);
+        let three = text.find('3').expect("the value");
+        let table = text.find("[\"丙\"]").expect("the table") + 1;
         assert_eq!(
-            about,
+            found,
             [
-                (codes::EVIDENCE_VALUE, Some("乙"), HelpKind::Toml),
-                (codes::EVIDENCE_MISSING, Some("丙"), HelpKind::Toml),
+                Finding {
+                    problem: EvidenceError::Wrong {
+                        span: Span::new(three, three + 1),
+                        fact: "未做".into(),
+                        want: super::super::Want::Bool,
+                        found: Found::Integer,
+                    },
+                    item: Some("乙".into()),
+                },
+                Finding {
+                    problem: EvidenceError::Missing {
+                        span: Span::new(table, table + 3 + 2),
+                        at_entry: true,
+                        item: "丙".into(),
+                        facts: vec![("条数".into(), "0".into())],
+                    },
+                    item: Some("丙".into()),
+                },
             ]
         );
-        // A finding of the unit as a whole is about no item, and its help is words.
-        let found = findings("unit = \"单位\"\n[\"丁\"]\n");
-        let unknown = found
-            .iter()
-            .find(|f| f.diagnostic.code == codes::EVIDENCE_UNKNOWN)
-            .expect("the unknown item");
+        // A finding of the unit as a whole is about no item: here, one item unknown
+        // and both of the rubric's left out, evidence for another rubric.
+        let text = "unit = \"单位\"\n[\"丁\"]\n";
+        let at = text.find("\"丁\"").expect("the item");
         assert_eq!(
-            (unknown.item.as_deref(), unknown.help),
-            (None, HelpKind::Words)
+            findings(text),
+            [Finding {
+                problem: EvidenceError::ForOtherRubric {
+                    span: Span::new(at, at + 5),
+                    unknown: 1,
+                    count: 1,
+                    lacks: vec!["乙".into(), "丙".into()],
+                    title: "表".into(),
+                },
+                item: None,
+            }]
         );
     }
 
     /// A value is typed by one set of functions: [`check`], which a sheet's row calls
     /// fact by fact, finds of a node what [`validate`] finds of it in a whole tree, with
-    /// the same words and place, and the same value when it is valid.
+    /// the same kinds and place, and the same value when it is valid.
     #[test]
     fn a_value_is_typed_alike_in_a_tree_and_alone() {
         let rubric = rubric();
@@ -516,10 +475,10 @@ mod tests {
                 Err(found) => {
                     assert!(!valid, "{value}");
                     let alone = alone.expect_err("refused alone too");
-                    let words = |f: &[Finding]| -> Vec<String> {
-                        f.iter().map(|f| format!("{:?}", f.diagnostic)).collect()
+                    let kinds = |f: &[Finding]| -> Vec<EvidenceError> {
+                        f.iter().map(|f| f.problem.clone()).collect()
                     };
-                    assert_eq!(words(&found), words(&alone), "{value}");
+                    assert_eq!(kinds(&found), kinds(&alone), "{value}");
                     assert!(alone.iter().all(|f| f.item.as_deref() == Some("丙")));
                 }
             }

@@ -3,23 +3,20 @@
 
 use std::collections::HashMap;
 
+use super::super::problem::EvidenceError as E;
 use super::super::raw::{Node, Raw};
-use super::{complete, raw_text, Fact, Finding, HelpKind, Unit, Validator};
-use crate::check::{suggest_name, Rubric};
-use crate::diagnostic::{codes, msg};
+use super::{complete, found, Fact, Finding, Unit, Validator};
+use crate::check::Rubric;
 use crate::model::{self, FactDecl, Item};
 use crate::span::Span;
 
 impl Validator<'_> {
     pub(super) fn unit(&mut self, rubric: &Rubric, node: &Node) -> Option<Unit> {
         let Raw::Table(entries) = &node.raw else {
-            self.error(
-                codes::EVIDENCE_VALUE,
-                msg!("evidence-not-table", found = raw_text(&node.raw)),
-                node.span,
-                &msg!("evidence-here"),
-                msg!("evidence-not-table".help),
-            );
+            self.push(E::NotTable {
+                span: node.span,
+                found: found(&node.raw),
+            });
             return None;
         };
         let items = model::items(&rubric.nodes);
@@ -43,13 +40,7 @@ impl Validator<'_> {
                         }
                         name = Some((s.trim().to_string(), value.span))
                     }
-                    _ => self.error(
-                        codes::EVIDENCE_UNIT,
-                        msg!("evidence-unit-name"),
-                        value.span,
-                        &msg!("evidence-unit-name".label),
-                        msg!("evidence-unit-name".help),
-                    ),
+                    _ => self.push(E::UnitName { span: value.span }),
                 },
                 // `expect` belongs to a test case (`kaohe test`); scoring leaves it aside,
                 // so a case file is also evidence `kaohe eval` reads.
@@ -57,13 +48,10 @@ impl Validator<'_> {
                 "rubric" => {
                     if !matches!(&value.raw, Raw::String(s) if *s == rubric.title) {
                         other_title = Some(value.span);
-                        self.error(
-                            codes::EVIDENCE_UNKNOWN,
-                            msg!("evidence-other-rubric"),
-                            value.span,
-                            &msg!("evidence-other-rubric".label),
-                            msg!("evidence-other-rubric".help, title = &rubric.title),
-                        );
+                        self.push(E::OtherTitle {
+                            span: value.span,
+                            title: rubric.title.clone(),
+                        });
                     }
                 }
                 item_name => match by_name.contains(item_name) {
@@ -72,19 +60,11 @@ impl Validator<'_> {
                     }
                     false => {
                         unknown_items.push(key.span);
-                        let hint =
-                            suggest_name(item_name, items.iter().map(|i| i.name.node.as_str()));
-                        self.error(
-                            codes::EVIDENCE_UNKNOWN,
-                            msg!("evidence-unknown-item", item = item_name),
-                            key.span,
-                            &msg!("evidence-unknown-item".label),
-                            if hint.is_empty() {
-                                msg!("evidence-unknown-item".help)
-                            } else {
-                                hint
-                            },
-                        );
+                        self.push(E::UnknownItem {
+                            span: key.span,
+                            item: item_name.to_string(),
+                            items: items.iter().map(|i| i.name.node.clone()).collect(),
+                        });
                     }
                 },
             }
@@ -92,36 +72,24 @@ impl Validator<'_> {
         // Evidence written for another rubric is said so first and alone.
         let names: Vec<&str> = items.iter().map(|i| i.name.node.as_str()).collect();
         let given = |n: &str| tables.contains_key(n);
-        if let Some(d) =
+        if let Some(problem) =
             super::super::other_rubric::problem(rubric, other_title, &unknown_items, &names, given)
         {
             match other_title {
                 // Its own problem, made above, is the one shown.
-                Some(span) => self.out.retain(|kept| {
-                    kept.diagnostic
-                        .labels
-                        .first()
-                        .is_some_and(|l| l.span == span)
-                }),
+                Some(span) => self.out.retain(|kept| kept.problem.span() == span),
                 None => {
                     self.out.clear();
                     self.out.push(Finding {
-                        diagnostic: d,
+                        problem,
                         item: None,
-                        help: HelpKind::Words,
                     });
                 }
             }
             return None;
         }
         let Some((name, name_span)) = name else {
-            self.error(
-                codes::EVIDENCE_UNIT,
-                msg!("evidence-no-unit"),
-                Span::new(0, 0),
-                &msg!("evidence-no-unit".label),
-                msg!("evidence-no-unit".help),
-            );
+            self.push(E::NoUnit);
             return None;
         };
         let mut facts = vec![None; rubric.slots];
@@ -174,46 +142,21 @@ impl Validator<'_> {
                                 }
                             }
                             None => {
-                                let hint = suggest_name(
-                                    &key.node,
-                                    item.facts.iter().map(|f| f.name.node.as_str()),
-                                );
-                                let names: Vec<&str> =
-                                    item.facts.iter().map(|f| f.name.node.as_str()).collect();
-                                self.error(
-                                    codes::EVIDENCE_UNKNOWN,
-                                    msg!(
-                                        "evidence-unknown-fact",
-                                        item = &item.name.node,
-                                        fact = &key.node
-                                    ),
-                                    key.span,
-                                    &msg!("evidence-unknown-fact".label),
-                                    if hint.is_empty() {
-                                        msg!("evidence-unknown-fact".help, facts = names.join("、"))
-                                    } else {
-                                        msg!(
-                                            "evidence-unknown-fact".hint,
-                                            hint = hint,
-                                            facts = names.join("、")
-                                        )
-                                    },
-                                );
+                                self.push(E::UnknownFact {
+                                    span: key.span,
+                                    item: item.name.node.clone(),
+                                    fact: key.node.clone(),
+                                    facts: item.facts.iter().map(|f| f.name.node.clone()).collect(),
+                                });
                             }
                         }
                     }
                 }
-                other => self.error_toml(
-                    codes::EVIDENCE_VALUE,
-                    msg!(
-                        "evidence-item-not-table",
-                        item = &item.name.node,
-                        found = raw_text(other)
-                    ),
-                    node.span,
-                    &msg!("evidence-item-not-table".label),
-                    msg!("evidence-item-not-table".help, item = &item.name.node),
-                ),
+                other => self.push(E::ItemNotTable {
+                    span: node.span,
+                    item: item.name.node.clone(),
+                    found: found(other),
+                }),
             }
         }
         let needed = complete(item, facts, self.calendar);

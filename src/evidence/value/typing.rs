@@ -8,29 +8,22 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::super::members::{MemberCounts, MemberSet};
+use super::super::problem::{EvidenceError as E, ScoreField, Want};
 use super::super::raw::{Node, Raw};
-use super::{raw_text, Period, Validator, Value, MAX_COUNT};
-use crate::check::suggest_name;
-use crate::diagnostic::{codes, msg};
+use super::{found, Period, Validator, Value, MAX_COUNT};
 use crate::input::day::day as day_of;
 use crate::model::{FactDecl, FactType};
 
 impl Validator<'_> {
     pub(super) fn value(&mut self, decl: &FactDecl, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
-        let wrong = |v: &mut Self, want: &str, example: &str| {
-            v.error_toml(
-                codes::EVIDENCE_VALUE,
-                msg!(
-                    "evidence-wrong",
-                    name = name,
-                    want = want,
-                    found = raw_text(&node.raw)
-                ),
-                node.span,
-                &msg!("evidence-wrong".label, want = want),
-                msg!("evidence-wrong".help, name = name, example = example),
-            );
+        let wrong = |v: &mut Self, want: Want| {
+            v.push(E::Wrong {
+                span: node.span,
+                fact: name.clone(),
+                want,
+                found: found(&node.raw),
+            });
             None
         };
         match &decl.ty.node {
@@ -39,24 +32,18 @@ impl Validator<'_> {
             FactType::Dates => self.dates(decl, node),
             FactType::Bool => match node.raw {
                 Raw::Bool(b) => Some(Value::Bool(b)),
-                _ => wrong(self, &msg!("evidence-want-bool"), "true"),
+                _ => wrong(self, Want::Bool),
             },
             FactType::Count { max } => {
                 let n = self.count(name, node)?;
                 if let Some(max) = max {
                     if n > max.node {
-                        self.error(
-                            codes::EVIDENCE_VALUE,
-                            msg!(
-                                "evidence-count-max",
-                                name = name,
-                                count = n.to_string(),
-                                max = max.node.to_string()
-                            ),
-                            node.span,
-                            &msg!("evidence-count-max".label, max = max.node.to_string()),
-                            msg!("evidence-count-max".help, max = max.node.to_string()),
-                        );
+                        self.push(E::CountAboveMax {
+                            span: node.span,
+                            fact: name.clone(),
+                            count: n,
+                            max: max.node,
+                        });
                         return None;
                     }
                 }
@@ -70,7 +57,7 @@ impl Validator<'_> {
                     Raw::String(s) if s.trim().ends_with('%') => {
                         s.trim().trim_end_matches('%').trim().to_string()
                     }
-                    _ => return wrong(self, &msg!("evidence-want-percent"), "3.5"),
+                    _ => return wrong(self, Want::Percent),
                 };
                 match Decimal::from_str_exact(&text).or_else(|_| Decimal::from_scientific(&text)) {
                     Ok(p) if p >= Decimal::ZERO && p <= limit => {
@@ -81,13 +68,10 @@ impl Validator<'_> {
                         None
                     }
                     _ => {
-                        self.error_toml(
-                            codes::EVIDENCE_VALUE,
-                            msg!("evidence-percent", name = name),
-                            node.span,
-                            &msg!("evidence-percent".label),
-                            msg!("evidence-percent".help, name = name),
-                        );
+                        self.push(E::Percent {
+                            span: node.span,
+                            fact: name.clone(),
+                        });
                         None
                     }
                 }
@@ -101,25 +85,25 @@ impl Validator<'_> {
                             Some(Value::Date(Some(d)))
                         }
                         _ => {
-                            self.error_toml(
-                                codes::EVIDENCE_VALUE,
-                                msg!("evidence-not-a-date", text = s),
-                                node.span,
-                                &msg!("evidence-not-a-date".label),
-                                msg!("evidence-not-a-date".help, name = name),
-                            );
+                            self.push(E::NotADate {
+                                span: node.span,
+                                fact: name.clone(),
+                                text: s.clone(),
+                                in_list: false,
+                            });
                             None
                         }
                     }
                 }
-                _ => wrong(self, &msg!("evidence-want-date"), "2020-12-28"),
+                _ => wrong(self, Want::Date),
             },
             FactType::Set(members) => {
                 let Raw::Array(elements) = &node.raw else {
                     return wrong(
                         self,
-                        &msg!("evidence-want-members"),
-                        &format!("[\"{}\"]", members[0].name.node),
+                        Want::Members {
+                            first: members[0].name.node.clone(),
+                        },
                     );
                 };
                 // A long list is asked through a hash set of its names, so that a unit
@@ -146,8 +130,9 @@ impl Validator<'_> {
                 let Raw::Table(entries) = &node.raw else {
                     return wrong(
                         self,
-                        &msg!("evidence-want-tally"),
-                        &format!("{{ \"{}\" = 1 }}", members[0].name.node),
+                        Want::Tally {
+                            first: members[0].name.node.clone(),
+                        },
                     );
                 };
                 let mut given: HashMap<String, u64> = HashMap::new();
@@ -183,40 +168,23 @@ impl Validator<'_> {
                 match day_of(day) {
                     Some(d) if s.len() == 10 || matches!(node.raw, Raw::Date(_)) => Some(Some(d)),
                     _ => {
-                        self.error(
-                            codes::EVIDENCE_VALUE,
-                            msg!("evidence-not-a-date", text = s),
-                            node.span,
-                            &msg!("evidence-not-a-date".label),
-                            msg!("evidence-not-a-date".period, name = name),
-                        );
+                        self.push(E::NotADate {
+                            span: node.span,
+                            fact: name.to_string(),
+                            text: s.clone(),
+                            in_list: true,
+                        });
                         None
                     }
                 }
             }
             other => {
-                let (message, help) = if never_allowed {
-                    (
-                        msg!(
-                            "evidence-date-or-never",
-                            name = name,
-                            found = raw_text(other)
-                        ),
-                        msg!("evidence-date-or-never".help, name = name),
-                    )
-                } else {
-                    (
-                        msg!("evidence-date", name = name, found = raw_text(other)),
-                        msg!("evidence-date".help, name = name),
-                    )
-                };
-                self.error(
-                    codes::EVIDENCE_VALUE,
-                    message,
-                    node.span,
-                    &msg!("evidence-date".label),
-                    help,
-                );
+                self.push(E::DateWanted {
+                    span: node.span,
+                    field: name.to_string(),
+                    found: found(other),
+                    never_allowed,
+                });
                 None
             }
         }
@@ -224,32 +192,27 @@ impl Validator<'_> {
 
     fn periods(&mut self, decl: &FactDecl, from: &str, to: &str, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
-        let example = format!("[{{ \"{from}\" = 2020-03-02, \"{to}\" = 2020-03-30 }}]");
         let Raw::Array(entries) = &node.raw else {
-            self.error_toml(
-                codes::EVIDENCE_VALUE,
-                msg!("evidence-periods", name = name, found = raw_text(&node.raw)),
-                node.span,
-                &msg!("evidence-periods".label),
-                msg!("evidence-periods".help, name = name, example = &example),
-            );
+            self.push(E::PeriodsNotList {
+                span: node.span,
+                fact: name.clone(),
+                found: found(&node.raw),
+                from: from.to_string(),
+                to: to.to_string(),
+            });
             return None;
         };
         let mut periods = Vec::new();
         let mut ok = true;
         for entry in entries {
             let Raw::Table(fields) = &entry.raw else {
-                self.error_toml(
-                    codes::EVIDENCE_VALUE,
-                    msg!(
-                        "evidence-period-table",
-                        name = name,
-                        found = raw_text(&entry.raw)
-                    ),
-                    entry.span,
-                    &msg!("evidence-period-table".label),
-                    msg!("evidence-wrong".help, name = name, example = &example),
-                );
+                self.push(E::PeriodNotTable {
+                    span: entry.span,
+                    fact: name.clone(),
+                    found: found(&entry.raw),
+                    from: from.to_string(),
+                    to: to.to_string(),
+                });
                 ok = false;
                 continue;
             };
@@ -261,26 +224,25 @@ impl Validator<'_> {
                 } else if key.node == to {
                     end = self.date_of(to, value, true);
                 } else {
-                    self.error(
-                        codes::EVIDENCE_UNKNOWN,
-                        msg!("evidence-period-field", name = name, field = &key.node),
-                        key.span,
-                        &msg!("evidence-unknown-field"),
-                        msg!("evidence-period-field".help, from = from, to = to),
-                    );
+                    self.push(E::PeriodField {
+                        span: key.span,
+                        fact: name.clone(),
+                        field: key.node.clone(),
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    });
                     ok = false;
                 }
             }
             match (start, end) {
                 (Some(Some(a)), Some(b)) => {
                     if b.is_some_and(|b| b < a) {
-                        self.error(
-                            codes::EVIDENCE_VALUE,
-                            msg!("evidence-period-reversed", name = name),
-                            entry.span,
-                            &msg!("evidence-period-reversed".label),
-                            msg!("evidence-period-reversed".help, from = from, to = to),
-                        );
+                        self.push(E::PeriodReversed {
+                            span: entry.span,
+                            fact: name.clone(),
+                            from: from.to_string(),
+                            to: to.to_string(),
+                        });
                         ok = false;
                     }
                     periods.push(Period {
@@ -299,17 +261,13 @@ impl Validator<'_> {
                         || absent.len() < 2
                         || fields.is_empty()
                     {
-                        self.error_toml(
-                            codes::EVIDENCE_MISSING,
-                            msg!(
-                                "evidence-period-lacks",
-                                name = name,
-                                fields = absent.join("`, `")
-                            ),
-                            entry.span,
-                            &msg!("evidence-period-lacks".label),
-                            msg!("evidence-period-lacks".help, from = from, to = to),
-                        );
+                        self.push(E::PeriodLacks {
+                            span: entry.span,
+                            fact: name.clone(),
+                            absent: absent.iter().map(|f| f.to_string()).collect(),
+                            from: from.to_string(),
+                            to: to.to_string(),
+                        });
                     }
                     ok = false;
                 }
@@ -341,44 +299,34 @@ impl Validator<'_> {
                     match day_of(piece).or_else(|| super::super::cell::loose_day(piece)) {
                         Some(d) => days.push((d, node.span)),
                         None => {
-                            self.error(
-                                codes::EVIDENCE_VALUE,
-                                msg!("evidence-dates-piece", name = name, piece = piece),
-                                node.span,
-                                &msg!("evidence-dates-piece".label, piece = piece),
-                                msg!("evidence-dates-piece".help),
-                            );
+                            self.push(E::DatesPiece {
+                                span: node.span,
+                                fact: name.clone(),
+                                piece: piece.to_string(),
+                            });
                             ok = false;
                         }
                     }
                 }
             }
             other => {
-                self.error_toml(
-                    codes::EVIDENCE_VALUE,
-                    msg!("evidence-dates", name = name, found = raw_text(other)),
-                    node.span,
-                    &msg!("evidence-dates".label),
-                    msg!("evidence-dates".help, name = name),
-                );
+                self.push(E::DatesNotList {
+                    span: node.span,
+                    fact: name.clone(),
+                    found: found(other),
+                });
                 return None;
             }
         }
         if let Some(year) = self.year {
             for (d, span) in &days {
                 if chrono::Datelike::year(d) != year {
-                    self.error(
-                        codes::EVIDENCE_VALUE,
-                        msg!(
-                            "evidence-dates-year",
-                            name = name,
-                            date = d.to_string(),
-                            year = year.to_string()
-                        ),
-                        *span,
-                        &msg!("evidence-dates-year".label, year = year.to_string()),
-                        msg!("evidence-dates-year".help, year = year.to_string()),
-                    );
+                    self.push(E::DatesYear {
+                        span: *span,
+                        fact: name.clone(),
+                        date: *d,
+                        year,
+                    });
                     ok = false;
                 }
             }
@@ -388,22 +336,13 @@ impl Validator<'_> {
 
     fn discretion(&mut self, decl: &FactDecl, max: Decimal, node: &Node) -> Option<Value> {
         let name = &decl.name.node;
-        let example_score = (max / Decimal::TWO).normalize();
-        let example = format!(
-            "`\"{name}\" = {{ score = {example_score}, reason = \"材料齐全, 做法有创新\" }}`"
-        );
         let Raw::Table(fields) = &node.raw else {
-            self.error_toml(
-                codes::EVIDENCE_VALUE,
-                msg!(
-                    "evidence-discretion",
-                    name = name,
-                    found = raw_text(&node.raw)
-                ),
-                node.span,
-                &msg!("evidence-discretion".label),
-                msg!("evidence-discretion".help, example = &example),
-            );
+            self.push(E::DiscretionNotTable {
+                span: node.span,
+                fact: name.clone(),
+                found: found(&node.raw),
+                max,
+            });
             return None;
         };
         let mut score = None;
@@ -423,32 +362,21 @@ impl Validator<'_> {
                     }) {
                         Some(v) if v >= Decimal::ZERO && v <= max => score = Some(v.normalize()),
                         Some(v) => {
-                            self.error(
-                                codes::EVIDENCE_VALUE,
-                                msg!(
-                                    "evidence-score-outside",
-                                    score = v.normalize().to_string(),
-                                    name = name,
-                                    max = max.to_string()
-                                ),
-                                value.span,
-                                &msg!("evidence-score-outside".label, max = max.to_string()),
-                                msg!("evidence-score-outside".help, max = max.to_string()),
-                            );
+                            self.push(E::ScoreOutside {
+                                span: value.span,
+                                fact: name.clone(),
+                                score: v,
+                                max,
+                            });
                             ok = false;
                         }
                         None => {
-                            self.error_toml(
-                                codes::EVIDENCE_VALUE,
-                                msg!(
-                                    "evidence-score-number",
-                                    name = name,
-                                    found = raw_text(&value.raw)
-                                ),
-                                value.span,
-                                &msg!("evidence-score-number".label),
-                                msg!("evidence-discretion".help, example = &example),
-                            );
+                            self.push(E::ScoreNotNumber {
+                                span: value.span,
+                                fact: name.clone(),
+                                found: found(&value.raw),
+                                max,
+                            });
                             ok = false;
                         }
                     }
@@ -456,37 +384,36 @@ impl Validator<'_> {
                 "reason" => match &value.raw {
                     Raw::String(r) if !r.trim().is_empty() => reason = Some(r.trim().to_string()),
                     _ => {
-                        self.error(
-                            codes::EVIDENCE_VALUE,
-                            msg!("evidence-reason", name = name),
-                            value.span,
-                            &msg!("evidence-reason".label),
-                            msg!("evidence-reason".help),
-                        );
+                        self.push(E::Reason {
+                            span: value.span,
+                            fact: name.clone(),
+                        });
                         ok = false;
                     }
                 },
                 other => {
-                    self.error_toml(
-                        codes::EVIDENCE_UNKNOWN,
-                        msg!("evidence-discretion-field", name = name, field = other),
-                        key.span,
-                        &msg!("evidence-unknown-field"),
-                        msg!("evidence-discretion-field".help, example = &example),
-                    );
+                    self.push(E::DiscretionField {
+                        span: key.span,
+                        fact: name.clone(),
+                        field: other.to_string(),
+                        max,
+                    });
                     ok = false;
                 }
             }
         }
         if ok && (score.is_none() || reason.is_none()) {
-            let lacking = if score.is_none() { "score" } else { "reason" };
-            self.error_toml(
-                codes::EVIDENCE_MISSING,
-                msg!("evidence-discretion-lacks", name = name, field = lacking),
-                node.span,
-                &msg!("evidence-discretion-lacks".label, field = lacking),
-                msg!("evidence-discretion-lacks".help, example = &example),
-            );
+            let field = if score.is_none() {
+                ScoreField::Score
+            } else {
+                ScoreField::Reason
+            };
+            self.push(E::DiscretionLacks {
+                span: node.span,
+                fact: name.clone(),
+                field,
+                max,
+            });
             return None;
         }
         Some(Value::Discretion {
@@ -503,33 +430,25 @@ impl Validator<'_> {
         match parsed {
             Some(n) if (0..=MAX_COUNT as i128).contains(&n) => Some(n as u64),
             Some(n) if n < 0 => {
-                self.error(
-                    codes::EVIDENCE_VALUE,
-                    msg!("evidence-negative", name = name),
-                    node.span,
-                    &msg!("evidence-negative".label),
-                    msg!("evidence-negative".help),
-                );
+                self.push(E::Negative {
+                    span: node.span,
+                    fact: name.to_string(),
+                });
                 None
             }
             Some(_) => {
-                self.error(
-                    codes::EVIDENCE_VALUE,
-                    msg!("evidence-too-large", name = name),
-                    node.span,
-                    &msg!("evidence-too-large".label),
-                    msg!("evidence-too-large".help, max = MAX_COUNT.to_string()),
-                );
+                self.push(E::TooLarge {
+                    span: node.span,
+                    fact: name.to_string(),
+                });
                 None
             }
             None => {
-                self.error_toml(
-                    codes::EVIDENCE_VALUE,
-                    msg!("evidence-count", name = name, found = raw_text(&node.raw)),
-                    node.span,
-                    &msg!("evidence-count".label),
-                    msg!("evidence-count".help, name = name),
-                );
+                self.push(E::Count {
+                    span: node.span,
+                    fact: name.to_string(),
+                    found: found(&node.raw),
+                });
                 None
             }
         }
@@ -537,36 +456,15 @@ impl Validator<'_> {
 
     fn member_error(&mut self, decl: &FactDecl, e: &Node) {
         let members = decl.ty.node.members().unwrap_or(&[]);
-        let names: Vec<&str> = members.iter().map(|m| m.name.node.as_str()).collect();
-        let (message, hint) = match &e.raw {
-            Raw::String(s) => (
-                msg!("evidence-member", member = s, name = &decl.name.node),
-                suggest_name(s.trim(), names.iter().copied()),
-            ),
-            other => (
-                msg!(
-                    "evidence-member-name",
-                    name = &decl.name.node,
-                    found = raw_text(other)
-                ),
-                String::new(),
-            ),
-        };
-        let help = if hint.is_empty() {
-            msg!("evidence-member".help, members = names.join("、"))
-        } else {
-            msg!(
-                "evidence-member".hint,
-                hint = hint,
-                members = names.join("、")
-            )
-        };
-        self.error(
-            codes::EVIDENCE_VALUE,
-            message,
-            e.span,
-            &msg!("evidence-member".label),
-            help,
-        );
+        self.push(E::NotAMember {
+            span: e.span,
+            fact: decl.name.node.clone(),
+            member: match &e.raw {
+                Raw::String(s) => Some(s.clone()),
+                _ => None,
+            },
+            found: found(&e.raw),
+            members: members.iter().map(|m| m.name.node.clone()).collect(),
+        });
     }
 }
