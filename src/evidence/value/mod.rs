@@ -179,13 +179,7 @@ pub fn validate_findings(
     source: &SourceFile,
     node: &Node,
 ) -> Result<Unit, Vec<Finding>> {
-    let mut v = Validator {
-        out: Vec::new(),
-        item: None,
-        source,
-        calendar: rubric.calendar.as_ref(),
-        year: rubric.year,
-    };
+    let mut v = Validator::new(rubric, source);
     let unit = v.unit(rubric, node);
     if v.out.is_empty() {
         if let Some(unit) = unit {
@@ -259,13 +253,7 @@ pub(crate) fn check(
     decl: &FactDecl,
     node: &Node,
 ) -> Result<Value, Vec<Finding>> {
-    let mut v = Validator {
-        out: Vec::new(),
-        item: None,
-        source,
-        calendar: rubric.calendar.as_ref(),
-        year: rubric.year,
-    };
+    let mut v = Validator::new(rubric, source);
     match (v.value(decl, node), v.out.is_empty()) {
         (Some(value), true) => Ok(value),
         _ => Err(v
@@ -317,6 +305,19 @@ pub(crate) fn missing(
         },
         item: Some(item.name.node.clone()),
     })
+}
+
+impl<'a> Validator<'a> {
+    /// A validator of evidence against `rubric`, its findings placed in `source`.
+    fn new(rubric: &'a Rubric, source: &'a SourceFile) -> Validator<'a> {
+        Validator {
+            out: Vec::new(),
+            item: None,
+            source,
+            calendar: rubric.calendar.as_ref(),
+            year: rubric.year,
+        }
+    }
 }
 
 impl Validator<'_> {

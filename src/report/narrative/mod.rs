@@ -344,10 +344,7 @@ impl<'r> Narrator<'r> {
                     Some(ClauseKind::Per { fact, .. }) => fact.fact.node.as_str(),
                     _ => first,
                 };
-                let day_unit = match unit {
-                    crate::model::DayUnit::Workdays => "workdays",
-                    crate::model::DayUnit::Days => "days",
-                };
+                let day_unit = words::unit_key(*unit);
                 // The gaps between the dates of a `dates` fact (每半月更新).
                 let gaps = words
                     .fact(fact)

@@ -333,14 +333,8 @@ impl<'a> Words<'a> {
             return None;
         }
         let op = op.node;
-        let any = matches!(
-            (op, &l.node),
-            (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE
-        ) || matches!((op, &l.node), (CompareOp::Gt, Literal::Number(n)) if n.is_zero());
-        let unit = match over.unit {
-            crate::model::DayUnit::Workdays => "workdays",
-            crate::model::DayUnit::Days => "days",
-        };
+        let any = at_least_one(op, &l.node);
+        let unit = unit_key(over.unit);
         let limit = i64::from(over.count.node);
         let subject = fact.fact.node.as_str();
         let periods = self.late_periods(late, unit);
@@ -355,10 +349,7 @@ impl<'a> Words<'a> {
                 periods = periods
             ));
         }
-        let mut count = self.literal(&l.node);
-        if self.lang == Lang::Zh {
-            count.push('件');
-        }
+        let count = self.applications(&l.node);
         Some(tr!(
             self.lang,
             "narr-compare",
@@ -379,14 +370,8 @@ impl<'a> Words<'a> {
     fn compare(&self, left: &Operand, op: CompareOp, right: &Operand) -> String {
         // The gaps of a `dates` fact: `动态更新 over 180 days >= 1` is a gap that long.
         if let (Operand::Periods { fact, over, .. }, Operand::Literal(l)) = (left, right) {
-            let any = matches!(
-                (op, &l.node),
-                (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE
-            ) || matches!((op, &l.node), (CompareOp::Gt, Literal::Number(n)) if n.is_zero());
-            let unit = match over.unit {
-                crate::model::DayUnit::Workdays => "workdays",
-                crate::model::DayUnit::Days => "days",
-            };
+            let any = at_least_one(op, &l.node);
+            let unit = unit_key(over.unit);
             let limit = i64::from(over.count.node);
             if any && self.is_dates(&fact.fact.node) {
                 return tr!(
@@ -410,10 +395,7 @@ impl<'a> Words<'a> {
                         unit = unit
                     );
                 }
-                let mut count = self.literal(&l.node);
-                if self.lang == Lang::Zh {
-                    count.push('件');
-                }
+                let count = self.applications(&l.node);
                 return tr!(
                     self.lang,
                     "narr-compare",
@@ -482,6 +464,15 @@ impl<'a> Words<'a> {
             Operand::Periods { fact, .. } => self.subject(&fact.fact.node),
             Operand::Arith(a) => self.arith_with_value(a),
         }
+    }
+
+    /// A number of applications in a comparison: `2件` in Chinese, `2` in English.
+    fn applications(&self, literal: &Literal) -> String {
+        let mut count = self.literal(literal);
+        if self.lang == Lang::Zh {
+            count.push('件');
+        }
+        count
     }
 
     fn literal(&self, literal: &Literal) -> String {
@@ -579,6 +570,21 @@ fn op_key(op: CompareOp) -> &'static str {
         CompareOp::Ge => "ge",
         CompareOp::Eq => "eq",
         CompareOp::Ne => "ne",
+    }
+}
+
+/// Whether a comparison of a count with a literal says "at least one" (`>= 1`, `> 0`),
+/// which the 扣分说明 words as 有…的 rather than as a comparison.
+fn at_least_one(op: CompareOp, literal: &Literal) -> bool {
+    matches!((op, literal), (CompareOp::Ge, Literal::Number(n)) if *n == Decimal::ONE)
+        || matches!((op, literal), (CompareOp::Gt, Literal::Number(n)) if n.is_zero())
+}
+
+/// The catalogue's key of a unit of days (`workdays`, `days`).
+pub(super) fn unit_key(unit: crate::model::DayUnit) -> &'static str {
+    match unit {
+        crate::model::DayUnit::Workdays => "workdays",
+        crate::model::DayUnit::Days => "days",
     }
 }
 
