@@ -441,6 +441,28 @@ mod tests {
     /// fact by fact, finds of a node what [`validate`] finds of it in a whole tree, with
     /// the same kinds and place, and the same value when it is valid.
     #[test]
+    fn a_blank_unit_is_one_problem_at_its_value() {
+        // A blank form's `unit = ""`: the name is not given, at the empty string; the
+        // unit is not also said to be missing from the file.
+        let text = "unit = \"\"\n[\"乙\"]\n\"未做\" = true\n[\"丙\"]\n";
+        let at = text.find("\"\"").expect("the empty string");
+        let found: Vec<EvidenceError> = findings(text).into_iter().map(|f| f.problem).collect();
+        assert_eq!(
+            found.first(),
+            Some(&EvidenceError::UnitName {
+                span: Span::new(at, at + 2)
+            })
+        );
+        assert!(!found.contains(&EvidenceError::NoUnit), "{found:?}");
+        // Without the key, the unit is missing.
+        let found: Vec<EvidenceError> = findings("[\"乙\"]\n\"未做\" = true\n")
+            .into_iter()
+            .map(|f| f.problem)
+            .collect();
+        assert!(found.contains(&EvidenceError::NoUnit), "{found:?}");
+    }
+
+    #[test]
     fn a_value_is_typed_alike_in_a_tree_and_alone() {
         let rubric = rubric();
         let items = model::items(&rubric.nodes);

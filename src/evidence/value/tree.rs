@@ -29,7 +29,10 @@ impl Validator<'_> {
         // names another title, and the items this rubric does not have.
         let mut other_title: Option<Span> = None;
         let mut unknown_items: Vec<Span> = Vec::new();
+        // A `unit` given but not a name is its own problem, not also a unit missing.
+        let mut unit_given = false;
         for (key, value) in entries {
+            unit_given |= key.node == "unit";
             match key.node.as_str() {
                 "unit" => match &value.raw {
                     Raw::String(s) if !s.trim().is_empty() => {
@@ -89,7 +92,9 @@ impl Validator<'_> {
             return None;
         }
         let Some((name, name_span)) = name else {
-            self.push(E::NoUnit);
+            if !unit_given {
+                self.push(E::NoUnit);
+            }
             return None;
         };
         let mut facts = vec![None; rubric.slots];
