@@ -168,6 +168,15 @@ pub(super) fn read_json(source: &SourceFile) -> Result<Node, InputError> {
             .next()
             .unwrap_or(&message)
             .to_string();
+        // A comma before an object's `}` leaves serde_json expecting a key; the comma is
+        // what is wrong, and the words say so.
+        let after_comma = text[..at].trim_end().ends_with(',');
+        let message =
+            if message == "key must be a string" && text[at..].starts_with('}') && after_comma {
+                "trailing comma".to_string()
+            } else {
+                message
+            };
         let next = text[at..].chars().next().map_or(0, char::len_utf8);
         // JSON has no comments; say so rather than "key must be a string".
         let comment = text[at..].starts_with("//") || text[at..].starts_with("/*");

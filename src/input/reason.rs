@@ -131,6 +131,7 @@ const YAML: &[(&str, &str)] = &[
         "yaml-dash",
     ),
     ("tabs disallowed within this context", "yaml-tab"),
+    ("while scanning a plain scalar, found a tab", "yaml-tab"),
     (
         "while parsing a block mapping, did not find expected key",
         "yaml-key",

@@ -46,7 +46,7 @@ fn in_binary(path: &str) -> bool {
 }
 
 /// The module a file under `src/` belongs to: `src/eval/scorer.rs` is `eval`,
-/// `src/calendar.rs` is `calendar`, the binary's files are `cli`, and `src/lib.rs`
+/// `src/spill.rs` is `spill`, the binary's files are `cli`, and `src/lib.rs`
 /// none (it only declares the modules).
 fn module_of(path: &str) -> Option<String> {
     if in_binary(path) {

@@ -86,10 +86,11 @@ fn json_and_yaml_errors_are_said_in_chinese() {
     let d = dir.path();
     let zh = "无法读取这个 JSON 文件:";
     let en = "this JSON file cannot be read: ";
-    // A comma before the closing brace: serde_json looks for the next key.
+    // A comma before the closing brace: serde_json looks for the next key, but the
+    // comma is what is wrong, and the words say so.
     let (z, e) = both(d, "unit.json", "{\"unit\": \"a\",}");
-    assert_eq!(z, format!("{zh}键要加双引号"));
-    assert_eq!(e, format!("{en}key must be a string"));
+    assert_eq!(z, format!("{zh}多了一个逗号"));
+    assert_eq!(e, format!("{en}trailing comma"));
     let (z, e) = both(d, "unit.json", "{\"unit\" \"a\"}");
     assert_eq!(z, format!("{zh}键后面缺少冒号 `:`"));
     assert_eq!(e, format!("{en}expected `:`"));
@@ -116,6 +117,9 @@ fn json_and_yaml_errors_are_said_in_chinese() {
         "this YAML file cannot be read: mapping values are not allowed in this context"
     );
     let (z, _) = both(d, "unit.yaml", "a:\n\t- b\n");
+    assert_eq!(z, format!("{zh}缩进不能用制表符(Tab),请用空格"));
+    // A tab after a value, where saphyr is scanning a plain scalar.
+    let (z, _) = both(d, "unit.yaml", "unit: a\n\tx: 1\n");
     assert_eq!(z, format!("{zh}缩进不能用制表符(Tab),请用空格"));
     let (z, _) = both(d, "unit.yaml", "unit: 'a\n");
     assert_eq!(z, format!("{zh}字符串有误(可能缺少结尾的引号)"));
